@@ -1,0 +1,45 @@
+/**
+ * Cell text normalization shared by every parser of imported data.
+ * People type into Excel with Chinese input methods, so full-width ASCII, ideographic spaces,
+ * non-breaking spaces and stray zero-width characters are all ordinary and must not cause a rejection.
+ */
+
+const FULL_WIDTH_FIRST = 0xff01; // ！
+const FULL_WIDTH_LAST = 0xff5e; // ～
+const FULL_TO_HALF_OFFSET = 0xfee0;
+const IDEOGRAPHIC_SPACE = 0x3000;
+
+// Zero-width characters survive copy-paste from web pages and are invisible in a cell.
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space U+3000 to a space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) out += String.fromCharCode(code - FULL_TO_HALF_OFFSET);
+    else if (code === IDEOGRAPHIC_SPACE) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Full-width to half-width, zero-width characters removed, trimmed, inner whitespace runs collapsed to one space. */
+export function normalizeCell(s: string): string {
+  return toHalfWidth(s).replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+}
+
+/** normalizeCell, then every whitespace removed: for identifiers where spaces carry no meaning. */
+export function compactCell(s: string): string {
+  return normalizeCell(s).replace(/ /g, '');
+}
+
+/**
+ * The key under which two spellings of one party's name are considered the same party.
+ * Width, spaces, bracket style and Latin letter case are folded; the legal suffix (有限公司, 股份有限公司 …) is kept
+ * on purpose: two companies that differ only in their suffix are different legal persons.
+ */
+export function normalizeOrgName(name: string): string {
+  // Full-width brackets （） are inside U+FF01–FF5E and already folded by normalizeCell.
+  return compactCell(name).replace(/[a-z]/g, (c) => c.toUpperCase());
+}
