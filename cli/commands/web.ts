@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBrowserMode } from '../../core/transport/httpServer';
+import { CliFailure, globalOptions, openCliService } from '../context';
+
+export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
+
+export function registerWebCommand(program: Command): void {
+  program
+    .command('web')
+    .description('浏览器模式：在本机 127.0.0.1 上提供界面，用浏览器打开打印出的地址')
+    .option('--host <host>', '监听地址', '127.0.0.1')
+    .option('--port <port>', '端口（0 为自动选择）', '0')
+    .option('--api-only', '只提供接口，不提供界面（npm run dev 由 Vite 提供界面）')
+    .action(async (options: { host: string; port: string; apiOnly?: boolean }, command: Command) => {
+      if (!options.apiOnly && !fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+        throw new CliFailure('界面尚未构建：请先运行 npm run build:renderer（或直接用 npm run web）');
+      }
+      const service = openCliService(globalOptions(command), false);
+      const { launchUrl } = await startBrowserMode({
+        service,
+        rendererDir: RENDERER_DIR,
+        host: options.host,
+        port: Number(options.port),
+        token: process.env.PATENT_DESK_WEB_TOKEN,
+      });
+      process.stdout.write(`专利转化工作台（浏览器模式）已启动，请用浏览器打开：\n${launchUrl}\n数据库：${service.store.path}\n按 Ctrl+C 退出。\n`);
+      const stop = () => {
+        service.store.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}

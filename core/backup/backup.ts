@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Store } from '../store/store';
+import { DeskError } from '../service/errors';
+import { latestSchemaVersion } from '../store/migrations/index';
+
+/** A consistent copy of a live store through SQLite's online backup API (never a copy of the WAL files). */
+export async function backupStore(store: Store, outFile: string): Promise<{ file: string; bytes: number }> {
+  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
+  const partial = `${outFile}.partial`;
+  await store.db.backup(partial);
+  // A backup is one self-contained file: take it out of WAL mode so no -wal/-shm files ever travel with it.
+  const copy = new Database(partial);
+  copy.pragma('journal_mode = DELETE');
+  copy.close();
+  fs.renameSync(partial, outFile);
+  return { file: outFile, bytes: fs.statSync(outFile).size };
+}
+
+/** Checks that a file is a whole, readable store of a schema this version understands. */
+export function checkBackupFile(file: string): { schemaVersion: number } {
+  if (!fs.existsSync(file)) throw new DeskError('BACKUP_MISSING', `找不到备份文件：${file}`);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(String(integrity));
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion > latestSchemaVersion) {
+      throw new DeskError('STORE_TOO_NEW', `该备份由更新版本的程序创建（结构版本 ${schemaVersion}），请先升级本程序。`);
+    }
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'installation'").get()) throw new Error('not a patent-desk store');
+    return { schemaVersion };
+  } catch (error) {
+    if (error instanceof DeskError) throw error;
+    throw new DeskError('BACKUP_INVALID', `备份文件已损坏或不是本程序的备份：${file}。当前数据未被改动。`);
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Replaces the store at dbPath with a backup. The store must not be open. The replaced file is kept beside it
+ * (`*.before-restore-<time>.db`) so that a wrong restore can itself be undone; the swap is a rename.
+ */
+export function restoreStore(backupFile: string, dbPath: string, now = new Date()): { keptAs: string | null } {
+  checkBackupFile(backupFile);
+  const staging = `${dbPath}.restoring`;
+  fs.copyFileSync(backupFile, staging);
+  let keptAs: string | null = null;
+  if (fs.existsSync(dbPath)) {
+    // Fold the WAL into the main file first so that the kept copy is complete on its own.
+    const live = new Database(dbPath);
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    live.close();
+    keptAs = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}.db`;
+    fs.renameSync(dbPath, keptAs);
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
+  fs.renameSync(staging, dbPath);
+  return { keptAs };
+}

@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import type { Role } from '../../shared/contract/auth';
+import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../shared/contract/index';
+import type { MethodSpec } from '../../shared/contract/define';
+import type { z } from 'zod';
+import { appendAudit } from '../audit/auditLog';
+import { appendOutbox, type OutboxEntry } from '../outbox/outbox';
+import type { Store } from '../store/store';
+import { DeskError } from './errors';
+
+/** Who acts. The CLI acts as a named administrator without a user row (id null). */
+export interface Actor {
+  id: string | null;
+  name: string;
+  role: Role;
+}
+
+export interface ServiceOptions {
+  appVersion: string;
+  /** Folder beside the store for attachments and automatic backups. */
+  dataDir: string;
+  /** The clock; tests move it. */
+  now?: () => Date;
+}
+
+export interface ChangeRecord {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail?: Record<string, unknown>;
+  /** Set for syncable records: the outbox row that carries this version to the province. */
+  outbox?: OutboxEntry;
+}
+
+/** What a write sees inside its transaction. */
+export interface Writer {
+  db: Database.Database;
+  /** ISO timestamp of this transaction. */
+  at: string;
+  /** Appends to the audit log (and the outbox) in this same transaction. */
+  record(change: ChangeRecord): void;
+}
+
+export interface ServiceContext {
+  store: Store;
+  options: ServiceOptions;
+  actor: Actor | null;
+  sessionKey: string;
+  /** Binds this caller's session to a user (login) or clears it (logout). */
+  setSessionUser(userId: string | null): void;
+  now(): Date;
+  /** The signed-in actor; throws 未登录 otherwise. */
+  requireActor(): Actor;
+  /** Runs fn in one transaction; every change it records is audited as the acting user. */
+  write<T>(fn: (w: Writer) => T): T;
+}
+
+export function createWriter(db: Database.Database, actor: Actor, at: string): Writer {
+  return {
+    db,
+    at,
+    record(change) {
+      appendAudit(db, {
+        at,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: change.action,
+        entity: change.entity,
+        entityId: change.entityId,
+        detail: change.detail ?? {},
+      });
+      if (change.outbox) appendOutbox(db, change.outbox, at);
+    },
+  };
+}
+
+export function requireActorOf(actor: Actor | null): Actor {
+  if (!actor) throw new DeskError('UNAUTHENTICATED', '请先登录');
+  return actor;
+}
+
+export type Handler<K extends MethodName> = (
+  input: ParsedInput<K>,
+  ctx: ServiceContext,
+) => MethodOutput<K> | Promise<MethodOutput<K>>;
+
+/** The handlers of one capability's methods, typed from its part of the contract. */
+export type HandlersOf<M extends Record<string, MethodSpec>> = {
+  [K in keyof M]: (
+    input: z.output<M[K]['input']>,
+    ctx: ServiceContext,
+  ) => z.output<M[K]['output']> | Promise<z.output<M[K]['output']>>;
+};
+
+export type Handlers = { [K in MethodName]: Handler<K> };
+export type { Contract };

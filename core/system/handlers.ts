@@ -1,0 +1,66 @@
+import { ulid } from 'ulid';
+import { type systemMethods, generalSettings } from '../../shared/contract/system';
+import { regionName, resolveRegion, CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
+import { todayIso } from '../../shared/domain/dates';
+import type { HandlersOf } from '../service/context';
+import { createWriter } from '../service/context';
+import { DeskError } from '../service/errors';
+import { readInstallation } from './installation';
+import { readSetting, writeSetting } from './settingsStore';
+import { createUser, toUserView } from '../users/users';
+
+const GENERAL = 'general';
+const INSTALLATION_REGIONS = new Set<string>([...CITY_REGIONS.map((r) => r.code), PROVINCE_CODE]);
+
+export const systemHandlers = {
+  'system.status': (_input, ctx) => {
+    const installation = readInstallation(ctx.store.db);
+    return {
+      setUp: installation !== null,
+      region: installation ? { code: installation.regionCode, name: regionName(installation.regionCode) ?? installation.regionCode } : null,
+      installationId: installation?.id ?? null,
+      appVersion: ctx.options.appVersion,
+      schemaVersion: ctx.store.db.pragma('user_version', { simple: true }) as number,
+      today: todayIso(ctx.now()),
+    };
+  },
+
+  'system.setup': async (input, ctx) => {
+    const region = resolveRegion(input.regionCode);
+    if (!region.ok || !INSTALLATION_REGIONS.has(region.code)) {
+      throw new DeskError('VALIDATION', '请选择本机所属地区（11 个地市、综改区或省级）', { field: 'regionCode' });
+    }
+    if (readInstallation(ctx.store.db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
+    const user = await createUser.prepare(input.adminUsername, input.adminDisplayName, '管理员', input.password);
+    const at = ctx.now().toISOString();
+    // The first administrator acts for the setup itself, so the audit log starts with who set the store up.
+    const created = ctx.store.transaction((db) => {
+      if (readInstallation(db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
+      const w = createWriter(db, { id: user.id, name: user.displayName, role: '管理员' }, at);
+      const installationId = ulid();
+      db.prepare('INSERT INTO installation (id, region_code, created_at) VALUES (?, ?, ?)').run(installationId, region.code, at);
+      w.record({ action: 'system.setup', entity: 'installation', entityId: installationId, detail: { regionCode: region.code } });
+      return createUser.insert(w, user);
+    });
+    ctx.setSessionUser(created.id);
+    return toUserView(created);
+  },
+
+  'settings.getGeneral': (_input, ctx) => readSetting(ctx.store.db, GENERAL, generalSettings),
+
+  'settings.updateGeneral': (input, ctx) => {
+    const actor = ctx.requireActor();
+    ctx.write((w) => writeSetting(w, GENERAL, input, actor.name));
+    return input;
+  },
+
+  'audit.history': (input, ctx) => {
+    const rows = ctx.store.db
+      .prepare(
+        `SELECT seq, at, actor_name AS actorName, action, entity, entity_id AS entityId, detail
+         FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`,
+      )
+      .all(input.entity, input.entityId) as { seq: number; at: string; actorName: string; action: string; entity: string; entityId: string | null; detail: string }[];
+    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  },
+} satisfies HandlersOf<typeof systemMethods>;

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { ReadHandle } from '../store/store';
+import type { Writer } from '../service/context';
+
+/**
+ * Settings are versioned JSON documents under a key, validated by the schema of their contract on read
+ * (so a default added later fills in) and on write. Every change is audited with its new version.
+ */
+export function readSetting<S extends z.ZodType>(db: ReadHandle, key: string, schema: S): z.output<S> {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const parsed = schema.safeParse(row ? JSON.parse(row.value) : {});
+  return parsed.success ? parsed.data : schema.parse({});
+}
+
+export function settingVersion(db: ReadHandle, key: string): number {
+  const row = db.prepare('SELECT version FROM settings WHERE key = ?').get(key) as { version: number } | undefined;
+  return row?.version ?? 0;
+}
+
+export function writeSetting(w: Writer, key: string, value: unknown, actorName: string): number {
+  const db: Database.Database = w.db;
+  const version = settingVersion(db, key) + 1;
+  db.prepare(
+    `INSERT INTO settings (key, value, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = excluded.version,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(key, JSON.stringify(value), version, w.at, actorName);
+  w.record({ action: 'settings.update', entity: 'settings', entityId: key, detail: { version, value } });
+  return version;
+}

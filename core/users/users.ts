@@ -1,0 +1,49 @@
+import { ulid } from 'ulid';
+import type { Role, UserView } from '../../shared/contract/auth';
+import type { Writer } from '../service/context';
+import { DeskError } from '../service/errors';
+import { hashPassword } from './passwords';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+}
+
+export const USER_COLUMNS = 'id, username, display_name AS displayName, role, active';
+
+export function toUserView(row: { id: string; username: string; displayName: string; role: Role; active: boolean | number }): UserView {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: Boolean(row.active) };
+}
+
+/**
+ * Creating a user is split in two: hashing the password (slow, async, outside any transaction) and the insert
+ * (inside the caller's transaction, audited).
+ */
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export const createUser = {
+  async prepare(username: string, displayName: string, role: Role, password: string): Promise<NewUser> {
+    return { id: ulid(), username, displayName, role, passwordHash: await hashPassword(password) };
+  },
+  insert(w: Writer, user: NewUser): UserRow {
+    const taken = w.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username);
+    if (taken) throw new DeskError('VALIDATION', `用户名“${user.username}”已被使用`, { field: 'username' });
+    w.db
+      .prepare(
+        `INSERT INTO users (id, username, display_name, role, password_hash, active, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(user.id, user.username, user.displayName, user.role, user.passwordHash, w.at, w.at);
+    w.record({ action: 'users.create', entity: 'user', entityId: user.id, detail: { username: user.username, role: user.role } });
+    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, active: true };
+  },
+};

@@ -1,0 +1,11 @@
+import type { DeskBridge } from '../shared/contract/bridge';
+import { methodNames } from '../shared/contract/index';
+
+export const CALL_CHANNEL = 'desk:call';
+
+/** Builds `window.desk`: one named method per contract method, each sent over the single IPC channel. */
+export function createBridge(invoke: (channel: string, method: string, input: unknown) => Promise<unknown>): DeskBridge {
+  return Object.fromEntries(
+    methodNames.map((name) => [name, (input: unknown) => invoke(CALL_CHANNEL, name, input)]),
+  ) as DeskBridge;
+}

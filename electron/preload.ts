@@ -1,0 +1,7 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { DeskBridge } from '../shared/contract/bridge';
+import { createBridge } from './bridge';
+
+// The renderer gets named methods of the contract and nothing else: no ipcRenderer, no Node.
+const desk = createBridge((channel, method, input) => ipcRenderer.invoke(channel, method, input)) satisfies DeskBridge;
+contextBridge.exposeInMainWorld('desk', desk);

@@ -1,0 +1,48 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { contract } from '../../../shared/contract/index';
+import type { SystemStatus } from '../../app/session';
+import { CenteredCard } from '../../components/CenteredCard';
+import { FormField } from '../../components/FormField';
+import { call } from '../../transport/desk';
+
+const loginForm = contract['auth.login'].input;
+type LoginForm = z.input<typeof loginForm>;
+
+export function LoginPage({ status, onDone }: { status: SystemStatus; onDone: () => Promise<void> }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const { control, handleSubmit, formState } = useForm<LoginForm>({
+    resolver: zodResolver(loginForm),
+    defaultValues: { username: '', password: '' },
+  });
+  const submit = handleSubmit(async (input) => {
+    setFailure(null);
+    try {
+      await call('auth.login', input);
+      await onDone();
+    } catch (error) {
+      setFailure((error as Error).message);
+    }
+  });
+  return (
+    <CenteredCard width={400}>
+      <Typography.Title level={3} style={{ marginBottom: 4 }}>
+        专利转化工作台
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{status.region?.name} · 请登录</Typography.Paragraph>
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
+        <FormField control={control} name="username" label="用户名"
+          render={(field) => <Input {...field} aria-label="用户名" autoComplete="username" autoFocus />} />
+        <FormField control={control} name="password" label="密码"
+          render={(field) => <Input.Password {...field} aria-label="密码" autoComplete="current-password" />} />
+        <Button type="primary" htmlType="submit" block size="large" loading={formState.isSubmitting}>
+          登录
+        </Button>
+      </Form>
+    </CenteredCard>
+  );
+}

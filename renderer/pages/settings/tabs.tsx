@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { GeneralSettingsTab } from './GeneralSettingsTab';
+import { UsersTab } from './UsersTab';
+
+export interface SettingsTab {
+  key: string;
+  label: string;
+  adminOnly?: boolean;
+  element: ReactNode;
+}
+
+/** One entry per settings section; each capability adds its own tab here. */
+export const settingsTabs: SettingsTab[] = [
+  { key: 'general', label: '常规', element: <GeneralSettingsTab /> },
+  { key: 'users', label: '用户', adminOnly: true, element: <UsersTab /> },
+];

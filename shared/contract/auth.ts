@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { method } from './define';
+import { nonEmpty } from './common';
+
+export const ROLES = ['录入员', '审核员', '管理员', '领导'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const password = z.string().min(8, '密码至少 8 位').max(200, '密码过长');
+
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const authMethods = {
+  'auth.login': method({
+    access: 'public',
+    input: z.object({ username: nonEmpty('用户名', 64), password: z.string().min(1, '请填写密码') }),
+    output: userView,
+  }),
+  'auth.logout': method({ access: 'user', input: z.object({}), output: z.object({}) }),
+  /** The signed-in user, or null before login. */
+  'auth.me': method({ access: 'public', input: z.object({}), output: userView.nullable() }),
+  'users.list': method({ access: 'admin', input: z.object({}), output: z.array(userView) }),
+  'users.create': method({
+    access: 'admin',
+    input: z.object({
+      username: nonEmpty('用户名', 64).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能用字母、数字、下划线、点和连字符'),
+      displayName: nonEmpty('姓名', 64),
+      role: z.enum(ROLES, { error: '请选择角色' }),
+      password,
+    }),
+    output: userView,
+  }),
+  'users.update': method({
+    access: 'admin',
+    input: z.object({ id: z.string(), role: z.enum(ROLES).optional(), active: z.boolean().optional() }),
+    output: userView,
+  }),
+  'users.changePassword': method({
+    access: 'user',
+    input: z.object({ currentPassword: z.string(), newPassword: password }),
+    output: z.object({}),
+  }),
+};

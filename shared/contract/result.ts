@@ -1,0 +1,13 @@
+/** What every service call answers, over every transport. Messages are Chinese and meant for people. */
+export interface ServiceError {
+  /** Stable code for tests and logs, e.g. 'VALIDATION', 'NOT_FOUND', 'FORBIDDEN'. */
+  code: string;
+  /** Chinese, for the user; never a stack trace. */
+  message: string;
+  /** Which input field the error is about, when it is about one (a dotted path such as 'patents.1.number'). */
+  field?: string;
+  /** Per-field issues of a refused input, in Chinese. */
+  issues?: { field: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ServiceError };

@@ -1,0 +1,26 @@
+import type { MethodInput, MethodName } from '../../shared/contract/index';
+
+/** What earlier calls of the walk returned, for samples that refer to records made before them. */
+export type WalkState = Map<MethodName, unknown>;
+
+export const WALK_ADMIN = { username: 'walker', password: 'walker-pass-1' };
+
+/**
+ * One valid input for every method of the contract, in contract order (a method without a sample does not
+ * compile). The walk in tests/contract.test.ts sends each over HTTP to a real store and checks the output
+ * against the contract.
+ */
+export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodInput<K> } = {
+  'system.status': () => ({}),
+  'system.setup': () => ({ regionCode: '140100', adminUsername: WALK_ADMIN.username, adminDisplayName: '走查管理员', password: WALK_ADMIN.password }),
+  'settings.getGeneral': () => ({}),
+  'settings.updateGeneral': () => ({ provinceEndpointUrl: 'http://127.0.0.1:1' }),
+  'audit.history': () => ({ entity: 'settings', entityId: 'general' }),
+  'auth.login': () => ({ ...WALK_ADMIN }),
+  'auth.logout': () => ({}),
+  'auth.me': () => ({}),
+  'users.list': () => ({}),
+  'users.create': () => ({ username: 'clerk', displayName: '录入员甲', role: '录入员', password: 'clerk-pass-1' }),
+  'users.update': (state) => ({ id: (state.get('users.create') as { id: string }).id, role: '审核员' }),
+  'users.changePassword': () => ({ currentPassword: WALK_ADMIN.password, newPassword: WALK_ADMIN.password }),
+};
