@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { startBrowserMode } from '../../core/transport/httpServer';
 import { CliFailure, globalOptions, openCliService } from '../context';
 
-export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
+// PATENT_DESK_RENDERER_DIR lets parallel test runs serve their own build.
+export const RENDERER_DIR = process.env.PATENT_DESK_RENDERER_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
 
 export function registerWebCommand(program: Command): void {
   program
