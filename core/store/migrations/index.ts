@@ -1,4 +1,5 @@
 import { sql as initial } from './001_initial';
+import { sql as sync } from './002_sync';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Ordered, bundled, numbered. A migration is never edited once released: add the next one. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'sync', sql: sync },
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
