@@ -1,0 +1,12 @@
+import type { BenchFigure } from './figure';
+import { storeFigures } from './store.bench';
+
+/**
+ * Every figure `npm run bench` runs, in this order. Each capability adds ONE line for its own
+ * bench/<name>.bench.ts (lists, import, scan, sync, indicators, evaluationPdf): import its export and list it here.
+ * A file may export one BenchFigure or an array of them. (The memory figure is not listed: run.ts always runs it
+ * last, since it reports the peak of the whole run.)
+ */
+export const figures: (BenchFigure | readonly BenchFigure[])[] = [
+  storeFigures,
+];
