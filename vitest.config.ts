@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['{shared,core,cli,province,electron,renderer,tests}/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     pool: 'forks',
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
