@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerInitCommand } from './commands/init';
+import { registerIndicatorsCommand } from './commands/indicators';
 import { registerWebCommand } from './commands/web';
 import { failureMessage, CliFailure } from './context';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerWebCommand(program);
   registerBackupCommands(program);
   registerAuditCommands(program);
+  registerIndicatorsCommand(program);
   return program;
 }
 

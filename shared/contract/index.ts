@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authMethods } from './auth';
 import { systemMethods } from './system';
+import { indicatorsMethods } from './indicators';
 
 // Every schema's default messages in Chinese, in core and in the renderer's forms alike.
 z.config(z.locales.zhCN());
@@ -12,6 +13,7 @@ z.config(z.locales.zhCN());
 export const contract = {
   ...systemMethods,
   ...authMethods,
+  ...indicatorsMethods,
 };
 
 export type Contract = typeof contract;

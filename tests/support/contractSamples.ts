@@ -23,4 +23,17 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'users.create': () => ({ username: 'clerk', displayName: '录入员甲', role: '录入员', password: 'clerk-pass-1' }),
   'users.update': (state) => ({ id: (state.get('users.create') as { id: string }).id, role: '审核员' }),
   'users.changePassword': () => ({ currentPassword: WALK_ADMIN.password, newPassword: WALK_ADMIN.password }),
+  'indicators.report': () => ({ region: '140100', year: 2022 }),
+  'indicators.dashboard': () => ({ region: '140000', year: 2022 }),
+  'indicators.evaluation': () => ({ region: '140100', year: 2022 }),
+  'indicators.evaluationAll': () => ({ year: 2022 }),
+  'targets.get': () => ({}),
+  'targets.save': () => ({
+    targets: [{ regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 120, requiredGrowth: 0.4 }],
+    baselines: [{ regionCode: '140100', indicator: 'I1', year: 2020, value: 30 }],
+  }),
+  'targets.template': () => ({}),
+  'targets.import': (state) => ({ contentBase64: (state.get('targets.template') as { contentBase64: string }).contentBase64 }),
+  'scoring.get': () => ({}),
+  'scoring.update': () => ({ weights: { I1: 25, I2: 15 } }),
 };

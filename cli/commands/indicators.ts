@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import type { IndicatorValue } from '../../shared/contract/indicators';
+import { INDICATORS, INDICATOR_IDS } from '../../shared/indicators/ids';
+import { formatFenAsWan } from '../../shared/domain/money';
+import { PROVINCE, PROVINCE_CODE, regionName, resolveRegion } from '../../shared/domain/regions';
+import { callCore, CliFailure, globalOptions, openCliService } from '../context';
+
+/** A region as typed: a code, or a name such as 太原、综改区、全省. */
+function regionArgument(text: string): string {
+  if (/^\d{6}$/.test(text)) return text;
+  if (text === PROVINCE.name || text === PROVINCE.shortName || text === '全省') return PROVINCE_CODE;
+  const region = resolveRegion(text);
+  if (!region.ok || region.cityCode === null) throw new CliFailure(`无法识别的地区“${text}”：请填写地区代码（如 140100、140171、140000）或名称`);
+  return region.cityCode;
+}
+
+function yearArgument(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new CliFailure(`年度应为四位数字，当前为“${text}”`);
+  return Number(text);
+}
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+function shown(id: (typeof INDICATOR_IDS)[number], value: number | null): string {
+  if (value === null) return '—';
+  const kind = INDICATORS[id].kind;
+  if (kind === 'rate') return percent(value);
+  return kind === 'money' ? `${formatFenAsWan(value, 2, { thousands: true })} 万元` : `${value} ${INDICATORS[id].unit}`;
+}
+
+function table(region: string, year: number, indicators: Record<string, IndicatorValue>): string {
+  const lines = [`${regionName(region) ?? region} ${year} 年度指标（累计为 2021 年至 ${year} 年）`];
+  for (const id of INDICATOR_IDS) {
+    const v = indicators[id]!;
+    lines.push(
+      `${id.padEnd(4)} ${INDICATORS[id].name}：本年 ${shown(id, v.year)}；累计 ${shown(id, v.cumulative)}；目标 ${shown(id, v.target)}；` +
+        `完成率 ${percent(v.completion)}；同比 ${percent(v.yoy)}；年均增幅 ${percent(v.avgGrowth)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerIndicatorsCommand(program: Command): void {
+  program
+    .command('indicators')
+    .description('计算一个地区一个年度的成效评价指标（I1–I5a），累计为 2021 年至该年度')
+    .requiredOption('--region <code>', '地区代码：11 个地市、综改区 140171，或全省 140000')
+    .requiredOption('--year <year>', '年度，如 2022')
+    .option('--json', '以 JSON 输出（金额单位为分，比率为小数）')
+    .action(async (options: { region: string; year: string; json?: boolean }, command: Command) => {
+      const global = globalOptions(command);
+      const region = regionArgument(options.region);
+      const year = yearArgument(options.year);
+      const service = openCliService(global);
+      try {
+        const report = await callCore(service, global, 'indicators.report', { region, year });
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : table(report.region, report.year, report.indicators));
+      } finally {
+        service.store.close();
+      }
+    });
+}

@@ -1,0 +1,83 @@
+/**
+ * What the 统计图表 page draws: the report, year values since 2020, cumulative values per region (when the store
+ * holds records of several regions), the year's counted deals per industry, and the year month by month.
+ */
+import type { Dashboard, IndicatorNumbers } from '../../shared/contract/indicators';
+import { INDICATOR_IDS, type IndicatorId } from '../../shared/indicators/ids';
+import { CITY_REGIONS, PROVINCE_CODE, regionName } from '../../shared/domain/regions';
+import type { ReadHandle } from '../store/store';
+import { I1_FROM, I2_FROM } from './facts';
+import { buildReport, readReportParts, regionsOf, sumRegions, yearValues } from './report';
+
+const SQL = {
+  regionsHeld: `SELECT count(DISTINCT city_code) AS n FROM organizations WHERE city_code IS NOT NULL`,
+  industryI1: `SELECT d.industry AS industry, sum(d.patent_count) AS patents, sum(d.amount_fen) AS amount
+    ${I1_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  industryI2: `SELECT d.industry AS industry, sum(d.patent_count) AS patents, sum(d.amount_fen) AS amount
+    ${I2_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  monthI1: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
+    ${I1_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  monthI2: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
+    ${I2_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  monthI5: `SELECT substr(p.registration_date, 1, 7) AS month, sum(p.amount_fen) AS amount, count(*) AS n
+    FROM organizations o JOIN pledges p ON p.pledgor_id = o.id
+    WHERE o.city_code IN (SELECT value FROM json_each(:regions)) AND p.voided_at IS NULL
+      AND p.registration_date BETWEEN :from AND :to GROUP BY 1`,
+};
+
+/** The values a chart of the cumulative period shows: cumulative counts and amounts, the year's rates. */
+function cumulativeValues(report: ReturnType<typeof buildReport>): IndicatorNumbers {
+  return Object.fromEntries(
+    INDICATOR_IDS.map((id) => [id, id === 'I3a' || id === 'I3b' ? report.indicators[id].year : report.indicators[id].cumulative]),
+  ) as IndicatorNumbers;
+}
+
+export function computeDashboard(db: ReadHandle, region: string, year: number): Dashboard {
+  const held = (db.prepare(SQL.regionsHeld).get() as { n: number }).n;
+  const withRegions = region === PROVINCE_CODE || held > 1;
+  // One read of the twelve regions serves both the chosen region and the comparison between regions.
+  const parts = readReportParts(db, withRegions ? PROVINCE_CODE : region, year);
+  const report = buildReport(region, year, parts);
+  const area = sumRegions(parts.facts, regionsOf(region));
+
+  const byYear = [];
+  for (let y = 2020; y <= year; y++) byYear.push({ year: y, values: yearValues(area.year(y)) });
+
+  const byRegion = withRegions
+    ? CITY_REGIONS.map((r) => ({ region: r.code, regionName: r.name, values: cumulativeValues(buildReport(r.code, year, parts)) }))
+    : [];
+
+  const params = { regions: JSON.stringify(regionsOf(region)), from: `${year}-01-01`, to: `${year}-12-31` };
+  type Row = { industry?: string; month?: string; patents?: number; amount?: number; n?: number };
+  const rows = (sql: string) => db.prepare(sql).all(params) as Row[];
+  const industries = new Map<string, { industry: string; I1: number; I1a: number; I2: number; I2a: number }>();
+  const industry = (name: string) => {
+    let entry = industries.get(name);
+    if (!entry) industries.set(name, (entry = { industry: name, I1: 0, I1a: 0, I2: 0, I2a: 0 }));
+    return entry;
+  };
+  for (const r of rows(SQL.industryI1)) Object.assign(industry(r.industry ?? '其他'), { I1: r.patents ?? 0, I1a: r.amount ?? 0 });
+  for (const r of rows(SQL.industryI2)) Object.assign(industry(r.industry ?? '其他'), { I2: r.patents ?? 0, I2a: r.amount ?? 0 });
+
+  const monthly = Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, I1: 0, I2: 0, I5: 0, I5a: 0 }));
+  const month = (m: string | undefined) => monthly[Number(m?.slice(5, 7)) - 1];
+  for (const r of rows(SQL.monthI1)) { const m = month(r.month); if (m) m.I1 = r.n ?? 0; }
+  for (const r of rows(SQL.monthI2)) { const m = month(r.month); if (m) m.I2 = r.n ?? 0; }
+  for (const r of rows(SQL.monthI5)) { const m = month(r.month); if (m) Object.assign(m, { I5: r.amount ?? 0, I5a: r.n ?? 0 }); }
+
+  const requiredGrowth = Object.fromEntries(
+    INDICATOR_IDS.map((id: IndicatorId) => [id, parts.targets.requiredGrowth(region, id, year)]),
+  ) as Dashboard['requiredGrowth'];
+
+  return {
+    region,
+    regionName: regionName(region) ?? region,
+    year,
+    report,
+    requiredGrowth,
+    byYear,
+    byRegion,
+    byIndustry: [...industries.values()].sort((a, b) => b.I1 + b.I2 - (a.I1 + a.I2)),
+    monthly,
+  };
+}

@@ -1,0 +1,65 @@
+import type { indicatorsMethods } from '../../shared/contract/indicators';
+import { CITY_REGIONS } from '../../shared/domain/regions';
+import { todayIso } from '../../shared/domain/dates';
+import type { HandlersOf, ServiceContext } from '../service/context';
+import { DeskError } from '../service/errors';
+import { computeDashboard } from './dashboard';
+import { computeEvaluation } from './evaluation';
+import { computeReport } from './report';
+import { readScoring, writeScoring } from './scoringStore';
+import { listBaselines, listTargets, saveTargets } from './targetsStore';
+import { parseTargetsWorkbook, targetsWorkbook } from './targetsXlsx';
+
+function targetsView(ctx: ServiceContext) {
+  return { targets: listTargets(ctx.store.db), baselines: listBaselines(ctx.store.db) };
+}
+
+export const indicatorsHandlers = {
+  'indicators.report': (input, ctx) => computeReport(ctx.store.db, input.region, input.year),
+
+  'indicators.dashboard': (input, ctx) => computeDashboard(ctx.store.db, input.region, input.year),
+
+  'indicators.evaluation': (input, ctx) => computeEvaluation(ctx.store.db, input.region, input.year, todayIso(ctx.now())),
+
+  'indicators.evaluationAll': (input, ctx) =>
+    CITY_REGIONS.map((r) => computeEvaluation(ctx.store.db, r.code, input.year, todayIso(ctx.now()))),
+
+  'targets.get': (_input, ctx) => targetsView(ctx),
+
+  'targets.save': (input, ctx) => {
+    for (const [i, t] of input.targets.entries()) {
+      if (t.yearTo < t.yearFrom) {
+        throw new DeskError('VALIDATION', `第 ${i + 1} 条目标：截止年度不能早于起始年度`, { field: `targets.${i}.yearTo` });
+      }
+    }
+    const actor = ctx.requireActor();
+    ctx.write((w) => saveTargets(w, actor.name, input.targets, input.baselines));
+    return targetsView(ctx);
+  },
+
+  'targets.import': async (input, ctx) => {
+    const parsed = await parseTargetsWorkbook(Buffer.from(input.contentBase64, 'base64'));
+    const summary = { targets: parsed.targets.length, baselines: parsed.baselines.length, rejected: parsed.rejected };
+    if (parsed.rejected.length > 0 || input.dryRun) return { ...summary, written: false };
+    const actor = ctx.requireActor();
+    ctx.write((w) => {
+      saveTargets(w, actor.name, parsed.targets, parsed.baselines);
+      w.record({ action: 'targets.import', entity: 'region_target', entityId: null, detail: { fileName: input.fileName, ...summary } });
+    });
+    return { ...summary, written: true };
+  },
+
+  'targets.template': async (_input, ctx) => {
+    const { targets, baselines } = targetsView(ctx);
+    const content = await targetsWorkbook(targets, baselines);
+    return { fileName: '目标与基期.xlsx', contentBase64: content.toString('base64') };
+  },
+
+  'scoring.get': (_input, ctx) => readScoring(ctx.store.db),
+
+  'scoring.update': (input, ctx) => {
+    const actor = ctx.requireActor();
+    const version = ctx.write((w) => writeScoring(w, input, actor.name));
+    return { scheme: input, version };
+  },
+} satisfies HandlersOf<typeof indicatorsMethods>;

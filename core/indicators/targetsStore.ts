@@ -1,0 +1,125 @@
+/**
+ * Targets (cumulative, per plan period) and 2020 baselines per region, in region_targets / region_baselines.
+ * The province's targets of the plan are defaults: they apply until an administrator sets the province's own row.
+ */
+import type { BaselineRow, TargetRow } from '../../shared/contract/indicators';
+import { isIndicatorId, type IndicatorId } from '../../shared/indicators/ids';
+import { PLAN_YEAR_FROM, PLAN_YEAR_TO, PROVINCE_TARGET_DEFAULTS } from '../../shared/indicators/targets';
+import { PROVINCE_CODE } from '../../shared/domain/regions';
+import type { ReadHandle } from '../store/store';
+import type { Writer } from '../service/context';
+
+export interface StoredTarget extends TargetRow {
+  isDefault: boolean;
+}
+
+interface TargetDbRow {
+  regionCode: string;
+  indicator: string;
+  yearFrom: number;
+  yearTo: number;
+  target: number | null;
+  requiredGrowth: number | null;
+}
+
+function provinceDefaults(): StoredTarget[] {
+  return PROVINCE_TARGET_DEFAULTS.map((d) => ({
+    regionCode: PROVINCE_CODE,
+    indicator: d.indicator,
+    yearFrom: PLAN_YEAR_FROM,
+    yearTo: PLAN_YEAR_TO,
+    target: d.target,
+    requiredGrowth: d.requiredGrowth,
+    isDefault: true,
+  }));
+}
+
+/** Every stored target, plus the province's plan defaults where no row overrides them. */
+export function listTargets(db: ReadHandle): StoredTarget[] {
+  const rows = (
+    db
+      .prepare(
+        `SELECT region_code AS regionCode, indicator, year_from AS yearFrom, year_to AS yearTo, target,
+           required_growth AS requiredGrowth
+         FROM region_targets ORDER BY region_code, indicator, year_from`,
+      )
+      .all() as TargetDbRow[]
+  )
+    .filter((r): r is TargetDbRow & { indicator: IndicatorId } => isIndicatorId(r.indicator))
+    .map((r) => ({ ...r, isDefault: false }));
+  const stored = new Set(rows.map((r) => `${r.regionCode}|${r.indicator}|${r.yearFrom}|${r.yearTo}`));
+  const defaults = provinceDefaults().filter((d) => !stored.has(`${d.regionCode}|${d.indicator}|${d.yearFrom}|${d.yearTo}`));
+  return [...rows, ...defaults];
+}
+
+export function listBaselines(db: ReadHandle): BaselineRow[] {
+  return (
+    db
+      .prepare('SELECT region_code AS regionCode, indicator, year, value FROM region_baselines ORDER BY region_code, indicator, year')
+      .all() as (Omit<BaselineRow, 'indicator'> & { indicator: string })[]
+  ).filter((r): r is BaselineRow => isIndicatorId(r.indicator));
+}
+
+export interface TargetLookup {
+  /** The target whose period holds the year (the latest-starting one if several do). */
+  target(region: string, indicator: IndicatorId, year: number): number | null;
+  /** The required 年均增幅: the region's own, else the province's (the plan's rates apply to every city). */
+  requiredGrowth(region: string, indicator: IndicatorId, year: number): number | null;
+  baseline(region: string, indicator: IndicatorId, year: number): number | null;
+}
+
+export function targetLookup(db: ReadHandle): TargetLookup {
+  const targets = listTargets(db);
+  const baselines = new Map(listBaselines(db).map((b) => [`${b.regionCode}|${b.indicator}|${b.year}`, b.value]));
+  const covering = (region: string, indicator: IndicatorId, year: number) =>
+    targets
+      .filter((t) => t.regionCode === region && t.indicator === indicator && t.yearFrom <= year && year <= t.yearTo)
+      .sort((a, b) => b.yearFrom - a.yearFrom)[0];
+  return {
+    target: (region, indicator, year) => covering(region, indicator, year)?.target ?? null,
+    requiredGrowth: (region, indicator, year) =>
+      covering(region, indicator, year)?.requiredGrowth ?? covering(PROVINCE_CODE, indicator, year)?.requiredGrowth ?? null,
+    baseline: (region, indicator, year) => baselines.get(`${region}|${indicator}|${year}`) ?? null,
+  };
+}
+
+export function saveTargets(w: Writer, actorName: string, targets: readonly TargetRow[], baselines: readonly BaselineRow[]): void {
+  const upsertTarget = w.db.prepare(
+    `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by)
+     VALUES (@regionCode, @indicator, @yearFrom, @yearTo, @target, @requiredGrowth, @at, @by)
+     ON CONFLICT(region_code, indicator, year_from, year_to) DO UPDATE SET target = excluded.target,
+       required_growth = excluded.required_growth, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const upsertBaseline = w.db.prepare(
+    `INSERT INTO region_baselines (region_code, indicator, year, value, updated_at, updated_by)
+     VALUES (@regionCode, @indicator, @year, @value, @at, @by)
+     ON CONFLICT(region_code, indicator, year) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  );
+  const readTarget = w.db.prepare(
+    `SELECT target, required_growth AS requiredGrowth FROM region_targets
+     WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ?`,
+  );
+  const readBaseline = w.db.prepare('SELECT value FROM region_baselines WHERE region_code = ? AND indicator = ? AND year = ?');
+  const by = actorName;
+  for (const t of targets) {
+    const before = readTarget.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) ?? null;
+    upsertTarget.run({ ...t, at: w.at, by });
+    w.record({
+      action: 'targets.set',
+      entity: 'region_target',
+      entityId: `${t.regionCode}/${t.indicator}/${t.yearFrom}-${t.yearTo}`,
+      detail: { before, after: { target: t.target, requiredGrowth: t.requiredGrowth } },
+    });
+  }
+  for (const b of baselines) {
+    const before = (readBaseline.get(b.regionCode, b.indicator, b.year) as { value: number } | undefined)?.value ?? null;
+    upsertBaseline.run({ ...b, at: w.at, by });
+    w.record({
+      action: 'baselines.set',
+      entity: 'region_baseline',
+      entityId: `${b.regionCode}/${b.indicator}/${b.year}`,
+      detail: { before, after: b.value },
+    });
+  }
+}
