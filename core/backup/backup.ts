@@ -50,14 +50,30 @@ export function restoreStore(backupFile: string, dbPath: string, now = new Date(
   fs.copyFileSync(backupFile, staging);
   let keptAs: string | null = null;
   if (fs.existsSync(dbPath)) {
-    // Fold the WAL into the main file first so that the kept copy is complete on its own.
-    const live = new Database(dbPath);
-    live.pragma('wal_checkpoint(TRUNCATE)');
-    live.close();
     keptAs = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}.db`;
+    // Fold the WAL into the main file first so that the kept copy is complete on its own. A damaged store (the
+    // usual reason to restore) may refuse that: then its WAL is kept beside it, untouched, as it was.
+    if (!foldWal(dbPath)) {
+      for (const suffix of ['-wal', '-shm']) {
+        if (fs.existsSync(`${dbPath}${suffix}`)) fs.renameSync(`${dbPath}${suffix}`, `${keptAs}${suffix}`);
+      }
+    }
     fs.renameSync(dbPath, keptAs);
   }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
   fs.renameSync(staging, dbPath);
   return { keptAs };
+}
+
+function foldWal(dbPath: string): boolean {
+  let live: Database.Database | undefined;
+  try {
+    live = new Database(dbPath, { fileMustExist: true });
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    live?.close();
+  }
 }

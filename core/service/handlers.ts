@@ -2,10 +2,14 @@ import type { Handlers } from './context';
 import { systemHandlers } from '../system/handlers';
 import { authHandlers } from '../users/handlers';
 import { indicatorsHandlers } from '../indicators/handlers';
+import { syncHandlers } from '../sync/handlers';
+import { maintenanceHandlers } from '../backup/handlers';
 
 /** Every method of the contract, implemented once. A missing one is a compile error here. */
 export const handlers = {
   ...systemHandlers,
   ...authHandlers,
   ...indicatorsHandlers,
+  ...syncHandlers,
+  ...maintenanceHandlers,
 } satisfies Handlers;

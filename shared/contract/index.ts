@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { authMethods } from './auth';
 import { systemMethods } from './system';
 import { indicatorsMethods } from './indicators';
+import { syncMethods } from './sync';
+import { maintenanceMethods } from './maintenance';
 
 // Every schema's default messages in Chinese, in core and in the renderer's forms alike.
 z.config(z.locales.zhCN());
@@ -14,6 +16,8 @@ export const contract = {
   ...systemMethods,
   ...authMethods,
   ...indicatorsMethods,
+  ...syncMethods,
+  ...maintenanceMethods,
 };
 
 export type Contract = typeof contract;

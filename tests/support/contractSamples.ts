@@ -36,4 +36,12 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'targets.import': (state) => ({ contentBase64: (state.get('targets.template') as { contentBase64: string }).contentBase64 }),
   'scoring.get': () => ({}),
   'scoring.update': () => ({ weights: { I1: 25, I2: 15 } }),
+  'sync.overview': () => ({}),
+  'sync.run': () => ({}),
+  'sync.exportBatch': () => ({}),
+  'sync.signingKey': () => ({}),
+  'backup.list': () => ({}),
+  'backup.create': () => ({}),
+  'backup.requestRestore': (state) => ({ name: (state.get('backup.create') as { name: string }).name }),
+  'backup.cancelRestore': () => ({}),
 };

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const BACKUP_KINDS = ['每日自动', '升级前自动', '手动'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+export const backupEntry = z.object({
+  /** The file name inside the backup folder; also the backup's identifier. */
+  name: z.string(),
+  kind: z.enum(BACKUP_KINDS),
+  createdAt: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type BackupEntry = z.infer<typeof backupEntry>;
+
+export const pendingRestore = z.object({ name: z.string(), requestedAt: z.string(), requestedBy: z.string() });
+export type PendingRestore = z.infer<typeof pendingRestore>;
+
+export const backupOverview = z.object({
+  /** Where the backups are kept, for the administrator who copies them to other media. */
+  folder: z.string(),
+  backups: z.array(backupEntry),
+  /** A restore that will be carried out the next time the program starts. */
+  pendingRestore: pendingRestore.nullable(),
+});
+
+/** Backups and restore (设置 → 备份与恢复). Automatic backups: daily (7 daily + 4 weekly kept) and before upgrades. */
+export const maintenanceMethods = {
+  'backup.list': method({ access: 'admin', input: z.object({}), output: backupOverview }),
+  'backup.create': method({ access: 'admin', input: z.object({}), output: backupEntry }),
+  /** Schedules a restore from a listed backup for the next start; the current store is kept beside it. */
+  'backup.requestRestore': method({
+    access: 'admin',
+    input: z.object({ name: z.string().min(1, '请选择要恢复的备份') }),
+    output: pendingRestore,
+  }),
+  'backup.cancelRestore': method({ access: 'admin', input: z.object({}), output: z.object({}) }),
+};
