@@ -1,0 +1,31 @@
+import { RULE_IDS, type RuleId } from '../../shared/rules/ruleIds';
+import type { RuleThresholds } from '../../shared/rules/thresholds';
+import type { ReadHandle } from '../store/store';
+import { RULE_MODULES } from './registry';
+import { readRuleThresholds } from './ruleSettings';
+import type { FlagCandidate } from './types';
+
+export type { FlagCandidate, FlagSubject } from './types';
+export { persistFlags } from './persistFlags';
+
+export interface ScanOptions {
+  /** Which rules; all twelve when omitted. */
+  ruleIds?: readonly RuleId[];
+  /** The scan day (R06 counts days up to it): todayIso(ctx.now()). */
+  asOf: string;
+  /** Overrides the thresholds kept in settings. */
+  thresholds?: RuleThresholds;
+  /** Only findings that involve one of these deals; the whole store when omitted. */
+  dealIds?: readonly string[];
+}
+
+/**
+ * Runs the rules and returns what they find, writing nothing. Works alike on a city store and on the province
+ * store (every region's records): parties are compared by USCC, else normalized name, never by local id.
+ */
+export function scanRules(db: ReadHandle, options: ScanOptions): FlagCandidate[] {
+  const thresholds = options.thresholds ?? readRuleThresholds(db).thresholds;
+  const dealIds = options.dealIds ? [...new Set(options.dealIds)] : null;
+  if (dealIds !== null && dealIds.length === 0) return [];
+  return (options.ruleIds ?? RULE_IDS).flatMap((id) => RULE_MODULES[id].run({ db, asOf: options.asOf, thresholds, dealIds }));
+}

@@ -1,0 +1,107 @@
+import { ulid } from 'ulid';
+import { RULE_IDS, type FlagSource, type RuleId } from '../../shared/rules/ruleIds';
+import type { Writer } from '../service/context';
+import { settingVersion } from '../system/settingsStore';
+import { RULE_SETTINGS_KEY } from './ruleSettings';
+import type { FlagCandidate } from './types';
+
+export interface PersistOptions {
+  source: FlagSource;
+  /**
+   * What the candidates are the complete answer for: flags of these rules (and, when dealIds is given, concerning
+   * one of these deals) that were not found again become inactive. A local scan defaults to every rule over the
+   * whole store; province feedback only adds and refreshes unless the caller names a scope.
+   */
+  scope?: { ruleIds: readonly RuleId[]; dealIds?: readonly string[] };
+}
+
+export interface PersistSummary {
+  created: number;
+  reactivated: number;
+  refreshed: number;
+  deactivated: number;
+}
+
+interface ExistingFlag {
+  id: string;
+  active: number;
+  explanation: string;
+  evidence: string;
+  regionCode: string;
+}
+
+/**
+ * Stores what a scan found. Idempotent: the same findings leave the same flags. A flag found again keeps its
+ * review status and decisions (only its wording and evidence are refreshed); a flag no longer found is made
+ * inactive, never deleted, so its history stays. One audit row summarizes each call that changed anything.
+ */
+export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], options: PersistOptions): PersistSummary {
+  const db = w.db;
+  const version = settingVersion(db, RULE_SETTINGS_KEY);
+  const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
+  const find = db.prepare(
+    'SELECT id, active, explanation, evidence, region_code AS regionCode FROM anomaly_flags WHERE fingerprint = ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, source, status, explanation, evidence, settings_version, active, first_seen_at, last_seen_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, '待审核', ?, ?, ?, 1, ?, ?, ?)`,
+  );
+  const insertSubject = db.prepare('INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
+  const refresh = db.prepare(
+    `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, updated_at = ? WHERE id = ?`,
+  );
+  const seen = db.prepare('UPDATE anomaly_flags SET last_seen_at = ? WHERE id = ?');
+
+  const found = new Set<string>();
+  for (const c of candidates) {
+    if (found.has(c.fingerprint)) continue;
+    found.add(c.fingerprint);
+    const evidence = JSON.stringify(c.evidence);
+    const existing = find.get(c.fingerprint) as ExistingFlag | undefined;
+    if (!existing) {
+      const id = ulid();
+      insert.run(id, c.ruleId, c.regionCode, c.fingerprint, options.source, c.explanation, evidence, version, w.at, w.at, w.at);
+      for (const s of c.subjects) insertSubject.run(id, s.entity, s.entityId, s.businessNo);
+      summary.created++;
+      continue;
+    }
+    const changed = existing.explanation !== c.explanation || existing.evidence !== evidence || existing.regionCode !== c.regionCode;
+    if (!existing.active) summary.reactivated++;
+    else if (changed) summary.refreshed++;
+    if (!existing.active || changed) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, existing.id);
+    seen.run(w.at, existing.id);
+  }
+
+  const scope = options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
+  if (scope) summary.deactivated = deactivateMissing(w, found, options.source, scope);
+
+  if (summary.created || summary.reactivated || summary.deactivated) {
+    w.record({
+      action: 'flags.scan',
+      entity: 'anomaly_flags',
+      entityId: null,
+      detail: { source: options.source, rules: scope?.ruleIds ?? null, deals: scope?.dealIds?.length ?? null, ...summary },
+    });
+  }
+  return summary;
+}
+
+function deactivateMissing(w: Writer, found: Set<string>, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {
+  const dealFilter = scope.dealIds
+    ? `AND EXISTS (SELECT 1 FROM flag_subjects s WHERE s.flag_id = f.id AND s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
+    : '';
+  const active = w.db
+    .prepare(
+      `SELECT f.id, f.fingerprint FROM anomaly_flags f
+       WHERE f.active = 1 AND f.source = @source AND f.rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}`,
+    )
+    .all({ source, ruleIds: JSON.stringify(scope.ruleIds), ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}) }) as { id: string; fingerprint: string }[];
+  const deactivate = w.db.prepare('UPDATE anomaly_flags SET active = 0, updated_at = ? WHERE id = ?');
+  let count = 0;
+  for (const flag of active) {
+    if (found.has(flag.fingerprint)) continue;
+    deactivate.run(w.at, flag.id);
+    count++;
+  }
+  return count;
+}

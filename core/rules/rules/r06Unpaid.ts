@@ -1,0 +1,60 @@
+import { addDays, daysBetween } from '../../../shared/domain/dates';
+import { formatFenAsWan } from '../../../shared/domain/money';
+import { candidate, dealSubject } from '../candidate';
+import { inScope, scopeParams } from '../sql';
+import type { RuleModule } from '../types';
+
+interface UnpaidRow {
+  id: string;
+  contractNo: string;
+  regionCode: string;
+  amountFen: number;
+  contractDate: string;
+  receivedFen: number;
+}
+
+/**
+ * R06: received below P % of the contract amount once D days have passed since the contract date, as of the scan
+ * day. Payments dated after the scan day do not count yet; a zero contract amount cannot be underpaid (R04's).
+ */
+export const r06Unpaid: RuleModule = {
+  id: 'R06',
+  run(run) {
+    const { r06MinPaidPercent: percent, r06AfterDays: afterDays } = run.thresholds;
+    const rows = run.db
+      .prepare(
+        `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.amount_fen AS amountFen, d.contract_date AS contractDate,
+           coalesce((SELECT sum(p.amount_fen) FROM payments p WHERE p.deal_id = d.id AND p.voided_at IS NULL AND p.paid_date <= @asOf), 0) AS receivedFen
+         FROM deals d
+         WHERE d.contract_date <= @signedBy AND d.voided_at IS NULL AND d.amount_fen > 0 AND ${inScope('d.id', run.dealIds)}`,
+      )
+      .all({ asOf: run.asOf, signedBy: addDays(run.asOf, -afterDays), ...scopeParams(run.dealIds) }) as UnpaidRow[];
+    // received / amount < percent / 100, kept in integers (分 × 100 stays far below 2^53).
+    const unpaid = rows.filter((r) => r.receivedFen * 100 < percent * r.amountFen);
+    const payments = run.db.prepare(
+      `SELECT paid_date AS date, amount_fen AS amountFen, voucher_no AS voucherNo FROM payments
+       WHERE deal_id = ? AND voided_at IS NULL ORDER BY paid_date, id`,
+    );
+    return unpaid.map((r) => {
+      const days = daysBetween(r.contractDate, run.asOf);
+      const paidPercent = Math.floor((r.receivedFen * 10000) / r.amountFen) / 100;
+      return candidate(
+        'R06',
+        r.regionCode,
+        [dealSubject(r.id, r.contractNo)],
+        `合同 ${r.contractNo} 签订已 ${days} 天（截至 ${run.asOf}），成交金额 ${formatFenAsWan(r.amountFen)} 万元，实际到账 ${formatFenAsWan(r.receivedFen)} 万元（${paidPercent}%），低于 ${percent}%。`,
+        {
+          asOf: run.asOf,
+          contractDate: r.contractDate,
+          daysSinceContract: days,
+          amountFen: r.amountFen,
+          receivedFen: r.receivedFen,
+          paidPercent,
+          minPaidPercent: percent,
+          afterDays,
+          payments: payments.all(r.id),
+        },
+      );
+    });
+  },
+};

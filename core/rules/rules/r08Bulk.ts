@@ -1,0 +1,104 @@
+import { daysBetween } from '../../../shared/domain/dates';
+import { candidate, dealSubject } from '../candidate';
+import { groupBy } from '../groupBy';
+import { dealsOfSameParties } from '../sameParties';
+import { dealDate, partyKey } from '../sql';
+import type { FlagCandidate, RuleModule, RuleRun } from '../types';
+
+interface PairDeal {
+  id: string;
+  contractNo: string;
+  regionCode: string;
+  date: string;
+  pairKey: string;
+  assignor: string;
+  assignee: string;
+  patents: string;
+}
+
+const COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode, ${dealDate('d')} AS date,
+  ${partyKey('a')} || '→' || ${partyKey('b')} AS pairKey, a.name AS assignor, b.name AS assignee,
+  (SELECT group_concat(patent_number, ',') FROM deal_patents dp WHERE dp.deal_id = d.id) AS patents`;
+const FROM = `FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id`;
+
+function loadDeals(run: RuleRun): PairDeal[] {
+  const k = run.thresholds.r08MinPatents;
+  if (run.dealIds === null) {
+    // Only party pairs that moved at least K patents in total can hold a window of K.
+    return run.db
+      .prepare(
+        `WITH counted AS (
+           SELECT d.id, ${partyKey('a')} || '→' || ${partyKey('b')} AS pairKey,
+             (SELECT count(*) FROM deal_patents dp WHERE dp.deal_id = d.id) AS n
+           ${FROM} WHERE d.voided_at IS NULL
+         ),
+         bulky AS (SELECT pairKey FROM counted GROUP BY pairKey HAVING sum(n) >= @k)
+         SELECT ${COLUMNS} ${FROM}
+         WHERE d.id IN (SELECT c.id FROM counted c JOIN bulky USING (pairKey))`,
+      )
+      .all({ k }) as PairDeal[];
+  }
+  const ids = dealsOfSameParties(run.db, run.dealIds);
+  return run.db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PairDeal[];
+}
+
+/** Windows of at most D days holding at least K distinct patents; overlapping windows merge into one finding. */
+function bulkClusters(deals: PairDeal[], minPatents: number, withinDays: number): PairDeal[][] {
+  const sorted = [...deals].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : 1));
+  const clusters: PairDeal[][] = [];
+  let current: { from: number; to: number } | null = null;
+  for (let i = 0; i < sorted.length; i++) {
+    const patents = new Set<string>();
+    let j = i;
+    while (j < sorted.length && daysBetween(sorted[i]!.date, sorted[j]!.date) <= withinDays) {
+      for (const p of (sorted[j]!.patents ?? '').split(',').filter(Boolean)) patents.add(p);
+      j++;
+    }
+    if (patents.size < minPatents) continue;
+    if (current && i <= current.to) current.to = Math.max(current.to, j - 1);
+    else {
+      if (current) clusters.push(sorted.slice(current.from, current.to + 1));
+      current = { from: i, to: j - 1 };
+    }
+  }
+  if (current) clusters.push(sorted.slice(current.from, current.to + 1));
+  return clusters;
+}
+
+/** R08: one assignor → one assignee, at least K patents within D days (a single deal of K patents included). */
+export const r08Bulk: RuleModule = {
+  id: 'R08',
+  run(run) {
+    const { r08MinPatents: minPatents, r08WithinDays: withinDays } = run.thresholds;
+    const out: FlagCandidate[] = [];
+    for (const deals of groupBy(loadDeals(run), (d) => d.pairKey).values()) {
+      for (const cluster of bulkClusters(deals, minPatents, withinDays)) {
+        const first = cluster[0]!;
+        const last = cluster.at(-1)!;
+        const patents = [...new Set(cluster.flatMap((d) => (d.patents ?? '').split(',').filter(Boolean)))].sort();
+        const span = daysBetween(first.date, last.date);
+        out.push(
+          candidate(
+            'R08',
+            last.regionCode,
+            cluster.map((d) => dealSubject(d.id, d.contractNo)),
+            `“${first.assignor}”在 ${span} 天内（${first.date} 至 ${last.date}）通过 ${cluster.length} 份合同向“${first.assignee}”转移 ${patents.length} 件专利，达到批量转移标准（${withinDays} 天内不少于 ${minPatents} 件）。`,
+            {
+              assignor: first.assignor,
+              assignee: first.assignee,
+              from: first.date,
+              to: last.date,
+              spanDays: span,
+              patentCount: patents.length,
+              patents,
+              minPatents,
+              withinDays,
+              deals: cluster.map((d) => ({ dealId: d.id, contractNo: d.contractNo, date: d.date, patents: (d.patents ?? '').split(',').filter(Boolean).length })),
+            },
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
