@@ -9,6 +9,7 @@ import { maintenanceHandlers } from '../backup/handlers';
 export const handlers = {
   ...systemHandlers,
   ...authHandlers,
+  ...filingsHandlers,
   ...indicatorsHandlers,
   ...syncHandlers,
   ...maintenanceHandlers,

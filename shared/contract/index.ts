@@ -15,6 +15,7 @@ z.config(z.locales.zhCN());
 export const contract = {
   ...systemMethods,
   ...authMethods,
+  ...filingsMethods,
   ...indicatorsMethods,
   ...syncMethods,
   ...maintenanceMethods,

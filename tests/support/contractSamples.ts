@@ -23,6 +23,7 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'users.create': () => ({ username: 'clerk', displayName: '录入员甲', role: '录入员', password: 'clerk-pass-1' }),
   'users.update': (state) => ({ id: (state.get('users.create') as { id: string }).id, role: '审核员' }),
   'users.changePassword': () => ({ currentPassword: WALK_ADMIN.password, newPassword: WALK_ADMIN.password }),
+  ...filingsSamples,
   'indicators.report': () => ({ region: '140100', year: 2022 }),
   'indicators.dashboard': () => ({ region: '140000', year: 2022 }),
   'indicators.evaluation': () => ({ region: '140100', year: 2022 }),

@@ -1,0 +1,107 @@
+import type { ReadHandle } from '../../store/store';
+
+/** A sort column of a list; `nullable` columns list their empty values last, whatever the direction. */
+export interface SortColumn {
+  expr: string;
+  nullable: boolean;
+}
+
+export interface KeysetQuery {
+  /** Columns of a row, without the sort value. */
+  select: string;
+  /** FROM clause with its joins. */
+  from: string;
+  where: string[];
+  params: unknown[];
+  sort: SortColumn;
+  /** The unique tie-breaker, e.g. `d.id`. */
+  idExpr: string;
+  direction: 'asc' | 'desc';
+  cursor?: string | null;
+  limit: number;
+}
+
+export interface Page<T> {
+  rows: T[];
+  nextCursor: string | null;
+  total: number;
+  totalCapped: boolean;
+}
+
+/** Counting stops here: a list header says "10000+" rather than scanning a million rows for an exact number. */
+export const COUNT_CAP = 10_000;
+
+type Cursor = [value: unknown, id: string];
+
+function encodeCursor(value: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | null | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as Cursor;
+  } catch {
+    // A cursor from an older version of the list: start from the top.
+  }
+  return null;
+}
+
+const SORT_VALUE = '__sort_value';
+const ROW_ID = '__row_id';
+
+/**
+ * One page in (sort, id) order, resumed after the cursor with a row-value comparison so that SQLite walks the sort
+ * index from where the last page ended: the cost of a page does not grow with its depth. Empty values of a nullable
+ * sort column come after the others, walked in id order.
+ */
+export function keysetPage<T extends Record<string, unknown>>(db: ReadHandle, q: KeysetQuery): Page<T> {
+  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+  const cmp = q.direction === 'asc' ? '>' : '<';
+  const cursor = decodeCursor(q.cursor);
+  const select = `SELECT ${q.select}, ${q.sort.expr} AS ${SORT_VALUE}, ${q.idExpr} AS ${ROW_ID} FROM ${q.from}`;
+  const run = (extra: string[], extraParams: unknown[], order: string, limit: number) => {
+    const where = [...q.where, ...extra];
+    const sql = `${select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${limit}`;
+    return db.prepare(sql).all(...q.params, ...extraParams) as (T & Record<string, unknown>)[];
+  };
+
+  const rows: (T & Record<string, unknown>)[] = [];
+  const inNullTail = cursor !== null && cursor[0] === null && q.sort.nullable;
+  if (!inNullTail) {
+    const extra = q.sort.nullable ? [`${q.sort.expr} IS NOT NULL`] : [];
+    const params: unknown[] = [];
+    if (cursor) {
+      extra.push(`(${q.sort.expr}, ${q.idExpr}) ${cmp} (?, ?)`);
+      params.push(cursor[0], cursor[1]);
+    }
+    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, q.limit + 1));
+  }
+  if (q.sort.nullable && rows.length <= q.limit) {
+    const extra = [`${q.sort.expr} IS NULL`];
+    const params: unknown[] = [];
+    if (inNullTail && cursor) {
+      extra.push(`${q.idExpr} ${cmp} ?`);
+      params.push(cursor[1]);
+    }
+    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, q.limit + 1 - rows.length));
+  }
+
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const counted = db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${q.from}${q.where.length ? ` WHERE ${q.where.join(' AND ')}` : ''} LIMIT ${COUNT_CAP + 1})`)
+    .pluck()
+    .get(...q.params) as number;
+  return {
+    rows: page.map((row) => {
+      const { [SORT_VALUE]: _sort, [ROW_ID]: _id, ...rest } = row;
+      return rest as unknown as T;
+    }),
+    nextCursor: more && last ? encodeCursor(last[SORT_VALUE] ?? null, String(last[ROW_ID])) : null,
+    total: Math.min(counted, COUNT_CAP),
+    totalCapped: counted > COUNT_CAP,
+  };
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { pledgeListInput, pledgeRow } from '../../../shared/contract/filings';
+import type { ReadHandle } from '../../store/store';
+import { Conditions, flagCountSql, hasFlagsCondition, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
+import { keysetPage, type Page, type SortColumn } from './keyset';
+import { likePattern, organizationMatches, patentMatches, prefixRange } from './search';
+
+type Query = z.output<typeof pledgeListInput>;
+export type PledgeFilters = Partial<Omit<Query, 'cursor' | 'limit' | 'direction'>>;
+
+const SORTS: Record<Query['sort'], SortColumn> = {
+  registrationDate: { expr: 'p.registration_date', nullable: false },
+  amountFen: { expr: 'p.amount_fen', nullable: false },
+  updatedAt: { expr: 'p.updated_at', nullable: false },
+};
+
+export function listPledges(db: ReadHandle, filters: PledgeFilters = {}, page: PageRequest = {}): Page<z.infer<typeof pledgeRow>> {
+  const c = new Conditions();
+  statusCondition(c, 'p', filters.status ?? 'active');
+  c.when(filters.regionCode, 'p.region_code = ?');
+  yearCondition(c, 'p.registration_date', filters.year);
+  hasFlagsCondition(c, 'pledge', 'p.id', filters.hasFlags);
+  const search = filters.search?.trim();
+  if (search) {
+    const orgs = organizationMatches(search);
+    const no = prefixRange('p.registration_no', search);
+    const patents = patentMatches(search);
+    const patentPart = patents ? ` OR p.id IN (SELECT pledge_id FROM pledge_patents WHERE patent_number IN (${patents.sql}))` : '';
+    c.add(
+      `(${no.sql} OR p.pledgee_name LIKE ? ESCAPE '\\' OR p.pledgor_id IN (${orgs.sql})${patentPart})`,
+      ...no.params,
+      likePattern(search),
+      ...orgs.params,
+      ...(patents?.params ?? []),
+    );
+  }
+  return keysetPage(db, {
+    select: `p.id, p.registration_no AS registrationNo, p.region_code AS regionCode, o.name AS pledgorName,
+      p.pledgee_name AS pledgeeName, p.amount_fen AS amountFen, p.registration_date AS registrationDate,
+      p.term_months AS termMonths, (SELECT count(*) FROM pledge_patents pp WHERE pp.pledge_id = p.id) AS patentCount,
+      ${flagCountSql('pledge', 'p.id')} AS flagCount, p.version, p.voided_at AS voidedAt`,
+    from: 'pledges p JOIN organizations o ON o.id = p.pledgor_id',
+    where: c.where,
+    params: c.params,
+    sort: SORTS[filters.sort ?? 'registrationDate'],
+    idExpr: 'p.id',
+    direction: page.direction ?? 'desc',
+    cursor: page.cursor,
+    limit: page.limit ?? 100,
+  });
+}

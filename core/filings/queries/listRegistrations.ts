@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { registrationListInput, registrationRow } from '../../../shared/contract/filings';
+import type { ReadHandle } from '../../store/store';
+import { Conditions, flagCountSql, hasFlagsCondition, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
+import { keysetPage, type Page, type SortColumn } from './keyset';
+import { ftsPhrase, likePattern, organizationMatches, prefixRange } from './search';
+
+type Query = z.output<typeof registrationListInput>;
+export type RegistrationFilters = Partial<Omit<Query, 'cursor' | 'limit' | 'direction'>>;
+
+const SORTS: Record<Query['sort'], SortColumn> = {
+  registrationDate: { expr: 'r.registration_date', nullable: false },
+  updatedAt: { expr: 'r.updated_at', nullable: false },
+};
+
+export function listRegistrations(
+  db: ReadHandle,
+  filters: RegistrationFilters = {},
+  page: PageRequest = {},
+): Page<z.infer<typeof registrationRow>> {
+  const c = new Conditions();
+  statusCondition(c, 'r', filters.status ?? 'active');
+  c.when(filters.regionCode, 'r.region_code = ?');
+  c.when(filters.enterpriseSize, 'r.enterprise_size = ?');
+  yearCondition(c, 'r.registration_date', filters.year);
+  hasFlagsCondition(c, 'registration', 'r.id', filters.hasFlags);
+  const search = filters.search?.trim();
+  if (search) {
+    const orgs = organizationMatches(search);
+    const no = prefixRange('r.registration_no', search);
+    const product =
+      [...search].length >= 3
+        ? { sql: 'r.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)', params: [ftsPhrase(search)] }
+        : { sql: "r.product_name LIKE ? ESCAPE '\\'", params: [likePattern(search)] };
+    c.add(`(${no.sql} OR ${product.sql} OR r.enterprise_id IN (${orgs.sql}))`, ...no.params, ...product.params, ...orgs.params);
+  }
+  return keysetPage(db, {
+    select: `r.id, r.registration_no AS registrationNo, r.region_code AS regionCode, o.name AS enterpriseName,
+      r.enterprise_size AS enterpriseSize, r.product_name AS productName, r.registration_date AS registrationDate,
+      r.output_value_fen AS outputValueFen,
+      (SELECT count(*) FROM registration_patents rp WHERE rp.registration_id = r.id) AS patentCount,
+      ${flagCountSql('registration', 'r.id')} AS flagCount, r.version, r.voided_at AS voidedAt`,
+    from: 'product_registrations r JOIN organizations o ON o.id = r.enterprise_id',
+    where: c.where,
+    params: c.params,
+    sort: SORTS[filters.sort ?? 'registrationDate'],
+    idExpr: 'r.id',
+    direction: page.direction ?? 'desc',
+    cursor: page.cursor,
+    limit: page.limit ?? 100,
+  });
+}

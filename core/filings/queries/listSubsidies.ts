@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { subsidyListInput, subsidyRow } from '../../../shared/contract/filings';
+import type { ReadHandle } from '../../store/store';
+import { Conditions, flagCountSql, hasFlagsCondition, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
+import { keysetPage, type Page, type SortColumn } from './keyset';
+import { likePattern, organizationMatches, prefixRange } from './search';
+
+type Query = z.output<typeof subsidyListInput>;
+export type SubsidyFilters = Partial<Omit<Query, 'cursor' | 'limit' | 'direction'>>;
+
+const SORTS: Record<Query['sort'], SortColumn> = {
+  grantedDate: { expr: 's.granted_date', nullable: false },
+  amountFen: { expr: 's.amount_fen', nullable: false },
+  updatedAt: { expr: 's.updated_at', nullable: false },
+};
+
+export function listSubsidies(db: ReadHandle, filters: SubsidyFilters = {}, page: PageRequest = {}): Page<z.infer<typeof subsidyRow>> {
+  const c = new Conditions();
+  statusCondition(c, 's', filters.status ?? 'active');
+  c.when(filters.regionCode, 's.region_code = ?');
+  yearCondition(c, 's.granted_date', filters.year);
+  hasFlagsCondition(c, 'subsidy', 's.id', filters.hasFlags);
+  const search = filters.search?.trim();
+  if (search) {
+    const orgs = organizationMatches(search);
+    const no = prefixRange('s.subsidy_no', search);
+    c.add(`(${no.sql} OR s.program_name LIKE ? ESCAPE '\\' OR s.recipient_id IN (${orgs.sql}))`, ...no.params, likePattern(search), ...orgs.params);
+  }
+  return keysetPage(db, {
+    select: `s.id, s.subsidy_no AS subsidyNo, s.region_code AS regionCode, o.name AS recipientName,
+      s.program_name AS programName, s.amount_fen AS amountFen, s.granted_date AS grantedDate,
+      (SELECT contract_no FROM deals WHERE id = s.deal_id) AS dealContractNo,
+      (SELECT registration_no FROM pledges WHERE id = s.pledge_id) AS pledgeRegistrationNo,
+      ${flagCountSql('subsidy', 's.id')} AS flagCount, s.version, s.voided_at AS voidedAt`,
+    from: 'subsidies s JOIN organizations o ON o.id = s.recipient_id',
+    where: c.where,
+    params: c.params,
+    sort: SORTS[filters.sort ?? 'grantedDate'],
+    idExpr: 's.id',
+    direction: page.direction ?? 'desc',
+    cursor: page.cursor,
+    limit: page.limit ?? 100,
+  });
+}

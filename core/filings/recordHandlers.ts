@@ -1,0 +1,124 @@
+import type { filingsMethods } from '../../shared/contract/filings';
+import type { HandlersOf, ServiceContext, Writer } from '../service/context';
+import { refuse } from './checks';
+import { upsertDeal } from './deals';
+import { upsertEnterpriseFigures } from './figures';
+import { installationRegion } from './installationRegion';
+import { replaceDealPayments } from './payments';
+import { upsertPledge } from './pledges';
+import { getDeal, getFigures, getPledge, getRegistration, getSubsidy } from './queries/details';
+import { listDeals } from './queries/listDeals';
+import { listFigures } from './queries/listFigures';
+import { listPledges } from './queries/listPledges';
+import { listRegistrations } from './queries/listRegistrations';
+import { listSubsidies } from './queries/listSubsidies';
+import { upsertRegistration } from './registrations';
+import { upsertSubsidy } from './subsidies';
+import type { VoidableEntity } from './tables';
+import { voidRecord } from './voidRecord';
+
+type Methods = typeof filingsMethods;
+type Outcome = ReturnType<typeof upsertDeal>;
+
+/** Create refuses a business number that is already recorded: the form means a new record, not an edit. */
+function createOnly(outcome: Outcome, field: string, message: string): Outcome {
+  if (outcome.outcome !== 'new') throw refuse(field, message);
+  return outcome;
+}
+
+/** The save's outcome, counting changes beside the record itself (a deal's payments) as an update. */
+function saveWithSideChanges(ctx: ServiceContext, fn: (w: Writer) => Outcome): Outcome {
+  return ctx.write((w) => {
+    const before = w.db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number;
+    const result = fn(w);
+    const after = w.db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number;
+    return result.outcome === 'unchanged' && after > before ? { ...result, outcome: 'updated' } : result;
+  });
+}
+
+const page = (input: { cursor?: string | null; limit: number; direction: 'asc' | 'desc' }) => ({
+  cursor: input.cursor,
+  limit: input.limit,
+  direction: input.direction,
+});
+
+const voidHandler =
+  (entity: VoidableEntity) =>
+  (input: { id: string; reason: string }, ctx: ServiceContext) =>
+    ctx.write((w) => voidRecord(w, entity, input.id, input.reason));
+
+export const recordHandlers = {
+  'deals.create': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return saveWithSideChanges(ctx, (w) => {
+      const deal = upsertDeal(w, input, { regionCode, actorId: ctx.requireActor().id });
+      createOnly(deal, 'contractNo', `合同编号 ${input.contractNo} 已录入，请在列表中打开该交易修改`);
+      replaceDealPayments(w, deal.id, input.payments, input.confirmOverpayment ?? false);
+      return deal;
+    });
+  },
+  'deals.update': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return saveWithSideChanges(ctx, (w) => {
+      const deal = upsertDeal(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id });
+      replaceDealPayments(w, deal.id, input.record.payments, input.record.confirmOverpayment ?? false);
+      return deal;
+    });
+  },
+  'deals.void': voidHandler('deal'),
+  'deals.get': (input, ctx) => getDeal(ctx.store.db, input.id),
+  'deals.list': (input, ctx) => listDeals(ctx.store.db, input, page(input)),
+
+  'pledges.create': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) =>
+      createOnly(upsertPledge(w, input, { regionCode, actorId: ctx.requireActor().id }), 'registrationNo', `质押登记号 ${input.registrationNo} 已录入，请在列表中打开修改`),
+    );
+  },
+  'pledges.update': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) => upsertPledge(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
+  },
+  'pledges.void': voidHandler('pledge'),
+  'pledges.get': (input, ctx) => getPledge(ctx.store.db, input.id),
+  'pledges.list': (input, ctx) => listPledges(ctx.store.db, input, page(input)),
+
+  'registrations.create': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) =>
+      createOnly(
+        upsertRegistration(w, input, { regionCode, actorId: ctx.requireActor().id }),
+        'registrationNo',
+        `备案号 ${input.registrationNo} 已录入，请在列表中打开修改`,
+      ),
+    );
+  },
+  'registrations.update': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) => upsertRegistration(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
+  },
+  'registrations.void': voidHandler('registration'),
+  'registrations.get': (input, ctx) => getRegistration(ctx.store.db, input.id),
+  'registrations.list': (input, ctx) => listRegistrations(ctx.store.db, input, page(input)),
+
+  'figures.create': (input, ctx) =>
+    ctx.write((w) => createOnly(upsertEnterpriseFigures(w, input), 'year', `该企业 ${input.year} 年度的数据已录入，请在列表中打开修改`)),
+  'figures.update': (input, ctx) => ctx.write((w) => upsertEnterpriseFigures(w, input.record, { id: input.id })),
+  'figures.void': voidHandler('enterprise_figure'),
+  'figures.get': (input, ctx) => getFigures(ctx.store.db, input.id),
+  'figures.list': (input, ctx) => listFigures(ctx.store.db, input, page(input)),
+
+  'subsidies.create': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) =>
+      createOnly(upsertSubsidy(w, input, { regionCode, actorId: ctx.requireActor().id }), 'subsidyNo', `奖补编号 ${input.subsidyNo} 已录入，请在列表中打开修改`),
+    );
+  },
+  'subsidies.update': (input, ctx) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) => upsertSubsidy(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
+  },
+  'subsidies.void': voidHandler('subsidy'),
+  'subsidies.get': (input, ctx) => getSubsidy(ctx.store.db, input.id),
+  'subsidies.list': (input, ctx) => listSubsidies(ctx.store.db, input, page(input)),
+} satisfies Partial<HandlersOf<Methods>>;
