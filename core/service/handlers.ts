@@ -1,6 +1,7 @@
 import type { Handlers } from './context';
 import { systemHandlers } from '../system/handlers';
 import { authHandlers } from '../users/handlers';
+import { filingsHandlers } from '../filings/handlers';
 import { indicatorsHandlers } from '../indicators/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { maintenanceHandlers } from '../backup/handlers';

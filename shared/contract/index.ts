@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authMethods } from './auth';
 import { systemMethods } from './system';
+import { filingsMethods } from './filings';
 import { indicatorsMethods } from './indicators';
 import { syncMethods } from './sync';
 import { maintenanceMethods } from './maintenance';

@@ -1,4 +1,5 @@
 import type { MethodInput, MethodName } from '../../shared/contract/index';
+import { filingsSamples } from './filingsSamples';
 
 /** What earlier calls of the walk returned, for samples that refer to records made before them. */
 export type WalkState = Map<MethodName, unknown>;
