@@ -4,6 +4,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerInitCommand } from './commands/init';
 import { registerIndicatorsCommand } from './commands/indicators';
 import { registerWebCommand } from './commands/web';
+import { registerSyncCommands } from './commands/syncCommands';
 import { failureMessage, CliFailure } from './context';
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerWebCommand(program);
   registerBackupCommands(program);
   registerAuditCommands(program);
+  registerSyncCommands(program);
   registerIndicatorsCommand(program);
   return program;
 }

@@ -5,6 +5,7 @@ import { filingsHandlers } from '../filings/handlers';
 import { indicatorsHandlers } from '../indicators/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { maintenanceHandlers } from '../backup/handlers';
+import { importingHandlers } from '../importing/handlers';
 
 /** Every method of the contract, implemented once. A missing one is a compile error here. */
 export const handlers = {
@@ -14,4 +15,5 @@ export const handlers = {
   ...indicatorsHandlers,
   ...syncHandlers,
   ...maintenanceHandlers,
+  ...importingHandlers,
 } satisfies Handlers;

@@ -5,6 +5,7 @@ import { filingsMethods } from './filings';
 import { indicatorsMethods } from './indicators';
 import { syncMethods } from './sync';
 import { maintenanceMethods } from './maintenance';
+import { importingMethods } from './importing';
 
 // Every schema's default messages in Chinese, in core and in the renderer's forms alike.
 z.config(z.locales.zhCN());
@@ -20,6 +21,7 @@ export const contract = {
   ...indicatorsMethods,
   ...syncMethods,
   ...maintenanceMethods,
+  ...importingMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { callCore, CliFailure, globalOptions, openCliService } from '../context';
+
+export function registerExportBatchCommand(program: Command): void {
+  program
+    .command('export-batch')
+    .description('把待报送的记录导出为一个签名批次文件（.pdbatch），用移动介质交省级导入')
+    .requiredOption('--out <file>', '批次文件保存位置，如 报送.pdbatch')
+    .action(async (options: { out: string }, command: Command) => {
+      const global = globalOptions(command);
+      const service = openCliService(global);
+      try {
+        const file = await callCore(service, global, 'sync.exportBatch', {});
+        if (!file) {
+          process.stdout.write('没有需要报送的记录：所有记录都已被省级接收。未生成文件。\n');
+          return;
+        }
+        try {
+          fs.writeFileSync(options.out, file.content);
+        } catch (error) {
+          throw new CliFailure(`无法写入批次文件 ${options.out}：${(error as Error).message}`);
+        }
+        process.stdout.write(`已导出报送批次：${options.out}（${file.recordCount} 条记录，批次 ${file.batchId}）\n`);
+      } finally {
+        service.store.close();
+      }
+    });
+}

@@ -1,0 +1,68 @@
+import { generalSettings, type GeneralSettings } from '../../shared/contract/system';
+import type { syncMethods, SyncRunResult } from '../../shared/contract/sync';
+import type { HandlersOf } from '../service/context';
+import { DeskError } from '../service/errors';
+import { readSetting } from '../system/settingsStore';
+import { runSyncPass, type PassResult } from './client';
+import { exportBatchFile } from './fileBatch';
+import { signingIdentity } from './installationKey';
+import { syncOverview } from './overview';
+import { currentProgress, isRunning, withProgress } from './progress';
+import { readableFingerprint } from './signing';
+
+function endpointOf(db: Parameters<typeof readSetting>[0]): string {
+  return (readSetting(db, 'general', generalSettings) as GeneralSettings).provinceEndpointUrl;
+}
+
+export function runMessage(result: PassResult): string {
+  if (result.settled) {
+    const rejected = result.partlyRejected > 0 ? `，其中 ${result.partlyRejected} 个批次有记录被省级拒收，请查看原因` : '';
+    return `同步完成：所有记录均已被省级接收${rejected}。新收到省级反馈 ${result.feedbackReceived} 条。`;
+  }
+  if (result.stuck) return `同步未完成：${result.lastError ?? '省级拒绝了批次'}。请联系省级管理员核对。`;
+  const when = result.nextAttemptAt ? `，将于 ${new Date(result.nextAttemptAt).toLocaleTimeString('zh-CN', { hour12: false })} 自动重试` : '';
+  return `同步未完成：${result.lastError ?? '仍有批次未被接收'}${when}。`;
+}
+
+export const syncHandlers = {
+  'sync.overview': (_input, ctx) => ({
+    ...syncOverview(ctx.store.db, endpointOf(ctx.store.db)),
+    running: currentProgress(ctx.store.path),
+  }),
+
+  'sync.run': async (_input, ctx): Promise<SyncRunResult> => {
+    const actor = ctx.requireActor();
+    const endpoint = endpointOf(ctx.store.db);
+    if (!endpoint) throw new DeskError('NO_ENDPOINT', '尚未填写省级接口地址：请在“设置 → 常规”中填写；离线办公时请用“导出报送文件”');
+    if (isRunning(ctx.store.path)) throw new DeskError('SYNC_BUSY', '正在同步中，请等待本次同步结束');
+    const result = await withProgress(ctx.store.path, (onProgress) =>
+      runSyncPass(ctx.store, { endpoint, actor, now: ctx.now, ignoreSchedule: true, onProgress }),
+    );
+    const failed = ctx.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state = '失败'").pluck().get() as number;
+    const waiting = ctx.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state IN ('待发送', '发送中')").pluck().get() as number;
+    return {
+      acknowledged: result.acknowledged,
+      partlyRejected: result.partlyRejected,
+      waiting,
+      failed,
+      feedbackReceived: result.feedbackReceived,
+      message: runMessage(result),
+    };
+  },
+
+  'sync.exportBatch': (_input, ctx) => {
+    const file = exportBatchFile(ctx.store, ctx.requireActor(), ctx.now());
+    if (!file) return null;
+    return { fileName: file.fileName, content: file.content, batchId: file.batchId, recordCount: file.recordCount };
+  },
+
+  'sync.signingKey': (_input, ctx) => {
+    const identity = signingIdentity(ctx.store, ctx.requireActor());
+    return {
+      regionCode: identity.regionCode,
+      installationId: identity.installationId,
+      publicKeyPem: identity.publicKeyPem,
+      fingerprint: readableFingerprint(identity.fingerprint),
+    };
+  },
+} satisfies HandlersOf<typeof syncMethods>;

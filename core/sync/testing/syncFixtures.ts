@@ -1,0 +1,45 @@
+import { dealInput, type DealInput } from '../../../shared/contract/filings';
+import { patentCheckChar } from '../../../shared/domain/patentNumber';
+import { licenseDeal } from '../../filings/testing/sampleFilings';
+import { upsertDeal } from '../../filings/deals';
+import { createWriter, type Actor, type Writer } from '../../service/context';
+import { replaceDealPayments } from '../../filings/payments';
+import type { Store } from '../../store/store';
+
+/** A valid modern invention patent number, different for every n. */
+export function patentNumber(n: number, year = 2020): string {
+  const digits = `${year}1${String(n).padStart(7, '0')}`;
+  return `${digits}.${patentCheckChar(digits)}`;
+}
+
+/** Records a deal through the filings write functions, audited and in the outbox like a caseworker's entry. */
+export function recordDeal(store: Store, actor: Actor, regionCode: string, overrides: Partial<DealInput> = {}): string {
+  return store.transaction((db) => writeDeal(createWriter(db, actor, new Date().toISOString()), actor, regionCode, overrides));
+}
+
+function writeDeal(w: Writer, actor: Actor, regionCode: string, overrides: Partial<DealInput>): string {
+  const input = dealInput.parse(licenseDeal(overrides));
+  const { id } = upsertDeal(w, input, { regionCode, actorId: actor.id });
+  replaceDealPayments(w, id, input.payments, false);
+  return id;
+}
+
+/**
+ * Many deals at once for volume tests and the bench: each brings its own patent and one payment, parties are shared,
+ * so that n deals make about 3n outbox rows (plus the two parties). One transaction.
+ */
+export function recordManyDeals(store: Store, actor: Actor, regionCode: string, count: number, offset = 0): void {
+  store.transaction((db) => {
+    const w = createWriter(db, actor, new Date().toISOString());
+    for (let i = 0; i < count; i++) {
+      const n = offset + i;
+      writeDeal(w, actor, regionCode, {
+        contractNo: `HT-${regionCode}-${String(n).padStart(7, '0')}`,
+        patents: [{ number: patentNumber(n), title: `批量专利 ${n}`, filingDate: '2020-04-21', status: '有效' }],
+        amountFen: 1_000_000 + n,
+        payments: [{ paidDate: '2023-03-15', amountFen: 1_000_000 + n, voucherNo: `V${n}` }],
+      });
+    }
+  });
+}
+

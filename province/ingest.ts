@@ -1,0 +1,86 @@
+import type { Store } from '../core/store/store';
+import { sha256Hex, verify } from '../core/sync/signing';
+import { batchBody, batchEnvelope, MAX_BATCH_BYTES, SYNC_SCHEMA_VERSION, type ImportSummary, type Refusal } from '../shared/sync/batch';
+import { createRecordApplier } from './applyRecords';
+import { findKey } from './enroll';
+
+export type IngestResult =
+  | { status: 200; body: ImportSummary; fresh: boolean; region: string; dealIds: string[] }
+  | { status: 400 | 401 | 409 | 413; body: Refusal };
+
+const refuse = (status: 400 | 401 | 409 | 413, code: string, message: string, nextSeq?: number): IngestResult => ({
+  status,
+  body: nextSeq === undefined ? { error: { code, message } } : { error: { code, message }, nextSeq },
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes one signed batch in — the same code for POST /v1/batches and `province ingest FILE`, so both give the same
+ * answer and leave the same store. Checks, in order: envelope, key (401), signature over the exact batch bytes
+ * (401), region (401), schema version, records hash, idempotency (same id: same answer, or 409 if the content
+ * differs), sequence (409 with nextSeq on a gap). Then every record in one transaction; per-record rejections go
+ * into the summary. Nothing is stored for a refused batch.
+ */
+export function ingestEnvelope(store: Store, text: string, receivedAt: string): IngestResult {
+  if (Buffer.byteLength(text, 'utf8') > MAX_BATCH_BYTES) {
+    return refuse(413, 'TOO_LARGE', `批次超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB，请分成较小的批次报送`);
+  }
+  const envelope = batchEnvelope.safeParse(parseJson(text));
+  if (!envelope.success) return refuse(400, 'MALFORMED', '不是本系统的报送批次文件（格式无法识别）');
+  const key = findKey(store.db, envelope.data.keyFingerprint);
+  if (!key) return refuse(401, 'UNKNOWN_KEY', '签名公钥未在省级登记：请将 patent-desk key 导出的公钥交省级管理员登记');
+  if (!verify(key.publicKeyPem, Buffer.from(envelope.data.batch, 'utf8'), envelope.data.signature)) {
+    return refuse(401, 'BAD_SIGNATURE', '批次签名校验失败：内容在传输或保存中被改动，省级未入库任何记录');
+  }
+  const raw = parseJson(envelope.data.batch) as { records?: unknown } | undefined;
+  const body = batchBody.safeParse(raw);
+  if (!body.success) return refuse(400, 'MALFORMED', '批次内容格式有误，省级未入库任何记录');
+  const batch = body.data;
+  if (batch.region !== key.regionCode) {
+    return refuse(401, 'REGION_MISMATCH', `批次地区 ${batch.region} 与该公钥登记的地区 ${key.regionCode} 不符`);
+  }
+  if (batch.schemaVersion !== SYNC_SCHEMA_VERSION) {
+    return refuse(400, 'SCHEMA_VERSION', `批次格式版本 ${batch.schemaVersion} 省级不支持（支持 ${SYNC_SCHEMA_VERSION}），请升级软件`);
+  }
+  if (sha256Hex(JSON.stringify(raw!.records)) !== batch.sha256 || batch.seqTo < batch.seqFrom) {
+    return refuse(400, 'MALFORMED', '批次记录的校验和或序号范围不符，省级未入库任何记录');
+  }
+  const contentHash = sha256Hex(envelope.data.batch);
+
+  return store.transaction((db): IngestResult => {
+    const seen = db.prepare('SELECT content_sha256, summary FROM province_batches WHERE batch_id = ?').get(batch.batchId) as
+      | { content_sha256: string; summary: string }
+      | undefined;
+    if (seen) {
+      if (seen.content_sha256 !== contentHash) return refuse(409, 'BATCH_CONFLICT', `批次 ${batch.batchId} 已收到过，但内容不同；省级未入库本次内容`);
+      return { status: 200, body: JSON.parse(seen.summary) as ImportSummary, fresh: false, region: batch.region, dealIds: [] };
+    }
+    const nextSeq = (db.prepare('SELECT next_seq FROM province_keys WHERE fingerprint = ?').pluck().get(key.fingerprint) as number) ?? 1;
+    if (batch.seqFrom > nextSeq) {
+      return refuse(409, 'SEQ_GAP', `批次序号不连续：省级下一个应收到的序号是 ${nextSeq}，本批次从 ${batch.seqFrom} 开始`, nextSeq);
+    }
+    const apply = createRecordApplier(db);
+    const summary: ImportSummary = { batchId: batch.batchId, accepted: 0, duplicates: 0, rejected: [], nextSeq: Math.max(nextSeq, batch.seqTo + 1) };
+    const dealIds: string[] = [];
+    for (const record of batch.records) {
+      const outcome = apply(record, batch.region);
+      if (outcome === 'accepted' && record.entity === 'deal') dealIds.push(record.id);
+      if (outcome === 'accepted') summary.accepted++;
+      else if (outcome === 'duplicate') summary.duplicates++;
+      else summary.rejected.push(outcome);
+    }
+    db.prepare('UPDATE province_keys SET next_seq = ? WHERE fingerprint = ?').run(summary.nextSeq, key.fingerprint);
+    db.prepare(
+      `INSERT INTO province_batches (batch_id, key_fingerprint, region_code, seq_from, seq_to, record_count, content_sha256, summary, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(batch.batchId, key.fingerprint, batch.region, batch.seqFrom, batch.seqTo, batch.records.length, contentHash, JSON.stringify(summary), receivedAt);
+    return { status: 200, body: summary, fresh: true, region: batch.region, dealIds };
+  });
+}

@@ -1,0 +1,33 @@
+import type { Store } from '../core/store/store';
+import { todayIso } from '../shared/domain/dates';
+import { publishCrossCityFindings } from './crossCity';
+import { ingestEnvelope, type IngestResult } from './ingest';
+import type { Log } from './log';
+
+/**
+ * A batch arriving by any road (HTTP or file): taken in, then — when it brought new deals — the cross-city rules run
+ * and their findings are published as feedback. A failing rule run is logged and never undoes the batch.
+ */
+export function takeInBatch(store: Store, text: string, now: Date, log: Log, via: 'http' | 'file'): IngestResult {
+  const started = performance.now();
+  const result = ingestEnvelope(store, text, now.toISOString());
+  let published = 0;
+  if (result.status === 200 && result.fresh && result.dealIds.length > 0) {
+    try {
+      published = store.transaction((db) => publishCrossCityFindings(db, result.dealIds, todayIso(now), now.toISOString()));
+    } catch (error) {
+      log({ level: 'error', event: 'crossCityRules', batchId: result.body.batchId, error: (error as Error).stack ?? String(error) });
+    }
+  }
+  log({
+    level: result.status === 200 ? 'info' : 'warn',
+    event: 'batch',
+    via,
+    status: result.status,
+    ...(result.status === 200
+      ? { batchId: result.body.batchId, region: result.region, replay: !result.fresh, accepted: result.body.accepted, duplicates: result.body.duplicates, rejected: result.body.rejected.length, nextSeq: result.body.nextSeq, feedbackPublished: published }
+      : { code: result.body.error.code, nextSeq: result.body.nextSeq }),
+    ms: Math.round(performance.now() - started),
+  });
+  return result;
+}

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runSyncPass } from '../core/sync/client';
+import { recordDeal, patentNumber } from '../core/sync/testing/syncFixtures';
+import { setUpStore } from '../tests/support/tempStore';
+import { startTestProvince, type TestProvince } from './testing/testProvince';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function city(region: string) {
+  const c = await setUpStore(region);
+  cleanups.push(c.close);
+  return c;
+}
+
+async function province(): Promise<TestProvince> {
+  const p = await startTestProvince();
+  cleanups.push(p.close);
+  return p;
+}
+
+const count = (p: TestProvince, table: string) => p.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('a city reporting to the province', () => {
+  it('sends its deal with parties, patents and payments, and the batch is acknowledged', async () => {
+    const taiyuan = await city('140100');
+    const prov = await province();
+    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100');
+
+    const result = await runSyncPass(taiyuan.service.store, { endpoint: prov.url, actor: taiyuan.adminActor, ignoreSchedule: true });
+
+    expect(result.settled).toBe(true);
+    expect(count(prov, 'deals')).toBe(1);
+    expect(count(prov, 'deal_patents')).toBe(2);
+    expect(count(prov, 'payments')).toBe(2);
+    expect(count(prov, 'organizations')).toBe(2);
+    const overview = await taiyuan.call('sync.overview', {});
+    expect(overview.pendingRecords).toBe(0);
+    expect(overview.batches[0]).toMatchObject({ state: '已接收', rejected: [] });
+    expect(overview.lastContactAt).not.toBeNull();
+  });
+
+  it('files a repeat transfer of one patent in two cities as 省级反馈 in both review queues', async () => {
+    const taiyuan = await city('140100');
+    const datong = await city('140200');
+    const prov = await province();
+    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    prov.enroll(datong.service.store, datong.adminActor);
+    const shared = { number: patentNumber(4242), title: '一种煤矸石综合利用方法', filingDate: '2020-04-21', status: '有效' as const };
+    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { kind: '转让', licenseMode: null, contractNo: 'TY-2024-01', contractDate: '2024-01-10', recordationDate: '2024-01-20', patents: [shared], payments: [] });
+    recordDeal(datong.service.store, datong.adminActor, '140200', { kind: '转让', licenseMode: null, contractNo: 'DT-2024-07', contractDate: '2024-03-01', recordationDate: '2024-03-05', patents: [shared], payments: [] });
+
+    for (const c of [taiyuan, datong, taiyuan]) {
+      const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
+      expect(r.settled).toBe(true);
+    }
+
+    for (const c of [taiyuan, datong]) {
+      const flags = c.service.store.db.prepare("SELECT rule_id, source, status FROM anomaly_flags WHERE source = '省级反馈'").all();
+      expect(flags).toEqual([{ rule_id: 'R01', source: '省级反馈', status: '待审核' }]);
+      const subjects = c.service.store.db.prepare('SELECT business_no FROM flag_subjects ORDER BY business_no').pluck().all();
+      expect(subjects).toEqual(['DT-2024-07', 'TY-2024-01']);
+    }
+  });
+});

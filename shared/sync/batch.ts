@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * The wire format of DESIGN §4, shared by the city, the province and the offline file. A batch is JSON text; the
+ * envelope carries that text verbatim with the installation's Ed25519 signature over its UTF-8 bytes, so the province
+ * verifies exactly what was signed. A `.pdbatch` file is the envelope; POST /v1/batches sends the same envelope gzipped.
+ */
+export const BATCH_FORMAT = 'patent-desk-batch/1';
+export const SYNC_SCHEMA_VERSION = 1;
+/** Most records a city packs into one batch; the province refuses larger batches with 413. */
+export const MAX_BATCH_RECORDS = 20_000;
+/** Largest uncompressed envelope the province takes (413 beyond). */
+export const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+
+export const batchRecord = z.object({
+  seq: z.number().int().min(1),
+  entity: z.string(),
+  id: z.string(),
+  version: z.number().int(),
+  op: z.enum(['upsert', 'void']),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type BatchRecord = z.infer<typeof batchRecord>;
+
+export const batchBody = z.object({
+  batchId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '批次编号应为 ULID'),
+  region: z.string().regex(/^\d{6}$/),
+  installationId: z.string().min(1),
+  seqFrom: z.number().int().min(1),
+  seqTo: z.number().int().min(1),
+  createdAt: z.string(),
+  schemaVersion: z.number().int(),
+  records: z.array(batchRecord),
+  /** sha256 (hex) of JSON.stringify(records): a cheap integrity check before the signature. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type BatchBody = z.infer<typeof batchBody>;
+
+export const batchEnvelope = z.object({
+  format: z.literal(BATCH_FORMAT),
+  keyFingerprint: z.string().min(1),
+  /** Ed25519 signature (base64) over the UTF-8 bytes of `batch`. */
+  signature: z.string().min(1),
+  batch: z.string().min(2),
+});
+export type BatchEnvelope = z.infer<typeof batchEnvelope>;
+
+export const recordRejection = z.object({
+  entity: z.string(),
+  id: z.string(),
+  version: z.number().int(),
+  code: z.string(),
+  message: z.string(),
+});
+export type RecordRejection = z.infer<typeof recordRejection>;
+
+/** The province's answer to an accepted batch (HTTP 200), identical for every resend of the same batch. */
+export const importSummary = z.object({
+  batchId: z.string(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(recordRejection),
+  nextSeq: z.number().int(),
+});
+export type ImportSummary = z.infer<typeof importSummary>;
+
+/** The province's answer to a refused batch (401, 400, 409, 413): nothing of it was stored. */
+export const refusal = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  nextSeq: z.number().int().optional(),
+});
+export type Refusal = z.infer<typeof refusal>;
+
+export const feedbackSubject = z.object({
+  entity: z.enum(['deal', 'pledge', 'subsidy', 'registration']),
+  entityId: z.string(),
+  businessNo: z.string(),
+  regionCode: z.string().nullable(),
+});
+
+export const feedbackItem = z.object({
+  cursor: z.number().int(),
+  ruleId: z.string(),
+  regionCode: z.string(),
+  fingerprint: z.string(),
+  explanation: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  subjects: z.array(feedbackSubject),
+  publishedAt: z.string(),
+});
+export type FeedbackItem = z.infer<typeof feedbackItem>;
+
+export const feedbackPage = z.object({ items: z.array(feedbackItem), cursor: z.number().int() });
+export type FeedbackPage = z.infer<typeof feedbackPage>;
+
+/** The text a city signs to read its feedback: the path with its query, and the time it asks at. */
+export function feedbackRequestText(pathWithQuery: string, at: string): string {
+  return `GET ${pathWithQuery}\n${at}`;
+}
