@@ -1,0 +1,45 @@
+import type { importingMethods } from '../../shared/contract/importing';
+import type { HandlersOf } from '../service/context';
+import { DeskError } from '../service/errors';
+import { exportList } from '../exporting/exportList';
+import { tableDownload } from '../exporting/tableFile';
+import { cancelJob, findJob, jobDone, startImportJob, viewOf } from './jobs';
+import { reportDownload } from './reportFile';
+import { templateDownload } from './template';
+
+export const importingHandlers = {
+  'import.template': () => templateDownload(),
+
+  'import.start': (input, ctx) => {
+    ctx.requireActor();
+    const bytes = Buffer.from(input.base64, 'base64');
+    return viewOf(
+      startImportJob(ctx, bytes, { fileName: input.fileName, validOnly: input.validOnly, dryRun: input.dryRun }),
+    );
+  },
+
+  'import.status': (input, ctx) => viewOf(findJob(ctx, input.jobId)),
+
+  'import.cancel': (input, ctx) => {
+    const job = findJob(ctx, input.jobId);
+    cancelJob(job);
+    return viewOf(job);
+  },
+
+  'import.reportFile': async (input, ctx) => {
+    const job = findJob(ctx, input.jobId);
+    await jobDone(job);
+    if (!job.report) throw new DeskError('NO_REPORT', '这次导入已取消或未能读取文件，没有导入报告');
+    return reportDownload(job.report);
+  },
+
+  'export.list': (input, ctx) => exportList(ctx, input.list, input.filters, input.format),
+
+  'export.table': (input, ctx) =>
+    tableDownload(
+      input.title,
+      { name: input.title, columns: input.columns, rows: input.rows },
+      input.format,
+      ctx.now(),
+    ),
+} satisfies HandlersOf<typeof importingMethods>;

@@ -1,0 +1,122 @@
+/**
+ * Imports run as jobs: import.start hands back at once, the page polls import.status for rows read and rows per
+ * second, and import.cancel stops the reading (nothing is written before reading ends, and the write itself is one
+ * transaction, so a cancel always leaves the store as it was).
+ */
+import { ulid } from 'ulid';
+import type { ImportJob, ImportJobState, ImportReport } from '../../shared/contract/importing';
+import type { ServiceContext } from '../service/context';
+import { DeskError } from '../service/errors';
+import { ImportCancelled } from './fileErrors';
+import { runImport, type ImportOptions } from './runImport';
+
+interface JobRecord {
+  jobId: string;
+  ownerSession: string;
+  state: ImportJobState;
+  fileName: string;
+  rowsRead: number;
+  fraction: number;
+  startedAt: number;
+  readEndedAt: number | null;
+  report: ImportReport | null;
+  error: string | null;
+  cancelRequested: boolean;
+  finishedAt: number | null;
+  done: Promise<void>;
+}
+
+const jobs = new Map<string, JobRecord>();
+/** Finished jobs are kept this long for their report, then forgotten. */
+const KEEP_FINISHED_MS = 2 * 60 * 60 * 1000;
+
+function forgetOldJobs(now: number): void {
+  for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
+}
+
+export function viewOf(job: JobRecord): ImportJob {
+  const seconds = ((job.readEndedAt ?? Date.now()) - job.startedAt) / 1000;
+  return {
+    jobId: job.jobId,
+    state: job.state,
+    fileName: job.fileName,
+    rowsRead: job.rowsRead,
+    rowsPerSecond: seconds > 0 ? Math.round(job.rowsRead / seconds) : 0,
+    fraction: Math.min(1, job.fraction),
+    report: job.report,
+    error: job.error,
+  };
+}
+
+export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: ImportOptions): JobRecord {
+  forgetOldJobs(Date.now());
+  const job: JobRecord = {
+    jobId: ulid(),
+    ownerSession: ctx.sessionKey,
+    state: '读取中',
+    fileName: options.fileName,
+    rowsRead: 0,
+    fraction: 0,
+    startedAt: Date.now(),
+    readEndedAt: null,
+    report: null,
+    error: null,
+    cancelRequested: false,
+    finishedAt: null,
+    done: Promise.resolve(),
+  };
+  jobs.set(job.jobId, job);
+  const finish = (state: ImportJobState) => {
+    job.state = state;
+    job.finishedAt = Date.now();
+    job.readEndedAt ??= job.finishedAt;
+  };
+  job.done = (async () => {
+    // Start on the next turn, so that import.start answers before reading begins.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      job.report = await runImport(ctx, bytes, options, {
+        isCancelled: () => job.cancelRequested,
+        onProgress: (p) => {
+          job.rowsRead = p.rowsRead;
+          job.fraction = p.totalBytes > 0 ? p.bytesRead / p.totalBytes : 0;
+        },
+        onWriting: () => {
+          job.state = '写入中';
+          job.readEndedAt = Date.now();
+          job.fraction = 1;
+        },
+      });
+      job.rowsRead = job.report.rowsRead;
+      finish('已完成');
+    } catch (error) {
+      if (error instanceof ImportCancelled) finish('已取消');
+      else {
+        job.error =
+          error instanceof DeskError
+            ? error.message
+            : '导入时程序内部出错，未写入任何数据。请重试；如仍出错，请联系管理员。';
+        if (!(error instanceof DeskError)) console.error(error);
+        finish('失败');
+      }
+    }
+  })();
+  return job;
+}
+
+export function findJob(ctx: ServiceContext, jobId: string): JobRecord {
+  const job = jobs.get(jobId);
+  // A job is seen by the session that started it (the CLI's in-process session included).
+  if (!job || job.ownerSession !== ctx.sessionKey)
+    throw new DeskError('NOT_FOUND', '找不到这次导入，可能已过期，请重新导入');
+  return job;
+}
+
+export function cancelJob(job: JobRecord): void {
+  if (job.state === '读取中') job.cancelRequested = true;
+}
+
+/** Waits for a job to end (tests and the CLI use the contract's polling instead; this serves in-process callers). */
+export function jobDone(job: JobRecord): Promise<void> {
+  return job.done;
+}

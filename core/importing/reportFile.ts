@@ -1,0 +1,35 @@
+/** The import report as a workbook the caseworker can hand back to whoever sent the file: counts, then every refused row. */
+import type { FileDownload, ImportReport } from '../../shared/contract/importing';
+import { safeFileName, XLSX_MIME, xlsxOf } from '../exporting/tableFile';
+
+export async function reportDownload(report: ImportReport): Promise<FileDownload> {
+  const outcome = report.dryRun ? '试导入（未写入）' : report.written ? '已写入' : '未写入（有错误行，整个文件未导入）';
+  const summary = [
+    ['文件', report.fileName, '', '', ''],
+    ['结果', outcome, '', '', ''],
+    [
+      '合计',
+      report.new,
+      report.updated,
+      report.unchanged,
+      new Set(report.rejected.map((r) => `${r.sheet}|${r.row}`)).size,
+    ],
+    ...Object.entries(report.sheets).map(([sheet, c]) => [sheet, c.new, c.updated, c.unchanged, c.rejected]),
+  ];
+  const buffer = await xlsxOf([
+    {
+      name: '导入结果',
+      columns: ['工作表', '新增', '更新', '未变', '错误行数'],
+      rows: summary,
+      widths: [16, 30, 10, 10, 10],
+    },
+    {
+      name: '错误行',
+      columns: ['工作表', '行号', '列', '填写内容', '原因'],
+      rows: report.rejected.map((r) => [r.sheet, r.row, r.column, r.value, r.reason]),
+      widths: [14, 8, 24, 30, 80],
+    },
+  ]);
+  const base = report.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
+  return { fileName: safeFileName(`${base}_导入报告.xlsx`), mimeType: XLSX_MIME, base64: buffer.toString('base64') };
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/** The sheets of the import template (DESIGN §3), in template order. */
+export const IMPORT_SHEETS = ['交易', '到账', '质押', '产品备案', '企业年度数据', '奖补'] as const;
+export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+
+/** Largest file accepted for import: 100 MB (a year of a province is far below it). */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/** A file handed back to the caller to save: base64 content and a Chinese file name. */
+export const fileDownload = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+});
+export type FileDownload = z.infer<typeof fileDownload>;
+
+export const rejectedRow = z.object({
+  sheet: z.string(),
+  /** The row number as Excel shows it (the header is row 1). */
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+export type RejectedRow = z.infer<typeof rejectedRow>;
+
+export const importCounts = z.object({
+  new: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Rows refused (each may have several entries in `rejected`, one per bad column). */
+  rejected: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof importCounts>;
+
+/** The report of DESIGN §3a: records new/updated/unchanged, every refused row, and the same counts per sheet. */
+export const importReport = z.object({
+  new: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(rejectedRow),
+  sheets: z.record(z.string(), importCounts),
+  /** Whether anything was written: false for a dry run and for an all-or-nothing import with refused rows. */
+  written: z.boolean(),
+  dryRun: z.boolean(),
+  validOnly: z.boolean(),
+  rowsRead: z.number().int(),
+  fileName: z.string(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const IMPORT_JOB_STATES = ['读取中', '写入中', '已完成', '已取消', '失败'] as const;
+export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
+
+export const importJob = z.object({
+  jobId: z.string(),
+  state: z.enum(IMPORT_JOB_STATES),
+  fileName: z.string(),
+  rowsRead: z.number().int(),
+  /** Rows read per second so far. */
+  rowsPerSecond: z.number(),
+  /** 0–1 of the file's bytes read, for the progress bar. */
+  fraction: z.number(),
+  report: importReport.nullable(),
+  /** For 失败: one Chinese sentence saying what is wrong with the file and what to do. */
+  error: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+
+const base64File = z
+  .string()
+  .min(1, '文件为空')
+  .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分批导入`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误（应为 base64）');
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export const exportFormat = z.enum(EXPORT_FORMATS, { error: '请选择导出格式（xlsx 或 csv）' });
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+/** The lists that can be exported with their current filters (the filings lists). */
+export const EXPORT_LISTS = ['deals', 'pledges', 'registrations', 'enterpriseFigures', 'subsidies'] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
+
+const tableCell = z.union([z.string(), z.number(), z.null()]);
+
+export const importingMethods = {
+  /** The empty template 导入模板.xlsx: one sheet per kind, fixed headers, drop-downs and an instructions sheet. */
+  'import.template': method({ access: 'user', input: z.object({}), output: fileDownload }),
+  /** Starts reading a file in the background; poll import.status for progress and the report. */
+  'import.start': method({
+    access: 'entry',
+    input: z.object({
+      fileName: z.string().trim().min(1, '缺少文件名').max(255, '文件名过长'),
+      base64: base64File,
+      /** Write the valid rows even when some rows are refused (default: all or nothing). */
+      validOnly: z.boolean().default(false),
+      /** Check and report only; write nothing. */
+      dryRun: z.boolean().default(false),
+    }),
+    output: importJob,
+  }),
+  'import.status': method({ access: 'entry', input: z.object({ jobId: z.string().min(1) }), output: importJob }),
+  /** Stops a running import; nothing of it is written. */
+  'import.cancel': method({ access: 'entry', input: z.object({ jobId: z.string().min(1) }), output: importJob }),
+  /** The report of a finished import as an xlsx workbook (summary and every refused row). */
+  'import.reportFile': method({ access: 'entry', input: z.object({ jobId: z.string().min(1) }), output: fileDownload }),
+  /** One list with the filters the page shows, every matching row, as xlsx or CSV (UTF-8 with BOM). */
+  'export.list': method({
+    access: 'user',
+    input: z.object({
+      list: z.enum(EXPORT_LISTS, { error: '未知的列表' }),
+      filters: z.record(z.string(), z.unknown()).default({}),
+      format: exportFormat,
+    }),
+    output: fileDownload,
+  }),
+  /** A table as shown on screen (indicator tables, evaluation tables) as xlsx or CSV (UTF-8 with BOM). */
+  'export.table': method({
+    access: 'user',
+    input: z.object({
+      title: z.string().trim().min(1, '缺少表格名称').max(100, '表格名称过长'),
+      columns: z.array(z.string()).min(1, '表格没有列').max(200, '列数过多'),
+      rows: z.array(z.array(tableCell)).max(1_000_000, '行数过多'),
+      format: exportFormat,
+    }),
+    output: fileDownload,
+  }),
+};
