@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserMode } from '../../core/transport/httpServer';
-import { CliFailure, globalOptions, openCliService } from '../context';
+import type { DeskService } from '../../core/service/dispatcher';
+import { DeskError } from '../../core/service/errors';
+import { resolveDbPath } from '../../core/store/paths';
+import { CliFailure, globalOptions, type GlobalOptions, openCliService } from '../context';
 
 // PATENT_DESK_RENDERER_DIR lets parallel test runs serve their own build.
 export const RENDERER_DIR = process.env.PATENT_DESK_RENDERER_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
@@ -19,20 +22,42 @@ export function registerWebCommand(program: Command): void {
       if (!options.apiOnly && !fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
         throw new CliFailure('界面尚未构建：请先运行 npm run build:renderer（或直接用 npm run web）');
       }
-      const service = openCliService(globalOptions(command), false);
+      const opened = openForBrowserMode(globalOptions(command));
       const { launchUrl } = await startBrowserMode({
-        service,
+        service: opened.service,
         rendererDir: RENDERER_DIR,
         host: options.host,
         port: Number(options.port),
         token: process.env.PATENT_DESK_WEB_TOKEN,
       });
-      process.stdout.write(`专利转化工作台（浏览器模式）已启动，请用浏览器打开：\n${launchUrl}\n数据库：${service.store.path}\n按 Ctrl+C 退出。\n`);
+      if (opened.failure) process.stderr.write(`${opened.failure.message}\n`);
+      process.stdout.write(`专利转化工作台（浏览器模式）已启动，请用浏览器打开：\n${launchUrl}\n数据库：${opened.dbPath}\n按 Ctrl+C 退出。\n`);
       const stop = () => {
-        service.store.close();
+        opened.close();
         process.exit(0);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+}
+
+/**
+ * A store that cannot be opened (damaged, read-only, disk full) must reach the browser as its Chinese message, never
+ * as a blank page: the server still starts, and every call answers with that message. The file is not touched.
+ */
+function openForBrowserMode(options: GlobalOptions): {
+  service: Pick<DeskService, 'call'>;
+  dbPath: string;
+  failure: DeskError | null;
+  close: () => void;
+} {
+  const dbPath = resolveDbPath(options.db);
+  try {
+    const service = openCliService(options, false);
+    return { service, dbPath, failure: null, close: () => service.store.close() };
+  } catch (error) {
+    if (!(error instanceof DeskError)) throw error;
+    const refusal = { ok: false as const, error: error.toServiceError() };
+    return { service: { call: () => Promise.resolve(refusal) }, dbPath, failure: error, close: () => {} };
+  }
 }

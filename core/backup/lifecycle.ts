@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { createWriter } from '../service/context';
+import { DeskError } from '../service/errors';
 import { openStore, type OpenOptions, type Store } from '../store/store';
-import { backupBeforeMigration, runDailyBackup } from './automatic';
+import { backupBeforeMigration, backupFolder, listBackups, runDailyBackup } from './automatic';
 import { applyPendingRestore } from './pendingRestore';
 
 /**
@@ -10,13 +12,18 @@ import { applyPendingRestore } from './pendingRestore';
 export function openStoreWithBackups(dbPath: string, dataDir: string, options: OpenOptions = {}, now: () => Date = () => new Date()): Store {
   const restored = applyPendingRestore(dbPath, dataDir, now());
   const beforeMigration = backupBeforeMigration(dataDir, now);
-  const store = openStore(dbPath, {
-    ...options,
-    beforeMigrate: (db, from) => {
-      beforeMigration(db, from);
-      options.beforeMigrate?.(db, from);
-    },
-  });
+  let store: Store;
+  try {
+    store = openStore(dbPath, {
+      ...options,
+      beforeMigrate: (db, from) => {
+        beforeMigration(db, from);
+        options.beforeMigrate?.(db, from);
+      },
+    });
+  } catch (error) {
+    throw error instanceof DeskError && error.code === 'STORE_CORRUPT' ? withRestoreAdvice(error, dbPath, dataDir) : error;
+  }
   if (restored) {
     store.transaction((db) =>
       createWriter(db, { id: null, name: restored.requestedBy, role: '管理员' }, now().toISOString()).record({
@@ -28,6 +35,16 @@ export function openStoreWithBackups(dbPath: string, dataDir: string, options: O
     );
   }
   return store;
+}
+
+/** A damaged store: name the newest backup and the one command that puts it back (keeping the damaged file). */
+function withRestoreAdvice(error: DeskError, dbPath: string, dataDir: string): DeskError {
+  const [newest] = listBackups(dataDir);
+  const folder = backupFolder(dataDir);
+  const advice = newest
+    ? `最近的备份是 ${newest.name}（${newest.createdAt.slice(0, 10)}，${newest.kind}），在备份文件夹 ${folder} 中。恢复方法：关闭本程序，由管理员运行 patent-desk --db "${dbPath}" restore "${path.join(folder, newest.name)}"（损坏的文件会另存一份），然后重新启动程序。`
+    : `备份文件夹 ${folder} 中没有备份，请联系管理员用其他介质上的备份恢复（patent-desk --db "${dbPath}" restore 备份文件）。`;
+  return new DeskError(error.code, `${error.message}${advice}`, error.extra);
 }
 
 /** How often a running program checks whether today's backup exists. */

@@ -36,38 +36,83 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   if (!exists && options.mustExist) {
     throw new DeskError('STORE_MISSING', `找不到数据库文件：${file}。请检查路径，或先运行 patent-desk init 新建。`);
   }
-  if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
+    if (exists) assertWholeFile(file);
+    else fs.mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file);
     // Check the version before any pragma that could write (journal_mode = WAL rewrites the header).
     assertNotFromTheFuture(db);
     applyPragmas(db);
     const from = db.pragma('user_version', { simple: true }) as number;
+    // Reading the whole schema touches the pages a damaged file most often loses.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (options.beforeMigrate && exists) options.beforeMigrate(db, from);
     migrate(db);
   } catch (error) {
+    db?.close();
     if (error instanceof DeskError) throw error;
     throw storeOpenError(file, error);
   }
+  const open = db;
   return {
     path: file,
-    db,
-    transaction: (fn) => db.transaction(() => fn(db)).immediate(),
-    close: () => db.close(),
+    db: open,
+    transaction: (fn) => open.transaction(() => fn(open)).immediate(),
+    close: () => open.close(),
   };
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Refuses a file that has visibly lost its end (a copy cut short, a disk that filled up): empty, or shorter than the
+ * page count its own header states. SQLite would open such a file and fail later, or treat an empty one as a new
+ * store. After a crash the WAL still holds the latest pages, so a file with a WAL beside it is left to SQLite.
+ */
+function assertWholeFile(file: string): void {
+  const size = fs.statSync(file).size;
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) return;
+  if (size === 0) throw damaged(file);
+  if (size < 100) return; // not a database at all: SQLite says so (SQLITE_NOTADB)
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return;
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pages = header.readUInt32BE(28);
+  // The stated page count is valid only when the header says so (the change counter matches "version valid for").
+  const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  if (countValid && pages * pageSize > size) throw damaged(file);
+}
+
+function damaged(file: string): DeskError {
+  return new DeskError(
+    'STORE_CORRUPT',
+    `数据库文件已损坏或不是本程序的数据库（可能不完整）：${file}。为保护数据，本程序没有改动它。请从备份恢复，或联系管理员。`,
+  );
 }
 
 function storeOpenError(file: string, error: unknown): DeskError {
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new DeskError('STORE_CORRUPT', `数据库文件已损坏或不是本程序的数据库：${file}。请在“设置 → 备份与恢复”中从备份恢复，或联系管理员。原文件未被改动。`);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return damaged(file);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
+    return new DeskError(
+      'DISK_FULL',
+      `磁盘空间已满，无法打开或写入数据库：${file}。已保存的数据未被改动。请清理该磁盘（删除不需要的文件、清空回收站）后重新启动程序。`,
+    );
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'EACCES') {
-    return new DeskError('STORE_UNAVAILABLE', `无法打开数据库文件：${file}。请检查文件夹是否存在、是否有写入权限。`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || ['EACCES', 'EPERM', 'EROFS'].includes(code)) {
+    return new DeskError(
+      'STORE_UNAVAILABLE',
+      `无法打开或写入数据库：${file}。所在文件夹 ${path.dirname(file)} 不存在、只读或没有写入权限。数据未被改动。请让管理员为该文件夹开放写入权限（或把数据库移到可写的位置）后重新启动程序。`,
+    );
   }
-  if (code === 'SQLITE_FULL') {
-    return new DeskError('DISK_FULL', '磁盘空间已满，无法写入数据库。请清理磁盘空间后重试，已保存的数据不受影响。');
-  }
-  return new DeskError('STORE_OPEN_FAILED', `打开数据库失败：${(error as Error).message}`);
+  return new DeskError('STORE_OPEN_FAILED', `打开数据库失败：${(error as Error).message}。数据未被改动，请联系管理员。`);
 }

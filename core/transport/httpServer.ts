@@ -7,7 +7,8 @@ import type { DeskService } from '../service/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 export interface BrowserModeOptions {
-  service: DeskService;
+  /** The service; when the store could not be opened, one that answers every call with that Chinese message. */
+  service: Pick<DeskService, 'call'>;
   /** The built renderer (vite build output). */
   rendererDir: string;
   host?: string;

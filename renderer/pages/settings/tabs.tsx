@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { GeneralSettingsTab } from './GeneralSettingsTab';
 import { UsersTab } from './UsersTab';
+import { BackupsTab } from './BackupsTab';
 
 export interface SettingsTab {
   key: string;
@@ -13,4 +14,5 @@ export interface SettingsTab {
 export const settingsTabs: SettingsTab[] = [
   { key: 'general', label: '常规', element: <GeneralSettingsTab /> },
   { key: 'users', label: '用户', adminOnly: true, element: <UsersTab /> },
+  { key: 'backups', label: '备份与恢复', adminOnly: true, element: <BackupsTab /> },
 ];

@@ -1,0 +1,117 @@
+import { Alert, App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { BackupEntry, BackupKind, backupOverview } from '../../../shared/contract/maintenance';
+import { call } from '../../transport/desk';
+
+type Overview = z.infer<typeof backupOverview>;
+
+const KIND_COLORS: Record<BackupKind, string> = { 每日自动: 'blue', 升级前自动: 'purple', 手动: 'green' };
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** 设置 → 备份与恢复: the automatic and manual backups, a backup now, and a restore carried out at the next start. */
+export function BackupsTab() {
+  const { message } = App.useApp();
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => call('backup.list', {}).then(setOverview, (e: Error) => message.error(e.message)), [message]);
+  useEffect(() => void load(), [load]);
+
+  const backUpNow = async () => {
+    setBusy(true);
+    try {
+      const made = await call('backup.create', {});
+      message.success(`已备份：${made.name}`);
+      await load();
+    } catch (error) {
+      message.error((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmRestore = (backup: BackupEntry) =>
+    Modal.confirm({
+      title: '从此备份恢复？',
+      width: 520,
+      content: (
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          将恢复到 {formatTime(backup.createdAt)} 的数据（{backup.name}）。恢复在<strong>下次启动工作台时</strong>进行：
+          此后录入的数据将不在恢复后的数据库中，但当前数据库会另存一份，不会丢失。请确认后关闭并重新打开工作台。
+        </Typography.Paragraph>
+      ),
+      okText: '安排恢复',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('backup.requestRestore', { name: backup.name });
+          message.success('已安排恢复，请关闭并重新打开工作台');
+          await load();
+        } catch (error) {
+          message.error((error as Error).message);
+        }
+      },
+    });
+
+  const cancelRestore = async () => {
+    try {
+      await call('backup.cancelRestore', {});
+      message.success('已取消恢复');
+      await load();
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
+
+  return (
+    <Card
+      title="备份与恢复"
+      extra={<Button type="primary" loading={busy} onClick={() => void backUpNow()}>立即备份</Button>}
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">
+          工作台每天自动备份一次，并在程序升级改动数据库结构前自动备份。保留最近 7 天的每日备份和此前 4 周每周一份；手动备份和升级前备份不会自动删除。
+          备份文件夹：<Typography.Text copyable code>{overview?.folder ?? '…'}</Typography.Text>
+          ，建议定期复制到移动硬盘等其他介质。
+        </Typography.Text>
+        {overview?.pendingRestore && (
+          <Alert
+            type="warning"
+            showIcon
+            title={`已安排从“${overview.pendingRestore.name}”恢复（${overview.pendingRestore.requestedBy}，${formatTime(overview.pendingRestore.requestedAt)}）`}
+            description="关闭并重新打开工作台后生效；当前数据库会另存一份。"
+            action={<Button size="small" onClick={() => void cancelRestore()}>取消恢复</Button>}
+          />
+        )}
+        <Table<BackupEntry>
+          rowKey="name"
+          size="small"
+          dataSource={overview?.backups ?? []}
+          loading={overview === null}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: '还没有备份。点击“立即备份”，或等待今天的自动备份。' }}
+          columns={[
+            { title: '时间', dataIndex: 'createdAt', render: formatTime, width: 190 },
+            { title: '类型', dataIndex: 'kind', width: 110, render: (kind: BackupKind) => <Tag color={KIND_COLORS[kind]}>{kind}</Tag> },
+            { title: '文件', dataIndex: 'name' },
+            { title: '大小', dataIndex: 'bytes', render: formatSize, width: 100 },
+            {
+              title: '操作',
+              width: 120,
+              render: (_, backup) => (
+                <Button size="small" onClick={() => confirmRestore(backup)}>恢复到此备份</Button>
+              ),
+            },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}
