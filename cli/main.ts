@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerInitCommand } from './commands/init';
+import { registerImportCommand } from './commands/import';
+import { registerTemplateCommand } from './commands/template';
 import { registerIndicatorsCommand } from './commands/indicators';
 import { registerWebCommand } from './commands/web';
 import { registerSyncCommands } from './commands/syncCommands';
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerSyncCommands(program);
   registerIndicatorsCommand(program);
+  registerImportCommand(program);
+  registerTemplateCommand(program);
   return program;
 }
 

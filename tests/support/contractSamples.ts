@@ -46,4 +46,11 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'backup.create': () => ({}),
   'backup.requestRestore': (state) => ({ name: (state.get('backup.create') as { name: string }).name }),
   'backup.cancelRestore': () => ({}),
+  'import.template': () => ({}),
+  'import.start': () => ({ fileName: '企业年度数据.csv', base64: Buffer.from('企业名称,统一社会信用代码,年度\n走查企业,91110000600037341L,2022\n').toString('base64'), dryRun: true }),
+  'import.status': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId }),
+  'import.cancel': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId }),
+  'import.reportFile': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId }),
+  'export.list': () => ({ list: 'deals', filters: { kind: '转让' }, format: 'csv' }),
+  'export.table': () => ({ title: '指标表', columns: ['指标', '本年'], rows: [['I1', 3]], format: 'xlsx' }),
 };
