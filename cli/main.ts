@@ -6,6 +6,7 @@ import { registerImportCommand } from './commands/import';
 import { registerTemplateCommand } from './commands/template';
 import { registerIndicatorsCommand } from './commands/indicators';
 import { registerWebCommand } from './commands/web';
+import { registerScanCommand } from './commands/scan';
 import { registerSyncCommands } from './commands/syncCommands';
 import { failureMessage, CliFailure } from './context';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerIndicatorsCommand(program);
   registerImportCommand(program);
   registerTemplateCommand(program);
+  registerScanCommand(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { filingsHandlers } from '../filings/handlers';
 import { indicatorsHandlers } from '../indicators/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { maintenanceHandlers } from '../backup/handlers';
+import { rulesHandlers } from '../rules/handlers';
 import { importingHandlers } from '../importing/handlers';
 
 /** Every method of the contract, implemented once. A missing one is a compile error here. */
@@ -16,4 +17,5 @@ export const handlers = {
   ...syncHandlers,
   ...maintenanceHandlers,
   ...importingHandlers,
+  ...rulesHandlers,
 } satisfies Handlers;

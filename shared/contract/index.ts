@@ -5,6 +5,7 @@ import { filingsMethods } from './filings';
 import { indicatorsMethods } from './indicators';
 import { syncMethods } from './sync';
 import { maintenanceMethods } from './maintenance';
+import { rulesMethods } from './rules';
 import { importingMethods } from './importing';
 
 // Every schema's default messages in Chinese, in core and in the renderer's forms alike.
@@ -22,6 +23,7 @@ export const contract = {
   ...syncMethods,
   ...maintenanceMethods,
   ...importingMethods,
+  ...rulesMethods,
 };
 
 export type Contract = typeof contract;

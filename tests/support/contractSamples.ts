@@ -1,5 +1,6 @@
 import type { MethodInput, MethodName } from '../../shared/contract/index';
 import { filingsSamples } from './filingsSamples';
+import { reviewSamples } from './reviewSamples';
 
 /** What earlier calls of the walk returned, for samples that refer to records made before them. */
 export type WalkState = Map<MethodName, unknown>;
@@ -53,4 +54,5 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'import.reportFile': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId }),
   'export.list': () => ({ list: 'deals', filters: { kind: '转让' }, format: 'csv' }),
   'export.table': () => ({ title: '指标表', columns: ['指标', '本年'], rows: [['I1', 3]], format: 'xlsx' }),
+  ...reviewSamples,
 };
