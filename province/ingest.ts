@@ -8,6 +8,8 @@ export type IngestResult =
   | { status: 200; body: ImportSummary; fresh: boolean; region: string; dealIds: string[] }
   | { status: 400 | 401 | 409 | 413; body: Refusal };
 
+export const tooLargeMessage = (maxBytes: number) => `批次超过 ${Math.round(maxBytes / 1024)} KB 的上限，请分成较小的批次报送`;
+
 const refuse = (status: 400 | 401 | 409 | 413, code: string, message: string, nextSeq?: number): IngestResult => ({
   status,
   body: nextSeq === undefined ? { error: { code, message } } : { error: { code, message }, nextSeq },
@@ -28,10 +30,8 @@ function parseJson(text: string): unknown {
  * differs), sequence (409 with nextSeq on a gap). Then every record in one transaction; per-record rejections go
  * into the summary. Nothing is stored for a refused batch.
  */
-export function ingestEnvelope(store: Store, text: string, receivedAt: string): IngestResult {
-  if (Buffer.byteLength(text, 'utf8') > MAX_BATCH_BYTES) {
-    return refuse(413, 'TOO_LARGE', `批次超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB，请分成较小的批次报送`);
-  }
+export function ingestEnvelope(store: Store, text: string, receivedAt: string, maxBytes = MAX_BATCH_BYTES): IngestResult {
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) return refuse(413, 'TOO_LARGE', tooLargeMessage(maxBytes));
   const envelope = batchEnvelope.safeParse(parseJson(text));
   if (!envelope.success) return refuse(400, 'MALFORMED', '不是本系统的报送批次文件（格式无法识别）');
   const key = findKey(store.db, envelope.data.keyFingerprint);

@@ -8,9 +8,9 @@ import type { Log } from './log';
  * A batch arriving by any road (HTTP or file): taken in, then — when it brought new deals — the cross-city rules run
  * and their findings are published as feedback. A failing rule run is logged and never undoes the batch.
  */
-export function takeInBatch(store: Store, text: string, now: Date, log: Log, via: 'http' | 'file'): IngestResult {
+export function takeInBatch(store: Store, text: string, now: Date, log: Log, via: 'http' | 'file', maxBytes?: number): IngestResult {
   const started = performance.now();
-  const result = ingestEnvelope(store, text, now.toISOString());
+  const result = ingestEnvelope(store, text, now.toISOString(), maxBytes);
   let published = 0;
   if (result.status === 200 && result.fresh && result.dealIds.length > 0) {
     try {

@@ -4,6 +4,7 @@ import type { Store } from '../core/store/store';
 import { MAX_BATCH_BYTES, type Refusal } from '../shared/sync/batch';
 import { readFeedback } from './crossCity';
 import { authorizeFeedback } from './feedbackAuth';
+import { tooLargeMessage } from './ingest';
 import { takeInBatch } from './intake';
 import { silentLog, type Log } from './log';
 
@@ -13,6 +14,8 @@ export interface ProvinceServerOptions {
   port?: number;
   log?: Log;
   now?: () => Date;
+  /** Largest batch taken in, uncompressed (413 beyond). */
+  maxBatchBytes?: number;
 }
 
 const refusal = (code: string, message: string): Refusal => ({ error: { code, message } });
@@ -26,12 +29,13 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
   const { store } = options;
   const log = options.log ?? silentLog;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: false, bodyLimit: MAX_BATCH_BYTES });
+  const maxBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
+  const app = Fastify({ logger: false, bodyLimit: maxBytes });
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
     try {
-      const raw = request.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body, { maxOutputLength: MAX_BATCH_BYTES }) : body;
+      const raw = request.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body, { maxOutputLength: maxBytes }) : body;
       done(null, raw.toString('utf8'));
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
@@ -42,7 +46,7 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     log({ level: status >= 500 ? 'error' : 'warn', event: 'requestError', url: request.url, status, error: error.message });
-    if (status === 413) return reply.code(413).send(refusal('TOO_LARGE', `批次超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB，请分成较小的批次报送`));
+    if (status === 413) return reply.code(413).send(refusal('TOO_LARGE', tooLargeMessage(maxBytes)));
     if (status < 500) return reply.code(status).send(refusal('MALFORMED', '请求内容无法识别（应为 gzip 压缩的报送批次 JSON）'));
     return reply.code(500).send(refusal('INTERNAL', '省级接口内部出错，请稍后重试'));
   });
@@ -51,7 +55,7 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
 
   app.post('/v1/batches', (request, reply) => {
     if (typeof request.body !== 'string') return reply.code(400).send(refusal('MALFORMED', '请以 application/json 发送报送批次'));
-    const result = takeInBatch(store, request.body, now(), log, 'http');
+    const result = takeInBatch(store, request.body, now(), log, 'http', maxBytes);
     return reply.code(result.status).send(result.body);
   });
 

@@ -19,13 +19,13 @@ export interface TestProvince {
 }
 
 /** A real provincial endpoint on 127.0.0.1 over a real SQLite store in a temp folder. */
-export async function startTestProvince(dbPath?: string): Promise<TestProvince> {
+export async function startTestProvince(dbPath?: string, maxBatchBytes?: number): Promise<TestProvince> {
   const t = dbPath ? null : tempDir('province-');
   const file = dbPath ?? path.join(t!.dir, 'province.db');
   const store = openProvinceStore(file);
   const logs: Record<string, unknown>[] = [];
   const log: Log = (entry) => logs.push(entry);
-  const { app, url } = await startProvinceServer({ store, log });
+  const { app, url } = await startProvinceServer({ store, log, maxBatchBytes });
   return {
     url,
     store,

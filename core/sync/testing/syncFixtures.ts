@@ -24,6 +24,16 @@ function writeDeal(w: Writer, actor: Actor, regionCode: string, overrides: Parti
   return id;
 }
 
+/** The n-th deal of a bulk load; the same n with another amount is an edit of that deal (a new version). */
+export function bulkDeal(regionCode: string, n: number, amountFen = 1_000_000 + n): Partial<DealInput> {
+  return {
+    contractNo: `HT-${regionCode}-${String(n).padStart(7, '0')}`,
+    patents: [{ number: patentNumber(n), title: `批量专利 ${n}`, filingDate: '2020-04-21', status: '有效' }],
+    amountFen,
+    payments: [{ paidDate: '2023-03-15', amountFen, voucherNo: `V${n}` }],
+  };
+}
+
 /**
  * Many deals at once for volume tests and the bench: each brings its own patent and one payment, parties are shared,
  * so that n deals make about 3n outbox rows (plus the two parties). One transaction.
@@ -33,12 +43,7 @@ export function recordManyDeals(store: Store, actor: Actor, regionCode: string, 
     const w = createWriter(db, actor, new Date().toISOString());
     for (let i = 0; i < count; i++) {
       const n = offset + i;
-      writeDeal(w, actor, regionCode, {
-        contractNo: `HT-${regionCode}-${String(n).padStart(7, '0')}`,
-        patents: [{ number: patentNumber(n), title: `批量专利 ${n}`, filingDate: '2020-04-21', status: '有效' }],
-        amountFen: 1_000_000 + n,
-        payments: [{ paidDate: '2023-03-15', amountFen: 1_000_000 + n, voucherNo: `V${n}` }],
-      });
+      writeDeal(w, actor, regionCode, bulkDeal(regionCode, n));
     }
   });
 }
