@@ -9,12 +9,18 @@ import { latestSchemaVersion } from '../store/migrations/index';
 export async function backupStore(store: Store, outFile: string): Promise<{ file: string; bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
   const partial = `${outFile}.partial`;
-  await store.db.backup(partial);
-  // A backup is one self-contained file: take it out of WAL mode so no -wal/-shm files ever travel with it.
-  const copy = new Database(partial);
-  copy.pragma('journal_mode = DELETE');
-  copy.close();
-  fs.renameSync(partial, outFile);
+  try {
+    await store.db.backup(partial);
+    // A backup is one self-contained file: take it out of WAL mode so no -wal/-shm files ever travel with it.
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    fs.renameSync(partial, outFile);
+  } catch (error) {
+    // A backup that could not be finished (a full disk, most often) must not leave a half file taking up the space.
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
+    throw error;
+  }
   return { file: outFile, bytes: fs.statSync(outFile).size };
 }
 

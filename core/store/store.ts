@@ -108,7 +108,7 @@ function storeOpenError(file: string, error: unknown): DeskError {
       `磁盘空间已满，无法打开或写入数据库：${file}。已保存的数据未被改动。请清理该磁盘（删除不需要的文件、清空回收站）后重新启动程序。`,
     );
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || ['EACCES', 'EPERM', 'EROFS'].includes(code)) {
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || ['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(code)) {
     return new DeskError(
       'STORE_UNAVAILABLE',
       `无法打开或写入数据库：${file}。所在文件夹 ${path.dirname(file)} 不存在、只读或没有写入权限。数据未被改动。请让管理员为该文件夹开放写入权限（或把数据库移到可写的位置）后重新启动程序。`,
