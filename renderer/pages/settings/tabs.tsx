@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { GeneralSettingsTab } from './GeneralSettingsTab';
 import { UsersTab } from './UsersTab';
+import { RulesSettingsTab } from './RulesSettingsTab';
 import { BackupsTab } from './BackupsTab';
 
 export interface SettingsTab {
@@ -14,5 +15,6 @@ export interface SettingsTab {
 export const settingsTabs: SettingsTab[] = [
   { key: 'general', label: '常规', element: <GeneralSettingsTab /> },
   { key: 'users', label: '用户', adminOnly: true, element: <UsersTab /> },
+  { key: 'rules', label: '异常规则', element: <RulesSettingsTab /> },
   { key: 'backups', label: '备份与恢复', adminOnly: true, element: <BackupsTab /> },
 ];

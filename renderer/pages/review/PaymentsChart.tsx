@@ -1,0 +1,31 @@
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { FlagDealView } from '../../../shared/contract/rules';
+import { fenToWanNumber } from '../../../shared/domain/money';
+
+/** Payments received against the contract amount over time: cumulative 实际到账 as steps, the amount as a line. */
+export function PaymentsChart({ deal, asOf }: { deal: FlagDealView; asOf: string }) {
+  let cumulative = 0;
+  const points = [
+    { date: deal.contractDate, receivedWan: 0 },
+    ...deal.payments.map((p) => {
+      cumulative += p.amountFen;
+      return { date: p.date, receivedWan: fenToWanNumber(cumulative) };
+    }),
+  ];
+  if (points.at(-1)!.date < asOf) points.push({ date: asOf, receivedWan: fenToWanNumber(cumulative) });
+  const amountWan = fenToWanNumber(deal.amountFen);
+  return (
+    <div aria-label="到账与成交金额" style={{ width: '100%', height: 220 }}>
+      <ResponsiveContainer>
+        <LineChart data={points} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="date" />
+          <YAxis domain={[0, Math.max(amountWan, cumulative / 1_000_000) * 1.1]} tickFormatter={(v: number) => v.toFixed(0)} label={{ value: '万元', position: 'insideTopLeft', offset: -4 }} />
+          <Tooltip formatter={(v) => [`${Number(v).toFixed(2)} 万元`, '累计到账']} />
+          <ReferenceLine y={amountWan} stroke="#cf1322" strokeDasharray="6 3" label={{ value: `成交金额 ${amountWan.toFixed(2)} 万元`, position: 'insideTopRight' }} />
+          <Line type="stepAfter" dataKey="receivedWan" stroke="#1677ff" dot isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { request, type APIRequestContext } from '@playwright/test';
+import { ADMIN, expect, login, screenshot, test, type Desk } from './fixtures';
+
+const CLERK = { username: 'clerk', password: 'clerk-pass-1' };
+const REVIEWER = { username: 'reviewer', password: 'reviewer-pass-1' };
+
+const HEADER = '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止';
+/** A round trip: 甲 sells a patent to 乙 in January, 乙 sells it back in June. */
+const ROUND_TRIP_CSV = [
+  HEADER,
+  'HT-E2E-OUT,转让,,202010310978.3,一种煤矸石综合利用方法,2020-04-21,有效,山西示例科技有限公司,91140100MA0K123488,企业,太原市,太原回流材料有限公司,91110000600037341L,企业,小型,太原市,节能环保,2023-01-05,2023-01-10,80,',
+  'HT-E2E-BACK,转让,,202010310978.3,一种煤矸石综合利用方法,2020-04-21,有效,太原回流材料有限公司,91110000600037341L,企业,太原市,山西示例科技有限公司,91140100MA0K123488,企业,小型,太原市,节能环保,2023-06-01,2023-06-10,80,',
+].join('\n');
+
+/** A signed-in API session of its own (the page's cookies are not shared). */
+async function apiAs(desk: Desk, user: { username: string; password: string }): Promise<{ api: APIRequestContext; call: (method: string, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> }> {
+  const api = await request.newContext();
+  await api.get(desk.url);
+  const origin = new URL(desk.url).origin;
+  const call = async (method: string, input: unknown) => (await api.post(`${origin}/api/call`, { data: { method, input } })).json();
+  const login = await call('auth.login', user);
+  expect(login.ok, login.error?.message).toBe(true);
+  return { api, call };
+}
+
+function i1Of(desk: Desk): number {
+  const r = desk.cli(['indicators', '--region', '140100', '--year', '2023', '--json']);
+  expect(r.status, r.stderr).toBe(0);
+  return (JSON.parse(r.stdout) as { indicators: { I1: { year: number } } }).indicators.I1.year;
+}
+
+test('an imported round trip is flagged, confirmed by a reviewer with a reason, and leaves the indicators; the clerk who entered it is refused', async ({ page, desk }) => {
+  const admin = await apiAs(desk, ADMIN);
+  for (const [u, name, role] of [[CLERK, '录入员小张', '录入员'], [REVIEWER, '审核员老李', '审核员']] as const) {
+    const created = await admin.call('users.create', { username: u.username, displayName: name, role, password: u.password });
+    expect(created.ok, created.error?.message).toBe(true);
+  }
+
+  // The clerk imports the file; the import checks the new deals at once.
+  const clerk = await apiAs(desk, CLERK);
+  const started = (await clerk.call('import.start', { fileName: '交易.csv', base64: Buffer.from(ROUND_TRIP_CSV, 'utf8').toString('base64'), dryRun: false, validOnly: false })) as { ok: boolean; value: { jobId: string }; error?: { message: string } };
+  expect(started.ok, started.error?.message).toBe(true);
+  await expect.poll(async () => ((await clerk.call('import.status', { jobId: started.value.jobId })).value as { state: string }).state, { timeout: 30_000 }).toBe('已完成');
+  const before = i1Of(desk);
+  expect(before).toBe(2);
+
+  // The clerk may not decide, whatever the route.
+  const refused = await clerk.call('review.queue', { ruleIds: ['R02'] });
+  const flagId = (refused.value as { rows: { id: string }[] }).rows[0]!.id;
+  expect(await clerk.call('review.decide', { flagId, decision: '排除', reason: '我录的，没问题' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  // The reviewer works the queue in the browser.
+  await login(page, desk, REVIEWER);
+  await page.getByRole('menuitem', { name: '异常审核' }).click();
+  await expect(page.getByRole('heading', { name: '异常审核' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'R02 回流交易' });
+  await expect(row).toContainText('HT-E2E-OUT');
+  await expect(row).toContainText('待审核');
+  await screenshot(page, 'review-queue');
+  await row.click();
+
+  await expect(page.getByRole('heading', { name: 'R02 回流交易' })).toBeVisible();
+  await expect(page.getByText('第 1 笔：合同 HT-E2E-OUT')).toBeVisible();
+  await expect(page.getByText('第 2 笔：合同 HT-E2E-BACK')).toBeVisible();
+  await expect(page.getByText('录入员小张').first()).toBeVisible();
+  await page.getByRole('button', { name: '提交审核结论' }).click();
+  await expect(page.getByText('请填写审核理由')).toBeVisible();
+  await page.getByRole('radio', { name: '确认异常' }).check();
+  await page.getByLabel('审核理由').fill('半年内原价转回，双方无实施记录，属不以实施为目的的倒买倒卖');
+  await screenshot(page, 'review-detail');
+  await page.getByRole('button', { name: '提交审核结论' }).click();
+  await expect(page.getByText('已审核：确认异常')).toBeVisible();
+  await expect(page.getByText('半年内原价转回，双方无实施记录').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新打开' })).toBeVisible();
+
+  // Both deals of the confirmed round trip leave the indicator.
+  expect(i1Of(desk)).toBe(before - 2);
+
+  // The clerk, promoted to reviewer later, still may not decide on deals they entered.
+  const promoted = await admin.call('users.update', { id: ((await admin.call('users.list', {})).value as { id: string; username: string }[]).find((u) => u.username === CLERK.username)!.id, role: '审核员' });
+  expect(promoted.ok).toBe(true);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await login(page, desk, CLERK);
+  await page.goto(`${new URL(desk.url).origin}/#/review/${flagId}`);
+  await expect(page.getByText('由您本人录入，不能由您审核')).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新打开' })).toHaveCount(0);
+  await admin.api.dispose();
+  await clerk.api.dispose();
+});
+
+test('an administrator changes a threshold in 设置 and a full scan shows its progress', async ({ page, desk }) => {
+  await login(page, desk);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '异常规则' }).click();
+  const window = page.getByLabel('R08 专利不少于');
+  await expect(window).toHaveValue('10');
+  await window.fill('12');
+  await screenshot(page, 'settings-rules');
+  await page.getByRole('button', { name: '保存阈值' }).click();
+  await expect(page.getByText('已保存为第 1 版')).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '异常审核' }).click();
+  await page.getByRole('button', { name: '全面扫描' }).click();
+  await expect(page.getByText(/扫描完成：发现 \d+ 条异常/)).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('已审核的结论保持不变');
+});
