@@ -4,7 +4,7 @@
  * twice in one file is reported on its second row.
  */
 import type { ImportSheet, RejectedRow } from '../../shared/contract/importing';
-import { shownValue, type CellValue } from './cells';
+import { isBlank, shownValue, type CellValue } from './cells';
 import {
   buildDeal,
   buildFigures,
@@ -45,6 +45,9 @@ function groupRows(spec: SheetSpec, rows: ParsedRow[], keyColumn: string): Map<s
   return groups;
 }
 
+/** A cell that was written but could not be read: reported on its own, not again as a disagreement. */
+const refused = (row: ParsedRow, i: number) => row.values[i] === null && !isBlank(row.raw[i] ?? null);
+
 /** Each row that differs from the group's first row on a record-level cell, with the cells it differs in. */
 function disagreements(spec: SheetSpec, group: ParsedRow[]): (Problem & { row: number })[] {
   const first = group[0] as ParsedRow;
@@ -52,7 +55,8 @@ function disagreements(spec: SheetSpec, group: ParsedRow[]): (Problem & { row: n
   const problems: (Problem & { row: number })[] = [];
   for (const row of group.slice(1)) {
     spec.columns.forEach((column, i) => {
-      if (perRow.has(column.header) || sameValue(row.values[i] ?? null, first.values[i] ?? null)) return;
+      if (perRow.has(column.header) || refused(row, i) || refused(first, i)) return;
+      if (sameValue(row.values[i] ?? null, first.values[i] ?? null)) return;
       problems.push({
         row: row.rowNumber,
         column: column.header,

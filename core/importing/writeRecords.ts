@@ -26,8 +26,12 @@ export interface WriteTarget {
   actorId: string | null;
 }
 
-/** Sheets are written in this order so that payments and subsidies find the deals and pledges of the same file. */
-export const WRITE_ORDER: readonly ImportSheet[] = ['交易', '质押', '产品备案', '企业年度数据', '到账', '奖补'];
+/**
+ * Sheets are written in this order: figures first, so that a deal's assignee already has the size its figures give
+ * (otherwise the second import would fill it in and version the party again); deals and pledges before the payments
+ * and subsidies that name them.
+ */
+export const WRITE_ORDER: readonly ImportSheet[] = ['企业年度数据', '交易', '质押', '产品备案', '到账', '奖补'];
 
 function partyInput(party: PartyRecord, kind = party.kind): ParsedParty {
   return {
