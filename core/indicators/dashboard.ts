@@ -6,7 +6,7 @@ import type { Dashboard, IndicatorNumbers } from '../../shared/contract/indicato
 import { INDICATOR_IDS, type IndicatorId } from '../../shared/indicators/ids';
 import { CITY_REGIONS, PROVINCE_CODE, regionName } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
-import { I1_FROM, I2_FROM } from './facts';
+import { I1_FROM, I2_FROM, inRegions } from './facts';
 import { buildReport, readReportParts, regionsOf, sumRegions, yearValues } from './report';
 
 const SQL = {
@@ -20,8 +20,8 @@ const SQL = {
   monthI2: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
     ${I2_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
   monthI5: `SELECT substr(p.registration_date, 1, 7) AS month, sum(p.amount_fen) AS amount, count(*) AS n
-    FROM organizations o JOIN pledges p ON p.pledgor_id = o.id
-    WHERE o.city_code IN (SELECT value FROM json_each(:regions)) AND p.voided_at IS NULL
+    FROM organizations o CROSS JOIN pledges p ON p.pledgor_id = o.id
+    WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL
       AND p.registration_date BETWEEN :from AND :to GROUP BY 1`,
 };
 
@@ -36,7 +36,7 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
   const held = (db.prepare(SQL.regionsHeld).get() as { n: number }).n;
   const withRegions = region === PROVINCE_CODE || held > 1;
   // One read of the twelve regions serves both the chosen region and the comparison between regions.
-  const parts = readReportParts(db, withRegions ? PROVINCE_CODE : region, year);
+  const parts = readReportParts(db, withRegions ? PROVINCE_CODE : region, year, true);
   const report = buildReport(region, year, parts);
   const area = sumRegions(parts.facts, regionsOf(region));
 
@@ -47,9 +47,9 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
     ? CITY_REGIONS.map((r) => ({ region: r.code, regionName: r.name, values: cumulativeValues(buildReport(r.code, year, parts)) }))
     : [];
 
-  const params = { regions: JSON.stringify(regionsOf(region)), from: `${year}-01-01`, to: `${year}-12-31` };
+  const params = { from: `${year}-01-01`, to: `${year}-12-31` };
   type Row = { industry?: string; month?: string; patents?: number; amount?: number; n?: number };
-  const rows = (sql: string) => db.prepare(sql).all(params) as Row[];
+  const rows = (sql: string) => db.prepare(inRegions(sql, regionsOf(region))).all(params) as Row[];
   const industries = new Map<string, { industry: string; I1: number; I1a: number; I2: number; I2a: number }>();
   const industry = (name: string) => {
     let entry = industries.get(name);

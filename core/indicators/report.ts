@@ -70,12 +70,15 @@ export interface ReportParts {
   targets: TargetLookup;
 }
 
-export function readReportParts(db: ReadHandle, region: string, year: number): ReportParts {
+/** `withYearlyFigures`: I3a/I3b for every year since 2020 (charts), not only for the year asked for (report). */
+export function readReportParts(db: ReadHandle, region: string, year: number, withYearlyFigures = false): ReportParts {
+  const fromYear = Math.min(BASE_YEAR, year - 1);
   const facts = readFacts(db, {
     regions: regionsOf(region),
-    fromYear: Math.min(BASE_YEAR, year - 1),
+    fromYear,
     toYear: year,
     cumulativeFrom: PROGRAM_FIRST_YEAR,
+    figuresFrom: withYearlyFigures ? fromYear : year,
   });
   return { facts, targets: targetLookup(db) };
 }

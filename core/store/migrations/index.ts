@@ -1,5 +1,6 @@
 import { sql as initial } from './001_initial';
 import { sql as sync } from './002_sync';
+import { sql as indicatorIndexes } from './003_indicator_indexes';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'sync', sql: sync },
+  { version: 3, name: 'indicator_indexes', sql: indicatorIndexes },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
