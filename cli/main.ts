@@ -6,6 +6,7 @@ import { registerImportCommand } from './commands/import';
 import { registerTemplateCommand } from './commands/template';
 import { registerIndicatorsCommand } from './commands/indicators';
 import { registerWebCommand } from './commands/web';
+import { registerSeedCommand } from './commands/seed';
 import { registerScanCommand } from './commands/scan';
 import { registerSyncCommands } from './commands/syncCommands';
 import { failureMessage, CliFailure } from './context';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('（运行 patent-desk --help 查看用法）');
   registerInitCommand(program);
   registerWebCommand(program);
+  registerSeedCommand(program);
   registerBackupCommands(program);
   registerAuditCommands(program);
   registerSyncCommands(program);
