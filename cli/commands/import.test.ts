@@ -1,0 +1,138 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { csvTextOf, dealRows } from '../../core/importing/fixtures/generateRows';
+import { ROOT, runCli } from '../../tests/support/runCli';
+import { tempDir } from '../../tests/support/tempStore';
+
+const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function initStore(): { dir: string; db: string } {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  const db = path.join(t.dir, 'desk.db');
+  const r = runCli(['--db', db, 'init', '--region', '140100', '--admin', 'admin'], {
+    PATENT_DESK_PASSWORD: 'admin-pass-1',
+  });
+  expect(r.status).toBe(0);
+  return { dir: t.dir, db };
+}
+
+interface CliReport {
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: { sheet: string; row: number; column: string; value: string; reason: string }[];
+  sheets: Record<string, { new: number; updated: number; unchanged: number; rejected: number }>;
+}
+
+describe('patent-desk import', () => {
+  it('imports the sample workbook with no rejected row, and again with all unchanged', () => {
+    const { db } = initStore();
+    const first = runCli(['--db', db, 'import', SAMPLE, '--json']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const report = JSON.parse(first.stdout) as CliReport;
+    expect(report.rejected).toEqual([]);
+    expect(Object.keys(report)).toEqual(['new', 'updated', 'unchanged', 'rejected', 'sheets']);
+    expect(Object.keys(report.sheets)).toEqual(['交易', '到账', '质押', '产品备案', '企业年度数据', '奖补']);
+    for (const counts of Object.values(report.sheets)) expect(counts.new).toBeGreaterThan(0);
+
+    const again = JSON.parse(runCli(['--db', db, 'import', SAMPLE, '--json']).stdout) as CliReport;
+    expect(again).toMatchObject({ new: 0, updated: 0, unchanged: report.new, rejected: [] });
+    expect(runCli(['--db', db, 'audit', 'verify']).status).toBe(0);
+  });
+
+  it('--dry-run writes nothing; a refused file exits non-zero; --valid-only writes the good rows', () => {
+    const { dir, db } = initStore();
+    const rows = dealRows(3);
+    (rows[1] as (string | null)[])[3] = '202310999716.5';
+    const file = path.join(dir, '交易.csv');
+    fs.writeFileSync(file, csvTextOf('交易', rows));
+    const deals = () => new Database(db, { readonly: true }).prepare('SELECT count(*) FROM deals').pluck().get();
+
+    const dry = runCli(['--db', db, 'import', file, '--dry-run', '--json']);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      new: 2,
+      rejected: [{ sheet: '交易', row: 3, column: '专利号', reason: '专利号校验位错误，应为 6' }],
+    });
+    expect(deals()).toBe(0);
+
+    const refused = runCli(['--db', db, 'import', file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('整个文件未导入');
+    expect(refused.stdout).toContain('交易 第 3 行「专利号」“202310999716.5”：专利号校验位错误，应为 6');
+    expect(deals()).toBe(0);
+
+    const valid = runCli(['--db', db, 'import', file, '--valid-only', '--json']);
+    expect(valid.status).toBe(0);
+    expect(JSON.parse(valid.stdout)).toMatchObject({ new: 2, rejected: [{ row: 3 }] });
+    expect(deals()).toBe(2);
+  });
+
+  it('refuses a file that is not a spreadsheet with one Chinese message', () => {
+    const { dir, db } = initStore();
+    const file = path.join(dir, '说明.pdf');
+    fs.writeFileSync(file, Buffer.from('%PDF-1.7\n\u0000\u0001binary'));
+    const r = runCli(['--db', db, 'import', file]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim()).toBe(
+      '无法读取此文件：它不是 Excel 工作簿（.xlsx）或 CSV 文件。请下载导入模板，按模板填写后再导入。',
+    );
+  });
+
+  it('writes the template with --out', () => {
+    const { dir, db } = initStore();
+    const out = path.join(dir, '导入模板.xlsx');
+    expect(runCli(['--db', db, 'template', '--out', out]).status).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('killing the process in the middle of an import leaves no partial import', async () => {
+    const { dir, db } = initStore();
+    const file = path.join(dir, '交易.csv');
+    fs.writeFileSync(file, csvTextOf('交易', dealRows(3000, 2)));
+    const auditBefore = new Database(db, { readonly: true }).prepare('SELECT count(*) FROM audit_log').pluck().get();
+
+    const wal = `${db}-wal`;
+    const walBefore = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', db, 'import', file], {
+      cwd: ROOT,
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // The one transaction is open and its pages are spilling into the WAL: kill the process right there.
+    const killed = await new Promise<boolean>((resolve) => {
+      const timer = setInterval(() => {
+        const size = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+        if (size > walBefore + 2 * 1024 * 1024) {
+          clearInterval(timer);
+          resolve(child.kill('SIGKILL'));
+        }
+      }, 20);
+      child.on('exit', () => {
+        clearInterval(timer);
+        resolve(false);
+      });
+    });
+    expect(killed).toBe(true);
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stdout).toBe('');
+
+    const store = new Database(db);
+    try {
+      expect(store.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(0);
+      expect(store.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(0);
+      expect(store.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+      expect(store.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditBefore);
+    } finally {
+      store.close();
+    }
+    expect(runCli(['--db', db, 'audit', 'verify']).status).toBe(0);
+  }, 120_000);
+});
