@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, login, screenshot, test } from './fixtures';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
+
+const HEADER =
+  '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止';
+const GOOD =
+  'HT-E2E-1,转让,,202010310978.3,一种煤矸石综合利用方法,2020-04-21,有效,太原理工大学,121400004052002036,高校,太原,山西示例科技有限公司,91140100MA0K123488,企业,小型,140100,节能环保,2022/3/5,2022年3月20日,"1,200.5",';
+const BAD =
+  'HT-E2E-2,许可,,202310999716.5,一种装置,,有效,太原理工大学,121400004052002036,高校,火星,山西示例科技有限公司,91140100MA0K123488,企业,小型,140100,节能环保,2022/3/5,,12,';
+
+test('imports the sample workbook through the page and shows the report', async ({ page, desk }) => {
+  await login(page, desk);
+  await page.evaluate(() => (location.hash = '#/filings/import'));
+  await expect(page.getByRole('heading', { name: '从 Excel 导入' })).toBeVisible();
+  await screenshot(page, 'import-empty');
+
+  await page.locator('input[type=file]').setInputFiles(SAMPLE);
+  await expect(page.getByText('已选择：sample-import.xlsx')).toBeVisible();
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByText('导入完成，所有行均已导入。')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('导入结果：sample-import.xlsx')).toBeVisible();
+  await screenshot(page, 'import-sample-done');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载导入报告（Excel）' }).click();
+  expect((await download).suggestedFilename()).toBe('sample-import_导入报告.xlsx');
+});
+
+test('refuses a file with a bad row whole and names the row, column and reason', async ({ page, desk }) => {
+  await login(page, desk);
+  await page.evaluate(() => (location.hash = '#/filings/import'));
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '交易.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${HEADER}\n${GOOD}\n${BAD}\n`, 'utf8'),
+    });
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByText(/整个文件未导入/)).toBeVisible({ timeout: 30_000 });
+  const table = page.locator('.ant-table');
+  await expect(
+    table.getByRole('row', { name: /交易 3 专利号 202310999716\.5 专利号校验位错误，应为 6/ }),
+  ).toBeVisible();
+  await expect(table.getByRole('row', { name: /让与方所在地 火星/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /许可方式/ })).toBeVisible();
+  await screenshot(page, 'import-refused');
+
+  await page.getByLabel(/只导入正确的行/).check();
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByText(/已导入正确的行/)).toBeVisible({ timeout: 30_000 });
+});
+
+test('a file that is not a spreadsheet gets one clear message', async ({ page, desk }) => {
+  await login(page, desk);
+  await page.evaluate(() => (location.hash = '#/filings/import'));
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '照片.xlsx',
+      mimeType: 'image/png',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    });
+  await page.getByRole('button', { name: '试导入（只检查，不写入）' }).click();
+  await expect(page.getByText('无法导入此文件')).toBeVisible();
+  await expect(page.getByText(/不是 Excel 工作簿（\.xlsx）或 CSV 文件/)).toBeVisible();
+});
