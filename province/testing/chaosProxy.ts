@@ -14,7 +14,9 @@ export type Fault =
   /** Forwards twice at once and answers with the first. */
   | 'duplicate'
   /** Cuts the client off and keeps the request; forwards it only after the next request went through. */
-  | 'reorder';
+  | 'reorder'
+  /** Waits a little, then forwards and answers: a slow line. */
+  | 'slow';
 
 interface Held {
   method: string;
@@ -99,6 +101,10 @@ export async function startChaosProxy(target: string, choose: (n: number, path: 
             answer(first);
             break;
           }
+          case 'slow':
+            await new Promise((r) => setTimeout(r, delayMs));
+            answer(await track(forward(request)));
+            break;
           case 'pass':
             answer(await track(forward(request)));
             break;
