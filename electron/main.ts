@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 import { defaultDataDir, resolveDbPath } from '../core/store/paths';
 import { CALL_CHANNEL } from './bridge';
+import { registerPrintHandlers } from './print';
 import { resolveAppUrl } from './protocol';
 import { mainWindowOptions } from './windowOptions';
 
@@ -74,6 +75,7 @@ void app.whenReady().then(() => {
     }
     return host.call(method, input, `window-${event.sender.id}`);
   });
+  registerPrintHandlers(ipcMain, dialog, (event) => event.senderFrame?.url.startsWith(APP_ORIGIN) === true);
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([

@@ -154,3 +154,18 @@ export const indicatorsMethods = {
   'scoring.get': method({ access: 'user', input: z.object({}), output: scoringView }),
   'scoring.update': method({ access: 'admin', input: scoringScheme, output: scoringView }),
 };
+
+/**
+ * What the desktop preload exposes as `window.deskPrint` (electron/print.ts): printing the current page, which shows
+ * only the evaluation sheets in print media. Absent in browser mode, where Chromium's own print dialog does it.
+ */
+export interface PrintBridge {
+  /** The system print dialog. */
+  print(): Promise<{ ok: boolean; message?: string }>;
+  /** A4 PDF of the page; asks where to save it (suggested file name). */
+  saveAsPdf(suggestedName: string): Promise<{ ok: boolean; path?: string; message?: string }>;
+  /** Asks for a folder once, for saving several PDFs one by one. */
+  chooseFolder(): Promise<{ ok: boolean; folder?: string }>;
+  /** A4 PDF of the page into a folder chosen before. */
+  savePdfInFolder(folder: string, fileName: string): Promise<{ ok: boolean; path?: string; message?: string }>;
+}
