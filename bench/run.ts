@@ -35,15 +35,16 @@ function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-function cli(dbPath: string, ...rest: string[]): { ok: boolean; output: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', dbPath, ...rest], {
+/** Runs the real CLI; with `showProgress` its stderr (the seed's progress line) goes straight to ours. */
+function cli(dbPath: string, args: string[], showProgress = false): { ok: boolean; output: string } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', dbPath, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, PATENT_DESK_PASSWORD: 'bench-pass-123' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', showProgress ? 'inherit' : 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}`.trim() };
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr ?? ''}`.trim() };
 }
 
 /** The seeded store for this size, made once with `patent-desk seed` and reused by later runs. */
@@ -58,10 +59,10 @@ function seededStore(): string {
   const partial = path.join(WORK, `seeding-${deals}.db`);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
   const started = Date.now();
-  const init = cli(partial, 'init', '--region', '140100', '--admin', 'bench');
+  const init = cli(partial, ['init', '--region', '140100', '--admin', 'bench']);
   if (!init.ok) throw new Error(`patent-desk init failed: ${init.output}`);
   log(`seeding ${deals.toLocaleString('en')} deals with patent-desk seed …`);
-  const seed = cli(partial, 'seed', '--deals', String(deals), '--seed', '1');
+  const seed = cli(partial, ['seed', '--deals', String(deals), '--seed', '1'], true);
   if (!seed.ok) {
     // Until `patent-desk seed` exists the harness still runs, on a store that holds no deals; the table says so.
     // It is not cached, so the next run seeds for real.
