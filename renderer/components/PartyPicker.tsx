@@ -1,0 +1,118 @@
+import { AutoComplete, Col, Input, Row, Select } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { type Control, type FieldValues, type Path, type PathValue, useController, useWatch } from 'react-hook-form';
+import type { PartyInput, PartyView } from '../../shared/contract/filings';
+import { ENTERPRISE_SIZES, PARTY_KINDS } from '../../shared/domain/enterprise';
+import { CITY_REGIONS } from '../../shared/domain/regions';
+import { call } from '../transport/desk';
+import { FormField } from './FormField';
+
+const REGION_OPTIONS = CITY_REGIONS.map((r) => ({ value: r.code, label: r.name }));
+const SEARCH_DELAY_MS = 200;
+
+function useSearch(text: string): PartyView[] {
+  const [found, setFound] = useState<PartyView[]>([]);
+  useEffect(() => {
+    if (text.trim().length < 1) return setFound([]);
+    const timer = setTimeout(() => {
+      call('parties.search', { query: text, limit: 12 }).then(setFound, () => setFound([]));
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return found;
+}
+
+export function partyFromView(p: PartyView): PartyInput {
+  return { id: p.id, name: p.name, uscc: p.uscc ?? '', kind: p.kind, regionCode: p.regionCode ?? null, size: p.size ?? null, sector: (p.sector as PartyInput['sector']) ?? null };
+}
+
+export const EMPTY_PARTY: PartyInput = { id: null, name: '', uscc: '', kind: '企业', regionCode: null, size: null };
+
+/**
+ * A party of a filing: type its name or USCC and pick a known one (Chinese substring search over names and codes),
+ * or fill in a new one here. Picking fills every field; changing the name afterwards makes it a new party again.
+ */
+export function PartyPicker<T extends FieldValues>({ control, name, label, showSize = true }: { control: Control<T>; name: string; label: string; showSize?: boolean }) {
+  const path = (field: string) => `${name}.${field}` as Path<T>;
+  const party = useController({ control, name: name as Path<T> });
+  const current = (useWatch({ control, name: name as Path<T> }) ?? EMPTY_PARTY) as PartyInput;
+  const [query, setQuery] = useState('');
+  const found = useSearch(query);
+  const pickedName = useRef<string | null>(current.id ? current.name : null);
+
+  const pick = (p: PartyView) => {
+    pickedName.current = p.name;
+    party.field.onChange(partyFromView(p) as PathValue<T, Path<T>>);
+    setQuery('');
+  };
+  const options = found.map((p) => ({
+    value: p.id,
+    label: (
+      <span>
+        {p.name} <span style={{ color: '#999' }}>{p.uscc ?? ''} {p.kind}</span>
+      </span>
+    ),
+  }));
+  const onSelect = (id: string) => {
+    const p = found.find((f) => f.id === id);
+    if (p) pick(p);
+  };
+
+  return (
+    <fieldset aria-label={label} style={{ border: 0, margin: 0, padding: 0 }}>
+      <Row gutter={12}>
+        <Col span={showSize ? 7 : 9}>
+          <FormField control={control} name={path('name')} label={`${label}名称`} required
+            render={(field) => (
+              <AutoComplete
+                value={field.value as string}
+                options={options}
+                onSelect={onSelect}
+                onSearch={setQuery}
+                onBlur={field.onBlur}
+                onChange={(text: string) => {
+                  field.onChange(text);
+                  // A name typed over a picked party starts a new party: it is matched again by core on save.
+                  if (pickedName.current !== null && text !== pickedName.current) {
+                    pickedName.current = null;
+                    party.field.onChange({ ...current, name: text, id: null } as PathValue<T, Path<T>>);
+                  }
+                }}
+              >
+                <Input aria-label={`${label}名称`} placeholder="输入名称或代码查找，或填写新单位" />
+              </AutoComplete>
+            )}
+          />
+        </Col>
+        <Col span={6}>
+          <FormField control={control} name={path('uscc')} label="统一社会信用代码"
+            render={(field) => (
+              <AutoComplete value={(field.value as string) ?? ''} options={options} onSelect={onSelect} onSearch={setQuery} onChange={field.onChange} onBlur={field.onBlur}>
+                <Input aria-label={`${label}统一社会信用代码`} maxLength={18} placeholder="18 位，个人不填" />
+              </AutoComplete>
+            )}
+          />
+        </Col>
+        <Col span={showSize ? 3 : 4}>
+          <FormField control={control} name={path('kind')} label="类型" required
+            render={(field) => <Select {...field} aria-label={`${label}类型`} options={PARTY_KINDS.map((k) => ({ value: k, label: k }))} />}
+          />
+        </Col>
+        <Col span={showSize ? 4 : 5}>
+          <FormField control={control} name={path('regionCode')} label="所在地"
+            render={(field) => <Select {...field} value={field.value ?? undefined} allowClear aria-label={`${label}所在地`} placeholder="地市" options={REGION_OPTIONS} />}
+          />
+        </Col>
+        {showSize && (
+          <Col span={4}>
+            <FormField control={control} name={path('size')} label="规模"
+              render={(field) => (
+                <Select {...field} value={field.value ?? undefined} allowClear aria-label={`${label}规模`} placeholder="按年度数据推定" options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: s }))} />
+              )}
+            />
+          </Col>
+        )}
+      </Row>
+    </fieldset>
+  );
+}

@@ -1,0 +1,109 @@
+import { Alert, App, Button, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useSession } from '../../../app/session';
+import { PageHeader } from '../../../components/PageHeader';
+import { callKind } from '../calls';
+import { dateTime, text, wan } from '../format';
+import type { KindSpec } from '../kinds';
+import { AttachmentsCard } from './AttachmentsCard';
+import { type AnyDetail, fieldsOf } from './fieldsOf';
+import { HistoryCard } from './HistoryCard';
+import { VoidButton } from './VoidButton';
+
+/** Every field of a record, its patents, payments, attachments, anomaly flags and version history. */
+export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const canEdit = user.role === '录入员' || user.role === '管理员';
+  const [detail, setDetail] = useState<AnyDetail | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const load = useCallback(() => {
+    callKind<AnyDetail>(spec.key, 'get', { id }).then(setDetail, (e: Error) => message.error(e.message));
+    setRefreshKey((k) => k + 1);
+  }, [spec.key, id, message]);
+  useEffect(load, [load]);
+  if (!detail) return null;
+
+  const voided = detail.voidedAt !== null;
+  return (
+    <div>
+      <PageHeader
+        title={`${spec.label}详情`}
+        description={`第 ${detail.version} 版 · 最后修改 ${dateTime(detail.updatedAt)}`}
+        extra={
+          <>
+            <Button onClick={() => navigate(`/filings/${spec.key}`)}>返回列表</Button>
+            {canEdit && !voided && (
+              <Button type="primary" onClick={() => navigate(`/filings/${spec.key}/${id}/edit`)}>
+                修改
+              </Button>
+            )}
+            {canEdit && !voided && (
+              <VoidButton
+                what={spec.label}
+                onVoid={async (reason) => {
+                  await callKind(spec.key, 'void', { id, reason });
+                  message.success('已作废');
+                  navigate(`/filings/${spec.key}`);
+                }}
+              />
+            )}
+          </>
+        }
+      />
+      {voided && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`已于 ${dateTime(detail.voidedAt ?? '')} 作废：${detail.voidReason ?? ''}`} />}
+      {(detail.flags ?? []).length > 0 && (
+        <Card size="small" title="异常提示" style={{ marginBottom: 12 }}>
+          <Space direction="vertical">
+            {(detail.flags ?? []).map((f) => (
+              <div key={f.id}>
+                <Tag color={f.status === '确认异常' ? 'red' : 'orange'}>{f.ruleId} {f.status}</Tag> {f.explanation}
+              </div>
+            ))}
+          </Space>
+        </Card>
+      )}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Descriptions size="small" column={3} items={fieldsOf(spec.key, detail).map(([label, value]) => ({ key: label, label, children: value }))} />
+      </Card>
+      {detail.patents && (
+        <Card size="small" title={`专利（${detail.patents.length} 件）`} style={{ marginBottom: 12 }}>
+          <Table
+            size="small"
+            rowKey="number"
+            pagination={false}
+            dataSource={detail.patents}
+            columns={[
+              { title: '专利号', dataIndex: 'number' },
+              { title: '类型', dataIndex: 'type', render: (t: string) => <Tag color="blue">{t}</Tag> },
+              { title: '专利名称', dataIndex: 'title', render: text },
+              { title: '申请日', dataIndex: 'filingDate', render: text },
+              { title: '法律状态', dataIndex: 'status' },
+              { title: '届满日', dataIndex: 'naturalExpiry', render: text },
+            ]}
+          />
+        </Card>
+      )}
+      {detail.payments && (
+        <Card size="small" title={`到账（${detail.payments.length} 笔）`} style={{ marginBottom: 12 }}>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={detail.payments}
+            locale={{ emptyText: '尚无到账记录' }}
+            columns={[
+              { title: '到账日期', dataIndex: 'paidDate' },
+              { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => wan(f) },
+              { title: '凭证号', dataIndex: 'voucherNo', render: text },
+            ]}
+          />
+        </Card>
+      )}
+      <AttachmentsCard entity={spec.entity} id={id} attachments={detail.attachments} onChange={load} canEdit={canEdit && !voided} />
+      <HistoryCard entity={spec.entity} id={id} refreshKey={refreshKey} />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { PaperClipOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Space, Upload } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { useNavigate } from 'react-router-dom';
+import { showServerIssues } from '../../../components/FormField';
+import { PageHeader } from '../../../components/PageHeader';
+import { call, DeskCallError } from '../../../transport/desk';
+import { readFileBase64 } from '../../importing/readFileBase64';
+import { callKind } from '../calls';
+import { dateTime } from '../format';
+import type { KindSpec } from '../kinds';
+import { useDraft } from './useDraft';
+
+/** True while a dropdown or date panel is open: Enter then belongs to it, not to the form. */
+function popupOpen(): boolean {
+  return document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)') !== null;
+}
+
+/**
+ * The frame of every filing form: title, draft kept in the store, attachments to add, and the keys of the paper
+ * workflow (Enter saves, Esc cancels). An edit saves a new version of the record.
+ */
+export function FormShell<T extends FieldValues>(props: {
+  spec: KindSpec;
+  id?: string;
+  form: UseFormReturn<T>;
+  /** The form's values are ready (an edited record has loaded). */
+  ready: boolean;
+  children: ReactNode;
+}) {
+  const { spec, id, form } = props;
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const draftKey = `${spec.entity.replace('_', '')}${id ? `:${id}` : ''}`;
+  const draft = useDraft(draftKey, form, props.ready);
+  const [files, setFiles] = useState<File[]>([]);
+  const back = () => navigate(id ? `/filings/${spec.key}/${id}` : `/filings/${spec.key}`);
+
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const result = await callKind<{ id: string; outcome: string }>(spec.key, id ? 'update' : 'create', id ? { id, record: values } : values);
+      for (const file of files) {
+        await call('attachments.add', { entity: spec.entity, entityId: result.id, fileName: file.name, contentBase64: await readFileBase64(file) });
+      }
+      await draft.clear();
+      message.success(result.outcome === 'unchanged' ? '没有改动，未生成新版本' : id ? '已保存为新版本' : '已保存');
+      navigate(`/filings/${spec.key}/${result.id}`);
+    } catch (error) {
+      if (error instanceof DeskCallError) {
+        // An edit's fields arrive under `record.`; the form knows them without it.
+        const issues = (error.error.issues ?? []).map((i) => ({ ...i, field: i.field.replace(/^record\./, '') }));
+        if (showServerIssues(form.setError, { ...error.error, issues })) {
+          message.error(error.error.message);
+          return;
+        }
+      }
+      message.error((error as Error).message);
+    }
+  });
+
+  const cancel = async () => {
+    await draft.clear();
+    back();
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !popupOpen()) void cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div>
+      <PageHeader title={`${id ? '修改' : '新增'}${spec.label}`} description={id ? '保存后生成新版本，旧版本保留在修改记录中' : 'Enter 保存 · Esc 取消 · 未保存的内容会自动保存为草稿'} />
+      {draft.restoredAt && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`已恢复 ${dateTime(draft.restoredAt)} 未保存的草稿`}
+          action={
+            <Button size="small" onClick={() => void draft.clear().then(() => form.reset())}>
+              放弃草稿
+            </Button>
+          }
+        />
+      )}
+      <Form
+        layout="vertical"
+        disabled={!props.ready}
+        onKeyDown={(e) => {
+          const target = e.target as HTMLElement;
+          if (e.key === 'Enter' && target.tagName === 'INPUT' && !popupOpen()) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+        onSubmitCapture={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {props.children}
+        <Card size="small" title="附件（合同扫描件、到账凭证等）" style={{ marginBottom: 16 }}>
+          <Upload
+            multiple
+            beforeUpload={(file) => {
+              setFiles((before) => [...before, file]);
+              return false;
+            }}
+            onRemove={(file) => setFiles((before) => before.filter((f) => f.name !== file.name))}
+            fileList={files.map((f, i) => ({ uid: `${i}-${f.name}`, name: f.name, status: 'done' as const }))}
+          >
+            <Button icon={<PaperClipOutlined />}>选择文件</Button>
+          </Upload>
+        </Card>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+            保存
+          </Button>
+          <Button onClick={() => void cancel()}>取消</Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { call } from '../../../transport/desk';
+
+const SAVE_DELAY_MS = 800;
+
+/**
+ * Keeps the unsaved form in the store (under the signed-in user), so that closing the window or a restart loses
+ * nothing; restores it when the form opens again. `enabled` waits until the form's own values are loaded.
+ */
+export function useDraft<T extends FieldValues>(key: string, form: UseFormReturn<T>, enabled: boolean) {
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { reset, watch } = form;
+
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    call('drafts.load', { key })
+      .then((draft) => {
+        if (cancelled) return;
+        if (draft) {
+          reset(draft.data as T, { keepDefaultValues: true });
+          setRestoredAt(draft.savedAt);
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => !cancelled && setLoaded(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [key, enabled, reset]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const subscription = watch((values) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void call('drafts.save', { key, data: values as Record<string, unknown> }).catch(() => undefined), SAVE_DELAY_MS);
+    });
+    return () => {
+      subscription.unsubscribe();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [loaded, key, watch]);
+
+  const clear = async () => {
+    if (timer.current) clearTimeout(timer.current);
+    setRestoredAt(null);
+    await call('drafts.clear', { key }).catch(() => undefined);
+  };
+  return { restoredAt, clear };
+}

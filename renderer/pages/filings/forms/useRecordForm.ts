@@ -1,0 +1,39 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App } from 'antd';
+import { useEffect, useState } from 'react';
+import { type DefaultValues, type FieldValues, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { callKind } from '../calls';
+import type { KindKey } from '../kinds';
+
+/**
+ * A filing form over the contract's own schema (the Chinese messages of shared/ show at the fields); for an edit,
+ * the record is loaded and turned back into the form's values.
+ */
+export function useRecordForm<S extends z.ZodType<FieldValues, FieldValues>, D>(
+  kind: KindKey,
+  schema: S,
+  empty: z.input<S>,
+  id: string | undefined,
+  toInput: (detail: D) => z.input<S>,
+) {
+  const { message } = App.useApp();
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: empty as DefaultValues<z.input<S>>,
+    mode: 'onTouched',
+  });
+  const [ready, setReady] = useState(!id);
+  const { reset } = form;
+  useEffect(() => {
+    if (!id) return;
+    callKind<D>(kind, 'get', { id })
+      .then((detail) => {
+        reset(toInput(detail));
+        setReady(true);
+      })
+      .catch((error: Error) => message.error(error.message));
+    // toInput is a module-level function of each form.
+  }, [id, kind]);
+  return { form, ready };
+}
