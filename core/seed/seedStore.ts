@@ -194,7 +194,8 @@ class SeedRun {
     let remaining = Math.round((amountFen * share) / 100) * 100;
     let day = contractDate;
     for (let i = 0; i < installments && remaining > 0; i++) {
-      const part = i === installments - 1 ? remaining : Math.round(remaining / (installments - i) / 100) * 100;
+      const even = Math.round(remaining / (installments - i) / 100) * 100;
+      const part = i === installments - 1 ? remaining : Math.min(remaining, Math.max(100, even));
       day = cap(addDays(day, this.r.int(5, 150)));
       this.s.payment.run(this.id(), dealId, day, part, `PZ${day.replace(/-/g, '')}${this.r.int(1000, 9999)}`, stamp(day), stamp(day));
       this.counts.payments++;
