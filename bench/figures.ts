@@ -1,5 +1,6 @@
 import type { BenchFigure } from './figure';
 import { storeFigures } from './store.bench';
+import { importFigures } from './import.bench';
 
 /**
  * Every figure `npm run bench` runs, in this order. Each capability adds ONE line for its own
@@ -9,4 +10,5 @@ import { storeFigures } from './store.bench';
  */
 export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   storeFigures,
+  importFigures,
 ];

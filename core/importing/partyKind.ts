@@ -4,6 +4,7 @@
  */
 import type { PartyKind } from '../../shared/domain/enterprise';
 import { normalizeOrgName } from '../../shared/domain/text';
+import type { Statement } from 'better-sqlite3';
 import type { ReadHandle } from '../store/store';
 import type { PartyRecord } from './records';
 
@@ -14,17 +15,28 @@ export function guessPartyKind(name: string, uscc: string | null): PartyKind {
   return '企业';
 }
 
+const statements = new WeakMap<ReadHandle, { byUscc: Statement; byName: Statement }>();
+
+function statementsOf(db: ReadHandle) {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      byUscc: db.prepare('SELECT kind FROM organizations WHERE uscc = ?').pluck(),
+      byName: db
+        .prepare(
+          'SELECT kind FROM organizations WHERE name_norm = ? AND voided_at IS NULL ORDER BY uscc IS NULL, created_at LIMIT 1',
+        )
+        .pluck(),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
 export function storedPartyKind(db: ReadHandle, party: PartyRecord): PartyKind {
-  const byUscc = party.uscc
-    ? (db.prepare('SELECT kind FROM organizations WHERE uscc = ?').pluck().get(party.uscc) as PartyKind | undefined)
-    : undefined;
-  const byName =
-    byUscc ??
-    (db
-      .prepare(
-        'SELECT kind FROM organizations WHERE name_norm = ? AND voided_at IS NULL ORDER BY uscc IS NULL, created_at LIMIT 1',
-      )
-      .pluck()
-      .get(normalizeOrgName(party.name)) as PartyKind | undefined);
-  return byName ?? guessPartyKind(party.name, party.uscc);
+  const { byUscc, byName } = statementsOf(db);
+  const stored =
+    (party.uscc ? (byUscc.get(party.uscc) as PartyKind | undefined) : undefined) ??
+    (byName.get(normalizeOrgName(party.name)) as PartyKind | undefined);
+  return stored ?? guessPartyKind(party.name, party.uscc);
 }

@@ -3,6 +3,7 @@
  * forms — inside the caller's transaction. Each record runs in its own savepoint, so a record refused by a filings
  * check leaves nothing of itself behind; the caller decides whether the rest is kept (valid rows only) or not.
  */
+import type { Statement } from 'better-sqlite3';
 import type { ParsedParty } from '../../shared/contract/filings';
 import type { ImportSheet, RejectedRow } from '../../shared/contract/importing';
 import type { Writer } from '../service/context';
@@ -54,6 +55,19 @@ interface Written {
   dealId?: string;
 }
 
+const dealIdStatements = new WeakMap<Writer['db'], Statement>();
+
+function dealIdOf(w: Writer, regionCode: string, contractNo: string): string | undefined {
+  let statement = dealIdStatements.get(w.db);
+  if (!statement) {
+    statement = w.db
+      .prepare('SELECT id FROM deals WHERE region_code = ? AND contract_no = ? AND voided_at IS NULL')
+      .pluck();
+    dealIdStatements.set(w.db, statement);
+  }
+  return statement.get(regionCode, contractNo) as string | undefined;
+}
+
 type WriteFn<S extends ImportSheet> = (w: Writer, record: RecordOf[S], target: WriteTarget) => Written;
 
 const plain = (result: { outcome: Outcome }): Written => ({ outcome: result.outcome });
@@ -86,10 +100,7 @@ const WRITERS: { [S in ImportSheet]: WriteFn<S> } = {
     return { outcome: written.outcome, dealId: written.id };
   },
   到账: (w, p, t) => {
-    const dealId = w.db
-      .prepare('SELECT id FROM deals WHERE region_code = ? AND contract_no = ? AND voided_at IS NULL')
-      .pluck()
-      .get(t.regionCode, p.contractNo) as string | undefined;
+    const dealId = dealIdOf(w, t.regionCode, p.contractNo);
     if (!dealId) {
       throw new DeskError(
         'VALIDATION',
@@ -269,12 +280,13 @@ export function writeRecords(
   const outcomes = new Map<SourcedRecord<ImportSheet>, Outcome>();
   const rejected: RejectedRow[] = [];
   const touched = new Set<string>();
+  // A nested transaction is a savepoint: a refused record takes its party and patent writes with it.
+  const inSavepoint = w.db.transaction((run: () => Written) => run());
   const ordered = WRITE_ORDER.flatMap((sheet) => records.filter((r) => r.sheet === sheet));
   for (const source of ordered) {
     const write = WRITERS[source.sheet] as WriteFn<ImportSheet>;
     try {
-      // A nested transaction is a savepoint: a refused record takes its party and patent writes with it.
-      const written = w.db.transaction(() => write(w, source.record, target))();
+      const written = inSavepoint(() => write(w, source.record, target));
       outcomes.set(source, written.outcome);
       if (written.dealId && written.outcome !== 'unchanged') touched.add(written.dealId);
     } catch (error) {
