@@ -1,6 +1,7 @@
 import type { BenchFigure } from './figure';
 import { storeFigures } from './store.bench';
 import { importFigures } from './import.bench';
+import { scanFigures } from './scan.bench';
 
 /**
  * Every figure `npm run bench` runs, in this order. Each capability adds ONE line for its own
@@ -11,4 +12,5 @@ import { importFigures } from './import.bench';
 export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   storeFigures,
   importFigures,
+  scanFigures,
 ];

@@ -16,6 +16,7 @@ import { upsertRegistration } from './registrations';
 import { upsertSubsidy } from './subsidies';
 import type { VoidableEntity } from './tables';
 import { voidRecord } from './voidRecord';
+import { checkDealsAfterWrite } from '../rules/incremental';
 
 type Methods = typeof filingsMethods;
 type Outcome = ReturnType<typeof upsertDeal>;
@@ -54,6 +55,7 @@ export const recordHandlers = {
       const deal = upsertDeal(w, input, { regionCode, actorId: ctx.requireActor().id });
       createOnly(deal, 'contractNo', `合同编号 ${input.contractNo} 已录入，请在列表中打开该交易修改`);
       replaceDealPayments(w, deal.id, input.payments, input.confirmOverpayment ?? false);
+      checkDealsAfterWrite(w, [deal.id]);
       return deal;
     });
   },
@@ -62,10 +64,16 @@ export const recordHandlers = {
     return saveWithSideChanges(ctx, (w) => {
       const deal = upsertDeal(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id });
       replaceDealPayments(w, deal.id, input.record.payments, input.record.confirmOverpayment ?? false);
+      checkDealsAfterWrite(w, [deal.id]);
       return deal;
     });
   },
-  'deals.void': voidHandler('deal'),
+  'deals.void': (input, ctx) =>
+    ctx.write((w) => {
+      const voided = voidRecord(w, 'deal', input.id, input.reason);
+      checkDealsAfterWrite(w, [input.id]);
+      return voided;
+    }),
   'deals.get': (input, ctx) => getDeal(ctx.store.db, input.id),
   'deals.list': (input, ctx) => listDeals(ctx.store.db, input, page(input)),
 
