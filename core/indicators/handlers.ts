@@ -3,11 +3,13 @@ import { CITY_REGIONS } from '../../shared/domain/regions';
 import { todayIso } from '../../shared/domain/dates';
 import type { HandlersOf, ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
+import { listCountedDeals } from './countedDeals';
 import { computeDashboard } from './dashboard';
 import { computeEvaluation } from './evaluation';
 import { computeReport } from './report';
 import { readScoring, writeScoring } from './scoringStore';
 import { listBaselines, listTargets, saveTargets } from './targetsStore';
+import { tableWorkbook } from './tableXlsx';
 import { parseTargetsWorkbook, targetsWorkbook } from './targetsXlsx';
 
 function targetsView(ctx: ServiceContext) {
@@ -23,6 +25,13 @@ export const indicatorsHandlers = {
 
   'indicators.evaluationAll': (input, ctx) =>
     CITY_REGIONS.map((r) => computeEvaluation(ctx.store.db, r.code, input.year, todayIso(ctx.now()))),
+
+  'indicators.deals': (input, ctx) => listCountedDeals(ctx.store.db, input),
+
+  'indicators.exportTable': async (input) => ({
+    fileName: `${input.title}.xlsx`,
+    contentBase64: (await tableWorkbook(input.title, input.headers, input.rows)).toString('base64'),
+  }),
 
   'targets.get': (_input, ctx) => targetsView(ctx),
 

@@ -175,6 +175,16 @@ describe('regions and bases', () => {
   });
 });
 
+describe('the deals behind a chart', () => {
+  it('lists exactly the counted deals of the indicator, with their patents adding up to the value', async () => {
+    const deals = await desk.call('indicators.deals', { region: '140100', year: 2022, family: 'I1' });
+    expect(deals).toMatchObject({ total: 4, patents: 5 });
+    expect(deals.rows.map((d) => d.recordationDate)).toEqual(['2022-11-01', '2022-05-10', '2022-04-01', '2022-03-01']);
+    const month = await desk.call('indicators.deals', { region: '140100', year: 2022, family: 'I2', month: '2022-06' });
+    expect(month).toMatchObject({ total: 1, patents: 2 });
+  });
+});
+
 describe('the evaluation sheet', () => {
   it('shows deals under review, deductions and the score under the default scheme', async () => {
     const sheet = await desk.call('indicators.evaluation', { region: '140100', year: 2022 });

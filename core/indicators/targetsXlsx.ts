@@ -87,7 +87,7 @@ export async function parseTargetsWorkbook(content: Buffer): Promise<ParsedTarge
   const eachRow = (sheet: ExcelJS.Worksheet, headers: readonly string[], read: (cells: string[], row: number) => void) => {
     const headerRow = headers.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
     headers.forEach((h, i) => {
-      if (headerRow[i] !== h) reject(sheet.name, 1, h, headerRow[i] ?? '', `第 ${i + 1} 列的表头应为“${h}”`);
+      if (headerRow[i] !== compactCell(h)) reject(sheet.name, 1, h, headerRow[i] ?? '', `第 ${i + 1} 列的表头应为“${h}”`);
     });
     if (result.rejected.length) return;
     sheet.eachRow((row, number) => {

@@ -127,6 +127,42 @@ export const importRejection = z.object({
 
 export const scoringView = z.object({ scheme: scoringScheme, version: z.number().int() });
 
+/** The counted deals behind a chart's bar: I1 (SME assignees) or I2 (university/institute assignors). */
+export const countedDealsQuery = z.object({
+  region: reportingRegion,
+  year: indicatorYear,
+  family: z.enum(['I1', 'I2']),
+  industry: z.string().max(40).optional(),
+  month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM').optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const countedDeals = z.object({
+  total: z.number().int(),
+  patents: z.number().int(),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      contractNo: z.string(),
+      kind: z.string(),
+      recordationDate: z.string(),
+      assignorName: z.string(),
+      assigneeName: z.string(),
+      industry: z.string(),
+      patentCount: z.number().int(),
+      amountFen: z.number().int(),
+    }),
+  ),
+});
+
+const tableCell = z.union([z.string().max(500), z.number(), z.null()]);
+/** A chart's table, as the user sees it, written to xlsx. */
+export const tableExport = z.object({
+  title: z.string().trim().min(1).max(100),
+  headers: z.array(z.string().max(100)).min(1).max(50),
+  rows: z.array(z.array(tableCell).max(50)).max(5000),
+});
+
 export const indicatorsMethods = {
   /** All indicators of a region and year, as `patent-desk indicators --json` prints them. */
   'indicators.report': method({ access: 'user', input: regionYear, output: indicatorReport }),
@@ -136,6 +172,8 @@ export const indicatorsMethods = {
   'indicators.evaluation': method({ access: 'user', input: regionYear, output: evaluationSheet }),
   /** The sheets of all twelve regions for one year, for printing them at once. */
   'indicators.evaluationAll': method({ access: 'user', input: z.object({ year: indicatorYear }), output: z.array(evaluationSheet) }),
+  'indicators.deals': method({ access: 'user', input: countedDealsQuery, output: countedDeals }),
+  'indicators.exportTable': method({ access: 'user', input: tableExport, output: z.object({ fileName: z.string(), contentBase64: z.string() }) }),
   'targets.get': method({ access: 'user', input: z.object({}), output: targetsView }),
   /** Sets targets and 2020 baselines (upsert by region, indicator and period/year). */
   'targets.save': method({
