@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordManyDeals } from '../../core/sync/testing/syncFixtures';
+import { startChaosProxy } from '../../province/testing/chaosProxy';
+import { recordVersions } from '../../province/testing/compareStores';
+import { startTestProvince } from '../../province/testing/testProvince';
+import { ROOT } from '../support/runCli';
+import { setUpStore } from '../support/tempStore';
+import { healthy, storeHealth } from './support/consistency';
+
+// Issue 8: kill -9 the city's core in the middle of a sync (`patent-desk sync`, batches on their way to a real
+// provincial endpoint on 127.0.0.1). The city store must come back whole — integrity, audit chain, every record in
+// the outbox — with its batches consistent with the outbox rows they claim, and the next sync must complete.
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const sync = (args: string[]) => spawn(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), ...args], { cwd: ROOT, stdio: 'ignore' });
+
+/** Batches whose claimed rows and the outbox disagree, and outbox rows that point at no batch. */
+function batchProblems(dbPath: string): string[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const miscounted = db
+      .prepare('SELECT id FROM sync_batches b WHERE record_count <> (SELECT count(*) FROM outbox o WHERE o.batch_id = b.id)')
+      .pluck()
+      .all() as string[];
+    const outOfRange = db
+      .prepare('SELECT DISTINCT o.batch_id FROM outbox o JOIN sync_batches b ON b.id = o.batch_id WHERE o.seq NOT BETWEEN b.seq_from AND b.seq_to')
+      .pluck()
+      .all() as string[];
+    const orphans = db.prepare('SELECT count(*) FROM outbox o WHERE batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_batches b WHERE b.id = o.batch_id)').pluck().get() as number;
+    return [...miscounted.map((id) => `batch ${id}: record_count differs`), ...outOfRange.map((id) => `batch ${id}: rows outside its seq range`), ...(orphans ? [`${orphans} outbox rows in no batch`] : [])];
+  } finally {
+    db.close();
+  }
+}
+
+describe('kill -9 in the middle of a sync', () => {
+  it('leaves the city store whole and its batches consistent; the next sync completes', async () => {
+    const city = await setUpStore('140100');
+    cleanups.push(city.close);
+    const province = await startTestProvince();
+    cleanups.push(province.close);
+    province.enroll(city.service.store, city.adminActor);
+    recordManyDeals(city.service.store, city.adminActor, '140100', 400);
+    const proxy = await startChaosProxy(province.url, () => 'slow', 150);
+    cleanups.push(proxy.close);
+    const args = ['--db', city.dbPath, 'sync', '--endpoint', proxy.url, '--batch-size', '100'];
+
+    const child = sync(args);
+    const accepted = () => province.logs.filter((l) => l.event === 'batch' && l.status === 200).length;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (accepted() >= 2) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+      child.on('exit', () => reject(new Error('the sync finished before it could be killed')));
+    });
+    await new Promise((r) => child.once('exit', r));
+    await proxy.settle();
+
+    expect(storeHealth(city.dbPath)).toEqual(healthy());
+    expect(batchProblems(city.dbPath)).toEqual([]);
+
+    const again = sync(args);
+    expect(await new Promise<number | null>((r) => again.once('exit', (code) => r(code)))).toBe(0);
+    expect(storeHealth(city.dbPath)).toEqual(healthy());
+    expect(batchProblems(city.dbPath)).toEqual([]);
+    expect(recordVersions(province.store.db)).toEqual(recordVersions(city.service.store.db));
+  });
+});
