@@ -11,7 +11,7 @@ const RECORD_ROUTES: Partial<Record<string, string>> = {
   pledge: '/filings/pledges',
   registration: '/filings/registrations',
   subsidy: '/filings/subsidies',
-  organization: '/filings/organizations',
+  enterprise_figure: '/filings/figures',
 };
 
 export function recordLink(entity: string, id: string): string | null {

@@ -3,6 +3,7 @@ import { GeneralSettingsTab } from './GeneralSettingsTab';
 import { UsersTab } from './UsersTab';
 import { RulesSettingsTab } from './RulesSettingsTab';
 import { BackupsTab } from './BackupsTab';
+import { SigningKeyTab } from './SigningKeyTab';
 
 export interface SettingsTab {
   key: string;
@@ -17,4 +18,5 @@ export const settingsTabs: SettingsTab[] = [
   { key: 'users', label: '用户', adminOnly: true, element: <UsersTab /> },
   { key: 'rules', label: '异常规则', element: <RulesSettingsTab /> },
   { key: 'backups', label: '备份与恢复', adminOnly: true, element: <BackupsTab /> },
+  { key: 'signing-key', label: '签名密钥', adminOnly: true, element: <SigningKeyTab /> },
 ];

@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, login, screenshot, test, type Desk } from './fixtures';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
+
+/** A real provincial endpoint (`patent-desk province serve`) on 127.0.0.1, with the desk's key enrolled. */
+async function startProvince(desk: Desk): Promise<{ url: string; db: string; child: ChildProcess }> {
+  const db = path.join(desk.dir, 'province.db');
+  const pem = path.join(desk.dir, 'taiyuan.pem');
+  expect(desk.cli(['key', '--out', pem]).status).toBe(0);
+  const enroll = desk.cli(['--db', db, 'province', 'enroll', '--region', '140100', '--key', pem]);
+  expect(enroll.stderr).toBe('');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', db, 'province', 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`province serve exited with ${code}`)));
+  });
+  return { url, db, child };
+}
+
+test('数据同步: pending records go to the province with 立即同步, rejected records show the reason and a link', async ({ page, desk }) => {
+  const province = await startProvince(desk);
+  try {
+    const imported = desk.cli(['import', SAMPLE]);
+    expect(imported.status, imported.stderr).toBe(0);
+
+    await login(page, desk);
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByLabel('省级接口地址').fill(province.url);
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+
+    await page.getByRole('tab', { name: '签名密钥' }).click();
+    const fingerprint = /公钥指纹：(.+)/.exec(desk.cli(['key', '--out', path.join(desk.dir, 'again.pem')]).stdout)![1]!;
+    await expect(page.getByLabel('公钥指纹')).toHaveText(fingerprint);
+    await screenshot(page, 'sync-signing-key');
+
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await expect(page.getByRole('heading', { name: '数据同步' })).toBeVisible();
+    await expect(page.getByText(/^[1-9]\d* 条$/)).toBeVisible();
+    await expect(page.getByText('还没有报送批次')).toBeVisible();
+    await expect(page.getByRole('button', { name: '立即同步' })).toBeEnabled();
+    await screenshot(page, 'sync-pending');
+
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText(/同步完成：所有记录均已被省级接收/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('0 条', { exact: true })).toBeVisible();
+    await expect(page.getByText('已接收').first()).toBeVisible();
+    await expect(page.getByText(/接收 \d+ 条，重复 0 条，拒收 0 条/).first()).toBeVisible();
+
+    // A city-side fault: a deal version whose amount is negative. The province refuses that one record only.
+    const city = new Database(desk.dbPath);
+    const deal = city.prepare('SELECT * FROM deals LIMIT 1').get() as Record<string, unknown>;
+    city
+      .prepare("INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES ('deal', ?, ?, 'upsert', ?, ?)")
+      .run(deal.id, Number(deal.version) + 1, JSON.stringify({ ...deal, version: Number(deal.version) + 1, amount_fen: -5, patents: [] }), new Date().toISOString());
+    city.close();
+    await page.reload();
+    await expect(page.getByText('1 条', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText('部分拒收').first()).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: /展开行|Expand row/ }).first().click();
+    await expect(page.getByText(/交易记录的字段 amount_fen 有误/)).toBeVisible();
+    await screenshot(page, 'sync-rejected');
+    await page.getByRole('link', { name: String(deal.id) }).click();
+    await expect(page).toHaveURL(new RegExp(`/filings/deals/${String(deal.id)}`));
+  } finally {
+    province.child.kill();
+  }
+});
+
+test('导出报送文件: the file the page saves is taken in by `province ingest`, and the later sync stores nothing twice', async ({ page, desk }) => {
+  const province = await startProvince(desk);
+  try {
+    expect(desk.cli(['import', SAMPLE]).status).toBe(0);
+    await login(page, desk);
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await expect(page.getByText('尚未填写省级接口地址')).toBeVisible();
+    await expect(page.getByRole('button', { name: '立即同步' })).toBeDisabled();
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出报送文件' }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toMatch(/^报送批次-140100-1-\d+\.pdbatch$/);
+    const saved = path.join(desk.dir, file.suggestedFilename());
+    await file.saveAs(saved);
+    await expect(page.getByText(/请用移动介质交省级/)).toBeVisible();
+    await screenshot(page, 'sync-exported');
+    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
+
+    // The province takes the file in (removable media) …
+    const result = desk.cli(['--db', province.db, 'province', 'ingest', saved]);
+    expect(result.status, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as { accepted: number; duplicates: number; rejected: unknown[] };
+    expect(summary.accepted).toBeGreaterThan(0);
+    expect(summary.rejected).toEqual([]);
+
+    // … and when the office is online again the same batch goes over HTTP: the same answer, nothing stored twice.
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByLabel('省级接口地址').fill(province.url);
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText(/同步完成/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(`接收 ${summary.accepted} 条，重复 ${summary.duplicates} 条，拒收 0 条`)).toBeVisible();
+    const provinceDb = new Database(province.db, { readonly: true });
+    expect(provinceDb.prepare('SELECT count(*) FROM province_batches').pluck().get()).toBe(1);
+    provinceDb.close();
+  } finally {
+    province.child.kill();
+  }
+});
