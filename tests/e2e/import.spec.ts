@@ -33,13 +33,11 @@ test('imports the sample workbook through the page and shows the report', async 
 test('refuses a file with a bad row whole and names the row, column and reason', async ({ page, desk }) => {
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/filings/import'));
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: '交易.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`${HEADER}\n${GOOD}\n${BAD}\n`, 'utf8'),
-    });
+  await page.locator('input[type=file]').setInputFiles({
+    name: '交易.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${HEADER}\n${GOOD}\n${BAD}\n`, 'utf8'),
+  });
   await page.getByRole('button', { name: '开始导入' }).click();
   await expect(page.getByText(/整个文件未导入/)).toBeVisible({ timeout: 30_000 });
   const table = page.locator('.ant-table');
@@ -58,14 +56,34 @@ test('refuses a file with a bad row whole and names the row, column and reason',
 test('a file that is not a spreadsheet gets one clear message', async ({ page, desk }) => {
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/filings/import'));
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: '照片.xlsx',
-      mimeType: 'image/png',
-      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-    });
+  await page.locator('input[type=file]').setInputFiles({
+    name: '照片.xlsx',
+    mimeType: 'image/png',
+    buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  });
   await page.getByRole('button', { name: '试导入（只检查，不写入）' }).click();
   await expect(page.getByText('无法导入此文件')).toBeVisible();
   await expect(page.getByText(/不是 Excel 工作簿（\.xlsx）或 CSV 文件/)).toBeVisible();
+});
+
+test('shows rows per second while reading, and cancel leaves the store as it was', async ({ page, desk }) => {
+  const { csvTextOf, dealRows } = await import('../../core/importing/fixtures/generateRows');
+  await login(page, desk);
+  await page.evaluate(() => (location.hash = '#/filings/import'));
+  const big = Buffer.from(csvTextOf('交易', dealRows(60_000, 2)), 'utf8');
+  await page.locator('input[type=file]').setInputFiles({ name: '大批交易.csv', mimeType: 'text/csv', buffer: big });
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByText(/正在读取 大批交易\.csv：已读取 [1-9]\d* 行，每秒 \d+ 行/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await screenshot(page, 'import-progress');
+  await page.getByRole('button', { name: '取消导入' }).click();
+  await expect(page.getByText('已取消导入，未写入任何数据。')).toBeVisible({ timeout: 30_000 });
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(desk.dbPath, { readonly: true });
+  try {
+    expect(db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(0);
+  } finally {
+    db.close();
+  }
 });
