@@ -9,6 +9,7 @@ import { startTestProvince } from '../../province/testing/testProvince';
 import { ROOT } from '../support/runCli';
 import { setUpStore } from '../support/tempStore';
 import { healthy, storeHealth } from './support/consistency';
+import { killAsSoonAs } from './support/killable';
 
 // Issue 8: kill -9 the city's core in the middle of a sync (`patent-desk sync`, batches on their way to a real
 // provincial endpoint on 127.0.0.1). The city store must come back whole — integrity, audit chain, every record in
@@ -52,19 +53,8 @@ describe('kill -9 in the middle of a sync', () => {
     cleanups.push(proxy.close);
     const args = ['--db', city.dbPath, 'sync', '--endpoint', proxy.url, '--batch-size', '100'];
 
-    const child = sync(args);
-    const accepted = () => province.logs.filter((l) => l.event === 'batch' && l.status === 200).length;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (accepted() >= 2) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 5);
-      child.on('exit', () => reject(new Error('the sync finished before it could be killed')));
-    });
-    await new Promise((r) => child.once('exit', r));
+    // Killed right after the province has taken in the second batch: the city may not have recorded that yet.
+    await killAsSoonAs(sync(args), () => province.logs.filter((l) => l.event === 'batch' && l.status === 200).length >= 2);
     await proxy.settle();
 
     expect(storeHealth(city.dbPath)).toEqual(healthy());
