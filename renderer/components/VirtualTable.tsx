@@ -70,7 +70,7 @@ export function VirtualTable<T>(props: {
       <div role="row" style={{ display: 'grid', gridTemplateColumns: template, height: 40, alignItems: 'center', background: '#fafafa', fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
         {props.columns.map(headerCell)}
       </div>
-      <div ref={scroller} style={{ height: props.height ?? 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto' }}>
+      <div ref={scroller} style={{ height: props.height ?? 'calc(100vh - 380px)', minHeight: 240, overflow: 'auto' }}>
         {props.rows.length === 0 && !props.loading && <Empty style={{ marginTop: 48 }} description={props.emptyText ?? '没有符合条件的记录'} />}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Select, Tag, Typography } from 'antd';
-import { type Control, type FieldValues, type Path, type UseFormSetValue, useFieldArray, useWatch } from 'react-hook-form';
+import { type Control, type FieldValues, type Path, type UseFormSetValue, useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import { PATENT_STATUSES, type PatentInput } from '../../../../shared/contract/filings';
 import { parsePatentNumber, PATENT_TYPE_LABELS } from '../../../../shared/domain/patentNumber';
 import { naturalExpiry } from '../../../../shared/domain/patentTerm';
@@ -12,10 +12,10 @@ import { call } from '../../../transport/desk';
 export const EMPTY_PATENT: PatentInput = { number: '', title: '', filingDate: null, status: '有效' };
 
 /** What the number says as it is typed: its type, or what is wrong (which check character it should have). */
-function NumberCheck({ number, filingDate }: { number: string; filingDate: string | null | undefined }) {
+function NumberCheck({ number, filingDate, shownByForm }: { number: string; filingDate: string | null | undefined; shownByForm: boolean }) {
   if (!number.trim()) return null;
   const parsed = parsePatentNumber(number);
-  if (!parsed.ok) return <Typography.Text type="danger" style={{ fontSize: 12 }}>{parsed.message}</Typography.Text>;
+  if (!parsed.ok) return shownByForm ? null : <Typography.Text type="danger" style={{ fontSize: 12 }}>{parsed.message}</Typography.Text>;
   const expiry = filingDate && isIsoDate(filingDate) ? naturalExpiry(parsed.type, filingDate) : null;
   return (
     <span style={{ fontSize: 12 }} data-testid="patent-derived">
@@ -31,6 +31,9 @@ export function PatentListField<T extends FieldValues>({ control, setValue }: { 
   const { fields, append, remove } = useFieldArray({ control, name: 'patents' as never });
   const patents = (useWatch({ control, name: 'patents' as Path<T> }) ?? []) as PatentInput[];
   const path = (i: number, field: string) => `patents.${i}.${field}` as Path<T>;
+  const { errors } = useFormState({ control });
+  // The form shows a refused number itself once the field was left; until then the live check says it.
+  const formError = (i: number) => Boolean((errors as { patents?: { number?: unknown }[] }).patents?.[i]?.number);
 
   /** A known patent fills the fields the user has left empty. */
   const lookUp = async (i: number) => {
@@ -52,7 +55,7 @@ export function PatentListField<T extends FieldValues>({ control, setValue }: { 
               render={(field) => (
                 <div>
                   <Input {...field} value={(field.value as string) ?? ''} aria-label={`第 ${i + 1} 件专利号`} placeholder="如 202010310978.3" onBlur={() => { field.onBlur(); void lookUp(i); }} />
-                  <NumberCheck number={(field.value as string) ?? ''} filingDate={patents[i]?.filingDate} />
+                  <NumberCheck number={(field.value as string) ?? ''} filingDate={patents[i]?.filingDate} shownByForm={formError(i)} />
                 </div>
               )}
             />

@@ -22,7 +22,7 @@ export function FilterBar({ spec, filters, onChange }: { spec: KindSpec; filters
         aria-label="搜索"
         allowClear
         placeholder="编号、单位名称、统一社会信用代码、专利号或名称"
-        style={{ width: 330 }}
+        style={{ width: 280 }}
         defaultValue={(filters.search as string) ?? ''}
         onSearch={(v) => onChange({ ...filters, search: v || null })}
       />
