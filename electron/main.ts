@@ -22,6 +22,7 @@ class CoreHost {
   private readonly child: UtilityProcess;
   private nextId = 1;
   private readonly pending = new Map<number, (result: unknown) => void>();
+  private exitedWith: number | null = null;
 
   constructor(dbPath: string) {
     this.child = utilityProcess.fork(path.join(__dirname, 'coreHost.cjs'), [dbPath], { serviceName: 'patent-desk-core' });
@@ -30,14 +31,15 @@ class CoreHost {
       this.pending.delete(message.id);
     });
     this.child.on('exit', (code) => {
-      for (const resolve of this.pending.values()) {
-        resolve({ ok: false, error: { code: 'CORE_EXITED', message: `后台服务意外退出（代码 ${code}），请重新启动程序；已保存的数据不受影响。` } });
-      }
+      this.exitedWith = code;
+      for (const resolve of this.pending.values()) resolve(coreExited(code));
       this.pending.clear();
     });
   }
 
   call(method: string, input: unknown, sessionKey: string): Promise<unknown> {
+    // A call after the core has gone must still get an answer, never a spinner that waits for ever.
+    if (this.exitedWith !== null) return Promise.resolve(coreExited(this.exitedWith));
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -46,12 +48,37 @@ class CoreHost {
   }
 }
 
+function coreExited(code: number) {
+  return { ok: false, error: { code: 'CORE_EXITED', message: `后台服务意外退出（代码 ${code}），请重新启动程序；已保存的数据不受影响。` } };
+}
+
+/** Never a blank window: a page that fails to load or a renderer that dies is said in Chinese, with a way out. */
+function guardAgainstBlankWindow(window: BrowserWindow): void {
+  window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    if (!isMainFrame) return;
+    dialog.showErrorBox('工作台界面未能载入', `无法载入 ${url}（${code} ${description}）。请重新安装本程序；数据不受影响。`);
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'error',
+      title: '专利转化工作台',
+      message: '界面意外停止运行，已保存的数据不受影响。',
+      buttons: ['重新载入', '退出'],
+      defaultId: 0,
+    });
+    if (choice === 0) window.reload();
+    else app.quit();
+  });
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event, url) => {
     if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
   });
+  guardAgainstBlankWindow(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
