@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupFolder } from '../../core/backup/automatic';
+import { createService } from '../../core/service/createService';
+import { runCli } from '../support/runCli';
 import { tempDir } from '../support/tempStore';
 import { closedStore, fingerprint, openFailure } from './support/stores';
 
@@ -59,6 +61,29 @@ describe('a damaged store file', () => {
 
     expect(openFailure(dbPath).code).toBe('STORE_CORRUPT');
     expect(fs.statSync(dbPath).size).toBe(0);
+  });
+
+  it('the restore the message advises brings the store back and keeps the damaged file beside it', async () => {
+    const dir = folder();
+    const dbPath = await closedStore(dir);
+    const backup = path.join(backupFolder(dir), 'daily-2026-11-26.db');
+    fs.mkdirSync(backupFolder(dir), { recursive: true });
+    fs.copyFileSync(dbPath, backup);
+    fs.truncateSync(dbPath, 4096);
+    const damaged = fingerprint(dbPath);
+    expect(openFailure(dbPath).message).toContain(`patent-desk --db "${dbPath}" restore "${backup}"`);
+
+    const restored = runCli(['--db', dbPath, 'restore', backup]);
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    const service = createService(dbPath);
+    try {
+      expect(service.store.db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(5);
+    } finally {
+      service.store.close();
+    }
+    const kept = fs.readdirSync(dir).find((f) => f.startsWith('desk.db.before-restore-'));
+    expect(fingerprint(path.join(dir, kept!))).toBe(damaged);
   });
 
   it('says so when there is no backup to restore from', async () => {
