@@ -1,6 +1,7 @@
 import { sql as initial } from './001_initial';
 import { sql as sync } from './002_sync';
 import { sql as indicatorIndexes } from './003_indicator_indexes';
+import { sql as ruleIndexes } from './004_rule_indexes';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'indicator_indexes', sql: indicatorIndexes },
+  { version: 4, name: 'rule_indexes', sql: ruleIndexes },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
