@@ -3,10 +3,10 @@
  * holds records of several regions), the year's counted deals per industry, and the year month by month.
  */
 import type { Dashboard, IndicatorNumbers } from '../../shared/contract/indicators';
-import { INDICATOR_IDS, type IndicatorId } from '../../shared/indicators/ids';
+import { INDICATOR_IDS, PROGRAM_FIRST_YEAR, type IndicatorId } from '../../shared/indicators/ids';
 import { CITY_REGIONS, PROVINCE_CODE, regionName } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
-import { I1_FROM, I2_FROM, inRegions } from './facts';
+import { I1_FROM, I2_FROM, inRegions, readCumulativeDistinct } from './facts';
 import { buildReport, readReportParts, regionsOf, sumRegions, yearValues } from './report';
 
 const SQL = {
@@ -43,6 +43,25 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
   const byYear = [];
   for (let y = 2020; y <= year; y++) byYear.push({ year: y, values: yearValues(area.year(y)) });
 
+  // Running sums, except the distinct counts (I3, I4a), which are counted again over each period.
+  const cumulativeByYear = [];
+  const running = Object.fromEntries(INDICATOR_IDS.map((id) => [id, 0])) as Record<IndicatorId, number>;
+  for (let y = PROGRAM_FIRST_YEAR; y <= year; y++) {
+    const values = yearValues(area.year(y));
+    for (const id of INDICATOR_IDS) running[id] += values[id] ?? 0;
+    const distinct = [...readCumulativeDistinct(db, regionsOf(region), PROGRAM_FIRST_YEAR, y).values()];
+    cumulativeByYear.push({
+      year: y,
+      values: {
+        ...running,
+        I3: distinct.reduce((sum, d) => sum + d.enterprises, 0),
+        I4a: distinct.reduce((sum, d) => sum + d.registrationPatents, 0),
+        I3a: values.I3a,
+        I3b: values.I3b,
+      },
+    });
+  }
+
   const byRegion = withRegions
     ? CITY_REGIONS.map((r) => ({ region: r.code, regionName: r.name, values: cumulativeValues(buildReport(r.code, year, parts)) }))
     : [];
@@ -76,6 +95,7 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
     report,
     requiredGrowth,
     byYear,
+    cumulativeByYear,
     byRegion,
     byIndustry: [...industries.values()].sort((a, b) => b.I1 + b.I2 - (a.I1 + a.I2)),
     monthly,

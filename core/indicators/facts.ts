@@ -185,3 +185,23 @@ export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, Region
   }
   return facts;
 }
+
+/** Distinct benefited enterprises (I3) and registered patents (I4a) from `cumulativeFrom` through the end of `toYear`, per region. */
+export function readCumulativeDistinct(
+  db: ReadHandle,
+  regions: readonly string[],
+  cumulativeFrom: number,
+  toYear: number,
+): Map<string, { enterprises: number; registrationPatents: number }> {
+  const params = { cumulativeFrom: `${cumulativeFrom}-01-01`, to: `${toYear}-12-31` };
+  const result = new Map(regions.map((r) => [r, { enterprises: 0, registrationPatents: 0 }]));
+  for (const row of db.prepare(inRegions(SQL.cumulativeEnterprises, regions)).all(params) as Row[]) {
+    const entry = result.get(String(row.region));
+    if (entry) entry.enterprises = num(row.enterprises);
+  }
+  for (const row of db.prepare(inRegions(SQL.cumulativeRegistrationPatents, regions)).all(params) as Row[]) {
+    const entry = result.get(String(row.region));
+    if (entry) entry.registrationPatents = num(row.patents);
+  }
+  return result;
+}

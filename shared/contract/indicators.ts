@@ -51,6 +51,8 @@ export const dashboard = z.object({
   requiredGrowth: byIndicator(rate),
   /** Year values from 2020 through the year asked for. */
   byYear: z.array(z.object({ year: z.number().int(), values: yearValues })),
+  /** Cumulative values (2021 through each year) for 2021 through the year asked for. */
+  cumulativeByYear: z.array(z.object({ year: z.number().int(), values: yearValues })),
   /** Cumulative values per reporting region; empty unless the store holds records of several regions. */
   byRegion: z.array(z.object({ region: z.string(), regionName: z.string(), values: yearValues })),
   /** Counted deals of the year per industry: I1/I2 patents and amounts. */

@@ -1,11 +1,90 @@
-import { EmptyHint } from '../../components/EmptyHint';
+import { Alert, Col, Row, Select, Spin, Statistic, Card } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Dashboard } from '../../../shared/contract/indicators';
+import { formatIndicator, formatRate } from '../../../shared/indicators/format';
+import { INDICATORS, type IndicatorId } from '../../../shared/indicators/ids';
 import { PageHeader } from '../../components/PageHeader';
+import { call } from '../../transport/desk';
+import { reportingRegionOptions, useRegionYear, yearOptions } from '../evaluation/regionYear';
+import { GrowthChart, IndustryChart, MonthlyChart, ProgressChart, RegionChart } from './charts';
+import { DealsDrawer, type DealsQuery } from './DealsDrawer';
+
+const HEADLINE: IndicatorId[] = ['I1', 'I2', 'I3', 'I5', 'I5a'];
 
 export function ChartsPage() {
+  const { region, year, set, today } = useRegionYear();
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [deals, setDeals] = useState<DealsQuery | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setError(null);
+    call('indicators.dashboard', { region, year }).then(
+      (d) => live && setData(d),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => void (live = false);
+  }, [region, year]);
+
   return (
     <>
-      <PageHeader title="统计图表" description="各项指标相对省定目标的进度" />
-      <EmptyHint title="还没有可统计的数据" next="录入或导入交易后，这里会显示各项指标的进度图表。" />
+      <PageHeader
+        title="统计图表"
+        description="各项指标的累计进度、增幅与要求、地区与产业分布、月度趋势；点击柱形或数据点可查看计入的交易"
+        extra={
+          <>
+            <Select aria-label="地区" style={{ width: 200 }} value={region} options={reportingRegionOptions} onChange={(v) => set({ region: v })} />
+            <Select aria-label="年度" style={{ width: 110 }} value={year} options={yearOptions(today)} onChange={(v) => set({ year: v })} />
+          </>
+        }
+      />
+      {error && <Alert type="error" showIcon message="统计失败" description={error} />}
+      {!data && !error && <Spin tip="正在统计…"><div style={{ height: 240 }} /></Spin>}
+      {data && (
+        <>
+          <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+            {HEADLINE.map((id) => {
+              const v = data.report.indicators[id];
+              return (
+                <Col key={id} flex="1 1 0">
+                  <Card size="small">
+                    <Statistic
+                      title={`${INDICATORS[id].shortName}（累计）`}
+                      value={formatIndicator(id, v.cumulative)}
+                      suffix={<span style={{ fontSize: 13 }}>{INDICATORS[id].unit}</span>}
+                    />
+                    <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 12 }}>
+                      目标 {formatIndicator(id, v.target)} · 完成 {formatRate(v.completion)}
+                    </div>
+                  </Card>
+                </Col>
+              );
+            })}
+          </Row>
+          <Row gutter={[12, 12]}>
+            <Col xs={24} xl={12}>
+              <ProgressChart data={data} open={setDeals} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <GrowthChart data={data} />
+            </Col>
+            {data.byRegion.length > 0 && (
+              <Col xs={24} xl={12}>
+                <RegionChart data={data} open={setDeals} />
+              </Col>
+            )}
+            <Col xs={24} xl={12}>
+              <IndustryChart data={data} open={setDeals} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <MonthlyChart data={data} open={setDeals} />
+            </Col>
+          </Row>
+        </>
+      )}
+      <DealsDrawer query={deals} onClose={() => setDeals(null)} />
     </>
   );
 }

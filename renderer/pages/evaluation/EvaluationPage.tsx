@@ -2,27 +2,14 @@ import { DownOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icon
 import { Alert, App, Button, Dropdown, Select, Space, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { Route, Routes, useSearchParams } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import type { EvaluationSheet } from '../../../shared/contract/indicators';
-import { PROVINCE_CODE } from '../../../shared/domain/regions';
-import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../transport/desk';
 import { EvaluationSheetView } from './EvaluationSheetView';
 import { afterPaint, printSheets, saveEachAsPdf, saveSheetsAsPdf, sheetFileName } from './printing';
 import { PrintSheets } from './PrintSheets';
-import { reportingRegionOptions, yearOptions } from './yearOptions';
-
-/** Region and year from the address (so a sheet can be linked and printed), else this installation's region. */
-function useRegionYear() {
-  const { status } = useSession();
-  const [params, setParams] = useSearchParams();
-  const region = params.get('region') ?? status.region?.code ?? PROVINCE_CODE;
-  const year = Number(params.get('year') ?? Number(status.today.slice(0, 4)) - 1);
-  const set = (next: { region?: string; year?: number }) =>
-    setParams({ region: next.region ?? region, year: String(next.year ?? year) }, { replace: true });
-  return { region, year, set, all: params.get('all') === '1', today: status.today };
-}
+import { reportingRegionOptions, useRegionYear, yearOptions } from './regionYear';
 
 function EvaluationWorkbench() {
   const { region, year, set, today } = useRegionYear();

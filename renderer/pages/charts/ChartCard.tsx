@@ -1,0 +1,106 @@
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { useRef, useState, type ReactNode } from 'react';
+import { call } from '../../transport/desk';
+import { chartToPng, downloadBase64, downloadBlob, XLSX_TYPE } from './download';
+
+export interface ChartTable {
+  headers: string[];
+  rows: (string | number | null)[][];
+}
+
+/**
+ * One chart: Chinese title and unit, the chart or its table, export of the chart as PNG and of the table as xlsx.
+ */
+export function ChartCard({ title, exportName, unit, extra, table, children, testId }: {
+  title: string;
+  /** The name of exported files and of the xlsx sheet, when the title alone does not say which indicator. */
+  exportName?: string;
+  unit: string;
+  extra?: ReactNode;
+  table: ChartTable;
+  children: ReactNode;
+  testId?: string;
+}) {
+  const { message } = App.useApp();
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const chartBox = useRef<HTMLDivElement>(null);
+
+  const fileTitle = exportName ?? title;
+  const exportPng = async () => {
+    const svg = chartBox.current?.querySelector('svg.recharts-surface');
+    if (!(svg instanceof SVGSVGElement)) {
+      message.warning('请先切换到图表视图再导出图片');
+      return;
+    }
+    try {
+      downloadBlob(await chartToPng(svg, `${fileTitle}（单位：${unit}）`), `${fileTitle}.png`);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const exportXlsx = async () => {
+    try {
+      const file = await call('indicators.exportTable', { title: fileTitle, headers: table.headers, rows: table.rows });
+      downloadBase64(file.contentBase64, file.fileName, XLSX_TYPE);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <Card
+      data-testid={testId}
+      title={
+        <Space size={8}>
+          <span>{title}</span>
+          <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 13 }}>
+            单位：{unit}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space size={4} wrap>
+          {extra}
+          <Segmented
+            size="small"
+            value={view}
+            onChange={(v) => setView(v as 'chart' | 'table')}
+            options={[
+              { value: 'chart', label: '图表' },
+              { value: 'table', label: '表格' },
+            ]}
+          />
+          <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportPng()} aria-label={`${fileTitle} 导出图片`}>
+            PNG
+          </Button>
+          <Button size="small" icon={<FileExcelOutlined />} onClick={() => void exportXlsx()} aria-label={`${fileTitle} 导出表格`}>
+            xlsx
+          </Button>
+        </Space>
+      }
+      styles={{ body: { padding: 12 } }}
+    >
+      {view === 'chart' ? (
+        <div ref={chartBox} style={{ width: '100%', height: 280 }}>
+          {children}
+        </div>
+      ) : (
+        <Table
+          size="small"
+          pagination={false}
+          scroll={{ y: 260 }}
+          rowKey={(_, index) => String(index)}
+          columns={table.headers.map((header, i) => ({
+            title: header,
+            dataIndex: i,
+            align: i === 0 ? ('left' as const) : ('right' as const),
+            render: (value: string | number | null) => value ?? '—',
+          }))}
+          dataSource={table.rows.map((row) => Object.fromEntries(row.map((cell, i) => [i, cell])))}
+        />
+      )}
+    </Card>
+  );
+}

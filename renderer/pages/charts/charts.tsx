@@ -1,0 +1,214 @@
+import { Select } from 'antd';
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard } from '../../../shared/contract/indicators';
+import { chartNumber, formatIndicator, formatIndicatorWithUnit, formatRate } from '../../../shared/indicators/format';
+import { INDICATORS, type IndicatorId } from '../../../shared/indicators/ids';
+import { CITY_REGIONS } from '../../../shared/domain/regions';
+import { ChartCard } from './ChartCard';
+import type { DealsQuery } from './DealsDrawer';
+
+type Open = (query: DealsQuery) => void;
+
+const PROGRESS_IDS: IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I4', 'I4a', 'I5', 'I5a'];
+const GROWTH_IDS: IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I5', 'I5a'];
+const COLORS = { bar: '#1d5fbf', second: '#f0a020', target: '#d4380d', line: '#389e0d' };
+
+/** The deals a value is made of: I1/I3 of SME assignees, I2 of universities and institutes; none for I4/I5. */
+export function dealFamily(id: IndicatorId): 'I1' | 'I2' | null {
+  if (id === 'I1' || id === 'I1a' || id === 'I1b' || id === 'I3' || id === 'I3a' || id === 'I3b') return 'I1';
+  if (id === 'I2' || id === 'I2a' || id === 'I2b') return 'I2';
+  return null;
+}
+
+const unitOf = (id: IndicatorId) => INDICATORS[id].unit;
+const label = (id: IndicatorId) => `${id} ${INDICATORS[id].shortName}`;
+const indicatorOptions = (ids: IndicatorId[]) => ids.map((id) => ({ value: id, label: label(id) }));
+
+/** Cumulative value by year end against the target line, for one indicator chosen from a list. */
+export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
+  const [id, setId] = useState<IndicatorId>('I1');
+  const target = data.report.indicators[id].target;
+  const rows = data.cumulativeByYear.map((y) => ({ year: `${y.year}`, value: chartNumber(id, y.values[id]), raw: y.values[id] }));
+  const family = dealFamily(id);
+  return (
+    <ChartCard
+      testId="chart-progress"
+      title="累计完成进度"
+      exportName={`累计完成进度：${INDICATORS[id].shortName}`}
+      unit={unitOf(id)}
+      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(PROGRESS_IDS)} aria-label="进度指标" />}
+      table={{
+        headers: ['截至年度', `累计值（${unitOf(id)}）`, `目标（${unitOf(id)}）`, '完成率'],
+        rows: data.cumulativeByYear.map((y) => [
+          `2021—${y.year}`,
+          formatIndicator(id, y.values[id]),
+          formatIndicator(id, target),
+          target ? formatRate((y.values[id] ?? 0) / target) : '—',
+        ]),
+      }}
+    >
+      <ResponsiveContainer>
+        <BarChart data={rows} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="year" tickFormatter={(y: string) => `${y} 年末`} />
+          <YAxis width={72} domain={[0, (max: number) => Math.max(max, chartNumber(id, target) ?? 0) * 1.1]} />
+          <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} labelFormatter={(y) => `2021—${y} 年`} />
+          <Bar
+            dataKey="value"
+            name="累计值"
+            fill={COLORS.bar}
+            maxBarSize={64}
+            cursor={family ? 'pointer' : undefined}
+            label={{ position: 'top', formatter: (v: unknown) => (typeof v === 'number' ? formatIndicator(id, rows.find((r) => r.value === v)?.raw ?? null) : '') }}
+            onClick={(_entry: unknown, index: number) => {
+              const row = rows[index];
+              if (family && row) open({ region: data.region, year: Number(row.year), family, title: `${row.year} 年计入 ${label(id)} 的交易` });
+            }}
+          />
+          {target !== null && (
+            <ReferenceLine y={chartNumber(id, target) ?? 0} stroke={COLORS.target} strokeDasharray="6 3" label={{ value: `目标 ${formatIndicatorWithUnit(id, target)}`, position: 'insideTopRight', fill: COLORS.target }} />
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** Year-on-year and average growth of each indicator against its required rate. */
+export function GrowthChart({ data }: { data: Dashboard }) {
+  const rows = GROWTH_IDS.map((id) => ({
+    name: id,
+    yoy: pct(data.report.indicators[id].yoy),
+    avg: pct(data.report.indicators[id].avgGrowth),
+    required: pct(data.requiredGrowth[id]),
+  }));
+  return (
+    <ChartCard
+      testId="chart-growth"
+      title={`${data.year} 年增幅与要求增幅`}
+      unit="%"
+      table={{
+        headers: ['指标', '同比增幅', '年均增幅（以 2020 年为基期）', '要求年均增幅'],
+        rows: GROWTH_IDS.map((id) => [label(id), formatRate(data.report.indicators[id].yoy), formatRate(data.report.indicators[id].avgGrowth), formatRate(data.requiredGrowth[id], 0)]),
+      }}
+    >
+      <ResponsiveContainer>
+        <ComposedChart data={rows} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" />
+          <YAxis width={56} tickFormatter={(v: number) => `${v}%`} />
+          <Tooltip formatter={(v) => (v === null || v === undefined ? '—（基数为 0 或无数据）' : `${Number(v).toFixed(1)}%`)} labelFormatter={(id) => label(id as IndicatorId)} />
+          <Legend />
+          <ReferenceLine y={0} stroke="#999" />
+          <Bar dataKey="yoy" name="同比增幅" fill={COLORS.bar} maxBarSize={22} />
+          <Bar dataKey="avg" name="年均增幅" fill={COLORS.second} maxBarSize={22} />
+          <Scatter dataKey="required" name="要求增幅" fill={COLORS.target} shape="diamond" />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+function pct(rate: number | null): number | null {
+  return rate === null ? null : Math.round(rate * 1000) / 10;
+}
+
+/** Cumulative values of the twelve regions side by side. */
+export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
+  const [id, setId] = useState<IndicatorId>('I1');
+  const rows = data.byRegion.map((r) => ({ name: CITY_REGIONS.find((c) => c.code === r.region)?.shortName ?? r.regionName, region: r.region, value: chartNumber(id, r.values[id]), raw: r.values[id] }));
+  const family = dealFamily(id);
+  return (
+    <ChartCard
+      testId="chart-regions"
+      title="各地区累计"
+      exportName={`各地区累计：${INDICATORS[id].shortName}`}
+      unit={unitOf(id)}
+      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(PROGRESS_IDS)} aria-label="地区对比指标" />}
+      table={{ headers: ['地区', `累计值（${unitOf(id)}）`], rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]) }}
+    >
+      <ResponsiveContainer>
+        <BarChart data={rows} margin={{ top: 16, right: 16, left: 8, bottom: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+          <YAxis width={72} />
+          <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} />
+          <Bar
+            dataKey="value"
+            fill={COLORS.bar}
+            maxBarSize={36}
+            cursor={family ? 'pointer' : undefined}
+            onClick={(_entry: unknown, index: number) => {
+              const row = rows[index];
+              if (family && row) open({ region: row.region, year: data.year, family, title: `${row.name} ${data.year} 年计入 ${label(id)} 的交易` });
+            }}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** The year's counted patents per industry. */
+export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
+  const rows = data.byIndustry.map((r) => ({ ...r }));
+  const click = (family: 'I1' | 'I2') => (_entry: unknown, index: number) => {
+    const row = rows[index];
+    if (row) open({ region: data.region, year: data.year, family, industry: row.industry, title: `${data.year} 年 ${row.industry} 产业计入 ${family} 的交易` });
+  };
+  return (
+    <ChartCard
+      testId="chart-industries"
+      title={`${data.year} 年按产业：专利转化数`}
+      unit="项"
+      table={{
+        headers: ['产业', 'I1 中小微企业受让（项）', 'I1a 成交金额（万元）', 'I2 高校院所转化（项）', 'I2a 成交金额（万元）'],
+        rows: data.byIndustry.map((r) => [r.industry, r.I1, formatIndicator('I1a', r.I1a), r.I2, formatIndicator('I2a', r.I2a)]),
+      }}
+    >
+      <ResponsiveContainer>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, left: 8, bottom: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="industry" width={150} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
+          <Legend />
+          <Bar dataKey="I1" name="中小微企业受让" fill={COLORS.bar} cursor="pointer" onClick={click('I1')} />
+          <Bar dataKey="I2" name="高校院所转化" fill={COLORS.second} cursor="pointer" onClick={click('I2')} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** Month by month in the year: patents (项) of I1 and I2, pledges (项). */
+export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
+  const rows = data.monthly.map((m) => ({ ...m, label: `${Number(m.month.slice(5))}月` }));
+  const click = (family: 'I1' | 'I2') => (point: { payload?: { month: string } }) =>
+    point.payload && open({ region: data.region, year: data.year, family, month: point.payload.month, title: `${point.payload.month} 计入 ${family} 的交易` });
+  return (
+    <ChartCard
+      testId="chart-monthly"
+      title={`${data.year} 年月度趋势`}
+      unit="项"
+      table={{
+        headers: ['月份', 'I1（项）', 'I2（项）', 'I5a 质押项目（项）', 'I5 质押金额（万元）'],
+        rows: data.monthly.map((m) => [m.month, m.I1, m.I2, m.I5a, formatIndicator('I5', m.I5)]),
+      }}
+    >
+      <ResponsiveContainer>
+        <LineChart data={rows} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" />
+          <YAxis width={48} allowDecimals={false} />
+          <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
+          <Legend />
+          <Line type="linear" dataKey="I1" name="中小微企业受让" stroke={COLORS.bar} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I1')(p as { payload?: { month: string } }) }} />
+          <Line type="linear" dataKey="I2" name="高校院所转化" stroke={COLORS.second} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I2')(p as { payload?: { month: string } }) }} />
+          <Line type="linear" dataKey="I5a" name="质押项目" stroke={COLORS.line} strokeWidth={2} />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
