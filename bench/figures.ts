@@ -2,6 +2,7 @@ import type { BenchFigure } from './figure';
 import { storeFigures } from './store.bench';
 import { importFigures } from './import.bench';
 import { scanFigures } from './scan.bench';
+import { syncFigure } from './sync.bench';
 
 /**
  * Every figure `npm run bench` runs, in this order. Each capability adds ONE line for its own
@@ -13,4 +14,5 @@ export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   storeFigures,
   importFigures,
   scanFigures,
+  syncFigure,
 ];

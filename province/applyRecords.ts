@@ -52,15 +52,18 @@ export function createRecordApplier(db: Database.Database) {
 
   const resolveOrganization = (id: unknown) => (typeof id === 'string' ? ((aliasOf.get(id) as string | undefined) ?? id) : id);
 
-  const store = db.transaction((meta: SyncEntityMeta, s: TableStatements, row: Row, patents: string[] | undefined) => {
+  const upsertRow = (s: TableStatements, row: Row) => {
     const values: Row = {};
     for (const c of s.columns) values[c] = row[c] ?? null;
     s.upsert.run(values);
-    if (s.unlink && patents) {
-      const key = row[meta.key];
-      s.unlink.run(key);
-      patents.forEach((number, i) => (meta.patentLink!.ordered ? s.link!.run(key, number, i + 1) : s.link!.run(key, number)));
-    }
+  };
+  // A record with patent links is several statements: a savepoint keeps it whole. A plain row is one statement,
+  // which SQLite already applies whole or not at all.
+  const upsertWithLinks = db.transaction((meta: SyncEntityMeta, s: TableStatements, row: Row, patents: string[]) => {
+    upsertRow(s, row);
+    const key = row[meta.key];
+    s.unlink!.run(key);
+    patents.forEach((number, i) => (meta.patentLink!.ordered ? s.link!.run(key, number, i + 1) : s.link!.run(key, number)));
   });
 
   function reject(record: BatchRecord, code: string, message: string): RecordRejection {
@@ -105,7 +108,8 @@ export function createRecordApplier(db: Database.Database) {
       return 'duplicate';
     }
     try {
-      store(meta, s, row, row.patents as string[] | undefined);
+      if (s.unlink) upsertWithLinks(meta, s, row, row.patents as string[]);
+      else upsertRow(s, row);
       return 'accepted';
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';

@@ -15,6 +15,13 @@ const refuse = (status: 400 | 401 | 409 | 413, code: string, message: string, ne
   body: nextSeq === undefined ? { error: { code, message } } : { error: { code, message }, nextSeq },
 });
 
+/** The records array exactly as written in the batch text (the batch's fixed field order puts it before sha256). */
+function recordsText(batch: string): string {
+  const start = batch.indexOf('"records":');
+  const end = batch.lastIndexOf(',"sha256":');
+  return start < 0 || end < start ? '' : batch.slice(start + '"records":'.length, end);
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -39,8 +46,7 @@ export function ingestEnvelope(store: Store, text: string, receivedAt: string, m
   if (!verify(key.publicKeyPem, Buffer.from(envelope.data.batch, 'utf8'), envelope.data.signature)) {
     return refuse(401, 'BAD_SIGNATURE', '批次签名校验失败：内容在传输或保存中被改动，省级未入库任何记录');
   }
-  const raw = parseJson(envelope.data.batch) as { records?: unknown } | undefined;
-  const body = batchBody.safeParse(raw);
+  const body = batchBody.safeParse(parseJson(envelope.data.batch));
   if (!body.success) return refuse(400, 'MALFORMED', '批次内容格式有误，省级未入库任何记录');
   const batch = body.data;
   if (batch.region !== key.regionCode) {
@@ -49,7 +55,7 @@ export function ingestEnvelope(store: Store, text: string, receivedAt: string, m
   if (batch.schemaVersion !== SYNC_SCHEMA_VERSION) {
     return refuse(400, 'SCHEMA_VERSION', `批次格式版本 ${batch.schemaVersion} 省级不支持（支持 ${SYNC_SCHEMA_VERSION}），请升级软件`);
   }
-  if (sha256Hex(JSON.stringify(raw!.records)) !== batch.sha256 || batch.seqTo < batch.seqFrom) {
+  if (sha256Hex(recordsText(envelope.data.batch)) !== batch.sha256 || batch.seqTo < batch.seqFrom) {
     return refuse(400, 'MALFORMED', '批次记录的校验和或序号范围不符，省级未入库任何记录');
   }
   const contentHash = sha256Hex(envelope.data.batch);

@@ -18,7 +18,8 @@ export const batchRecord = z.object({
   id: z.string(),
   version: z.number().int(),
   op: z.enum(['upsert', 'void']),
-  payload: z.record(z.string(), z.unknown()),
+  // Only "an object" here: each payload is checked field by field by its entity's schema, record by record.
+  payload: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), '记录内容应为对象'),
 });
 export type BatchRecord = z.infer<typeof batchRecord>;
 
@@ -31,7 +32,7 @@ export const batchBody = z.object({
   createdAt: z.string(),
   schemaVersion: z.number().int(),
   records: z.array(batchRecord),
-  /** sha256 (hex) of JSON.stringify(records): a cheap integrity check before the signature. */
+  /** sha256 (hex) of the records array exactly as written in this batch text, between "records": and ,"sha256". */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type BatchBody = z.infer<typeof batchBody>;

@@ -1,0 +1,69 @@
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createService } from '../core/service/createService';
+import type { Actor } from '../core/service/context';
+import { envelopeText, type BatchRow } from '../core/sync/batches';
+import { runSyncPass } from '../core/sync/client';
+import { signingIdentity } from '../core/sync/installationKey';
+import { writeBulkOutbox } from '../core/sync/testing/bulkOutbox';
+import { enrollKey } from '../province/enroll';
+import { startProvinceServer } from '../province/server';
+import { openProvinceStore } from '../province/store';
+import type { BenchFigure } from './figure';
+
+const RECORDS = 100_000;
+// Each bulk deal brings a patent, the deal and a payment; the two parties are shared.
+const DEALS = Math.ceil((RECORDS - 2) / 3);
+
+/** Sends the same gzip envelopes to a node:http sink that only reads them: the bare cost of the wire. */
+async function postToSink(envelopes: string[]): Promise<void> {
+  const sink = http.createServer((req, res) => {
+    req.on('data', () => {});
+    req.on('end', () => res.end('{}'));
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  const { port } = sink.address() as { port: number };
+  for (const envelope of envelopes) {
+    await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-encoding': 'gzip' }, body: zlib.gzipSync(envelope, { level: 1 }) });
+  }
+  await new Promise((resolve) => sink.close(resolve));
+}
+
+/** DESIGN §7: 100,000 records from a city to the province on loopback, end to end, in ≤ 15 s. */
+export const syncFigure: BenchFigure = {
+  name: 'sync: 100,000 records city → province on loopback (freeze, sign, send, verify, store, cross-city rules)',
+  unit: 's',
+  budget: 15,
+  async run(ctx) {
+    const city = createService(path.join(ctx.tmpDir, 'city.db'));
+    const province = openProvinceStore(path.join(ctx.tmpDir, 'province.db'));
+    const setup = await city.call('system.setup', { regionCode: '140100', adminUsername: 'bench', adminDisplayName: '基准测试', password: 'bench-pass-1' }, { sessionKey: 'bench' });
+    if (!setup.ok) throw new Error(setup.error.message);
+    const actor: Actor = { id: (setup.value as { id: string }).id, name: '基准测试', role: '管理员' };
+    ctx.log(`sync: writing ${DEALS} deals with their patents and payments (≈${RECORDS} outbox rows) …`);
+    writeBulkOutbox(city.store.db, '140100', DEALS);
+    const identity = signingIdentity(city.store, actor);
+    enrollKey(province, '140100', identity.publicKeyPem, new Date().toISOString());
+    const { app, url } = await startProvinceServer({ store: province, log: (e) => e.event === 'batch' && ctx.log(`sync: batch ${String(e.accepted)} in ${String(e.ms)} ms`) });
+    try {
+      const rows = city.store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+      ctx.log(`sync: sending ${rows} records …`);
+      const started = performance.now();
+      const result = await runSyncPass(city.store, { endpoint: url, actor, ignoreSchedule: true });
+      const value = (performance.now() - started) / 1000;
+      const held = province.db.prepare('SELECT count(*) FROM deals').pluck().get() as number;
+      if (!result.settled || held !== DEALS) throw new Error(`sync bench: settled=${result.settled}, province holds ${held} of ${DEALS} deals`);
+
+      const batches = city.store.db.prepare('SELECT * FROM sync_batches ORDER BY seq_from').all() as BatchRow[];
+      const baselineStarted = performance.now();
+      await postToSink(batches.map((b) => envelopeText(city.store.db, b, identity)));
+      const baseline = (performance.now() - baselineStarted) / 1000;
+      return { value, baseline, baselineIs: 'the same signed batches rebuilt, gzipped and POSTed to a sink that only reads them' };
+    } finally {
+      await app.close();
+      province.close();
+      city.store.close();
+    }
+  },
+};
