@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { GeneralSettingsTab } from './GeneralSettingsTab';
+import { ScoringSettingsTab } from './ScoringSettingsTab';
+import { TargetsSettingsTab } from './TargetsSettingsTab';
 import { UsersTab } from './UsersTab';
 import { RulesSettingsTab } from './RulesSettingsTab';
 import { BackupsTab } from './BackupsTab';
@@ -16,6 +18,8 @@ export interface SettingsTab {
 export const settingsTabs: SettingsTab[] = [
   { key: 'general', label: '常规', element: <GeneralSettingsTab /> },
   { key: 'users', label: '用户', adminOnly: true, element: <UsersTab /> },
+  { key: 'targets', label: '目标与基期', element: <TargetsSettingsTab /> },
+  { key: 'scoring', label: '评分方案', element: <ScoringSettingsTab /> },
   { key: 'rules', label: '异常规则', element: <RulesSettingsTab /> },
   { key: 'backups', label: '备份与恢复', adminOnly: true, element: <BackupsTab /> },
   { key: 'signing-key', label: '签名密钥', adminOnly: true, element: <SigningKeyTab /> },

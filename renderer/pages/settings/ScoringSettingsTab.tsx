@@ -1,0 +1,78 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { scoringScheme } from '../../../shared/indicators/scoring';
+import { useSession } from '../../app/session';
+import { FormField } from '../../components/FormField';
+import { call } from '../../transport/desk';
+
+type Scheme = z.input<typeof scoringScheme>;
+
+const WEIGHTS: { name: `weights.${'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I5a' | 'growth'}`; label: string }[] = [
+  { name: 'weights.I1', label: 'I1 中小微企业受让专利数' },
+  { name: 'weights.I2', label: 'I2 高校院所转化专利数' },
+  { name: 'weights.I3', label: 'I3 惠及中小微企业数' },
+  { name: 'weights.I4', label: 'I4 专利产品备案数' },
+  { name: 'weights.I5', label: 'I5 专利质押融资金额' },
+  { name: 'weights.I5a', label: 'I5a 专利质押项目数' },
+  { name: 'weights.growth', label: '增幅达标' },
+];
+
+/** The scoring scheme of the 成效评价表; each save makes a new version, printed on the sheet. */
+export function ScoringSettingsTab() {
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const [version, setVersion] = useState<number | null>(null);
+  const { control, handleSubmit, reset, formState } = useForm<Scheme>({ resolver: zodResolver(scoringScheme), defaultValues: scoringScheme.parse({}) });
+  useEffect(() => {
+    call('scoring.get', {}).then((s) => (reset(s.scheme), setVersion(s.version)), (e: Error) => message.error(e.message));
+  }, [reset, message]);
+  const readOnly = user.role !== '管理员';
+  const save = handleSubmit(async (scheme) => {
+    try {
+      const saved = await call('scoring.update', scheme);
+      reset(saved.scheme);
+      setVersion(saved.version);
+      message.success(`已保存为评分方案第 ${saved.version} 版`);
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  });
+  const number = (label: string) => (field: { value?: unknown; onChange: (v: unknown) => void }) => (
+    <InputNumber aria-label={label} min={0} max={100} step={1} style={{ width: 120 }} disabled={readOnly} value={field.value as number} onChange={field.onChange} />
+  );
+  return (
+    <Card>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 860 }}>
+        当前为第 {version ?? '…'} 版{version === 0 ? '（默认方案）' : ''}。各项按完成率折算，不超过其分值；增幅达标项按达标项数占要求项数的比例折算；扣分合计不超过上限。保存后生成新版本，评价表上印有所用版本。
+      </Typography.Paragraph>
+      <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void save(); }}>
+        <Row gutter={16}>
+          {WEIGHTS.map((w) => (
+            <Col key={w.name} xs={12} md={8} xl={6}>
+              <FormField control={control} name={w.name} label={`${w.label}（分）`} render={number(w.label)} />
+            </Col>
+          ))}
+        </Row>
+        <Row gutter={16}>
+          <Col xs={12} md={8} xl={6}>
+            <FormField control={control} name="perConfirmedAnomaly" label="每起确认异常扣分" render={number('每起确认异常扣分')} />
+          </Col>
+          <Col xs={12} md={8} xl={6}>
+            <FormField control={control} name="perSubsidyFraud" label="每笔追回奖补扣分" render={number('每笔追回奖补扣分')} />
+          </Col>
+          <Col xs={12} md={8} xl={6}>
+            <FormField control={control} name="deductionCap" label="扣分上限" render={number('扣分上限')} />
+          </Col>
+        </Row>
+        {!readOnly && (
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+            保存为新版本
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}
