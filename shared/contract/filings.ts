@@ -409,10 +409,8 @@ export type DealRow = z.infer<typeof dealRow>;
 const listOutput = <T extends z.ZodType>(row: T) =>
   z.object({
     rows: z.array(row),
+    /** Null on the last page. No total: counting a selective filter would scan the table (see keyset paging). */
     nextCursor: z.string().nullable(),
-    /** Matching records, counted up to a cap; `totalCapped` says the true count is larger. */
-    total: z.number().int(),
-    totalCapped: z.boolean(),
   });
 
 export const PLEDGE_SORTS = ['registrationDate', 'amountFen', 'updatedAt'] as const;

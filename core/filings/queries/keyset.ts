@@ -21,15 +21,14 @@ export interface KeysetQuery {
   limit: number;
 }
 
+/**
+ * One page and where the next one starts. There is deliberately no total: counting the matches of a selective filter
+ * means scanning up to the whole table, which is what keyset paging avoids; the list says how many it has shown.
+ */
 export interface Page<T> {
   rows: T[];
   nextCursor: string | null;
-  total: number;
-  totalCapped: boolean;
 }
-
-/** Counting stops here: a list header says "10000+" rather than scanning a million rows for an exact number. */
-export const COUNT_CAP = 10_000;
 
 type Cursor = [value: unknown, id: string];
 
@@ -91,17 +90,11 @@ export function keysetPage<T extends Record<string, unknown>>(db: ReadHandle, q:
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const counted = db
-    .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${q.from}${q.where.length ? ` WHERE ${q.where.join(' AND ')}` : ''} LIMIT ${COUNT_CAP + 1})`)
-    .pluck()
-    .get(...q.params) as number;
   return {
     rows: page.map((row) => {
       const { [SORT_VALUE]: _sort, [ROW_ID]: _id, ...rest } = row;
       return rest as unknown as T;
     }),
     nextCursor: more && last ? encodeCursor(last[SORT_VALUE] ?? null, String(last[ROW_ID])) : null,
-    total: Math.min(counted, COUNT_CAP),
-    totalCapped: counted > COUNT_CAP,
   };
 }

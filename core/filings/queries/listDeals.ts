@@ -1,7 +1,7 @@
 import type { DealListQuery, DealRow } from '../../../shared/contract/filings';
 import type { ReadHandle } from '../../store/store';
 import { keysetPage, type Page, type SortColumn } from './keyset';
-import { Conditions, flagCountSql, hasFlagsCondition, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
+import { Conditions, flagCountSql, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
 import { organizationMatches, patentMatches, prefixRange } from './search';
 
 export type DealFilters = Partial<Omit<DealListQuery, 'cursor' | 'limit' | 'direction'>>;
@@ -18,22 +18,55 @@ const SELECT = `d.id, d.contract_no AS contractNo, d.kind, d.license_mode AS lic
   d.patent_count AS patentCount, d.industry, a.name AS assignorName, a.kind AS assignorKind, b.name AS assigneeName,
   d.assignee_size AS assigneeSize, ${flagCountSql('deal', 'd.id')} AS flagCount, d.version, d.voided_at AS voidedAt`;
 
-/** Deals whose contract number starts with, or whose party or patent contains, the text. */
-function searchCondition(c: Conditions, text: string): void {
+/** Matching parties or patents above which walking the sort index (testing each deal) beats collecting their deals. */
+const WALK_ABOVE = 200;
+
+function countUpTo(db: ReadHandle, match: { sql: string; params: unknown[] } | null, cap: number): number {
+  if (!match) return 0;
+  return db.prepare(`SELECT count(*) FROM (${match.sql} LIMIT ${cap + 1})`).pluck().get(...match.params) as number;
+}
+
+/**
+ * Deals whose contract number starts with, or whose party or patent contains, the text. A rare text collects its few
+ * deals by index and sorts them; a common one ("太原") instead walks the list's sort order testing each deal, and
+ * stops as soon as a page is full: either way a page costs about the same.
+ */
+function searchCondition(db: ReadHandle, c: Conditions, text: string): void {
   const orgs = organizationMatches(text);
+  const patents = patentMatches(text);
+  const common = countUpTo(db, orgs, WALK_ABOVE) > WALK_ABOVE || countUpTo(db, patents, WALK_ABOVE) > WALK_ABOVE;
+  if (common) {
+    // Unary + keeps SQLite from driving the query by these columns' indexes: it walks the sort index instead.
+    const contract = prefixRange('+d.contract_no', text);
+    const terms = [`(${contract.sql})`, `+d.assignor_id IN (${orgs.sql})`, `+d.assignee_id IN (${orgs.sql})`];
+    const params = [...contract.params, ...orgs.params, ...orgs.params];
+    if (patents) {
+      terms.push(`EXISTS (SELECT 1 FROM deal_patents dp WHERE dp.deal_id = d.id AND dp.patent_number IN (${patents.sql}))`);
+      params.push(...patents.params);
+    }
+    c.add(`(${terms.join(' OR ')})`, ...params);
+    return;
+  }
   const contract = prefixRange('contract_no', text);
   const parts = [
-    `SELECT id FROM deals WHERE ${contract.sql}`,
-    `SELECT id FROM deals WHERE assignor_id IN (${orgs.sql})`,
-    `SELECT id FROM deals WHERE assignee_id IN (${orgs.sql})`,
+    `SELECT rowid FROM deals WHERE ${contract.sql}`,
+    `SELECT rowid FROM deals WHERE assignor_id IN (${orgs.sql})`,
+    `SELECT rowid FROM deals WHERE assignee_id IN (${orgs.sql})`,
   ];
   const params = [...contract.params, ...orgs.params, ...orgs.params];
-  const patents = patentMatches(text);
   if (patents) {
-    parts.push(`SELECT deal_id FROM deal_patents WHERE patent_number IN (${patents.sql})`);
+    parts.push(`SELECT x.rowid FROM deal_patents dp JOIN deals x ON x.id = dp.deal_id WHERE dp.patent_number IN (${patents.sql})`);
     params.push(...patents.params);
   }
-  c.add(`d.id IN (${parts.join(' UNION ')})`, ...params);
+  c.add(`d.rowid IN (${parts.join(' UNION ')})`, ...params);
+}
+
+/** Flagged deals are few: collect them from the flags rather than asking every deal whether it has one. */
+function flaggedCondition(c: Conditions, hasFlags: boolean | null | undefined): void {
+  const flagged = `SELECT fs.entity_id FROM flag_subjects fs JOIN anomaly_flags f ON f.id = fs.flag_id
+    WHERE fs.entity = 'deal' AND f.active = 1 AND f.status <> '排除'`;
+  if (hasFlags === true) c.add(`d.id IN (${flagged})`);
+  if (hasFlags === false) c.add(`d.id NOT IN (${flagged})`);
 }
 
 /**
@@ -50,9 +83,9 @@ export function listDeals(db: ReadHandle, filters: DealFilters = {}, page: PageR
   c.when(filters.assigneeSize, 'd.assignee_size = ?');
   c.when(filters.assignorKind, 'a.kind = ?');
   c.when(filters.assigneeKind, 'b.kind = ?');
-  hasFlagsCondition(c, 'deal', 'd.id', filters.hasFlags);
+  flaggedCondition(c, filters.hasFlags);
   const search = filters.search?.trim();
-  if (search) searchCondition(c, search);
+  if (search) searchCondition(db, c, search);
   return keysetPage<DealRow>(db, {
     select: SELECT,
     from: 'deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id',

@@ -46,7 +46,7 @@ describe('listDeals', () => {
     expect(desc).toEqual([...asc].reverse());
   });
 
-  it('filters by region, year, kind, party kind and size, and counts what matches', () => {
+  it('filters by region, year, kind, party kind and size', () => {
     const filters: DealFilters = { regionCode: '140100', year: 2022, kind: '许可', assignorKind: '高校', assigneeSize: '小型' };
     const rows = walk(filters, 'desc', 10);
     expect(rows.length).toBeGreaterThan(0);
@@ -54,7 +54,7 @@ describe('listDeals', () => {
       expect(r).toMatchObject({ regionCode: '140100', kind: '许可', assignorKind: '高校', assigneeSize: '小型' });
       expect(r.recordationDate?.slice(0, 4)).toBe('2022');
     }
-    expect(listDeals(db(), filters, { limit: 5 }).total).toBe(rows.length);
+    expect(listDeals(db(), filters, { limit: rows.length + 1 }).nextCursor).toBeNull();
   });
 
   it('finds deals by a party name fragment (trigram and short), by contract number prefix and by patent number', () => {

@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial';
 import { sql as sync } from './002_sync';
 import { sql as indicatorIndexes } from './003_indicator_indexes';
 import { sql as ruleIndexes } from './004_rule_indexes';
+import { sql as filingListIndexes } from './005_filing_list_indexes';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'indicator_indexes', sql: indicatorIndexes },
   { version: 4, name: 'rule_indexes', sql: ruleIndexes },
+  { version: 5, name: 'filing_list_indexes', sql: filingListIndexes },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

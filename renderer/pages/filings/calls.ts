@@ -5,8 +5,6 @@ import type { KindKey, ListRow } from './kinds';
 export interface ListPage {
   rows: ListRow[];
   nextCursor: string | null;
-  total: number;
-  totalCapped: boolean;
 }
 
 /** The five kinds share the shape of their list, get and void methods; this calls one by kind. */

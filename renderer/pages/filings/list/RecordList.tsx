@@ -15,7 +15,7 @@ export function RecordList({ spec }: { spec: KindSpec }) {
   const [filters, setFilters] = useState<Filters>({ status: 'active' });
   const [sort, setSort] = useState<SortState>({ key: spec.defaultSort, direction: 'desc' });
   const [rows, setRows] = useState<ListRow[]>([]);
-  const [total, setTotal] = useState<{ total: number; capped: boolean } | null>(null);
+  const [complete, setComplete] = useState(false);
   const [loading, setLoading] = useState(false);
   const cursor = useRef<string | null>(null);
   const generation = useRef(0);
@@ -33,7 +33,7 @@ export function RecordList({ spec }: { spec: KindSpec }) {
         if (mine !== generation.current) return;
         cursor.current = page.nextCursor;
         setRows((before) => (fresh ? page.rows : [...before, ...page.rows]));
-        setTotal({ total: page.total, capped: page.totalCapped });
+        setComplete(page.nextCursor === null);
       } catch (error) {
         message.error((error as Error).message);
       } finally {
@@ -64,7 +64,7 @@ export function RecordList({ spec }: { spec: KindSpec }) {
         rowMuted={(r) => r.voidedAt !== null}
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="list-total">
-        {total ? (total.capped ? `超过 ${total.total.toLocaleString('zh-CN')} 条` : `共 ${total.total.toLocaleString('zh-CN')} 条`) : ''}
+        {loading && rows.length === 0 ? '' : complete ? `共 ${rows.length.toLocaleString('zh-CN')} 条` : `已显示 ${rows.length.toLocaleString('zh-CN')} 条，向下滚动继续加载`}
       </Typography.Text>
     </div>
   );
