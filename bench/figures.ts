@@ -1,5 +1,6 @@
 import type { BenchFigure } from './figure';
 import { storeFigures } from './store.bench';
+import { listsFigures } from './lists.bench';
 import { importFigures } from './import.bench';
 import { scanFigures } from './scan.bench';
 import { syncFigure } from './sync.bench';
@@ -12,6 +13,7 @@ import { syncFigure } from './sync.bench';
  */
 export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   storeFigures,
+  listsFigures,
   importFigures,
   scanFigures,
   syncFigure,
