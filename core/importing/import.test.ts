@@ -72,6 +72,14 @@ describe('the import template', () => {
     const again = await importBytes(store.call, file);
     expect(again.report).toMatchObject({ new: 0, updated: 0, unchanged: 29, rejected: [] });
     expect(count('outbox')).toBe(outboxAfterFirst);
+    const audited = store.service.store.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'import.file' ORDER BY seq")
+      .pluck()
+      .all() as string[];
+    expect(audited.map((d) => JSON.parse(d) as Record<string, unknown>)).toMatchObject([
+      { fileName: '导入.xlsx', new: 29 },
+      { unchanged: 29 },
+    ]);
   });
 
   it('reports a changed row as updated, a new version of the deal', async () => {
@@ -182,6 +190,17 @@ describe('bad rows', () => {
         value: 'HT-NONE',
         reason: expect.stringContaining('找不到合同编号为 HT-NONE 的交易'),
       }),
+    ]);
+  });
+
+  it('with valid rows only, a deal refused by the filings checks lists all its rows', async () => {
+    const rows = dealRows(2, 2);
+    for (const row of rows.slice(0, 2)) row[18] = '2021-01-01'; // recorded before its contract date
+    const job = await importBytes(store.call, await workbookOf({ 交易: rows }), { validOnly: true });
+    expect(job.report).toMatchObject({ new: 1, written: true });
+    expect(job.report?.rejected).toEqual([
+      expect.objectContaining({ row: 2, column: '备案日期', reason: expect.stringContaining('不能早于合同日期') }),
+      expect.objectContaining({ row: 3, column: '合同编号', reason: '同一合同编号的第 2 行有误，整条记录未导入' }),
     ]);
   });
 

@@ -71,7 +71,12 @@ export async function runImport(
 
   try {
     ctx.write((w) => {
-      const result = writeRecords(w, assembled.records, { regionCode: installation.regionCode, actorId: actor.id });
+      const result = writeRecords(
+        w,
+        assembled.records,
+        { regionCode: installation.regionCode, actorId: actor.id },
+        options.validOnly,
+      );
       rejected = [...rejected, ...result.rejected];
       for (const [source, outcome] of result.outcomes) outcomes.push({ sheet: source.sheetName, outcome });
       if (options.dryRun || (!options.validOnly && rejected.length > 0)) throw new RollBack();

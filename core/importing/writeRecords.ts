@@ -275,7 +275,8 @@ export function writeRecords(
   w: Writer,
   records: SourcedRecord<ImportSheet>[],
   target: WriteTarget,
-  onRecord?: () => void,
+  /** Valid rows only: also list the other rows of a refused deal, pledge or registration (they are not imported). */
+  listSiblings = false,
 ): WriteResult {
   const outcomes = new Map<SourcedRecord<ImportSheet>, Outcome>();
   const rejected: RejectedRow[] = [];
@@ -291,9 +292,22 @@ export function writeRecords(
       if (written.dealId && written.outcome !== 'unchanged') touched.add(written.dealId);
     } catch (error) {
       if (!(error instanceof DeskError)) throw error;
-      rejected.push({ ...locate(source, error.extra.field), reason: error.message });
+      const refused = locate(source, error.extra.field);
+      rejected.push({ ...refused, reason: error.message });
+      const groupBy = sheetSpec(source.sheet).groupBy;
+      if (listSiblings && groupBy) {
+        for (const row of source.rows) {
+          if (row.rowNumber === refused.row) continue;
+          rejected.push({
+            sheet: source.sheetName,
+            row: row.rowNumber,
+            column: groupBy,
+            value: shownValue(row.raw[0] ?? null),
+            reason: `同一${groupBy}的第 ${refused.row} 行有误，整条记录未导入`,
+          });
+        }
+      }
     }
-    onRecord?.();
   }
   return { outcomes, rejected, touchedDealIds: [...touched] };
 }
