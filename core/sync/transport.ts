@@ -33,20 +33,20 @@ export async function postBatch(endpoint: string, batchId: string, envelope: str
   if (response.status === 200) {
     const summary = importSummary.safeParse(json);
     if (summary.success && summary.data.batchId === batchId) return { kind: 'accepted', summary: summary.data };
-    return { kind: 'unreachable', message: '省级接口返回的回执与本批次不符，稍后重试' };
+    return { kind: 'unreachable', message: '省级接口返回的回执与本批次不符' };
   }
   const refused = refusal.safeParse(json);
   if (response.status >= 500 || !refused.success) {
-    return { kind: 'unreachable', message: `省级接口暂时出错（HTTP ${response.status}），稍后自动重试` };
+    return { kind: 'unreachable', message: `省级接口暂时出错（HTTP ${response.status}）` };
   }
   return { kind: 'refused', status: response.status, refusal: refused.data };
 }
 
 export function networkMessage(error: unknown): string {
-  const e = error as { name?: string; cause?: { code?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return '连接省级接口超时，稍后自动重试';
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return '连接省级接口超时';
   const code = e.cause?.code;
-  if (code === 'ECONNREFUSED') return '无法连接省级接口（连接被拒绝），请检查网络或接口地址，稍后自动重试';
-  if (code === 'ENOTFOUND') return '找不到省级接口地址，请检查“设置 → 常规”中的地址';
-  return `与省级接口的连接中断（${code ?? (error as Error).message}），稍后自动重试`;
+  if (code === 'ECONNREFUSED') return '无法连接省级接口（连接被拒绝），请检查网络或接口地址';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return '找不到省级接口地址，请检查网络，或“设置 → 常规”中的地址';
+  return `与省级接口的连接中断（${code ?? e.cause?.message ?? e.message ?? '未知原因'}）`;
 }
