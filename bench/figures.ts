@@ -8,8 +8,8 @@ import { syncFigure } from './sync.bench';
 /**
  * Every figure `npm run bench` runs, in this order. Each capability adds ONE line for its own
  * bench/<name>.bench.ts (lists, import, scan, sync, indicators, evaluationPdf): import its export and list it here.
- * A file may export one BenchFigure or an array of them. (The memory figure is not listed: run.ts always runs it
- * last, since it reports the peak of the whole run.)
+ * A file may export one BenchFigure or an array of them. (The memory figure of the core process is not listed: run.ts
+ * always runs it last.)
  */
 export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   storeFigures,

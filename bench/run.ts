@@ -111,8 +111,7 @@ function storedDeals(dbPath: string): number {
 async function main(): Promise<void> {
   const dbPath = seededStore();
   const dealsInStore = storedDeals(dbPath);
-  const rssAtStart = peakRssMb();
-  const list: BenchFigure[] = [...figures.flat(), memoryFigure(rssAtStart)].filter(
+  const list: BenchFigure[] = [...figures.flat(), memoryFigure].filter(
     (f) => !args.only || f.name.includes(args.only),
   );
   const results: BenchResult[] = [];
