@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -36,6 +37,15 @@ describe('patent-desk sync commands', () => {
     const r = runCli(['--db', path.join(city.dir, 'prov.db'), 'province', 'enroll', '--region', '140100', '--key', notAKey]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/公钥文件无法识别/);
+  });
+
+  it('`province serve` refuses a city\'s own store, leaving it as it was', () => {
+    const r = runCli(['--db', city.dbPath, 'province', 'serve', '--port', '0']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/是地区 140100 的本机数据库，不能用作省级数据库/);
+    const db = new Database(city.dbPath, { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'deals_contract'").pluck().get()).toBe(1);
+    db.close();
   });
 
   it('`province ingest` of a file from an unknown key prints the 401 answer the endpoint would give and exits non-zero', () => {

@@ -1,4 +1,6 @@
+import { DeskError } from '../core/service/errors';
 import { openStore, type Store } from '../core/store/store';
+import { PROVINCE_CODE } from '../shared/domain/regions';
 
 /**
  * Within one installation a contract number, pledge or subsidy number, or an enterprise's figures of a year are
@@ -21,6 +23,12 @@ CREATE INDEX IF NOT EXISTS province_enterprise_figures_org_year ON enterprise_fi
 /** Opens (or creates) a provincial store: the city schema and migrations, with province-wide indexes. */
 export function openProvinceStore(file: string, options: { mustExist?: boolean } = {}): Store {
   const store = openStore(file, options);
+  // A city's own store must never become a provincial one (its per-installation uniqueness would be dropped).
+  const region = store.db.prepare('SELECT region_code FROM installation LIMIT 1').pluck().get() as string | undefined;
+  if (region !== undefined && region !== PROVINCE_CODE) {
+    store.close();
+    throw new DeskError('NOT_A_PROVINCE_STORE', `${file} 是地区 ${region} 的本机数据库，不能用作省级数据库；请用 --db 指定省级数据库文件`);
+  }
   store.transaction((db) => db.exec(PROVINCE_INDEXES));
   return store;
 }
