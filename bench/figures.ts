@@ -4,6 +4,8 @@ import { listsFigures } from './lists.bench';
 import { importFigures } from './import.bench';
 import { scanFigures } from './scan.bench';
 import { syncFigure } from './sync.bench';
+import { indicatorsFigures } from './indicators.bench';
+import { evaluationPdfFigures } from './evaluationPdf.bench';
 
 /**
  * Every figure `npm run bench` runs, in this order. Each capability adds ONE line for its own
@@ -17,4 +19,6 @@ export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   importFigures,
   scanFigures,
   syncFigure,
+  indicatorsFigures,
+  evaluationPdfFigures,
 ];

@@ -3,6 +3,7 @@ import { sql as sync } from './002_sync';
 import { sql as indicatorIndexes } from './003_indicator_indexes';
 import { sql as ruleIndexes } from './004_rule_indexes';
 import { sql as filingListIndexes } from './005_filing_list_indexes';
+import { sql as indicatorCovering } from './006_indicator_covering';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'indicator_indexes', sql: indicatorIndexes },
   { version: 4, name: 'rule_indexes', sql: ruleIndexes },
   { version: 5, name: 'filing_list_indexes', sql: filingListIndexes },
+  { version: 6, name: 'indicator_covering', sql: indicatorCovering },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
