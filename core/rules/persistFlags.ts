@@ -88,7 +88,8 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
 
 function deactivateMissing(w: Writer, found: Set<string>, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {
   const dealFilter = scope.dealIds
-    ? `AND EXISTS (SELECT 1 FROM flag_subjects s WHERE s.flag_id = f.id AND s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
+    ? // Walk from the touched deals through the (entity, entity_id) index; a correlated EXISTS made this quadratic.
+      `AND f.id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
     : '';
   const active = w.db
     .prepare(
