@@ -1,4 +1,4 @@
-import { TYPE_BY_RANK, TYPE_RANK_SQL } from './sql';
+import { TYPE_BY_RANK } from './sql';
 import type { ReadHandle } from '../store/store';
 
 /** A deal as R05 prices it: amount per patent, in its group (kind, highest patent type). */
@@ -19,34 +19,50 @@ export interface GroupStats {
   mad: number;
 }
 
-const PRICED_COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen,
-  (SELECT min(${TYPE_RANK_SQL('p')}) FROM deal_patents dp JOIN patents p ON p.number = dp.patent_number WHERE dp.deal_id = d.id) AS typeRank,
-  (SELECT count(*) FROM deal_patents dp WHERE dp.deal_id = d.id) AS patentCount`;
+/**
+ * A patent's type rank read from its normalized number (DOMAIN §3: the digit after the filing year, 1/8 invention,
+ * 2/9 utility model, 3 design), so that pricing a million deals never has to look up a million patents.
+ */
+const typeRankOf = (n: string) =>
+  `CASE substr(${n}, CASE WHEN length(${n}) >= 13 THEN 5 ELSE 3 END, 1) WHEN '1' THEN 1 WHEN '8' THEN 1 WHEN '2' THEN 2 WHEN '9' THEN 2 ELSE 3 END`;
 
 // Zero amounts are R04's business, not an outlier of the log scale (ln 0 is undefined).
 const PRICED = `d.voided_at IS NULL AND d.amount_fen > 0`;
+const PER_DEAL = `SELECT deal_id, min(${typeRankOf('patent_number')}) AS typeRank, count(*) AS patentCount FROM deal_patents`;
 
 export const groupKey = (kind: string, typeRank: number) => `${kind}|${typeRank}`;
 export const groupLabel = (kind: string, typeRank: number) => `${kind} · ${TYPE_BY_RANK[typeRank] ?? '未知'}`;
 export const logPrice = (d: Pick<PricedDeal, 'amountFen' | 'patentCount'>) => Math.log(d.amountFen / d.patentCount);
 
-const hasPatents = (d: PricedDeal) => d.patentCount > 0 && d.typeRank !== null;
-
-export function allPricedDeals(db: ReadHandle): PricedDeal[] {
-  return (db.prepare(`SELECT ${PRICED_COLUMNS} FROM deals d WHERE ${PRICED}`).all() as PricedDeal[]).filter(hasPatents);
+/** Every priced deal as [id, kind, amountFen, typeRank, patentCount] rows (plain arrays: a million of them). */
+export function allPricedDeals(db: ReadHandle): [string, string, number, number, number][] {
+  return db
+    .prepare(`SELECT d.id, d.kind, d.amount_fen, t.typeRank, t.patentCount FROM (${PER_DEAL} GROUP BY deal_id) t JOIN deals d ON d.id = t.deal_id WHERE ${PRICED}`)
+    .raw()
+    .all() as [string, string, number, number, number][];
 }
 
+const PRICED_COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen, t.typeRank, t.patentCount`;
+
 export function pricedDealsByIds(db: ReadHandle, dealIds: readonly string[]): PricedDeal[] {
-  return (
-    db.prepare(`SELECT ${PRICED_COLUMNS} FROM deals d WHERE ${PRICED} AND d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(dealIds)) as PricedDeal[]
-  ).filter(hasPatents);
+  return db
+    .prepare(
+      `SELECT ${PRICED_COLUMNS} FROM (${PER_DEAL} WHERE deal_id IN (SELECT value FROM json_each(?)) GROUP BY deal_id) t
+       JOIN deals d ON d.id = t.deal_id WHERE ${PRICED}`,
+    )
+    .all(JSON.stringify(dealIds)) as PricedDeal[];
 }
 
 /** The ln prices of one group, sorted; what the review page draws as the distribution. */
 export function groupLogPrices(db: ReadHandle, kind: string, typeRank: number): Float64Array {
-  const rows = (db.prepare(`SELECT ${PRICED_COLUMNS} FROM deals d WHERE d.kind = ? AND ${PRICED}`).all(kind) as PricedDeal[])
-    .filter((d) => hasPatents(d) && d.typeRank === typeRank);
-  return Float64Array.from(rows.map(logPrice)).sort();
+  const rows = db
+    .prepare(
+      `SELECT d.amount_fen, t.patentCount FROM (${PER_DEAL} WHERE deal_id IN (SELECT id FROM deals WHERE kind = @kind) GROUP BY deal_id) t
+       JOIN deals d ON d.id = t.deal_id WHERE ${PRICED} AND t.typeRank = @typeRank`,
+    )
+    .raw()
+    .all({ kind, typeRank }) as [number, number][];
+  return Float64Array.from(rows.map(([amountFen, patentCount]) => Math.log(amountFen / patentCount))).sort();
 }
 
 function medianOfSorted(values: Float64Array): number {

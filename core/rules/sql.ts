@@ -25,8 +25,6 @@ export function scopeParams(dealIds: readonly string[] | null): Record<string, s
   return dealIds === null ? {} : { dealIds: JSON.stringify(dealIds) };
 }
 
-/** 发明 > 实用新型 > 外观设计: lower rank is higher type (a deal's type is its highest, DOMAIN §8 R05). */
-export const TYPE_RANK_SQL = (p: string) => `CASE ${p}.type WHEN '发明' THEN 1 WHEN '实用新型' THEN 2 ELSE 3 END`;
 export const TYPE_BY_RANK = ['', '发明', '实用新型', '外观设计'] as const;
 
 /** Natural expiry (DOMAIN §4) in SQL; SQLite rolls 29 Feb + n years to 1 Mar, so "−1 day" gives 28 Feb as required. */

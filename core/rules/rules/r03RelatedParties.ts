@@ -1,6 +1,7 @@
 import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
-import type { RuleModule } from '../types';
+import { groupBy } from '../groupBy';
+import type { RuleModule, RuleRun } from '../types';
 
 // Normalizations are exact string equality after removing what people type differently (spaces, dashes,
 // brackets, a +86 prefix); short or placeholder values ("无", "-") never match, to keep false alarms out.
@@ -17,8 +18,28 @@ const FIELDS = [
   { key: 'address', label: '地址', expr: (o: string) => text(`${o}.address`), minLength: 6 },
 ] as const;
 
+// The cheap NULL tests come first: SQLite stops evaluating an AND at the first false term.
 const sameField = (f: (typeof FIELDS)[number]) =>
-  `(${f.expr('a')} = ${f.expr('b')} AND length(${f.expr('a')}) >= ${f.minLength})`;
+  `(${f.expr('a')} IS NOT NULL AND ${f.expr('b')} IS NOT NULL AND ${f.expr('a')} = ${f.expr('b')} AND length(${f.expr('a')}) >= ${f.minLength})`;
+
+/**
+ * A full scan starts from the organizations, not the deals: the pairs of parties that share an identifier (each
+ * party with itself, and any two whose normalized USCC, name, legal representative, phone or address agree), then
+ * only the deals between such pairs, found through the party-pair index.
+ */
+function linkedPartyPairs(run: RuleRun): string {
+  const keyed = run.db
+    .prepare(FIELDS.map((f) => `SELECT a.id, '${f.key}:' || ${f.expr('a')} FROM organizations a WHERE ${f.expr('a')} IS NOT NULL AND length(${f.expr('a')}) >= ${f.minLength}`).join(' UNION ALL '))
+    .raw()
+    .all() as [string, string][];
+  const pairs = new Set<string>();
+  for (const [id] of keyed) pairs.add(JSON.stringify([id, id]));
+  for (const ids of groupBy(keyed, ([, k]) => k).values()) {
+    const distinct = [...new Set(ids.map(([id]) => id))];
+    for (const x of distinct) for (const y of distinct) if (x !== y) pairs.add(JSON.stringify([x, y]));
+  }
+  return `[${[...pairs].join(',')}]`;
+}
 
 /** R03: assignor and assignee share a USCC, a normalized name, a legal representative, a phone or an address. */
 export const r03RelatedParties: RuleModule = {
@@ -28,13 +49,13 @@ export const r03RelatedParties: RuleModule = {
       .prepare(
         `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, a.name AS assignor, b.name AS assignee,
            ${FIELDS.map((f) => `CASE WHEN ${sameField(f)} THEN ${f.expr('a')} END AS ${f.key}`).join(',\n')}
-         FROM deals d
+         FROM ${run.dealIds === null ? `json_each(@pairs) l JOIN deals d ON d.assignor_id = l.value ->> '$[0]' AND d.assignee_id = l.value ->> '$[1]'` : 'deals d'}
          JOIN organizations a ON a.id = d.assignor_id
          JOIN organizations b ON b.id = d.assignee_id
          WHERE d.voided_at IS NULL AND ${inScope('d.id', run.dealIds)}
            AND (${FIELDS.map(sameField).join(' OR ')})`,
       )
-      .all(scopeParams(run.dealIds)) as ({ id: string; contractNo: string; regionCode: string; assignor: string; assignee: string } & Record<string, string | null>)[];
+      .all(run.dealIds === null ? { pairs: linkedPartyPairs(run) } : scopeParams(run.dealIds)) as ({ id: string; contractNo: string; regionCode: string; assignor: string; assignee: string } & Record<string, string | null>)[];
     return rows.map((r) => {
       const shared = FIELDS.filter((f) => r[f.key] !== null).map((f) => ({ field: f.label, value: r[f.key] }));
       return candidate(

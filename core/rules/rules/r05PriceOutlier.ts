@@ -1,10 +1,68 @@
 import { formatFenAsWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
-import { allPricedDeals, groupKey, groupLabel, logPrice, pricedDealsByIds, rememberStats, statsForGroup, statsOf, type GroupStats, type PricedDeal } from '../priceGroups';
-import type { RuleModule } from '../types';
+import {
+  allPricedDeals,
+  groupKey,
+  groupLabel,
+  logPrice,
+  pricedDealsByIds,
+  rememberStats,
+  statsForGroup,
+  statsOf,
+  type GroupStats,
+  type PricedDeal,
+} from '../priceGroups';
+import type { FlagCandidate, RuleModule, RuleRun } from '../types';
 
 /** Iglewicz and Hoaglin's modified z-score: 0.6745 is the 75th percentile of the standard normal. */
 const MODIFIED_Z_FACTOR = 0.6745;
+
+function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | null {
+  const { r05ZScoreAbove: limit, r05MinGroupDeals: minDeals } = run.thresholds;
+  if (stats.n < minDeals || stats.mad === 0) return null;
+  const x = logPrice(d);
+  const z = (MODIFIED_Z_FACTOR * (x - stats.median)) / stats.mad;
+  if (!(Math.abs(z) > limit)) return null;
+  const perPatentFen = Math.round(d.amountFen / d.patentCount);
+  const medianPerPatentFen = Math.round(Math.exp(stats.median));
+  return candidate(
+    'R05',
+    d.regionCode,
+    [dealSubject(d.id, d.contractNo)],
+    `合同 ${d.contractNo} 每件专利 ${formatFenAsWan(perPatentFen)} 万元，同组（${groupLabel(d.kind, d.typeRank)}，${stats.n} 笔）中位数 ${formatFenAsWan(medianPerPatentFen)} 万元，价格${z > 0 ? '偏高' : '偏低'}（修正 Z 分数 ${z.toFixed(2)}，阈值 ±${limit}）。`,
+    {
+      group: { kind: d.kind, typeRank: d.typeRank, label: groupLabel(d.kind, d.typeRank), deals: stats.n },
+      amountFen: d.amountFen,
+      patentCount: d.patentCount,
+      amountPerPatentFen: perPatentFen,
+      lnAmountPerPatent: x,
+      median: stats.median,
+      mad: stats.mad,
+      medianPerPatentFen,
+      zScore: z,
+      limit,
+    },
+  );
+}
+
+/** The full scan: every group's statistics from one pass, kept for the checks that follow saves. */
+function scanAll(run: RuleRun): FlagCandidate[] {
+  const rows = allPricedDeals(run.db);
+  const groups = new Map<string, number[]>();
+  for (const [, kind, amountFen, typeRank, patentCount] of rows) {
+    const key = groupKey(kind, typeRank);
+    let values = groups.get(key);
+    if (!values) groups.set(key, (values = []));
+    values.push(Math.log(amountFen / patentCount));
+  }
+  const stats = new Map([...groups].map(([key, values]) => [key, statsOf(Float64Array.from(values))]));
+  rememberStats(run.db, stats);
+  const suspects = rows.filter(([, kind, amountFen, typeRank, patentCount]) => {
+    const s = stats.get(groupKey(kind, typeRank))!;
+    return s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (Math.log(amountFen / patentCount) - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
+  });
+  return pricedDealsByIds(run.db, suspects.map((r) => r[0])).flatMap((d) => judge(run, d, stats.get(groupKey(d.kind, d.typeRank))!) ?? []);
+}
 
 /**
  * R05: modified z-score of ln(amount per patent) within (deal kind, highest patent type); |M| > T is an outlier.
@@ -13,53 +71,7 @@ const MODIFIED_Z_FACTOR = 0.6745;
 export const r05PriceOutlier: RuleModule = {
   id: 'R05',
   run(run) {
-    const { r05ZScoreAbove: limit, r05MinGroupDeals: minDeals } = run.thresholds;
-    let deals: PricedDeal[];
-    let statsOfDeal: (d: PricedDeal) => GroupStats;
-    if (run.dealIds === null) {
-      deals = allPricedDeals(run.db);
-      const groups = new Map<string, number[]>();
-      for (const d of deals) {
-        const key = groupKey(d.kind, d.typeRank);
-        if (!groups.has(key)) groups.set(key, []);
-        groups.get(key)!.push(logPrice(d));
-      }
-      const stats = new Map([...groups].map(([key, values]) => [key, statsOf(Float64Array.from(values))]));
-      rememberStats(run.db, stats);
-      statsOfDeal = (d) => stats.get(groupKey(d.kind, d.typeRank))!;
-    } else {
-      deals = pricedDealsByIds(run.db, run.dealIds);
-      statsOfDeal = (d) => statsForGroup(run.db, d.kind, d.typeRank);
-    }
-    return deals.flatMap((d) => {
-      const stats = statsOfDeal(d);
-      if (stats.n < minDeals || stats.mad === 0) return [];
-      const x = logPrice(d);
-      const z = (MODIFIED_Z_FACTOR * (x - stats.median)) / stats.mad;
-      if (!(Math.abs(z) > limit)) return [];
-      const perPatentFen = Math.round(d.amountFen / d.patentCount);
-      const medianPerPatentFen = Math.round(Math.exp(stats.median));
-      const direction = z > 0 ? '偏高' : '偏低';
-      return [
-        candidate(
-          'R05',
-          d.regionCode,
-          [dealSubject(d.id, d.contractNo)],
-          `合同 ${d.contractNo} 每件专利 ${formatFenAsWan(perPatentFen)} 万元，同组（${groupLabel(d.kind, d.typeRank)}，${stats.n} 笔）中位数 ${formatFenAsWan(medianPerPatentFen)} 万元，价格${direction}（修正 Z 分数 ${z.toFixed(2)}，阈值 ±${limit}）。`,
-          {
-            group: { kind: d.kind, typeRank: d.typeRank, label: groupLabel(d.kind, d.typeRank), deals: stats.n },
-            amountFen: d.amountFen,
-            patentCount: d.patentCount,
-            amountPerPatentFen: perPatentFen,
-            lnAmountPerPatent: x,
-            median: stats.median,
-            mad: stats.mad,
-            medianPerPatentFen,
-            zScore: z,
-            limit,
-          },
-        ),
-      ];
-    });
+    if (run.dealIds === null) return scanAll(run);
+    return pricedDealsByIds(run.db, run.dealIds).flatMap((d) => judge(run, d, statsForGroup(run.db, d.kind, d.typeRank)) ?? []);
   },
 };

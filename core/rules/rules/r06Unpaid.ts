@@ -21,16 +21,18 @@ export const r06Unpaid: RuleModule = {
   id: 'R06',
   run(run) {
     const { r06MinPaidPercent: percent, r06AfterDays: afterDays } = run.thresholds;
-    const rows = run.db
+    // received / amount < percent / 100, compared in SQL (分 × 100 stays far below 2^53) so that only the unpaid
+    // deals come back from a million.
+    const unpaid = run.db
       .prepare(
-        `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.amount_fen AS amountFen, d.contract_date AS contractDate,
-           coalesce((SELECT sum(p.amount_fen) FROM payments p WHERE p.deal_id = d.id AND p.voided_at IS NULL AND p.paid_date <= @asOf), 0) AS receivedFen
-         FROM deals d
-         WHERE d.contract_date <= @signedBy AND d.voided_at IS NULL AND d.amount_fen > 0 AND ${inScope('d.id', run.dealIds)}`,
+        `SELECT * FROM (
+           SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.amount_fen AS amountFen, d.contract_date AS contractDate,
+             coalesce((SELECT sum(p.amount_fen) FROM payments p WHERE p.deal_id = d.id AND p.voided_at IS NULL AND p.paid_date <= @asOf), 0) AS receivedFen
+           FROM deals d
+           WHERE d.contract_date <= @signedBy AND d.voided_at IS NULL AND d.amount_fen > 0 AND ${inScope('d.id', run.dealIds)})
+         WHERE receivedFen * 100 < @percent * amountFen`,
       )
-      .all({ asOf: run.asOf, signedBy: addDays(run.asOf, -afterDays), ...scopeParams(run.dealIds) }) as UnpaidRow[];
-    // received / amount < percent / 100, kept in integers (分 × 100 stays far below 2^53).
-    const unpaid = rows.filter((r) => r.receivedFen * 100 < percent * r.amountFen);
+      .all({ asOf: run.asOf, signedBy: addDays(run.asOf, -afterDays), percent, ...scopeParams(run.dealIds) }) as UnpaidRow[];
     const payments = run.db.prepare(
       `SELECT paid_date AS date, amount_fen AS amountFen, voucher_no AS voucherNo FROM payments
        WHERE deal_id = ? AND voided_at IS NULL ORDER BY paid_date, id`,

@@ -25,14 +25,23 @@ export const r07ExpiringPatent: RuleModule = {
   id: 'R07',
   run(run) {
     const withinDays = run.thresholds.r07ExpiryWithinDays;
+    // A full scan starts from the few patents that can qualify at all: lapsed, or expiring before the latest deal
+    // date plus N days (no deal is dated later). A check after a save starts from its deals.
+    const from =
+      run.dealIds === null
+        ? `(SELECT p.number FROM patents p WHERE p.status IN ('失效', '届满')
+             OR (p.filing_date IS NOT NULL AND ${naturalExpirySql('p')} <= date(
+               max(coalesce((SELECT max(recordation_date) FROM deals), ''), (SELECT max(contract_date) FROM deals)), '+' || @withinDays || ' days'))) risky
+           JOIN deal_patents dp ON dp.patent_number = risky.number
+           JOIN deals d ON d.id = dp.deal_id
+           JOIN patents p ON p.number = dp.patent_number`
+        : `deals d JOIN deal_patents dp ON dp.deal_id = d.id JOIN patents p ON p.number = dp.patent_number`;
     const rows = run.db
       .prepare(
         `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, ${dealDate('d')} AS referenceDate,
            d.recordation_date IS NOT NULL AS hasRecordation, p.number, p.type, p.filing_date AS filingDate, p.status,
            CASE WHEN p.filing_date IS NOT NULL THEN ${naturalExpirySql('p')} END AS expiry
-         FROM deals d
-         JOIN deal_patents dp ON dp.deal_id = d.id
-         JOIN patents p ON p.number = dp.patent_number
+         FROM ${from}
          WHERE d.voided_at IS NULL AND ${inScope('d.id', run.dealIds)}
            AND (p.status IN ('失效', '届满')
              OR (p.filing_date IS NOT NULL AND ${naturalExpirySql('p')} <= date(${dealDate('d')}, '+' || @withinDays || ' days')))

@@ -21,25 +21,30 @@ const COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode,
   (SELECT group_concat(patent_number, ',') FROM deal_patents dp WHERE dp.deal_id = d.id) AS patents`;
 const FROM = `FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id`;
 
+/**
+ * A full scan looks only at deals that can be part of a bulk: pairs of parties with more than one deal between
+ * them, and single deals of at least K patents, both answered from indexes. (Pairs are found by local ids first;
+ * on the province store, enterprises are merged by USCC, so only parties without a USCC split over several ids
+ * could hide a bulk that way.) A check after a save looks at the deals between the same parties.
+ */
+function candidateIds(run: RuleRun): string[] {
+  if (run.dealIds !== null) return dealsOfSameParties(run.db, run.dealIds);
+  return run.db
+    .prepare(
+      `SELECT d.id FROM deals d
+       JOIN (SELECT assignor_id, assignee_id FROM deals WHERE voided_at IS NULL GROUP BY assignor_id, assignee_id HAVING count(*) > 1) pairs
+         ON pairs.assignor_id = d.assignor_id AND pairs.assignee_id = d.assignee_id
+       WHERE d.voided_at IS NULL
+       UNION SELECT deal_id FROM deal_patents GROUP BY deal_id HAVING count(*) >= @k`,
+    )
+    .pluck()
+    .all({ k: run.thresholds.r08MinPatents }) as string[];
+}
+
 function loadDeals(run: RuleRun): PairDeal[] {
-  const k = run.thresholds.r08MinPatents;
-  if (run.dealIds === null) {
-    // Only party pairs that moved at least K patents in total can hold a window of K.
-    return run.db
-      .prepare(
-        `WITH counted AS (
-           SELECT d.id, ${partyKey('a')} || '→' || ${partyKey('b')} AS pairKey,
-             (SELECT count(*) FROM deal_patents dp WHERE dp.deal_id = d.id) AS n
-           ${FROM} WHERE d.voided_at IS NULL
-         ),
-         bulky AS (SELECT pairKey FROM counted GROUP BY pairKey HAVING sum(n) >= @k)
-         SELECT ${COLUMNS} ${FROM}
-         WHERE d.id IN (SELECT c.id FROM counted c JOIN bulky USING (pairKey))`,
-      )
-      .all({ k }) as PairDeal[];
-  }
-  const ids = dealsOfSameParties(run.db, run.dealIds);
-  return run.db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PairDeal[];
+  return run.db
+    .prepare(`SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
+    .all(JSON.stringify(candidateIds(run))) as PairDeal[];
 }
 
 /** Windows of at most D days holding at least K distinct patents; overlapping windows merge into one finding. */

@@ -1,4 +1,4 @@
-import { exceedsSmeBounds, SECTORS, type Sector } from '../../../shared/domain/enterprise';
+import { exceedsSmeBounds, SECTORS, SME_THRESHOLDS, type Sector } from '../../../shared/domain/enterprise';
 import { fenToWanNumber, formatFenAsWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { dealDate, inScope, scopeParams } from '../sql';
@@ -16,6 +16,9 @@ interface SizedRow {
   employees: number;
   sector: string | null;
 }
+
+/** No enterprise with fewer staff than this is large in any sector: only those with more need a look. */
+const FEWEST_LARGE_STAFF = Math.min(...SECTORS.map((s) => SME_THRESHOLDS[s].smeBelow[0]));
 
 const isSector = (s: string | null): s is Sector => s !== null && (SECTORS as readonly string[]).includes(s);
 
@@ -45,6 +48,7 @@ export const r09SizeMismatch: RuleModule = {
              CAST(substr(${dealDate('d')}, 1, 4) AS INTEGER) AS dealYear
            FROM deals d JOIN organizations b ON b.id = d.assignee_id
            WHERE d.voided_at IS NULL AND coalesce(d.assignee_size, b.size) IN ('微型', '小型', '中型') AND ${inScope('d.id', run.dealIds)}
+             AND d.assignee_id IN (SELECT organization_id FROM enterprise_figures WHERE employees >= @fewestLargeStaff AND voided_at IS NULL)
          ),
          nearest AS (
            SELECT sz.*, coalesce(
@@ -60,7 +64,7 @@ export const r09SizeMismatch: RuleModule = {
            f.revenue_fen AS revenueFen, f.employees, coalesce(f.sector, n.orgSector) AS sector
          FROM nearest n JOIN enterprise_figures f ON f.id = n.figuresId`,
       )
-      .all(scopeParams(run.dealIds)) as SizedRow[];
+      .all({ fewestLargeStaff: FEWEST_LARGE_STAFF, ...scopeParams(run.dealIds) }) as SizedRow[];
     return rows.filter(aboveBounds).map((r) => {
       const revenue = r.revenueFen === null ? '营业收入未填' : `营业收入 ${formatFenAsWan(r.revenueFen)} 万元`;
       return candidate(

@@ -30,6 +30,7 @@ const overlaps = (from1: string, to1: string, from2: string, to2: string) =>
 export const r12OpenLicenseConflict: RuleModule = {
   id: 'R12',
   run(run) {
+    // Only licenses carry a mode (a CHECK of the schema), so the mode alone walks the few open licenses' index.
     const params = scopeParams(run.dealIds);
     const licenses = run.db
       .prepare(
@@ -40,8 +41,8 @@ export const r12OpenLicenseConflict: RuleModule = {
          JOIN deal_patents op ON op.deal_id = o.id
          JOIN deal_patents xp ON xp.patent_number = op.patent_number AND xp.deal_id <> o.id
          JOIN deals x ON x.id = xp.deal_id
-         WHERE o.kind = '许可' AND o.license_mode = '开放许可' AND o.voided_at IS NULL
-           AND x.kind = '许可' AND x.license_mode IN ('独占', '排他') AND x.voided_at IS NULL
+         WHERE o.license_mode = '开放许可' AND o.voided_at IS NULL
+           AND x.license_mode IN ('独占', '排他') AND x.voided_at IS NULL
            AND ${overlaps(dealDate('o'), 'o.license_end_date', dealDate('x'), 'x.license_end_date')}
            AND (${inScope('o.id', run.dealIds)} OR ${inScope('x.id', run.dealIds)})`,
       )
@@ -56,7 +57,7 @@ export const r12OpenLicenseConflict: RuleModule = {
          JOIN deal_patents op ON op.deal_id = o.id
          JOIN pledge_patents gp ON gp.patent_number = op.patent_number
          JOIN pledges g ON g.id = gp.pledge_id
-         WHERE o.kind = '许可' AND o.license_mode = '开放许可' AND o.voided_at IS NULL AND g.voided_at IS NULL
+         WHERE o.license_mode = '开放许可' AND o.voided_at IS NULL AND g.voided_at IS NULL
            AND ${overlaps(dealDate('o'), 'o.license_end_date', 'g.registration_date', pledgeEnd)}
            AND ${inScope('o.id', run.dealIds)}`,
       )
