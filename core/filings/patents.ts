@@ -57,7 +57,10 @@ export function upsertPatents(w: Writer, patents: PatentFields[], field = 'paten
     const parsed = parsePatentNumber(p.number, { currentYear });
     if (!parsed.ok) throw refuse(`${field}.${i}.number`, parsed.message);
     refuseFutureDates(w, [[`${field}.${i}.filingDate`, '申请日', p.filingDate]]);
-    if (p.filingDate && Number(p.filingDate.slice(0, 4)) !== parsed.filingYear) {
+    // The year in a number is the filing year in China; a PCT number (type 8 or 9) carries its national-phase year
+    // instead, and its filing date may be the earlier international one.
+    const pct = ['8', '9'].includes(parsed.normalized[parsed.era === 'modern' ? 4 : 2] ?? '');
+    if (p.filingDate && !pct && Number(p.filingDate.slice(0, 4)) !== parsed.filingYear) {
       throw refuse(`${field}.${i}.filingDate`, `申请日 ${p.filingDate} 与专利号中的申请年份 ${parsed.filingYear} 不一致`);
     }
     const existing = w.db.prepare('SELECT * FROM patents WHERE number = ?').get(parsed.normalized) as Row | undefined;

@@ -157,7 +157,8 @@ test('an unsaved form survives a restart as a draft', async ({ page, desk }) => 
   await page.goto(`${desk.url}#/filings/deals/new`);
   await page.getByLabel('合同编号').fill('HT-草稿-001');
   await page.getByLabel('第 1 件专利号').fill('202010310978.3');
-  await page.waitForTimeout(1500); // the draft is saved shortly after typing stops
+  // The draft reaches the store shortly after typing stops.
+  await expect.poll(() => callDesk(page, 'drafts.load', { key: 'deal' }).then((d) => (d as { data?: { contractNo?: string } } | null)?.data?.contractNo)).toBe('HT-草稿-001');
   await page.reload();
   await expect(page.getByText('未保存的草稿')).toBeVisible();
   await expect(page.getByLabel('合同编号')).toHaveValue('HT-草稿-001');
@@ -165,16 +166,38 @@ test('an unsaved form survives a restart as a draft', async ({ page, desk }) => 
   await screenshot(page, 'filings-draft-restored');
 });
 
-/** Counts the active deals through the page's own session, as the list would. */
-async function fetchDealCount(page: Page, status: 'all' | 'active' = 'all'): Promise<number> {
-  return page.evaluate(async (status) => {
-    const response = await fetch('./api/call', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({ method: 'deals.list', input: { status } }),
-    });
-    const result = (await response.json()) as { ok: boolean; value?: { rows: unknown[] } };
-    return result.value?.rows.length ?? -1;
-  }, status);
+/** Calls the contract through the page's own session, as the screens do. */
+async function callDesk(page: Page, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([method, input]) => {
+      const response = await fetch('./api/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ method, input }),
+      });
+      const result = (await response.json()) as { ok: boolean; value?: unknown };
+      return result.ok ? result.value : undefined;
+    },
+    [method, input] as const,
+  );
 }
+
+/** How many deals the store holds (voided ones too unless asked for active ones). */
+async function fetchDealCount(page: Page, status: 'all' | 'active' = 'all'): Promise<number> {
+  const page1 = (await callDesk(page, 'deals.list', { status })) as { rows: unknown[] } | undefined;
+  return page1?.rows.length ?? -1;
+}
+
+test('every filing form and list fits a 1366×768 screen without horizontal scrolling', async ({ page, desk }) => {
+  await login(page, desk);
+  for (const kind of ['deals', 'pledges', 'registrations', 'figures', 'subsidies']) {
+    await page.goto(`${desk.url}#/filings/${kind}/new`);
+    await expect(page.getByRole('button', { name: '保存', exact: true })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, `filings-form-${kind}`);
+    await page.goto(`${desk.url}#/filings/${kind}`);
+    await expect(page.getByRole('tab', { name: '专利交易' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+});

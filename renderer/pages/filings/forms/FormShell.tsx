@@ -93,7 +93,9 @@ export function FormShell<T extends FieldValues>(props: {
         disabled={!props.ready}
         onKeyDown={(e) => {
           const target = e.target as HTMLElement;
-          if (e.key === 'Enter' && target.tagName === 'INPUT' && !popupOpen()) {
+          // Enter in a plain text box saves; in a date box or a dropdown it picks, as those widgets expect.
+          const insideWidget = target.closest('.ant-picker, .ant-select, .ant-input-number') !== null;
+          if (e.key === 'Enter' && target.tagName === 'INPUT' && !insideWidget && !popupOpen() && !form.formState.isSubmitting) {
             e.preventDefault();
             void submit();
           }
