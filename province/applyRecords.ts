@@ -9,7 +9,6 @@ const FOREIGN_KEY_MESSAGE = '引用的单位、专利或交易省级尚未收到
 
 interface TableStatements {
   columns: string[];
-  current: Database.Statement;
   upsert: Database.Statement;
   unlink?: Database.Statement;
   link?: Database.Statement;
@@ -33,10 +32,13 @@ export function createRecordApplier(db: Database.Database) {
     const updates = columns.filter((c) => c !== meta.key).map((c) => `${c} = excluded.${c}`);
     s = {
       columns,
-      current: db.prepare(`SELECT version, updated_at FROM ${meta.table} WHERE ${meta.key} = ?`),
+      // Only a later version (or, for a patent two cities both report, the same version changed later) replaces the
+      // row; otherwise nothing changes and the record counts as a duplicate.
       upsert: db.prepare(
         `INSERT INTO ${meta.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-         ON CONFLICT(${meta.key}) DO UPDATE SET ${updates.join(', ')}`,
+         ON CONFLICT(${meta.key}) DO UPDATE SET ${updates.join(', ')}
+         WHERE excluded.version > ${meta.table}.version
+            OR (excluded.version = ${meta.table}.version AND excluded.updated_at > ${meta.table}.updated_at)`,
       ),
     };
     if (meta.patentLink) {
@@ -52,18 +54,20 @@ export function createRecordApplier(db: Database.Database) {
 
   const resolveOrganization = (id: unknown) => (typeof id === 'string' ? ((aliasOf.get(id) as string | undefined) ?? id) : id);
 
-  const upsertRow = (s: TableStatements, row: Row) => {
+  /** True when the row was written (new, or a later version). */
+  const upsertRow = (s: TableStatements, row: Row): boolean => {
     const values: Row = {};
     for (const c of s.columns) values[c] = row[c] ?? null;
-    s.upsert.run(values);
+    return s.upsert.run(values).changes > 0;
   };
   // A record with patent links is several statements: a savepoint keeps it whole. A plain row is one statement,
   // which SQLite already applies whole or not at all.
-  const upsertWithLinks = db.transaction((meta: SyncEntityMeta, s: TableStatements, row: Row, patents: string[]) => {
-    upsertRow(s, row);
+  const upsertWithLinks = db.transaction((meta: SyncEntityMeta, s: TableStatements, row: Row, patents: string[]): boolean => {
+    if (!upsertRow(s, row)) return false;
     const key = row[meta.key];
     s.unlink!.run(key);
     patents.forEach((number, i) => (meta.patentLink!.ordered ? s.link!.run(key, number, i + 1) : s.link!.run(key, number)));
+    return true;
   });
 
   function reject(record: BatchRecord, code: string, message: string): RecordRejection {
@@ -102,15 +106,9 @@ export function createRecordApplier(db: Database.Database) {
     for (const column of meta.organizationRefs) row[column] = resolveOrganization(row[column]);
 
     const s = tableStatements(meta);
-    const held = s.current.get(record.id) as { version: number; updated_at: string } | undefined;
-    const version = row.version as number;
-    if (held && (held.version > version || (held.version === version && held.updated_at >= String(row.updated_at)))) {
-      return 'duplicate';
-    }
     try {
-      if (s.unlink) upsertWithLinks(meta, s, row, row.patents as string[]);
-      else upsertRow(s, row);
-      return 'accepted';
+      const written = s.unlink ? upsertWithLinks(meta, s, row, row.patents as string[]) : upsertRow(s, row);
+      return written ? 'accepted' : 'duplicate';
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return reject(record, 'MISSING_REFERENCE', FOREIGN_KEY_MESSAGE);
