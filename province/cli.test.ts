@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(city.dir, { recursive: true, force: true }));
 
-describe('patent-desk sync commands', () => {
+describe('patent-desk sync commands', { timeout: 120_000 }, () => {
   it('`sync` exits non-zero with a Chinese reason when the province cannot be reached', async () => {
     const r = runCli(['--db', city.dbPath, 'sync', '--endpoint', `http://127.0.0.1:${await closedPort()}`, '--passes', '1']);
     expect(r.status).not.toBe(0);

@@ -52,5 +52,5 @@ describe('a sync killed half way', () => {
     const cityBatches = city.service.store.db.prepare('SELECT id FROM sync_batches ORDER BY id').pluck().all();
     expect(province.store.db.prepare('SELECT batch_id FROM province_batches ORDER BY batch_id').pluck().all()).toEqual(cityBatches);
     expect(city.service.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state <> '已接收'").pluck().get()).toBe(0);
-  });
+  }, 180_000);
 });

@@ -78,5 +78,5 @@ describe('exactly once, for any misbehaviour of the network', () => {
       ),
       { numRuns: 6 },
     );
-  });
+  }, 180_000);
 });

@@ -195,7 +195,7 @@ describe('the offline file', () => {
 
     const fileProvince = await province(undefined, fileDb);
     expect(provinceRecords(fileProvince.store)).toEqual(provinceRecords(overHttp.store));
-  });
+  }, 180_000);
 });
 
 async function setUpStoreAgain(dbPath: string) {
