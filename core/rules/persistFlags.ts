@@ -4,6 +4,7 @@ import type { Writer } from '../service/context';
 import { settingVersion } from '../system/settingsStore';
 import { RULE_SETTINGS_KEY } from './ruleSettings';
 import type { FlagCandidate } from './types';
+import { prepared } from './prepared';
 
 export interface PersistOptions {
   source: FlagSource;
@@ -39,18 +40,18 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   const db = w.db;
   const version = settingVersion(db, RULE_SETTINGS_KEY);
   const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
-  const find = db.prepare(
+  const find = prepared(db, 
     'SELECT id, active, explanation, evidence, region_code AS regionCode FROM anomaly_flags WHERE fingerprint = ?',
   );
-  const insert = db.prepare(
+  const insert = prepared(db, 
     `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, source, status, explanation, evidence, settings_version, active, first_seen_at, last_seen_at, updated_at)
      VALUES (?, ?, ?, ?, ?, '待审核', ?, ?, ?, 1, ?, ?, ?)`,
   );
-  const insertSubject = db.prepare('INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
-  const refresh = db.prepare(
+  const insertSubject = prepared(db, 'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
+  const refresh = prepared(db, 
     `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, updated_at = ? WHERE id = ?`,
   );
-  const seen = db.prepare('UPDATE anomaly_flags SET last_seen_at = ? WHERE id = ?');
+  const seen = prepared(db, 'UPDATE anomaly_flags SET last_seen_at = ? WHERE id = ?');
 
   const found = new Set<string>();
   for (const c of candidates) {
@@ -91,13 +92,12 @@ function deactivateMissing(w: Writer, found: Set<string>, source: FlagSource, sc
     ? // Walk from the touched deals through the (entity, entity_id) index; a correlated EXISTS made this quadratic.
       `AND f.id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
     : '';
-  const active = w.db
-    .prepare(
+  const active = prepared(w.db, 
       `SELECT f.id, f.fingerprint FROM anomaly_flags f
        WHERE f.active = 1 AND f.source = @source AND f.rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}`,
     )
     .all({ source, ruleIds: JSON.stringify(scope.ruleIds), ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}) }) as { id: string; fingerprint: string }[];
-  const deactivate = w.db.prepare('UPDATE anomaly_flags SET active = 0, updated_at = ? WHERE id = ?');
+  const deactivate = prepared(w.db, 'UPDATE anomaly_flags SET active = 0, updated_at = ? WHERE id = ?');
   let count = 0;
   for (const flag of active) {
     if (found.has(flag.fingerprint)) continue;

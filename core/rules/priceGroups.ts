@@ -1,5 +1,6 @@
 import { TYPE_BY_RANK } from './sql';
 import type { ReadHandle } from '../store/store';
+import { prepared } from './prepared';
 
 /** A deal as R05 prices it: amount per patent, in its group (kind, highest patent type). */
 export interface PricedDeal {
@@ -36,8 +37,7 @@ export const logPrice = (d: Pick<PricedDeal, 'amountFen' | 'patentCount'>) => Ma
 
 /** Every priced deal as [id, kind, amountFen, typeRank, patentCount] rows (plain arrays: a million of them). */
 export function allPricedDeals(db: ReadHandle): [string, string, number, number, number][] {
-  return db
-    .prepare(`SELECT d.id, d.kind, d.amount_fen, t.typeRank, t.patentCount FROM (${PER_DEAL} GROUP BY deal_id) t JOIN deals d ON d.id = t.deal_id WHERE ${PRICED}`)
+  return prepared(db, `SELECT d.id, d.kind, d.amount_fen, t.typeRank, t.patentCount FROM (${PER_DEAL} GROUP BY deal_id) t JOIN deals d ON d.id = t.deal_id WHERE ${PRICED}`)
     .raw()
     .all() as [string, string, number, number, number][];
 }
@@ -45,8 +45,7 @@ export function allPricedDeals(db: ReadHandle): [string, string, number, number,
 const PRICED_COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen, t.typeRank, t.patentCount`;
 
 export function pricedDealsByIds(db: ReadHandle, dealIds: readonly string[]): PricedDeal[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT ${PRICED_COLUMNS} FROM (${PER_DEAL} WHERE deal_id IN (SELECT value FROM json_each(?)) GROUP BY deal_id) t
        JOIN deals d ON d.id = t.deal_id WHERE ${PRICED}`,
     )
@@ -55,8 +54,7 @@ export function pricedDealsByIds(db: ReadHandle, dealIds: readonly string[]): Pr
 
 /** The ln prices of one group, sorted; what the review page draws as the distribution. */
 export function groupLogPrices(db: ReadHandle, kind: string, typeRank: number): Float64Array {
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT d.amount_fen, t.patentCount FROM (${PER_DEAL} WHERE deal_id IN (SELECT id FROM deals WHERE kind = @kind) GROUP BY deal_id) t
        JOIN deals d ON d.id = t.deal_id WHERE ${PRICED} AND t.typeRank = @typeRank`,
     )
@@ -80,7 +78,7 @@ export function statsOf(values: Float64Array): GroupStats {
 
 // Group statistics from the last computation, per store connection. A checked deal moves the median and MAD of a
 // large group by a hair, so large groups reuse them (keeping a save within its budget); small groups are recomputed.
-const STABLE_GROUP_SIZE = 1000;
+const STABLE_GROUP_SIZE = 200;
 const cache = new WeakMap<object, Map<string, GroupStats>>();
 
 export function rememberStats(db: ReadHandle, stats: Map<string, GroupStats>): void {

@@ -1,5 +1,6 @@
 import type { ReadHandle } from '../store/store';
 import { partyKey } from './sql';
+import { prepared } from './prepared';
 
 /**
  * Ids of the live deals between the same assignor and the same assignee (compared by USCC, else normalized name)
@@ -8,8 +9,7 @@ import { partyKey } from './sql';
  */
 export function dealsOfSameParties(db: ReadHandle, dealIds: readonly string[]): string[] {
   if (dealIds.length === 0) return [];
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `WITH pairs AS (
          SELECT DISTINCT ${partyKey('a')} AS ak, ${partyKey('b')} AS bk
          FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id
@@ -32,8 +32,7 @@ export function dealsOfSameParties(db: ReadHandle, dealIds: readonly string[]): 
 /** Ids of the live deals that name any patent of the given deals, the given deals included. */
 export function dealsSharingPatentsWith(db: ReadHandle, dealIds: readonly string[]): string[] {
   if (dealIds.length === 0) return [];
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT DISTINCT other.deal_id AS id FROM deal_patents mine
        JOIN deal_patents other ON other.patent_number = mine.patent_number
        WHERE mine.deal_id IN (SELECT value FROM json_each(?))`,

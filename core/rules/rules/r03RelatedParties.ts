@@ -2,6 +2,7 @@ import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
 import { groupBy } from '../groupBy';
 import type { RuleModule, RuleRun } from '../types';
+import { prepared } from '../prepared';
 
 // Normalizations are exact string equality after removing what people type differently (spaces, dashes,
 // brackets, a +86 prefix); short or placeholder values ("无", "-") never match, to keep false alarms out.
@@ -28,8 +29,7 @@ const sameField = (f: (typeof FIELDS)[number]) =>
  * only the deals between such pairs, found through the party-pair index.
  */
 function linkedPartyPairs(run: RuleRun): string {
-  const keyed = run.db
-    .prepare(FIELDS.map((f) => `SELECT a.id, '${f.key}:' || ${f.expr('a')} FROM organizations a WHERE ${f.expr('a')} IS NOT NULL AND length(${f.expr('a')}) >= ${f.minLength}`).join(' UNION ALL '))
+  const keyed = prepared(run.db, FIELDS.map((f) => `SELECT a.id, '${f.key}:' || ${f.expr('a')} FROM organizations a WHERE ${f.expr('a')} IS NOT NULL AND length(${f.expr('a')}) >= ${f.minLength}`).join(' UNION ALL '))
     .raw()
     .all() as [string, string][];
   const pairs = new Set<string>();
@@ -45,8 +45,7 @@ function linkedPartyPairs(run: RuleRun): string {
 export const r03RelatedParties: RuleModule = {
   id: 'R03',
   run(run) {
-    const rows = run.db
-      .prepare(
+    const rows = prepared(run.db, 
         `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, a.name AS assignor, b.name AS assignee,
            ${FIELDS.map((f) => `CASE WHEN ${sameField(f)} THEN ${f.expr('a')} END AS ${f.key}`).join(',\n')}
          FROM ${run.dealIds === null ? `json_each(@pairs) l JOIN deals d ON d.assignor_id = l.value ->> '$[0]' AND d.assignee_id = l.value ->> '$[1]'` : 'deals d'}

@@ -4,6 +4,7 @@ import { groupBy } from '../groupBy';
 import { dealsOfSameParties } from '../sameParties';
 import { dealDate, partyKey } from '../sql';
 import type { FlagCandidate, RuleModule, RuleRun } from '../types';
+import { prepared } from '../prepared';
 
 interface PairDeal {
   id: string;
@@ -29,8 +30,7 @@ const FROM = `FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN org
  */
 function candidateIds(run: RuleRun): string[] {
   if (run.dealIds !== null) return dealsOfSameParties(run.db, run.dealIds);
-  return run.db
-    .prepare(
+  return prepared(run.db, 
       `SELECT d.id FROM deals d
        JOIN (SELECT assignor_id, assignee_id FROM deals WHERE voided_at IS NULL GROUP BY assignor_id, assignee_id HAVING count(*) > 1) pairs
          ON pairs.assignor_id = d.assignor_id AND pairs.assignee_id = d.assignee_id
@@ -42,8 +42,7 @@ function candidateIds(run: RuleRun): string[] {
 }
 
 function loadDeals(run: RuleRun): PairDeal[] {
-  return run.db
-    .prepare(`SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
+  return prepared(run.db, `SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
     .all(JSON.stringify(candidateIds(run))) as PairDeal[];
 }
 

@@ -1,6 +1,7 @@
 import { candidate, dealSubject } from '../candidate';
 import { dealDate, inScope, scopeParams } from '../sql';
 import type { FlagCandidate, RuleModule } from '../types';
+import { prepared } from '../prepared';
 
 interface ConflictRow {
   openId: string;
@@ -32,8 +33,7 @@ export const r12OpenLicenseConflict: RuleModule = {
   run(run) {
     // Only licenses carry a mode (a CHECK of the schema), so the mode alone walks the few open licenses' index.
     const params = scopeParams(run.dealIds);
-    const licenses = run.db
-      .prepare(
+    const licenses = prepared(run.db, 
         `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, x.id AS otherId, x.contract_no AS otherNo, x.license_mode || '许可' AS otherKind,
            ${dealDate('x')} AS otherFrom, x.license_end_date AS otherTo
@@ -48,8 +48,7 @@ export const r12OpenLicenseConflict: RuleModule = {
       )
       .all(params) as ConflictRow[];
     const pledgeEnd = `CASE WHEN g.term_months IS NOT NULL THEN date(g.registration_date, '+' || g.term_months || ' months', '-1 day') END`;
-    const pledges = run.db
-      .prepare(
+    const pledges = prepared(run.db, 
         `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, g.id AS otherId, g.registration_no AS otherNo, '质押' AS otherKind,
            g.registration_date AS otherFrom, ${pledgeEnd} AS otherTo
