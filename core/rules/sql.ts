@@ -10,9 +10,6 @@ export const dealDate = (d: string) => `coalesce(${d}.recordation_date, ${d}.con
 /** A party's identity across installations. */
 export const partyKey = (o: string) => `coalesce(${o}.uscc, 'N:' || ${o}.name_norm)`;
 
-/** Kinds that move ownership of the patent (R01, R02, R04). */
-export const OWNERSHIP_KINDS = `('转让', '作价入股')`;
-
 /**
  * Restricts a query to the deals of a run: nothing for a full scan, otherwise an IN over the JSON list bound as
  * @dealIds (json_each keeps one statement whatever the list's length).
