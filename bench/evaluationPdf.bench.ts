@@ -49,10 +49,13 @@ async function withDesk<T>(ctx: BenchContext, fn: (page: Page, year: number) => 
   }
 }
 
+let printRun = 0;
+
+/** Opens the print view afresh (a new `run` makes it compute and render again), waits for the sheets, saves the PDF. */
 async function sheetsToPdf(page: Page, route: string, file: string): Promise<void> {
-  await page.evaluate(`location.hash = '#/home'`);
-  await page.evaluate(`location.hash = ${JSON.stringify(route)}`);
-  await page.locator('[data-testid="print-root"][data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+  const run = ++printRun;
+  await page.evaluate(`location.hash = ${JSON.stringify(`${route}&run=${run}`)}`);
+  await page.locator(`[data-testid="print-root"][data-ready="true"][data-run="${run}"]`).waitFor({ state: 'attached', timeout: 120_000 });
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
 }
 

@@ -120,13 +120,17 @@ function EvaluationWorkbench() {
  * script or a print dialog.
  */
 function PrintRoute() {
-  const { region, year, all } = useRegionYear();
-  const [sheets, setSheets] = useState<EvaluationSheet[]>([]);
+  const { region, year, all, printRun } = useRegionYear();
+  const [loaded, setLoaded] = useState<{ sheets: EvaluationSheet[]; run: string | null }>({ sheets: [], run: null });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    let live = true;
+    setLoaded({ sheets: [], run: null });
     const load = all ? call('indicators.evaluationAll', { year }) : call('indicators.evaluation', { region, year }).then((s) => [s]);
-    load.then(setSheets, (e: Error) => setError(e.message));
-  }, [region, year, all]);
+    load.then((sheets) => live && setLoaded({ sheets, run: printRun }), (e: Error) => live && setError(e.message));
+    return () => void (live = false);
+  }, [region, year, all, printRun]);
+  const { sheets } = loaded;
   if (error) return <Alert type="error" showIcon message="评价表生成失败" description={error} />;
   return (
     <>
@@ -134,7 +138,7 @@ function PrintRoute() {
       {sheets.map((s) => (
         <EvaluationSheetView key={s.region} sheet={s} />
       ))}
-      <PrintSheets sheets={sheets} />
+      <PrintSheets sheets={sheets} run={loaded.run} />
     </>
   );
 }

@@ -24,6 +24,7 @@ export function useRegionYear() {
   const year = Number(params.get('year') ?? Number(status.today.slice(0, 4)) - 1);
   const set = (next: { region?: string; year?: number }) =>
     setParams({ region: next.region ?? region, year: String(next.year ?? year) }, { replace: true });
-  return { region, year, set, all: params.get('all') === '1', today: status.today };
+  // `run` makes the print view compute and render afresh (a script printing the same sheet again).
+  return { region, year, set, all: params.get('all') === '1', printRun: params.get('run'), today: status.today };
 }
 
