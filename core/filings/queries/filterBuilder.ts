@@ -23,6 +23,12 @@ export function statusCondition(c: Conditions, alias: string, status: RecordStat
   else if (status === 'voided') c.add(`${alias}.voided_at IS NOT NULL`);
 }
 
+/** Voided deals are few: start from them (migration 7's partial index) rather than walk the live ones. */
+export function dealStatusCondition(c: Conditions, status: RecordStatus): void {
+  if (status === 'voided') c.add('d.rowid IN (SELECT rowid FROM deals WHERE voided_at IS NOT NULL)');
+  else statusCondition(c, 'd', status);
+}
+
 /** Open or confirmed flags (dismissed ones excluded) still in force on a record. */
 export function flagCountSql(entity: string, idExpr: string): string {
   return `(SELECT count(*) FROM flag_subjects fs JOIN anomaly_flags f ON f.id = fs.flag_id

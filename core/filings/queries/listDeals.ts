@@ -1,7 +1,7 @@
 import type { DealListQuery, DealRow } from '../../../shared/contract/filings';
 import type { ReadHandle } from '../../store/store';
 import { keysetPage, type Page, type SortColumn } from './keyset';
-import { Conditions, flagCountSql, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
+import { Conditions, dealStatusCondition, flagCountSql, type PageRequest, yearCondition } from './filterBuilder';
 import { organizationMatches, patentMatches, prefixRange } from './search';
 
 export type DealFilters = Partial<Omit<DealListQuery, 'cursor' | 'limit' | 'direction'>>;
@@ -41,7 +41,8 @@ function searchCondition(db: ReadHandle, c: Conditions, text: string): void {
     const terms = [`(${contract.sql})`, `+d.assignor_id IN (${orgs.sql})`, `+d.assignee_id IN (${orgs.sql})`];
     const params = [...contract.params, ...orgs.params, ...orgs.params];
     if (patents) {
-      terms.push(`EXISTS (SELECT 1 FROM deal_patents dp WHERE dp.deal_id = d.id AND dp.patent_number IN (${patents.sql}))`);
+      // Not a correlated EXISTS: SQLite computes this set once, then tests each walked deal against it.
+      terms.push(`+d.id IN (SELECT dp.deal_id FROM deal_patents dp WHERE dp.patent_number IN (${patents.sql}))`);
       params.push(...patents.params);
     }
     c.add(`(${terms.join(' OR ')})`, ...params);
@@ -75,7 +76,7 @@ function flaggedCondition(c: Conditions, hasFlags: boolean | null | undefined): 
  */
 export function listDeals(db: ReadHandle, filters: DealFilters = {}, page: PageRequest = {}): Page<DealRow> {
   const c = new Conditions();
-  statusCondition(c, 'd', filters.status ?? 'active');
+  dealStatusCondition(c, filters.status ?? 'active');
   c.when(filters.regionCode, 'd.region_code = ?');
   yearCondition(c, 'd.recordation_date', filters.year);
   c.when(filters.kind, 'd.kind = ?');

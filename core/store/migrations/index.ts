@@ -4,6 +4,7 @@ import { sql as indicatorIndexes } from './003_indicator_indexes';
 import { sql as ruleIndexes } from './004_rule_indexes';
 import { sql as filingListIndexes } from './005_filing_list_indexes';
 import { sql as indicatorCovering } from './006_indicator_covering';
+import { sql as voidedRecords } from './007_voided_records';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'rule_indexes', sql: ruleIndexes },
   { version: 5, name: 'filing_list_indexes', sql: filingListIndexes },
   { version: 6, name: 'indicator_covering', sql: indicatorCovering },
+  { version: 7, name: 'voided_records', sql: voidedRecords },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
