@@ -31,7 +31,10 @@ export function sign(privateKeyPem: string, data: Buffer): string {
 
 export function verify(publicKeyPem: string, data: Buffer, signature: string): boolean {
   try {
-    return crypto.verify(null, data, crypto.createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'));
+    const bytes = Buffer.from(signature, 'base64');
+    // Only the canonical spelling: base64 lets a few different strings decode to the same bytes.
+    if (bytes.toString('base64') !== signature) return false;
+    return crypto.verify(null, data, crypto.createPublicKey(publicKeyPem), bytes);
   } catch {
     return false;
   }
