@@ -46,7 +46,8 @@ export function isBlank(raw: RawCell): boolean {
 }
 
 function textOf(raw: RawCell): string {
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  // An invalid Date (a damaged date cell) has no ISO form; its text ('Invalid Date') is then refused by the parsers.
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? String(raw) : raw.toISOString().slice(0, 10);
   return normalizeCell(String(raw));
 }
 

@@ -26,7 +26,8 @@ export const systemHandlers = {
   },
 
   'system.setup': async (input, ctx) => {
-    const region = resolveRegion(input.regionCode);
+    // The province itself is an installation region too (a provincial office), though no party is located "in" it.
+    const region = input.regionCode === PROVINCE_CODE ? { ok: true as const, code: PROVINCE_CODE } : resolveRegion(input.regionCode);
     if (!region.ok || !INSTALLATION_REGIONS.has(region.code)) {
       throw new DeskError('VALIDATION', '请选择本机所属地区（11 个地市、综改区或省级）', { field: 'regionCode' });
     }
