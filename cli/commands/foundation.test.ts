@@ -26,6 +26,14 @@ describe('patent-desk init, backup, restore and audit verify', () => {
     expect(again.stderr).toContain('已完成初始设置');
   });
 
+  it('sets up a provincial office (140000) as well as a city', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const r = runCli(['--db', path.join(t.dir, 'prov.db'), 'init', '--region', '140000', '--admin', 'admin'], { PATENT_DESK_PASSWORD: 'admin-pass-1' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('山西省（140000）');
+  });
+
   it('refuses an unknown region with a Chinese message', () => {
     const t = tempDir();
     cleanup = t.cleanup;
