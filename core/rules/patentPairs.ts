@@ -41,7 +41,7 @@ export function dealsSharingPatents(run: RuleRun, kinds: readonly string[] | nul
     dealIds === null
       ? `SELECT patent_number FROM deal_patents GROUP BY patent_number HAVING count(*) > 1`
       : `SELECT DISTINCT patent_number FROM deal_patents WHERE ${inScope('deal_id', dealIds)}`;
-  const rows = prepared(run.db, 
+  const rows = prepared(run.db,
       `WITH shared AS (
          SELECT pa.deal_id AS aId, pb.deal_id AS bId, group_concat(pa.patent_number, ',') AS patents
          FROM (${patents}) m

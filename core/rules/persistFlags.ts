@@ -40,15 +40,15 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   const db = w.db;
   const version = settingVersion(db, RULE_SETTINGS_KEY);
   const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
-  const find = prepared(db, 
+  const find = prepared(db,
     'SELECT id, active, explanation, evidence, region_code AS regionCode FROM anomaly_flags WHERE fingerprint = ?',
   );
-  const insert = prepared(db, 
+  const insert = prepared(db,
     `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, source, status, explanation, evidence, settings_version, active, first_seen_at, last_seen_at, updated_at)
      VALUES (?, ?, ?, ?, ?, '待审核', ?, ?, ?, 1, ?, ?, ?)`,
   );
   const insertSubject = prepared(db, 'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
-  const refresh = prepared(db, 
+  const refresh = prepared(db,
     `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, updated_at = ? WHERE id = ?`,
   );
 
@@ -92,7 +92,7 @@ function deactivateMissing(w: Writer, found: Set<string>, source: FlagSource, sc
     ? // Walk from the touched deals through the (entity, entity_id) index; a correlated EXISTS made this quadratic.
       `AND f.id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
     : '';
-  const active = prepared(w.db, 
+  const active = prepared(w.db,
       `SELECT f.id, f.fingerprint FROM anomaly_flags f
        WHERE f.active = 1 AND f.source = @source AND f.rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}`,
     )

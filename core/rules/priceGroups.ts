@@ -45,7 +45,7 @@ export function allPricedDeals(db: ReadHandle): [string, string, number, number,
 const PRICED_COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen, t.typeRank, t.patentCount`;
 
 export function pricedDealsByIds(db: ReadHandle, dealIds: readonly string[]): PricedDeal[] {
-  return prepared(db, 
+  return prepared(db,
       `SELECT ${PRICED_COLUMNS} FROM (${PER_DEAL} WHERE deal_id IN (SELECT value FROM json_each(?)) GROUP BY deal_id) t
        JOIN deals d ON d.id = t.deal_id WHERE ${PRICED}`,
     )
@@ -54,7 +54,7 @@ export function pricedDealsByIds(db: ReadHandle, dealIds: readonly string[]): Pr
 
 /** The ln prices of one group, sorted; what the review page draws as the distribution. */
 export function groupLogPrices(db: ReadHandle, kind: string, typeRank: number): Float64Array {
-  const rows = prepared(db, 
+  const rows = prepared(db,
       `SELECT d.amount_fen, t.patentCount FROM (${PER_DEAL} WHERE deal_id IN (SELECT id FROM deals WHERE kind = @kind) GROUP BY deal_id) t
        JOIN deals d ON d.id = t.deal_id WHERE ${PRICED} AND t.typeRank = @typeRank`,
     )

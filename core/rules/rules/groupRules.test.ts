@@ -101,9 +101,11 @@ describe('R09 size mismatch', () => {
     const big = org({ size: '小型' });
     s.fx.figures(big, 2023, { employees: 1200, revenueWan: 50_000, sector: '工业' });
     s.fx.deal({ assignor: org(), assignee: big, patents: [s.fx.patent()], assigneeSize: '小型', recordationDate: '2023-05-01' });
+    const deal = s.db.prepare('SELECT id FROM deals').pluck().get() as string;
     const flags = s.scan('R09');
     expect(flags).toHaveLength(1);
     expect(flags[0]!.evidence).toMatchObject({ figuresYear: 2023, employees: 1200, judgedAgainst: '工业' });
+    expect(s.scan('R09', { dealIds: [deal] })).toHaveLength(1);
   });
 
   it('leaves an industrial firm with 1200 staff but revenue under 40000 万元 alone, and a large assignee', () => {
@@ -161,11 +163,14 @@ describe('R12 open-license conflict', () => {
   it('flags an open license while an exclusive license without an end date is in force', () => {
     const p = s.fx.patent();
     const owner = org();
-    s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '独占', recordationDate: '2022-01-01', contractNo: 'EXCL' });
-    s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '开放许可', recordationDate: '2023-01-01', contractNo: 'OPEN' });
+    const exclusive = s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '独占', recordationDate: '2022-01-01', contractNo: 'EXCL' });
+    const open = s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '开放许可', recordationDate: '2023-01-01', contractNo: 'OPEN' });
     const flags = s.scan('R12');
     expect(flags).toHaveLength(1);
     expect(flags[0]!.subjects.map((x) => x.businessNo).sort()).toEqual(['EXCL', 'OPEN']);
+    // The check after saving either license finds the same conflict.
+    expect(s.scan('R12', { dealIds: [exclusive] }).map((f) => f.fingerprint)).toEqual([flags[0]!.fingerprint]);
+    expect(s.scan('R12', { dealIds: [open] }).map((f) => f.fingerprint)).toEqual([flags[0]!.fingerprint]);
   });
 
   it('flags a pledge in force, and leaves an expired sole license, an ordinary license and a pledge ended before alone', () => {

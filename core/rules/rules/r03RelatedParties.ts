@@ -45,7 +45,7 @@ function linkedPartyPairs(run: RuleRun): string {
 export const r03RelatedParties: RuleModule = {
   id: 'R03',
   run(run) {
-    const rows = prepared(run.db, 
+    const rows = prepared(run.db,
         `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, a.name AS assignor, b.name AS assignee,
            ${FIELDS.map((f) => `CASE WHEN ${sameField(f)} THEN ${f.expr('a')} END AS ${f.key}`).join(',\n')}
          FROM ${run.dealIds === null ? `json_each(@pairs) l JOIN deals d ON d.assignor_id = l.value ->> '$[0]' AND d.assignee_id = l.value ->> '$[1]'` : 'deals d'}

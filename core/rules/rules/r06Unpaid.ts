@@ -24,7 +24,7 @@ export const r06Unpaid: RuleModule = {
     const { r06MinPaidPercent: percent, r06AfterDays: afterDays } = run.thresholds;
     // received / amount < percent / 100, compared in SQL (分 × 100 stays far below 2^53) so that only the unpaid
     // deals come back from a million.
-    const unpaid = prepared(run.db, 
+    const unpaid = prepared(run.db,
         `SELECT * FROM (
            SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.amount_fen AS amountFen, d.contract_date AS contractDate,
              coalesce((SELECT sum(p.amount_fen) FROM payments p WHERE p.deal_id = d.id AND p.voided_at IS NULL AND p.paid_date <= @asOf), 0) AS receivedFen
@@ -33,7 +33,7 @@ export const r06Unpaid: RuleModule = {
          WHERE receivedFen * 100 < @percent * amountFen`,
       )
       .all({ asOf: run.asOf, signedBy: addDays(run.asOf, -afterDays), percent, ...scopeParams(run.dealIds) }) as UnpaidRow[];
-    const payments = prepared(run.db, 
+    const payments = prepared(run.db,
       `SELECT paid_date AS date, amount_fen AS amountFen, voucher_no AS voucherNo FROM payments
        WHERE deal_id = ? AND voided_at IS NULL ORDER BY paid_date, id`,
     );

@@ -37,7 +37,7 @@ export const r07ExpiringPatent: RuleModule = {
            JOIN deals d ON d.id = dp.deal_id
            JOIN patents p ON p.number = dp.patent_number`
         : `deals d JOIN deal_patents dp ON dp.deal_id = d.id JOIN patents p ON p.number = dp.patent_number`;
-    const rows = prepared(run.db, 
+    const rows = prepared(run.db,
         `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, ${dealDate('d')} AS referenceDate,
            d.recordation_date IS NOT NULL AS hasRecordation, p.number, p.type, p.filing_date AS filingDate, p.status,
            CASE WHEN p.filing_date IS NOT NULL THEN ${naturalExpirySql('p')} END AS expiry

@@ -30,7 +30,7 @@ const FROM = `FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN org
  */
 function candidateIds(run: RuleRun): string[] {
   if (run.dealIds !== null) return dealsOfSameParties(run.db, run.dealIds);
-  return prepared(run.db, 
+  return prepared(run.db,
       `SELECT d.id FROM deals d
        JOIN (SELECT assignor_id, assignee_id FROM deals WHERE voided_at IS NULL GROUP BY assignor_id, assignee_id HAVING count(*) > 1) pairs
          ON pairs.assignor_id = d.assignor_id AND pairs.assignee_id = d.assignee_id

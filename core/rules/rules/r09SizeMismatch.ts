@@ -18,7 +18,7 @@ interface SizedRow {
   sector: string | null;
 }
 
-/** No enterprise with fewer staff than this is large in any sector: only those with more need a look. */
+/** No enterprise with fewer staff than this is large in any sector: a full scan looks only at those with more. */
 const FEWEST_LARGE_STAFF = Math.min(...SECTORS.map((s) => SME_THRESHOLDS[s].smeBelow[0]));
 
 const isSector = (s: string | null): s is Sector => s !== null && (SECTORS as readonly string[]).includes(s);
@@ -41,14 +41,14 @@ function aboveBounds(row: SizedRow): boolean {
 export const r09SizeMismatch: RuleModule = {
   id: 'R09',
   run(run) {
-    const rows = prepared(run.db, 
+    const rows = prepared(run.db,
         `WITH sized AS (
            SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.assignee_id AS assigneeId,
              coalesce(d.assignee_size, b.size) AS countedSize, b.name AS assignee, b.sector AS orgSector,
              CAST(substr(${dealDate('d')}, 1, 4) AS INTEGER) AS dealYear
            FROM deals d JOIN organizations b ON b.id = d.assignee_id
            WHERE d.voided_at IS NULL AND coalesce(d.assignee_size, b.size) IN ('微型', '小型', '中型') AND ${inScope('d.id', run.dealIds)}
-             AND d.assignee_id IN (SELECT organization_id FROM enterprise_figures WHERE employees >= @fewestLargeStaff AND voided_at IS NULL)
+             ${run.dealIds === null ? 'AND d.assignee_id IN (SELECT organization_id FROM enterprise_figures WHERE employees >= @fewestLargeStaff AND voided_at IS NULL)' : ''}
          ),
          nearest AS (
            SELECT sz.*, coalesce(
@@ -64,7 +64,7 @@ export const r09SizeMismatch: RuleModule = {
            f.revenue_fen AS revenueFen, f.employees, coalesce(f.sector, n.orgSector) AS sector
          FROM nearest n JOIN enterprise_figures f ON f.id = n.figuresId`,
       )
-      .all({ fewestLargeStaff: FEWEST_LARGE_STAFF, ...scopeParams(run.dealIds) }) as SizedRow[];
+      .all(run.dealIds === null ? { fewestLargeStaff: FEWEST_LARGE_STAFF } : scopeParams(run.dealIds)) as SizedRow[];
     return rows.filter(aboveBounds).map((r) => {
       const revenue = r.revenueFen === null ? '营业收入未填' : `营业收入 ${formatFenAsWan(r.revenueFen)} 万元`;
       return candidate(

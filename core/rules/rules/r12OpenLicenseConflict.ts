@@ -31,9 +31,12 @@ const overlaps = (from1: string, to1: string, from2: string, to2: string) =>
 export const r12OpenLicenseConflict: RuleModule = {
   id: 'R12',
   run(run) {
-    // Only licenses carry a mode (a CHECK of the schema), so the mode alone walks the few open licenses' index.
     const params = scopeParams(run.dealIds);
-    const licenses = prepared(run.db, 
+    // Only licenses carry a mode (a CHECK of the schema): a full scan walks the few open licenses through the mode
+    // index. A check after a save starts from its deals instead, on either side ("+" keeps the mode index unused).
+    const licenseConflicts = (scopedSide: 'o' | 'x' | null) =>
+      prepared(
+        run.db,
         `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, x.id AS otherId, x.contract_no AS otherNo, x.license_mode || '许可' AS otherKind,
            ${dealDate('x')} AS otherFrom, x.license_end_date AS otherTo
@@ -41,14 +44,14 @@ export const r12OpenLicenseConflict: RuleModule = {
          JOIN deal_patents op ON op.deal_id = o.id
          JOIN deal_patents xp ON xp.patent_number = op.patent_number AND xp.deal_id <> o.id
          JOIN deals x ON x.id = xp.deal_id
-         WHERE o.license_mode = '开放许可' AND o.voided_at IS NULL
-           AND x.license_mode IN ('独占', '排他') AND x.voided_at IS NULL
+         WHERE ${scopedSide ? '+' : ''}o.license_mode = '开放许可' AND o.voided_at IS NULL
+           AND ${scopedSide ? '+' : ''}x.license_mode IN ('独占', '排他') AND x.voided_at IS NULL
            AND ${overlaps(dealDate('o'), 'o.license_end_date', dealDate('x'), 'x.license_end_date')}
-           AND (${inScope('o.id', run.dealIds)} OR ${inScope('x.id', run.dealIds)})`,
-      )
-      .all(params) as ConflictRow[];
+           AND ${scopedSide ? inScope(`${scopedSide}.id`, run.dealIds) : '1'}`,
+      ).all(params) as ConflictRow[];
+    const licenses = run.dealIds === null ? licenseConflicts(null) : [...licenseConflicts('o'), ...licenseConflicts('x')];
     const pledgeEnd = `CASE WHEN g.term_months IS NOT NULL THEN date(g.registration_date, '+' || g.term_months || ' months', '-1 day') END`;
-    const pledges = prepared(run.db, 
+    const pledges = prepared(run.db,
         `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, g.id AS otherId, g.registration_no AS otherNo, '质押' AS otherKind,
            g.registration_date AS otherFrom, ${pledgeEnd} AS otherTo
@@ -56,7 +59,7 @@ export const r12OpenLicenseConflict: RuleModule = {
          JOIN deal_patents op ON op.deal_id = o.id
          JOIN pledge_patents gp ON gp.patent_number = op.patent_number
          JOIN pledges g ON g.id = gp.pledge_id
-         WHERE o.license_mode = '开放许可' AND o.voided_at IS NULL AND g.voided_at IS NULL
+         WHERE ${run.dealIds === null ? '' : '+'}o.license_mode = '开放许可' AND o.voided_at IS NULL AND g.voided_at IS NULL
            AND ${overlaps(dealDate('o'), 'o.license_end_date', 'g.registration_date', pledgeEnd)}
            AND ${inScope('o.id', run.dealIds)}`,
       )
