@@ -8,6 +8,7 @@ import { signingIdentity } from '../core/sync/installationKey';
 import { sha256Hex, sign } from '../core/sync/signing';
 import { recordDeal, recordManyDeals } from '../core/sync/testing/syncFixtures';
 import { postBatch } from '../core/sync/transport';
+import { signedFeedbackHeaders } from '../core/sync/feedbackPuller';
 import { ENTERPRISE } from '../core/filings/testing/sampleFilings';
 import { runCli } from '../tests/support/runCli';
 import { setUpStore } from '../tests/support/tempStore';
@@ -148,6 +149,25 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
       expect.objectContaining({ entity: 'deal', id: dealId, version: 2, code: 'INVALID_RECORD', label: '交易', link: `/filings/deals/${dealId}`, message: expect.stringContaining('amount_fen') }),
     ]);
     expect(prov.store.db.prepare('SELECT version FROM deals WHERE id = ?').pluck().get(dealId)).toBe(1);
+  });
+});
+
+describe('the province\'s feedback', () => {
+  it('is read only by an enrolled installation that signs its request', async () => {
+    const taiyuan = await city();
+    const prov = await province();
+    const unsigned = await fetch(`${prov.url}/v1/feedback?since=0`);
+    expect(unsigned.status).toBe(401);
+    const identity = signingIdentity(taiyuan.service.store, taiyuan.adminActor);
+    const headers = signedFeedbackHeaders(identity, '/v1/feedback?since=0', new Date().toISOString());
+    expect((await fetch(`${prov.url}/v1/feedback?since=0`, { headers })).status).toBe(401);
+
+    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    const signed = await fetch(`${prov.url}/v1/feedback?since=0`, { headers });
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toEqual({ items: [], cursor: 0 });
+    const replayedElsewhere = await fetch(`${prov.url}/v1/feedback?since=5`, { headers });
+    expect(replayedElsewhere.status).toBe(401);
   });
 });
 
