@@ -100,10 +100,8 @@ export function FormShell<T extends FieldValues>(props: {
             void submit();
           }
         }}
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        // No native submit: the browser's implicit submission would also fire on Enter inside a date box.
+        onSubmitCapture={(e) => e.preventDefault()}
       >
         {props.children}
         <Card size="small" title="附件（合同扫描件、到账凭证等）" style={{ marginBottom: 16 }}>
@@ -120,7 +118,7 @@ export function FormShell<T extends FieldValues>(props: {
           </Upload>
         </Card>
         <Space>
-          <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+          <Button type="primary" onClick={() => void submit()} loading={form.formState.isSubmitting}>
             保存
           </Button>
           <Button onClick={() => void cancel()}>取消</Button>
