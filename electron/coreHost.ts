@@ -1,5 +1,6 @@
 // Runs in an Electron utilityProcess: the store and every service live here, never in the main process or renderer.
 import { createService } from '../core/service/createService';
+import { startSyncScheduler } from '../core/sync/scheduler';
 
 export interface HostRequest {
   id: number;
@@ -14,7 +15,9 @@ if (!dbPath) throw new Error('coreHost needs the database path as its first argu
 let service: ReturnType<typeof createService> | null = null;
 let openFailure: { code: string; message: string } | null = null;
 try {
-  service = createService(dbPath, { log: (line) => console.error(JSON.stringify(line)) });
+  const log = (line: Record<string, unknown>) => console.error(JSON.stringify(line));
+  service = createService(dbPath, { log });
+  startSyncScheduler(service, { log });
 } catch (error) {
   // A damaged or missing store must reach the window as a message, never as a blank screen.
   const e = error as { code?: string; message: string };

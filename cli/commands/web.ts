@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSyncScheduler } from '../../core/sync/scheduler';
 import { startBrowserMode } from '../../core/transport/httpServer';
 import type { DeskService } from '../../core/service/dispatcher';
 import { DeskError } from '../../core/service/errors';
@@ -54,7 +55,9 @@ function openForBrowserMode(options: GlobalOptions): {
   const dbPath = resolveDbPath(options.db);
   try {
     const service = openCliService(options, false);
-    return { service, dbPath, failure: null, close: () => service.store.close() };
+    // Browser mode is a long-running host of core, like the desktop app's utility process: it syncs in the background.
+    const stopSync = startSyncScheduler(service, { log: (line) => process.stderr.write(`${JSON.stringify(line)}\n`) });
+    return { service, dbPath, failure: null, close: () => (stopSync(), service.store.close()) };
   } catch (error) {
     if (!(error instanceof DeskError)) throw error;
     const refusal = { ok: false as const, error: error.toServiceError() };
