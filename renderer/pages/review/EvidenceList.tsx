@@ -27,6 +27,7 @@ function show(key: string, value: unknown): ReactNode {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') return key.endsWith('Fen') ? `${formatFenAsWan(Math.round(value))} 万元` : Number.isInteger(value) ? value : value.toFixed(3);
   if (Array.isArray(value)) {
+    if (value.length === 0) return '无';
     if (value.every((v) => typeof v !== 'object' || v === null)) return value.join('、');
     const rows = value as Record<string, unknown>[];
     const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !HIDDEN.has(k));

@@ -53,7 +53,7 @@ export function FlagDetailView() {
             )}
             {paymentsDeal && (
               <Card size="small" title="到账与成交金额">
-                <PaymentsChart deal={paymentsDeal} asOf={status.today} />
+                <PaymentsChart deal={paymentsDeal} asOf={status.today} minPaidPercent={typeof flag.evidence.minPaidPercent === 'number' ? flag.evidence.minPaidPercent : undefined} />
               </Card>
             )}
             <Card size="small" title="证据">

@@ -2,8 +2,8 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { FlagDealView } from '../../../shared/contract/rules';
 import { fenToWanNumber } from '../../../shared/domain/money';
 
-/** Payments received against the contract amount over time: cumulative 实际到账 as steps, the amount as a line. */
-export function PaymentsChart({ deal, asOf }: { deal: FlagDealView; asOf: string }) {
+/** Payments received against the contract amount over time: cumulative 实际到账 as steps, the amount (and R06's minimum share) as lines. */
+export function PaymentsChart({ deal, asOf, minPaidPercent }: { deal: FlagDealView; asOf: string; minPaidPercent?: number }) {
   let cumulative = 0;
   const points = [
     { date: deal.contractDate, receivedWan: 0 },
@@ -23,6 +23,9 @@ export function PaymentsChart({ deal, asOf }: { deal: FlagDealView; asOf: string
           <YAxis domain={[0, Math.max(amountWan, cumulative / 1_000_000) * 1.1]} tickFormatter={(v: number) => v.toFixed(0)} label={{ value: '万元', position: 'insideTopLeft', offset: -4 }} />
           <Tooltip formatter={(v) => [`${Number(v).toFixed(2)} 万元`, '累计到账']} />
           <ReferenceLine y={amountWan} stroke="#cf1322" strokeDasharray="6 3" label={{ value: `成交金额 ${amountWan.toFixed(2)} 万元`, position: 'insideTopRight' }} />
+          {minPaidPercent !== undefined && (
+            <ReferenceLine y={(amountWan * minPaidPercent) / 100} stroke="#faad14" strokeDasharray="4 4" label={{ value: `应至少到账 ${minPaidPercent}%`, position: 'insideBottomRight' }} />
+          )}
           <Line type="stepAfter" dataKey="receivedWan" stroke="#1677ff" dot isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
