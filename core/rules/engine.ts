@@ -17,6 +17,8 @@ export interface ScanOptions {
   thresholds?: RuleThresholds;
   /** Only findings that involve one of these deals; the whole store when omitted. */
   dealIds?: readonly string[];
+  /** Lets the rules of a scan run in several calls share their common work (one map per scan). */
+  shared?: Map<string, unknown>;
 }
 
 /**
@@ -27,5 +29,6 @@ export function scanRules(db: ReadHandle, options: ScanOptions): FlagCandidate[]
   const thresholds = options.thresholds ?? readRuleThresholds(db).thresholds;
   const dealIds = options.dealIds ? [...new Set(options.dealIds)] : null;
   if (dealIds !== null && dealIds.length === 0) return [];
-  return (options.ruleIds ?? RULE_IDS).flatMap((id) => RULE_MODULES[id].run({ db, asOf: options.asOf, thresholds, dealIds }));
+  const shared = options.shared ?? new Map<string, unknown>();
+  return (options.ruleIds ?? RULE_IDS).flatMap((id) => RULE_MODULES[id].run({ db, asOf: options.asOf, thresholds, dealIds, shared }));
 }

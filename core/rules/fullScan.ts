@@ -31,10 +31,11 @@ export async function runFullScan(
   const { thresholds } = readRuleThresholds(db);
   const steps = ruleIds.length + 1;
   const candidates: FlagCandidate[] = [];
+  const shared = new Map<string, unknown>();
   for (const [i, id] of ruleIds.entries()) {
     onProgress(i, steps, `${id} ${ruleInfo(id).name}`);
     await nextTurn();
-    candidates.push(...scanRules(db, { ruleIds: [id], asOf, thresholds }));
+    candidates.push(...scanRules(db, { ruleIds: [id], asOf, thresholds, shared }));
   }
   onProgress(ruleIds.length, steps, '保存扫描结果');
   await nextTurn();

@@ -32,10 +32,17 @@ const leg = (d: string, or: string, ee: string, p: string) => `
   ${ee}.name AS ${p}assigneeName, (SELECT count(*) FROM deal_patents c WHERE c.deal_id = ${d}.id) AS ${p}patentCount`;
 
 /**
- * Every pair of live deals that name a common patent (R01, R02, R10 all start here). A full scan first keeps only
- * patents named by more than one deal, which a covering index answers without touching the deals.
+ * Every pair of live deals that name a common patent, of the given kinds (R01, R02, R10 all start here and share
+ * the pairs within a scan). A full scan first keeps only patents named by more than one deal, which a covering
+ * index answers without touching the deals.
  */
 export function dealsSharingPatents(run: RuleRun, kinds: readonly string[] | null): DealPair[] {
+  let pairs = run.shared.get('dealsSharingPatents') as DealPair[] | undefined;
+  if (!pairs) run.shared.set('dealsSharingPatents', (pairs = allPairsSharingPatents(run)));
+  return pairs.filter((pair) => kinds === null || (kinds.includes(pair.a.kind) && kinds.includes(pair.b.kind)));
+}
+
+function allPairsSharingPatents(run: RuleRun): DealPair[] {
   const { dealIds } = run;
   const patents =
     dealIds === null
@@ -58,10 +65,8 @@ export function dealsSharingPatents(run: RuleRun, kinds: readonly string[] | nul
          AND (${inScope('da.id', dealIds)} OR ${inScope('db.id', dealIds)})`,
     )
     .all(scopeParams(dealIds)) as Record<string, unknown>[];
-  // Kinds are filtered here, not in SQL, where the planner would drive the join from the kind index.
-  return rows
-    .map((r) => ({ a: pick(r, 'a_'), b: pick(r, 'b_'), sharedPatents: String(r.patents).split(',').sort() }))
-    .filter((pair) => kinds === null || (kinds.includes(pair.a.kind) && kinds.includes(pair.b.kind)));
+  // Kinds are filtered afterwards, not in SQL, where the planner would drive the join from the kind index.
+  return rows.map((r) => ({ a: pick(r, 'a_'), b: pick(r, 'b_'), sharedPatents: String(r.patents).split(',').sort() }));
 }
 
 function pick(row: Record<string, unknown>, prefix: string): PairLeg {

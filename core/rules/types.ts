@@ -28,6 +28,8 @@ export interface RuleRun {
   asOf: string;
   thresholds: RuleThresholds;
   dealIds: readonly string[] | null;
+  /** Work that several rules of one scan share (the pairs of deals naming a common patent: R01, R02, R10). */
+  shared: Map<string, unknown>;
 }
 
 export interface RuleModule {
