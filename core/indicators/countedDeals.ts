@@ -2,24 +2,24 @@
 import type { z } from 'zod';
 import type { countedDeals, countedDealsQuery } from '../../shared/contract/indicators';
 import type { ReadHandle } from '../store/store';
-import { I1_FROM, I2_FROM, inRegions } from './facts';
+import { inRegions } from './facts';
+import { COUNTED_DEALS_FROM } from './factTables';
 import { regionsOf } from './report';
 
 type Query = z.output<typeof countedDealsQuery>;
 
 export function listCountedDeals(db: ReadHandle, query: Query): z.output<typeof countedDeals> {
-  const from = query.family === 'I1' ? I1_FROM : I2_FROM;
   const monthFrom = query.month ? `${query.month}-01` : `${query.year}-01-01`;
   const monthTo = query.month ? `${query.month}-31` : `${query.year}-12-31`;
-  const extra = query.industry ? ' AND d.industry = :industry' : '';
-  const params = { from: monthFrom, to: monthTo, ...(query.industry ? { industry: query.industry } : {}) };
-  const where = `${from} AND d.recordation_date BETWEEN :from AND :to${extra}`;
-  const totals = db.prepare(inRegions(`SELECT count(*) AS total, coalesce(sum(d.patent_count), 0) AS patents ${where}`, regionsOf(query.region))).get(params) as {
+  const extra = query.industry ? ' AND f.industry = :industry' : '';
+  const params = { family: query.family, from: monthFrom, to: monthTo, ...(query.industry ? { industry: query.industry } : {}) };
+  const where = `${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to${extra}`;
+  const totals = db.prepare(inRegions(`SELECT count(*) AS total, coalesce(sum(f.patent_count), 0) AS patents ${where}`, regionsOf(query.region))).get(params) as {
     total: number;
     patents: number;
   };
   const ids = (
-    db.prepare(inRegions(`SELECT d.id ${where} ORDER BY d.recordation_date DESC, d.id LIMIT ${query.limit}`, regionsOf(query.region))).all(params) as { id: string }[]
+    db.prepare(inRegions(`SELECT f.deal_id AS id ${where} ORDER BY f.recordation_date DESC, f.deal_id LIMIT ${query.limit}`, regionsOf(query.region))).all(params) as { id: string }[]
   ).map((r) => r.id);
   const rows = db
     .prepare(

@@ -6,19 +6,16 @@ import type { Dashboard, IndicatorNumbers } from '../../shared/contract/indicato
 import { INDICATOR_IDS, PROGRAM_FIRST_YEAR, type IndicatorId } from '../../shared/indicators/ids';
 import { CITY_REGIONS, PROVINCE_CODE, regionName } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
-import { I1_FROM, I2_FROM, inRegions, readCumulativeDistinct } from './facts';
+import { inRegions } from './facts';
+import { COUNTED_DEALS_FROM, readCumulativeDistinct } from './factTables';
 import { buildReport, readReportParts, regionsOf, sumRegions, yearValues } from './report';
 
 const SQL = {
   regionsHeld: `SELECT count(DISTINCT city_code) AS n FROM organizations WHERE city_code IS NOT NULL`,
-  industryI1: `SELECT d.industry AS industry, sum(d.patent_count) AS patents, sum(d.amount_fen) AS amount
-    ${I1_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
-  industryI2: `SELECT d.industry AS industry, sum(d.patent_count) AS patents, sum(d.amount_fen) AS amount
-    ${I2_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
-  monthI1: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
-    ${I1_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
-  monthI2: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
-    ${I2_FROM} AND d.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  industry: `SELECT f.industry AS industry, sum(f.patent_count) AS patents, sum(f.amount_fen) AS amount
+    ${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  month: `SELECT substr(f.recordation_date, 1, 7) AS month, sum(f.patent_count) AS n
+    ${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
   monthI5: `SELECT substr(p.registration_date, 1, 7) AS month, sum(p.amount_fen) AS amount, count(*) AS n
     FROM organizations o CROSS JOIN pledges p ON p.pledgor_id = o.id
     WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL
@@ -68,20 +65,21 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
 
   const params = { from: `${year}-01-01`, to: `${year}-12-31` };
   type Row = { industry?: string; month?: string; patents?: number; amount?: number; n?: number };
-  const rows = (sql: string) => db.prepare(inRegions(sql, regionsOf(region))).all(params) as Row[];
+  const rows = (sql: string, family?: 'I1' | 'I2') =>
+    db.prepare(inRegions(sql, regionsOf(region))).all(family ? { ...params, family } : params) as Row[];
   const industries = new Map<string, { industry: string; I1: number; I1a: number; I2: number; I2a: number }>();
   const industry = (name: string) => {
     let entry = industries.get(name);
     if (!entry) industries.set(name, (entry = { industry: name, I1: 0, I1a: 0, I2: 0, I2a: 0 }));
     return entry;
   };
-  for (const r of rows(SQL.industryI1)) Object.assign(industry(r.industry ?? '其他'), { I1: r.patents ?? 0, I1a: r.amount ?? 0 });
-  for (const r of rows(SQL.industryI2)) Object.assign(industry(r.industry ?? '其他'), { I2: r.patents ?? 0, I2a: r.amount ?? 0 });
+  for (const r of rows(SQL.industry, 'I1')) Object.assign(industry(r.industry ?? '其他'), { I1: r.patents ?? 0, I1a: r.amount ?? 0 });
+  for (const r of rows(SQL.industry, 'I2')) Object.assign(industry(r.industry ?? '其他'), { I2: r.patents ?? 0, I2a: r.amount ?? 0 });
 
   const monthly = Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, I1: 0, I2: 0, I5: 0, I5a: 0 }));
   const month = (m: string | undefined) => monthly[Number(m?.slice(5, 7)) - 1];
-  for (const r of rows(SQL.monthI1)) { const m = month(r.month); if (m) m.I1 = r.n ?? 0; }
-  for (const r of rows(SQL.monthI2)) { const m = month(r.month); if (m) m.I2 = r.n ?? 0; }
+  for (const r of rows(SQL.month, 'I1')) { const m = month(r.month); if (m) m.I1 = r.n ?? 0; }
+  for (const r of rows(SQL.month, 'I2')) { const m = month(r.month); if (m) m.I2 = r.n ?? 0; }
   for (const r of rows(SQL.monthI5)) { const m = month(r.month); if (m) Object.assign(m, { I5: r.amount ?? 0, I5a: r.n ?? 0 }); }
 
   const requiredGrowth = Object.fromEntries(

@@ -1,10 +1,13 @@
 /**
- * The raw facts behind DOMAIN §7, read with one grouped query per family, per (region, year). The province is the
- * sum of the twelve regions, so every query groups by the party's reporting region (organizations.city_code, where
- * county codes are already rolled up and 140171 stays itself) and the caller adds regions up.
+ * The raw facts behind DOMAIN §7 computed from scratch from the filings, with one grouped query per family, per
+ * (region, year). This is the definition: the engine reads the same facts from the tables the database keeps up to
+ * date (factTables.ts, migration 8), and factTables.test.ts checks both agree after random writes. The registration
+ * and pledge queries here are also what the engine runs (those records are few).
  *
- * A deal counts when it is not voided, has a recordation date and no confirmed anomaly; its year is the year of the
- * recordation date; patents are counted as patent-deal pairs (deals.patent_count).
+ * The province is the sum of the twelve regions, so every query groups by the party's reporting region
+ * (organizations.city_code, where county codes are already rolled up and 140171 stays itself) and the caller adds
+ * regions up. A deal counts when it is not voided, has a recordation date and no confirmed anomaly; its year is the
+ * year of the recordation date; patents are counted as patent-deal pairs (deals.patent_count).
  */
 import type { ReadHandle } from '../store/store';
 
@@ -137,7 +140,7 @@ function num(value: number | string | null | undefined): number {
   return typeof value === 'number' ? value : 0;
 }
 
-export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {
+export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {
   const params = {
     from: `${query.fromYear}-01-01`,
     to: `${query.toYear}-12-31`,
@@ -184,24 +187,4 @@ export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, Region
     if (region) region.cumulativeRegistrationPatents = num(row.patents);
   }
   return facts;
-}
-
-/** Distinct benefited enterprises (I3) and registered patents (I4a) from `cumulativeFrom` through the end of `toYear`, per region. */
-export function readCumulativeDistinct(
-  db: ReadHandle,
-  regions: readonly string[],
-  cumulativeFrom: number,
-  toYear: number,
-): Map<string, { enterprises: number; registrationPatents: number }> {
-  const params = { cumulativeFrom: `${cumulativeFrom}-01-01`, to: `${toYear}-12-31` };
-  const result = new Map(regions.map((r) => [r, { enterprises: 0, registrationPatents: 0 }]));
-  for (const row of db.prepare(inRegions(SQL.cumulativeEnterprises, regions)).all(params) as Row[]) {
-    const entry = result.get(String(row.region));
-    if (entry) entry.enterprises = num(row.enterprises);
-  }
-  for (const row of db.prepare(inRegions(SQL.cumulativeRegistrationPatents, regions)).all(params) as Row[]) {
-    const entry = result.get(String(row.region));
-    if (entry) entry.registrationPatents = num(row.patents);
-  }
-  return result;
 }

@@ -7,7 +7,8 @@ import { averageGrowth, completionRate, sumGrowth, yearOnYear } from '../../shar
 import { BASE_YEAR, INDICATOR_IDS, PROGRAM_FIRST_YEAR, type IndicatorId } from '../../shared/indicators/ids';
 import { CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
-import { emptyYearFacts, readFacts, type RegionFacts, type YearFacts } from './facts';
+import { emptyYearFacts, type RegionFacts, type YearFacts } from './facts';
+import { readFacts } from './factTables';
 import { targetLookup, type TargetLookup } from './targetsStore';
 
 export const TWELVE_REGIONS: readonly string[] = CITY_REGIONS.map((r) => r.code);

@@ -5,6 +5,7 @@ import { sql as ruleIndexes } from './004_rule_indexes';
 import { sql as filingListIndexes } from './005_filing_list_indexes';
 import { sql as indicatorCovering } from './006_indicator_covering';
 import { sql as voidedRecords } from './007_voided_records';
+import { sql as indicatorFacts } from './008_indicator_facts';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'filing_list_indexes', sql: filingListIndexes },
   { version: 6, name: 'indicator_covering', sql: indicatorCovering },
   { version: 7, name: 'voided_records', sql: voidedRecords },
+  { version: 8, name: 'indicator_facts', sql: indicatorFacts },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
