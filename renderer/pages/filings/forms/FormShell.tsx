@@ -12,6 +12,11 @@ import { dateTime } from '../format';
 import type { KindSpec } from '../kinds';
 import { useDraft } from './useDraft';
 
+/** A refused form scrolls to its first message, so the user sees what to correct. */
+function showFirstError(): void {
+  setTimeout(() => document.querySelector('.ant-form-item-has-error')?.scrollIntoView({ block: 'center' }), 0);
+}
+
 /** True while a dropdown or date panel is open: Enter then belongs to it, not to the form. */
 function popupOpen(): boolean {
   return document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)') !== null;
@@ -57,7 +62,7 @@ export function FormShell<T extends FieldValues>(props: {
       }
       message.error((error as Error).message);
     }
-  });
+  }, showFirstError);
 
   const cancel = async () => {
     await draft.clear();

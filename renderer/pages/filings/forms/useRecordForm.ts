@@ -22,6 +22,8 @@ export function useRecordForm<S extends z.ZodType<FieldValues, FieldValues>, D>(
     resolver: zodResolver(schema as never) as never,
     defaultValues: empty as DefaultValues<z.input<S>>,
     mode: 'onTouched',
+    // Our widgets do not all hand react-hook-form a focusable ref; FormShell scrolls to the first error instead.
+    shouldFocusError: false,
   });
   const [ready, setReady] = useState(!id);
   const { reset } = form;
