@@ -76,7 +76,11 @@ export class OrganizationPool {
       const industry = r.chance(0.1) ? '其他' : r.pick(INDUSTRIES.slice(0, 14));
       const stateOwned = r.chance(0.04);
       const brand = r.pick(BRAND_SYLLABLES) + r.pick(BRAND_SYLLABLES);
-      const name = this.uniqueName(`${stateOwned ? '山西' : shortName.get(region)}${brand}${r.pick(INDUSTRY_WORDS[industry])}${r.pick(SUFFIXES)}`);
+      const word = r.pick(INDUSTRY_WORDS[industry]);
+      const picked = r.pick(SUFFIXES);
+      // Never 某某科技科技有限公司.
+      const suffix = word.endsWith('科技') && picked.startsWith('科技') ? '有限公司' : picked;
+      const name = this.uniqueName(`${stateOwned ? '山西' : shortName.get(region)}${brand}${word}${suffix}`);
       const size = stateOwned ? '大型' : r.weighted(SIZE_WEIGHTS);
       const sector = industry === '信息技术应用创新' || industry === '大数据融合创新' ? '软件和信息技术服务业' : r.chance(0.85) ? '工业' : '其他未列明行业';
       const org = this.add({ name, uscc: makeUscc('91', region, this.usccSerial++), kind: stateOwned ? '国有企业' : '企业', regionCode: region, size, sector, industry });
