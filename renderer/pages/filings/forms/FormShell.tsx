@@ -42,7 +42,11 @@ export function FormShell<T extends FieldValues>(props: {
   const [files, setFiles] = useState<File[]>([]);
   const back = () => navigate(id ? `/filings/${spec.key}/${id}` : `/filings/${spec.key}`);
 
+  // Our own flag, set only while the record is being sent: the button is busy exactly as long as a save runs.
+  const [saving, setSaving] = useState(false);
   const submit = form.handleSubmit(async (values) => {
+    if (saving) return;
+    setSaving(true);
     try {
       const result = await callKind<{ id: string; outcome: string }>(spec.key, id ? 'update' : 'create', id ? { id, record: values } : values);
       for (const file of files) {
@@ -61,6 +65,8 @@ export function FormShell<T extends FieldValues>(props: {
         }
       }
       message.error((error as Error).message);
+    } finally {
+      setSaving(false);
     }
   }, showFirstError);
 
@@ -100,7 +106,7 @@ export function FormShell<T extends FieldValues>(props: {
           const target = e.target as HTMLElement;
           // Enter in a plain text box saves; in a date box or a dropdown it picks, as those widgets expect.
           const insideWidget = target.closest('.ant-picker, .ant-select, .ant-input-number') !== null;
-          if (e.key === 'Enter' && target.tagName === 'INPUT' && !insideWidget && !popupOpen() && !form.formState.isSubmitting) {
+          if (e.key === 'Enter' && target.tagName === 'INPUT' && !insideWidget && !popupOpen() && !saving) {
             e.preventDefault();
             void submit();
           }
@@ -123,7 +129,7 @@ export function FormShell<T extends FieldValues>(props: {
           </Upload>
         </Card>
         <Space>
-          <Button type="primary" onClick={() => void submit()} loading={form.formState.isSubmitting}>
+          <Button type="primary" onClick={() => void submit()} loading={saving}>
             保存
           </Button>
           <Button onClick={() => void cancel()}>取消</Button>
