@@ -121,7 +121,7 @@ const refusals: [string, (page: Page) => Promise<void>, string][] = [
   ],
   ['a recordation date before the contract date', (page) => fillDate(page, '备案日期', '2023-02-01'), '备案（登记）日期不能早于合同日期 2023-03-01'],
   ['a payment before the contract date', (page) => fillDate(page, '第 1 笔到账日期', '2023-01-05'), '到账日期不能早于合同日期 2023-03-01'],
-  ['a contract date in the future', (page) => fillDate(page, '合同日期', '2099-01-01'), '晚于今天'],
+  ['a recordation date in the future', (page) => fillDate(page, '备案日期', '2099-01-01'), '晚于今天'],
   ['a patent listed twice', (page) => page.getByLabel('第 2 件专利号').fill('202010310978.3'), '同一专利不能重复列出'],
 ];
 
