@@ -21,6 +21,14 @@ export interface ScanOptions {
   shared?: Map<string, unknown>;
 }
 
+// SQLite's largest memory map (its default SQLITE_MAX_MMAP_SIZE): pages are read in place instead of being copied
+// one by one through the 2 MB page cache, which a full scan of every deal would churn many times over.
+const FULL_SCAN_MMAP_BYTES = 0x7fff0000;
+
+function mapStoreForFullScan(db: ReadHandle): void {
+  if ((db.pragma('mmap_size', { simple: true }) as number) < FULL_SCAN_MMAP_BYTES) db.pragma(`mmap_size = ${FULL_SCAN_MMAP_BYTES}`);
+}
+
 /**
  * Runs the rules and returns what they find, writing nothing. Works alike on a city store and on the province
  * store (every region's records): parties are compared by USCC, else normalized name, never by local id.
@@ -30,5 +38,6 @@ export function scanRules(db: ReadHandle, options: ScanOptions): FlagCandidate[]
   const dealIds = options.dealIds ? [...new Set(options.dealIds)] : null;
   if (dealIds !== null && dealIds.length === 0) return [];
   const shared = options.shared ?? new Map<string, unknown>();
+  if (dealIds === null) mapStoreForFullScan(db);
   return (options.ruleIds ?? RULE_IDS).flatMap((id) => RULE_MODULES[id].run({ db, asOf: options.asOf, thresholds, dealIds, shared }));
 }

@@ -40,9 +40,6 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   const db = w.db;
   const version = settingVersion(db, RULE_SETTINGS_KEY);
   const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
-  const find = prepared(db,
-    'SELECT id, active, explanation, evidence, region_code AS regionCode FROM anomaly_flags WHERE fingerprint = ?',
-  );
   const insert = prepared(db,
     `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, source, status, explanation, evidence, settings_version, active, first_seen_at, last_seen_at, updated_at)
      VALUES (?, ?, ?, ?, ?, '待审核', ?, ?, ?, 1, ?, ?, ?)`,
@@ -52,29 +49,32 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
     `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, updated_at = ? WHERE id = ?`,
   );
 
-  const found = new Set<string>();
-  for (const c of candidates) {
-    if (found.has(c.fingerprint)) continue;
-    found.add(c.fingerprint);
+  const byFingerprint = new Map<string, FlagCandidate>();
+  for (const c of candidates) if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
+  const found = [...byFingerprint.keys()];
+  const foundJson = JSON.stringify(found);
+  const existing = existingFlags(db, foundJson);
+  for (const c of byFingerprint.values()) {
     const evidence = JSON.stringify(c.evidence);
-    const existing = find.get(c.fingerprint) as ExistingFlag | undefined;
-    if (!existing) {
+    const flag = existing.get(c.fingerprint);
+    if (!flag) {
       const id = ulid();
       insert.run(id, c.ruleId, c.regionCode, c.fingerprint, options.source, c.explanation, evidence, version, w.at, w.at, w.at);
       for (const s of c.subjects) insertSubject.run(id, s.entity, s.entityId, s.businessNo);
       summary.created++;
       continue;
     }
-    const changed = existing.explanation !== c.explanation || existing.evidence !== evidence || existing.regionCode !== c.regionCode;
-    if (!existing.active) summary.reactivated++;
+    // A rescan mostly finds what it found before: unchanged findings cost a string comparison, no write.
+    const changed = flag.explanation !== c.explanation || flag.evidence !== evidence || flag.regionCode !== c.regionCode;
+    if (!flag.active) summary.reactivated++;
     else if (changed) summary.refreshed++;
-    if (!existing.active || changed) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, existing.id);
+    if (!flag.active || changed) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, flag.id);
   }
   // One statement marks every finding seen, instead of one per flag (a full scan may find hundreds of thousands).
-  prepared(db, 'UPDATE anomaly_flags SET last_seen_at = @at WHERE fingerprint IN (SELECT value FROM json_each(@found))').run({ at: w.at, found: JSON.stringify([...found]) });
+  prepared(db, 'UPDATE anomaly_flags SET last_seen_at = @at WHERE fingerprint IN (SELECT value FROM json_each(@found))').run({ at: w.at, found: foundJson });
 
   const scope = options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
-  if (scope) summary.deactivated = deactivateMissing(w, found, options.source, scope);
+  if (scope) summary.deactivated = deactivateMissing(w, new Set(found), options.source, scope);
 
   if (summary.created || summary.reactivated || summary.deactivated) {
     w.record({
@@ -85,6 +85,16 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
     });
   }
   return summary;
+}
+
+/** The stored flags of these findings, found through the fingerprint index in one statement. */
+function existingFlags(db: Writer['db'], fingerprintsJson: string): Map<string, ExistingFlag> {
+  const rows = prepared(db,
+      `SELECT f.fingerprint, f.id, f.active, f.explanation, f.evidence, f.region_code AS regionCode
+       FROM json_each(?) j JOIN anomaly_flags f ON f.fingerprint = j.value`,
+    )
+    .all(fingerprintsJson) as (ExistingFlag & { fingerprint: string })[];
+  return new Map(rows.map((r) => [r.fingerprint, r]));
 }
 
 function deactivateMissing(w: Writer, found: Set<string>, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {

@@ -28,17 +28,24 @@ export const r07ExpiringPatent: RuleModule = {
     const withinDays = run.thresholds.r07ExpiryWithinDays;
     // A full scan starts from the few patents that can qualify at all: lapsed, or expiring before the latest deal
     // date plus N days (no deal is dated later). A check after a save starts from its deals.
+    // The risky patents are materialized and drive the join (else the planner walks every deal in id order); every
+    // term is at least 10 years, so a filing date later than the latest expiry that counts minus 10 years (with two
+    // days to spare for 29 February) rules a patent out before its expiry is computed.
+    const risky =
+      run.dealIds === null
+        ? `WITH latest AS (SELECT date(max(coalesce((SELECT max(recordation_date) FROM deals), ''), (SELECT max(contract_date) FROM deals)),
+               '+' || @withinDays || ' days') AS expiry),
+           risky AS MATERIALIZED (SELECT p.number FROM patents p, latest WHERE p.status IN ('失效', '届满')
+             OR (p.filing_date <= date(latest.expiry, '+2 days', '-10 years') AND ${naturalExpirySql('p')} <= latest.expiry))`
+        : '';
     const from =
       run.dealIds === null
-        ? `(SELECT p.number FROM patents p WHERE p.status IN ('失效', '届满')
-             OR (p.filing_date IS NOT NULL AND ${naturalExpirySql('p')} <= date(
-               max(coalesce((SELECT max(recordation_date) FROM deals), ''), (SELECT max(contract_date) FROM deals)), '+' || @withinDays || ' days'))) risky
-           JOIN deal_patents dp ON dp.patent_number = risky.number
+        ? `risky JOIN deal_patents dp ON dp.patent_number = risky.number
            JOIN deals d ON d.id = dp.deal_id
            JOIN patents p ON p.number = dp.patent_number`
         : `deals d JOIN deal_patents dp ON dp.deal_id = d.id JOIN patents p ON p.number = dp.patent_number`;
     const rows = prepared(run.db,
-        `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, ${dealDate('d')} AS referenceDate,
+        `${risky} SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, ${dealDate('d')} AS referenceDate,
            d.recordation_date IS NOT NULL AS hasRecordation, p.number, p.type, p.filing_date AS filingDate, p.status,
            CASE WHEN p.filing_date IS NOT NULL THEN ${naturalExpirySql('p')} END AS expiry
          FROM ${from}

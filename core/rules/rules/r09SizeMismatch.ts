@@ -18,8 +18,18 @@ interface SizedRow {
   sector: string | null;
 }
 
-/** No enterprise with fewer staff than this is large in any sector: a full scan looks only at those with more. */
+/** No enterprise with fewer staff than this is large in any sector. */
 const FEWEST_LARGE_STAFF = Math.min(...SECTORS.map((s) => SME_THRESHOLDS[s].smeBelow[0]));
+
+/**
+ * The staff a figure needs before it can be above the SME bounds, in SQL: its sector's "SME at all" staff bound
+ * (large needs staff AND revenue at or above it), the fewest of any sector when the sector is unknown or unlisted.
+ * A full scan looks only at the enterprises with such a figure: a few among thousands.
+ */
+const largeStaffSql = (sector: string) =>
+  `CASE ${sector} ${SECTORS.map((s) => `WHEN '${s}' THEN ${SME_THRESHOLDS[s].smeBelow[0]}`).join(' ')} ELSE ${FEWEST_LARGE_STAFF} END`;
+const MAYBE_LARGE = `SELECT f.organization_id FROM enterprise_figures f JOIN organizations o ON o.id = f.organization_id
+  WHERE f.voided_at IS NULL AND f.employees >= ${largeStaffSql('coalesce(f.sector, o.sector)')}`;
 
 const isSector = (s: string | null): s is Sector => s !== null && (SECTORS as readonly string[]).includes(s);
 
@@ -48,7 +58,7 @@ export const r09SizeMismatch: RuleModule = {
              CAST(substr(${dealDate('d')}, 1, 4) AS INTEGER) AS dealYear
            FROM deals d JOIN organizations b ON b.id = d.assignee_id
            WHERE d.voided_at IS NULL AND coalesce(d.assignee_size, b.size) IN ('微型', '小型', '中型') AND ${inScope('d.id', run.dealIds)}
-             ${run.dealIds === null ? 'AND d.assignee_id IN (SELECT organization_id FROM enterprise_figures WHERE employees >= @fewestLargeStaff AND voided_at IS NULL)' : ''}
+             ${run.dealIds === null ? `AND d.assignee_id IN (${MAYBE_LARGE})` : ''}
          ),
          nearest AS (
            SELECT sz.*, coalesce(
@@ -64,7 +74,7 @@ export const r09SizeMismatch: RuleModule = {
            f.revenue_fen AS revenueFen, f.employees, coalesce(f.sector, n.orgSector) AS sector
          FROM nearest n JOIN enterprise_figures f ON f.id = n.figuresId`,
       )
-      .all(run.dealIds === null ? { fewestLargeStaff: FEWEST_LARGE_STAFF } : scopeParams(run.dealIds)) as SizedRow[];
+      .all(scopeParams(run.dealIds)) as SizedRow[];
     return rows.filter(aboveBounds).map((r) => {
       const revenue = r.revenueFen === null ? '营业收入未填' : `营业收入 ${formatFenAsWan(r.revenueFen)} 万元`;
       return candidate(
