@@ -49,7 +49,7 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
   );
   const assignor = resolveParty(w, input.assignor, 'assignor');
   const assignee = resolveParty(w, input.assignee, 'assignee');
-  if (assignor.id === assignee.id) throw refuse('assignee', '让与方与受让方不能是同一单位');
+  // The same party on both sides is recorded as entered: it is an anomaly for review (R03), not a typing error to refuse.
   const patents = upsertPatents(w, input.patents);
   const assigneeSize =
     input.assigneeSize ?? (w.db.prepare('SELECT size FROM organizations WHERE id = ?').pluck().get(assignee.id) as string | null);

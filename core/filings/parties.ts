@@ -75,9 +75,9 @@ function findExisting(w: Writer, party: ParsedParty, uscc: string | null, nameNo
   const byName = w.db
     .prepare('SELECT * FROM organizations WHERE name_norm = ? AND voided_at IS NULL ORDER BY uscc IS NULL, created_at LIMIT 1')
     .get(nameNorm) as OrganizationRow | undefined;
-  if (byName && uscc && byName.uscc && byName.uscc !== uscc) {
-    throw refuse(`${field}.uscc`, `“${byName.name}”已登记的统一社会信用代码为 ${byName.uscc}，与填写的 ${uscc} 不一致，请核对`);
-  }
+  // A USCC is the legal identity: the same name under another USCC is another party. Such look-alike pairs are
+  // what rule R03 (related parties) looks for, so they are recorded, not refused.
+  if (byName && uscc && byName.uscc && byName.uscc !== uscc) return undefined;
   return byName;
 }
 
