@@ -16,10 +16,8 @@ const SQL = {
     ${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
   month: `SELECT substr(f.recordation_date, 1, 7) AS month, sum(f.patent_count) AS n
     ${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
-  monthI5: `SELECT substr(p.registration_date, 1, 7) AS month, sum(p.amount_fen) AS amount, count(*) AS n
-    FROM organizations o CROSS JOIN pledges p ON p.pledgor_id = o.id
-    WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL
-      AND p.registration_date BETWEEN :from AND :to GROUP BY 1`,
+  monthI5: `SELECT substr(registration_date, 1, 7) AS month, sum(amount_fen) AS amount, count(*) AS n
+    FROM indicator_pledges WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1`,
 };
 
 /** The values a chart of the cumulative period shows: cumulative counts and amounts, the year's rates. */

@@ -1,37 +1,41 @@
 /**
- * The facts of DOMAIN §7 read from the tables the database keeps up to date itself (migration 8): yearly sums per
+ * The facts of DOMAIN §7 read from the tables the database keeps up to date itself (migrations 8 and 9): yearly sums per
  * (family, region, year), the benefited enterprises per (region, year), and the counted deal rows keyed by
  * (family, region, recordation date). What they hold is defined, deal by deal, exactly as facts.ts computes it from
- * scratch; factTables.test.ts checks the two agree after random sequences of writes. Registrations (I4, I4a) and
- * pledges (I5, I5a) are few and read as facts.ts reads them.
+ * scratch; factTables.test.ts checks the two agree after random sequences of writes. Registrations (I4, I4a), pledges
+ * (I5, I5a) and the figures behind I3a/I3b come from the tables of migration 9.
  */
 import type { ReadHandle } from '../store/store';
-import { emptyYearFacts, FACT_QUERIES, inRegions, type FactsQuery, type RegionFacts, type YearFacts } from './facts';
+import { emptyYearFacts, inRegions, type FactsQuery, type RegionFacts, type YearFacts } from './facts';
 
 /** Counted deals of a family in a region, for lists and charts: `f` is the deal's fact row, join deals for more. */
 export const COUNTED_DEALS_FROM = `FROM indicator_deals f WHERE f.family = :family AND f.region IN (__REGIONS__)`;
+
+const YEAR_OF = (column: string) => `CAST(substr(${column}, 1, 4) AS INTEGER)`;
 
 export const FACT_TABLE_QUERIES = {
   dealYears: `SELECT family, region, year, patents, amount_fen AS amount FROM indicator_deal_years
     WHERE family IN ('I1','I2') AND region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear`,
   paymentYears: `SELECT family, region, year, amount_fen AS amount FROM indicator_payment_years
     WHERE family IN ('I1','I2') AND region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear`,
-  enterprises: `SELECT region, year, count(*) AS enterprises FROM indicator_enterprise_years
-    WHERE region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear GROUP BY 1, 2`,
+  /** I3 and, from `figuresFrom`, the I3a/I3b sums of its enterprises with figures for Y and Y−1. */
+  enterprises: `SELECT region, year, count(*) AS enterprises,
+      sum(CASE WHEN year >= :figuresFrom THEN revenue_now END) AS revenueNow,
+      sum(CASE WHEN year >= :figuresFrom THEN revenue_before END) AS revenueBefore,
+      sum(CASE WHEN year >= :figuresFrom THEN employees_now END) AS employeesNow,
+      sum(CASE WHEN year >= :figuresFrom THEN employees_before END) AS employeesBefore
+    FROM indicator_enterprise_years WHERE region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear GROUP BY 1, 2`,
   cumulativeEnterprises: `SELECT region, count(DISTINCT assignee_id) AS enterprises
     FROM indicator_enterprise_years INDEXED BY indicator_enterprise_years_enterprise
     WHERE region IN (__REGIONS__) AND year BETWEEN :cumulativeFrom AND :toYear GROUP BY 1`,
-  /** I3a/I3b: the I3 enterprises of each year Y with figures for Y and Y−1, summed per measure. */
-  enterpriseFigures: `SELECT b.region, b.year,
-      sum(CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN cur.revenue_fen END) AS revenueNow,
-      sum(CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN prev.revenue_fen END) AS revenueBefore,
-      sum(CASE WHEN cur.employees IS NOT NULL AND prev.employees IS NOT NULL THEN cur.employees END) AS employeesNow,
-      sum(CASE WHEN cur.employees IS NOT NULL AND prev.employees IS NOT NULL THEN prev.employees END) AS employeesBefore
-    FROM indicator_enterprise_years b
-    JOIN enterprise_figures cur ON cur.organization_id = b.assignee_id AND cur.year = b.year AND cur.voided_at IS NULL
-    JOIN enterprise_figures prev ON prev.organization_id = b.assignee_id AND prev.year = b.year - 1 AND prev.voided_at IS NULL
-    WHERE b.region IN (__REGIONS__) AND b.year BETWEEN :figuresFrom AND :toYear
-    GROUP BY 1, 2`,
+  registrations: `SELECT region, ${YEAR_OF('registration_date')} AS year, count(*) AS registrations FROM indicator_registrations
+    WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+  registrationPatents: `SELECT region, year, count(DISTINCT patent_number) AS patents FROM indicator_registration_patents
+    WHERE region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear GROUP BY 1, 2`,
+  cumulativeRegistrationPatents: `SELECT region, count(DISTINCT patent_number) AS patents FROM indicator_registration_patents
+    WHERE region IN (__REGIONS__) AND year BETWEEN :cumulativeFrom AND :toYear GROUP BY 1`,
+  pledges: `SELECT region, ${YEAR_OF('registration_date')} AS year, sum(amount_fen) AS amount, count(*) AS pledges FROM indicator_pledges
+    WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
 } as const;
 
 type Row = Record<string, number | string | null>;
@@ -65,26 +69,22 @@ export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, Region
     if (f && r.family === 'I1') f.I1b = num(r.amount);
     if (f && r.family === 'I2') f.I2b = num(r.amount);
   }
-  for (const r of rows(FACT_TABLE_QUERIES.enterprises, years)) {
+  for (const r of rows(FACT_TABLE_QUERIES.enterprises, { ...years, figuresFrom: query.figuresFrom })) {
     const f = entryOf(r);
-    if (f) f.I3 = num(r.enterprises);
+    if (!f) continue;
+    f.I3 = num(r.enterprises);
+    f.revenue = [num(r.revenueNow), num(r.revenueBefore)];
+    f.employees = [num(r.employeesNow), num(r.employeesBefore)];
   }
-  for (const r of rows(FACT_TABLE_QUERIES.enterpriseFigures, { figuresFrom: query.figuresFrom, toYear: query.toYear })) {
-    const f = entryOf(r);
-    if (f) {
-      f.revenue = [num(r.revenueNow), num(r.revenueBefore)];
-      f.employees = [num(r.employeesNow), num(r.employeesBefore)];
-    }
-  }
-  for (const r of rows(FACT_QUERIES.registrations, dates)) {
+  for (const r of rows(FACT_TABLE_QUERIES.registrations, dates)) {
     const f = entryOf(r);
     if (f) f.I4 = num(r.registrations);
   }
-  for (const r of rows(FACT_QUERIES.registrationPatents, dates)) {
+  for (const r of rows(FACT_TABLE_QUERIES.registrationPatents, years)) {
     const f = entryOf(r);
     if (f) f.I4a = num(r.patents);
   }
-  for (const r of rows(FACT_QUERIES.pledges, dates)) {
+  for (const r of rows(FACT_TABLE_QUERIES.pledges, dates)) {
     const f = entryOf(r);
     if (f) Object.assign(f, { I5: num(r.amount), I5a: num(r.pledges) });
   }
@@ -103,15 +103,12 @@ export function readCumulativeDistinct(
   toYear: number,
 ): Map<string, { enterprises: number; registrationPatents: number }> {
   const result = new Map(regions.map((r) => [r, { enterprises: 0, registrationPatents: 0 }]));
-  const enterprises = db.prepare(inRegions(FACT_TABLE_QUERIES.cumulativeEnterprises, regions)).all({ cumulativeFrom, toYear }) as Row[];
-  for (const row of enterprises) {
+  const rows = (sql: string) => db.prepare(inRegions(sql, regions)).all({ cumulativeFrom, toYear }) as Row[];
+  for (const row of rows(FACT_TABLE_QUERIES.cumulativeEnterprises)) {
     const entry = result.get(String(row.region));
     if (entry) entry.enterprises = num(row.enterprises);
   }
-  const patents = db
-    .prepare(inRegions(FACT_QUERIES.cumulativeRegistrationPatents, regions))
-    .all({ cumulativeFrom: `${cumulativeFrom}-01-01`, to: `${toYear}-12-31` }) as Row[];
-  for (const row of patents) {
+  for (const row of rows(FACT_TABLE_QUERIES.cumulativeRegistrationPatents)) {
     const entry = result.get(String(row.region));
     if (entry) entry.registrationPatents = num(row.patents);
   }

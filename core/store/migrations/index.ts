@@ -6,6 +6,7 @@ import { sql as filingListIndexes } from './005_filing_list_indexes';
 import { sql as indicatorCovering } from './006_indicator_covering';
 import { sql as voidedRecords } from './007_voided_records';
 import { sql as indicatorFacts } from './008_indicator_facts';
+import { sql as indicatorFactsMore } from './009_indicator_facts_more';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'indicator_covering', sql: indicatorCovering },
   { version: 7, name: 'voided_records', sql: voidedRecords },
   { version: 8, name: 'indicator_facts', sql: indicatorFacts },
+  { version: 9, name: 'indicator_facts_more', sql: indicatorFactsMore },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
