@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { z } from 'zod';
 import { checkDeal, type ParsedDeal, type WriteOutcome } from '../../shared/contract/filings';
 import type { Writer } from '../service/context';
@@ -9,6 +8,8 @@ import { upsertPatents } from './patents';
 import { findRecord } from './findRecord';
 import { type Row, writeRecord } from './recordWriter';
 import { DEALS } from './tables';
+import { newId } from './ids';
+import { statement } from './statements';
 
 /** A deal without its payments: payments are their own records (upsertPayment). */
 export type DealRecord = Omit<ParsedDeal, 'payments' | 'confirmOverpayment'> & Partial<Pick<ParsedDeal, 'payments' | 'confirmOverpayment'>>;
@@ -52,7 +53,7 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
   // The same party on both sides is recorded as entered: it is an anomaly for review (R03), not a typing error to refuse.
   const patents = upsertPatents(w, input.patents);
   const assigneeSize =
-    input.assigneeSize ?? (w.db.prepare('SELECT size FROM organizations WHERE id = ?').pluck().get(assignee.id) as string | null);
+    input.assigneeSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', true).get(assignee.id) as string | null);
 
   const values: Row = {
     region_code: options.regionCode,
@@ -69,7 +70,7 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
     license_end_date: input.licenseEndDate ?? null,
     patent_count: patents.length,
   };
-  const id = (existing?.id as string | undefined) ?? ulid();
+  const id = (existing?.id as string | undefined) ?? newId();
   const relink = relinkPatents(w, 'deal', id, patents, !existing);
   const outcome = writeRecord(w, DEALS, {
     id,

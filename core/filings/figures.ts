@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { ParsedEnterpriseFigures, WriteOutcome } from '../../shared/contract/filings';
 import type { Writer } from '../service/context';
 import { refuse } from './checks';
@@ -6,6 +5,7 @@ import { findRecord } from './findRecord';
 import { resolveParty } from './parties';
 import { writeRecord } from './recordWriter';
 import { FIGURES } from './tables';
+import { newId } from './ids';
 
 /** Creates or updates an enterprise's figures for one year, keyed by (enterprise, 年度). */
 export function upsertEnterpriseFigures(w: Writer, input: ParsedEnterpriseFigures, options: { id?: string } = {}): WriteOutcome {
@@ -19,7 +19,7 @@ export function upsertEnterpriseFigures(w: Writer, input: ParsedEnterpriseFigure
     options.id,
   );
   return writeRecord(w, FIGURES, {
-    id: (existing?.id as string | undefined) ?? ulid(),
+    id: (existing?.id as string | undefined) ?? newId(),
     existing,
     values: {
       organization_id: enterprise.id,

@@ -1,6 +1,7 @@
 import type { Writer } from '../service/context';
 import { refuse } from './checks';
 import { readRow, type Row, type TableSpec } from './recordWriter';
+import { statement } from './statements';
 
 export interface RecordKey {
   /** Column → value of the business key among active records (e.g. registration_no). */
@@ -13,8 +14,7 @@ export interface RecordKey {
 /** The active record with this business key, or — for an edit — the record `id`, refusing a key taken by another. */
 export function findRecord(w: Writer, spec: TableSpec, key: RecordKey, id?: string): Row | undefined {
   const columns = Object.keys(key.where);
-  const byKey = w.db
-    .prepare(`SELECT * FROM ${spec.table} WHERE ${columns.map((c) => `${c} = @${c}`).join(' AND ')} AND voided_at IS NULL`)
+  const byKey = statement(w.db, `SELECT * FROM ${spec.table} WHERE ${columns.map((c) => `${c} = @${c}`).join(' AND ')} AND voided_at IS NULL`)
     .get(key.where) as Row | undefined;
   if (!id) return byKey;
   const byId = readRow(w, spec, id);

@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { ParsedParty, PartyView, WriteOutcome } from '../../shared/contract/filings';
 import { classifyEnterprise, type Sector } from '../../shared/domain/enterprise';
 import { FEN_PER_WAN } from '../../shared/domain/money';
@@ -10,6 +9,8 @@ import type { ReadHandle } from '../store/store';
 import { refuse } from './checks';
 import { type Row, writeRecord } from './recordWriter';
 import { ORGANIZATIONS } from './tables';
+import { newId } from './ids';
+import { statement } from './statements';
 
 export interface OrganizationRow {
   id: string;
@@ -45,18 +46,17 @@ export function toPartyView(o: OrganizationRow): PartyView {
 }
 
 export function readOrganization(db: ReadHandle, id: string): OrganizationRow | undefined {
-  return db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
+  return statement(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
 }
 
 /** The size the enterprise's latest yearly figures give, when they are complete enough to classify. */
 export function sizeFromFigures(db: ReadHandle, organizationId: string): PartyView['size'] {
-  const latest = db
-    .prepare(
-      `SELECT revenue_fen, employees, coalesce(f.sector, o.sector) AS sector FROM enterprise_figures f
+  const latest = statement(
+    db,
+    `SELECT revenue_fen, employees, coalesce(f.sector, o.sector) AS sector FROM enterprise_figures f
        JOIN organizations o ON o.id = f.organization_id
        WHERE f.organization_id = ? AND f.voided_at IS NULL AND f.employees IS NOT NULL ORDER BY f.year DESC LIMIT 1`,
-    )
-    .get(organizationId) as { revenue_fen: number | null; employees: number; sector: Sector | null } | undefined;
+  ).get(organizationId) as { revenue_fen: number | null; employees: number; sector: Sector | null } | undefined;
   if (!latest?.sector) return null;
   const revenueWan = latest.revenue_fen === null ? null : latest.revenue_fen / FEN_PER_WAN;
   return classifyEnterprise({ sector: latest.sector, employees: latest.employees, revenueWan }).size;
@@ -69,11 +69,10 @@ function findExisting(w: Writer, party: ParsedParty, uscc: string | null, nameNo
     return byId;
   }
   if (uscc) {
-    const byUscc = w.db.prepare('SELECT * FROM organizations WHERE uscc = ?').get(uscc) as OrganizationRow | undefined;
+    const byUscc = statement(w.db, 'SELECT * FROM organizations WHERE uscc = ?').get(uscc) as OrganizationRow | undefined;
     if (byUscc) return byUscc;
   }
-  const byName = w.db
-    .prepare('SELECT * FROM organizations WHERE name_norm = ? AND voided_at IS NULL ORDER BY uscc IS NULL, created_at LIMIT 1')
+  const byName = statement(w.db, 'SELECT * FROM organizations WHERE name_norm = ? AND voided_at IS NULL ORDER BY uscc IS NULL, created_at LIMIT 1')
     .get(nameNorm) as OrganizationRow | undefined;
   // A USCC is the legal identity: the same name under another USCC is another party. Such look-alike pairs are
   // what rule R03 (related parties) looks for, so they are recorded, not refused.
@@ -111,5 +110,5 @@ export function resolveParty(w: Writer, party: ParsedParty, field = 'party'): Wr
     address: given(party.address) ?? existing?.address ?? null,
   };
   if (party.kind === '个人') wanted.uscc = null;
-  return writeRecord(w, ORGANIZATIONS, { id: existing?.id ?? ulid(), values: wanted, existing: existing as Row | undefined });
+  return writeRecord(w, ORGANIZATIONS, { id: existing?.id ?? newId(), values: wanted, existing: existing as Row | undefined });
 }

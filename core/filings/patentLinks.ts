@@ -1,5 +1,6 @@
 import type { Writer } from '../service/context';
 import type { ReadHandle } from '../store/store';
+import { statement } from './statements';
 
 /** The tables that link a record to its patents; deals keep the order the contract lists them in. */
 export const PATENT_LINKS = {
@@ -12,7 +13,7 @@ export type PatentOwner = keyof typeof PATENT_LINKS;
 export function linkedPatentNumbers(db: ReadHandle, owner: PatentOwner, id: string): string[] {
   const link = PATENT_LINKS[owner];
   const order = owner === 'deal' ? link.order : 'patent_number';
-  return db.prepare(`SELECT patent_number FROM ${link.table} WHERE ${link.owner} = ? ORDER BY ${order}`).pluck().all(id) as string[];
+  return statement(db, `SELECT patent_number FROM ${link.table} WHERE ${link.owner} = ? ORDER BY ${order}`, true).all(id) as string[];
 }
 
 /** Replaces the links when the list differs; returns the change for the audit detail, or undefined. */
@@ -24,11 +25,11 @@ export function relinkPatents(w: Writer, owner: PatentOwner, id: string, patents
     change: { patents: { from: stored, to: patents } },
     apply: () => {
       const link = PATENT_LINKS[owner];
-      w.db.prepare(`DELETE FROM ${link.table} WHERE ${link.owner} = ?`).run(id);
+      statement(w.db, `DELETE FROM ${link.table} WHERE ${link.owner} = ?`).run(id);
       const insert =
         owner === 'deal'
-          ? w.db.prepare('INSERT INTO deal_patents (deal_id, patent_number, position) VALUES (?, ?, ?)')
-          : w.db.prepare(`INSERT INTO ${link.table} (${link.owner}, patent_number) VALUES (?, ?)`);
+          ? statement(w.db, 'INSERT INTO deal_patents (deal_id, patent_number, position) VALUES (?, ?, ?)')
+          : statement(w.db, `INSERT INTO ${link.table} (${link.owner}, patent_number) VALUES (?, ?)`);
       patents.forEach((number, position) => (owner === 'deal' ? insert.run(id, number, position) : insert.run(id, number)));
     },
   };

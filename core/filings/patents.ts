@@ -6,6 +6,7 @@ import type { ReadHandle } from '../store/store';
 import { refuse, refuseFutureDates } from './checks';
 import { type Row, writeRecord } from './recordWriter';
 import { PATENTS } from './tables';
+import { statement } from './statements';
 
 export interface PatentFields {
   number: string;
@@ -37,7 +38,7 @@ export function toPatentView(p: PatentRow): PatentView {
 }
 
 export function readPatent(db: ReadHandle, number: string): PatentView | null {
-  const row = db.prepare('SELECT * FROM patents WHERE number = ?').get(number) as PatentRow | undefined;
+  const row = statement(db, 'SELECT * FROM patents WHERE number = ?').get(number) as PatentRow | undefined;
   return row ? toPatentView(row) : null;
 }
 
@@ -63,7 +64,7 @@ export function upsertPatents(w: Writer, patents: PatentFields[], field = 'paten
     if (p.filingDate && !pct && Number(p.filingDate.slice(0, 4)) !== parsed.filingYear) {
       throw refuse(`${field}.${i}.filingDate`, `申请日 ${p.filingDate} 与专利号中的申请年份 ${parsed.filingYear} 不一致`);
     }
-    const existing = w.db.prepare('SELECT * FROM patents WHERE number = ?').get(parsed.normalized) as Row | undefined;
+    const existing = statement(w.db, 'SELECT * FROM patents WHERE number = ?').get(parsed.normalized) as Row | undefined;
     const values: Row = {
       type: PATENT_TYPE_LABELS[parsed.type],
       title: p.title?.trim() || (existing?.title as string | undefined) || '',

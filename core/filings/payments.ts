@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { ParsedPayment, PaymentLine, WriteOutcome } from '../../shared/contract/filings';
 import { formatFenAsWan } from '../../shared/domain/money';
 import type { Writer } from '../service/context';
@@ -6,6 +5,8 @@ import { refuse, refuseFutureDates } from './checks';
 import { readRow, type Row, writeRecord } from './recordWriter';
 import { DEALS, PAYMENTS } from './tables';
 import { voidRecord } from './voidRecord';
+import { newId } from './ids';
+import { statement } from './statements';
 
 type PaymentFields = Omit<ParsedPayment, 'voucherNo'> & { voucherNo?: string | null };
 
@@ -23,12 +24,11 @@ export function upsertPayment(w: Writer, dealId: string, input: PaymentFields, f
   if (input.paidDate < (deal.contract_date as string)) {
     throw refuse(at('paidDate'), `到账日期不能早于合同日期 ${String(deal.contract_date)}`);
   }
-  const existing = w.db
-    .prepare('SELECT * FROM payments WHERE deal_id = ? AND paid_date = ? AND amount_fen = ? AND voucher_no = ? AND voided_at IS NULL')
+  const existing = statement(w.db, 'SELECT * FROM payments WHERE deal_id = ? AND paid_date = ? AND amount_fen = ? AND voucher_no = ? AND voided_at IS NULL')
     .get(dealId, input.paidDate, input.amountFen, voucherNo) as Row | undefined;
   if (existing) return { id: existing.id as string, version: existing.version as number, outcome: 'unchanged' };
 
-  const paid = w.db.prepare('SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE deal_id = ? AND voided_at IS NULL').pluck().get(dealId) as number;
+  const paid = statement(w.db, 'SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE deal_id = ? AND voided_at IS NULL', true).get(dealId) as number;
   const contractFen = deal.amount_fen as number;
   if (paid + input.amountFen > contractFen && !input.confirmOverpayment) {
     throw refuse(
@@ -37,7 +37,7 @@ export function upsertPayment(w: Writer, dealId: string, input: PaymentFields, f
     );
   }
   const values: Row = { deal_id: dealId, paid_date: input.paidDate, amount_fen: input.amountFen, voucher_no: voucherNo };
-  return writeRecord(w, PAYMENTS, { id: ulid(), values, existing: undefined });
+  return writeRecord(w, PAYMENTS, { id: newId(), values, existing: undefined });
 }
 
 const paymentKey = (p: { paid_date: unknown; amount_fen: unknown; voucher_no: unknown }) =>

@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { ParsedPledge, WriteOutcome } from '../../shared/contract/filings';
 import type { Writer } from '../service/context';
 import { refuseFutureDates } from './checks';
@@ -8,6 +7,7 @@ import { relinkPatents } from './patentLinks';
 import { upsertPatents } from './patents';
 import { writeRecord } from './recordWriter';
 import { PLEDGES } from './tables';
+import { newId } from './ids';
 
 export interface RecordOptions {
   /** The installation's region, stored on the record. */
@@ -28,7 +28,7 @@ export function upsertPledge(w: Writer, input: ParsedPledge, options: RecordOpti
   );
   const pledgor = resolveParty(w, input.pledgor, 'pledgor');
   const patents = upsertPatents(w, input.patents);
-  const id = (existing?.id as string | undefined) ?? ulid();
+  const id = (existing?.id as string | undefined) ?? newId();
   const relink = relinkPatents(w, 'pledge', id, patents, !existing);
   const outcome = writeRecord(w, PLEDGES, {
     id,

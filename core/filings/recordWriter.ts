@@ -1,6 +1,7 @@
 import type { WriteOutcome } from '../../shared/contract/filings';
 import type { SyncEntity } from '../outbox/outbox';
 import type { Writer } from '../service/context';
+import { statement } from './statements';
 
 export type Row = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ export function changedFields(existing: Row, values: Row): Record<string, { from
 }
 
 export function readRow(w: Pick<Writer, 'db'>, spec: TableSpec, id: string): Row | undefined {
-  return w.db.prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as Row | undefined;
+  return statement(w.db, `SELECT * FROM ${spec.table} WHERE ${spec.key} = ?`).get(id) as Row | undefined;
 }
 
 /**
@@ -54,9 +55,7 @@ export function writeRecord(w: Writer, spec: TableSpec, args: WriteRecordArgs): 
     if (spec.hasCreatedBy) row.created_by = actorId;
     if (spec.hasUpdatedBy) row.updated_by = actorId;
     const columns = Object.keys(row);
-    w.db
-      .prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
-      .run(row);
+    statement(w.db, `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
     recordChange(w, spec, id, 1, 'create', { version: 1, values: { ...values, ...extraValues(args) } }, args.extraPayload);
     return { id, version: 1, outcome: 'new' };
   }
@@ -69,7 +68,7 @@ export function writeRecord(w: Writer, spec: TableSpec, args: WriteRecordArgs): 
   const update: Row = { ...rowChanges, version: version + 1, updated_at: w.at };
   if (spec.hasUpdatedBy) update.updated_by = actorId;
   const assignments = Object.keys(update).map((c) => `${c} = @${c}`);
-  w.db.prepare(`UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${spec.key} = @__key`).run({ ...update, __key: id });
+  statement(w.db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${spec.key} = @__key`).run({ ...update, __key: id });
   recordChange(w, spec, id, version + 1, 'update', { version: version + 1, changes }, args.extraPayload);
   return { id, version: version + 1, outcome: 'updated' };
 }

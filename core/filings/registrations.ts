@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { ParsedRegistration, WriteOutcome } from '../../shared/contract/filings';
 import type { Writer } from '../service/context';
 import { refuseFutureDates } from './checks';
@@ -9,6 +8,8 @@ import { upsertPatents } from './patents';
 import type { RecordOptions } from './pledges';
 import { writeRecord } from './recordWriter';
 import { REGISTRATIONS } from './tables';
+import { newId } from './ids';
+import { statement } from './statements';
 
 /** Creates or updates the patent product registration keyed by 备案号, with its enterprise and patents. */
 export function upsertRegistration(w: Writer, input: ParsedRegistration, options: RecordOptions): WriteOutcome {
@@ -20,9 +21,9 @@ export function upsertRegistration(w: Writer, input: ParsedRegistration, options
     options.id,
   );
   const enterprise = resolveParty(w, input.enterprise, 'enterprise');
-  const size = input.enterpriseSize ?? (w.db.prepare('SELECT size FROM organizations WHERE id = ?').pluck().get(enterprise.id) as string | null);
+  const size = input.enterpriseSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', true).get(enterprise.id) as string | null);
   const patents = upsertPatents(w, input.patents);
-  const id = (existing?.id as string | undefined) ?? ulid();
+  const id = (existing?.id as string | undefined) ?? newId();
   const relink = relinkPatents(w, 'registration', id, patents, !existing);
   const outcome = writeRecord(w, REGISTRATIONS, {
     id,

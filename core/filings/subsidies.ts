@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import type { ParsedSubsidy, WriteOutcome } from '../../shared/contract/filings';
 import type { Writer } from '../service/context';
 import { refuse, refuseFutureDates } from './checks';
@@ -7,9 +6,11 @@ import { resolveParty } from './parties';
 import type { RecordOptions } from './pledges';
 import { writeRecord } from './recordWriter';
 import { SUBSIDIES } from './tables';
+import { newId } from './ids';
+import { statement } from './statements';
 
 function linkedId(w: Writer, sql: string, params: unknown[], field: string, message: string): string | null {
-  const id = w.db.prepare(sql).pluck().get(...params) as string | undefined;
+  const id = statement(w.db, sql, true).get(...params) as string | undefined;
   if (!id) throw refuse(field, message);
   return id;
 }
@@ -43,7 +44,7 @@ export function upsertSubsidy(w: Writer, input: ParsedSubsidy, options: RecordOp
       )
     : null;
   return writeRecord(w, SUBSIDIES, {
-    id: (existing?.id as string | undefined) ?? ulid(),
+    id: (existing?.id as string | undefined) ?? newId(),
     existing,
     actorId: options.actorId,
     values: {
