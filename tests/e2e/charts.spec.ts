@@ -45,4 +45,15 @@ test('the charts show progress against targets, open the deals behind a bar and 
   await expect(drawer.getByText(/计入本项的交易 \d+ 笔，涉及专利 \d+ 项/)).toBeVisible();
   await expect(drawer.getByRole('link', { name: '在“备案登记”中查看这一年度的交易' })).toBeVisible();
   await screenshot(page, 'charts-deals');
+
+  // A contract number opens that deal; the link below the count opens 备案登记 filtered to the year.
+  const firstContract = (await drawer.getByRole('row').nth(1).getByRole('link').textContent())!;
+  await drawer.getByRole('row').nth(1).getByRole('link').click();
+  await expect(page.getByText(firstContract).first()).toBeVisible();
+  await page.goBack();
+  await progress.locator('.recharts-bar-rectangle').last().click();
+  await page.getByRole('dialog').getByRole('link', { name: '在“备案登记”中查看这一年度的交易' }).click();
+  await expect(page.getByRole('heading', { name: '备案登记' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/filings\/deals\?year=2023/);
+  await screenshot(page, 'charts-to-filings');
 });

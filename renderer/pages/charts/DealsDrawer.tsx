@@ -20,8 +20,8 @@ export function DealsDrawer({ query, onClose }: { query: DealsQuery | null; onCl
   }, [query]);
 
   const filings = query
-    ? `/filings?${new URLSearchParams({ kind: 'deal', year: String(query.year), ...(query.industry ? { industry: query.industry } : {}) })}`
-    : '/filings';
+    ? `/filings/deals?${new URLSearchParams({ year: String(query.year), ...(query.industry ? { industry: query.industry } : {}) })}`
+    : '/filings/deals';
   return (
     <Drawer open={query !== null} onClose={onClose} width={880} title={query?.title ?? ''}>
       {error && <Alert type="error" showIcon message={error} />}
@@ -38,7 +38,7 @@ export function DealsDrawer({ query, onClose }: { query: DealsQuery | null; onCl
             pagination={{ pageSize: 12, showSizeChanger: false }}
             dataSource={result.rows}
             columns={[
-              { title: '合同编号', dataIndex: 'contractNo', width: 150, render: (no: string) => <Link to={`/filings?${new URLSearchParams({ kind: 'deal', search: no })}`}>{no}</Link> },
+              { title: '合同编号', dataIndex: 'contractNo', width: 150, render: (no: string, row) => <Link to={`/filings/deals/${row.id}`}>{no}</Link> },
               { title: '类型', dataIndex: 'kind', width: 80 },
               { title: '备案日期', dataIndex: 'recordationDate', width: 110 },
               { title: '让与方', dataIndex: 'assignorName', ellipsis: true },

@@ -1,6 +1,6 @@
 import { App, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type SortState, VirtualTable } from '../../../components/VirtualTable';
 import { callKind, type ListPage } from '../calls';
 import type { KindSpec, ListRow } from '../kinds';
@@ -8,11 +8,24 @@ import { FilterBar, type Filters } from './FilterBar';
 
 const PAGE = 200;
 
+function filtersFromUrl(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  const year = Number(params.get('year'));
+  if (Number.isInteger(year) && year > 0) filters.year = year;
+  for (const key of ['industry', 'search'] as const) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
 /** One kind's list: filters and sort go to core, pages arrive as the user scrolls. */
 export function RecordList({ spec }: { spec: KindSpec }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Filters>({ status: 'active' });
+  const [searchParams] = useSearchParams();
+  // Other screens link here with filters in the URL (统计图表 → the deals of a year or an industry).
+  const [filters, setFilters] = useState<Filters>(() => ({ status: 'active', ...filtersFromUrl(searchParams) }));
   const [sort, setSort] = useState<SortState>({ key: spec.defaultSort, direction: 'desc' });
   const [rows, setRows] = useState<ListRow[]>([]);
   const [complete, setComplete] = useState(false);
