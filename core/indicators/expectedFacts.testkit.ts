@@ -1,9 +1,10 @@
 /**
- * The indicator fact tables of migrations 8 and 9 recomputed from scratch in plain TypeScript, straight from
+ * The indicator fact tables of migrations 8–10 recomputed from scratch in plain TypeScript, straight from
  * DOMAIN §7 and the filings' rows — a second, independent spelling of what the triggers must keep — and the tables as
  * the store holds them, both as sorted rows so that a test compares them with one deep equality.
  */
 import type Database from 'better-sqlite3';
+import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
 
 type Row = Record<string, string | number | null>;
 export type FactTables = Record<string, unknown[][]>;
@@ -69,6 +70,12 @@ export function expectedFactTables(db: Database.Database): FactTables {
     .filter((p) => p.city_code !== null)
     .map((p) => [p.city_code, p.registration_date, p.id, p.amount_fen]);
 
+  const firstSinceProgramStart = (rows: unknown[][]) =>
+    groupSum(rows.filter((r) => Number(r[1]) >= PROGRAM_FIRST_YEAR), (r) => [r[0], r[2]], () => [1]).map(([region, key]) => [
+      region, key, Math.min(...rows.filter((r) => r[0] === region && r[2] === key && Number(r[1]) >= PROGRAM_FIRST_YEAR).map((r) => Number(r[1]))),
+    ]);
+  const totals = groupSum(benefited, (b) => [b[0], b[1]], (b) => [1, ...b.slice(4).map((v) => Number(v ?? 0))]);
+
   return {
     indicator_deals: sorted(deals),
     indicator_payments: sorted(payments),
@@ -78,6 +85,9 @@ export function expectedFactTables(db: Database.Database): FactTables {
     indicator_registrations: sorted(registrations),
     indicator_registration_patents: sorted(registrationPatents),
     indicator_pledges: sorted(pledges),
+    indicator_enterprise_totals: sorted(totals),
+    indicator_program_enterprises: sorted(firstSinceProgramStart(benefited)),
+    indicator_program_patents: sorted(firstSinceProgramStart(registrationPatents)),
   };
 }
 
@@ -90,6 +100,9 @@ const COLUMNS: Record<string, string> = {
   indicator_registrations: 'region, registration_date, registration_id',
   indicator_registration_patents: 'region, year, patent_number, registration_id',
   indicator_pledges: 'region, registration_date, pledge_id, amount_fen',
+  indicator_enterprise_totals: 'region, year, enterprises, revenue_now, revenue_before, employees_now, employees_before',
+  indicator_program_enterprises: 'region, assignee_id, first_year',
+  indicator_program_patents: 'region, patent_number, first_year',
 };
 
 export function storedFactTables(db: Database.Database): FactTables {

@@ -1,10 +1,12 @@
 /**
- * The facts of DOMAIN §7 read from the tables the database keeps up to date itself (migrations 8 and 9): yearly sums per
+ * The facts of DOMAIN §7 read from the tables the database keeps up to date itself (migrations 8–10): yearly sums per
  * (family, region, year), the benefited enterprises per (region, year), and the counted deal rows keyed by
  * (family, region, recordation date). What they hold is defined, deal by deal, exactly as facts.ts computes it from
  * scratch; factTables.test.ts checks the two agree after random sequences of writes. Registrations (I4, I4a), pledges
- * (I5, I5a) and the figures behind I3a/I3b come from the tables of migration 9.
+ * (I5, I5a) and the figures behind I3a/I3b come from the tables of migration 9, running totals per region-year and
+ * the first program year of each SME and registered patent from migration 10.
  */
+import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
 import type { ReadHandle } from '../store/store';
 import { emptyYearFacts, inRegions, type FactsQuery, type RegionFacts, type YearFacts } from './facts';
 
@@ -19,12 +21,18 @@ export const FACT_TABLE_QUERIES = {
   paymentYears: `SELECT family, region, year, amount_fen AS amount FROM indicator_payment_years
     WHERE family IN ('I1','I2') AND region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear`,
   /** I3 and, from `figuresFrom`, the I3a/I3b sums of its enterprises with figures for Y and Y−1. */
-  enterprises: `SELECT region, year, count(*) AS enterprises,
-      sum(CASE WHEN year >= :figuresFrom THEN revenue_now END) AS revenueNow,
-      sum(CASE WHEN year >= :figuresFrom THEN revenue_before END) AS revenueBefore,
-      sum(CASE WHEN year >= :figuresFrom THEN employees_now END) AS employeesNow,
-      sum(CASE WHEN year >= :figuresFrom THEN employees_before END) AS employeesBefore
-    FROM indicator_enterprise_years WHERE region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear GROUP BY 1, 2`,
+  enterprises: `SELECT region, year, enterprises,
+      CASE WHEN year >= :figuresFrom THEN revenue_now END AS revenueNow,
+      CASE WHEN year >= :figuresFrom THEN revenue_before END AS revenueBefore,
+      CASE WHEN year >= :figuresFrom THEN employees_now END AS employeesNow,
+      CASE WHEN year >= :figuresFrom THEN employees_before END AS employeesBefore
+    FROM indicator_enterprise_totals WHERE region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear`,
+  /** Distinct counts over the program period (from 2021): what first counted in a year up to Y. */
+  programEnterprises: `SELECT region, count(*) AS enterprises FROM indicator_program_enterprises INDEXED BY indicator_program_enterprises_first
+    WHERE region IN (__REGIONS__) AND first_year <= :toYear GROUP BY 1`,
+  programRegistrationPatents: `SELECT region, count(*) AS patents FROM indicator_program_patents INDEXED BY indicator_program_patents_first
+    WHERE region IN (__REGIONS__) AND first_year <= :toYear GROUP BY 1`,
+  /** Distinct counts over any other period. */
   cumulativeEnterprises: `SELECT region, count(DISTINCT assignee_id) AS enterprises
     FROM indicator_enterprise_years INDEXED BY indicator_enterprise_years_enterprise
     WHERE region IN (__REGIONS__) AND year BETWEEN :cumulativeFrom AND :toYear GROUP BY 1`,
@@ -32,8 +40,8 @@ export const FACT_TABLE_QUERIES = {
     WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
   registrationPatents: `SELECT region, year, count(DISTINCT patent_number) AS patents FROM indicator_registration_patents
     WHERE region IN (__REGIONS__) AND year BETWEEN :fromYear AND :toYear GROUP BY 1, 2`,
-  cumulativeRegistrationPatents: `SELECT region, count(DISTINCT patent_number) AS patents FROM indicator_registration_patents
-    WHERE region IN (__REGIONS__) AND year BETWEEN :cumulativeFrom AND :toYear GROUP BY 1`,
+  cumulativeRegistrationPatents: `SELECT region, count(DISTINCT patent_number) AS patents
+    FROM indicator_registration_patents INDEXED BY indicator_registration_patents_patent WHERE region IN (__REGIONS__) AND year BETWEEN :cumulativeFrom AND :toYear GROUP BY 1`,
   pledges: `SELECT region, ${YEAR_OF('registration_date')} AS year, sum(amount_fen) AS amount, count(*) AS pledges FROM indicator_pledges
     WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
 } as const;
@@ -103,12 +111,14 @@ export function readCumulativeDistinct(
   toYear: number,
 ): Map<string, { enterprises: number; registrationPatents: number }> {
   const result = new Map(regions.map((r) => [r, { enterprises: 0, registrationPatents: 0 }]));
-  const rows = (sql: string) => db.prepare(inRegions(sql, regions)).all({ cumulativeFrom, toYear }) as Row[];
-  for (const row of rows(FACT_TABLE_QUERIES.cumulativeEnterprises)) {
+  const program = cumulativeFrom === PROGRAM_FIRST_YEAR;
+  const rows = (sql: string) => db.prepare(inRegions(sql, regions)).all(program ? { toYear } : { cumulativeFrom, toYear }) as Row[];
+  const q = FACT_TABLE_QUERIES;
+  for (const row of rows(program ? q.programEnterprises : q.cumulativeEnterprises)) {
     const entry = result.get(String(row.region));
     if (entry) entry.enterprises = num(row.enterprises);
   }
-  for (const row of rows(FACT_TABLE_QUERIES.cumulativeRegistrationPatents)) {
+  for (const row of rows(program ? q.programRegistrationPatents : q.cumulativeRegistrationPatents)) {
     const entry = result.get(String(row.region));
     if (entry) entry.registrationPatents = num(row.patents);
   }

@@ -14,7 +14,7 @@ const trigger = (name: string, event: string, body: string) => `CREATE TRIGGER $
 END;`;
 
 /** The four figures of benefited enterprise `b` in year b.year: counted only when Y and Y−1 both hold the measure. */
-const FIGURES = `(revenue_now, revenue_before, employees_now, employees_before) = (
+export const FIGURES = `(revenue_now, revenue_before, employees_now, employees_before) = (
     SELECT CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN cur.revenue_fen END,
       CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN prev.revenue_fen END,
       CASE WHEN cur.employees IS NOT NULL AND prev.employees IS NOT NULL THEN cur.employees END,

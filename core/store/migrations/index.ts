@@ -7,6 +7,7 @@ import { sql as indicatorCovering } from './006_indicator_covering';
 import { sql as voidedRecords } from './007_voided_records';
 import { sql as indicatorFacts } from './008_indicator_facts';
 import { sql as indicatorFactsMore } from './009_indicator_facts_more';
+import { sql as indicatorTotals } from './010_indicator_totals';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'voided_records', sql: voidedRecords },
   { version: 8, name: 'indicator_facts', sql: indicatorFacts },
   { version: 9, name: 'indicator_facts_more', sql: indicatorFactsMore },
+  { version: 10, name: 'indicator_totals', sql: indicatorTotals },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
