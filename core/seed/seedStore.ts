@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays, isoFromEpochDay, epochDayOf } from '../../shared/domain/dates';
+import { SME_THRESHOLDS, type Sector } from '../../shared/domain/enterprise';
 import { rollupRegion } from '../../shared/domain/regions';
 import { normalizeOrgName } from '../../shared/domain/text';
 import { createWriter, type Actor } from '../service/context';
@@ -39,10 +40,11 @@ const WAN = 1_000_000; // 分 per 万元
 const KIND_WEIGHTS = [['转让', 60], ['许可', 30], ['作价入股', 10]] as const;
 const MODE_WEIGHTS = [['普通', 60], ['独占', 20], ['排他', 15], ['开放许可', 5]] as const;
 const ASSIGNOR_WEIGHTS = [['高校', 35], ['科研院所', 15], ['企业', 42], ['个人', 8]] as const;
-const PATENT_COUNT_WEIGHTS = [[1, 62], [2, 20], [3, 9], [4, 4], [0, 5]] as const; // 0: a bulk deal of 8–15
+const PATENT_COUNT_WEIGHTS = [[1, 64], [2, 21], [3, 9], [4, 5], [0, 1]] as const; // 0: a bulk deal of 8–15
 const TYPE_WEIGHTS = [['1', 45], ['2', 45], ['3', 10]] as const;
 const TYPE_LABEL = { '1': '发明', '2': '实用新型', '3': '外观设计' } as const;
-const STATUS_WEIGHTS = [['有效', 90], ['失效', 5], ['届满', 2], ['审中', 3]] as const;
+// Deals are about live patents: a lapsed or expired one is the rare case rule R07 exists to catch.
+const STATUS_WEIGHTS = [['有效', 985], ['失效', 6], ['届满', 2], ['审中', 7]] as const;
 // Median contract amount in 万元 by kind; spread of the log-normal.
 const MEDIAN_WAN = { 转让: 15, 许可: 8, 作价入股: 120 } as const;
 
@@ -99,6 +101,10 @@ class SeedRun {
     const base = { 微型: [8, 150], 小型: [60, 2_000], 中型: [400, 15_000], 大型: [2_500, 120_000] }[o.size ?? '小型'] as [number, number];
     let employees = Math.max(1, Math.round(base[0] * this.r.logNormal(1, 0.4)));
     let revenueWan = Math.max(1, Math.round(base[1] * this.r.logNormal(1, 0.5)));
+    // An SME's figures stay within the SME bounds of its sector (with room to grow), but for the few that a
+    // program counts wrongly (rule R09's findings).
+    const staffBound = o.size !== '大型' && o.sector ? SME_THRESHOLDS[o.sector as Sector].smeBelow[0] : null;
+    if (staffBound !== null && !this.r.chance(0.05)) employees = Math.min(employees, Math.floor(staffBound * 0.6));
     for (let year = 2020; year <= 2023; year++) {
       if (year > 2020 && this.r.chance(0.1)) continue; // some years never reported
       this.s.figures.run(this.id(), o.id, year, revenueWan * WAN, employees, o.sector, stamp(`${year + 1}-03-31`), stamp(`${year + 1}-03-31`));
@@ -118,7 +124,9 @@ class SeedRun {
 
   private newPatent(contractDate: string, industry: keyof typeof TITLE_SUBJECTS): { number: string; type: string } {
     const contractYear = Number(contractDate.slice(0, 4));
-    const year = this.r.int(Math.max(2008, contractYear - 12), contractYear - 1);
+    // Patents change hands young: most within a few years of filing, few near the end of their term (rule R07).
+    const age = this.r.chance(0.985) ? this.r.int(1, 6) : this.r.int(7, 12);
+    const year = Math.max(2008, contractYear - age);
     const typeDigit = this.r.weighted(TYPE_WEIGHTS);
     const key = `${year}${typeDigit}`;
     const serial = (this.serials.get(key) ?? this.r.int(100_000, 300_000)) + this.r.int(1, 7);
@@ -139,7 +147,7 @@ class SeedRun {
     const numbers = new Set<string>();
     while (numbers.size < wanted) {
       // A few patents change hands again (rules R01/R02 have something to find).
-      const reuse = this.recentPatents.length > 100 && this.r.chance(0.03);
+      const reuse = this.recentPatents.length > 100 && this.r.chance(0.01);
       numbers.add(reuse ? this.r.pick(this.recentPatents).number : this.newPatent(contractDate, industry).number);
     }
     return [...numbers];
@@ -154,8 +162,8 @@ class SeedRun {
     const kind = r.weighted(KIND_WEIGHTS);
     const contractDate = isoFromEpochDay(r.int(FIRST_DAY, LAST_DEAL_DAY));
     const recordationDate = r.chance(0.05) ? null : addDays(contractDate, r.int(3, 90));
-    // 2 % nominal prices (zero included), the rest log-normal around the kind's median.
-    const amountYuan = r.chance(0.02) ? r.int(0, 999) : Math.max(1_000, Math.round(r.logNormal(MEDIAN_WAN[kind] * 10_000, 1.1)));
+    // 0.5 % nominal prices (zero included), the rest log-normal around the kind's median.
+    const amountYuan = r.chance(0.005) ? r.int(0, 999) : Math.max(1_000, Math.round(r.logNormal(MEDIAN_WAN[kind] * 10_000, 1.1)));
     const amountFen = amountYuan * 100;
     const industry = assignee.industry;
     const patents = this.patents(contractDate, industry);
@@ -188,7 +196,8 @@ class SeedRun {
   }
 
   private payments(dealId: string, contractDate: string, amountFen: number): void {
-    if (amountFen === 0 || this.r.chance(0.15)) return;
+    // Most contracts are paid; a few never are (rule R06).
+    if (amountFen === 0 || this.r.chance(0.015)) return;
     const installments = this.r.weighted([[1, 60], [2, 30], [3, 10]] as const);
     const share = this.r.chance(0.7) ? 1 : this.r.int(30, 90) / 100;
     let remaining = Math.round((amountFen * share) / 100) * 100;
