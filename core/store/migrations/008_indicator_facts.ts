@@ -36,7 +36,7 @@ const refreshPayments = (ids: string) => `
   DELETE FROM indicator_payments WHERE deal_id IN (${ids});
   INSERT INTO indicator_payments ${PAYMENT_COLUMNS} ${paymentRows(ids)};`;
 
-const refreshDeals = (ids: string) => `
+export const refreshDeals = (ids: string) => `
   DELETE FROM indicator_payments WHERE deal_id IN (${ids});
   DELETE FROM indicator_deals WHERE deal_id IN (${ids});
   INSERT INTO indicator_deals ${DEAL_COLUMNS} ${dealRows(ids)};

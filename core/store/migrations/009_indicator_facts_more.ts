@@ -27,7 +27,7 @@ export const FIGURES = `(revenue_now, revenue_before, employees_now, employees_b
 const refreshFiguresOf = (org: string, year: string) => `
   UPDATE indicator_enterprise_years SET ${FIGURES} WHERE assignee_id = ${org} AND year IN (${year}, ${year} + 1);`;
 
-const refreshRegistrations = (ids: string) => `
+export const refreshRegistrations = (ids: string) => `
   DELETE FROM indicator_registration_patents WHERE registration_id IN (${ids});
   DELETE FROM indicator_registrations WHERE registration_id IN (${ids});
   INSERT INTO indicator_registrations (region, registration_date, registration_id)
@@ -39,7 +39,7 @@ const refreshRegistrations = (ids: string) => `
       JOIN registration_patents rp ON rp.registration_id = f.registration_id
     WHERE f.registration_id IN (${ids});`;
 
-const refreshPledges = (ids: string) => `
+export const refreshPledges = (ids: string) => `
   DELETE FROM indicator_pledges WHERE pledge_id IN (${ids});
   INSERT INTO indicator_pledges (region, registration_date, pledge_id, amount_fen)
     SELECT o.city_code, p.registration_date, p.id, p.amount_fen FROM pledges p JOIN organizations o ON o.id = p.pledgor_id

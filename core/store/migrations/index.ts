@@ -8,6 +8,7 @@ import { sql as voidedRecords } from './007_voided_records';
 import { sql as indicatorFacts } from './008_indicator_facts';
 import { sql as indicatorFactsMore } from './009_indicator_facts_more';
 import { sql as indicatorTotals } from './010_indicator_totals';
+import { sql as indicatorPartyTriggers } from './011_indicator_party_triggers';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'indicator_facts', sql: indicatorFacts },
   { version: 9, name: 'indicator_facts_more', sql: indicatorFactsMore },
   { version: 10, name: 'indicator_totals', sql: indicatorTotals },
+  { version: 11, name: 'indicator_party_triggers', sql: indicatorPartyTriggers },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
