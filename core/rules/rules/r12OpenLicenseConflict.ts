@@ -34,18 +34,20 @@ export const r12OpenLicenseConflict: RuleModule = {
     const params = scopeParams(run.dealIds);
     // Only licenses carry a mode (a CHECK of the schema): a full scan walks the few open licenses through the mode
     // index. A check after a save starts from its deals instead, on either side ("+" keeps the mode index unused).
-    const licenseConflicts = (scopedSide: 'o' | 'x' | null) =>
+    // A full scan goes open license → its patents → the deals naming them (CROSS JOIN fixes that order): left to
+    // itself the planner paired every open license with every exclusive or sole one, quadratic at 300,000 deals.
+    const licenseConflicts = (scopedSide: 'o' | 'x' | null, join = scopedSide ? 'JOIN' : 'CROSS JOIN') =>
       prepared(
         run.db,
         `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, x.id AS otherId, x.contract_no AS otherNo, x.license_mode || '许可' AS otherKind,
            ${dealDate('x')} AS otherFrom, x.license_end_date AS otherTo
          FROM deals o
-         JOIN deal_patents op ON op.deal_id = o.id
-         JOIN deal_patents xp ON xp.patent_number = op.patent_number AND xp.deal_id <> o.id
-         JOIN deals x ON x.id = xp.deal_id
+         ${join} deal_patents op ON op.deal_id = o.id
+         ${join} deal_patents xp ON xp.patent_number = op.patent_number AND xp.deal_id <> o.id
+         ${join} deals x ON x.id = xp.deal_id
          WHERE ${scopedSide ? '+' : ''}o.license_mode = '开放许可' AND o.voided_at IS NULL
-           AND ${scopedSide ? '+' : ''}x.license_mode IN ('独占', '排他') AND x.voided_at IS NULL
+           AND +x.license_mode IN ('独占', '排他') AND x.voided_at IS NULL
            AND ${overlaps(dealDate('o'), 'o.license_end_date', dealDate('x'), 'x.license_end_date')}
            AND ${scopedSide ? inScope(`${scopedSide}.id`, run.dealIds) : '1'}`,
       ).all(params) as ConflictRow[];
