@@ -21,7 +21,7 @@ test('设置 → 备份与恢复: back up now, schedule a restore for the next s
   await expect(page.getByText('恢复在下次启动工作台时进行')).toBeVisible();
   await page.getByRole('button', { name: '安排恢复' }).click();
   await expect(page.getByText(/已安排从“manual-.*\.db”恢复/)).toBeVisible();
-  await expect(page.getByText('从此备份恢复？')).toBeHidden();
+  await expect(page.getByText('从此备份恢复？')).toHaveCount(0);
   await screenshot(page, 'settings-backups');
 
   await page.getByRole('button', { name: '取消恢复' }).click();
