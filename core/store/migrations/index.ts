@@ -9,6 +9,7 @@ import { sql as indicatorFacts } from './008_indicator_facts';
 import { sql as indicatorFactsMore } from './009_indicator_facts_more';
 import { sql as indicatorTotals } from './010_indicator_totals';
 import { sql as indicatorPartyTriggers } from './011_indicator_party_triggers';
+import { sql as indicatorSubjectTrigger } from './012_indicator_subject_trigger';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'indicator_facts_more', sql: indicatorFactsMore },
   { version: 10, name: 'indicator_totals', sql: indicatorTotals },
   { version: 11, name: 'indicator_party_triggers', sql: indicatorPartyTriggers },
+  { version: 12, name: 'indicator_subject_trigger', sql: indicatorSubjectTrigger },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
