@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../transport/desk';
 import { SourceTag, StatusTag } from './flagTags';
 import { QueueFilters } from './QueueFilters';
-import { saveDownload } from './saveDownload';
+import { saveDownload } from '../../components/export/saveDownload';
 import { ScanButton } from './ScanButton';
 
 const PAGE_SIZE = 50;
