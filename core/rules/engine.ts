@@ -21,9 +21,10 @@ export interface ScanOptions {
   shared?: Map<string, unknown>;
 }
 
-// SQLite's largest memory map (its default SQLITE_MAX_MMAP_SIZE): pages are read in place instead of being copied
-// one by one through the 2 MB page cache, which a full scan of every deal would churn many times over.
-const FULL_SCAN_MMAP_BYTES = 0x7fff0000;
+// A memory map for the full scan: pages are read in place instead of being copied one by one through the 2 MB page
+// cache, which a full scan of every deal would churn many times over. Mapped pages count in the process's resident
+// memory, so the map is bounded to keep the core process within its memory budget (DESIGN §7: 400 MB).
+const FULL_SCAN_MMAP_BYTES = 64 * 1024 * 1024;
 
 function mapStoreForFullScan(db: ReadHandle): void {
   if ((db.pragma('mmap_size', { simple: true }) as number) < FULL_SCAN_MMAP_BYTES) db.pragma(`mmap_size = ${FULL_SCAN_MMAP_BYTES}`);
