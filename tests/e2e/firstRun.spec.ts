@@ -44,7 +44,7 @@ test('every section of the navigation opens with a Chinese title', async ({ page
   await login(page, desk);
   for (const section of ['备案登记', '异常审核', '数据同步', '统计图表', '成效评价', '设置']) {
     await page.getByRole('menuitem', { name: section }).click();
-    await expect(page.getByRole('heading', { name: section })).toBeVisible();
+    await expect(page.getByRole('heading', { name: section, exact: true })).toBeVisible();
   }
   await screenshot(page, 'settings');
 });
