@@ -13,7 +13,7 @@ test('the charts show progress against targets, open the deals behind a bar and 
 
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/charts?region=140000&year=2023'));
-  await expect(page.getByRole('heading', { name: '统计图表' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '统计图表', exact: true })).toBeVisible();
   const progress = page.getByTestId('chart-progress');
   await expect(progress.getByText('累计完成进度', { exact: true })).toBeVisible();
   await expect(progress.getByText('目标 990 项')).toBeVisible();
@@ -53,7 +53,7 @@ test('the charts show progress against targets, open the deals behind a bar and 
   await page.goBack();
   await progress.locator('.recharts-bar-rectangle').last().click();
   await page.getByRole('dialog').getByRole('link', { name: '在“备案登记”中查看这一年度的交易' }).click();
-  await expect(page.getByRole('heading', { name: '备案登记' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '备案登记', exact: true })).toBeVisible();
   await expect(page).toHaveURL(/#\/filings\/deals\?year=2023/);
   await screenshot(page, 'charts-to-filings');
 });

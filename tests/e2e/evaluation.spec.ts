@@ -23,7 +23,7 @@ test('the evaluation sheet of a region is saved as an A4 PDF that shows the regi
 
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/evaluation?region=140100&year=2022'));
-  await expect(page.getByRole('heading', { name: '成效评价' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '成效评价', exact: true })).toBeVisible();
   await expect(page.locator('#root').getByTestId('sheet-140100')).toBeVisible();
   await screenshot(page, 'evaluation');
 

@@ -68,7 +68,7 @@ test('a caseworker records a 2-patent license with 2 payments, corrects the amou
   await screenshot(page, 'filings-deal-form');
   await page.getByRole('button', { name: '保存', exact: true }).click();
 
-  await expect(page.getByRole('heading', { name: '专利交易详情' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
   const patents = page.locator('.ant-card').filter({ hasText: '专利（2 件）' });
   await expect(patents.getByRole('row').filter({ hasText: '202010310978.3' })).toContainText('发明');
   await expect(patents.getByRole('row').filter({ hasText: '202010310978.3' })).toContainText('2040-04-20');
@@ -133,7 +133,7 @@ for (const [name, spoil, message] of refusals) {
     await spoil(page);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: message })).toBeVisible();
-    await expect(page.getByRole('heading', { name: '新增专利交易' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '新增专利交易', exact: true })).toBeVisible();
     expect(await fetchDealCount(page)).toBe(0);
   });
 }
@@ -149,7 +149,7 @@ test('payments above the contract amount need an explicit confirmation', async (
   expect(await fetchDealCount(page)).toBe(0);
   await page.getByLabel('确认到账金额超过成交金额').check();
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '专利交易详情' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
 });
 
 test('an unsaved form survives a restart as a draft', async ({ page, desk }) => {

@@ -21,7 +21,7 @@ test('a new installation is set up in Chinese, and the new administrator lands o
   await page.getByLabel('再次输入密码').fill('secret-pass-1');
   await page.getByRole('button', { name: '完成设置并进入' }).click();
 
-  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '首页', exact: true })).toBeVisible();
   await expect(page.getByTestId('current-user')).toHaveText('李科长');
   await expect(page.getByText('晋中市').first()).toBeVisible();
   await screenshot(page, 'home');

@@ -73,7 +73,7 @@ export async function login(page: Page, desk: Desk, user: { username: string; pa
   await page.getByLabel('用户名').fill(user.username);
   await page.getByLabel('密码').fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '首页', exact: true })).toBeVisible();
 }
 
 /** Saves a screenshot under tests/e2e/.artifacts/screens for a person to look at. */

@@ -15,7 +15,7 @@ const BAD =
 test('imports the sample workbook through the page and shows the report', async ({ page, desk }) => {
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/filings/import'));
-  await expect(page.getByRole('heading', { name: '从 Excel 导入' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '从 Excel 导入', exact: true })).toBeVisible();
   await screenshot(page, 'import-empty');
 
   await page.locator('input[type=file]').setInputFiles(SAMPLE);

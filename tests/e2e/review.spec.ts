@@ -52,14 +52,14 @@ test('an imported round trip is flagged, confirmed by a reviewer with a reason, 
   // The reviewer works the queue in the browser.
   await login(page, desk, REVIEWER);
   await page.getByRole('menuitem', { name: '异常审核' }).click();
-  await expect(page.getByRole('heading', { name: '异常审核' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '异常审核', exact: true })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'R02 回流交易' });
   await expect(row).toContainText('HT-E2E-OUT');
   await expect(row).toContainText('待审核');
   await screenshot(page, 'review-queue');
   await row.click();
 
-  await expect(page.getByRole('heading', { name: 'R02 回流交易' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'R02 回流交易', exact: true })).toBeVisible();
   await expect(page.getByText('第 1 笔：合同 HT-E2E-OUT')).toBeVisible();
   await expect(page.getByText('第 2 笔：合同 HT-E2E-BACK')).toBeVisible();
   await expect(page.getByText('录入员小张').first()).toBeVisible();

@@ -45,7 +45,7 @@ test('数据同步: pending records go to the province with 立即同步, reject
     await screenshot(page, 'sync-signing-key');
 
     await page.getByRole('menuitem', { name: '数据同步' }).click();
-    await expect(page.getByRole('heading', { name: '数据同步' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '数据同步', exact: true })).toBeVisible();
     await expect(page.getByText(/^[1-9]\d* 条$/)).toBeVisible();
     await expect(page.getByText('还没有报送批次')).toBeVisible();
     await expect(page.getByRole('button', { name: '立即同步' })).toBeEnabled();
