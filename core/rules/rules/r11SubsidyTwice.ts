@@ -32,7 +32,7 @@ export const r11SubsidyTwice: RuleModule = {
          WHERE s.voided_at IS NULL AND d.voided_at IS NULL AND s.deal_id IN (
            SELECT deal_id FROM subsidies WHERE deal_id IS NOT NULL AND voided_at IS NULL AND ${inScope('deal_id', run.dealIds)}
            GROUP BY deal_id HAVING count(*) > 1)
-         ORDER BY s.granted_date, s.id`,
+         ORDER BY s.granted_date, s.subsidy_no, s.id`,
       )
       .all(params) as SubsidyRow[];
     // Pledges are not deals: a check after saving deals leaves pledge findings to the full scan.
@@ -44,7 +44,7 @@ export const r11SubsidyTwice: RuleModule = {
                FROM subsidies s JOIN pledges p ON p.id = s.pledge_id
                WHERE s.voided_at IS NULL AND p.voided_at IS NULL AND s.pledge_id IN (
                  SELECT pledge_id FROM subsidies WHERE pledge_id IS NOT NULL AND voided_at IS NULL GROUP BY pledge_id HAVING count(*) > 1)
-               ORDER BY s.granted_date, s.id`,
+               ORDER BY s.granted_date, s.subsidy_no, s.id`,
             )
             .all() as SubsidyRow[]);
     const out: FlagCandidate[] = [];

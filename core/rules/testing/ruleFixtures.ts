@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newId } from '../../filings/ids';
 import { normalizeOrgName } from '../../../shared/domain/text';
 
 /**
@@ -12,7 +12,7 @@ export function ruleFixtures(db: Database.Database) {
   let contractSerial = 0;
 
   function org(o: { name: string; uscc?: string | null; kind?: string; size?: string | null; sector?: string | null; legalRep?: string; phone?: string; address?: string; region?: string }): string {
-    const id = ulid();
+    const id = newId();
     db.prepare(
       `INSERT INTO organizations (id, name, name_norm, uscc, kind, region_code, city_code, size, sector, legal_rep, phone, address, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -44,7 +44,7 @@ export function ruleFixtures(db: Database.Database) {
     region?: string;
     createdBy?: string | null;
   }): string {
-    const id = ulid();
+    const id = newId();
     const kind = d.kind ?? '转让';
     const contractDate = d.contractDate ?? '2023-03-01';
     db.prepare(
@@ -61,13 +61,13 @@ export function ruleFixtures(db: Database.Database) {
   }
 
   function payment(dealId: string, paidDate: string, amountFen: number): string {
-    const id = ulid();
+    const id = newId();
     db.prepare('INSERT INTO payments (id, deal_id, paid_date, amount_fen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, dealId, paidDate, amountFen, at, at);
     return id;
   }
 
   function pledge(p: { pledgor: string; patents: string[]; registrationDate: string; termMonths?: number | null; registrationNo?: string }): string {
-    const id = ulid();
+    const id = newId();
     db.prepare(
       `INSERT INTO pledges (id, region_code, registration_no, pledgor_id, pledgee_name, amount_fen, registration_date, term_months, created_at, updated_at)
        VALUES (?, '140100', ?, ?, '某银行', 100000000, ?, ?, ?, ?)`,
@@ -77,7 +77,7 @@ export function ruleFixtures(db: Database.Database) {
   }
 
   function subsidy(s: { recipient: string; dealId?: string; pledgeId?: string; programName?: string; subsidyNo?: string; grantedDate?: string }): string {
-    const id = ulid();
+    const id = newId();
     db.prepare(
       `INSERT INTO subsidies (id, region_code, subsidy_no, recipient_id, program_name, amount_fen, granted_date, deal_id, pledge_id, created_at, updated_at)
        VALUES (?, '140100', ?, ?, ?, 5000000, ?, ?, ?, ?, ?)`,
@@ -88,7 +88,7 @@ export function ruleFixtures(db: Database.Database) {
   function figures(organizationId: string, year: number, f: { employees: number; revenueWan?: number | null; sector?: string | null }): void {
     db.prepare(
       `INSERT INTO enterprise_figures (id, organization_id, year, revenue_fen, employees, sector, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(ulid(), organizationId, year, f.revenueWan == null ? null : f.revenueWan * 1_000_000, f.employees, f.sector ?? null, at, at);
+    ).run(newId(), organizationId, year, f.revenueWan == null ? null : f.revenueWan * 1_000_000, f.employees, f.sector ?? null, at, at);
   }
 
   function voidDeal(dealId: string): void {
