@@ -8,7 +8,7 @@ import { upsertPatents } from './patents';
 import { findRecord } from './findRecord';
 import { type Row, writeRecord } from './recordWriter';
 import { DEALS } from './tables';
-import { newId } from './ids';
+import { newId } from '../store/ids';
 import { statement } from './statements';
 
 /** A deal without its payments: payments are their own records (upsertPayment). */

@@ -5,7 +5,7 @@ import { findRecord } from './findRecord';
 import { resolveParty } from './parties';
 import { writeRecord } from './recordWriter';
 import { FIGURES } from './tables';
-import { newId } from './ids';
+import { newId } from '../store/ids';
 
 /** Creates or updates an enterprise's figures for one year, keyed by (enterprise, 年度). */
 export function upsertEnterpriseFigures(w: Writer, input: ParsedEnterpriseFigures, options: { id?: string } = {}): WriteOutcome {

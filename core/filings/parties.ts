@@ -9,7 +9,7 @@ import type { ReadHandle } from '../store/store';
 import { refuse } from './checks';
 import { type Row, writeRecord } from './recordWriter';
 import { ORGANIZATIONS } from './tables';
-import { newId } from './ids';
+import { newId } from '../store/ids';
 import { statement } from './statements';
 
 export interface OrganizationRow {

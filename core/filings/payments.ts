@@ -5,7 +5,7 @@ import { refuse, refuseFutureDates } from './checks';
 import { readRow, type Row, writeRecord } from './recordWriter';
 import { DEALS, PAYMENTS } from './tables';
 import { voidRecord } from './voidRecord';
-import { newId } from './ids';
+import { newId } from '../store/ids';
 import { statement } from './statements';
 
 type PaymentFields = Omit<ParsedPayment, 'voucherNo'> & { voucherNo?: string | null };

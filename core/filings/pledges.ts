@@ -7,7 +7,7 @@ import { relinkPatents } from './patentLinks';
 import { upsertPatents } from './patents';
 import { writeRecord } from './recordWriter';
 import { PLEDGES } from './tables';
-import { newId } from './ids';
+import { newId } from '../store/ids';
 
 export interface RecordOptions {
   /** The installation's region, stored on the record. */

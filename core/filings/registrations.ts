@@ -8,7 +8,7 @@ import { upsertPatents } from './patents';
 import type { RecordOptions } from './pledges';
 import { writeRecord } from './recordWriter';
 import { REGISTRATIONS } from './tables';
-import { newId } from './ids';
+import { newId } from '../store/ids';
 import { statement } from './statements';
 
 /** Creates or updates the patent product registration keyed by 备案号, with its enterprise and patents. */

@@ -6,7 +6,7 @@ import { resolveParty } from './parties';
 import type { RecordOptions } from './pledges';
 import { writeRecord } from './recordWriter';
 import { SUBSIDIES } from './tables';
-import { newId } from './ids';
+import { newId } from '../store/ids';
 import { statement } from './statements';
 
 function linkedId(w: Writer, sql: string, params: unknown[], field: string, message: string): string | null {

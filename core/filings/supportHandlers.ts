@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import type { filingsMethods } from '../../shared/contract/filings';
 import { parsePatentNumber } from '../../shared/domain/patentNumber';
 import type { HandlersOf } from '../service/context';
@@ -80,7 +80,7 @@ export const supportHandlers = {
     }
     const actor = ctx.requireActor();
     return ctx.write((w) => {
-      const id = ulid();
+      const id = newId();
       w.db
         .prepare(
           `INSERT INTO attachments (id, entity, entity_id, file_name, sha256, size_bytes, stored_name, created_at, created_by)

@@ -3,7 +3,7 @@
  * second, and import.cancel stops the reading (nothing is written before reading ends, and the write itself is one
  * transaction, so a cancel always leaves the store as it was).
  */
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import type { ImportJob, ImportJobState, ImportReport } from '../../shared/contract/importing';
 import type { ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
@@ -51,7 +51,7 @@ export function viewOf(job: JobRecord): ImportJob {
 export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: ImportOptions): JobRecord {
   forgetOldJobs(Date.now());
   const job: JobRecord = {
-    jobId: ulid(),
+    jobId: newId(),
     ownerSession: ctx.sessionKey,
     state: '读取中',
     fileName: options.fileName,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpStore } from '../../tests/support/tempStore';
 import { expectedFactTables, storedFactTables } from './expectedFacts.testkit';
@@ -69,7 +69,7 @@ function apply(w: Write, patents: string[]): void {
   const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args);
   switch (w.op) {
     case 'deal': {
-      const id = ulid();
+      const id = newId();
       run(`INSERT INTO deals (id, region_code, contract_no, kind, assignor_id, assignee_id, assignee_size, contract_date, recordation_date,
           amount_fen, patent_count, created_at, updated_at) VALUES (?, '140100', ?, '转让', ?, ?, ?, '2019-01-01', ?, ?, ?, ?, ?)`,
         id, `HT-${id}`, nth(orgs, w.assignor), nth(orgs, w.assignee), w.size, w.recorded, w.amount, w.patents, AT, AT);
@@ -93,7 +93,7 @@ function apply(w: Write, patents: string[]): void {
     }
     case 'payment': {
       const deal = nth(ids('deals'), w.deal);
-      if (deal) run('INSERT INTO payments (id, deal_id, paid_date, amount_fen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', ulid(), deal, w.paid, w.amount, AT, AT);
+      if (deal) run('INSERT INTO payments (id, deal_id, paid_date, amount_fen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', newId(), deal, w.paid, w.amount, AT, AT);
       return;
     }
     case 'voidPayment':
@@ -102,7 +102,7 @@ function apply(w: Write, patents: string[]): void {
     case 'flag': {
       const deal = nth(ids('deals'), w.deal);
       if (!deal) return;
-      const id = ulid();
+      const id = newId();
       run(`INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, status, explanation, first_seen_at, last_seen_at, updated_at)
           VALUES (?, 'R04', '140100', ?, ?, '测试', ?, ?, ?)`, id, id, w.status, AT, AT, AT);
       run(`INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, 'deal', ?, 'HT')`, id, deal);
@@ -125,14 +125,14 @@ function apply(w: Write, patents: string[]): void {
       const live = db.prepare('SELECT id FROM enterprise_figures WHERE organization_id = ? AND year = ? AND voided_at IS NULL').pluck().get(org, w.year);
       if (live) run('UPDATE enterprise_figures SET revenue_fen = ?, employees = ? WHERE id = ?', w.revenue, w.employees, live);
       else run('INSERT INTO enterprise_figures (id, organization_id, year, revenue_fen, employees, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ulid(), org, w.year, w.revenue, w.employees, AT, AT);
+        newId(), org, w.year, w.revenue, w.employees, AT, AT);
       return;
     }
     case 'voidFigures':
       run('UPDATE enterprise_figures SET voided_at = ? WHERE organization_id = ? AND year = ? AND voided_at IS NULL', AT, nth(orgs, w.org), w.year);
       return;
     case 'registration': {
-      const id = ulid();
+      const id = newId();
       run(`INSERT INTO product_registrations (id, region_code, registration_no, enterprise_id, enterprise_size, product_name, registration_date,
           created_at, updated_at) VALUES (?, '140100', ?, ?, ?, '产品', ?, ?, ?)`, id, `BA-${id}`, nth(orgs, w.org), w.size, w.registered, AT, AT);
       for (const p of w.patents) run('INSERT INTO registration_patents (registration_id, patent_number) VALUES (?, ?)', id, patents[p]);
@@ -145,7 +145,7 @@ function apply(w: Write, patents: string[]): void {
       run('UPDATE product_registrations SET voided_at = ? WHERE id = ?', AT, nth(ids('product_registrations'), w.registration));
       return;
     case 'pledge': {
-      const id = ulid();
+      const id = newId();
       run(`INSERT INTO pledges (id, region_code, registration_no, pledgor_id, pledgee_name, amount_fen, registration_date, created_at, updated_at)
           VALUES (?, '140100', ?, ?, '某银行', ?, ?, ?, ?)`, id, `ZY-${id}`, nth(orgs, w.org), w.amount, w.registered, AT, AT);
       return;
@@ -162,7 +162,7 @@ function startingPoint(): string[] {
     ['企业', '140100', '大型'], ['企业', '110100', '小型'], ['企业', null, '中型'], ['国有企业', '140200', '中型'],
   ];
   for (const [kind, city, sizeOf] of parties) {
-    const id = ulid();
+    const id = newId();
     db.prepare(`INSERT INTO organizations (id, name, name_norm, kind, region_code, city_code, size, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, `单位${id}`, `单位${id}`, kind, city, city, sizeOf, AT, AT);
   }

@@ -3,7 +3,7 @@
  * write the same columns). Amounts are given in 万元 as decimal strings and stored as integer 分.
  */
 import type Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import { parseWanToFen } from '../../shared/domain/money';
 
 type Kind = '高校' | '科研院所' | '国有企业' | '企业' | '个人' | '其他';
@@ -27,7 +27,7 @@ export function storeBuilder(db: Database.Database) {
 
   return {
     org(name: string, kind: Kind, regionCode: string | null, size: Size | null = null): string {
-      const id = ulid();
+      const id = newId();
       const city = regionCode === null ? null : regionCode === '140171' ? regionCode : regionCode.startsWith('14') ? `${regionCode.slice(0, 4)}00` : null;
       db.prepare(
         `INSERT INTO organizations (id, name, name_norm, kind, region_code, city_code, size, created_at, updated_at)
@@ -47,7 +47,7 @@ export function storeBuilder(db: Database.Database) {
       industry?: string;
       voided?: boolean;
     }): string {
-      const id = ulid();
+      const id = newId();
       const patents = Array.isArray(d.patents) ? d.patents : Array.from({ length: d.patents ?? 1 }, newPatent);
       const kind = d.kind ?? '转让';
       db.prepare(
@@ -68,11 +68,11 @@ export function storeBuilder(db: Database.Database) {
     payment(dealId: string, paidDate: string, amountWan: string, voided = false): void {
       db.prepare(
         `INSERT INTO payments (id, deal_id, paid_date, amount_fen, created_at, updated_at, voided_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(ulid(), dealId, paidDate, fen(amountWan), AT, AT, voided ? AT : null);
+      ).run(newId(), dealId, paidDate, fen(amountWan), AT, AT, voided ? AT : null);
     },
 
     flag(dealId: string, status: '待审核' | '确认异常' | '排除' | '需补充材料', regionCode = '140100'): string {
-      const id = ulid();
+      const id = newId();
       db.prepare(
         `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, status, explanation, first_seen_at, last_seen_at, updated_at)
          VALUES (?, 'R04', ?, ?, ?, '测试', ?, ?, ?)`,
@@ -82,7 +82,7 @@ export function storeBuilder(db: Database.Database) {
     },
 
     pledge(pledgor: string, registered: string, amountWan: string, voided = false): void {
-      const id = ulid();
+      const id = newId();
       db.prepare(
         `INSERT INTO pledges (id, region_code, registration_no, pledgor_id, pledgee_name, amount_fen, registration_date,
            created_at, updated_at, voided_at) VALUES (?, '140100', ?, ?, '某银行', ?, ?, ?, ?, ?)`,
@@ -90,7 +90,7 @@ export function storeBuilder(db: Database.Database) {
     },
 
     registration(enterprise: string, registered: string, patents: string[] | number, size: Size | null = null, voided = false): string[] {
-      const id = ulid();
+      const id = newId();
       const numbers = Array.isArray(patents) ? patents : Array.from({ length: patents }, newPatent);
       db.prepare(
         `INSERT INTO product_registrations (id, region_code, registration_no, enterprise_id, enterprise_size, product_name,
@@ -106,11 +106,11 @@ export function storeBuilder(db: Database.Database) {
       db.prepare(
         `INSERT INTO enterprise_figures (id, organization_id, year, revenue_fen, employees, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(ulid(), organization, year, revenueWan === null ? null : fen(revenueWan), employees, AT, AT);
+      ).run(newId(), organization, year, revenueWan === null ? null : fen(revenueWan), employees, AT, AT);
     },
 
     subsidy(recipient: string, granted: string, amountWan: string, clawedBackAt: string | null, regionCode = '140100'): void {
-      const id = ulid();
+      const id = newId();
       db.prepare(
         `INSERT INTO subsidies (id, region_code, subsidy_no, recipient_id, program_name, amount_fen, granted_date, clawed_back_at,
            created_at, updated_at) VALUES (?, ?, ?, ?, '专利转化奖补', ?, ?, ?, ?, ?)`,

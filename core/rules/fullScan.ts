@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import type { ScanJob } from '../../shared/contract/rules';
 import { todayIso } from '../../shared/domain/dates';
 import { RULE_IDS, type RuleId } from '../../shared/rules/ruleIds';
@@ -49,7 +49,7 @@ const jobs = new Map<string, ScanJob>();
 const MAX_KEPT_JOBS = 20;
 
 export function startScanJob(ctx: ServiceContext, ruleIds: readonly RuleId[] = RULE_IDS): ScanJob {
-  const job: ScanJob = { jobId: ulid(), state: '运行中', done: 0, steps: ruleIds.length + 1, current: null, summary: null, message: null };
+  const job: ScanJob = { jobId: newId(), state: '运行中', done: 0, steps: ruleIds.length + 1, current: null, summary: null, message: null };
   jobs.set(job.jobId, job);
   while (jobs.size > MAX_KEPT_JOBS) jobs.delete(jobs.keys().next().value!);
   runFullScan(ctx, ruleIds, (done, steps, current) => Object.assign(job, { done, steps, current })).then(

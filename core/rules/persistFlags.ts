@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import { RULE_IDS, type FlagSource, type RuleId } from '../../shared/rules/ruleIds';
 import type { Writer } from '../service/context';
 import { settingVersion } from '../system/settingsStore';
@@ -58,7 +58,7 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
     const evidence = JSON.stringify(c.evidence);
     const flag = existing.get(c.fingerprint);
     if (!flag) {
-      const id = ulid();
+      const id = newId();
       insert.run(id, c.ruleId, c.regionCode, c.fingerprint, options.source, c.explanation, evidence, version, w.at, w.at, w.at);
       for (const s of c.subjects) insertSubject.run(id, s.entity, s.entityId, s.businessNo);
       summary.created++;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import { BATCH_FORMAT, SYNC_SCHEMA_VERSION } from '../../shared/sync/batch';
 import type { BatchState } from '../../shared/contract/sync';
 import type { SigningIdentity } from './installationKey';
@@ -43,7 +43,7 @@ function lastSeqTo(db: Db): number {
 }
 
 function insertBatch(db: Db, seqFrom: number, seqTo: number, at: string): string {
-  const id = ulid();
+  const id = newId();
   const count = db.prepare('UPDATE outbox SET batch_id = ? WHERE batch_id IS NULL AND seq BETWEEN ? AND ?').run(id, seqFrom, seqTo).changes;
   db.prepare(
     `INSERT INTO sync_batches (id, seq_from, seq_to, record_count, sha256, state, attempts, created_at, updated_at)

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import { type systemMethods, generalSettings } from '../../shared/contract/system';
 import { regionName, resolveRegion, CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
 import { todayIso } from '../../shared/domain/dates';
@@ -38,7 +38,7 @@ export const systemHandlers = {
     const created = ctx.store.transaction((db) => {
       if (readInstallation(db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
       const w = createWriter(db, { id: user.id, name: user.displayName, role: '管理员' }, at);
-      const installationId = ulid();
+      const installationId = newId();
       db.prepare('INSERT INTO installation (id, region_code, created_at) VALUES (?, ?, ?)').run(installationId, region.code, at);
       w.record({ action: 'system.setup', entity: 'installation', entityId: installationId, detail: { regionCode: region.code } });
       return createUser.insert(w, user);

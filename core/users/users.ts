@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from '../store/ids';
 import type { Role, UserView } from '../../shared/contract/auth';
 import type { Writer } from '../service/context';
 import { DeskError } from '../service/errors';
@@ -32,7 +32,7 @@ export interface NewUser {
 
 export const createUser = {
   async prepare(username: string, displayName: string, role: Role, password: string): Promise<NewUser> {
-    return { id: ulid(), username, displayName, role, passwordHash: await hashPassword(password) };
+    return { id: newId(), username, displayName, role, passwordHash: await hashPassword(password) };
   },
   insert(w: Writer, user: NewUser): UserRow {
     const taken = w.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username);

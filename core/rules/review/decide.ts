@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { newId } from '../../store/ids';
 import type { FlagDecision, FlagStatus } from '../../../shared/rules/ruleIds';
 import type { ServiceContext } from '../../service/context';
 import { DeskError, notFound } from '../../service/errors';
@@ -19,7 +19,7 @@ export function recordDecision(ctx: ServiceContext, flagId: string, decision: Fl
     if (decision !== '待审核' && flag.status !== '待审核' && flag.status !== '需补充材料') {
       throw new DeskError('VALIDATION', `该异常已审核为“${flag.status}”；如需改变结论，请先重新打开`);
     }
-    w.db.prepare('INSERT INTO flag_decisions (id, flag_id, decision, reason, reviewer_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)').run(ulid(), flagId, decision, reason, actor.id, w.at);
+    w.db.prepare('INSERT INTO flag_decisions (id, flag_id, decision, reason, reviewer_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)').run(newId(), flagId, decision, reason, actor.id, w.at);
     w.db.prepare('UPDATE anomaly_flags SET status = ?, updated_at = ? WHERE id = ?').run(decision, w.at, flagId);
     w.record({
       action: decision === '待审核' ? 'flag.reopen' : 'flag.decide',

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { newId } from '../../filings/ids';
+import { newId } from '../../store/ids';
 import { normalizeOrgName } from '../../../shared/domain/text';
 
 /**

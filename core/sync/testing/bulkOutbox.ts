@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newId } from '../../store/ids';
 import { appendOutbox } from '../../outbox/outbox';
 import { patentNumber } from './syncFixtures';
 
@@ -27,8 +27,8 @@ export function writeBulkOutbox(db: Database.Database, regionCode: string, deals
   };
   db.transaction(() => {
     const parties = [
-      { id: ulid(), name: '太原理工大学', name_norm: '太原理工大学', uscc: '121400004052002036', kind: '高校', region_code: regionCode, city_code: regionCode, size: null, sector: null, legal_rep: null, phone: null, address: null, version: 1, created_at: at, updated_at: at, voided_at: null, void_reason: null },
-      { id: ulid(), name: '山西示例科技有限公司', name_norm: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', region_code: regionCode, city_code: regionCode, size: '小型', sector: null, legal_rep: null, phone: null, address: null, version: 1, created_at: at, updated_at: at, voided_at: null, void_reason: null },
+      { id: newId(), name: '太原理工大学', name_norm: '太原理工大学', uscc: '121400004052002036', kind: '高校', region_code: regionCode, city_code: regionCode, size: null, sector: null, legal_rep: null, phone: null, address: null, version: 1, created_at: at, updated_at: at, voided_at: null, void_reason: null },
+      { id: newId(), name: '山西示例科技有限公司', name_norm: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', region_code: regionCode, city_code: regionCode, size: '小型', sector: null, legal_rep: null, phone: null, address: null, version: 1, created_at: at, updated_at: at, voided_at: null, void_reason: null },
     ];
     for (const p of parties) {
       insert('organizations', p);
@@ -41,7 +41,7 @@ export function writeBulkOutbox(db: Database.Database, regionCode: string, deals
       insert('patents', patent);
       outbox('patent', number, patent);
       const deal = {
-        id: ulid(), region_code: regionCode, contract_no: `HT-${regionCode}-${String(n).padStart(7, '0')}`, kind: '许可', license_mode: '普通',
+        id: newId(), region_code: regionCode, contract_no: `HT-${regionCode}-${String(n).padStart(7, '0')}`, kind: '许可', license_mode: '普通',
         assignor_id: parties[0]!.id, assignee_id: parties[1]!.id, assignee_size: '小型', industry: '节能环保', contract_date: '2023-03-01',
         recordation_date: '2023-04-10', amount_fen: 1_000_000 + n, license_end_date: null, patent_count: 1, version: 1,
         created_at: at, created_by: null, updated_at: at, updated_by: null, voided_at: null, void_reason: null,
@@ -49,7 +49,7 @@ export function writeBulkOutbox(db: Database.Database, regionCode: string, deals
       insert('deals', deal);
       link.run(deal.id, number);
       outbox('deal', deal.id, { ...deal, patents: [number] });
-      const payment = { id: ulid(), deal_id: deal.id, paid_date: '2023-03-15', amount_fen: 1_000_000 + n, voucher_no: `V${n}`, version: 1, created_at: at, updated_at: at, voided_at: null, void_reason: null };
+      const payment = { id: newId(), deal_id: deal.id, paid_date: '2023-03-15', amount_fen: 1_000_000 + n, voucher_no: `V${n}`, version: 1, created_at: at, updated_at: at, voided_at: null, void_reason: null };
       insert('payments', payment);
       outbox('payment', payment.id, payment);
     }
