@@ -12,6 +12,8 @@ import { HistoryCard } from './HistoryCard';
 import { VoidButton } from './VoidButton';
 
 /** Every field of a record, its patents, payments, attachments, anomaly flags and version history. */
+const DETAIL_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
+
 export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -66,7 +68,8 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
         </Card>
       )}
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={3} items={fieldsOf(spec.key, detail).map(([label, value]) => ({ key: label, label, children: value }))} />
+        {/* Two columns up to full-HD widths: party names with their USCC need the room, and dates must not wrap. */}
+        <Descriptions size="small" column={DETAIL_COLUMNS} items={fieldsOf(spec.key, detail).map(([label, value]) => ({ key: label, label, children: value }))} />
       </Card>
       {detail.patents && (
         <Card size="small" title={`专利（${detail.patents.length} 件）`} style={{ marginBottom: 12 }}>
