@@ -12,6 +12,7 @@ type Open = (query: DealsQuery) => void;
 
 const PROGRESS_IDS: IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I4', 'I4a', 'I5', 'I5a'];
 const GROWTH_IDS: IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I5', 'I5a'];
+// Every series is drawn without animation: a PNG export or a screenshot taken at once must never catch a half-drawn line.
 const COLORS = { bar: '#1d5fbf', second: '#f0a020', target: '#d4380d', line: '#389e0d' };
 
 /** The deals a value is made of: I1/I3 of SME assignees, I2 of universities and institutes; none for I4/I5. */
@@ -55,6 +56,7 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis width={72} domain={[0, (max: number) => Math.max(max, chartNumber(id, target) ?? 0) * 1.1]} />
           <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} labelFormatter={(y) => `2021—${y} 年`} />
           <Bar
+            isAnimationActive={false}
             dataKey="value"
             name="累计值"
             fill={COLORS.bar}
@@ -101,8 +103,8 @@ export function GrowthChart({ data }: { data: Dashboard }) {
           <Tooltip formatter={(v) => (v === null || v === undefined ? '—（基数为 0 或无数据）' : `${Number(v).toFixed(1)}%`)} labelFormatter={(id) => label(id as IndicatorId)} />
           <Legend />
           <ReferenceLine y={0} stroke="#999" />
-          <Bar dataKey="yoy" name="同比增幅" fill={COLORS.bar} maxBarSize={22} />
-          <Bar dataKey="avg" name="年均增幅" fill={COLORS.second} maxBarSize={22} />
+          <Bar isAnimationActive={false} dataKey="yoy" name="同比增幅" fill={COLORS.bar} maxBarSize={22} />
+          <Bar isAnimationActive={false} dataKey="avg" name="年均增幅" fill={COLORS.second} maxBarSize={22} />
           <Scatter dataKey="required" name="要求增幅" fill={COLORS.target} shape="diamond" />
         </ComposedChart>
       </ResponsiveContainer>
@@ -135,6 +137,7 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis width={72} />
           <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} />
           <Bar
+            isAnimationActive={false}
             dataKey="value"
             fill={COLORS.bar}
             maxBarSize={36}
@@ -174,8 +177,8 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis type="category" dataKey="industry" width={150} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Bar dataKey="I1" name="中小微企业受让" fill={COLORS.bar} cursor="pointer" onClick={click('I1')} />
-          <Bar dataKey="I2" name="高校院所转化" fill={COLORS.second} cursor="pointer" onClick={click('I2')} />
+          <Bar isAnimationActive={false} dataKey="I1" name="中小微企业受让" fill={COLORS.bar} cursor="pointer" onClick={click('I1')} />
+          <Bar isAnimationActive={false} dataKey="I2" name="高校院所转化" fill={COLORS.second} cursor="pointer" onClick={click('I2')} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -204,9 +207,9 @@ export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis width={48} allowDecimals={false} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Line type="linear" dataKey="I1" name="中小微企业受让" stroke={COLORS.bar} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I1')(p as { payload?: { month: string } }) }} />
-          <Line type="linear" dataKey="I2" name="高校院所转化" stroke={COLORS.second} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I2')(p as { payload?: { month: string } }) }} />
-          <Line type="linear" dataKey="I5a" name="质押项目" stroke={COLORS.line} strokeWidth={2} />
+          <Line isAnimationActive={false} type="linear" dataKey="I1" name="中小微企业受让" stroke={COLORS.bar} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I1')(p as { payload?: { month: string } }) }} />
+          <Line isAnimationActive={false} type="linear" dataKey="I2" name="高校院所转化" stroke={COLORS.second} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I2')(p as { payload?: { month: string } }) }} />
+          <Line isAnimationActive={false} type="linear" dataKey="I5a" name="质押项目" stroke={COLORS.line} strokeWidth={2} />
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>
