@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { IMPORT_SHEETS, type ImportCounts, type ImportReport, type RejectedRow } from '../../shared/contract/importing';
 import type { ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
+import { withDeferredDealFacts } from '../indicators/deferredFacts';
 import { checkDealsAfterWrite } from '../rules/incremental';
 import { readInstallation } from '../system/installation';
 import { assemble } from './assemble';
@@ -71,11 +72,9 @@ export async function runImport(
 
   try {
     ctx.write((w) => {
-      const result = writeRecords(
-        w,
-        assembled.records,
-        { regionCode: installation.regionCode, actorId: actor.id },
-        options.validOnly,
+      // The deals' indicator facts are rebuilt once for the whole file, not deal by deal (migration 13).
+      const result = withDeferredDealFacts(w.db, () =>
+        writeRecords(w, assembled.records, { regionCode: installation.regionCode, actorId: actor.id }, options.validOnly),
       );
       rejected = [...rejected, ...result.rejected];
       for (const [source, outcome] of result.outcomes) outcomes.push({ sheet: source.sheetName, outcome });

@@ -6,11 +6,13 @@ import { setUpStore } from '../../tests/support/tempStore';
 import { expectedFactTables, storedFactTables } from './expectedFacts.testkit';
 import { emptyYearFacts, readFactsFromScratch, type FactsQuery, type RegionFacts } from './facts';
 import { readFacts } from './factTables';
+import { withDeferredDealFacts } from './deferredFacts';
 import { TWELVE_REGIONS } from './report';
 import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
 
 // The indicator facts are kept by triggers (migrations 8–10) so that every writer — forms, importer, province
-// ingest, voids, flag decisions, a party's changes — keeps them right without knowing. Whatever sequence of writes
+// ingest, voids, flag decisions, a party's changes — keeps them right without knowing; a large writer may defer the
+// deals' part to the end of its write (migration 13). Whatever sequence of writes
 // happens, the tables must equal a from-scratch recomputation, and the engine must read the same facts as the
 // from-scratch queries of facts.ts. Each run writes into a savepoint that is rolled back afterwards.
 let desk: Awaited<ReturnType<typeof setUpStore>>;
@@ -207,6 +209,28 @@ describe('the indicator facts kept by the database', () => {
         });
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('equal a from-scratch recomputation at the end of a deferral (a large import), whatever was written inside it', () => {
+    fc.assert(
+      fc.property(writes, writes, (before, deferred) => {
+        inRollback(() => {
+          const patents = startingPoint();
+          for (const w of before) apply(w, patents);
+          withDeferredDealFacts(db, () => {
+            for (const w of deferred) apply(w, patents);
+          });
+          expect(storedFactTables(db)).toEqual(expectedFactTables(db));
+          expect(db.prepare('SELECT count(*) FROM indicator_dirty_deals').pluck().get()).toBe(0);
+          // After the deferral every write rebuilds at once again.
+          for (const w of before) {
+            apply(w, patents);
+            expect(storedFactTables(db), JSON.stringify(w)).toEqual(expectedFactTables(db));
+          }
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 

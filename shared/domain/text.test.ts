@@ -40,6 +40,15 @@ describe('normalizeCell', () => {
     );
   });
 
+  it('returns text that needs nothing done as it is, and otherwise folds width, drops zero-width and collapses spaces', () => {
+    fc.assert(
+      fc.property(fc.oneof(messyText, fc.string({ maxLength: 30 })), (s) => {
+        expect(normalizeCell(s)).toBe(toHalfWidth(s).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('maps every full-width ASCII character to its ASCII twin', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0x21, max: 0x7e }), (code) => {

@@ -32,7 +32,7 @@ const paymentRows = (ids: string) => `SELECT f.family, f.region, p.paid_date, p.
 const DEAL_COLUMNS = `(family, region, recordation_date, deal_id, assignee_id, industry, patent_count, amount_fen)`;
 const PAYMENT_COLUMNS = `(family, region, paid_date, payment_id, deal_id, amount_fen)`;
 
-const refreshPayments = (ids: string) => `
+export const refreshPayments = (ids: string) => `
   DELETE FROM indicator_payments WHERE deal_id IN (${ids});
   INSERT INTO indicator_payments ${PAYMENT_COLUMNS} ${paymentRows(ids)};`;
 
