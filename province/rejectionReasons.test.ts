@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendOutbox } from '../core/outbox/outbox';
+import { appendOutbox, type SyncEntity } from '../core/outbox/outbox';
 import { runSyncPass } from '../core/sync/client';
+import { runMessage } from '../core/sync/handlers';
 import { recordDeal } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/support/tempStore';
 import { startTestProvince } from './testing/testProvince';
@@ -22,7 +23,7 @@ async function cityAndProvince() {
 type City = Awaited<ReturnType<typeof cityAndProvince>>['city'];
 
 /** A later version of a stored record whose payload was changed by `change`: a fault of the city's software. */
-function queueChangedVersion(city: City, entity: string, table: string, id: string, change: Record<string, unknown>): void {
+function queueChangedVersion(city: City, entity: SyncEntity, table: string, id: string, change: Record<string, unknown>): void {
   city.service.store.transaction((db) => {
     const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
     const version = Number(row.version) + 1;
@@ -41,8 +42,9 @@ describe('the province names a rejected record the way a caseworker knows it', (
     const dealId = recordDeal(city.service.store, city.adminActor, '140100', { contractNo: 'HT-2023-001' });
     queueChangedVersion(city, 'deal', 'deals', dealId, { amount_fen: -5 });
 
-    await sync(city, province.url);
+    const result = await sync(city, province.url);
 
+    expect(runMessage(result)).toMatch(/^同步完成：所有批次均已送达省级，但有 1 个批次中的记录被省级拒收，请在“数据同步”页查看原因/);
     const [batch] = (await city.call('sync.overview', {})).batches;
     expect(batch!.state).toBe('部分拒收');
     expect(batch!.rejected).toEqual([

@@ -1,7 +1,8 @@
 import { Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { BatchState, BatchView } from '../../../shared/contract/sync';
+import type { BatchState, BatchView, RejectionView } from '../../../shared/contract/sync';
 
 const STATE_COLORS: Record<BatchState, string> = {
   待发送: 'default',
@@ -21,7 +22,7 @@ function explain(b: BatchView): string {
   return `${b.lastError ?? ''}${retry}` || '—';
 }
 
-/** The province's reasons for each rejected record, with a link to open the record. */
+/** Each rejected record by its kind and business number (opening its detail page), with the province's reasons. */
 function Rejections({ batch }: { batch: BatchView }) {
   return (
     <Table
@@ -30,25 +31,54 @@ function Rejections({ batch }: { batch: BatchView }) {
       pagination={false}
       dataSource={batch.rejected}
       columns={[
-        { title: '记录', width: 90, render: (_, r) => r.label },
-        { title: '编号', width: 260, render: (_, r) => (r.link ? <Link to={r.link}>{r.id}</Link> : <Typography.Text copyable>{r.id}</Typography.Text>) },
-        { title: '版本', width: 60, dataIndex: 'version' },
-        { title: '省级拒收原因', render: (_, r) => r.message },
+        { title: '被拒收的记录', width: 110, render: (_, r) => r.label },
+        { title: '编号', width: 300, render: (_, r) => <RecordNumber rejection={r} /> },
+        { title: '省级拒收原因及处理办法', render: (_, r) => <Reasons reasons={r.reasons} /> },
       ]}
     />
   );
 }
 
+function RecordNumber({ rejection }: { rejection: RejectionView }) {
+  const number = rejection.number ?? '本机未找到该记录';
+  return rejection.link ? <Link to={rejection.link}>{number}</Link> : <Typography.Text>{number}</Typography.Text>;
+}
+
+function Reasons({ reasons }: { reasons: string[] }) {
+  if (reasons.length === 1) return <>{reasons[0]}</>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {reasons.map((reason) => (
+        <li key={reason}>{reason}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The batches with their states; a batch with rejected records opens on them until the caseworker folds it. */
 export function BatchTable({ batches }: { batches: BatchView[] }) {
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const fold = (open: boolean, batch: BatchView) =>
+    setFolded((prev) => {
+      const next = new Set(prev);
+      if (open) next.delete(batch.id);
+      else next.add(batch.id);
+      return next;
+    });
   return (
     <Table
       size="small"
       rowKey="id"
       dataSource={batches}
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      expandable={{ rowExpandable: (b) => b.rejected.length > 0, expandedRowRender: (b) => <Rejections batch={b} /> }}
+      expandable={{
+        rowExpandable: (b) => b.rejected.length > 0,
+        expandedRowRender: (b) => <Rejections batch={b} />,
+        expandedRowKeys: batches.filter((b) => b.rejected.length > 0 && !folded.has(b.id)).map((b) => b.id),
+        onExpand: fold,
+      }}
       columns={[
-        { title: '批次', width: 150, render: (_, b) => <span title={b.id}>第 {b.seqFrom}–{b.seqTo} 号</span> },
+        { title: '批次', width: 150, render: (_, b) => (b.seqFrom === b.seqTo ? `第 ${b.seqFrom} 号` : `第 ${b.seqFrom}–${b.seqTo} 号`) },
         { title: '记录数', width: 80, align: 'right', dataIndex: 'recordCount' },
         { title: '状态', width: 96, render: (_, b) => <Tag color={STATE_COLORS[b.state]}>{b.state}</Tag> },
         { title: '发送次数', width: 84, align: 'right', dataIndex: 'attempts' },
