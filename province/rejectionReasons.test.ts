@@ -27,6 +27,7 @@ function queueChangedVersion(city: City, entity: SyncEntity, table: string, id: 
   city.service.store.transaction((db) => {
     const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
     const version = Number(row.version) + 1;
+    db.prepare(`UPDATE ${table} SET version = ? WHERE id = ?`).run(version, id);
     appendOutbox(db, { entity, entityId: id, version, op: 'upsert', payload: { ...row, version, patents: [], ...change } }, new Date().toISOString());
   });
 }
@@ -56,8 +57,16 @@ describe('the province names a rejected record the way a caseworker knows it', (
         number: '合同编号 HT-2023-001',
         reasons: ['成交金额 不能为负数，请更正后重新同步'],
         link: `/filings/deals/${dealId}`,
+        corrected: false,
       }),
     ]);
+
+    // The caseworker corrects the deal; once the province has the new version, the rejection is marked as dealt with.
+    recordDeal(city.service.store, city.adminActor, '140100', { contractNo: 'HT-2023-001', amountFen: 60_000_000 });
+    await sync(city, province.url);
+    const after = await city.call('sync.overview', {});
+    expect(after.batches.map((b) => b.state)).toEqual(['已接收', '部分拒收']);
+    expect(after.batches[1]!.rejected[0]).toMatchObject({ number: '合同编号 HT-2023-001', corrected: true });
   });
 
   it('lists every wrong field of a payment under its deal\'s 合同编号, and never names a column or an id', async () => {

@@ -15,6 +15,8 @@ export const rejectionView = recordRejection.extend({
   reasons: z.array(z.string()),
   /** Where the record opens in the desk (a payment on its deal's page), or null when it has no page of its own. */
   link: z.string().nullable(),
+  /** A later version of the record has since been received by the province: nothing is left to do. */
+  corrected: z.boolean(),
 });
 export type RejectionView = z.infer<typeof rejectionView>;
 

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -33,7 +33,20 @@ function Rejections({ batch }: { batch: BatchView }) {
       columns={[
         { title: '被拒收的记录', width: 110, render: (_, r) => r.label },
         { title: '编号', width: 300, render: (_, r) => <RecordNumber rejection={r} /> },
-        { title: '省级拒收原因及处理办法', render: (_, r) => <Reasons reasons={r.reasons} /> },
+        {
+          title: '省级拒收原因及处理办法',
+          render: (_, r) =>
+            r.corrected ? (
+              <Space direction="vertical" size={2}>
+                <Tag color="success">已更正，省级已接收新版本</Tag>
+                <Typography.Text type="secondary">
+                  <Reasons reasons={r.reasons} />
+                </Typography.Text>
+              </Space>
+            ) : (
+              <Reasons reasons={r.reasons} />
+            ),
+        },
       ]}
     />
   );
@@ -55,16 +68,15 @@ function Reasons({ reasons }: { reasons: string[] }) {
   );
 }
 
-/** The batches with their states; a batch with rejected records opens on them until the caseworker folds it. */
+/** A batch with a rejected record still to correct opens on its rejections until the caseworker folds it. */
+const hasWorkLeft = (b: BatchView) => b.rejected.some((r) => !r.corrected);
+
+/** The batches with their states and, under each, the records the province rejected. */
 export function BatchTable({ batches }: { batches: BatchView[] }) {
-  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
-  const fold = (open: boolean, batch: BatchView) =>
-    setFolded((prev) => {
-      const next = new Set(prev);
-      if (open) next.delete(batch.id);
-      else next.add(batch.id);
-      return next;
-    });
+  // The caseworker's own opening and folding wins over the default.
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const isOpen = (b: BatchView) => b.rejected.length > 0 && (toggled.get(b.id) ?? hasWorkLeft(b));
+  const toggle = (open: boolean, batch: BatchView) => setToggled((prev) => new Map(prev).set(batch.id, open));
   return (
     <Table
       size="small"
@@ -74,8 +86,8 @@ export function BatchTable({ batches }: { batches: BatchView[] }) {
       expandable={{
         rowExpandable: (b) => b.rejected.length > 0,
         expandedRowRender: (b) => <Rejections batch={b} />,
-        expandedRowKeys: batches.filter((b) => b.rejected.length > 0 && !folded.has(b.id)).map((b) => b.id),
-        onExpand: fold,
+        expandedRowKeys: batches.filter(isOpen).map((b) => b.id),
+        onExpand: toggle,
       }}
       columns={[
         { title: '批次', width: 150, render: (_, b) => (b.seqFrom === b.seqTo ? `第 ${b.seqFrom} 号` : `第 ${b.seqFrom}–${b.seqTo} 号`) },
