@@ -62,9 +62,11 @@ test('数据同步: pending records go to the province with 立即同步; a reje
     // A city-side fault: a deal version whose amount is negative. The province refuses that one record only.
     const city = new Database(desk.dbPath);
     const deal = city.prepare('SELECT * FROM deals LIMIT 1').get() as Record<string, unknown>;
+    const faulty = Number(deal.version) + 1;
+    city.prepare('UPDATE deals SET version = ? WHERE id = ?').run(faulty, deal.id);
     city
       .prepare("INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES ('deal', ?, ?, 'upsert', ?, ?)")
-      .run(deal.id, Number(deal.version) + 1, JSON.stringify({ ...deal, version: Number(deal.version) + 1, amount_fen: -5, patents: [] }), new Date().toISOString());
+      .run(deal.id, faulty, JSON.stringify({ ...deal, version: faulty, amount_fen: -5, patents: [] }), new Date().toISOString());
     city.close();
     await page.reload();
     // Whether 立即同步 or the background sync sends it, the province answers the same.
@@ -80,6 +82,18 @@ test('数据同步: pending records go to the province with 立即同步; a reje
     await expect(page).toHaveURL(new RegExp(`/filings/deals/${String(deal.id)}$`));
     await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
     await expect(page.getByText(String(deal.contract_no), { exact: true })).toBeVisible();
+
+    // The caseworker corrects the amount; after the next sync the rejection says it has been dealt with.
+    await page.getByRole('button', { name: '修改' }).click();
+    await page.getByLabel('成交金额', { exact: true }).fill('400');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText(/同步完成/)).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: /展开行|Expand row/ }).first().click();
+    await expect(page.getByRole('row', { name: `交易 合同编号 ${String(deal.contract_no)} 已更正，省级已接收新版本 成交金额 不能为负数，请更正后重新同步`, exact: true })).toBeVisible();
+    await screenshot(page, 'sync-corrected');
   } finally {
     province.child.kill();
   }
