@@ -18,7 +18,7 @@ function problemOf(issue: Issue, column: string, value: unknown): string {
       if (issue.expected === 'int') return column.endsWith('_fen') ? '应精确到分' : '应为整数';
       return '格式有误';
     case 'too_small':
-      if (issue.origin !== 'number') return '未填写';
+      if (issue.origin !== 'number') return '格式有误';
       return Number(issue.minimum) === 0 ? '不能为负数' : `不能小于 ${String(issue.minimum)}`;
     case 'too_big':
       return `不能大于 ${String(issue.maximum)}`;

@@ -91,4 +91,15 @@ describe('the province names a rejected record the way a caseworker knows it', (
     expect(rejection!.message).not.toMatch(TECHNICAL);
     expect(province.store.db.prepare('SELECT paid_date FROM payments WHERE id = ?').pluck().get(paymentId)).toBe('2023-03-15');
   });
+
+  it('names the region a deal belongs to and the one that reported it by their Chinese names', async () => {
+    const { city, province } = await cityAndProvince();
+    const dealId = recordDeal(city.service.store, city.adminActor, '140100', { contractNo: 'HT-2023-003' });
+    queueChangedVersion(city, 'deal', 'deals', dealId, { region_code: '140200' });
+
+    await sync(city, province.url);
+
+    const [rejection] = (await city.call('sync.overview', {})).batches[0]!.rejected;
+    expect(rejection).toMatchObject({ code: 'REGION_MISMATCH', message: '交易 合同编号 HT-2023-003：记录属于大同市，却由太原市报送，请核对本机设置的所属地区' });
+  });
 });
