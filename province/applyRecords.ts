@@ -1,11 +1,26 @@
 import type Database from 'better-sqlite3';
+import { fieldLabel } from '../core/sync/recordLabels';
+import { describeRecord, storeLookups, subjectText } from '../core/sync/recordSubject';
+import { regionName } from '../shared/domain/regions';
 import type { BatchRecord, RecordRejection } from '../shared/sync/batch';
-import { isSyncEntity, SYNC_ENTITIES, type SyncEntityMeta } from '../shared/sync/records';
+import { isSyncEntity, SYNC_ENTITIES, type SyncEntityMeta, type SyncEntityName } from '../shared/sync/records';
+import { fieldProblems } from './fieldProblems';
 
 type Row = Record<string, unknown>;
 export type ApplyOutcome = 'accepted' | 'duplicate' | RecordRejection;
 
-const FOREIGN_KEY_MESSAGE = '引用的单位、专利或交易省级尚未收到：请确认它已随本批次或更早的批次报送';
+const FOREIGN_KEY_REASON = '它引用的交易、单位或专利省级尚未收到（可能同批被拒收），请先更正那条记录后重新同步';
+const UNKNOWN_ENTITY_REASON = '省级不认识这类记录，请升级本软件后重新同步，或联系技术支持';
+const MISMATCH_REASON = '记录的内部编号或版本与批次清单不符，请联系技术支持';
+
+const regionText = (code: unknown) => (typeof code === 'string' ? (regionName(code) ?? code) : '未填写');
+
+/** A unique or check constraint the province's store refused, named by the fields it is about. */
+function conflictReason(entity: SyncEntityName, columns: string[], error: Error): string {
+  const labels = columns.filter((c) => new RegExp(`\\b${c}\\b`).test(error.message)).map((c) => fieldLabel(entity, c));
+  const named = [...new Set(labels.filter((l): l is string => l !== null))];
+  return named.length > 0 ? `${named.join('、')} 与省级已有的记录冲突，请核对后更正并重新同步` : '与省级已有的记录冲突，请联系省级管理员核对';
+}
 
 interface TableStatements {
   columns: string[];
@@ -53,6 +68,7 @@ export function createRecordApplier(db: Database.Database) {
   }
 
   const resolveOrganization = (id: unknown) => (typeof id === 'string' ? ((aliasOf.get(id) as string | undefined) ?? id) : id);
+  const lookups = storeLookups(db, (id) => resolveOrganization(id) as string);
 
   /** True when the row was written (new, or a later version). */
   const upsertRow = (s: TableStatements, row: Row): boolean => {
@@ -70,8 +86,10 @@ export function createRecordApplier(db: Database.Database) {
     return true;
   });
 
-  function reject(record: BatchRecord, code: string, message: string): RecordRejection {
-    return { entity: record.entity, id: record.id, version: record.version, code, message };
+  /** A rejection that names the record by its kind and business number, then gives each reason. */
+  function reject(record: BatchRecord, code: string, reasons: string[]): RecordRejection {
+    const subject = isSyncEntity(record.entity) ? subjectText(describeRecord(record.entity, record.id, record.payload, lookups)) : '记录';
+    return { entity: record.entity, id: record.id, version: record.version, code, message: `${subject}：${reasons.join('；')}`, reasons };
   }
 
   /** The same enterprise (USCC) reported under another id: map this id to the province's row, store nothing else. */
@@ -85,19 +103,15 @@ export function createRecordApplier(db: Database.Database) {
   }
 
   return function apply(record: BatchRecord, region: string): ApplyOutcome {
-    if (!isSyncEntity(record.entity)) return reject(record, 'UNKNOWN_ENTITY', `未知的记录类型“${record.entity}”，省级不接收`);
+    if (!isSyncEntity(record.entity)) return reject(record, 'UNKNOWN_ENTITY', [UNKNOWN_ENTITY_REASON]);
     const meta = SYNC_ENTITIES[record.entity];
     const parsed = meta.schema.safeParse(record.payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return reject(record, 'INVALID_RECORD', `${meta.label}记录的字段 ${issue.path.join('.') || '（整体）'} 有误：${issue.message}`);
-    }
+    if (!parsed.success) return reject(record, 'INVALID_RECORD', fieldProblems(record.entity, parsed.error.issues, record.payload));
     const row = parsed.data;
-    if (row[meta.key] !== record.id || row.version !== record.version) {
-      return reject(record, 'INVALID_RECORD', `${meta.label}记录的编号或版本与批次清单不符`);
-    }
+    if (row[meta.key] !== record.id || row.version !== record.version) return reject(record, 'INVALID_RECORD', [MISMATCH_REASON]);
     if (meta.regionColumn && row[meta.regionColumn] !== region) {
-      return reject(record, 'REGION_MISMATCH', `${meta.label}记录所属地区 ${String(row[meta.regionColumn])} 与报送地区 ${region} 不符`);
+      const reason = `记录属于${regionText(row[meta.regionColumn])}，却由${regionText(region)}报送，请核对本机设置的所属地区`;
+      return reject(record, 'REGION_MISMATCH', [reason]);
     }
     if (record.entity === 'organization') {
       const aliased = aliasOrganization(record, row, region);
@@ -111,8 +125,8 @@ export function createRecordApplier(db: Database.Database) {
       return written ? 'accepted' : 'duplicate';
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
-      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return reject(record, 'MISSING_REFERENCE', FOREIGN_KEY_MESSAGE);
-      if (code.startsWith('SQLITE_CONSTRAINT')) return reject(record, 'CONFLICT', `${meta.label}记录与省级已有记录冲突：${(error as Error).message}`);
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return reject(record, 'MISSING_REFERENCE', [FOREIGN_KEY_REASON]);
+      if (code.startsWith('SQLITE_CONSTRAINT')) return reject(record, 'CONFLICT', [conflictReason(record.entity, s.columns, error as Error)]);
       throw error;
     }
   };

@@ -146,7 +146,7 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     const overview = await taiyuan.call('sync.overview', {});
     expect(overview.batches[0]!.state).toBe('部分拒收');
     expect(overview.batches[0]!.rejected).toEqual([
-      expect.objectContaining({ entity: 'deal', id: dealId, version: 2, code: 'INVALID_RECORD', label: '交易', link: `/filings/deals/${dealId}`, message: expect.stringContaining('amount_fen') }),
+      expect.objectContaining({ entity: 'deal', id: dealId, version: 2, code: 'INVALID_RECORD', label: '交易', link: `/filings/deals/${dealId}`, message: expect.stringContaining('成交金额 不能为负数') }),
     ]);
     expect(prov.store.db.prepare('SELECT version FROM deals WHERE id = ?').pluck().get(dealId)).toBe(1);
   });

@@ -16,9 +16,13 @@ function endpointOf(db: Parameters<typeof readSetting>[0]): string {
 
 export function runMessage(result: PassResult): string {
   if (result.settled) {
-    const rejected = result.partlyRejected > 0 ? `，其中 ${result.partlyRejected} 个批次有记录被省级拒收，请查看原因` : '';
+    // A batch with rejected records is answered too, but "all received" would hide the records that were not.
+    const outcome =
+      result.partlyRejected > 0
+        ? `所有批次均已送达省级，但有 ${result.partlyRejected} 个批次中的记录被省级拒收，请在“数据同步”页查看原因，更正后重新同步`
+        : '所有记录均已被省级接收';
     const feedback = result.lastError ? `${result.lastError}。` : `新收到省级反馈 ${result.feedbackReceived} 条。`;
-    return `同步完成：所有记录均已被省级接收${rejected}。${feedback}`;
+    return `同步完成：${outcome}。${feedback}`;
   }
   if (result.stuck) return `同步未完成：${result.lastError ?? '省级拒绝了批次'}。请联系省级管理员核对。`;
   const when = result.nextAttemptAt ? `，将于 ${new Date(result.nextAttemptAt).toLocaleTimeString('zh-CN', { hour12: false })} 自动重试` : '';

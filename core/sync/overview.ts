@@ -1,26 +1,12 @@
 import { SYNC_ENTITIES, isSyncEntity } from '../../shared/sync/records';
-import type { BatchView, SyncOverview } from '../../shared/contract/sync';
-import type { ImportSummary } from '../../shared/sync/batch';
+import type { BatchView, RejectionView, SyncOverview } from '../../shared/contract/sync';
+import type { ImportSummary, RecordRejection } from '../../shared/sync/batch';
 import type { ReadHandle } from '../store/store';
 import type { BatchRow } from './batches';
 import { readPeer } from './peer';
+import { rejectionViewer } from './rejectionViews';
 
-/** Where a rejected record opens in the desk (the filings pages own these routes). */
-const RECORD_ROUTES: Partial<Record<string, string>> = {
-  deal: '/filings/deals',
-  pledge: '/filings/pledges',
-  registration: '/filings/registrations',
-  subsidy: '/filings/subsidies',
-  enterprise_figure: '/filings/figures',
-};
-
-export function recordLink(entity: string, id: string): string | null {
-  const base = RECORD_ROUTES[entity];
-  return base ? `${base}/${encodeURIComponent(id)}` : null;
-}
-
-function toView(row: BatchRow): BatchView {
-  const summary = row.summary ? (JSON.parse(row.summary) as ImportSummary) : null;
+function toView(row: BatchRow, summary: ImportSummary | null, view: (r: RecordRejection) => RejectionView): BatchView {
   return {
     id: row.id,
     seqFrom: row.seq_from,
@@ -34,11 +20,7 @@ function toView(row: BatchRow): BatchView {
     updatedAt: row.updated_at,
     accepted: summary?.accepted ?? null,
     duplicates: summary?.duplicates ?? null,
-    rejected: (summary?.rejected ?? []).map((r) => ({
-      ...r,
-      label: isSyncEntity(r.entity) ? SYNC_ENTITIES[r.entity].label : r.entity,
-      link: recordLink(r.entity, r.id),
-    })),
+    rejected: (summary?.rejected ?? []).map(view),
   };
 }
 
@@ -52,11 +34,13 @@ export function syncOverview(db: ReadHandle, endpoint: string, limit = 50): Omit
     .all() as { entity: string; n: number }[];
   const batches = db.prepare('SELECT * FROM sync_batches ORDER BY seq_from DESC LIMIT ?').all(limit) as BatchRow[];
   const peer = readPeer(db);
+  const summaries = batches.map((b) => (b.summary ? (JSON.parse(b.summary) as ImportSummary) : null));
+  const view = rejectionViewer(db, summaries.flatMap((s) => s?.rejected ?? []));
   return {
     endpoint,
     pendingRecords: pending.reduce((sum, p) => sum + p.n, 0),
     pendingByEntity: pending.map((p) => ({ entity: p.entity, label: isSyncEntity(p.entity) ? SYNC_ENTITIES[p.entity].label : p.entity, count: p.n })),
-    batches: batches.map(toView),
+    batches: batches.map((b, i) => toView(b, summaries[i]!, view)),
     lastContactAt: peer.lastContactAt,
     lastError: peer.lastError,
     feedbackCursor: peer.feedbackCursor,

@@ -9,9 +9,16 @@ export type BatchState = z.infer<typeof batchState>;
 export const rejectionView = recordRejection.extend({
   /** Chinese name of the kind of record (交易, 质押, …). */
   label: z.string(),
-  /** Where the record opens in the desk, or null when it has no page of its own. */
+  /** The record's business number as this desk holds it now, e.g. "合同编号 HT-2023-001"; null when unknown here. */
+  number: z.string().nullable(),
+  /** The province's reasons one by one (its whole message when it sent no list). */
+  reasons: z.array(z.string()),
+  /** Where the record opens in the desk (a payment on its deal's page), or null when it has no page of its own. */
   link: z.string().nullable(),
+  /** A later version of the record has since been received by the province: nothing is left to do. */
+  corrected: z.boolean(),
 });
+export type RejectionView = z.infer<typeof rejectionView>;
 
 export const batchView = z.object({
   id: z.string(),

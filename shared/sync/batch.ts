@@ -51,7 +51,10 @@ export const recordRejection = z.object({
   id: z.string(),
   version: z.number().int(),
   code: z.string(),
+  /** The whole reason in Chinese: the record's kind and business number, then what is wrong and what to do. */
   message: z.string(),
+  /** The same reasons one by one, without the record's name (optional: older provinces send only `message`). */
+  reasons: z.array(z.string()).optional(),
 });
 export type RecordRejection = z.infer<typeof recordRejection>;
 

@@ -27,13 +27,20 @@ async function startProvince(desk: Desk): Promise<{ url: string; db: string; chi
   return { url, db, child };
 }
 
-test('数据同步: pending records go to the province with 立即同步, rejected records show the reason and a link', async ({ page, desk }) => {
+test('数据同步: pending records go to the province with 立即同步; a rejected record shows its 合同编号, the reason in words and opens its deal', async ({ page, desk }) => {
   const province = await startProvince(desk);
   try {
     const imported = desk.cli(['import', SAMPLE]);
     expect(imported.status, imported.stderr).toBe(0);
 
     await login(page, desk);
+    // Pending records are looked at before the endpoint is set: from then on the background sync may send them.
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await expect(page.getByRole('heading', { name: '数据同步', exact: true })).toBeVisible();
+    await expect(page.getByText(/^[1-9]\d* 条$/)).toBeVisible();
+    await expect(page.getByText('还没有报送批次')).toBeVisible();
+    await screenshot(page, 'sync-pending');
+
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.getByLabel('省级接口地址').fill(province.url);
     await page.getByRole('button', { name: '保存' }).click();
@@ -45,12 +52,7 @@ test('数据同步: pending records go to the province with 立即同步, reject
     await screenshot(page, 'sync-signing-key');
 
     await page.getByRole('menuitem', { name: '数据同步' }).click();
-    await expect(page.getByRole('heading', { name: '数据同步', exact: true })).toBeVisible();
-    await expect(page.getByText(/^[1-9]\d* 条$/)).toBeVisible();
-    await expect(page.getByText('还没有报送批次')).toBeVisible();
     await expect(page.getByRole('button', { name: '立即同步' })).toBeEnabled();
-    await screenshot(page, 'sync-pending');
-
     await page.getByRole('button', { name: '立即同步' }).click();
     await expect(page.getByText(/同步完成：所有记录均已被省级接收/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('0 条', { exact: true })).toBeVisible();
@@ -60,19 +62,38 @@ test('数据同步: pending records go to the province with 立即同步, reject
     // A city-side fault: a deal version whose amount is negative. The province refuses that one record only.
     const city = new Database(desk.dbPath);
     const deal = city.prepare('SELECT * FROM deals LIMIT 1').get() as Record<string, unknown>;
+    const faulty = Number(deal.version) + 1;
+    city.prepare('UPDATE deals SET version = ? WHERE id = ?').run(faulty, deal.id);
     city
       .prepare("INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES ('deal', ?, ?, 'upsert', ?, ?)")
-      .run(deal.id, Number(deal.version) + 1, JSON.stringify({ ...deal, version: Number(deal.version) + 1, amount_fen: -5, patents: [] }), new Date().toISOString());
+      .run(deal.id, faulty, JSON.stringify({ ...deal, version: faulty, amount_fen: -5, patents: [] }), new Date().toISOString());
     city.close();
     await page.reload();
-    await expect(page.getByText('1 条', { exact: true })).toBeVisible();
+    // Whether 立即同步 or the background sync sends it, the province answers the same.
     await page.getByRole('button', { name: '立即同步' }).click();
     await expect(page.getByText('部分拒收').first()).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('button', { name: /展开行|Expand row/ }).first().click();
-    await expect(page.getByText(/交易记录的字段 amount_fen 有误/)).toBeVisible();
+    // The batch opens on its rejected record: named by kind and 合同编号, the field by its label, and what to do.
+    const rejected = page.getByRole('row', { name: `交易 合同编号 ${String(deal.contract_no)} 成交金额 不能为负数，请更正后重新同步`, exact: true });
+    await expect(rejected).toBeVisible();
+    await expect(page.getByText(/amount_fen|INVALID_RECORD/)).toHaveCount(0);
+    await expect(page.getByText(String(deal.id))).toHaveCount(0);
     await screenshot(page, 'sync-rejected');
-    await page.getByRole('link', { name: String(deal.id) }).click();
-    await expect(page).toHaveURL(new RegExp(`/filings/deals/${String(deal.id)}`));
+    await rejected.getByRole('link', { name: `合同编号 ${String(deal.contract_no)}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/filings/deals/${String(deal.id)}$`));
+    await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
+    await expect(page.getByText(String(deal.contract_no), { exact: true })).toBeVisible();
+
+    // The caseworker corrects the amount; after the next sync the rejection says it has been dealt with.
+    await page.getByRole('button', { name: '修改' }).click();
+    await page.getByLabel('成交金额', { exact: true }).fill('400');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText(/同步完成/)).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: /展开行|Expand row/ }).first().click();
+    await expect(page.getByRole('row', { name: `交易 合同编号 ${String(deal.contract_no)} 已更正，省级已接收新版本 成交金额 不能为负数，请更正后重新同步`, exact: true })).toBeVisible();
+    await screenshot(page, 'sync-corrected');
   } finally {
     province.child.kill();
   }

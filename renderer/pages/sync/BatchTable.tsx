@@ -1,7 +1,8 @@
-import { Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { BatchState, BatchView } from '../../../shared/contract/sync';
+import type { BatchState, BatchView, RejectionView } from '../../../shared/contract/sync';
 
 const STATE_COLORS: Record<BatchState, string> = {
   待发送: 'default',
@@ -21,7 +22,7 @@ function explain(b: BatchView): string {
   return `${b.lastError ?? ''}${retry}` || '—';
 }
 
-/** The province's reasons for each rejected record, with a link to open the record. */
+/** Each rejected record by its kind and business number (opening its detail page), with the province's reasons. */
 function Rejections({ batch }: { batch: BatchView }) {
   return (
     <Table
@@ -30,25 +31,66 @@ function Rejections({ batch }: { batch: BatchView }) {
       pagination={false}
       dataSource={batch.rejected}
       columns={[
-        { title: '记录', width: 90, render: (_, r) => r.label },
-        { title: '编号', width: 260, render: (_, r) => (r.link ? <Link to={r.link}>{r.id}</Link> : <Typography.Text copyable>{r.id}</Typography.Text>) },
-        { title: '版本', width: 60, dataIndex: 'version' },
-        { title: '省级拒收原因', render: (_, r) => r.message },
+        { title: '被拒收的记录', width: 110, render: (_, r) => r.label },
+        { title: '编号', width: 300, render: (_, r) => <RecordNumber rejection={r} /> },
+        {
+          title: '省级拒收原因及处理办法',
+          render: (_, r) =>
+            r.corrected ? (
+              <Space direction="vertical" size={2}>
+                <Tag color="success">已更正，省级已接收新版本</Tag>
+                <Typography.Text type="secondary">
+                  <Reasons reasons={r.reasons} />
+                </Typography.Text>
+              </Space>
+            ) : (
+              <Reasons reasons={r.reasons} />
+            ),
+        },
       ]}
     />
   );
 }
 
+function RecordNumber({ rejection }: { rejection: RejectionView }) {
+  const number = rejection.number ?? '本机未找到该记录';
+  return rejection.link ? <Link to={rejection.link}>{number}</Link> : <Typography.Text>{number}</Typography.Text>;
+}
+
+function Reasons({ reasons }: { reasons: string[] }) {
+  if (reasons.length === 1) return <>{reasons[0]}</>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {reasons.map((reason) => (
+        <li key={reason}>{reason}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A batch with a rejected record still to correct opens on its rejections until the caseworker folds it. */
+const hasWorkLeft = (b: BatchView) => b.rejected.some((r) => !r.corrected);
+
+/** The batches with their states and, under each, the records the province rejected. */
 export function BatchTable({ batches }: { batches: BatchView[] }) {
+  // The caseworker's own opening and folding wins over the default.
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const isOpen = (b: BatchView) => b.rejected.length > 0 && (toggled.get(b.id) ?? hasWorkLeft(b));
+  const toggle = (open: boolean, batch: BatchView) => setToggled((prev) => new Map(prev).set(batch.id, open));
   return (
     <Table
       size="small"
       rowKey="id"
       dataSource={batches}
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      expandable={{ rowExpandable: (b) => b.rejected.length > 0, expandedRowRender: (b) => <Rejections batch={b} /> }}
+      expandable={{
+        rowExpandable: (b) => b.rejected.length > 0,
+        expandedRowRender: (b) => <Rejections batch={b} />,
+        expandedRowKeys: batches.filter(isOpen).map((b) => b.id),
+        onExpand: toggle,
+      }}
       columns={[
-        { title: '批次', width: 150, render: (_, b) => <span title={b.id}>第 {b.seqFrom}–{b.seqTo} 号</span> },
+        { title: '批次', width: 150, render: (_, b) => (b.seqFrom === b.seqTo ? `第 ${b.seqFrom} 号` : `第 ${b.seqFrom}–${b.seqTo} 号`) },
         { title: '记录数', width: 80, align: 'right', dataIndex: 'recordCount' },
         { title: '状态', width: 96, render: (_, b) => <Tag color={STATE_COLORS[b.state]}>{b.state}</Tag> },
         { title: '发送次数', width: 84, align: 'right', dataIndex: 'attempts' },

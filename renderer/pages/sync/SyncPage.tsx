@@ -62,7 +62,7 @@ export function SyncPage() {
       download(file.fileName, file.content);
       modal.success({
         title: '已导出报送文件',
-        content: `${file.fileName}（${file.recordCount} 条记录）。请用移动介质交省级，由省级运行 patent-desk province ingest 导入。联网后本批次也会照常发送，省级不会重复入库。`,
+        content: `${file.fileName}（${file.recordCount} 条记录）。请用移动介质交省级，由省级管理员导入。联网后本批次也会照常发送，省级不会重复入库。`,
       });
     } catch (error) {
       message.error((error as Error).message, 8);
