@@ -30,6 +30,16 @@ export function openCliService(options: GlobalOptions, mustExist = true): DeskSe
   return createService(resolveDbPath(options.db), { open: { mustExist } });
 }
 
+/** Runs `fn` on the service of the command's store and closes the store however `fn` ends. */
+export async function withCliService<T>(options: GlobalOptions, fn: (service: DeskService) => T | Promise<T>, mustExist = true): Promise<T> {
+  const service = openCliService(options, mustExist);
+  try {
+    return await fn(service);
+  } finally {
+    service.store.close();
+  }
+}
+
 /** Calls one contract method in process as the CLI actor; a refused call ends the command with its message. */
 export async function callCore<K extends MethodName>(
   service: DeskService,

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { callCore, CliFailure, globalOptions, openCliService } from '../context';
+import { callCore, globalOptions, withCliService } from '../context';
+import { writeOutputFile } from '../outputFile';
 
 export function registerExportBatchCommand(program: Command): void {
   program
@@ -9,21 +9,14 @@ export function registerExportBatchCommand(program: Command): void {
     .requiredOption('--out <file>', '批次文件保存位置，如 报送.pdbatch')
     .action(async (options: { out: string }, command: Command) => {
       const global = globalOptions(command);
-      const service = openCliService(global);
-      try {
+      await withCliService(global, async (service) => {
         const file = await callCore(service, global, 'sync.exportBatch', {});
         if (!file) {
           process.stdout.write('没有需要报送的记录：所有记录都已被省级接收。未生成文件。\n');
           return;
         }
-        try {
-          fs.writeFileSync(options.out, file.content);
-        } catch (error) {
-          throw new CliFailure(`无法写入批次文件 ${options.out}：${(error as Error).message}`);
-        }
+        writeOutputFile(options.out, file.content, '批次文件');
         process.stdout.write(`已导出报送批次：${options.out}（${file.recordCount} 条记录，批次 ${file.batchId}）\n`);
-      } finally {
-        service.store.close();
-      }
+      });
     });
 }

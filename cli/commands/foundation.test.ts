@@ -3,22 +3,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../tests/support/runCli';
-import { tempDir } from '../../tests/support/tempStore';
+import { initStoreByCli } from '../../tests/support/cliStore';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-function initStore(): { dir: string; db: string } {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const db = path.join(t.dir, 'desk.db');
-  const r = runCli(['--db', db, 'init', '--region', '140171', '--admin', 'admin'], { PATENT_DESK_PASSWORD: 'admin-pass-1' });
-  expect(r.stderr).toBe('');
-  expect(r.stdout).toContain('山西转型综合改革示范区');
-  return { dir: t.dir, db };
+function initFor(regionCode: string) {
+  const store = initStoreByCli(regionCode);
+  cleanup = store.cleanup;
+  return store;
 }
 
-describe('patent-desk init, backup, restore and audit verify', () => {
+function initStore(): { dir: string; db: string } {
+  const store = initFor('140171');
+  expect(store.init.stderr).toBe('');
+  expect(store.init.stdout).toContain('山西转型综合改革示范区');
+  return store;
+}
+
+describe('patent-desk init, backup, restore, audit verify and key', () => {
   it('refuses a second init of the same store', () => {
     const { db } = initStore();
     const again = runCli(['--db', db, 'init', '--region', '140100', '--admin', 'other'], { PATENT_DESK_PASSWORD: 'admin-pass-1' });
@@ -27,19 +30,15 @@ describe('patent-desk init, backup, restore and audit verify', () => {
   });
 
   it('sets up a provincial office (140000) as well as a city', () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const r = runCli(['--db', path.join(t.dir, 'prov.db'), 'init', '--region', '140000', '--admin', 'admin'], { PATENT_DESK_PASSWORD: 'admin-pass-1' });
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('山西省（140000）');
+    const { init } = initFor('140000');
+    expect(init.stderr).toBe('');
+    expect(init.stdout).toContain('山西省（140000）');
   });
 
   it('refuses an unknown region with a Chinese message', () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const r = runCli(['--db', path.join(t.dir, 'x.db'), 'init', '--region', '110000', '--admin', 'admin'], { PATENT_DESK_PASSWORD: 'admin-pass-1' });
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('请选择本机所属地区');
+    const { init } = initFor('110000');
+    expect(init.status).not.toBe(0);
+    expect(init.stderr).toContain('请选择本机所属地区');
   });
 
   it('round-trips a store with data through backup and restore', () => {
@@ -89,5 +88,16 @@ describe('patent-desk init, backup, restore and audit verify', () => {
     const help = runCli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('备份');
+  });
+
+  it('exports the public key, and says in Chinese when the --out folder does not exist', () => {
+    const { dir, db } = initStore();
+    const key = path.join(dir, 'city.pem');
+    expect(runCli(['--db', db, 'key', '--out', key]).status).toBe(0);
+    expect(fs.readFileSync(key, 'utf8')).toContain('BEGIN PUBLIC KEY');
+    const missing = path.join(dir, '没有这个文件夹', 'city.pem');
+    const r = runCli(['--db', db, 'key', '--out', missing]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`无法写入公钥文件 ${missing}`);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvTextOf, dealRows } from '../../core/importing/fixtures/generateRows';
 import { ROOT, runCli } from '../../tests/support/runCli';
-import { tempDir } from '../../tests/support/tempStore';
+import { initStoreByCli } from '../../tests/support/cliStore';
 
 const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
 
@@ -13,14 +13,10 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 function initStore(): { dir: string; db: string } {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const db = path.join(t.dir, 'desk.db');
-  const r = runCli(['--db', db, 'init', '--region', '140100', '--admin', 'admin'], {
-    PATENT_DESK_PASSWORD: 'admin-pass-1',
-  });
-  expect(r.status).toBe(0);
-  return { dir: t.dir, db };
+  const store = initStoreByCli('140100');
+  cleanup = store.cleanup;
+  expect(store.init.status).toBe(0);
+  return store;
 }
 
 interface CliReport {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_IMPORT_BYTES, type ImportJob, type ImportReport } from '../../shared/contract/importing';
-import { callCore, CliFailure, globalOptions, openCliService, type GlobalOptions } from '../context';
+import { callCore, CliFailure, globalOptions, type GlobalOptions, withCliService } from '../context';
 import type { DeskService } from '../../core/service/dispatcher';
 
 const POLL_MS = 100;
@@ -67,8 +67,7 @@ export function registerImportCommand(program: Command): void {
           if (error instanceof CliFailure) throw error;
           throw new CliFailure(`无法读取文件：${file}（${(error as NodeJS.ErrnoException).code ?? '未知错误'}）`);
         }
-        const service = openCliService(global);
-        try {
+        await withCliService(global, async (service) => {
           const started = await callCore(service, global, 'import.start', {
             fileName: path.basename(file),
             base64: bytes.toString('base64'),
@@ -80,9 +79,7 @@ export function registerImportCommand(program: Command): void {
           process.stdout.write(options.json ? reportJson(job.report) : reportText(job.report));
           // Refused as a whole: the caller's script must notice that nothing was imported.
           if (!job.report.written && !job.report.dryRun) process.exitCode = 1;
-        } finally {
-          service.store.close();
-        }
+        });
       },
     );
 }

@@ -3,7 +3,7 @@ import type { IndicatorValue } from '../../shared/contract/indicators';
 import { INDICATORS, INDICATOR_IDS } from '../../shared/indicators/ids';
 import { formatFenAsWan } from '../../shared/domain/money';
 import { PROVINCE, PROVINCE_CODE, regionName, resolveRegion } from '../../shared/domain/regions';
-import { callCore, CliFailure, globalOptions, openCliService } from '../context';
+import { callCore, CliFailure, globalOptions, withCliService } from '../context';
 
 /** A region as typed: a code, or a name such as 太原、综改区、全省. */
 function regionArgument(text: string): string {
@@ -51,12 +51,9 @@ export function registerIndicatorsCommand(program: Command): void {
       const global = globalOptions(command);
       const region = regionArgument(options.region);
       const year = yearArgument(options.year);
-      const service = openCliService(global);
-      try {
+      await withCliService(global, async (service) => {
         const report = await callCore(service, global, 'indicators.report', { region, year });
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : table(report.region, report.year, report.indicators));
-      } finally {
-        service.store.close();
-      }
+      });
     });
 }

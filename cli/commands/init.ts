@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { callCore, CliFailure, globalOptions, openCliService } from '../context';
+import { callCore, CliFailure, globalOptions, withCliService } from '../context';
 import { readPassword } from '../prompt';
 
 export function registerInitCommand(program: Command): void {
@@ -13,8 +13,7 @@ export function registerInitCommand(program: Command): void {
       const global = globalOptions(command);
       const password = process.env.PATENT_DESK_PASSWORD ?? (await readPassword('管理员密码（至少 8 位）：'));
       if (!password) throw new CliFailure('未提供管理员密码：请设置环境变量 PATENT_DESK_PASSWORD 或在提示时输入');
-      const service = openCliService(global, false);
-      try {
+      await withCliService(global, async (service) => {
         const admin = await callCore(service, global, 'system.setup', {
           regionCode: options.region,
           adminUsername: options.admin,
@@ -23,8 +22,6 @@ export function registerInitCommand(program: Command): void {
         });
         const status = await callCore(service, global, 'system.status', {});
         process.stdout.write(`已新建数据库：${service.store.path}\n地区：${status.region?.name}（${status.region?.code}）\n管理员：${admin.username}\n`);
-      } finally {
-        service.store.close();
-      }
+      }, false);
     });
 }

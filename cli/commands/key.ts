@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { callCore, CliFailure, globalOptions, openCliService } from '../context';
+import { callCore, globalOptions, withCliService } from '../context';
+import { writeOutputFile } from '../outputFile';
 
 export function registerKeyCommand(program: Command): void {
   program
@@ -9,17 +9,10 @@ export function registerKeyCommand(program: Command): void {
     .requiredOption('--out <file>', '公钥文件保存位置，如 太原市-公钥.pem')
     .action(async (options: { out: string }, command: Command) => {
       const global = globalOptions(command);
-      const service = openCliService(global);
-      try {
+      await withCliService(global, async (service) => {
         const key = await callCore(service, global, 'sync.signingKey', {});
-        try {
-          fs.writeFileSync(options.out, key.publicKeyPem);
-        } catch (error) {
-          throw new CliFailure(`无法写入公钥文件 ${options.out}：${(error as Error).message}`);
-        }
+        writeOutputFile(options.out, key.publicKeyPem, '公钥文件');
         process.stdout.write(`已导出本机签名公钥：${options.out}\n地区：${key.regionCode}\n公钥指纹：${key.fingerprint}\n请把公钥文件交省级管理员登记，并电话核对指纹。\n`);
-      } finally {
-        service.store.close();
-      }
+      });
     });
 }

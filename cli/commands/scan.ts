@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ruleLabel } from '../../shared/rules/catalog';
 import { isRuleId, RULE_IDS, type RuleId } from '../../shared/rules/ruleIds';
-import { callCore, CliFailure, globalOptions, openCliService } from '../context';
+import { callCore, CliFailure, globalOptions, withCliService } from '../context';
 
 function parseRuleList(value: string | undefined): RuleId[] | undefined {
   if (value === undefined) return undefined;
@@ -22,8 +22,7 @@ export function registerScanCommand(program: Command): void {
     .action(async (options: { rules?: string; json?: boolean }, command: Command) => {
       const global = globalOptions(command);
       const ruleIds = parseRuleList(options.rules);
-      const service = openCliService(global);
-      try {
+      await withCliService(global, async (service) => {
         const { flags, summary } = await callCore(service, global, 'rules.scan', { ruleIds });
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ flags })}\n`);
@@ -36,8 +35,6 @@ export function registerScanCommand(program: Command): void {
         process.stdout.write(
           `扫描完成：发现 ${summary.found} 条异常（新增 ${summary.created}，重新出现 ${summary.reactivated}，已不再命中 ${summary.deactivated}）。请在“异常审核”中处理。\n`,
         );
-      } finally {
-        service.store.close();
-      }
+      });
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { seedStore } from '../../core/seed/seedStore';
 import { readInstallation } from '../../core/system/installation';
-import { cliActor, CliFailure, globalOptions, openCliService } from '../context';
+import { cliActor, CliFailure, globalOptions, withCliService } from '../context';
 
 function positiveInt(label: string, value: string): number {
   const n = Number(value);
@@ -22,8 +22,7 @@ export function registerSeedCommand(program: Command): void {
       const global = globalOptions(command);
       const deals = positiveInt('--deals ', options.deals);
       const seed = positiveInt('--seed ', options.seed);
-      const service = openCliService(global, true);
-      try {
+      return withCliService(global, (service) => {
         if (!readInstallation(service.store.db)) throw new CliFailure('数据库尚未初始化，请先运行 patent-desk init');
         const db = service.store.db;
         // Bulk load: the data is synthetic and reproducible, so a crash mid-seed costs a re-run, not data.
@@ -43,8 +42,6 @@ export function registerSeedCommand(program: Command): void {
           `已写入种子数据（种子 ${seed}，用时 ${seconds} 秒）：单位 ${summary.organizations}，专利 ${summary.patents}，交易 ${summary.deals}，` +
             `到账 ${summary.payments}，质押 ${summary.pledges}，产品备案 ${summary.registrations}，企业年度数据 ${summary.enterpriseFigures}，奖补 ${summary.subsidies}\n`,
         );
-      } finally {
-        service.store.close();
-      }
+      });
     });
 }

@@ -3,7 +3,7 @@ import { generalSettings } from '../../shared/contract/system';
 import { syncUntilDone } from '../../core/sync/client';
 import { runMessage } from '../../core/sync/handlers';
 import { readSetting } from '../../core/system/settingsStore';
-import { cliActor, CliFailure, globalOptions, openCliService } from '../context';
+import { cliActor, CliFailure, globalOptions, withCliService } from '../context';
 
 interface SyncCommandOptions {
   endpoint?: string;
@@ -26,8 +26,7 @@ export function registerSyncCommand(program: Command): void {
     .addOption(new Option('--timeout-ms <ms>').hideHelp())
     .action(async (options: SyncCommandOptions, command: Command) => {
       const global = globalOptions(command);
-      const service = openCliService(global);
-      try {
+      await withCliService(global, async (service) => {
         const endpoint = options.endpoint ?? readSetting(service.store.db, 'general', generalSettings).provinceEndpointUrl;
         if (!endpoint) throw new CliFailure('未指定省级接口地址：请用 --endpoint 指定，或在“设置 → 常规”中填写');
         const result = await syncUntilDone(service.store, {
@@ -42,8 +41,6 @@ export function registerSyncCommand(program: Command): void {
         });
         if (!result.settled) throw new CliFailure(runMessage(result));
         process.stdout.write(`${runMessage(result)}\n`);
-      } finally {
-        service.store.close();
-      }
+      });
     });
 }

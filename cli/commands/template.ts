@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { callCore, globalOptions, openCliService } from '../context';
+import { callCore, globalOptions, withCliService } from '../context';
 
 export function registerTemplateCommand(program: Command): void {
   program
@@ -9,13 +9,10 @@ export function registerTemplateCommand(program: Command): void {
     .requiredOption('--out <file>', '模板保存路径')
     .action(async (options: { out: string }, command: Command) => {
       const global = globalOptions(command);
-      const service = openCliService(global);
-      try {
+      await withCliService(global, async (service) => {
         const file = await callCore(service, global, 'import.template', {});
         fs.writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
         process.stdout.write(`已生成导入模板：${options.out}\n`);
-      } finally {
-        service.store.close();
-      }
+      });
     });
 }

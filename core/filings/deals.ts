@@ -3,12 +3,11 @@ import { checkDeal, type ParsedDeal, type WriteOutcome } from '../../shared/cont
 import type { Writer } from '../service/context';
 import { refuse, refuseFutureDates } from './checks';
 import { resolveParty } from './parties';
-import { relinkPatents } from './patentLinks';
 import { upsertPatents } from './patents';
 import { findRecord } from './findRecord';
-import { type Row, writeRecord } from './recordWriter';
+import type { Row } from './recordWriter';
+import { writeRecordWithPatents } from './recordWithPatents';
 import { DEALS } from './tables';
-import { newId } from '../store/ids';
 import { statement } from './statements';
 
 /** A deal without its payments: payments are their own records (upsertPayment). */
@@ -70,16 +69,5 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
     license_end_date: input.licenseEndDate ?? null,
     patent_count: patents.length,
   };
-  const id = (existing?.id as string | undefined) ?? newId();
-  const relink = relinkPatents(w, 'deal', id, patents, !existing);
-  const outcome = writeRecord(w, DEALS, {
-    id,
-    values,
-    existing,
-    actorId: options.actorId,
-    extraChanges: existing ? relink?.change : undefined,
-    extraPayload: { patents },
-  });
-  relink?.apply();
-  return outcome;
+  return writeRecordWithPatents(w, DEALS, 'deal', { existing, values, patents, actorId: options.actorId });
 }

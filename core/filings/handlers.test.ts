@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DealInput } from '../../shared/contract/filings';
 import { setUpStore } from '../../tests/support/tempStore';
-import { licenseDeal } from './testing/sampleFilings';
+import { ENTERPRISE, licenseDeal } from './testing/sampleFilings';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 afterEach(() => desk?.close());
@@ -58,6 +58,32 @@ describe('recording a deal through the contract', () => {
     const error = await refusedField(licenseDeal({ amountFen: 70_000_000 }));
     expect(error.field).toBe('contractNo');
   });
+});
+
+describe('recording pledges, registrations and subsidies through the contract', () => {
+  const pledge = { registrationNo: 'ZY-2023-001', pledgor: ENTERPRISE, pledgeeName: '中国银行太原分行', amountFen: 300_000_000, registrationDate: '2023-05-01', termMonths: 12, patents: [{ number: '202010310978.3' }] };
+  const registration = { registrationNo: 'BA-2023-001', enterprise: ENTERPRISE, productName: '煤矸石砖', registrationDate: '2023-06-01', outputValueFen: 1_000_000_000, patents: [{ number: '202010310978.3' }] };
+  const subsidy = { subsidyNo: 'JB-2023-001', recipient: ENTERPRISE, programName: '专利转化专项奖补', amountFen: 10_000_000, grantedDate: '2023-12-01' };
+  const cases = [
+    { kind: 'pledges', what: 'pledge', input: pledge, edit: { amountFen: 200_000_000 }, field: 'registrationNo', message: '质押登记号 ZY-2023-001 已录入，请在列表中打开修改' },
+    { kind: 'registrations', what: 'product registration', input: registration, edit: { productName: '煤矸石空心砖' }, field: 'registrationNo', message: '备案号 BA-2023-001 已录入，请在列表中打开修改' },
+    { kind: 'subsidies', what: 'subsidy', input: subsidy, edit: { amountFen: 20_000_000 }, field: 'subsidyNo', message: '奖补编号 JB-2023-001 已录入，请在列表中打开修改' },
+  ] as const;
+
+  for (const { kind, what, input, edit, field, message } of cases) {
+    it(`refuses a second ${what} with the same number; an edit is a second version in the installation region`, async () => {
+      await open();
+      const call = async (method: string, payload: unknown) => {
+        const result = await desk.service.call(method as 'pledges.create', payload as never, { actor: desk.adminActor });
+        if (!result.ok) throw Object.assign(new Error(result.error.message), { field: result.error.field });
+        return result.value as { id: string };
+      };
+      const created = await call(`${kind}.create`, input);
+      await expect(call(`${kind}.create`, { ...input, ...edit })).rejects.toMatchObject({ field, message });
+      expect(await call(`${kind}.update`, { id: created.id, record: { ...input, ...edit } })).toEqual({ id: created.id, version: 2, outcome: 'updated' });
+      expect(await call(`${kind}.get`, { id: created.id })).toMatchObject({ regionCode: '140100', ...edit });
+    });
+  }
 });
 
 describe('refused inputs name their field in Chinese and write nothing', () => {

@@ -3,11 +3,9 @@ import type { Writer } from '../service/context';
 import { refuseFutureDates } from './checks';
 import { findRecord } from './findRecord';
 import { resolveParty } from './parties';
-import { relinkPatents } from './patentLinks';
 import { upsertPatents } from './patents';
-import { writeRecord } from './recordWriter';
+import { writeRecordWithPatents } from './recordWithPatents';
 import { PLEDGES } from './tables';
-import { newId } from '../store/ids';
 
 export interface RecordOptions {
   /** The installation's region, stored on the record. */
@@ -27,25 +25,15 @@ export function upsertPledge(w: Writer, input: ParsedPledge, options: RecordOpti
     options.id,
   );
   const pledgor = resolveParty(w, input.pledgor, 'pledgor');
+  const values = {
+    region_code: options.regionCode,
+    registration_no: input.registrationNo,
+    pledgor_id: pledgor.id,
+    pledgee_name: input.pledgeeName,
+    amount_fen: input.amountFen,
+    registration_date: input.registrationDate,
+    term_months: input.termMonths ?? null,
+  };
   const patents = upsertPatents(w, input.patents);
-  const id = (existing?.id as string | undefined) ?? newId();
-  const relink = relinkPatents(w, 'pledge', id, patents, !existing);
-  const outcome = writeRecord(w, PLEDGES, {
-    id,
-    existing,
-    actorId: options.actorId,
-    values: {
-      region_code: options.regionCode,
-      registration_no: input.registrationNo,
-      pledgor_id: pledgor.id,
-      pledgee_name: input.pledgeeName,
-      amount_fen: input.amountFen,
-      registration_date: input.registrationDate,
-      term_months: input.termMonths ?? null,
-    },
-    extraChanges: existing ? relink?.change : undefined,
-    extraPayload: { patents },
-  });
-  relink?.apply();
-  return outcome;
+  return writeRecordWithPatents(w, PLEDGES, 'pledge', { values, patents, existing, actorId: options.actorId });
 }

@@ -5,7 +5,7 @@ import { upsertDeal } from './deals';
 import { upsertEnterpriseFigures } from './figures';
 import { installationRegion } from './installationRegion';
 import { replaceDealPayments } from './payments';
-import { upsertPledge } from './pledges';
+import { type RecordOptions, upsertPledge } from './pledges';
 import { getDeal, getFigures, getPledge, getRegistration, getSubsidy } from './queries/details';
 import { listDeals } from './queries/listDeals';
 import { listFigures } from './queries/listFigures';
@@ -43,6 +43,24 @@ const page = (input: { cursor?: string | null; limit: number; direction: 'asc' |
   direction: input.direction,
 });
 
+/** Saves one record of the installation's region, by the signed-in user. */
+type RegionalUpsert<I> = (w: Writer, input: I, options: RecordOptions) => Outcome;
+
+/** Create of a record keyed by a business number: `taken` names the field and the message when it is already used. */
+const createHandler =
+  <I>(upsert: RegionalUpsert<I>, taken: (input: I) => [field: string, message: string]) =>
+  (input: I, ctx: ServiceContext) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) => createOnly(upsert(w, input, { regionCode, actorId: ctx.requireActor().id }), ...taken(input)));
+  };
+
+const updateHandler =
+  <I>(upsert: RegionalUpsert<I>) =>
+  (input: { id: string; record: I }, ctx: ServiceContext) => {
+    const regionCode = installationRegion(ctx.store.db);
+    return ctx.write((w) => upsert(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
+  };
+
 const voidHandler =
   (entity: VoidableEntity) =>
   (input: { id: string; reason: string }, ctx: ServiceContext) =>
@@ -77,34 +95,14 @@ export const recordHandlers = {
   'deals.get': (input, ctx) => getDeal(ctx.store.db, input.id),
   'deals.list': (input, ctx) => listDeals(ctx.store.db, input, page(input)),
 
-  'pledges.create': (input, ctx) => {
-    const regionCode = installationRegion(ctx.store.db);
-    return ctx.write((w) =>
-      createOnly(upsertPledge(w, input, { regionCode, actorId: ctx.requireActor().id }), 'registrationNo', `质押登记号 ${input.registrationNo} 已录入，请在列表中打开修改`),
-    );
-  },
-  'pledges.update': (input, ctx) => {
-    const regionCode = installationRegion(ctx.store.db);
-    return ctx.write((w) => upsertPledge(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
-  },
+  'pledges.create': createHandler(upsertPledge, (input) => ['registrationNo', `质押登记号 ${input.registrationNo} 已录入，请在列表中打开修改`]),
+  'pledges.update': updateHandler(upsertPledge),
   'pledges.void': voidHandler('pledge'),
   'pledges.get': (input, ctx) => getPledge(ctx.store.db, input.id),
   'pledges.list': (input, ctx) => listPledges(ctx.store.db, input, page(input)),
 
-  'registrations.create': (input, ctx) => {
-    const regionCode = installationRegion(ctx.store.db);
-    return ctx.write((w) =>
-      createOnly(
-        upsertRegistration(w, input, { regionCode, actorId: ctx.requireActor().id }),
-        'registrationNo',
-        `备案号 ${input.registrationNo} 已录入，请在列表中打开修改`,
-      ),
-    );
-  },
-  'registrations.update': (input, ctx) => {
-    const regionCode = installationRegion(ctx.store.db);
-    return ctx.write((w) => upsertRegistration(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
-  },
+  'registrations.create': createHandler(upsertRegistration, (input) => ['registrationNo', `备案号 ${input.registrationNo} 已录入，请在列表中打开修改`]),
+  'registrations.update': updateHandler(upsertRegistration),
   'registrations.void': voidHandler('registration'),
   'registrations.get': (input, ctx) => getRegistration(ctx.store.db, input.id),
   'registrations.list': (input, ctx) => listRegistrations(ctx.store.db, input, page(input)),
@@ -116,16 +114,8 @@ export const recordHandlers = {
   'figures.get': (input, ctx) => getFigures(ctx.store.db, input.id),
   'figures.list': (input, ctx) => listFigures(ctx.store.db, input, page(input)),
 
-  'subsidies.create': (input, ctx) => {
-    const regionCode = installationRegion(ctx.store.db);
-    return ctx.write((w) =>
-      createOnly(upsertSubsidy(w, input, { regionCode, actorId: ctx.requireActor().id }), 'subsidyNo', `奖补编号 ${input.subsidyNo} 已录入，请在列表中打开修改`),
-    );
-  },
-  'subsidies.update': (input, ctx) => {
-    const regionCode = installationRegion(ctx.store.db);
-    return ctx.write((w) => upsertSubsidy(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
-  },
+  'subsidies.create': createHandler(upsertSubsidy, (input) => ['subsidyNo', `奖补编号 ${input.subsidyNo} 已录入，请在列表中打开修改`]),
+  'subsidies.update': updateHandler(upsertSubsidy),
   'subsidies.void': voidHandler('subsidy'),
   'subsidies.get': (input, ctx) => getSubsidy(ctx.store.db, input.id),
   'subsidies.list': (input, ctx) => listSubsidies(ctx.store.db, input, page(input)),

@@ -1,15 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordManyDeals } from '../../core/sync/testing/syncFixtures';
-import { startChaosProxy } from '../../province/testing/chaosProxy';
 import { recordVersions } from '../../province/testing/compareStores';
-import { startTestProvince } from '../../province/testing/testProvince';
-import { ROOT } from '../support/runCli';
-import { setUpStore } from '../support/tempStore';
+import { setUpSlowSync } from '../support/slowSync';
 import { healthy, storeHealth } from './support/consistency';
-import { killAsSoonAs } from './support/killable';
 
 // Issue 8: kill -9 the city's core in the middle of a sync (`patent-desk sync`, batches on their way to a real
 // provincial endpoint on 127.0.0.1). The city store must come back whole — integrity, audit chain, every record in
@@ -19,8 +12,6 @@ const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-const sync = (args: string[]) => spawn(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), ...args], { cwd: ROOT, stdio: 'ignore' });
 
 /** Batches whose claimed rows and the outbox disagree, and outbox rows that point at no batch. */
 function batchProblems(dbPath: string): string[] {
@@ -43,25 +34,15 @@ function batchProblems(dbPath: string): string[] {
 
 describe('kill -9 in the middle of a sync', () => {
   it('leaves the city store whole and its batches consistent; the next sync completes', async () => {
-    const city = await setUpStore('140100');
-    cleanups.push(city.close);
-    const province = await startTestProvince();
-    cleanups.push(province.close);
-    province.enroll(city.service.store, city.adminActor);
-    recordManyDeals(city.service.store, city.adminActor, '140100', 400);
-    const proxy = await startChaosProxy(province.url, () => 'slow', 150);
-    cleanups.push(proxy.close);
-    const args = ['--db', city.dbPath, 'sync', '--endpoint', proxy.url, '--batch-size', '100'];
+    const { city, province, killSyncOnceAccepted, syncAgain } = await setUpSlowSync(cleanups, 400);
 
     // Killed right after the province has taken in the second batch: the city may not have recorded that yet.
-    await killAsSoonAs(sync(args), () => province.logs.filter((l) => l.event === 'batch' && l.status === 200).length >= 2);
-    await proxy.settle();
+    await killSyncOnceAccepted(2);
 
     expect(storeHealth(city.dbPath)).toEqual(healthy());
     expect(batchProblems(city.dbPath)).toEqual([]);
 
-    const again = sync(args);
-    expect(await new Promise<number | null>((r) => again.once('exit', (code) => r(code)))).toBe(0);
+    expect(await syncAgain()).toBe(0);
     expect(storeHealth(city.dbPath)).toEqual(healthy());
     expect(batchProblems(city.dbPath)).toEqual([]);
     expect(recordVersions(province.store.db)).toEqual(recordVersions(city.service.store.db));

@@ -18,6 +18,11 @@ function patents(db: ReadHandle, owner: PatentOwner, id: string) {
   return patentsOf(db, `SELECT p.* FROM ${link.table} l JOIN patents p ON p.number = l.patent_number WHERE l.${link.owner} = ? ORDER BY ${order}`, id);
 }
 
+/** What the detail of a record that can be flagged ends with: its attachments and the flags on it. */
+function evidence(db: ReadHandle, entity: string, id: string) {
+  return { attachments: attachmentsOf(db, entity, id), flags: flagsOf(db, entity, id) };
+}
+
 export function getDeal(db: ReadHandle, id: string): DealDetail {
   const d = requireRow(db, 'deals', id, '该交易');
   const payments = db
@@ -43,8 +48,7 @@ export function getDeal(db: ReadHandle, id: string): DealDetail {
     assignee: party(db, d.assignee_id),
     patents: patents(db, 'deal', id),
     payments,
-    attachments: attachmentsOf(db, 'deal', id),
-    flags: flagsOf(db, 'deal', id),
+    ...evidence(db, 'deal', id),
   };
 }
 
@@ -60,8 +64,7 @@ export function getPledge(db: ReadHandle, id: string): z.infer<typeof pledgeDeta
     registrationDate: p.registration_date as string,
     termMonths: p.term_months as number | null,
     patents: patents(db, 'pledge', id),
-    attachments: attachmentsOf(db, 'pledge', id),
-    flags: flagsOf(db, 'pledge', id),
+    ...evidence(db, 'pledge', id),
   };
 }
 
@@ -77,8 +80,7 @@ export function getRegistration(db: ReadHandle, id: string): z.infer<typeof regi
     registrationDate: r.registration_date as string,
     outputValueFen: r.output_value_fen as number | null,
     patents: patents(db, 'registration', id),
-    attachments: attachmentsOf(db, 'registration', id),
-    flags: flagsOf(db, 'registration', id),
+    ...evidence(db, 'registration', id),
   };
 }
 
@@ -111,7 +113,6 @@ export function getSubsidy(db: ReadHandle, id: string): z.infer<typeof subsidyDe
     pledgeId: s.pledge_id as string | null,
     pledgeRegistrationNo: numberOf('SELECT registration_no FROM pledges WHERE id = ?', s.pledge_id),
     clawedBackAt: s.clawed_back_at as string | null,
-    attachments: attachmentsOf(db, 'subsidy', id),
-    flags: flagsOf(db, 'subsidy', id),
+    ...evidence(db, 'subsidy', id),
   };
 }

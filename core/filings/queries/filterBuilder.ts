@@ -44,9 +44,3 @@ export function hasFlagsCondition(c: Conditions, entity: string, idExpr: string,
 export function yearCondition(c: Conditions, column: string, year: number | null | undefined): void {
   if (year) c.add(`${column} >= ? AND ${column} <= ?`, `${year}-01-01`, `${year}-12-31`);
 }
-
-export interface PageRequest {
-  cursor?: string | null;
-  limit?: number;
-  direction?: 'asc' | 'desc';
-}

@@ -11,14 +11,18 @@ export interface KeysetQuery {
   select: string;
   /** FROM clause with its joins. */
   from: string;
-  where: string[];
-  params: unknown[];
+  /** The list's filters with their parameters in order (a Conditions). */
+  filter: { where: readonly string[]; params: readonly unknown[] };
   sort: SortColumn;
   /** The unique tie-breaker, e.g. `d.id`. */
   idExpr: string;
-  direction: 'asc' | 'desc';
+}
+
+/** Which page a caller asks for: after `cursor`, newest first and 100 rows unless it says otherwise. */
+export interface PageRequest {
   cursor?: string | null;
-  limit: number;
+  limit?: number;
+  direction?: 'asc' | 'desc';
 }
 
 /**
@@ -55,15 +59,17 @@ const ROW_ID = '__row_id';
  * index from where the last page ended: the cost of a page does not grow with its depth. Empty values of a nullable
  * sort column come after the others, walked in id order.
  */
-export function keysetPage<T extends Record<string, unknown>>(db: ReadHandle, q: KeysetQuery): Page<T> {
-  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  const cmp = q.direction === 'asc' ? '>' : '<';
-  const cursor = decodeCursor(q.cursor);
+export function keysetPage<T extends Record<string, unknown>>(db: ReadHandle, pageRequest: PageRequest, q: KeysetQuery): Page<T> {
+  const ascending = pageRequest.direction === 'asc';
+  const dir = ascending ? 'ASC' : 'DESC';
+  const cmp = ascending ? '>' : '<';
+  const limit = pageRequest.limit ?? 100;
+  const cursor = decodeCursor(pageRequest.cursor);
   const select = `SELECT ${q.select}, ${q.sort.expr} AS ${SORT_VALUE}, ${q.idExpr} AS ${ROW_ID} FROM ${q.from}`;
-  const run = (extra: string[], extraParams: unknown[], order: string, limit: number) => {
-    const where = [...q.where, ...extra];
-    const sql = `${select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${limit}`;
-    return db.prepare(sql).all(...q.params, ...extraParams) as (T & Record<string, unknown>)[];
+  const run = (extra: string[], extraParams: unknown[], order: string, rowCount: number) => {
+    const where = [...q.filter.where, ...extra];
+    const sql = `${select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${rowCount}`;
+    return db.prepare(sql).all(...q.filter.params, ...extraParams) as (T & Record<string, unknown>)[];
   };
 
   const rows: (T & Record<string, unknown>)[] = [];
@@ -75,20 +81,20 @@ export function keysetPage<T extends Record<string, unknown>>(db: ReadHandle, q:
       extra.push(`(${q.sort.expr}, ${q.idExpr}) ${cmp} (?, ?)`);
       params.push(cursor[0], cursor[1]);
     }
-    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, q.limit + 1));
+    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, limit + 1));
   }
-  if (q.sort.nullable && rows.length <= q.limit) {
+  if (q.sort.nullable && rows.length <= limit) {
     const extra = [`${q.sort.expr} IS NULL`];
     const params: unknown[] = [];
     if (inNullTail && cursor) {
       extra.push(`${q.idExpr} ${cmp} ?`);
       params.push(cursor[1]);
     }
-    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, q.limit + 1 - rows.length));
+    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, limit + 1 - rows.length));
   }
 
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     rows: page.map((row) => {

@@ -1,7 +1,7 @@
 import type { DealListQuery, DealRow } from '../../../shared/contract/filings';
 import type { ReadHandle } from '../../store/store';
-import { keysetPage, type Page, type SortColumn } from './keyset';
-import { Conditions, dealStatusCondition, flagCountSql, type PageRequest, yearCondition } from './filterBuilder';
+import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
+import { Conditions, dealStatusCondition, flagCountSql, yearCondition } from './filterBuilder';
 import { organizationMatches, patentMatches, prefixRange } from './search';
 
 export type DealFilters = Partial<Omit<DealListQuery, 'cursor' | 'limit' | 'direction'>>;
@@ -87,15 +87,11 @@ export function listDeals(db: ReadHandle, filters: DealFilters = {}, page: PageR
   flaggedCondition(c, filters.hasFlags);
   const search = filters.search?.trim();
   if (search) searchCondition(db, c, search);
-  return keysetPage<DealRow>(db, {
+  return keysetPage<DealRow>(db, page, {
     select: SELECT,
     from: 'deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id',
-    where: c.where,
-    params: c.params,
+    filter: c,
     sort: SORTS[filters.sort ?? 'recordationDate'],
     idExpr: 'd.id',
-    direction: page.direction ?? 'desc',
-    cursor: page.cursor,
-    limit: page.limit ?? 100,
   });
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { figuresListInput, figuresRow } from '../../../shared/contract/filings';
 import type { ReadHandle } from '../../store/store';
-import { Conditions, type PageRequest, statusCondition } from './filterBuilder';
-import { keysetPage, type Page, type SortColumn } from './keyset';
+import { Conditions, statusCondition } from './filterBuilder';
+import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
 import { organizationMatches } from './search';
 
 type Query = z.output<typeof figuresListInput>;
@@ -24,16 +24,12 @@ export function listFigures(db: ReadHandle, filters: FiguresFilters = {}, page: 
     const orgs = organizationMatches(search);
     c.add(`f.organization_id IN (${orgs.sql})`, ...orgs.params);
   }
-  return keysetPage(db, {
+  return keysetPage(db, page, {
     select: `f.id, o.name AS enterpriseName, o.uscc, o.city_code AS regionCode, f.year, f.revenue_fen AS revenueFen,
       f.employees, coalesce(f.sector, o.sector) AS sector, f.version, f.voided_at AS voidedAt`,
     from: 'enterprise_figures f JOIN organizations o ON o.id = f.organization_id',
-    where: c.where,
-    params: c.params,
+    filter: c,
     sort: SORTS[filters.sort ?? 'year'],
     idExpr: 'f.id',
-    direction: page.direction ?? 'desc',
-    cursor: page.cursor,
-    limit: page.limit ?? 100,
   });
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { pledgeListInput, pledgeRow } from '../../../shared/contract/filings';
 import type { ReadHandle } from '../../store/store';
-import { Conditions, flagCountSql, hasFlagsCondition, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
-import { keysetPage, type Page, type SortColumn } from './keyset';
+import { Conditions, flagCountSql, hasFlagsCondition, statusCondition, yearCondition } from './filterBuilder';
+import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
 import { likePattern, organizationMatches, patentMatches, prefixRange } from './search';
 
 type Query = z.output<typeof pledgeListInput>;
@@ -34,18 +34,14 @@ export function listPledges(db: ReadHandle, filters: PledgeFilters = {}, page: P
       ...(patents?.params ?? []),
     );
   }
-  return keysetPage(db, {
+  return keysetPage(db, page, {
     select: `p.id, p.registration_no AS registrationNo, p.region_code AS regionCode, o.name AS pledgorName,
       p.pledgee_name AS pledgeeName, p.amount_fen AS amountFen, p.registration_date AS registrationDate,
       p.term_months AS termMonths, (SELECT count(*) FROM pledge_patents pp WHERE pp.pledge_id = p.id) AS patentCount,
       ${flagCountSql('pledge', 'p.id')} AS flagCount, p.version, p.voided_at AS voidedAt`,
     from: 'pledges p JOIN organizations o ON o.id = p.pledgor_id',
-    where: c.where,
-    params: c.params,
+    filter: c,
     sort: SORTS[filters.sort ?? 'registrationDate'],
     idExpr: 'p.id',
-    direction: page.direction ?? 'desc',
-    cursor: page.cursor,
-    limit: page.limit ?? 100,
   });
 }

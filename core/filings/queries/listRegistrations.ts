@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { registrationListInput, registrationRow } from '../../../shared/contract/filings';
 import type { ReadHandle } from '../../store/store';
-import { Conditions, flagCountSql, hasFlagsCondition, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
-import { keysetPage, type Page, type SortColumn } from './keyset';
+import { Conditions, flagCountSql, hasFlagsCondition, statusCondition, yearCondition } from './filterBuilder';
+import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
 import { ftsPhrase, likePattern, organizationMatches, prefixRange } from './search';
 
 type Query = z.output<typeof registrationListInput>;
@@ -34,19 +34,15 @@ export function listRegistrations(
         : { sql: "r.product_name LIKE ? ESCAPE '\\'", params: [likePattern(search)] };
     c.add(`(${no.sql} OR ${product.sql} OR r.enterprise_id IN (${orgs.sql}))`, ...no.params, ...product.params, ...orgs.params);
   }
-  return keysetPage(db, {
+  return keysetPage(db, page, {
     select: `r.id, r.registration_no AS registrationNo, r.region_code AS regionCode, o.name AS enterpriseName,
       r.enterprise_size AS enterpriseSize, r.product_name AS productName, r.registration_date AS registrationDate,
       r.output_value_fen AS outputValueFen,
       (SELECT count(*) FROM registration_patents rp WHERE rp.registration_id = r.id) AS patentCount,
       ${flagCountSql('registration', 'r.id')} AS flagCount, r.version, r.voided_at AS voidedAt`,
     from: 'product_registrations r JOIN organizations o ON o.id = r.enterprise_id',
-    where: c.where,
-    params: c.params,
+    filter: c,
     sort: SORTS[filters.sort ?? 'registrationDate'],
     idExpr: 'r.id',
-    direction: page.direction ?? 'desc',
-    cursor: page.cursor,
-    limit: page.limit ?? 100,
   });
 }

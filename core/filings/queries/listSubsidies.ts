@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { subsidyListInput, subsidyRow } from '../../../shared/contract/filings';
 import type { ReadHandle } from '../../store/store';
-import { Conditions, flagCountSql, hasFlagsCondition, type PageRequest, statusCondition, yearCondition } from './filterBuilder';
-import { keysetPage, type Page, type SortColumn } from './keyset';
+import { Conditions, flagCountSql, hasFlagsCondition, statusCondition, yearCondition } from './filterBuilder';
+import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
 import { likePattern, organizationMatches, prefixRange } from './search';
 
 type Query = z.output<typeof subsidyListInput>;
@@ -26,19 +26,15 @@ export function listSubsidies(db: ReadHandle, filters: SubsidyFilters = {}, page
     const no = prefixRange('s.subsidy_no', search);
     c.add(`(${no.sql} OR s.program_name LIKE ? ESCAPE '\\' OR s.recipient_id IN (${orgs.sql}))`, ...no.params, likePattern(search), ...orgs.params);
   }
-  return keysetPage(db, {
+  return keysetPage(db, page, {
     select: `s.id, s.subsidy_no AS subsidyNo, s.region_code AS regionCode, o.name AS recipientName,
       s.program_name AS programName, s.amount_fen AS amountFen, s.granted_date AS grantedDate,
       (SELECT contract_no FROM deals WHERE id = s.deal_id) AS dealContractNo,
       (SELECT registration_no FROM pledges WHERE id = s.pledge_id) AS pledgeRegistrationNo,
       ${flagCountSql('subsidy', 's.id')} AS flagCount, s.version, s.voided_at AS voidedAt`,
     from: 'subsidies s JOIN organizations o ON o.id = s.recipient_id',
-    where: c.where,
-    params: c.params,
+    filter: c,
     sort: SORTS[filters.sort ?? 'grantedDate'],
     idExpr: 's.id',
-    direction: page.direction ?? 'desc',
-    cursor: page.cursor,
-    limit: page.limit ?? 100,
   });
 }

@@ -25,6 +25,34 @@ const n = (row: ListRow, key: string) => row[key] as number | null;
 const flags = (row: ListRow): ReactNode => (row.flagCount ? <Tag color="orange">{row.flagCount} 项异常</Tag> : null);
 const status = (row: ListRow): ReactNode => (row.voidedAt ? <Tag>已作废</Tag> : flags(row));
 
+type Column = VirtualColumn<ListRow>;
+interface ColumnExtras {
+  /** The list can be sorted by this column's own field. */
+  sortable?: boolean;
+  align?: 'right';
+}
+const SORTABLE: ColumnExtras = { sortable: true };
+
+const column = (key: string, title: string, width: string, render: Column['render'], { sortable, align }: ColumnExtras = {}): Column => ({
+  key,
+  title,
+  width,
+  render,
+  ...(align ? { align } : {}),
+  ...(sortable ? { sortKey: key } : {}),
+});
+/** A field shown as stored: an empty one leaves the cell empty. */
+const plain = (key: string, title: string, width: string, extras?: ColumnExtras) => column(key, title, width, (r) => r[key] as ReactNode, extras);
+/** A field that may be empty, shown as a dash then. */
+const orDash = (key: string, title: string, width: string, extras?: ColumnExtras) => column(key, title, width, (r) => text(s(r, key)), extras);
+/** An amount in fen, in 万元 and on the right like every amount. */
+const money = (key: string, title: string, width: string, extras?: ColumnExtras) =>
+  column(key, title, width, (r) => wan(n(r, key)), { align: 'right', ...extras });
+
+const PATENT_COUNT = plain('patentCount', '专利', '52px', { align: 'right' });
+const REGION = column('region', '地区', '80px', (r) => region(s(r, 'regionCode')));
+const statusColumn = (width: string) => column('status', '状态', width, status);
+
 export const KINDS: Record<KindKey, KindSpec> = {
   deals: {
     key: 'deals',
@@ -34,16 +62,16 @@ export const KINDS: Record<KindKey, KindSpec> = {
     filters: ['kind', 'assignorKind', 'assigneeSize', 'industry'],
     hasFlags: true,
     columns: [
-      { key: 'contractNo', title: '合同编号', width: '1.3fr', render: (r) => s(r, 'contractNo') },
-      { key: 'kind', title: '类型', width: '90px', render: (r) => `${s(r, 'kind')}${r.licenseMode ? `·${s(r, 'licenseMode')}` : ''}` },
-      { key: 'assignorName', title: '让与方', width: '1.6fr', render: (r) => s(r, 'assignorName') },
-      { key: 'assigneeName', title: '受让方', width: '1.6fr', render: (r) => s(r, 'assigneeName') },
-      { key: 'patentCount', title: '专利', width: '52px', align: 'right', render: (r) => n(r, 'patentCount') },
-      { key: 'amountFen', title: '成交金额', width: '120px', align: 'right', sortKey: 'amountFen', render: (r) => wan(n(r, 'amountFen')) },
-      { key: 'contractDate', title: '合同日期', width: '100px', sortKey: 'contractDate', render: (r) => s(r, 'contractDate') },
-      { key: 'recordationDate', title: '备案日期', width: '100px', sortKey: 'recordationDate', render: (r) => text(s(r, 'recordationDate')) },
-      { key: 'region', title: '地区', width: '80px', render: (r) => region(s(r, 'regionCode')) },
-      { key: 'status', title: '状态', width: '90px', render: status },
+      plain('contractNo', '合同编号', '1.3fr'),
+      column('kind', '类型', '90px', (r) => `${s(r, 'kind')}${r.licenseMode ? `·${s(r, 'licenseMode')}` : ''}`),
+      plain('assignorName', '让与方', '1.6fr'),
+      plain('assigneeName', '受让方', '1.6fr'),
+      PATENT_COUNT,
+      money('amountFen', '成交金额', '120px', SORTABLE),
+      plain('contractDate', '合同日期', '100px', SORTABLE),
+      orDash('recordationDate', '备案日期', '100px', SORTABLE),
+      REGION,
+      statusColumn('90px'),
     ],
   },
   pledges: {
@@ -54,15 +82,15 @@ export const KINDS: Record<KindKey, KindSpec> = {
     filters: [],
     hasFlags: true,
     columns: [
-      { key: 'registrationNo', title: '质押登记号', width: '1.3fr', render: (r) => s(r, 'registrationNo') },
-      { key: 'pledgorName', title: '出质人', width: '1.8fr', render: (r) => s(r, 'pledgorName') },
-      { key: 'pledgeeName', title: '质权人', width: '1.5fr', render: (r) => s(r, 'pledgeeName') },
-      { key: 'patentCount', title: '专利', width: '52px', align: 'right', render: (r) => n(r, 'patentCount') },
-      { key: 'amountFen', title: '融资金额', width: '130px', align: 'right', sortKey: 'amountFen', render: (r) => wan(n(r, 'amountFen')) },
-      { key: 'registrationDate', title: '登记日期', width: '100px', sortKey: 'registrationDate', render: (r) => s(r, 'registrationDate') },
-      { key: 'termMonths', title: '期限', width: '70px', render: (r) => (r.termMonths ? `${n(r, 'termMonths')} 个月` : '—') },
-      { key: 'region', title: '地区', width: '80px', render: (r) => region(s(r, 'regionCode')) },
-      { key: 'status', title: '状态', width: '90px', render: status },
+      plain('registrationNo', '质押登记号', '1.3fr'),
+      plain('pledgorName', '出质人', '1.8fr'),
+      plain('pledgeeName', '质权人', '1.5fr'),
+      PATENT_COUNT,
+      money('amountFen', '融资金额', '130px', SORTABLE),
+      plain('registrationDate', '登记日期', '100px', SORTABLE),
+      column('termMonths', '期限', '70px', (r) => (r.termMonths ? `${n(r, 'termMonths')} 个月` : '—')),
+      REGION,
+      statusColumn('90px'),
     ],
   },
   registrations: {
@@ -73,14 +101,14 @@ export const KINDS: Record<KindKey, KindSpec> = {
     filters: ['enterpriseSize'],
     hasFlags: true,
     columns: [
-      { key: 'registrationNo', title: '备案号', width: '1.2fr', render: (r) => s(r, 'registrationNo') },
-      { key: 'enterpriseName', title: '企业', width: '1.8fr', render: (r) => s(r, 'enterpriseName') },
-      { key: 'enterpriseSize', title: '规模', width: '60px', render: (r) => text(s(r, 'enterpriseSize')) },
-      { key: 'productName', title: '产品名称', width: '1.5fr', render: (r) => s(r, 'productName') },
-      { key: 'patentCount', title: '专利', width: '52px', align: 'right', render: (r) => n(r, 'patentCount') },
-      { key: 'outputValueFen', title: '产值', width: '120px', align: 'right', render: (r) => wan(n(r, 'outputValueFen')) },
-      { key: 'registrationDate', title: '备案日期', width: '100px', sortKey: 'registrationDate', render: (r) => s(r, 'registrationDate') },
-      { key: 'status', title: '状态', width: '90px', render: status },
+      plain('registrationNo', '备案号', '1.2fr'),
+      plain('enterpriseName', '企业', '1.8fr'),
+      orDash('enterpriseSize', '规模', '60px'),
+      plain('productName', '产品名称', '1.5fr'),
+      PATENT_COUNT,
+      money('outputValueFen', '产值', '120px'),
+      plain('registrationDate', '备案日期', '100px', SORTABLE),
+      statusColumn('90px'),
     ],
   },
   figures: {
@@ -91,14 +119,14 @@ export const KINDS: Record<KindKey, KindSpec> = {
     filters: [],
     hasFlags: false,
     columns: [
-      { key: 'enterpriseName', title: '企业', width: '2fr', render: (r) => s(r, 'enterpriseName') },
-      { key: 'uscc', title: '统一社会信用代码', width: '180px', render: (r) => text(s(r, 'uscc')) },
-      { key: 'year', title: '年度', width: '70px', sortKey: 'year', render: (r) => n(r, 'year') },
-      { key: 'revenueFen', title: '营业收入', width: '140px', align: 'right', render: (r) => wan(n(r, 'revenueFen')) },
-      { key: 'employees', title: '就业人数', width: '90px', align: 'right', render: (r) => text(n(r, 'employees')) },
-      { key: 'sector', title: '行业门类', width: '1fr', render: (r) => text(s(r, 'sector')) },
-      { key: 'region', title: '地区', width: '80px', render: (r) => region(s(r, 'regionCode')) },
-      { key: 'status', title: '状态', width: '80px', render: status },
+      plain('enterpriseName', '企业', '2fr'),
+      orDash('uscc', '统一社会信用代码', '180px'),
+      plain('year', '年度', '70px', SORTABLE),
+      money('revenueFen', '营业收入', '140px'),
+      orDash('employees', '就业人数', '90px', { align: 'right' }),
+      orDash('sector', '行业门类', '1fr'),
+      REGION,
+      statusColumn('80px'),
     ],
   },
   subsidies: {
@@ -109,13 +137,13 @@ export const KINDS: Record<KindKey, KindSpec> = {
     filters: [],
     hasFlags: true,
     columns: [
-      { key: 'subsidyNo', title: '奖补编号', width: '1.2fr', render: (r) => s(r, 'subsidyNo') },
-      { key: 'recipientName', title: '受奖单位', width: '1.8fr', render: (r) => s(r, 'recipientName') },
-      { key: 'programName', title: '项目名称', width: '1.4fr', render: (r) => s(r, 'programName') },
-      { key: 'amountFen', title: '金额', width: '120px', align: 'right', sortKey: 'amountFen', render: (r) => wan(n(r, 'amountFen')) },
-      { key: 'grantedDate', title: '日期', width: '100px', sortKey: 'grantedDate', render: (r) => s(r, 'grantedDate') },
-      { key: 'link', title: '关联', width: '1.2fr', render: (r) => text(s(r, 'dealContractNo') ?? s(r, 'pledgeRegistrationNo')) },
-      { key: 'status', title: '状态', width: '90px', render: status },
+      plain('subsidyNo', '奖补编号', '1.2fr'),
+      plain('recipientName', '受奖单位', '1.8fr'),
+      plain('programName', '项目名称', '1.4fr'),
+      money('amountFen', '金额', '120px', SORTABLE),
+      plain('grantedDate', '日期', '100px', SORTABLE),
+      column('link', '关联', '1.2fr', (r) => text(s(r, 'dealContractNo') ?? s(r, 'pledgeRegistrationNo'))),
+      statusColumn('90px'),
     ],
   },
 };

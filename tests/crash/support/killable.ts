@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from '../../support/runCli';
 
@@ -45,22 +45,4 @@ export function runAndKill(script: string, args: string[], killWhen: (lines: str
 /** The values of the lines that start with `prefix ` (e.g. the contract numbers the child saw committed). */
 export function reported(lines: readonly string[], prefix: string): string[] {
   return lines.filter((l) => l.startsWith(`${prefix} `)).map((l) => l.slice(prefix.length + 1));
-}
-
-/** Kills a running child with SIGKILL as soon as `condition` holds (checked every 5 ms); resolves once it is gone. */
-export async function killAsSoonAs(child: ChildProcess, condition: () => boolean): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (!condition()) return;
-      clearInterval(timer);
-      child.kill('SIGKILL');
-      resolve();
-    }, 5);
-    child.once('exit', () => {
-      clearInterval(timer);
-      if (!child.killed) reject(new Error('the child finished before it could be killed'));
-    });
-  });
-  await exited;
 }

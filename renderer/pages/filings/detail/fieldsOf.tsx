@@ -24,8 +24,12 @@ const party = (p: unknown) => {
 const s = (d: AnyDetail, k: string) => d[k] as string | null;
 const n = (d: AnyDetail, k: string) => d[k] as number | null;
 
-/** The labelled fields of a record's detail, in the order of its form. */
+/** The labelled fields of a record's detail, in the order of its form, and then its version. */
 export function fieldsOf(kind: KindKey, d: AnyDetail): [string, ReactNode][] {
+  return [...fieldsOfKind(kind, d), ['版本', `第 ${d.version} 版`]];
+}
+
+function fieldsOfKind(kind: KindKey, d: AnyDetail): [string, ReactNode][] {
   switch (kind) {
     case 'deals':
       return [
@@ -40,7 +44,6 @@ export function fieldsOf(kind: KindKey, d: AnyDetail): [string, ReactNode][] {
         ['成交金额', wan(n(d, 'amountFen'))],
         ['实际到账', wan(n(d, 'paidFen'))],
         ['登记地区', region(s(d, 'regionCode'))],
-        ['版本', `第 ${d.version} 版`],
       ];
     case 'pledges':
       return [
@@ -50,7 +53,6 @@ export function fieldsOf(kind: KindKey, d: AnyDetail): [string, ReactNode][] {
         ['融资金额', wan(n(d, 'amountFen'))],
         ['登记日期', s(d, 'registrationDate')],
         ['期限', d.termMonths ? `${n(d, 'termMonths')} 个月` : '—'],
-        ['版本', `第 ${d.version} 版`],
       ];
     case 'registrations':
       return [
@@ -60,7 +62,6 @@ export function fieldsOf(kind: KindKey, d: AnyDetail): [string, ReactNode][] {
         ['产品名称', s(d, 'productName')],
         ['备案日期', s(d, 'registrationDate')],
         ['产值', wan(n(d, 'outputValueFen'))],
-        ['版本', `第 ${d.version} 版`],
       ];
     case 'figures':
       return [
@@ -69,7 +70,6 @@ export function fieldsOf(kind: KindKey, d: AnyDetail): [string, ReactNode][] {
         ['营业收入', wan(n(d, 'revenueFen'))],
         ['就业人数', text(n(d, 'employees'))],
         ['行业门类', text(s(d, 'sector'))],
-        ['版本', `第 ${d.version} 版`],
       ];
     case 'subsidies':
       return [
@@ -81,7 +81,6 @@ export function fieldsOf(kind: KindKey, d: AnyDetail): [string, ReactNode][] {
         ['关联交易', text(s(d, 'dealContractNo'))],
         ['关联质押', text(s(d, 'pledgeRegistrationNo'))],
         ['追回', text(s(d, 'clawedBackAt'))],
-        ['版本', `第 ${d.version} 版`],
       ];
   }
 }

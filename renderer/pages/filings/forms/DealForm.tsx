@@ -9,7 +9,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
 import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
-import { EMPTY_PATENT, PatentListField } from './PatentListField';
+import { EMPTY_PATENT, PatentListField, patentFromView } from './PatentListField';
 import { PaymentListField } from './PaymentListField';
 import { useRecordForm } from './useRecordForm';
 
@@ -37,7 +37,7 @@ function toInput(d: DealDetail): DealInput {
     contractDate: d.contractDate,
     recordationDate: d.recordationDate,
     licenseEndDate: d.licenseEndDate,
-    patents: d.patents.map((p) => ({ number: p.number, title: p.title, filingDate: p.filingDate, status: p.status })),
+    patents: d.patents.map(patentFromView),
     assignor: partyFromView(d.assignor),
     assignee: partyFromView(d.assignee),
     industry: d.industry as DealInput['industry'],

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Select, Tag, Typography } from 'antd';
 import { type Control, type FieldValues, type Path, type UseFormSetValue, useFieldArray, useFormState, useWatch } from 'react-hook-form';
-import { PATENT_STATUSES, type PatentInput } from '../../../../shared/contract/filings';
+import { PATENT_STATUSES, type PatentInput, type PatentView } from '../../../../shared/contract/filings';
 import { parsePatentNumber, PATENT_TYPE_LABELS } from '../../../../shared/domain/patentNumber';
 import { naturalExpiry } from '../../../../shared/domain/patentTerm';
 import { isIsoDate } from '../../../../shared/domain/dates';
@@ -10,6 +10,9 @@ import { FormField } from '../../../components/FormField';
 import { call } from '../../../transport/desk';
 
 export const EMPTY_PATENT: PatentInput = { number: '', title: '', filingDate: null, status: '有效' };
+
+/** A stored patent as an edit form starts from it: what was entered, without what the desk derives. */
+export const patentFromView = (p: PatentView): PatentInput => ({ number: p.number, title: p.title, filingDate: p.filingDate, status: p.status });
 
 /** What the number says as it is typed: its type, or what is wrong (which check character it should have). */
 function NumberCheck({ number, filingDate, shownByForm }: { number: string; filingDate: string | null | undefined; shownByForm: boolean }) {

@@ -8,7 +8,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
 import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
-import { EMPTY_PATENT, PatentListField } from './PatentListField';
+import { EMPTY_PATENT, PatentListField, patentFromView } from './PatentListField';
 import { useRecordForm } from './useRecordForm';
 
 const BANKS = ['中国银行', '中国工商银行', '中国建设银行', '中国农业银行', '交通银行', '晋商银行', '山西银行', '兴业银行', '招商银行', '中国邮政储蓄银行'];
@@ -30,7 +30,7 @@ function toInput(d: z.infer<typeof pledgeDetail>): PledgeInput {
     amountFen: d.amountFen,
     registrationDate: d.registrationDate,
     termMonths: d.termMonths,
-    patents: d.patents.map((p) => ({ number: p.number, title: p.title, filingDate: p.filingDate, status: p.status })),
+    patents: d.patents.map(patentFromView),
   };
 }
 

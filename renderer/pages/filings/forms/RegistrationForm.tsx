@@ -8,7 +8,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
 import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
-import { EMPTY_PATENT, PatentListField } from './PatentListField';
+import { EMPTY_PATENT, PatentListField, patentFromView } from './PatentListField';
 import { useRecordForm } from './useRecordForm';
 
 const EMPTY: RegistrationInput = {
@@ -29,7 +29,7 @@ function toInput(d: z.infer<typeof registrationDetail>): RegistrationInput {
     productName: d.productName,
     registrationDate: d.registrationDate,
     outputValueFen: d.outputValueFen,
-    patents: d.patents.map((p) => ({ number: p.number, title: p.title, filingDate: p.filingDate, status: p.status })),
+    patents: d.patents.map(patentFromView),
   };
 }
 
