@@ -82,11 +82,14 @@ describe('patent-desk import', () => {
     );
   });
 
-  it('writes the template with --out', () => {
+  it('writes the template with --out, and says in Chinese when it cannot', () => {
     const { dir, db } = initStore();
     const out = path.join(dir, '导入模板.xlsx');
     expect(runCli(['--db', db, 'template', '--out', out]).status).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const refused = runCli(['--db', db, 'template', '--out', dir]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain(`无法写入导入模板 ${dir}：这是一个文件夹，请写出文件名`);
   });
 
   it('killing the process in the middle of an import leaves no partial import', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import fs from 'node:fs';
 import { callCore, globalOptions, withCliService } from '../context';
+import { writeOutputFile } from '../outputFile';
 
 export function registerTemplateCommand(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerTemplateCommand(program: Command): void {
       const global = globalOptions(command);
       await withCliService(global, async (service) => {
         const file = await callCore(service, global, 'import.template', {});
-        fs.writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
+        writeOutputFile(options.out, Buffer.from(file.base64, 'base64'), '导入模板');
         process.stdout.write(`已生成导入模板：${options.out}\n`);
       });
     });
