@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -16,6 +17,13 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** A web server in its own process (runCli blocks this one) that answers every request with an HTML page. */
+async function htmlServer(): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['-e', `require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': 'text/html' }); r.end('<html>登录</html>'); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); })`]);
+  const port = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+  return { port, stop: () => child.kill() };
+}
+
 let city: Awaited<ReturnType<typeof setUpStore>>;
 beforeAll(async () => {
   city = await setUpStore('140100');
@@ -29,6 +37,18 @@ describe('patent-desk sync commands', { timeout: 120_000 }, () => {
     const r = runCli(['--db', city.dbPath, 'sync', '--endpoint', `http://127.0.0.1:${await closedPort()}`, '--passes', '1']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/同步未完成：无法连接省级接口（连接被拒绝），请检查网络或接口地址，将于 \d\d:\d\d:\d\d 自动重试/);
+  });
+
+  it('`sync` names the address to check, in Chinese, when the endpoint answers with a web page', async () => {
+    const page = await htmlServer();
+    try {
+      const r = runCli(['--db', city.dbPath, 'sync', '--endpoint', `http://127.0.0.1:${page.port}`, '--passes', '1']);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('省级接口返回了无法识别的内容（HTTP 200），请检查“设置 → 常规”中的接口地址是否正确');
+      expect(r.stderr).not.toMatch(/Unexpected|JSON/);
+    } finally {
+      page.stop();
+    }
   });
 
   it('`province enroll` refuses a file that is not a public key, in Chinese', () => {

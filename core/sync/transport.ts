@@ -27,8 +27,9 @@ export async function postBatch(endpoint: string, batchId: string, envelope: str
   let json: unknown;
   try {
     json = await response.json();
-  } catch (error) {
-    return { kind: 'unreachable', message: `省级接口返回了无法识别的内容（HTTP ${response.status}）：${(error as Error).message}` };
+  } catch {
+    // The parser's own words are English and mean nothing to a caseworker; what helps is where to look.
+    return { kind: 'unreachable', message: `省级接口返回了无法识别的内容（HTTP ${response.status}），请检查“设置 → 常规”中的接口地址是否正确` };
   }
   if (response.status === 200) {
     const summary = importSummary.safeParse(json);
