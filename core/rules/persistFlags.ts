@@ -46,13 +46,12 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   );
   const insertSubject = prepared(db, 'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
   const refresh = prepared(db,
-    `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, updated_at = ? WHERE id = ?`,
+    `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, last_seen_at = ?, updated_at = ? WHERE id = ?`,
   );
 
   const byFingerprint = new Map<string, FlagCandidate>();
   for (const c of candidates) if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
-  const found = [...byFingerprint.keys()];
-  const foundJson = JSON.stringify(found);
+  const foundJson = JSON.stringify([...byFingerprint.keys()]);
   const existing = existingFlags(db, foundJson);
   for (const c of byFingerprint.values()) {
     const evidence = JSON.stringify(c.evidence);
@@ -64,17 +63,17 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
       summary.created++;
       continue;
     }
-    // A rescan mostly finds what it found before: unchanged findings cost a string comparison, no write.
+    // A rescan mostly finds what it found before: an unchanged finding costs a string comparison and no write (a
+    // full scan of a million deals finds hundreds of thousands). last_seen_at is thus when a scan last wrote the
+    // flag; that an active flag is still found is what `active` says, and the scan's audit row dates the scan.
     const changed = flag.explanation !== c.explanation || flag.evidence !== evidence || flag.regionCode !== c.regionCode;
     if (!flag.active) summary.reactivated++;
     else if (changed) summary.refreshed++;
-    if (!flag.active || changed) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, flag.id);
+    if (!flag.active || changed) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, w.at, flag.id);
   }
-  // One statement marks every finding seen, instead of one per flag (a full scan may find hundreds of thousands).
-  prepared(db, 'UPDATE anomaly_flags SET last_seen_at = @at WHERE fingerprint IN (SELECT value FROM json_each(@found))').run({ at: w.at, found: foundJson });
 
   const scope = options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
-  if (scope) summary.deactivated = deactivateMissing(w, new Set(found), options.source, scope);
+  if (scope) summary.deactivated = deactivateMissing(w, foundJson, options.source, scope);
 
   if (summary.created || summary.reactivated || summary.deactivated) {
     w.record({
@@ -97,22 +96,16 @@ function existingFlags(db: Writer['db'], fingerprintsJson: string): Map<string, 
   return new Map(rows.map((r) => [r.fingerprint, r]));
 }
 
-function deactivateMissing(w: Writer, found: Set<string>, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {
+/** Makes the flags in scope that this call did not find inactive, in one statement. */
+function deactivateMissing(w: Writer, foundJson: string, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {
   const dealFilter = scope.dealIds
     ? // Walk from the touched deals through the (entity, entity_id) index; a correlated EXISTS made this quadratic.
-      `AND f.id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
+      `AND id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
     : '';
-  const active = prepared(w.db,
-      `SELECT f.id, f.fingerprint FROM anomaly_flags f
-       WHERE f.active = 1 AND f.source = @source AND f.rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}`,
+  return prepared(w.db,
+      `UPDATE anomaly_flags SET active = 0, updated_at = @at
+       WHERE active = 1 AND source = @source AND rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}
+         AND fingerprint NOT IN (SELECT value FROM json_each(@found))`,
     )
-    .all({ source, ruleIds: JSON.stringify(scope.ruleIds), ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}) }) as { id: string; fingerprint: string }[];
-  const deactivate = prepared(w.db, 'UPDATE anomaly_flags SET active = 0, updated_at = ? WHERE id = ?');
-  let count = 0;
-  for (const flag of active) {
-    if (found.has(flag.fingerprint)) continue;
-    deactivate.run(w.at, flag.id);
-    count++;
-  }
-  return count;
+    .run({ at: w.at, source, found: foundJson, ruleIds: JSON.stringify(scope.ruleIds), ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}) }).changes;
 }

@@ -23,13 +23,14 @@ export const r06Unpaid: RuleModule = {
   run(run) {
     const { r06MinPaidPercent: percent, r06AfterDays: afterDays } = run.thresholds;
     // received / amount < percent / 100, compared in SQL (分 × 100 stays far below 2^53) so that only the unpaid
-    // deals come back from a million. Nearly every deal is old enough and priced: the "+" keep the planner off the
-    // date and amount indexes, whose order would fetch a million deal rows at random instead of reading them in turn.
+    // deals come back from a million. Nearly every deal is old enough and priced: a full scan reads the deals in
+    // turn (NOT INDEXED), since any index's order — date, amount, the live party pairs — would fetch a million deal
+    // rows at random; a check after a save finds its deals by id.
     const unpaid = prepared(run.db,
         `SELECT * FROM (
            SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.amount_fen AS amountFen, d.contract_date AS contractDate,
              coalesce((SELECT sum(p.amount_fen) FROM payments p WHERE p.deal_id = d.id AND p.voided_at IS NULL AND p.paid_date <= @asOf), 0) AS receivedFen
-           FROM deals d
+           FROM deals d ${run.dealIds === null ? 'NOT INDEXED' : ''}
            WHERE +d.contract_date <= @signedBy AND d.voided_at IS NULL AND +d.amount_fen > 0 AND ${inScope('d.id', run.dealIds)})
          WHERE receivedFen * 100 < @percent * amountFen`,
       )
