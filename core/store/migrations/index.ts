@@ -10,6 +10,7 @@ import { sql as indicatorFactsMore } from './009_indicator_facts_more';
 import { sql as indicatorTotals } from './010_indicator_totals';
 import { sql as indicatorPartyTriggers } from './011_indicator_party_triggers';
 import { sql as indicatorSubjectTrigger } from './012_indicator_subject_trigger';
+import { sql as bulkPairPatents } from './014_bulk_pair_patents';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'indicator_totals', sql: indicatorTotals },
   { version: 11, name: 'indicator_party_triggers', sql: indicatorPartyTriggers },
   { version: 12, name: 'indicator_subject_trigger', sql: indicatorSubjectTrigger },
+  { version: 14, name: 'bulk_pair_patents', sql: bulkPairPatents },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
