@@ -23,13 +23,8 @@ export interface PersistSummary {
   deactivated: number;
 }
 
-interface ExistingFlag {
-  id: string;
-  active: number;
-  explanation: string;
-  evidence: string;
-  regionCode: string;
-}
+/** A stored flag as a finding meets it: its id, whether active, and whether its wording and evidence are the same. */
+type StoredFlag = [id: string, active: number, same: number];
 
 /**
  * Stores what a scan found. Idempotent: the same findings leave the same flags. A flag found again keeps its
@@ -49,13 +44,18 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
     `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, last_seen_at = ?, updated_at = ? WHERE id = ?`,
   );
 
+  // A rescan mostly finds what it found before: SQLite compares the stored wording and evidence with the new ones,
+  // so an unchanged finding costs one lookup and no write, and its text never has to be read back (a full scan of a
+  // million deals finds hundreds of thousands). last_seen_at is thus when a scan last wrote the flag; that an active
+  // flag is still found is what `active` says, and the scan's audit row dates the scan.
+  const stored = prepared(db,
+    `SELECT id, active, explanation = @explanation AND evidence = @evidence AND region_code = @regionCode FROM anomaly_flags WHERE fingerprint = @fingerprint`,
+  ).raw();
   const byFingerprint = new Map<string, FlagCandidate>();
   for (const c of candidates) if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
-  const foundJson = JSON.stringify([...byFingerprint.keys()]);
-  const existing = existingFlags(db, foundJson);
   for (const c of byFingerprint.values()) {
     const evidence = JSON.stringify(c.evidence);
-    const flag = existing.get(c.fingerprint);
+    const flag = stored.get({ explanation: c.explanation, evidence, regionCode: c.regionCode, fingerprint: c.fingerprint }) as StoredFlag | undefined;
     if (!flag) {
       const id = newId();
       insert.run(id, c.ruleId, c.regionCode, c.fingerprint, options.source, c.explanation, evidence, version, w.at, w.at, w.at);
@@ -63,17 +63,14 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
       summary.created++;
       continue;
     }
-    // A rescan mostly finds what it found before: an unchanged finding costs a string comparison and no write (a
-    // full scan of a million deals finds hundreds of thousands). last_seen_at is thus when a scan last wrote the
-    // flag; that an active flag is still found is what `active` says, and the scan's audit row dates the scan.
-    const changed = flag.explanation !== c.explanation || flag.evidence !== evidence || flag.regionCode !== c.regionCode;
-    if (!flag.active) summary.reactivated++;
-    else if (changed) summary.refreshed++;
-    if (!flag.active || changed) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, w.at, flag.id);
+    const [id, active, same] = flag;
+    if (!active) summary.reactivated++;
+    else if (!same) summary.refreshed++;
+    if (!active || !same) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, w.at, id);
   }
 
   const scope = options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
-  if (scope) summary.deactivated = deactivateMissing(w, foundJson, options.source, scope);
+  if (scope) summary.deactivated = deactivateMissing(w, JSON.stringify([...byFingerprint.keys()]), options.source, scope);
 
   if (summary.created || summary.reactivated || summary.deactivated) {
     w.record({
@@ -84,16 +81,6 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
     });
   }
   return summary;
-}
-
-/** The stored flags of these findings, found through the fingerprint index in one statement. */
-function existingFlags(db: Writer['db'], fingerprintsJson: string): Map<string, ExistingFlag> {
-  const rows = prepared(db,
-      `SELECT f.fingerprint, f.id, f.active, f.explanation, f.evidence, f.region_code AS regionCode
-       FROM json_each(?) j JOIN anomaly_flags f ON f.fingerprint = j.value`,
-    )
-    .all(fingerprintsJson) as (ExistingFlag & { fingerprint: string })[];
-  return new Map(rows.map((r) => [r.fingerprint, r]));
 }
 
 /** Makes the flags in scope that this call did not find inactive, in one statement. */
