@@ -101,4 +101,15 @@ describe('R07 expiring or lapsed patent', () => {
     expect(flags[0]!.evidence).toMatchObject({ referenceIsRecordation: false, patents: [{ naturalExpiry: '2023-05-31' }] });
     expect(flags[0]!.explanation).toContain('尚未备案');
   });
+
+  it('counts the days back to an expiry before recordation, and reaches inventions twenty years old', () => {
+    s.fx.deal({ assignor: a(), assignee: a(), patents: [s.fx.patent({ type: '实用新型', filingDate: '2012-01-01' })], contractNo: 'EXPIRED', recordationDate: '2023-03-01' });
+    s.fx.deal({ assignor: a(), assignee: a(), patents: [s.fx.patent({ type: '发明', filingDate: '2003-06-01' })], contractNo: 'OLD-INVENTION', recordationDate: '2023-03-01' });
+    s.fx.deal({ assignor: a(), assignee: a(), patents: [s.fx.patent({ type: '发明', filingDate: '2004-06-01' })], contractNo: 'YOUNGER', recordationDate: '2023-03-01' });
+    const flags = new Map(s.scan('R07').map((f) => [f.subjects[0]!.businessNo, f]));
+    expect([...flags.keys()].sort()).toEqual(['EXPIRED', 'OLD-INVENTION']);
+    expect(flags.get('EXPIRED')!.evidence).toMatchObject({ patents: [{ naturalExpiry: '2021-12-31', daysToExpiry: -425 }] });
+    expect(flags.get('EXPIRED')!.explanation).toContain('已于 2021-12-31 到期（备案日之前）');
+    expect(flags.get('OLD-INVENTION')!.evidence).toMatchObject({ patents: [{ naturalExpiry: '2023-05-31', daysToExpiry: 91 }] });
+  });
 });

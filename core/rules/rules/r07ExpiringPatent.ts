@@ -1,4 +1,3 @@
-import { daysBetween } from '../../../shared/domain/dates';
 import { candidate, dealSubject } from '../candidate';
 import { groupBy } from '../groupBy';
 import { dealDate, inScope, naturalExpirySql, scopeParams } from '../sql';
@@ -16,6 +15,8 @@ interface ExpiringRow {
   filingDate: string | null;
   status: string;
   expiry: string | null;
+  /** Days from the deal's date to the natural expiry (negative: expired before it); null without a filing date. */
+  daysToExpiry: number | null;
 }
 
 /**
@@ -34,7 +35,8 @@ export const r07ExpiringPatent: RuleModule = {
     // minus that term (with two days to spare for 29 February) rules a patent out before its expiry is computed.
     const expiry = `CASE WHEN p.filing_date IS NOT NULL THEN ${naturalExpirySql('p')} END`;
     const columns = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode, ${dealDate('d')} AS referenceDate,
-      d.recordation_date IS NOT NULL AS hasRecordation, p.number, p.type, p.filing_date AS filingDate, p.status, p.expiry`;
+      d.recordation_date IS NOT NULL AS hasRecordation, p.number, p.type, p.filing_date AS filingDate, p.status, p.expiry,
+      CAST(julianday(p.expiry) - julianday(${dealDate('d')}) AS INTEGER) AS daysToExpiry`;
     const qualifies = `d.voided_at IS NULL AND (p.status IN ('失效', '届满') OR p.expiry <= date(${dealDate('d')}, '+' || @withinDays || ' days'))`;
     const sql =
       run.dealIds === null
@@ -55,7 +57,7 @@ export const r07ExpiringPatent: RuleModule = {
       const d = patents[0]!;
       const dateLabel = d.hasRecordation ? '备案日' : '合同日（尚未备案）';
       const findings = patents.map((p) => {
-        const daysToExpiry = p.expiry === null ? null : daysBetween(d.referenceDate, p.expiry);
+        const { daysToExpiry } = p;
         const reason =
           p.status === '失效' || p.status === '届满'
             ? `状态为${p.status}`
