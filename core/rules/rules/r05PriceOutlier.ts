@@ -5,10 +5,13 @@ import {
   groupKey,
   groupLabel,
   logPrice,
+  kindOfGroup,
   pricedDealsByIds,
+  pricedDealsByRowids,
   rememberStats,
   statsForGroup,
   statsOf,
+  typeRankOfGroup,
   type GroupStats,
   type PricedDeal,
 } from '../priceGroups';
@@ -47,21 +50,21 @@ function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | 
 
 /** The full scan: every group's statistics from one pass, kept for the checks that follow saves. */
 function scanAll(run: RuleRun): FlagCandidate[] {
-  const rows = allPricedDeals(run.db);
-  const groups = new Map<string, number[]>();
-  for (const [, kind, amountFen, typeRank, patentCount] of rows) {
-    const key = groupKey(kind, typeRank);
-    let values = groups.get(key);
-    if (!values) groups.set(key, (values = []));
+  const rows = allPricedDeals(run.db).filter((r): r is [number, number, number, number] => r[1] !== null);
+  const groups = new Map<number, number[]>();
+  for (const [, group, amountFen, patentCount] of rows) {
+    let values = groups.get(group);
+    if (!values) groups.set(group, (values = []));
     values.push(Math.log(amountFen / patentCount));
   }
-  const stats = new Map([...groups].map(([key, values]) => [key, statsOf(Float64Array.from(values))]));
-  rememberStats(run.db, stats);
-  const suspects = rows.filter(([, kind, amountFen, typeRank, patentCount]) => {
-    const s = stats.get(groupKey(kind, typeRank))!;
+  const stats = new Map([...groups].map(([group, values]) => [group, statsOf(Float64Array.from(values))]));
+  const byKey = new Map([...stats].map(([group, s]) => [groupKey(kindOfGroup(group), typeRankOfGroup(group)), s]));
+  rememberStats(run.db, byKey);
+  const suspects = rows.filter(([, group, amountFen, patentCount]) => {
+    const s = stats.get(group)!;
     return s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (Math.log(amountFen / patentCount) - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
   });
-  return pricedDealsByIds(run.db, suspects.map((r) => r[0])).flatMap((d) => judge(run, d, stats.get(groupKey(d.kind, d.typeRank))!) ?? []);
+  return pricedDealsByRowids(run.db, suspects.map((r) => r[0])).flatMap((d) => judge(run, d, byKey.get(groupKey(d.kind, d.typeRank))!) ?? []);
 }
 
 /**
