@@ -50,21 +50,23 @@ function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | 
 
 /** The full scan: every group's statistics from one pass, kept for the checks that follow saves. */
 function scanAll(run: RuleRun): FlagCandidate[] {
-  const rows = allPricedDeals(run.db).filter((r): r is [number, number, number, number] => r[1] !== null);
-  const groups = new Map<number, number[]>();
-  for (const [, group, amountFen, patentCount] of rows) {
-    let values = groups.get(group);
-    if (!values) groups.set(group, (values = []));
-    values.push(Math.log(amountFen / patentCount));
-  }
-  const stats = new Map([...groups].map(([group, values]) => [group, statsOf(Float64Array.from(values))]));
+  const { rowids, groups, amounts, patentCounts } = allPricedDeals(run.db);
+  const logPrices = Float64Array.from(amounts, (amountFen, i) => Math.log(amountFen / patentCounts[i]!));
+  const valuesByGroup = new Map<number, number[]>();
+  groups.forEach((group, i) => {
+    if (group === null) return;
+    let values = valuesByGroup.get(group);
+    if (!values) valuesByGroup.set(group, (values = []));
+    values.push(logPrices[i]!);
+  });
+  const stats = new Map([...valuesByGroup].map(([group, values]) => [group, statsOf(Float64Array.from(values))]));
   const byKey = new Map([...stats].map(([group, s]) => [groupKey(kindOfGroup(group), typeRankOfGroup(group)), s]));
   rememberStats(run.db, byKey);
-  const suspects = rows.filter(([, group, amountFen, patentCount]) => {
-    const s = stats.get(group)!;
-    return s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (Math.log(amountFen / patentCount) - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
+  const suspects = rowids.filter((_, i) => {
+    const s = groups[i] === null ? undefined : stats.get(groups[i]!)!;
+    return s !== undefined && s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (logPrices[i]! - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
   });
-  return pricedDealsByRowids(run.db, suspects.map((r) => r[0])).flatMap((d) => judge(run, d, byKey.get(groupKey(d.kind, d.typeRank))!) ?? []);
+  return pricedDealsByRowids(run.db, suspects).flatMap((d) => judge(run, d, byKey.get(groupKey(d.kind, d.typeRank))!) ?? []);
 }
 
 /**
