@@ -27,6 +27,21 @@ describe('R03 related parties', () => {
     expect(flags.map((f) => (f.evidence.shared as { field: string }[]).map((x) => x.field).join('+')).sort()).toEqual(['名称（规范化后）', '法定代表人+地址']);
   });
 
+  it('flags a party on both sides, and each deal between linked parties once', () => {
+    const a = s.fx.org({ name: '辛公司', uscc: '91140100MA0000003C', phone: '0351-7654321' });
+    const b = s.fx.org({ name: '壬公司', uscc: '91140100MA0000004D', phone: '0351-7654321', address: '太原市迎泽区新建路 8 号' });
+    const c = s.fx.org({ name: '癸公司', address: '太原市迎泽区新建路8号' });
+    s.fx.deal({ assignor: a, assignee: a, patents: [s.fx.patent()], contractNo: 'SELF' });
+    s.fx.deal({ assignor: b, assignee: c, patents: [s.fx.patent()], contractNo: 'ADDRESS-1' });
+    s.fx.deal({ assignor: b, assignee: c, patents: [s.fx.patent()], contractNo: 'ADDRESS-2' });
+    s.fx.deal({ assignor: c, assignee: a, patents: [s.fx.patent()], contractNo: 'UNLINKED' });
+    const flags = s.scan('R03');
+    expect(flags.map((f) => f.subjects[0]!.businessNo).sort()).toEqual(['ADDRESS-1', 'ADDRESS-2', 'SELF']);
+    expect(flags.find((f) => f.subjects[0]!.businessNo === 'SELF')!.evidence).toMatchObject({
+      shared: [{ field: '统一社会信用代码' }, { field: '名称（规范化后）' }, { field: '电话' }],
+    });
+  });
+
   it('leaves parties alone that share only part of an address, a placeholder or nothing', () => {
     const a = s.fx.org({ name: '己公司', phone: '无', address: '太原市小店区长治路 100 号' });
     const b = s.fx.org({ name: '庚公司', phone: '无', address: '太原市小店区长治路 102 号' });
