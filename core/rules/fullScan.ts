@@ -35,7 +35,8 @@ export async function runFullScan(
   for (const [i, id] of ruleIds.entries()) {
     onProgress(i, steps, `${id} ${ruleInfo(id).name}`);
     await nextTurn();
-    candidates.push(...scanRules(db, { ruleIds: [id], asOf, thresholds, shared }));
+    // One push per finding: spreading a rule's hundreds of thousands of findings as arguments overflows the stack.
+    for (const found of scanRules(db, { ruleIds: [id], asOf, thresholds, shared })) candidates.push(found);
   }
   onProgress(ruleIds.length, steps, '保存扫描结果');
   await nextTurn();

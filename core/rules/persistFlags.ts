@@ -23,13 +23,8 @@ export interface PersistSummary {
   deactivated: number;
 }
 
-interface ExistingFlag {
-  id: string;
-  active: number;
-  explanation: string;
-  evidence: string;
-  regionCode: string;
-}
+/** A stored flag as a finding meets it: its id, whether active, and whether its wording and evidence are the same. */
+type StoredFlag = [id: string, active: number, same: number];
 
 /**
  * Stores what a scan found. Idempotent: the same findings leave the same flags. A flag found again keeps its
@@ -46,17 +41,21 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   );
   const insertSubject = prepared(db, 'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
   const refresh = prepared(db,
-    `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, updated_at = ? WHERE id = ?`,
+    `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, last_seen_at = ?, updated_at = ? WHERE id = ?`,
   );
 
+  // A rescan mostly finds what it found before: SQLite compares the stored wording and evidence with the new ones,
+  // so an unchanged finding costs one lookup and no write, and its text never has to be read back (a full scan of a
+  // million deals finds hundreds of thousands). last_seen_at is thus when a scan last wrote the flag; that an active
+  // flag is still found is what `active` says, and the scan's audit row dates the scan.
+  const stored = prepared(db,
+    `SELECT id, active, explanation = @explanation AND evidence = @evidence AND region_code = @regionCode FROM anomaly_flags WHERE fingerprint = @fingerprint`,
+  ).raw();
   const byFingerprint = new Map<string, FlagCandidate>();
   for (const c of candidates) if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
-  const found = [...byFingerprint.keys()];
-  const foundJson = JSON.stringify(found);
-  const existing = existingFlags(db, foundJson);
   for (const c of byFingerprint.values()) {
     const evidence = JSON.stringify(c.evidence);
-    const flag = existing.get(c.fingerprint);
+    const flag = stored.get({ explanation: c.explanation, evidence, regionCode: c.regionCode, fingerprint: c.fingerprint }) as StoredFlag | undefined;
     if (!flag) {
       const id = newId();
       insert.run(id, c.ruleId, c.regionCode, c.fingerprint, options.source, c.explanation, evidence, version, w.at, w.at, w.at);
@@ -64,17 +63,14 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
       summary.created++;
       continue;
     }
-    // A rescan mostly finds what it found before: unchanged findings cost a string comparison, no write.
-    const changed = flag.explanation !== c.explanation || flag.evidence !== evidence || flag.regionCode !== c.regionCode;
-    if (!flag.active) summary.reactivated++;
-    else if (changed) summary.refreshed++;
-    if (!flag.active || changed) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, flag.id);
+    const [id, active, same] = flag;
+    if (!active) summary.reactivated++;
+    else if (!same) summary.refreshed++;
+    if (!active || !same) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, w.at, id);
   }
-  // One statement marks every finding seen, instead of one per flag (a full scan may find hundreds of thousands).
-  prepared(db, 'UPDATE anomaly_flags SET last_seen_at = @at WHERE fingerprint IN (SELECT value FROM json_each(@found))').run({ at: w.at, found: foundJson });
 
   const scope = options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
-  if (scope) summary.deactivated = deactivateMissing(w, new Set(found), options.source, scope);
+  if (scope) summary.deactivated = deactivateMissing(w, JSON.stringify([...byFingerprint.keys()]), options.source, scope);
 
   if (summary.created || summary.reactivated || summary.deactivated) {
     w.record({
@@ -87,32 +83,16 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   return summary;
 }
 
-/** The stored flags of these findings, found through the fingerprint index in one statement. */
-function existingFlags(db: Writer['db'], fingerprintsJson: string): Map<string, ExistingFlag> {
-  const rows = prepared(db,
-      `SELECT f.fingerprint, f.id, f.active, f.explanation, f.evidence, f.region_code AS regionCode
-       FROM json_each(?) j JOIN anomaly_flags f ON f.fingerprint = j.value`,
-    )
-    .all(fingerprintsJson) as (ExistingFlag & { fingerprint: string })[];
-  return new Map(rows.map((r) => [r.fingerprint, r]));
-}
-
-function deactivateMissing(w: Writer, found: Set<string>, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {
+/** Makes the flags in scope that this call did not find inactive, in one statement. */
+function deactivateMissing(w: Writer, foundJson: string, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {
   const dealFilter = scope.dealIds
     ? // Walk from the touched deals through the (entity, entity_id) index; a correlated EXISTS made this quadratic.
-      `AND f.id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
+      `AND id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
     : '';
-  const active = prepared(w.db,
-      `SELECT f.id, f.fingerprint FROM anomaly_flags f
-       WHERE f.active = 1 AND f.source = @source AND f.rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}`,
+  return prepared(w.db,
+      `UPDATE anomaly_flags SET active = 0, updated_at = @at
+       WHERE active = 1 AND source = @source AND rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}
+         AND fingerprint NOT IN (SELECT value FROM json_each(@found))`,
     )
-    .all({ source, ruleIds: JSON.stringify(scope.ruleIds), ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}) }) as { id: string; fingerprint: string }[];
-  const deactivate = prepared(w.db, 'UPDATE anomaly_flags SET active = 0, updated_at = ? WHERE id = ?');
-  let count = 0;
-  for (const flag of active) {
-    if (found.has(flag.fingerprint)) continue;
-    deactivate.run(w.at, flag.id);
-    count++;
-  }
-  return count;
+    .run({ at: w.at, source, found: foundJson, ruleIds: JSON.stringify(scope.ruleIds), ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}) }).changes;
 }

@@ -149,4 +149,21 @@ describe('thresholds', () => {
     expect(flags).toHaveLength(0);
     await expect(desk.as(reviewer, 'rules.updateThresholds', { r02RoundTripWithinDays: 800 })).rejects.toThrow('无权');
   });
+
+  it('bring a flag back, and refresh its evidence, when a later scan finds it under other thresholds', async () => {
+    plantRoundTrip();
+    await desk.call('rules.scan', {});
+    const row = await roundTripFlag();
+    const { thresholds } = await desk.call('rules.settings', {});
+    const rescanWithin = async (days: number) => {
+      await desk.call('rules.updateThresholds', { ...thresholds, r02RoundTripWithinDays: days });
+      return (await desk.call('rules.scan', { ruleIds: ['R02'] })).summary;
+    };
+    expect(await rescanWithin(100)).toMatchObject({ deactivated: 1, reactivated: 0, refreshed: 0 });
+    expect(await rescanWithin(200)).toMatchObject({ deactivated: 0, reactivated: 1, refreshed: 0, created: 0 });
+    expect(await rescanWithin(300)).toMatchObject({ deactivated: 0, reactivated: 0, refreshed: 1, created: 0 });
+    expect(await rescanWithin(300)).toMatchObject({ deactivated: 0, reactivated: 0, refreshed: 0, created: 0 });
+    const detail = await desk.as(reviewer, 'review.flag', { flagId: row.id });
+    expect(detail).toMatchObject({ id: row.id, active: true, evidence: { withinDays: 300 } });
+  });
 });

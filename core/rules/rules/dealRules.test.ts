@@ -27,6 +27,21 @@ describe('R03 related parties', () => {
     expect(flags.map((f) => (f.evidence.shared as { field: string }[]).map((x) => x.field).join('+')).sort()).toEqual(['名称（规范化后）', '法定代表人+地址']);
   });
 
+  it('flags a party on both sides, and each deal between linked parties once', () => {
+    const a = s.fx.org({ name: '辛公司', uscc: '91140100MA0000003C', phone: '0351-7654321' });
+    const b = s.fx.org({ name: '壬公司', uscc: '91140100MA0000004D', phone: '0351-7654321', address: '太原市迎泽区新建路 8 号' });
+    const c = s.fx.org({ name: '癸公司', address: '太原市迎泽区新建路8号' });
+    s.fx.deal({ assignor: a, assignee: a, patents: [s.fx.patent()], contractNo: 'SELF' });
+    s.fx.deal({ assignor: b, assignee: c, patents: [s.fx.patent()], contractNo: 'ADDRESS-1' });
+    s.fx.deal({ assignor: b, assignee: c, patents: [s.fx.patent()], contractNo: 'ADDRESS-2' });
+    s.fx.deal({ assignor: c, assignee: a, patents: [s.fx.patent()], contractNo: 'UNLINKED' });
+    const flags = s.scan('R03');
+    expect(flags.map((f) => f.subjects[0]!.businessNo).sort()).toEqual(['ADDRESS-1', 'ADDRESS-2', 'SELF']);
+    expect(flags.find((f) => f.subjects[0]!.businessNo === 'SELF')!.evidence).toMatchObject({
+      shared: [{ field: '统一社会信用代码' }, { field: '名称（规范化后）' }, { field: '电话' }],
+    });
+  });
+
   it('leaves parties alone that share only part of an address, a placeholder or nothing', () => {
     const a = s.fx.org({ name: '己公司', phone: '无', address: '太原市小店区长治路 100 号' });
     const b = s.fx.org({ name: '庚公司', phone: '无', address: '太原市小店区长治路 102 号' });
@@ -100,5 +115,16 @@ describe('R07 expiring or lapsed patent', () => {
     expect(flags).toHaveLength(1);
     expect(flags[0]!.evidence).toMatchObject({ referenceIsRecordation: false, patents: [{ naturalExpiry: '2023-05-31' }] });
     expect(flags[0]!.explanation).toContain('尚未备案');
+  });
+
+  it('counts the days back to an expiry before recordation, and reaches inventions twenty years old', () => {
+    s.fx.deal({ assignor: a(), assignee: a(), patents: [s.fx.patent({ type: '实用新型', filingDate: '2012-01-01' })], contractNo: 'EXPIRED', recordationDate: '2023-03-01' });
+    s.fx.deal({ assignor: a(), assignee: a(), patents: [s.fx.patent({ type: '发明', filingDate: '2003-06-01' })], contractNo: 'OLD-INVENTION', recordationDate: '2023-03-01' });
+    s.fx.deal({ assignor: a(), assignee: a(), patents: [s.fx.patent({ type: '发明', filingDate: '2004-06-01' })], contractNo: 'YOUNGER', recordationDate: '2023-03-01' });
+    const flags = new Map(s.scan('R07').map((f) => [f.subjects[0]!.businessNo, f]));
+    expect([...flags.keys()].sort()).toEqual(['EXPIRED', 'OLD-INVENTION']);
+    expect(flags.get('EXPIRED')!.evidence).toMatchObject({ patents: [{ naturalExpiry: '2021-12-31', daysToExpiry: -425 }] });
+    expect(flags.get('EXPIRED')!.explanation).toContain('已于 2021-12-31 到期（备案日之前）');
+    expect(flags.get('OLD-INVENTION')!.evidence).toMatchObject({ patents: [{ naturalExpiry: '2023-05-31', daysToExpiry: 91 }] });
   });
 });

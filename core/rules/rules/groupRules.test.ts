@@ -94,6 +94,23 @@ describe('R08 bulk', () => {
     s.fx.deal({ assignor: a, assignee: c, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-02' });
     expect(s.scan('R08')).toHaveLength(0);
   });
+
+  it('flags a single contract of ten patents, alone between its parties', () => {
+    s.fx.deal({ assignor: org(), assignee: org(), patents: Array.from({ length: 10 }, () => s.fx.patent()), recordationDate: '2023-05-01', contractNo: 'ONE-BIG' });
+    const flags = s.scan('R08');
+    expect(flags.map((f) => f.subjects.map((x) => x.businessNo))).toEqual([['ONE-BIG']]);
+    expect(flags[0]!.evidence).toMatchObject({ patentCount: 10, spanDays: 0 });
+  });
+
+  it('does not count the patents of a voided contract', () => {
+    const a = org();
+    const b = org();
+    s.fx.deal({ assignor: a, assignee: b, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-01' });
+    const voided = s.fx.deal({ assignor: a, assignee: b, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-02' });
+    expect(s.scan('R08')).toHaveLength(1);
+    s.fx.voidDeal(voided);
+    expect(s.scan('R08')).toHaveLength(0);
+  });
 });
 
 describe('R09 size mismatch', () => {

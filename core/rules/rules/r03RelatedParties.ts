@@ -1,7 +1,6 @@
 import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
-import { groupBy } from '../groupBy';
-import type { RuleModule, RuleRun } from '../types';
+import type { RuleModule } from '../types';
 import { prepared } from '../prepared';
 
 // Normalizations are exact string equality after removing what people type differently (spaces, dashes,
@@ -25,36 +24,30 @@ const sameField = (f: (typeof FIELDS)[number]) =>
 
 /**
  * A full scan starts from the organizations, not the deals: the pairs of parties that share an identifier (each
- * party with itself, and any two whose normalized USCC, name, legal representative, phone or address agree), then
- * only the deals between such pairs, found through the party-pair index.
+ * party with itself, and any two whose normalized USCC, name, legal representative, phone or address agree), found
+ * set-based by joining the parties' keys on themselves, then only the deals between such pairs, through the
+ * party-pair index.
  */
-function linkedPartyPairs(run: RuleRun): string {
-  const keyed = prepared(run.db, FIELDS.map((f) => `SELECT a.id, '${f.key}:' || ${f.expr('a')} FROM organizations a WHERE ${f.expr('a')} IS NOT NULL AND length(${f.expr('a')}) >= ${f.minLength}`).join(' UNION ALL '))
-    .raw()
-    .all() as [string, string][];
-  const pairs = new Set<string>();
-  for (const [id] of keyed) pairs.add(JSON.stringify([id, id]));
-  for (const ids of groupBy(keyed, ([, k]) => k).values()) {
-    const distinct = [...new Set(ids.map(([id]) => id))];
-    for (const x of distinct) for (const y of distinct) if (x !== y) pairs.add(JSON.stringify([x, y]));
-  }
-  return `[${[...pairs].join(',')}]`;
-}
+const LINKED_PARTY_PAIRS = `WITH keyed AS MATERIALIZED (
+    ${FIELDS.map((f) => `SELECT a.id, '${f.key}:' || ${f.expr('a')} AS key FROM organizations a WHERE ${f.expr('a')} IS NOT NULL AND length(${f.expr('a')}) >= ${f.minLength}`).join(' UNION ALL ')}),
+  linked AS (SELECT DISTINCT x.id AS assignorId, y.id AS assigneeId FROM keyed x JOIN keyed y ON y.key = x.key)`;
 
 /** R03: assignor and assignee share a USCC, a normalized name, a legal representative, a phone or an address. */
 export const r03RelatedParties: RuleModule = {
   id: 'R03',
   run(run) {
     const rows = prepared(run.db,
-        `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, a.name AS assignor, b.name AS assignee,
+        `${run.dealIds === null ? LINKED_PARTY_PAIRS : ''}
+         SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, a.name AS assignor, b.name AS assignee,
            ${FIELDS.map((f) => `CASE WHEN ${sameField(f)} THEN ${f.expr('a')} END AS ${f.key}`).join(',\n')}
-         FROM ${run.dealIds === null ? `json_each(@pairs) l JOIN deals d ON d.assignor_id = l.value ->> '$[0]' AND d.assignee_id = l.value ->> '$[1]'` : 'deals d'}
+         FROM ${run.dealIds === null ? 'linked l CROSS JOIN deals d ON d.assignor_id = l.assignorId AND d.assignee_id = l.assigneeId' : 'deals d'}
          JOIN organizations a ON a.id = d.assignor_id
          JOIN organizations b ON b.id = d.assignee_id
          WHERE d.voided_at IS NULL AND ${inScope('d.id', run.dealIds)}
-           AND (${FIELDS.map(sameField).join(' OR ')})`,
+           AND (${FIELDS.map(sameField).join(' OR ')})
+         ORDER BY d.id`,
       )
-      .all(run.dealIds === null ? { pairs: linkedPartyPairs(run) } : scopeParams(run.dealIds)) as ({ id: string; contractNo: string; regionCode: string; assignor: string; assignee: string } & Record<string, string | null>)[];
+      .all(scopeParams(run.dealIds)) as ({ id: string; contractNo: string; regionCode: string; assignor: string; assignee: string } & Record<string, string | null>)[];
     return rows.map((r) => {
       const shared = FIELDS.filter((f) => r[f.key] !== null).map((f) => ({ field: f.label, value: r[f.key] }));
       return candidate(

@@ -5,10 +5,13 @@ import {
   groupKey,
   groupLabel,
   logPrice,
+  kindOfGroup,
   pricedDealsByIds,
+  pricedDealsByRowids,
   rememberStats,
   statsForGroup,
   statsOf,
+  typeRankOfGroup,
   type GroupStats,
   type PricedDeal,
 } from '../priceGroups';
@@ -47,21 +50,23 @@ function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | 
 
 /** The full scan: every group's statistics from one pass, kept for the checks that follow saves. */
 function scanAll(run: RuleRun): FlagCandidate[] {
-  const rows = allPricedDeals(run.db);
-  const groups = new Map<string, number[]>();
-  for (const [, kind, amountFen, typeRank, patentCount] of rows) {
-    const key = groupKey(kind, typeRank);
-    let values = groups.get(key);
-    if (!values) groups.set(key, (values = []));
-    values.push(Math.log(amountFen / patentCount));
-  }
-  const stats = new Map([...groups].map(([key, values]) => [key, statsOf(Float64Array.from(values))]));
-  rememberStats(run.db, stats);
-  const suspects = rows.filter(([, kind, amountFen, typeRank, patentCount]) => {
-    const s = stats.get(groupKey(kind, typeRank))!;
-    return s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (Math.log(amountFen / patentCount) - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
+  const { rowids, groups, amounts, patentCounts } = allPricedDeals(run.db);
+  const logPrices = Float64Array.from(amounts, (amountFen, i) => Math.log(amountFen / patentCounts[i]!));
+  const valuesByGroup = new Map<number, number[]>();
+  groups.forEach((group, i) => {
+    if (group === null) return;
+    let values = valuesByGroup.get(group);
+    if (!values) valuesByGroup.set(group, (values = []));
+    values.push(logPrices[i]!);
   });
-  return pricedDealsByIds(run.db, suspects.map((r) => r[0])).flatMap((d) => judge(run, d, stats.get(groupKey(d.kind, d.typeRank))!) ?? []);
+  const stats = new Map([...valuesByGroup].map(([group, values]) => [group, statsOf(Float64Array.from(values))]));
+  const byKey = new Map([...stats].map(([group, s]) => [groupKey(kindOfGroup(group), typeRankOfGroup(group)), s]));
+  rememberStats(run.db, byKey);
+  const suspects = rowids.filter((_, i) => {
+    const s = groups[i] === null ? undefined : stats.get(groups[i]!)!;
+    return s !== undefined && s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (logPrices[i]! - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
+  });
+  return pricedDealsByRowids(run.db, suspects).flatMap((d) => judge(run, d, byKey.get(groupKey(d.kind, d.typeRank))!) ?? []);
 }
 
 /**

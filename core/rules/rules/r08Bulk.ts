@@ -23,27 +23,25 @@ const COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode,
 const FROM = `FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id`;
 
 /**
- * A full scan looks only at deals that can be part of a bulk: pairs of parties with more than one deal between
- * them, and single deals of at least K patents, both answered from indexes. (Pairs are found by local ids first;
- * on the province store, enterprises are merged by USCC, so only parties without a USCC split over several ids
- * could hide a bulk that way.) A check after a save looks at the deals between the same parties.
+ * The deals a run judges. A full scan looks only at the pairs of parties whose live deals name at least K patents
+ * in all (a bulk needs K distinct patents; a single deal of K patents counts), answered from the pair index alone.
+ * (Pairs are found by local ids first; on the province store, enterprises are merged by USCC, so only parties
+ * without a USCC split over several ids could hide a bulk that way.) A check after a save looks at the deals between
+ * the same parties.
  */
-function candidateIds(run: RuleRun): string[] {
-  if (run.dealIds !== null) return dealsOfSameParties(run.db, run.dealIds);
-  return prepared(run.db,
-      `SELECT d.id FROM deals d
-       JOIN (SELECT assignor_id, assignee_id FROM deals WHERE voided_at IS NULL GROUP BY assignor_id, assignee_id HAVING count(*) > 1) pairs
-         ON pairs.assignor_id = d.assignor_id AND pairs.assignee_id = d.assignee_id
-       WHERE d.voided_at IS NULL
-       UNION SELECT deal_id FROM deal_patents GROUP BY deal_id HAVING count(*) >= @k`,
-    )
-    .pluck()
-    .all({ k: run.thresholds.r08MinPatents }) as string[];
-}
-
 function loadDeals(run: RuleRun): PairDeal[] {
-  return prepared(run.db, `SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
-    .all(JSON.stringify(candidateIds(run))) as PairDeal[];
+  if (run.dealIds !== null) {
+    return prepared(run.db, `SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
+      .all(JSON.stringify(dealsOfSameParties(run.db, run.dealIds))) as PairDeal[];
+  }
+  return prepared(run.db,
+      `SELECT ${COLUMNS}
+       FROM (SELECT assignor_id, assignee_id FROM deals WHERE voided_at IS NULL GROUP BY assignor_id, assignee_id HAVING sum(patent_count) >= @k) pairs
+       CROSS JOIN deals d ON d.assignor_id = pairs.assignor_id AND d.assignee_id = pairs.assignee_id
+       JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id
+       WHERE d.voided_at IS NULL`,
+    )
+    .all({ k: run.thresholds.r08MinPatents }) as PairDeal[];
 }
 
 /** Windows of at most D days holding at least K distinct patents; overlapping windows merge into one finding. */

@@ -11,6 +11,7 @@ import { sql as indicatorTotals } from './010_indicator_totals';
 import { sql as indicatorPartyTriggers } from './011_indicator_party_triggers';
 import { sql as indicatorSubjectTrigger } from './012_indicator_subject_trigger';
 import { sql as deferredDealFacts } from './013_deferred_deal_facts';
+import { sql as bulkPairPatents } from './014_bulk_pair_patents';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'indicator_party_triggers', sql: indicatorPartyTriggers },
   { version: 12, name: 'indicator_subject_trigger', sql: indicatorSubjectTrigger },
   { version: 13, name: 'deferred_deal_facts', sql: deferredDealFacts },
+  { version: 14, name: 'bulk_pair_patents', sql: bulkPairPatents },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
