@@ -1,3 +1,4 @@
+import { withDeferredDealFacts } from '../core/indicators/deferredFacts';
 import type { Store } from '../core/store/store';
 import { sha256Hex, verify } from '../core/sync/signing';
 import { batchBody, batchEnvelope, MAX_BATCH_BYTES, SYNC_SCHEMA_VERSION, type ImportSummary, type Refusal } from '../shared/sync/batch';
@@ -75,13 +76,16 @@ export function ingestEnvelope(store: Store, text: string, receivedAt: string, m
     const apply = createRecordApplier(db);
     const summary: ImportSummary = { batchId: batch.batchId, accepted: 0, duplicates: 0, rejected: [], nextSeq: Math.max(nextSeq, batch.seqTo + 1) };
     const dealIds: string[] = [];
-    for (const record of batch.records) {
-      const outcome = apply(record, batch.region);
-      if (outcome === 'accepted' && record.entity === 'deal') dealIds.push(record.id);
-      if (outcome === 'accepted') summary.accepted++;
-      else if (outcome === 'duplicate') summary.duplicates++;
-      else summary.rejected.push(outcome);
-    }
+    // The deals' indicator facts are rebuilt once for the batch, not record by record (migration 13).
+    withDeferredDealFacts(db, () => {
+      for (const record of batch.records) {
+        const outcome = apply(record, batch.region);
+        if (outcome === 'accepted' && record.entity === 'deal') dealIds.push(record.id);
+        if (outcome === 'accepted') summary.accepted++;
+        else if (outcome === 'duplicate') summary.duplicates++;
+        else summary.rejected.push(outcome);
+      }
+    });
     db.prepare('UPDATE province_keys SET next_seq = ? WHERE fingerprint = ?').run(summary.nextSeq, key.fingerprint);
     db.prepare(
       `INSERT INTO province_batches (batch_id, key_fingerprint, region_code, seq_from, seq_to, record_count, content_sha256, summary, received_at)

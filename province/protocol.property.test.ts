@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedFactTables, storedFactTables } from '../core/indicators/expectedFacts.testkit';
 import { syncUntilDone } from '../core/sync/client';
 import { exportBatchFile } from '../core/sync/fileBatch';
 import { bulkDeal, recordDeal, recordManyDeals } from '../core/sync/testing/syncFixtures';
@@ -69,6 +70,8 @@ describe('exactly once, for any misbehaviour of the network', () => {
             await proxy.settle();
             expect(result.settled).toBe(true);
             expect(recordVersions(province.store.db)).toEqual(recordVersions(city.service.store.db));
+            // Batches are taken in with the deals' indicator facts deferred: they end exact.
+            expect(storedFactTables(province.store.db)).toEqual(expectedFactTables(province.store.db));
           } finally {
             await proxy.close();
             await province.close();

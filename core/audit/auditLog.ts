@@ -35,8 +35,12 @@ function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash
 
 const statements = new WeakMap<Database.Database, { last: Database.Statement; insert: Database.Statement }>();
 
-/** Appends one row; call it inside the transaction of the change it records. */
-export function appendAudit(db: Database.Database, entry: AuditEntry): void {
+/**
+ * Appends one row; call it inside the transaction of the change it records. `prevHash` is the chain's last hash when
+ * the caller knows it (a writer keeps it for its transaction), else it is read from the store. Returns the new row's
+ * hash, the next row's `prevHash`.
+ */
+export function appendAudit(db: Database.Database, entry: AuditEntry, prevHash?: string): string {
   let s = statements.get(db);
   if (!s) {
     s = {
@@ -48,7 +52,7 @@ export function appendAudit(db: Database.Database, entry: AuditEntry): void {
     };
     statements.set(db, s);
   }
-  const prevHash = (s.last.get() as string | undefined) ?? GENESIS_HASH;
+  const prev = prevHash ?? (s.last.get() as string | undefined) ?? GENESIS_HASH;
   const row = {
     at: entry.at,
     actor_id: entry.actorId,
@@ -58,7 +62,9 @@ export function appendAudit(db: Database.Database, entry: AuditEntry): void {
     entity_id: entry.entityId,
     detail: JSON.stringify(entry.detail),
   };
-  s.insert.run(row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.detail, prevHash, rowHash(prevHash, row));
+  const hash = rowHash(prev, row);
+  s.insert.run(row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.detail, prev, hash);
+  return hash;
 }
 
 export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; message: string };

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpStore } from '../../tests/support/tempStore';
+import { verifyAuditChain } from '../audit/auditLog';
 import { csvTextOf, dealRows, figuresRows, paymentRows, workbookOf, type Row } from './fixtures/generateRows';
 import { businessContent, importBytes, storeFilesHash } from './testing';
 
@@ -202,6 +203,16 @@ describe('bad rows', () => {
       expect.objectContaining({ row: 2, column: '备案日期', reason: expect.stringContaining('不能早于合同日期') }),
       expect.objectContaining({ row: 3, column: '合同编号', reason: '同一合同编号的第 2 行有误，整条记录未导入' }),
     ]);
+  });
+
+  it('with valid rows only, a deal refused after its parties were written leaves the audit chain whole', async () => {
+    const rows = dealRows(2, 1);
+    (rows[0] as Row)[5] = '2099-01-01'; // a filing date in the future, refused only once its new parties are written
+    const job = await importBytes(store.call, await workbookOf({ 交易: rows }), { validOnly: true });
+    expect(job.report).toMatchObject({ new: 1, written: true });
+    expect(job.report?.rejected).toEqual([expect.objectContaining({ row: 2, column: '申请日' })]);
+    expect(count('organizations')).toBe(2);
+    expect(verifyAuditChain(store.service.store.db)).toMatchObject({ ok: true });
   });
 
   it('a dry run reports what would be imported and writes nothing', async () => {

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
 import { withDeferredDealFacts } from '../indicators/deferredFacts';
 import { checkDealsAfterWrite } from '../rules/incremental';
+import { withPageCache } from '../store/pageCache';
 import { readInstallation } from '../system/installation';
 import { assemble } from './assemble';
 import { ImportCancelled } from './fileErrors';
@@ -25,6 +26,9 @@ export interface ImportOptions {
 export interface ImportHooks extends ReadHooks {
   onWriting?: () => void;
 }
+
+/** The import's page cache: its writes touch every deal index at random places (DESIGN §7 leaves room for it). */
+const IMPORT_PAGE_CACHE_MB = 64;
 
 /** Thrown inside the transaction to undo it: a dry run, or an all-or-nothing import with refused rows. */
 class RollBack extends Error {}
@@ -71,32 +75,39 @@ export async function runImport(
   const outcomes: { sheet: string; outcome: Outcome }[] = [];
 
   try {
-    ctx.write((w) => {
-      // The deals' indicator facts are rebuilt once for the whole file, not deal by deal (migration 13).
-      const result = withDeferredDealFacts(w.db, () =>
-        writeRecords(w, assembled.records, { regionCode: installation.regionCode, actorId: actor.id }, options.validOnly),
-      );
-      rejected = [...rejected, ...result.rejected];
-      for (const [source, outcome] of result.outcomes) outcomes.push({ sheet: source.sheetName, outcome });
-      if (options.dryRun || (!options.validOnly && rejected.length > 0)) throw new RollBack();
-      checkDealsAfterWrite(w, result.touchedDealIds);
-      const total = (o: Outcome) => outcomes.filter((x) => x.outcome === o).length;
-      w.record({
-        action: 'import.file',
-        entity: 'import',
-        entityId: null,
-        detail: {
-          fileName: options.fileName,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          validOnly: options.validOnly,
-          new: total('new'),
-          updated: total('updated'),
-          unchanged: total('unchanged'),
-          rejectedRows: new Set(rejected.map((r) => `${r.sheet}|${r.row}`)).size,
-        },
-      });
-      written = true;
-    });
+    withPageCache(ctx.store.db, IMPORT_PAGE_CACHE_MB, () =>
+      ctx.write((w) => {
+        // The deals' indicator facts are rebuilt once for the whole file, not deal by deal (migration 13).
+        const result = withDeferredDealFacts(w.db, () =>
+          writeRecords(
+            w,
+            assembled.records,
+            { regionCode: installation.regionCode, actorId: actor.id },
+            options.validOnly,
+          ),
+        );
+        rejected = [...rejected, ...result.rejected];
+        for (const [source, outcome] of result.outcomes) outcomes.push({ sheet: source.sheetName, outcome });
+        if (options.dryRun || (!options.validOnly && rejected.length > 0)) throw new RollBack();
+        checkDealsAfterWrite(w, result.touchedDealIds);
+        const total = (o: Outcome) => outcomes.filter((x) => x.outcome === o).length;
+        w.record({
+          action: 'import.file',
+          entity: 'import',
+          entityId: null,
+          detail: {
+            fileName: options.fileName,
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            validOnly: options.validOnly,
+            new: total('new'),
+            updated: total('updated'),
+            unchanged: total('unchanged'),
+            rejectedRows: new Set(rejected.map((r) => `${r.sheet}|${r.row}`)).size,
+          },
+        });
+        written = true;
+      }),
+    );
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }

@@ -1,7 +1,8 @@
 /**
  * Writes the assembled records through the filings write functions — the same checks, audit and outbox as the
- * forms — inside the caller's transaction. Each record runs in its own savepoint, so a record refused by a filings
- * check leaves nothing of itself behind; the caller decides whether the rest is kept (valid rows only) or not.
+ * forms — inside the caller's transaction. When the valid rows are kept, each record runs in its own savepoint, so a
+ * record refused by a filings check leaves nothing of itself behind. All or nothing needs no savepoints: any refusal
+ * rolls the caller's whole transaction back, so nothing a refused record wrote before its refusal is ever kept.
  */
 import type { Statement } from 'better-sqlite3';
 import type { ParsedParty } from '../../shared/contract/filings';
@@ -275,19 +276,22 @@ export function writeRecords(
   w: Writer,
   records: SourcedRecord<ImportSheet>[],
   target: WriteTarget,
-  /** Valid rows only: also list the other rows of a refused deal, pledge or registration (they are not imported). */
-  listSiblings = false,
+  /**
+   * Valid rows only: the good records are kept, so each record gets a savepoint, and the other rows of a refused
+   * deal, pledge or registration are listed too (they are not imported).
+   */
+  validOnly = false,
 ): WriteResult {
   const outcomes = new Map<SourcedRecord<ImportSheet>, Outcome>();
   const rejected: RejectedRow[] = [];
   const touched = new Set<string>();
-  // A nested transaction is a savepoint: a refused record takes its party and patent writes with it.
-  const inSavepoint = w.db.transaction((run: () => Written) => run());
+  // In a savepoint, a refused record takes its party and patent writes with it.
+  const run = validOnly ? (write: () => Written) => w.savepoint(write) : (write: () => Written) => write();
   const ordered = WRITE_ORDER.flatMap((sheet) => records.filter((r) => r.sheet === sheet));
   for (const source of ordered) {
     const write = WRITERS[source.sheet] as WriteFn<ImportSheet>;
     try {
-      const written = inSavepoint(() => write(w, source.record, target));
+      const written = run(() => write(w, source.record, target));
       outcomes.set(source, written.outcome);
       if (written.dealId && written.outcome !== 'unchanged') touched.add(written.dealId);
     } catch (error) {
@@ -295,7 +299,7 @@ export function writeRecords(
       const refused = locate(source, error.extra.field);
       rejected.push({ ...refused, reason: error.message });
       const groupBy = sheetSpec(source.sheet).groupBy;
-      if (listSiblings && groupBy) {
+      if (validOnly && groupBy) {
         for (const row of source.rows) {
           if (row.rowNumber === refused.row) continue;
           rejected.push({

@@ -4,6 +4,7 @@ import { checkUscc } from '../../shared/domain/uscc';
 import { INDUSTRIES } from '../../shared/domain/industries';
 import { CITY_REGIONS } from '../../shared/domain/regions';
 import { setUpStore } from '../../tests/support/tempStore';
+import { expectedFactTables, storedFactTables } from '../indicators/expectedFacts.testkit';
 import { seedStore } from './seedStore';
 
 const stores: Awaited<ReturnType<typeof setUpStore>>[] = [];
@@ -59,6 +60,14 @@ describe('seedStore', () => {
     // The trigram index was filled by the inserts: a name can be searched.
     const name = db.prepare("SELECT name FROM organizations WHERE kind = '企业' LIMIT 1").pluck().get() as string;
     expect(db.prepare('SELECT count(*) FROM organizations_fts WHERE organizations_fts MATCH ?').pluck().get(`"${name}"`)).toBeGreaterThan(0);
+  });
+
+  it('leaves indicator facts equal to a from-scratch recomputation, chunk after chunk', async () => {
+    const desk = await setUpStore();
+    stores.push(desk);
+    const db = desk.service.store.db;
+    seedStore(db, desk.adminActor, { deals: 1500, seed: 5, chunk: 500 }, new Date('2025-01-01T00:00:00Z'));
+    expect(storedFactTables(db)).toEqual(expectedFactTables(db));
   });
 
   it('refuses a store that already has deals', async () => {

@@ -3,6 +3,7 @@ import { addDays, isoFromEpochDay, epochDayOf } from '../../shared/domain/dates'
 import { SME_THRESHOLDS, type Sector } from '../../shared/domain/enterprise';
 import { rollupRegion } from '../../shared/domain/regions';
 import { normalizeOrgName } from '../../shared/domain/text';
+import { withDeferredDealFacts } from '../indicators/deferredFacts';
 import { createWriter, type Actor } from '../service/context';
 import { DeskError } from '../service/errors';
 import { makePatentNumber, seededUlid } from './identifiers';
@@ -79,9 +80,12 @@ class SeedRun {
     const chunk = this.options.chunk ?? 20_000;
     for (let done = 0; done < this.options.deals; done += chunk) {
       const n = Math.min(chunk, this.options.deals - done);
-      this.db.transaction(() => {
-        for (let i = 0; i < n; i++) this.deal(done + i);
-      })();
+      // The deals' indicator facts are rebuilt once per chunk, not deal by deal (migration 13).
+      this.db.transaction(() =>
+        withDeferredDealFacts(this.db, () => {
+          for (let i = 0; i < n; i++) this.deal(done + i);
+        }),
+      )();
       this.options.onProgress?.(done + n);
     }
     return this.counts;

@@ -39,6 +39,11 @@ export interface Writer {
   at: string;
   /** Appends to the audit log (and the outbox) in this same transaction. */
   record(change: ChangeRecord): void;
+  /**
+   * Runs fn in a savepoint: if it throws, its writes are undone and the transaction goes on. Use this, not a nested
+   * db.transaction, so that the writer's audit chain forgets the undone rows too.
+   */
+  savepoint<T>(fn: () => T): T;
 }
 
 export interface ServiceContext {
@@ -56,19 +61,35 @@ export interface ServiceContext {
 }
 
 export function createWriter(db: Database.Database, actor: Actor, at: string): Writer {
+  // The audit chain's last hash in this transaction: read from the store once, then kept, not read again per row.
+  let chainHead: string | undefined;
+  const inSavepoint = db.transaction((fn: () => unknown) => fn());
   return {
     db,
     at,
+    savepoint<T>(fn: () => T): T {
+      const headBefore = chainHead;
+      try {
+        return inSavepoint(fn) as T;
+      } catch (error) {
+        chainHead = headBefore;
+        throw error;
+      }
+    },
     record(change) {
-      appendAudit(db, {
-        at,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: change.action,
-        entity: change.entity,
-        entityId: change.entityId,
-        detail: change.detail ?? {},
-      });
+      chainHead = appendAudit(
+        db,
+        {
+          at,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: change.action,
+          entity: change.entity,
+          entityId: change.entityId,
+          detail: change.detail ?? {},
+        },
+        chainHead,
+      );
       if (change.outbox) appendOutbox(db, change.outbox, at);
     },
   };
