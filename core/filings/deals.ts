@@ -8,7 +8,7 @@ import { findRecord } from './findRecord';
 import type { Row } from './recordWriter';
 import { writeRecordWithPatents } from './recordWithPatents';
 import { DEALS } from './tables';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 /** A deal without its payments: payments are their own records (upsertPayment). */
 export type DealRecord = Omit<ParsedDeal, 'payments' | 'confirmOverpayment'> & Partial<Pick<ParsedDeal, 'payments' | 'confirmOverpayment'>>;
@@ -52,7 +52,7 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
   // The same party on both sides is recorded as entered: it is an anomaly for review (R03), not a typing error to refuse.
   const patents = upsertPatents(w, input.patents);
   const assigneeSize =
-    input.assigneeSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', true).get(assignee.id) as string | null);
+    input.assigneeSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', 'pluck').get(assignee.id) as string | null);
 
   const values: Row = {
     region_code: options.regionCode,

@@ -1,7 +1,7 @@
 import type { Writer } from '../service/context';
 import { refuse } from './checks';
 import { readRow, type Row, type TableSpec } from './recordWriter';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 export interface RecordKey {
   /** Column → value of the business key among active records (e.g. registration_no). */

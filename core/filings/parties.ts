@@ -10,7 +10,7 @@ import { refuse } from './checks';
 import { type Row, writeRecord } from './recordWriter';
 import { ORGANIZATIONS } from './tables';
 import { newId } from '../store/ids';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 export interface OrganizationRow {
   id: string;

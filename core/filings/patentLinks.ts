@@ -1,6 +1,6 @@
 import type { Writer } from '../service/context';
 import type { ReadHandle } from '../store/store';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 /** The tables that link a record to its patents; deals keep the order the contract lists them in. */
 export const PATENT_LINKS = {
@@ -13,7 +13,7 @@ export type PatentOwner = keyof typeof PATENT_LINKS;
 export function linkedPatentNumbers(db: ReadHandle, owner: PatentOwner, id: string): string[] {
   const link = PATENT_LINKS[owner];
   const order = owner === 'deal' ? link.order : 'patent_number';
-  return statement(db, `SELECT patent_number FROM ${link.table} WHERE ${link.owner} = ? ORDER BY ${order}`, true).all(id) as string[];
+  return statement(db, `SELECT patent_number FROM ${link.table} WHERE ${link.owner} = ? ORDER BY ${order}`, 'pluck').all(id) as string[];
 }
 
 /** Replaces the links when the list differs; returns the change for the audit detail, or undefined. */

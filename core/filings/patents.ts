@@ -6,7 +6,7 @@ import type { ReadHandle } from '../store/store';
 import { refuse, refuseFutureDates } from './checks';
 import { type Row, writeRecord } from './recordWriter';
 import { PATENTS } from './tables';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 export interface PatentFields {
   number: string;

@@ -6,7 +6,7 @@ import { readRow, type Row, writeRecord } from './recordWriter';
 import { DEALS, PAYMENTS } from './tables';
 import { voidRecord } from './voidRecord';
 import { newId } from '../store/ids';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 type PaymentFields = Omit<ParsedPayment, 'voucherNo'> & { voucherNo?: string | null };
 
@@ -28,7 +28,7 @@ export function upsertPayment(w: Writer, dealId: string, input: PaymentFields, f
     .get(dealId, input.paidDate, input.amountFen, voucherNo) as Row | undefined;
   if (existing) return { id: existing.id as string, version: existing.version as number, outcome: 'unchanged' };
 
-  const paid = statement(w.db, 'SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE deal_id = ? AND voided_at IS NULL', true).get(dealId) as number;
+  const paid = statement(w.db, 'SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE deal_id = ? AND voided_at IS NULL', 'pluck').get(dealId) as number;
   const contractFen = deal.amount_fen as number;
   if (paid + input.amountFen > contractFen && !input.confirmOverpayment) {
     throw refuse(

@@ -1,7 +1,7 @@
 import type { WriteOutcome } from '../../shared/contract/filings';
 import type { SyncEntity } from '../outbox/outbox';
 import type { Writer } from '../service/context';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 export type Row = Record<string, unknown>;
 

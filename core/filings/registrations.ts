@@ -7,7 +7,7 @@ import { upsertPatents } from './patents';
 import type { RecordOptions } from './pledges';
 import { writeRecordWithPatents } from './recordWithPatents';
 import { REGISTRATIONS } from './tables';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 /** Creates or updates the patent product registration keyed by 备案号, with its enterprise and patents. */
 export function upsertRegistration(w: Writer, input: ParsedRegistration, options: RecordOptions): WriteOutcome {
@@ -19,7 +19,7 @@ export function upsertRegistration(w: Writer, input: ParsedRegistration, options
     options.id,
   );
   const enterprise = resolveParty(w, input.enterprise, 'enterprise');
-  const size = input.enterpriseSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', true).get(enterprise.id) as string | null);
+  const size = input.enterpriseSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', 'pluck').get(enterprise.id) as string | null);
   const values = {
     region_code: options.regionCode,
     registration_no: input.registrationNo,

@@ -7,10 +7,10 @@ import type { RecordOptions } from './pledges';
 import { writeRecord } from './recordWriter';
 import { SUBSIDIES } from './tables';
 import { newId } from '../store/ids';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 
 function linkedId(w: Writer, sql: string, params: unknown[], field: string, message: string): string | null {
-  const id = statement(w.db, sql, true).get(...params) as string | undefined;
+  const id = statement(w.db, sql, 'pluck').get(...params) as string | undefined;
   if (!id) throw refuse(field, message);
   return id;
 }

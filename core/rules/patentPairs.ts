@@ -1,6 +1,6 @@
 import { dealDate, inScope, partyKey, scopeParams } from './sql';
 import type { RuleRun } from './types';
-import { prepared } from './prepared';
+import { statement } from '../store/statements';
 
 /** One side of a pair of deals, with what the pair rules compare. */
 export interface PairLeg {
@@ -48,7 +48,7 @@ function allPairsSharingPatents(run: RuleRun): DealPair[] {
     dealIds === null
       ? `SELECT patent_number FROM deal_patents GROUP BY patent_number HAVING count(*) > 1`
       : `SELECT DISTINCT patent_number FROM deal_patents WHERE ${inScope('deal_id', dealIds)}`;
-  const rows = prepared(run.db,
+  const rows = statement(run.db,
       `WITH shared AS (
          SELECT pa.deal_id AS aId, pb.deal_id AS bId, group_concat(pa.patent_number, ',') AS patents
          FROM (${patents}) m

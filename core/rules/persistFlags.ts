@@ -4,7 +4,7 @@ import type { Writer } from '../service/context';
 import { settingVersion } from '../system/settingsStore';
 import { RULE_SETTINGS_KEY } from './ruleSettings';
 import type { FlagCandidate } from './types';
-import { prepared } from './prepared';
+import { statement } from '../store/statements';
 
 export interface PersistOptions {
   source: FlagSource;
@@ -35,12 +35,12 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   const db = w.db;
   const version = settingVersion(db, RULE_SETTINGS_KEY);
   const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
-  const insert = prepared(db,
+  const insert = statement(db,
     `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, source, status, explanation, evidence, settings_version, active, first_seen_at, last_seen_at, updated_at)
      VALUES (?, ?, ?, ?, ?, '待审核', ?, ?, ?, 1, ?, ?, ?)`,
   );
-  const insertSubject = prepared(db, 'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
-  const refresh = prepared(db,
+  const insertSubject = statement(db, 'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
+  const refresh = statement(db,
     `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, last_seen_at = ?, updated_at = ? WHERE id = ?`,
   );
 
@@ -48,9 +48,10 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   // so an unchanged finding costs one lookup and no write, and its text never has to be read back (a full scan of a
   // million deals finds hundreds of thousands). last_seen_at is thus when a scan last wrote the flag; that an active
   // flag is still found is what `active` says, and the scan's audit row dates the scan.
-  const stored = prepared(db,
+  const stored = statement(db,
     `SELECT id, active, explanation = @explanation AND evidence = @evidence AND region_code = @regionCode FROM anomaly_flags WHERE fingerprint = @fingerprint`,
-  ).raw();
+    'raw',
+  );
   const byFingerprint = new Map<string, FlagCandidate>();
   for (const c of candidates) if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
   for (const c of byFingerprint.values()) {
@@ -89,7 +90,7 @@ function deactivateMissing(w: Writer, foundJson: string, source: FlagSource, sco
     ? // Walk from the touched deals through the (entity, entity_id) index; a correlated EXISTS made this quadratic.
       `AND id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
     : '';
-  return prepared(w.db,
+  return statement(w.db,
       `UPDATE anomaly_flags SET active = 0, updated_at = @at
        WHERE active = 1 AND source = @source AND rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}
          AND fingerprint NOT IN (SELECT value FROM json_each(@found))`,

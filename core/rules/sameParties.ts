@@ -1,6 +1,6 @@
 import type { ReadHandle } from '../store/store';
 import { partyKey } from './sql';
-import { prepared } from './prepared';
+import { statement } from '../store/statements';
 
 /** The organizations that carry one of the pairs' party keys (USCC, else normalized name), through their indexes. */
 const idsOfKeys = (side: 'ak' | 'bk') => `
@@ -14,7 +14,7 @@ const idsOfKeys = (side: 'ak' | 'bk') => `
  */
 export function dealsOfSameParties(db: ReadHandle, dealIds: readonly string[]): string[] {
   if (dealIds.length === 0) return [];
-  const rows = prepared(db,
+  const rows = statement(db,
       `WITH pairs AS (
          SELECT DISTINCT ${partyKey('a')} AS ak, ${partyKey('b')} AS bk
          FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id
@@ -34,7 +34,7 @@ export function dealsOfSameParties(db: ReadHandle, dealIds: readonly string[]): 
 /** Ids of the live deals that name any patent of the given deals, the given deals included. */
 export function dealsSharingPatentsWith(db: ReadHandle, dealIds: readonly string[]): string[] {
   if (dealIds.length === 0) return [];
-  const rows = prepared(db,
+  const rows = statement(db,
       `SELECT DISTINCT other.deal_id AS id FROM deal_patents mine
        JOIN deal_patents other ON other.patent_number = mine.patent_number
        WHERE mine.deal_id IN (SELECT value FROM json_each(?))`,

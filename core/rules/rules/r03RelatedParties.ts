@@ -1,7 +1,7 @@
 import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 // Normalizations are exact string equality after removing what people type differently (spaces, dashes,
 // brackets, a +86 prefix); short or placeholder values ("无", "-") never match, to keep false alarms out.
@@ -36,7 +36,7 @@ const LINKED_PARTY_PAIRS = `WITH keyed AS MATERIALIZED (
 export const r03RelatedParties: RuleModule = {
   id: 'R03',
   run(run) {
-    const rows = prepared(run.db,
+    const rows = statement(run.db,
         `${run.dealIds === null ? LINKED_PARTY_PAIRS : ''}
          SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, a.name AS assignor, b.name AS assignee,
            ${FIELDS.map((f) => `CASE WHEN ${sameField(f)} THEN ${f.expr('a')} END AS ${f.key}`).join(',\n')}

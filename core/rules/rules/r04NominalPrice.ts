@@ -2,7 +2,7 @@ import { formatFenAsWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 const FEN_PER_YUAN = 100;
 
@@ -16,7 +16,7 @@ export const r04NominalPrice: RuleModule = {
     const belowYuan = run.thresholds.r04NominalBelowYuan;
     // A full scan walks the amount index; a check after a save starts from its deals.
     const amount = run.dealIds === null ? 'd.amount_fen' : '+d.amount_fen';
-    const rows = prepared(run.db,
+    const rows = statement(run.db,
         `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen
          FROM deals d
          WHERE ${amount} < @belowFen AND d.voided_at IS NULL AND +d.kind IN ('转让', '作价入股') AND ${inScope('d.id', run.dealIds)}`,

@@ -3,7 +3,7 @@ import { formatFenAsWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 interface UnpaidRow {
   id: string;
@@ -30,7 +30,7 @@ export const r06Unpaid: RuleModule = {
     // rows at random; a check after a save finds its deals by id.
     // The deals are a subquery that SQLite must not flatten (LIMIT -1), so that each deal's sum is computed once;
     // the payments a reviewer sees come with the unpaid deals in the same statement.
-    const unpaid = prepared(run.db,
+    const unpaid = statement(run.db,
         `SELECT u.*, (SELECT json_group_array(json_object('date', paid_date, 'amountFen', amount_fen, 'voucherNo', voucher_no))
              FROM (SELECT paid_date, amount_fen, voucher_no FROM payments WHERE deal_id = u.id AND voided_at IS NULL ORDER BY paid_date, id)) AS payments
          FROM (

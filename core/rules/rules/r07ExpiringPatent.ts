@@ -2,7 +2,7 @@ import { candidate, dealSubject } from '../candidate';
 import { groupBy } from '../groupBy';
 import { dealDate, inScope, naturalExpirySql, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 interface ExpiringRow {
   id: string;
@@ -51,7 +51,7 @@ export const r07ExpiringPatent: RuleModule = {
         : `SELECT ${columns} FROM deals d JOIN deal_patents dp ON dp.deal_id = d.id
              JOIN (SELECT p.number, p.type, p.filing_date, p.status, ${expiry} AS expiry FROM patents p) p ON p.number = dp.patent_number
            WHERE ${inScope('d.id', run.dealIds)} AND ${qualifies}`;
-    const rows = prepared(run.db, `${sql} ORDER BY d.id, dp.position`).all({ withinDays, ...scopeParams(run.dealIds) }) as ExpiringRow[];
+    const rows = statement(run.db, `${sql} ORDER BY d.id, dp.position`).all({ withinDays, ...scopeParams(run.dealIds) }) as ExpiringRow[];
     const byDeal = groupBy(rows, (r) => r.id);
     return [...byDeal.values()].map((patents) => {
       const d = patents[0]!;

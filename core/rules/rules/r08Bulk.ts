@@ -4,7 +4,7 @@ import { groupBy } from '../groupBy';
 import { dealsOfSameParties } from '../sameParties';
 import { dealDate, partyKey } from '../sql';
 import type { FlagCandidate, RuleModule, RuleRun } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 interface PairDeal {
   id: string;
@@ -31,10 +31,10 @@ const FROM = `FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN org
  */
 function loadDeals(run: RuleRun): PairDeal[] {
   if (run.dealIds !== null) {
-    return prepared(run.db, `SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
+    return statement(run.db, `SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
       .all(JSON.stringify(dealsOfSameParties(run.db, run.dealIds))) as PairDeal[];
   }
-  return prepared(run.db,
+  return statement(run.db,
       `SELECT ${COLUMNS}
        FROM (SELECT assignor_id, assignee_id FROM deals WHERE voided_at IS NULL GROUP BY assignor_id, assignee_id HAVING sum(patent_count) >= @k) pairs
        CROSS JOIN deals d ON d.assignor_id = pairs.assignor_id AND d.assignee_id = pairs.assignee_id

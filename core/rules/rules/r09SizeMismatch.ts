@@ -3,7 +3,7 @@ import { fenToWanNumber, formatFenAsWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { dealDate, inScope, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 interface SizedRow {
   id: string;
@@ -51,7 +51,7 @@ function aboveBounds(row: SizedRow): boolean {
 export const r09SizeMismatch: RuleModule = {
   id: 'R09',
   run(run) {
-    const rows = prepared(run.db,
+    const rows = statement(run.db,
         `WITH sized AS (
            SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.assignee_id AS assigneeId,
              coalesce(d.assignee_size, b.size) AS countedSize, b.name AS assignee, b.sector AS orgSector,

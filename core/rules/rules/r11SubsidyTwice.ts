@@ -3,7 +3,7 @@ import { candidate, dealSubject } from '../candidate';
 import { groupBy } from '../groupBy';
 import { inScope, scopeParams } from '../sql';
 import type { FlagCandidate, RuleModule } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 interface SubsidyRow {
   target: 'deal' | 'pledge';
@@ -26,7 +26,7 @@ export const r11SubsidyTwice: RuleModule = {
   id: 'R11',
   run(run) {
     const params = scopeParams(run.dealIds);
-    const dealRows = prepared(run.db,
+    const dealRows = statement(run.db,
         `SELECT 'deal' AS target, d.id AS targetId, d.contract_no AS targetNo, d.region_code AS targetRegion, ${SUBSIDY_COLUMNS}
          FROM subsidies s JOIN deals d ON d.id = s.deal_id
          WHERE s.voided_at IS NULL AND d.voided_at IS NULL AND s.deal_id IN (
@@ -39,7 +39,7 @@ export const r11SubsidyTwice: RuleModule = {
     const pledgeRows =
       run.dealIds !== null
         ? []
-        : (prepared(run.db,
+        : (statement(run.db,
               `SELECT 'pledge' AS target, p.id AS targetId, p.registration_no AS targetNo, p.region_code AS targetRegion, ${SUBSIDY_COLUMNS}
                FROM subsidies s JOIN pledges p ON p.id = s.pledge_id
                WHERE s.voided_at IS NULL AND p.voided_at IS NULL AND s.pledge_id IN (

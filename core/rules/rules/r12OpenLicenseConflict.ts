@@ -1,7 +1,7 @@
 import { candidate, dealSubject } from '../candidate';
 import { dealDate, inScope, scopeParams } from '../sql';
 import type { FlagCandidate, RuleModule } from '../types';
-import { prepared } from '../prepared';
+import { statement } from '../../store/statements';
 
 interface ConflictRow {
   openId: string;
@@ -37,7 +37,7 @@ export const r12OpenLicenseConflict: RuleModule = {
     // A full scan goes open license → its patents → the deals naming them (CROSS JOIN fixes that order): left to
     // itself the planner paired every open license with every exclusive or sole one, quadratic at 300,000 deals.
     const licenseConflicts = (scopedSide: 'o' | 'x' | null, join = scopedSide ? 'JOIN' : 'CROSS JOIN') =>
-      prepared(
+      statement(
         run.db,
         `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, x.id AS otherId, x.contract_no AS otherNo, x.license_mode || '许可' AS otherKind,
@@ -53,7 +53,7 @@ export const r12OpenLicenseConflict: RuleModule = {
       ).all(params) as ConflictRow[];
     const licenses = run.dealIds === null ? licenseConflicts(null) : [...licenseConflicts('o'), ...licenseConflicts('x')];
     const pledgeEnd = `CASE WHEN g.term_months IS NOT NULL THEN date(g.registration_date, '+' || g.term_months || ' months', '-1 day') END`;
-    const pledges = prepared(run.db,
+    const pledges = statement(run.db,
         `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, g.id AS otherId, g.registration_no AS otherNo, '质押' AS otherKind,
            g.registration_date AS otherFrom, ${pledgeEnd} AS otherTo
