@@ -5,6 +5,7 @@ import { RULE_IDS, type RuleId } from '../../shared/rules/ruleIds';
 import { ruleInfo } from '../../shared/rules/catalog';
 import type { ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
+import { collectGarbageBetweenRules } from './collectGarbage';
 import { scanRules } from './engine';
 import { persistFlags, type PersistSummary } from './persistFlags';
 import { readRuleThresholds } from './ruleSettings';
@@ -37,6 +38,7 @@ export async function runFullScan(
     await nextTurn();
     // One push per finding: spreading a rule's hundreds of thousands of findings as arguments overflows the stack.
     for (const found of scanRules(db, { ruleIds: [id], asOf, thresholds, shared })) candidates.push(found);
+    collectGarbageBetweenRules();
   }
   onProgress(ruleIds.length, steps, '保存扫描结果');
   await nextTurn();
