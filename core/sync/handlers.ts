@@ -7,7 +7,7 @@ import { runSyncPass, type PassResult } from './client';
 import { exportBatchFile } from './fileBatch';
 import { signingIdentity } from './installationKey';
 import { syncOverview } from './overview';
-import { currentProgress, isRunning, withProgress } from './progress';
+import { currentProgress, untilIdle, withProgress } from './progress';
 import { readableFingerprint } from './signing';
 
 function endpointOf(db: Parameters<typeof readSetting>[0]): string {
@@ -39,7 +39,9 @@ export const syncHandlers = {
     const actor = ctx.requireActor();
     const endpoint = endpointOf(ctx.store.db);
     if (!endpoint) throw new DeskError('NO_ENDPOINT', '尚未填写省级接口地址：请在“设置 → 常规”中填写；离线办公时请用“导出报送文件”');
-    if (isRunning(ctx.store.path)) throw new DeskError('SYNC_BUSY', '正在同步中，请等待本次同步结束');
+    // The background sync may be sending already: the caseworker's click waits for it, then makes its own pass, so that
+    // 立即同步 always ends with what the province holds now.
+    await untilIdle(ctx.store.path);
     const result = await withProgress(ctx.store.path, (onProgress) =>
       runSyncPass(ctx.store, { endpoint, actor, now: ctx.now, ignoreSchedule: true, onProgress }),
     );

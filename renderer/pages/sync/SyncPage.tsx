@@ -30,12 +30,14 @@ export function SyncPage() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  // While a sync runs in core, follow its progress.
+  // While a sync runs in core — this page's 立即同步 or the background sync — follow its progress, and show the
+  // outcome when it ends.
+  const backgroundRunning = overview?.running != null;
   useEffect(() => {
-    if (!syncing) return;
+    if (!syncing && !backgroundRunning) return;
     const timer = setInterval(() => void refresh(), 700);
     return () => clearInterval(timer);
-  }, [syncing, refresh]);
+  }, [syncing, backgroundRunning, refresh]);
 
   const syncNow = async () => {
     setSyncing(true);
@@ -104,7 +106,7 @@ export function SyncPage() {
           }
         />
       )}
-      {syncing && (
+      {(syncing || backgroundRunning) && (
         <Card size="small" style={{ marginBottom: 16 }}>
           <Typography.Text>{running?.phase ?? '正在准备批次'}</Typography.Text>
           <Progress percent={running && running.total > 0 ? Math.round((running.done / running.total) * 100) : 0} status="active" aria-label="同步进度" />
