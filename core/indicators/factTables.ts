@@ -8,7 +8,7 @@
  */
 import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
 import type { ReadHandle } from '../store/store';
-import { emptyYearFacts, inRegions, type FactsQuery, type RegionFacts, type YearFacts } from './facts';
+import { inRegions, num, regionFactsCollector, type FactsQuery, type RegionFacts } from './facts';
 
 /** Counted deals of a family in a region, for lists and charts: `f` is the deal's fact row, join deals for more. */
 export const COUNTED_DEALS_FROM = `FROM indicator_deals f WHERE f.family = :family AND f.region IN (__REGIONS__)`;
@@ -48,20 +48,8 @@ export const FACT_TABLE_QUERIES = {
 
 type Row = Record<string, number | string | null>;
 
-const num = (value: number | string | null | undefined): number => (typeof value === 'number' ? value : 0);
-
 export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {
-  const facts = new Map<string, RegionFacts>(
-    query.regions.map((region) => [region, { years: new Map(), cumulativeEnterprises: 0, cumulativeRegistrationPatents: 0 }]),
-  );
-  const entryOf = (row: Row): YearFacts | null => {
-    const region = facts.get(String(row.region));
-    if (!region) return null;
-    const year = num(row.year);
-    let entry = region.years.get(year);
-    if (!entry) region.years.set(year, (entry = emptyYearFacts()));
-    return entry;
-  };
+  const { facts, entryOf } = regionFactsCollector(query.regions);
   const rows = (sql: string, params: Record<string, string | number>) =>
     db.prepare(inRegions(sql, query.regions)).all(params) as Row[];
   const years = { fromYear: query.fromYear, toYear: query.toYear };

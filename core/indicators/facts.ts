@@ -136,8 +136,25 @@ const SQL = {
 
 export const FACT_QUERIES = SQL;
 
-function num(value: number | string | null | undefined): number {
+/** A count or sum read from a row: SQLite answers NULL for an empty sum. */
+export function num(value: number | string | null | undefined): number {
   return typeof value === 'number' ? value : 0;
+}
+
+type FactRow = Record<string, number | string | null>;
+
+/** Empty facts for each region asked for, and the year entry a row of (region, year) adds to (null for a region not asked). */
+export function regionFactsCollector(regions: readonly string[]): { facts: Map<string, RegionFacts>; entryOf: (row: FactRow) => YearFacts | null } {
+  const facts = new Map<string, RegionFacts>(regions.map((region) => [region, { years: new Map(), cumulativeEnterprises: 0, cumulativeRegistrationPatents: 0 }]));
+  const entryOf = (row: FactRow): YearFacts | null => {
+    const region = facts.get(String(row.region));
+    if (!region) return null;
+    const year = num(row.year);
+    let entry = region.years.get(year);
+    if (!entry) region.years.set(year, (entry = emptyYearFacts()));
+    return entry;
+  };
+  return { facts, entryOf };
 }
 
 export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {
@@ -147,17 +164,7 @@ export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<str
     cumulativeFrom: `${query.cumulativeFrom}-01-01`,
     figuresFrom: `${query.figuresFrom}-01-01`,
   };
-  const facts = new Map<string, RegionFacts>(
-    query.regions.map((region) => [region, { years: new Map(), cumulativeEnterprises: 0, cumulativeRegistrationPatents: 0 }]),
-  );
-  const yearFacts = (row: Row): YearFacts | null => {
-    const region = facts.get(String(row.region));
-    if (!region) return null;
-    const year = num(row.year);
-    let entry = region.years.get(year);
-    if (!entry) region.years.set(year, (entry = emptyYearFacts()));
-    return entry;
-  };
+  const { facts, entryOf: yearFacts } = regionFactsCollector(query.regions);
   const each = (sql: string, apply: (entry: YearFacts, row: Row) => void, named: Record<string, string> = params) => {
     for (const row of db.prepare(inRegions(sql, query.regions)).all(named) as Row[]) {
       const entry = yearFacts(row);
