@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames, type MethodName } from '../shared/contract/index';
-import { CALL_CHANNEL, createBridge } from './bridge';
+import { createBridge } from './bridge';
+import { CALL_CHANNEL } from './channels';
 
 describe('the preload bridge', () => {
   it('exposes exactly the methods of the contract, each over the one IPC channel', async () => {

@@ -1,7 +1,6 @@
 import type { DeskBridge } from '../shared/contract/bridge';
-import { methodNames } from '../shared/contract/index';
-
-export const CALL_CHANNEL = 'desk:call';
+import { CALL_CHANNEL } from './channels';
+import { methodNames } from './methodNames';
 
 /** Builds `window.desk`: one named method per contract method, each sent over the single IPC channel. */
 export function createBridge(invoke: (channel: string, method: string, input: unknown) => Promise<unknown>): DeskBridge {

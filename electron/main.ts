@@ -1,32 +1,49 @@
 // The desktop shell: one hardened window, the app:// protocol, and a utilityProcess that hosts core.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 import { defaultDataDir, resolveDbPath } from '../core/store/paths';
-import { CALL_CHANNEL } from './bridge';
+import type { Result } from '../shared/contract/result';
+import { CALL_CHANNEL } from './channels';
+import { batchFilesIn } from './batchFiles';
+import type { BatchFileVerdict } from './batchFileVerdict';
+import type { BatchFileRequest, CallRequest, FromCore, ToCore } from './hostMessages';
+import { isSealRequest } from './keySealing';
+import { APP_ORIGIN, isAppUrl } from './origin';
+import { denyAllPermissions } from './permissions';
 import { registerPrintHandlers } from './print';
 import { resolveAppUrl } from './protocol';
+import { answerSealRequest, keyProtection } from './safeStorageHost';
 import { mainWindowOptions } from './windowOptions';
 
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
-const APP_ORIGIN = 'app://desk';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.setPath('userData', defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
+// .pdbatch files the desk was opened with (electron-builder.yml associates them): from the command line on Windows
+// and Linux, by `open-file` on macOS (which may come before the app is ready), by `second-instance` once running.
+const batchFilesAtStart = batchFilesIn(process.argv.slice(1), process.cwd());
+let openBatchFile = (file: string) => void batchFilesAtStart.push(file);
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  openBatchFile(file);
+});
+
 /** Requests to the core host, answered by id. */
 class CoreHost {
   private readonly child: UtilityProcess;
   private nextId = 1;
-  private readonly pending = new Map<number, (result: unknown) => void>();
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
   private exitedWith: number | null = null;
 
   constructor(dbPath: string) {
-    this.child = utilityProcess.fork(path.join(__dirname, 'coreHost.cjs'), [dbPath], { serviceName: 'patent-desk-core' });
-    this.child.on('message', (message: { id: number; result: unknown }) => {
+    this.child = utilityProcess.fork(path.join(__dirname, 'coreHost.cjs'), [dbPath, keyProtection()], { serviceName: 'patent-desk-core' });
+    this.child.on('message', (message: FromCore) => {
+      if (isSealRequest(message)) return this.send(answerSealRequest(message));
       this.pending.get(message.id)?.(message.result);
       this.pending.delete(message.id);
     });
@@ -37,18 +54,31 @@ class CoreHost {
     });
   }
 
-  call(method: string, input: unknown, sessionKey: string): Promise<unknown> {
+  private send(message: ToCore): void {
+    this.child.postMessage(message);
+  }
+
+  call(method: string, input: unknown, sessionKey: string): Promise<Result<unknown>> {
+    return this.request((id) => ({ id, method, input, sessionKey }));
+  }
+
+  async batchFileVerdict(file: string): Promise<BatchFileVerdict> {
+    const result = await this.request((id) => ({ id, batchFile: file }));
+    return result.ok ? (result.value as BatchFileVerdict) : { type: 'error', message: '无法处理报送文件', detail: result.error.message };
+  }
+
+  private request(message: (id: number) => CallRequest | BatchFileRequest): Promise<Result<unknown>> {
     // A call after the core has gone must still get an answer, never a spinner that waits for ever.
     if (this.exitedWith !== null) return Promise.resolve(coreExited(this.exitedWith));
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.child.postMessage({ id, method, input, sessionKey });
+      this.send(message(id));
     });
   }
 }
 
-function coreExited(code: number) {
+function coreExited(code: number): Result<unknown> {
   return { ok: false, error: { code: 'CORE_EXITED', message: `后台服务意外退出（代码 ${code}），请重新启动程序；已保存的数据不受影响。` } };
 }
 
@@ -76,7 +106,7 @@ function createWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   guardAgainstBlankWindow(window);
   window.once('ready-to-show', () => window.show());
@@ -85,6 +115,7 @@ function createWindow(): BrowserWindow {
 }
 
 void app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession);
   protocol.handle('app', async (request) => {
     const file = resolveAppUrl(request.url, RENDERER_ROOT);
     if (!file) return new Response('Not found', { status: 404 });
@@ -97,12 +128,12 @@ void app.whenReady().then(() => {
   const host = new CoreHost(resolveDbPath(process.env.PATENT_DESK_DB));
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => {
     // Only our own page may call core.
-    if (!event.senderFrame?.url.startsWith(APP_ORIGIN) || typeof method !== 'string') {
+    if (!isAppUrl(event.senderFrame?.url) || typeof method !== 'string') {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
     }
     return host.call(method, input, `window-${event.sender.id}`);
   });
-  registerPrintHandlers(ipcMain, dialog, (event) => event.senderFrame?.url.startsWith(APP_ORIGIN) === true);
+  registerPrintHandlers(ipcMain, dialog, (event) => isAppUrl(event.senderFrame?.url));
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
@@ -114,10 +145,19 @@ void app.whenReady().then(() => {
   );
 
   let window = createWindow();
-  app.on('second-instance', () => {
+  const showBatchFile = async (file: string) => {
+    const verdict = await host.batchFileVerdict(file);
+    await dialog.showMessageBox(window, { type: verdict.type, title: '专利转化工作台 · 报送文件', message: verdict.message, detail: verdict.detail, buttons: ['知道了'] });
+  };
+  window.once('show', () => {
+    openBatchFile = (file) => void showBatchFile(file);
+    batchFilesAtStart.forEach(openBatchFile);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window.isDestroyed()) window = createWindow();
     if (window.isMinimized()) window.restore();
     window.focus();
+    batchFilesIn(argv.slice(1), workingDirectory).forEach(openBatchFile);
   });
 });
 

@@ -19,9 +19,18 @@ function pdfOf(contents: WebContents): Promise<Buffer> {
   return contents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
 }
 
-/** Main side. `trusted` says whether a call comes from our own page. */
-export function registerPrintHandlers(ipcMain: IpcMain, dialog: Dialog, trusted: (event: IpcMainInvokeEvent) => boolean): void {
+/**
+ * Main side. `trusted` says whether a call comes from our own page. Sheets are written only where the user said so:
+ * a file chosen in the save dialog, or a folder chosen in the folder dialog during this run — never a folder a page
+ * merely names.
+ */
+export function registerPrintHandlers(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
+  trusted: (event: IpcMainInvokeEvent) => boolean,
+): void {
   const refused = { ok: false, message: '拒绝来自未知页面的请求' };
+  const chosenFolders = new Set<string>();
   ipcMain.handle(PRINT_CHANNELS.print, (event) => {
     if (!trusted(event)) return refused;
     return new Promise((resolve) => {
@@ -38,10 +47,15 @@ export function registerPrintHandlers(ipcMain: IpcMain, dialog: Dialog, trusted:
   ipcMain.handle(PRINT_CHANNELS.chooseFolder, async (event) => {
     if (!trusted(event)) return refused;
     const choice = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'], title: '选择保存评价表的文件夹' });
-    return choice.canceled || !choice.filePaths[0] ? { ok: false } : { ok: true, folder: choice.filePaths[0] };
+    if (choice.canceled || !choice.filePaths[0]) return { ok: false };
+    chosenFolders.add(path.resolve(choice.filePaths[0]));
+    return { ok: true, folder: choice.filePaths[0] };
   });
   ipcMain.handle(PRINT_CHANNELS.savePdfInFolder, async (event, folder: unknown, fileName: unknown) => {
-    if (!trusted(event) || typeof folder !== 'string' || !path.isAbsolute(folder)) return refused;
+    if (!trusted(event)) return refused;
+    if (typeof folder !== 'string' || !path.isAbsolute(folder) || !chosenFolders.has(path.resolve(folder))) {
+      return { ok: false, message: '只能保存到您在对话框中选择的文件夹，请重新选择文件夹' };
+    }
     const file = path.join(folder, safePdfName(fileName));
     await fs.writeFile(file, await pdfOf(event.sender));
     return { ok: true, path: file };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { scanRules, type FlagCandidate } from '../core/rules/engine';
 import type { FeedbackItem, FeedbackPage } from '../shared/sync/batch';
+import { findingFor } from './regionView';
 
 /** The rules that need every region's records at once (DESIGN §4): repeat transfer, round trip, duplicate entry. */
 export const CROSS_CITY_RULES = ['R01', 'R02', 'R10'] as const;
@@ -9,7 +10,8 @@ const SUBJECT_TABLES = { deal: 'deals', pledge: 'pledges', subsidy: 'subsidies',
 
 /**
  * After a batch is taken in: runs the cross-city rules over the findings that involve the batch's deals and publishes
- * each finding to every region whose records it concerns (a repeat transfer across two cities reaches both).
+ * each finding to every region whose records it concerns (a repeat transfer across two cities reaches both, each
+ * region naming only its own records: `findingFor`).
  * A finding already published to a region is not published again. Returns how many items were published.
  */
 export function publishCrossCityFindings(db: Database.Database, dealIds: readonly string[], asOf: string, at: string): number {
@@ -22,14 +24,23 @@ export function publishCrossCityFindings(db: Database.Database, dealIds: readonl
   const regionOf = Object.fromEntries(
     Object.entries(SUBJECT_TABLES).map(([entity, table]) => [entity, db.prepare(`SELECT region_code FROM ${table} WHERE id = ?`).pluck()]),
   );
+  // A finding across regions is what only the province can see: its officers review it whole (跨地市审核).
+  const keepWhole = db.prepare(
+    `INSERT INTO province_findings (fingerprint, rule_id, explanation, evidence, subjects, deliveries, found_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(fingerprint) DO NOTHING`,
+  );
   let published = 0;
   for (const c of candidates) {
-    const subjects = c.subjects.map((s) => ({ ...s, regionCode: (regionOf[s.entity]!.get(s.entityId) as string | undefined) ?? null }));
-    const regions = new Set(subjects.map((s) => s.regionCode).filter((r): r is string => r !== null));
-    if (regions.size === 0) regions.add(c.regionCode);
+    // The rules ran over the province's own tables, so every subject is there; the finding's region is only a fallback.
+    const subjects = c.subjects.map((s) => ({ ...s, regionCode: (regionOf[s.entity]!.get(s.entityId) as string | undefined) ?? c.regionCode }));
+    const regions = new Set(subjects.map((s) => s.regionCode));
+    const deliveries: Record<string, string> = {};
     for (const region of regions) {
-      published += publish.run(region, c.ruleId, c.fingerprint, c.explanation, JSON.stringify(c.evidence), JSON.stringify(subjects), at).changes;
+      const f = findingFor(region, c, subjects);
+      deliveries[region ?? ''] = f.fingerprint;
+      published += publish.run(region, c.ruleId, f.fingerprint, f.explanation, JSON.stringify(f.evidence), JSON.stringify(f.subjects), at).changes;
     }
+    if (regions.size > 1) keepWhole.run(c.fingerprint, c.ruleId, c.explanation, JSON.stringify(c.evidence), JSON.stringify(subjects), JSON.stringify(deliveries), at);
   }
   return published;
 }

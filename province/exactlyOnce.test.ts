@@ -20,7 +20,7 @@ describe('exactly once through a bad network', () => {
     cleanups.push(city.close);
     const province = await startTestProvince();
     cleanups.push(province.close);
-    province.enroll(city.service.store, city.adminActor);
+    await province.enroll(city.service.store, city.adminActor);
     const proxy = await startChaosProxy(province.url, (n, path) => (path.startsWith('/v1/feedback') ? 'pass' : BAD_DAY[n % BAD_DAY.length]!), 300);
     cleanups.push(proxy.close);
     const options = {

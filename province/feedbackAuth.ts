@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { verify } from '../core/sync/signing';
 import { feedbackRequestText } from '../shared/sync/batch';
-import { findKey } from './enroll';
+import { findKey, noteContact } from '../core/province/installations/keys';
 
 /** A feedback request is signed by an enrolled key within this much of the province's clock. */
 const CLOCK_SKEW_MS = 15 * 60_000;
@@ -12,6 +12,7 @@ export function authorizeFeedback(
   headers: Record<string, string | string[] | undefined>,
   pathWithQuery: string,
   now: Date,
+  method: 'GET' | 'POST' = 'GET',
 ): { region: string } | { refused: string } {
   const one = (name: string) => (typeof headers[name] === 'string' ? (headers[name] as string) : '');
   const key = findKey(db, one('x-desk-key'));
@@ -19,8 +20,9 @@ export function authorizeFeedback(
   const at = one('x-desk-time');
   const skew = Math.abs(new Date(at).getTime() - now.getTime());
   if (!(skew <= CLOCK_SKEW_MS)) return { refused: '请求时间与省级时钟相差过大（或缺失），请校准本机时间' };
-  if (!verify(key.publicKeyPem, Buffer.from(feedbackRequestText(pathWithQuery, at), 'utf8'), one('x-desk-signature'))) {
+  if (!verify(key.publicKeyPem, Buffer.from(feedbackRequestText(pathWithQuery, at, method), 'utf8'), one('x-desk-signature'))) {
     return { refused: '反馈请求签名校验失败' };
   }
+  noteContact(db, key.fingerprint, now.toISOString());
   return { region: key.regionCode };
 }

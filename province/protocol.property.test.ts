@@ -10,7 +10,7 @@ import { recordVersions } from './testing/compareStores';
 import { ingestEnvelope } from './ingest';
 import { startTestProvince } from './testing/testProvince';
 import { openProvinceStore } from './store';
-import { enrollKey } from './enroll';
+import { enrollKey } from '../core/province/installations/keys';
 import { signingIdentity } from '../core/sync/installationKey';
 import path from 'node:path';
 
@@ -21,10 +21,10 @@ describe('the signature over a batch', () => {
   beforeAll(async () => {
     city = await setUpStore('140100');
     recordManyDeals(city.service.store, city.adminActor, '140100', 3);
-    envelope = exportBatchFile(city.service.store, city.adminActor, new Date())!.content;
+    envelope = (await exportBatchFile(city.service.store, city.adminActor, new Date()))!.content;
     province = openProvinceStore(path.join(city.dir, 'province.db'));
-    const identity = signingIdentity(city.service.store, city.adminActor);
-    enrollKey(province, '140100', identity.publicKeyPem, new Date().toISOString());
+    const identity = await signingIdentity(city.service.store, city.adminActor);
+    enrollKey(province, '140100', identity.publicKeyPem, { id: null, name: 'test', role: '管理员' }, new Date().toISOString());
   });
   afterAll(() => {
     province.close();
@@ -61,7 +61,7 @@ describe('exactly once, for any misbehaviour of the network', () => {
           // A stretch of clean passes after the script, so that the network eventually lets the client through.
           const proxy = await startChaosProxy(province.url, (n, p) => (p.startsWith('/v1/feedback') || n >= script.length ? 'pass' : script[n]!), 120);
           try {
-            province.enroll(city.service.store, city.adminActor);
+            await province.enroll(city.service.store, city.adminActor);
             const options = { endpoint: proxy.url, actor: city.adminActor, backoff: { baseMs: 1, maxMs: 5 }, timeoutMs: 80, recordsPerBatch: perBatch, maxPasses: 100, ignoreSchedule: true };
             recordManyDeals(city.service.store, city.adminActor, '140100', 12);
             await syncUntilDone(city.service.store, { ...options, maxPasses: 2 });

@@ -39,15 +39,15 @@ const post = (url: string, envelope: string) => {
   const batchId = (JSON.parse((JSON.parse(envelope) as { batch: string }).batch) as { batchId: string }).batchId;
   return postBatch(url, batchId, envelope, 5000);
 };
-const envelopeOf = (c: City) => exportBatchFile(c.service.store, c.adminActor, new Date())!.content;
+const envelopeOf = async (c: City) => (await exportBatchFile(c.service.store, c.adminActor, new Date()))!.content;
 
 describe('the provincial endpoint refuses what it cannot trust', () => {
   it('answers 401 to a batch altered by one byte and stores nothing', async () => {
     const taiyuan = await city();
     const prov = await province();
-    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { amountFen: 50_000_000 });
-    const envelope = envelopeOf(taiyuan);
+    const envelope = await envelopeOf(taiyuan);
     const at = envelope.indexOf('\\"amount_fen\\":50000000');
     const altered = `${envelope.slice(0, at + 15)}6${envelope.slice(at + 16)}`;
     expect(Buffer.byteLength(altered)).toBe(Buffer.byteLength(envelope));
@@ -74,9 +74,9 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
   it('answers a resent batch with the same summary and stores it once; other content under the same id is 409', async () => {
     const taiyuan = await city();
     const prov = await province();
-    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100');
-    const envelope = envelopeOf(taiyuan);
+    const envelope = await envelopeOf(taiyuan);
 
     const first = await post(prov.url, envelope);
     const again = await post(prov.url, envelope);
@@ -89,7 +89,7 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     body.records.pop();
     body.sha256 = sha256Hex(JSON.stringify(body.records));
     const other = JSON.stringify(body);
-    const identity = signingIdentity(taiyuan.service.store, taiyuan.adminActor);
+    const identity = await signingIdentity(taiyuan.service.store, taiyuan.adminActor);
     const forged = JSON.stringify({ ...parsed, batch: other, signature: sign(identity.privateKeyPem, Buffer.from(other)) });
     const conflict = await post(prov.url, forged);
     expect(conflict).toMatchObject({ kind: 'refused', status: 409, refusal: { error: { code: 'BATCH_CONFLICT' } } });
@@ -99,15 +99,15 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     const taiyuan = await city();
     const t = path.join(taiyuan.dir, 'province-a.db');
     const before = await province(undefined, t);
-    before.enroll(taiyuan.service.store, taiyuan.adminActor);
+    await before.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordManyDeals(taiyuan.service.store, taiyuan.adminActor, '140100', 5);
     expect((await sync(taiyuan, before)).settled).toBe(true);
 
     // The province is rebuilt from an empty store (restored from an old backup): it knows the key, not the batches.
     const restored = await province(undefined, path.join(taiyuan.dir, 'province-b.db'));
-    restored.enroll(taiyuan.service.store, taiyuan.adminActor);
+    await restored.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordManyDeals(taiyuan.service.store, taiyuan.adminActor, '140100', 5, 5);
-    const gap = await post(restored.url, envelopeOf(taiyuan));
+    const gap = await post(restored.url, await envelopeOf(taiyuan));
     expect(gap).toMatchObject({ kind: 'refused', status: 409, refusal: { error: { code: 'SEQ_GAP' }, nextSeq: 1 } });
     expect(stored(restored)).toBe(0);
 
@@ -121,7 +121,7 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
   it('answers 413 to a batch over the size limit, and the city splits it and gets it through', async () => {
     const taiyuan = await city();
     const prov = await province(40_000);
-    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordManyDeals(taiyuan.service.store, taiyuan.adminActor, '140100', 40);
 
     const result = await runSyncPass(taiyuan.service.store, { endpoint: prov.url, actor: taiyuan.adminActor, ignoreSchedule: true, recordsPerBatch: 10_000 });
@@ -134,7 +134,7 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
   it('rejects a record that breaks the schema in the summary, takes the rest, and the city shows the reason with a link', async () => {
     const taiyuan = await city();
     const prov = await province();
-    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     const dealId = recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100');
     taiyuan.service.store.transaction((db) => {
       const row = db.prepare('SELECT * FROM deals WHERE id = ?').get(dealId) as Record<string, unknown>;
@@ -158,11 +158,11 @@ describe('the province\'s feedback', () => {
     const prov = await province();
     const unsigned = await fetch(`${prov.url}/v1/feedback?since=0`);
     expect(unsigned.status).toBe(401);
-    const identity = signingIdentity(taiyuan.service.store, taiyuan.adminActor);
+    const identity = await signingIdentity(taiyuan.service.store, taiyuan.adminActor);
     const headers = signedFeedbackHeaders(identity, '/v1/feedback?since=0', new Date().toISOString());
     expect((await fetch(`${prov.url}/v1/feedback?since=0`, { headers })).status).toBe(401);
 
-    prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+    await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     const signed = await fetch(`${prov.url}/v1/feedback?since=0`, { headers });
     expect(signed.status).toBe(200);
     expect(await signed.json()).toEqual({ items: [], cursor: 0 });
@@ -177,7 +177,7 @@ describe('one enterprise reported by two cities', () => {
     const datong = await city('140200');
     const prov = await province();
     for (const c of [taiyuan, datong]) {
-      prov.enroll(c.service.store, c.adminActor);
+      await prov.enroll(c.service.store, c.adminActor);
       recordDeal(c.service.store, c.adminActor, c === taiyuan ? '140100' : '140200', { assignee: ENTERPRISE });
       expect((await sync(c, prov)).settled).toBe(true);
     }
@@ -205,7 +205,7 @@ describe('the offline file', () => {
     expect(viaFile.status).toBe(0);
 
     const reopened = await setUpStoreAgain(taiyuan.dbPath);
-    overHttp.enroll(reopened.store, taiyuan.adminActor);
+    await overHttp.enroll(reopened.store, taiyuan.adminActor);
     // The city's own client sends the exported batch over HTTP: rebuilt from its frozen rows, byte for byte the file.
     const result = await runSyncPass(reopened.store, { endpoint: overHttp.url, actor: taiyuan.adminActor, ignoreSchedule: true });
     expect(result.settled).toBe(true);

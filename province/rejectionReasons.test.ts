@@ -17,7 +17,7 @@ async function cityAndProvince() {
   cleanups.push(city.close);
   const province = await startTestProvince();
   cleanups.push(province.close);
-  province.enroll(city.service.store, city.adminActor);
+  await province.enroll(city.service.store, city.adminActor);
   return { city, province };
 }
 type City = Awaited<ReturnType<typeof cityAndProvince>>['city'];

@@ -1,7 +1,11 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import zlib from 'node:zlib';
 import type { Store } from '../core/store/store';
 import { MAX_BATCH_BYTES, type Refusal } from '../shared/sync/batch';
+import { auditAnchorsPath, type HeldAnchorList } from '../shared/sync/auditAnchor';
+import { heldAnchors } from './auditAnchors';
+import { noteNoticesFetched, noteNoticesRead } from '../core/province/notices/notices';
+import { noticeReceiptsPath, parseNoticeReceipts } from '../shared/sync/feedbackKinds';
 import { readFeedback } from './crossCity';
 import { authorizeFeedback } from './feedbackAuth';
 import { tooLargeMessage } from './ingest';
@@ -16,7 +20,15 @@ export interface ProvinceServerOptions {
   now?: () => Date;
   /** Largest batch taken in, uncompressed (413 beyond). */
   maxBatchBytes?: number;
+  /** Longest a client may take to send a whole request, headers and body (408 and the connection closed beyond). */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * A city's largest batch (64 MB, gzipped to a few MB) arrives well within this on a slow county line; a client
+ * trickling a body byte by byte must not hold a connection (and its memory) open for longer.
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 const refusal = (code: string, message: string): Refusal => ({ error: { code, message } });
 
@@ -30,7 +42,20 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
   const log = options.log ?? silentLog;
   const now = options.now ?? (() => new Date());
   const maxBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
-  const app = Fastify({ logger: false, bodyLimit: maxBytes });
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: maxBytes,
+    requestTimeout,
+    // Node checks the time limit of open requests on this interval (30 s by default): a fraction of the limit keeps
+    // the cut close to it.
+    http: { headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestTimeout / 4)) },
+  });
+
+  // Node answers 408 and closes the connection itself; the officer sees it in the log.
+  app.server.on('clientError', (error: { code?: string }) => {
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') log({ level: 'warn', event: 'requestTimeout', limitMs: requestTimeout });
+  });
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
@@ -68,8 +93,40 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
       return reply.code(401).send(refusal('UNAUTHORIZED', who.refused));
     }
     const page = readFeedback(store.db, who.region, since);
+    store.transaction((db) => noteNoticesFetched(db, who.region, page.items, now().toISOString()));
     log({ level: 'info', event: 'feedback', region: who.region, since, items: page.items.length });
     return page;
+  });
+
+  // Read receipts of notices, signed like the feedback request over the path with its query (there is no body):
+  // a key changes only its own region's receipts.
+  app.post('/v1/notice-receipts', (request, reply) => {
+    const read = (request.query as { read?: string }).read ?? '';
+    const receipts = parseNoticeReceipts(read);
+    if (receipts.length === 0) return reply.code(400).send(refusal('MALFORMED', 'read 参数应为 通知编号@已读时间，以逗号分隔'));
+    const who = authorizeFeedback(store.db, request.headers, noticeReceiptsPath(receipts), now(), 'POST');
+    if ('refused' in who) {
+      log({ level: 'warn', event: 'noticeReceiptsRefused', reason: who.refused });
+      return reply.code(401).send(refusal('UNAUTHORIZED', who.refused));
+    }
+    const marked = store.transaction((db) => noteNoticesRead(db, who.region, receipts));
+    log({ level: 'info', event: 'noticeReceipts', region: who.region, receipts: receipts.length, marked });
+    return { marked };
+  });
+
+  // The province's copy of an installation's audit anchors, signed for like feedback: what the city's
+  // `audit verify --against-province` holds its chain to (an anchor table in the city's own file can be rewritten too).
+  app.get('/v1/audit-anchors', (request, reply): HeldAnchorList | FastifyReply => {
+    const installation = (request.query as { installation?: string }).installation ?? '';
+    if (!installation) return reply.code(400).send(refusal('MALFORMED', '缺少 installation 参数'));
+    const who = authorizeFeedback(store.db, request.headers, auditAnchorsPath(installation), now());
+    if ('refused' in who) {
+      log({ level: 'warn', event: 'auditAnchorsRefused', reason: who.refused });
+      return reply.code(401).send(refusal('UNAUTHORIZED', who.refused));
+    }
+    const anchors = heldAnchors(store.db, { regionCode: who.region, installationId: installation });
+    log({ level: 'info', event: 'auditAnchors', region: who.region, installation, anchors: anchors.length });
+    return { anchors };
   });
 
   return app;

@@ -122,6 +122,9 @@ describe('Electron hardening', () => {
       // Windows that the page tries to open are denied; navigation away from app:// is prevented.
       expect(bundle).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: "deny" \}\)\)/);
       expect(bundle).toMatch(/"will-navigate"[\s\S]{0,200}preventDefault\(\)/);
+      // Every browser permission is refused, and our own pages are told apart by parsed origin, not by prefix.
+      expect(bundle).toMatch(/denyAllPermissions\(import_electron\d*\.session\.defaultSession\)/);
+      expect(bundle).not.toMatch(/startsWith\(APP_ORIGIN\)/);
     }
   });
 

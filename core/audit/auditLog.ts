@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import type { AuditAnchor } from '../../shared/sync/auditAnchor';
 import type { ReadHandle } from '../store/store';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -14,7 +15,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor_id: string | null;
@@ -27,8 +28,11 @@ interface AuditRow {
   hash: string;
 }
 
-/** Each row's hash covers its content and the hash of the row before, so an edit or a removal breaks the chain. */
-function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): string {
+/**
+ * Each row's hash covers its content and the hash of the row before, so an edit or a removal breaks the chain — unless
+ * whoever edits recomputes the hashes after it, which anyone can: the anchors sent to the province are what catch that.
+ */
+export function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): string {
   const canonical = JSON.stringify([prevHash, r.at, r.actor_id, r.actor_name, r.action, r.entity, r.entity_id, r.detail]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -69,10 +73,34 @@ export function appendAudit(db: Database.Database, entry: AuditEntry, prevHash?:
 
 export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; message: string };
 
-/** Walks the chain from the first row; names the first row whose hash or link does not hold. */
-export function verifyAuditChain(db: ReadHandle): AuditVerification {
+/** An anchor to hold the chain to, with where it comes from in words (本机批次 … / 省级保存的 …) for the report. */
+export interface LabelledAnchor extends AuditAnchor {
+  source: string;
+  /** When it was taken (ISO): only an anchor taken before another vouches for the rows below it. */
+  at: string;
+}
+
+/** The chain's head now: what a batch frozen at this moment anchors. */
+export function auditHead(db: Pick<Database.Database, 'prepare'>): AuditAnchor {
+  const head = db.prepare('SELECT count(*) AS rows, max(seq) AS lastSeq FROM audit_log').get() as { rows: number; lastSeq: number | null };
+  const hash = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
+  return { rows: head.rows, lastSeq: head.lastSeq ?? 0, hash: hash ?? GENESIS_HASH };
+}
+
+/**
+ * Walks the chain from the first row; names the first row whose hash or link does not hold. Given anchors (chain heads
+ * recorded when batches were sent), also requires the row at each anchor's count to exist and carry its hash: a chain
+ * rewritten with recomputed hashes, or cut short, still links up, but no longer reaches the anchored heads. Rows are
+ * counted in order (the n-th row), which is the seq as long as no row was removed.
+ */
+export function verifyAuditChain(db: ReadHandle, anchors: readonly LabelledAnchor[] = []): AuditVerification {
+  const pending = [...anchors].filter((a) => a.rows > 0).sort((a, b) => a.rows - b.rows);
   let prevHash = GENESIS_HASH;
   let rows = 0;
+  const held: LabelledAnchor[] = [];
+  // Where a rewrite found at `anchor` can start: after the highest row an earlier anchor still vouches for. An anchor
+  // taken later (after a truncation, say) vouches for nothing that came before it.
+  const firstSuspect = (anchor: LabelledAnchor) => 1 + Math.max(0, ...held.filter((h) => h.at <= anchor.at).map((h) => h.rows));
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     rows++;
     if (r.prev_hash !== prevHash) {
@@ -81,7 +109,26 @@ export function verifyAuditChain(db: ReadHandle): AuditVerification {
     if (rowHash(prevHash, r) !== r.hash) {
       return { ok: false, rows, brokenSeq: r.seq, message: `审计日志第 ${r.seq} 行的内容被改动过（哈希不符）` };
     }
+    // Several anchors may name this row (the city's own and the province's copy); every one must hold.
+    const later = pending.findIndex((a) => a.rows > rows);
+    const here = pending.splice(0, later < 0 ? pending.length : later);
+    const mismatch = here.find((a) => a.hash !== r.hash);
+    if (mismatch) {
+      const from = firstSuspect(mismatch);
+      const where = from === rows ? `第 ${rows} 行被改写` : `第 ${from} 至 ${rows} 行中有行被改写或删除`;
+      return { ok: false, rows, brokenSeq: r.seq, message: `审计日志第 ${rows} 行与${mismatch.source}不符：${where}` };
+    }
+    held.push(...here);
     prevHash = r.hash;
+  }
+  const beyond = pending[0];
+  if (beyond) {
+    return {
+      ok: false,
+      rows,
+      brokenSeq: beyond.lastSeq,
+      message: `审计日志现只有 ${rows} 行，但${beyond.source}记录的是 ${beyond.rows} 行：第 ${firstSuspect(beyond)} 至 ${beyond.rows} 行中有行被删除（日志被截断）`,
+    };
   }
   return { ok: true, rows };
 }

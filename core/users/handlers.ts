@@ -1,24 +1,25 @@
-import { type authMethods, type Role } from '../../shared/contract/auth';
+import { type authMethods, type Role, rolesFor } from '../../shared/contract/auth';
+import { readInstallation } from '../system/installation';
+import type { ReadHandle } from '../store/store';
 import type { HandlersOf } from '../service/context';
 import { DeskError, notFound } from '../service/errors';
-import { hashPassword, verifyPassword } from './passwords';
+import { logIn } from './login';
+import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import { createUser, toUserView, USER_COLUMNS } from './users';
 
-type UserRecord = { id: string; username: string; displayName: string; role: Role; active: number };
+type UserRecord = { id: string; username: string; displayName: string; role: Role; active: number; mustChangePassword: number };
+
+/** A role this installation does not offer (录入员 at the province) is refused, saying which roles it has. */
+function requireOfferedRole(db: ReadHandle, role: Role | undefined): void {
+  if (!role) return;
+  const offered = rolesFor(readInstallation(db)?.regionCode);
+  if (offered.includes(role)) return;
+  const message = `省级工作台不录入记录，没有“${role}”角色；请选择${offered.join('、')}`;
+  throw new DeskError('VALIDATION', message, { field: 'role', issues: [{ field: 'role', message }] });
+}
 
 export const authHandlers = {
-  'auth.login': async (input, ctx) => {
-    const row = ctx.store.db
-      .prepare(`SELECT ${USER_COLUMNS}, password_hash AS passwordHash FROM users WHERE username = ?`)
-      .get(input.username) as (UserRecord & { passwordHash: string }) | undefined;
-    // One message for an unknown user and a wrong password, so names cannot be probed.
-    if (!row || !(await verifyPassword(input.password, row.passwordHash))) {
-      throw new DeskError('LOGIN_FAILED', '用户名或密码不正确');
-    }
-    if (!row.active) throw new DeskError('LOGIN_FAILED', '该账号已停用，请联系管理员');
-    ctx.setSessionUser(row.id);
-    return toUserView(row);
-  },
+  'auth.login': logIn,
 
   'auth.logout': (_input, ctx) => {
     ctx.setSessionUser(null);
@@ -35,7 +36,9 @@ export const authHandlers = {
     (ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at`).all() as UserRecord[]).map(toUserView),
 
   'users.create': async (input, ctx) => {
-    const user = await createUser.prepare(input.username, input.displayName, input.role, input.password);
+    requireOfferedRole(ctx.store.db, input.role);
+    // The administrator knows this password: the new user replaces it at the first login.
+    const user = await createUser.prepare(input.username, input.displayName, input.role, input.password, true);
     return toUserView(ctx.write((w) => createUser.insert(w, user)));
   },
 
@@ -44,6 +47,7 @@ export const authHandlers = {
     if (input.id === actor.id && (input.active === false || (input.role && input.role !== '管理员'))) {
       throw new DeskError('VALIDATION', '不能停用自己或取消自己的管理员角色，请由另一位管理员操作');
     }
+    requireOfferedRole(ctx.store.db, input.role);
     return ctx.write((w) => {
       const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as UserRecord | undefined;
       if (!row) throw notFound('该用户');
@@ -51,22 +55,44 @@ export const authHandlers = {
       const active = input.active ?? Boolean(row.active);
       w.db.prepare('UPDATE users SET role = ?, active = ?, updated_at = ? WHERE id = ?').run(role, active ? 1 : 0, w.at, row.id);
       w.record({ action: 'users.update', entity: 'user', entityId: row.id, detail: { role, active } });
-      return toUserView({ ...row, role, active });
+      return toUserView({ ...row, role, active: active ? 1 : 0 });
     });
   },
 
   'users.changePassword': async (input, ctx) => {
     const actor = ctx.requireActor();
     if (!actor.id) throw new DeskError('FORBIDDEN', '命令行身份没有密码');
-    const row = ctx.store.db.prepare('SELECT password_hash AS passwordHash FROM users WHERE id = ?').get(actor.id) as { passwordHash: string };
+    const row = ctx.store.db
+      .prepare('SELECT password_hash AS passwordHash, must_change_password AS mustChange FROM users WHERE id = ?')
+      .get(actor.id) as { passwordHash: string; mustChange: number };
     if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
-      throw new DeskError('VALIDATION', '当前密码不正确', { field: 'currentPassword' });
+      throw new DeskError('VALIDATION', '当前密码不正确', { field: 'currentPassword', issues: [{ field: 'currentPassword', message: '当前密码不正确' }] });
+    }
+    // The point of a required change is that the administrator no longer knows the password.
+    if (row.mustChange && input.newPassword === input.currentPassword) {
+      const message = '新密码不能与管理员设置的密码相同，请另设一个';
+      throw new DeskError('VALIDATION', message, { field: 'newPassword', issues: [{ field: 'newPassword', message }] });
     }
     const passwordHash = await hashPassword(input.newPassword);
     ctx.write((w) => {
-      w.db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, w.at, actor.id);
-      w.record({ action: 'users.changePassword', entity: 'user', entityId: actor.id, detail: {} });
+      w.db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?').run(passwordHash, w.at, actor.id);
+      w.record({ action: 'users.changePassword', entity: 'user', entityId: actor.id, detail: { required: Boolean(row.mustChange) } });
     });
     return {};
+  },
+
+  'users.resetPassword': async (input, ctx) => {
+    const actor = ctx.requireActor();
+    if (input.id === actor.id) throw new DeskError('VALIDATION', '不能重置自己的密码，请在右上角用户菜单中“修改密码”');
+    const temporaryPassword = input.newPassword ?? generatePassword();
+    const passwordHash = await hashPassword(temporaryPassword);
+    ctx.write((w) => {
+      const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as UserRecord | undefined;
+      if (!row) throw notFound('该用户');
+      w.db.prepare('UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?').run(passwordHash, w.at, row.id);
+      // Never the password itself: who reset whose, and whether the desk generated it.
+      w.record({ action: 'users.resetPassword', entity: 'user', entityId: row.id, detail: { username: row.username, generated: !input.newPassword } });
+    });
+    return { temporaryPassword };
   },
 } satisfies HandlersOf<typeof authMethods>;

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
@@ -23,4 +23,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: PARAMS.maxmem,
   });
   return timingSafeEqual(key, expected);
+}
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of a random password with the same parameters as a real one: a login for a name nobody has is checked
+ * against it, so that an unknown name costs the same scrypt run as a wrong password and answers no sooner.
+ */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('base64'));
+  return dummy;
+}
+
+/** Letters and digits that cannot be misread when said aloud or copied from paper (no 0/O, 1/l/I). */
+const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A one-time password for a reset: 12 readable characters (about 69 bits), shown to the administrator once. */
+export function generatePassword(): string {
+  return Array.from({ length: 12 }, () => READABLE[randomInt(READABLE.length)]).join('');
 }

@@ -10,12 +10,27 @@ export interface UserRow {
   displayName: string;
   role: Role;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
-export const USER_COLUMNS = 'id, username, display_name AS displayName, role, active';
+export const USER_COLUMNS = 'id, username, display_name AS displayName, role, active, must_change_password AS mustChangePassword';
 
-export function toUserView(row: { id: string; username: string; displayName: string; role: Role; active: boolean | number }): UserView {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: Boolean(row.active) };
+export function toUserView(row: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean | number;
+  mustChangePassword: boolean | number;
+}): UserView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    active: Boolean(row.active),
+    mustChangePassword: Boolean(row.mustChangePassword),
+  };
 }
 
 /**
@@ -28,22 +43,24 @@ export interface NewUser {
   displayName: string;
   role: Role;
   passwordHash: string;
+  /** An administrator chose the password (not the first administrator at setup): the user must change it. */
+  mustChangePassword: boolean;
 }
 
 export const createUser = {
-  async prepare(username: string, displayName: string, role: Role, password: string): Promise<NewUser> {
-    return { id: newId(), username, displayName, role, passwordHash: await hashPassword(password) };
+  async prepare(username: string, displayName: string, role: Role, password: string, mustChangePassword: boolean): Promise<NewUser> {
+    return { id: newId(), username, displayName, role, passwordHash: await hashPassword(password), mustChangePassword };
   },
   insert(w: Writer, user: NewUser): UserRow {
     const taken = w.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username);
     if (taken) throw new DeskError('VALIDATION', `用户名“${user.username}”已被使用`, { field: 'username' });
     w.db
       .prepare(
-        `INSERT INTO users (id, username, display_name, role, password_hash, active, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO users (id, username, display_name, role, password_hash, active, must_change_password, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
       )
-      .run(user.id, user.username, user.displayName, user.role, user.passwordHash, w.at, w.at);
+      .run(user.id, user.username, user.displayName, user.role, user.passwordHash, user.mustChangePassword ? 1 : 0, w.at, w.at);
     w.record({ action: 'users.create', entity: 'user', entityId: user.id, detail: { username: user.username, role: user.role } });
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, active: true };
+    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, active: true, mustChangePassword: user.mustChangePassword };
   },
 };

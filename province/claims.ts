@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { fieldLabel } from '../core/sync/recordLabels';
+import { PROVINCE_CODE } from '../shared/domain/regions';
+import type { SyncEntityName } from '../shared/sync/records';
+import { regionText, type Sender } from './ownership';
+
+type Row = Record<string, unknown>;
+
+/** The province's own flag for a shared record two regions describe differently (not one of the cities' rules R01–R12). */
+export const CLAIM_RULE_ID = 'CLAIM';
+
+/** Columns the desk fills itself: two regions' copies differ in these without describing the record differently. */
+const BOOKKEEPING = new Set(['id', 'number', 'version', 'created_at', 'updated_at', 'name_norm']);
+
+const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+
+/**
+ * Another region's description of a shared record (patent, organization) is kept beside the original, never written
+ * over it: when it differs, it is stored as that region's claim (the latest per region) and raised as a province flag
+ * (province_feedback for the province's own region, as the cross-city findings are for the cities').
+ */
+export function createClaims(db: Database.Database, at: string) {
+  const keep = db.prepare(
+    `INSERT INTO province_claims (entity, record_id, region_code, key_fingerprint, version, payload, differing, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(entity, record_id, region_code) DO UPDATE SET key_fingerprint = excluded.key_fingerprint, version = excluded.version,
+       payload = excluded.payload, differing = excluded.differing, claimed_at = excluded.claimed_at`,
+  );
+  const drop = db.prepare('DELETE FROM province_claims WHERE entity = ? AND record_id = ? AND region_code = ?');
+  // REPLACE gives a changed claim a new cursor, so a reader already past the old flag sees it again.
+  const flag = db.prepare(
+    `INSERT OR REPLACE INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
+     VALUES (?, ?, ?, ?, ?, '[]', ?)`,
+  );
+
+  const review = db.prepare(
+    `INSERT INTO province_findings (fingerprint, rule_id, explanation, evidence, found_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(fingerprint) DO UPDATE SET explanation = excluded.explanation, evidence = excluded.evidence, found_at = excluded.found_at,
+       status = '待审核', reason = NULL, decided_by = NULL, decided_at = NULL
+     WHERE province_findings.evidence <> excluded.evidence`,
+  );
+
+  /** Files the sender's description of a record another region owns. 'accepted' when it differs (a claim is kept). */
+  return function claim(entity: SyncEntityName, id: string, subject: string, row: Row, held: Row, ownerRegion: string, sender: Sender, version: number): 'accepted' | 'duplicate' {
+    const differing = Object.keys(held).filter((c) => !BOOKKEEPING.has(c) && c in row && !same(row[c], held[c]));
+    if (differing.length === 0) {
+      drop.run(entity, id, sender.region);
+      return 'duplicate';
+    }
+    keep.run(entity, id, sender.region, sender.keyFingerprint, version, JSON.stringify(row), JSON.stringify(differing), at);
+    const owner = regionText(ownerRegion);
+    const claimant = regionText(sender.region);
+    const labels = [...new Set(differing.map((c) => fieldLabel(entity, c) ?? '其他登记信息'))];
+    const explanation =
+      `${subject} 的${labels.join('、')}，${claimant}报送的与最先报送的${owner}不同。省级保留${owner}的内容，${claimant}的说法另存备查；` +
+      '请核实哪一方有误，并通知该地区更正后重新同步。';
+    const evidence = {
+      entity,
+      record: id,
+      owner: { region: ownerRegion, name: owner },
+      claimant: { region: sender.region, name: claimant, version },
+      differences: Object.fromEntries(differing.map((c) => [c, { held: held[c] ?? null, claimed: row[c] ?? null }])),
+    };
+    const fingerprint = `${CLAIM_RULE_ID}|${entity}:${id}|${sender.region}`;
+    flag.run(PROVINCE_CODE, CLAIM_RULE_ID, fingerprint, explanation, JSON.stringify(evidence), at);
+    // The claim goes to the province's review queue; a changed claim is open again, whatever was decided before.
+    review.run(fingerprint, CLAIM_RULE_ID, explanation, JSON.stringify(evidence), at);
+    return 'accepted';
+  };
+}

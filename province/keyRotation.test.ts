@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReadHandle } from '../core/store/store';
+import { runSyncPass } from '../core/sync/client';
+import { recordManyDeals } from '../core/sync/testing/syncFixtures';
+import { runCli } from '../tests/support/runCli';
+import { setUpStore } from '../tests/support/tempStore';
+import { findKey } from '../core/province/installations/keys';
+import { startTestProvince } from './testing/testProvince';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const auditDetail = (db: ReadHandle, action: string) =>
+  JSON.parse((db.prepare('SELECT detail FROM audit_log WHERE action = ?').get(action) as { detail: string }).detail) as Record<string, unknown>;
+
+describe('a city changes its signing key', () => {
+  it('key rotate keeps the old public key, province enroll --replace takes the new one, and sync goes on where it stopped', async () => {
+    const city = await setUpStore('140100');
+    cleanups.push(city.close);
+    const province = await startTestProvince();
+    cleanups.push(province.close);
+    await province.enroll(city.service.store, city.adminActor);
+    const sync = () => runSyncPass(city.service.store, { endpoint: province.url, actor: city.adminActor, ignoreSchedule: true });
+    recordManyDeals(city.service.store, city.adminActor, '140100', 2);
+    expect((await sync()).settled).toBe(true);
+    const oldFingerprint = auditDetail(city.service.store.db, 'sync.keyCreated').fingerprint as string;
+
+    const newKey = path.join(city.dir, '新公钥.pem');
+    const rotate = runCli(['--db', city.dbPath, '--user', '管理员甲', 'key', 'rotate', '--out', newKey]);
+    expect(rotate.stderr).toBe('');
+    expect(rotate.stdout).toContain('province enroll --replace');
+    const rotated = auditDetail(city.service.store.db, 'sync.keyRotated');
+    expect(rotated.previousFingerprint).toBe(oldFingerprint);
+    expect(city.service.store.db.prepare('SELECT fingerprint FROM installation_key_history').pluck().all()).toEqual([oldFingerprint]);
+
+    // Until the province knows the new key, it refuses what the city signs with it.
+    recordManyDeals(city.service.store, city.adminActor, '140100', 2, 2);
+    const refused = await sync();
+    expect(refused.settled).toBe(false);
+    expect(refused.lastError).toContain('省级拒绝了本批次（签名或密钥未通过）');
+
+    const replace = runCli(['--db', province.dbPath, '--user', '省级管理员', 'province', 'enroll', '--region', '140100', '--key', newKey, '--replace']);
+    expect(replace.stderr).toBe('');
+    expect(replace.status).toBe(0);
+    expect(replace.stdout).toContain('已替换登记');
+    expect(auditDetail(province.store.db, 'province.keyReplaced')).toEqual({ regionCode: '140100', previousFingerprint: oldFingerprint });
+    expect(findKey(province.store.db, oldFingerprint)).toBeNull();
+
+    const after = await sync();
+    expect(after.settled).toBe(true);
+    expect(province.store.db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(4);
+  });
+});

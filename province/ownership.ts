@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import { regionName } from '../shared/domain/regions';
+import type { SyncEntityName } from '../shared/sync/records';
+
+/** The enrolled installation a batch came from: its key and the region the key is enrolled for. */
+export interface Sender {
+  region: string;
+  keyFingerprint: string;
+}
+
+/** Who may change a record: the region that first sent it; the key is null for a record held from before owners were kept. */
+export interface Owner {
+  region: string;
+  keyFingerprint: string | null;
+}
+
+/** Many regions report the same patent or enterprise: another region's description is kept as its claim, never written over the original. */
+export const SHARED_ENTITIES: ReadonlySet<SyncEntityName> = new Set(['patent', 'organization']);
+
+export const regionText = (code: unknown) => (typeof code === 'string' ? (regionName(code) ?? code) : '未填写');
+
+/** The reason given to another region's change of a record: whose it is and what the caseworker should check. */
+export function notOwnerReason(owner: Owner, viaDeal: boolean): string {
+  const whose = regionText(owner.region);
+  const what = viaDeal ? `它所属的交易由${whose}报送` : `这条记录由${whose}最先报送`;
+  return `${what}，只有${whose}可以修改，省级未采用本次内容；请核对本机是否录入或导入了其他地区的数据`;
+}
+
+/**
+ * The province's book of who owns each record (migration 15) and which version each installation last sent.
+ * Versions are counted per installation: an installation's record is new when it is later than what that same
+ * installation sent before. So a version another region forged is never counted at all (it is refused before this),
+ * and a high number from one installation of the owner region never makes another's later edit look old.
+ */
+export function createOwnership(db: Database.Database) {
+  const owner = db.prepare('SELECT region_code AS region, key_fingerprint AS keyFingerprint FROM province_record_owners WHERE entity = ? AND record_id = ?');
+  const own = db.prepare('INSERT OR IGNORE INTO province_record_owners (entity, record_id, region_code, key_fingerprint, owned_at) VALUES (?, ?, ?, ?, ?)');
+  const sent = db.prepare('SELECT version FROM province_record_versions WHERE entity = ? AND record_id = ? AND key_fingerprint = ?').pluck();
+  const noteSent = db.prepare(
+    `INSERT INTO province_record_versions (entity, record_id, key_fingerprint, version) VALUES (?, ?, ?, ?)
+     ON CONFLICT(entity, record_id, key_fingerprint) DO UPDATE SET version = max(version, excluded.version)`,
+  );
+
+  return {
+    ownerOf: (entity: SyncEntityName, id: string) => (owner.get(entity, id) as Owner | undefined) ?? null,
+    /**
+     * The version at or below which this installation's record is a duplicate: the latest it sent; for a record held
+     * from before versions were counted per installation (no owner key), the version the province holds.
+     */
+    duplicateUpTo(entity: SyncEntityName, id: string, sender: Sender, recordOwner: Owner | null, heldVersion: number | null): number {
+      const own = sent.get(entity, id, sender.keyFingerprint) as number | undefined;
+      if (own !== undefined) return own;
+      return recordOwner?.keyFingerprint ? 0 : (heldVersion ?? 0);
+    },
+    /** Notes a version taken from the sender. */
+    noteSent(entity: SyncEntityName, id: string, sender: Sender, version: number): void {
+      noteSent.run(entity, id, sender.keyFingerprint, version);
+    },
+    /** Notes a version written from the sender; the first sender of a record becomes its owner. */
+    taken(entity: SyncEntityName, id: string, sender: Sender, version: number, at: string): void {
+      noteSent.run(entity, id, sender.keyFingerprint, version);
+      own.run(entity, id, sender.region, sender.keyFingerprint, at);
+    },
+  };
+}
+export type Ownership = ReturnType<typeof createOwnership>;
