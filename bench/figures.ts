@@ -6,6 +6,7 @@ import { scanFigures } from './scan.bench';
 import { syncFigure } from './sync.bench';
 import { indicatorsFigures } from './indicators.bench';
 import { evaluationPdfFigures } from './evaluationPdf.bench';
+import { matchingFigure } from './matching.bench';
 
 /**
  * Every figure `npm run bench` runs, in this order. Each capability adds ONE line for its own
@@ -21,4 +22,5 @@ export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   syncFigure,
   indicatorsFigures,
   evaluationPdfFigures,
+  matchingFigure,
 ];

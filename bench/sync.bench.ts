@@ -10,7 +10,7 @@ import { writeBulkOutbox } from '../core/sync/testing/bulkOutbox';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { enrollKey } from '../province/enroll';
+import { enrollKey } from '../core/province/installations/keys';
 import { openProvinceStore } from '../province/store';
 import type { BenchFigure } from './figure';
 
@@ -63,9 +63,9 @@ export const syncFigure: BenchFigure = {
     const actor: Actor = { id: (setup.value as { id: string }).id, name: '基准测试', role: '管理员' };
     ctx.log(`sync: writing ${DEALS} deals with their patents and payments (≈${RECORDS} outbox rows) …`);
     writeBulkOutbox(city.store.db, '140100', DEALS);
-    const identity = signingIdentity(city.store, actor);
+    const identity = await signingIdentity(city.store, actor);
     const province = openProvinceStore(provinceDb);
-    enrollKey(province, '140100', identity.publicKeyPem, new Date().toISOString());
+    enrollKey(province, '140100', identity.publicKeyPem, { id: null, name: 'bench', role: '管理员' }, new Date().toISOString());
     province.close();
     const { url, child } = await serveProvince(provinceDb);
     try {

@@ -6,8 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { csvTextOf, dealRows } from '../../core/importing/fixtures/generateRows';
 import { ROOT, runCli } from '../../tests/support/runCli';
 import { initStoreByCli } from '../../tests/support/cliStore';
-
-const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
+import { writeSampleWorkbook } from '../../tests/support/sampleWorkbook';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -28,18 +27,31 @@ interface CliReport {
 }
 
 describe('patent-desk import', () => {
-  it('imports the sample workbook with no rejected row, and again with all unchanged', () => {
-    const { db } = initStore();
-    const first = runCli(['--db', db, 'import', SAMPLE, '--json']);
+  it('imports the sample workbook with no rejected row, every record new, and again with all unchanged', async () => {
+    const { dir, db } = initStore();
+    const { file, sample } = await writeSampleWorkbook(dir);
+    const first = runCli(['--db', db, 'import', file, '--json']);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const report = JSON.parse(first.stdout) as CliReport;
     expect(report.rejected).toEqual([]);
     expect(Object.keys(report)).toEqual(['new', 'updated', 'unchanged', 'rejected', 'sheets']);
-    expect(Object.keys(report.sheets)).toEqual(['交易', '到账', '质押', '产品备案', '企业年度数据', '奖补']);
+    // Each record the generator wrote comes in once, however its cells were spelled.
+    const { records } = sample;
+    expect(report.sheets).toEqual({
+      交易: { new: records.deals, updated: 0, unchanged: 0, rejected: 0 },
+      到账: { new: records.payments, updated: 0, unchanged: 0, rejected: 0 },
+      质押: { new: records.pledges, updated: 0, unchanged: 0, rejected: 0 },
+      产品备案: { new: records.registrations, updated: 0, unchanged: 0, rejected: 0 },
+      企业年度数据: { new: records.enterpriseFigures, updated: 0, unchanged: 0, rejected: 0 },
+      奖补: { new: records.subsidies, updated: 0, unchanged: 0, rejected: 0 },
+      // The matching pool: one row per offered patent or need.
+      专利供给: { new: sample.rows['专利供给'], updated: 0, unchanged: 0, rejected: 0 },
+      技术需求: { new: sample.rows['技术需求'], updated: 0, unchanged: 0, rejected: 0 },
+    });
     for (const counts of Object.values(report.sheets)) expect(counts.new).toBeGreaterThan(0);
 
-    const again = JSON.parse(runCli(['--db', db, 'import', SAMPLE, '--json']).stdout) as CliReport;
+    const again = JSON.parse(runCli(['--db', db, 'import', file, '--json']).stdout) as CliReport;
     expect(again).toMatchObject({ new: 0, updated: 0, unchanged: report.new, rejected: [] });
     expect(runCli(['--db', db, 'audit', 'verify']).status).toBe(0);
   });
@@ -69,6 +81,24 @@ describe('patent-desk import', () => {
     expect(valid.status).toBe(0);
     expect(JSON.parse(valid.stdout)).toMatchObject({ new: 2, rejected: [{ row: 3 }] });
     expect(deals()).toBe(2);
+  });
+
+  it('--json prints every refused row, read from the core page by page, as JSON.stringify would', () => {
+    const { dir, db } = initStore();
+    const rows = dealRows(2100);
+    for (const row of rows) row[3] = '202310999716.5';
+    const file = path.join(dir, '交易.csv');
+    fs.writeFileSync(file, csvTextOf('交易', rows));
+    const r = runCli(['--db', db, 'import', file, '--json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as CliReport;
+    expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect(report.rejected.map((x) => x.row)).toEqual(rows.map((_, i) => i + 2));
+    expect(report.rejected[2099]).toEqual({ sheet: '交易', row: 2101, column: '专利号', value: '202310999716.5', reason: '专利号校验位错误，应为 6' });
+    expect(report.sheets).toEqual({ 交易: { new: 0, updated: 0, unchanged: 0, rejected: 2100 } });
+    const text = runCli(['--db', db, 'import', file]);
+    expect(text.stdout.split('\n')[0]).toBe('文件中有错误行，按“全部成功才写入”的规则，整个文件未导入：新增 0，更新 0，未变 0，错误 2100 处。');
+    expect(text.stdout.trim().split('\n')).toHaveLength(1 + 2100);
   });
 
   it('refuses a file that is not a spreadsheet with one Chinese message', () => {
@@ -134,4 +164,22 @@ describe('patent-desk import', () => {
     }
     expect(runCli(['--db', db, 'audit', 'verify']).status).toBe(0);
   }, 120_000);
+
+  it('refuses control characters anywhere in a long file and prints the cell escaped, never raw', () => {
+    const { dir, db } = initStore();
+    const rows = dealRows(6000);
+    // Past the first 1,000,000 characters of the file: ESC ] 0 ; … BEL would retitle the terminal, NUL hides the rest.
+    const name = '山西\u001b]0;已被篡改\u0007科技\u0000有限公司';
+    (rows[5999] as (string | null)[])[7] = name;
+    const text = csvTextOf('交易', rows);
+    expect(text.indexOf(name)).toBeGreaterThan(1_000_000);
+    const file = path.join(dir, '交易.csv');
+    fs.writeFileSync(file, text);
+
+    const result = runCli(['--db', db, 'import', file]);
+    expect(result.status).toBe(1);
+    for (const raw of ['\u0000', '\u0007', '\u001b']) expect(result.stdout).not.toContain(raw);
+    expect(result.stdout).toContain('“山西\\u001b]0;已被篡改\\u0007科技\\u0000有限公司”：含有不可见的控制字符');
+    expect(new Database(db, { readonly: true }).prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(0);
+  });
 });

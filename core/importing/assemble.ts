@@ -12,12 +12,15 @@ import {
   buildPledge,
   buildRegistration,
   buildSubsidy,
+  buildSupply,
+  buildNeed,
   dealRowProblems,
   paymentRowProblems,
 } from './buildRecords';
 import type { ParsedRow, Problem } from './parseRow';
 import type { SheetPart } from './readImportFile';
 import type { SourcedRecord } from './records';
+import type { StagedRow } from './stagedRows';
 import type { SheetSpec } from './sheets';
 
 export interface Assembled {
@@ -31,19 +34,6 @@ function sameValue(a: CellValue, b: CellValue): boolean {
 }
 
 const keyOf = (v: CellValue) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
-
-/** Rows with a refused cell are left out; the rest grouped by the key column, in first-seen order. */
-function groupRows(spec: SheetSpec, rows: ParsedRow[], keyColumn: string): Map<string, ParsedRow[]> {
-  const keyIndex = spec.columns.findIndex((c) => c.header === keyColumn);
-  const groups = new Map<string, ParsedRow[]>();
-  for (const row of rows) {
-    const key = keyOf(row.values[keyIndex] ?? null);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
 
 /** A cell that was written but could not be read: reported on its own, not again as a disagreement. */
 const refused = (row: ParsedRow, i: number) => row.values[i] === null && !isBlank(row.raw[i] ?? null);
@@ -72,6 +62,8 @@ const BUILD_ONE = {
   到账: buildPayment,
   企业年度数据: buildFigures,
   奖补: buildSubsidy,
+  专利供给: buildSupply,
+  技术需求: buildNeed,
 } as const;
 const BUILD_GROUP = { 交易: buildDeal, 质押: buildPledge, 产品备案: buildRegistration } as const;
 const ROW_RULES: Partial<Record<ImportSheet, (row: ParsedRow) => Problem[]>> = {
@@ -88,84 +80,95 @@ const ONE_ROW_KEY: Record<keyof typeof BUILD_ONE, (r: ParsedRow, spec: SheetSpec
       r.values[spec.columns.findIndex((c) => c.header === '年度')],
     ]),
   奖补: (r) => JSON.stringify(r.values[0]),
+  专利供给: (r) => JSON.stringify(r.values[0]),
+  技术需求: (r) => JSON.stringify(r.values[0]),
 };
 
+/** Rules within one row that span several of its cells; checked as the row is read. */
+export function rowRuleProblems(spec: SheetSpec, row: ParsedRow): Problem[] {
+  return ROW_RULES[spec.name]?.(row) ?? [];
+}
+
 /**
- * `badRows` are the rows (per sheet) already refused for a cell; `validOnly` decides whether the other rows of their
- * group are reported too (they are not imported either: a deal is never written without one of its patents).
+ * Which record a row belongs to: its 合同编号 / 质押登记号 / 备案号 on the sheets of several rows per record, its
+ * natural key on the others (rows sharing it are duplicates).
  */
-export function assemble(parts: SheetPart[], badRows: Map<string, Set<number>>, validOnly: boolean): Assembled {
+export function recordKeyOf(spec: SheetSpec, row: ParsedRow): string {
+  if (!spec.groupBy) return ONE_ROW_KEY[spec.name as keyof typeof BUILD_ONE](row, spec);
+  const keyIndex = spec.columns.findIndex((c) => c.header === spec.groupBy);
+  return keyOf(row.values[keyIndex] ?? null);
+}
+
+/**
+ * One record from the rows that share its key (in row order), or the reasons it is refused. Rows already refused
+ * for a cell or a row rule are `bad`; `validOnly` decides whether the other rows of their group are reported too
+ * (they are not imported either: a deal is never written without one of its patents).
+ */
+export function assembleGroup(
+  part: Pick<SheetPart, 'spec' | 'sheet'>,
+  group: StagedRow[],
+  validOnly: boolean,
+): Assembled {
+  const { spec, sheet } = part;
   const records: SourcedRecord<ImportSheet>[] = [];
   const rejected: RejectedRow[] = [];
-  for (const part of parts) {
-    const { spec, sheet } = part;
-    const bad = badRows.get(sheet) ?? new Set<number>();
-    const reject = (row: number, p: Problem) => {
-      rejected.push({ sheet, row, ...p });
-      bad.add(row);
-    };
-    const rules = ROW_RULES[spec.name];
-    if (rules) for (const row of part.rows) for (const p of rules(row)) reject(row.rowNumber, p);
-
-    if (spec.groupBy) {
-      const build = BUILD_GROUP[spec.name as keyof typeof BUILD_GROUP];
-      for (const group of groupRows(spec, part.rows, spec.groupBy).values()) {
-        for (const p of disagreements(spec, group)) reject(p.row, p);
-        const badInGroup = group.filter((r) => bad.has(r.rowNumber));
-        if (badInGroup.length > 0) {
-          if (validOnly) {
-            const named = badInGroup.map((r) => r.rowNumber).join('、');
-            for (const r of group) {
-              if (!bad.has(r.rowNumber)) {
-                rejected.push({
-                  sheet,
-                  row: r.rowNumber,
-                  column: spec.groupBy,
-                  value: shownValue(r.raw[0] ?? null),
-                  reason: `同一${spec.groupBy}的第 ${named} 行有误，整条记录未导入`,
-                });
-              }
-            }
+  const bad = new Set(group.filter((r) => r.bad).map((r) => r.rowNumber));
+  const reject = (row: number, p: Problem) => {
+    rejected.push({ sheet, row, ...p });
+    bad.add(row);
+  };
+  if (spec.groupBy) {
+    for (const p of disagreements(spec, group)) reject(p.row, p);
+    const badInGroup = group.filter((r) => bad.has(r.rowNumber));
+    if (badInGroup.length > 0) {
+      if (validOnly) {
+        const named = badInGroup.map((r) => r.rowNumber).join('、');
+        for (const r of group) {
+          if (!bad.has(r.rowNumber)) {
+            rejected.push({
+              sheet,
+              row: r.rowNumber,
+              column: spec.groupBy,
+              value: shownValue(r.raw[0] ?? null),
+              reason: `同一${spec.groupBy}的第 ${named} 行有误，整条记录未导入`,
+            });
           }
-          continue;
         }
-        const built = build(group);
-        if (!built.ok) {
-          for (const p of built.problems) reject(p.row, p);
-          continue;
-        }
-        records.push({
-          sheet: spec.name,
-          sheetName: sheet,
-          rows: group,
-          record: built.record,
-        } as SourcedRecord<ImportSheet>);
       }
-    } else {
-      const name = spec.name as keyof typeof BUILD_ONE;
-      const seen = new Map<string, number>();
-      for (const row of part.rows) {
-        if (bad.has(row.rowNumber)) continue;
-        const key = ONE_ROW_KEY[name](row, spec);
-        const firstRow = seen.get(key);
-        if (firstRow !== undefined) {
-          reject(row.rowNumber, {
-            column: spec.columns[0]?.header ?? '',
-            value: shownValue(row.raw[0] ?? null),
-            reason: `与第 ${firstRow} 行重复`,
-          });
-          continue;
-        }
-        seen.set(key, row.rowNumber);
-        records.push({
-          sheet: spec.name,
-          sheetName: sheet,
-          rows: [row],
-          record: BUILD_ONE[name](row),
-        } as SourcedRecord<ImportSheet>);
-      }
+      return { records, rejected };
     }
-    badRows.set(sheet, bad);
+    const built = BUILD_GROUP[spec.name as keyof typeof BUILD_GROUP](group);
+    if (!built.ok) {
+      for (const p of built.problems) reject(p.row, p);
+      return { records, rejected };
+    }
+    records.push({
+      sheet: spec.name,
+      sheetName: sheet,
+      rows: group,
+      record: built.record,
+    } as SourcedRecord<ImportSheet>);
+    return { records, rejected };
+  }
+  const name = spec.name as keyof typeof BUILD_ONE;
+  let first: StagedRow | undefined;
+  for (const row of group) {
+    if (bad.has(row.rowNumber)) continue;
+    if (first) {
+      reject(row.rowNumber, {
+        column: spec.columns[0]?.header ?? '',
+        value: shownValue(row.raw[0] ?? null),
+        reason: `与第 ${first.rowNumber} 行重复`,
+      });
+      continue;
+    }
+    first = row;
+    records.push({
+      sheet: spec.name,
+      sheetName: sheet,
+      rows: [row],
+      record: BUILD_ONE[name](row),
+    } as SourcedRecord<ImportSheet>);
   }
   return { records, rejected };
 }

@@ -4,6 +4,7 @@
  */
 import type { ImportSheet } from '../../shared/contract/importing';
 import type { EnterpriseSize, PartyKind } from '../../shared/domain/enterprise';
+import type { Industry } from '../../shared/domain/industries';
 import { shownValue, type PatentValue, type RegionValue } from './cells';
 import type { ParsedRow, Problem } from './parseRow';
 import type { DealRecord, PartyRecord, PatentRecord, RecordOf } from './records';
@@ -33,6 +34,8 @@ const pledge = reader('质押');
 const registration = reader('产品备案');
 const figures = reader('企业年度数据');
 const subsidy = reader('奖补');
+const supply = reader('专利供给');
+const need = reader('技术需求');
 
 function party(name: string | null, uscc: string | null, kind: PartyKind, region: RegionValue | null): PartyRecord {
   return { name: name ?? '', uscc, kind, regionCode: region?.code ?? null };
@@ -229,5 +232,42 @@ export function buildSubsidy(row: ParsedRow): RecordOf['奖补'] {
     grantedDate: subsidy.text(row, '日期') as string,
     dealContractNo: subsidy.text(row, '关联合同编号'),
     pledgeRegistrationNo: subsidy.text(row, '关联质押登记号'),
+  };
+}
+
+export function buildSupply(row: ParsedRow): RecordOf['专利供给'] {
+  const open = supply.text(row, '开放许可') === '是';
+  return {
+    patentNumber: supply.patent(row, '专利号')?.number as string,
+    title: supply.text(row, '专利名称') as string,
+    owner: {
+      ...party(supply.text(row, '权利人名称'), supply.text(row, '权利人统一社会信用代码'), supply.text(row, '权利人类型') as PartyKind, supply.region(row, '权利人所在地')),
+      confirmUsccWarning: true,
+    },
+    industry: (supply.text(row, '所属产业') ?? '其他') as Industry,
+    ipcClass: supply.text(row, 'IPC分类号'),
+    keywords: supply.text(row, '关键词'),
+    abstract: supply.text(row, '摘要'),
+    askingTerms: supply.text(row, '转化意向与报价'),
+    openLicense: open,
+    openLicenseFeeFen: supply.num(row, '开放许可使用费（万元）'),
+    openLicenseYears: supply.num(row, '开放许可期限（年）'),
+    status: (supply.text(row, '状态') ?? '在库') as RecordOf['专利供给']['status'],
+  };
+}
+
+export function buildNeed(row: ParsedRow): RecordOf['技术需求'] {
+  return {
+    needNo: need.text(row, '需求编号') as string,
+    enterprise: {
+      ...party(need.text(row, '企业名称'), need.text(row, '企业统一社会信用代码'), '企业', need.region(row, '企业所在地')),
+      size: need.text(row, '企业规模') as EnterpriseSize | null,
+      confirmUsccWarning: true,
+    },
+    industry: (need.text(row, '所属产业') ?? '其他') as Industry,
+    needText: need.text(row, '需求描述') as string,
+    keywords: need.text(row, '关键词'),
+    budgetFen: need.num(row, '预算（万元）'),
+    urgency: (need.text(row, '紧迫程度') ?? '一般') as RecordOf['技术需求']['urgency'],
   };
 }

@@ -7,7 +7,7 @@ import { parseDate } from '../../shared/domain/dates';
 import { parseWanToFen } from '../../shared/domain/money';
 import { parsePatentNumber, type PatentType } from '../../shared/domain/patentNumber';
 import { resolveRegion } from '../../shared/domain/regions';
-import { compactCell, normalizeCell } from '../../shared/domain/text';
+import { compactCell, hasControlChars, normalizeCell } from '../../shared/domain/text';
 import { checkUscc } from '../../shared/domain/uscc';
 import type { CellKind } from './sheets';
 
@@ -75,6 +75,8 @@ function parseEnum(raw: RawCell, values: readonly string[]): CellResult {
 export function parseCell(raw: RawCell, kind: CellKind): CellResult {
   if (typeof raw === 'boolean') return refuse(`不应为逻辑值（${raw ? 'TRUE' : 'FALSE'}）`);
   if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) return refuse(`内容超过 ${MAX_CELL_CHARS} 个字符`);
+  if (typeof raw === 'string' && hasControlChars(raw))
+    return refuse('含有不可见的控制字符（如 ESC、NUL，多由其他系统导出时带入），请在 Excel 中删除后重新导入');
   switch (kind.type) {
     case 'text': {
       const text = textOf(raw);

@@ -1,11 +1,20 @@
 import type { importingMethods } from '../../shared/contract/importing';
-import type { HandlersOf } from '../service/context';
+import type { HandlersOf, ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
 import { exportList } from '../exporting/exportList';
 import { tableDownload } from '../exporting/tableFile';
 import { cancelJob, findJob, jobDone, startImportJob, viewOf } from './jobs';
 import { reportDownload } from './reportFile';
 import { templateDownload } from './template';
+
+/** The job once it has ended, with its report; refused when it ended without one. */
+async function finishedJob(ctx: ServiceContext, jobId: string) {
+  const job = findJob(ctx, jobId);
+  await jobDone(job);
+  const { report } = job;
+  if (!report) throw new DeskError('NO_REPORT', '这次导入已取消或未能读取文件，没有导入报告');
+  return { report, rejected: job.rejected };
+}
 
 export const importingHandlers = {
   'import.template': () => templateDownload(),
@@ -26,11 +35,14 @@ export const importingHandlers = {
     return viewOf(job);
   },
 
+  'import.rejectedPage': async (input, ctx) => {
+    const job = await finishedJob(ctx, input.jobId);
+    return { rows: job.rejected.page(input.offset, input.limit), total: job.report.rejectedTotal };
+  },
+
   'import.reportFile': async (input, ctx) => {
-    const job = findJob(ctx, input.jobId);
-    await jobDone(job);
-    if (!job.report) throw new DeskError('NO_REPORT', '这次导入已取消或未能读取文件，没有导入报告');
-    return reportDownload(job.report);
+    const job = await finishedJob(ctx, input.jobId);
+    return reportDownload(job.report, job.rejected);
   },
 
   'export.list': (input, ctx) => exportList(ctx, input.list, input.filters, input.format),

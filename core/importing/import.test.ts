@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpStore } from '../../tests/support/tempStore';
 import { verifyAuditChain } from '../audit/auditLog';
@@ -44,6 +45,8 @@ describe('the import template', () => {
       '产品备案',
       '企业年度数据',
       '奖补',
+      '专利供给',
+      '技术需求',
     ]);
     expect(workbook.getWorksheet('到账')?.getRow(1).values).toEqual([
       undefined,
@@ -81,6 +84,16 @@ describe('the import template', () => {
       { fileName: '导入.xlsx', new: 29 },
       { unchanged: 29 },
     ]);
+  });
+
+  it('imported patents and parties are found by the lists\' search as soon as the import is done', async () => {
+    // The search indexes are brought up to date once at the end of the import (migration 24), not row by row.
+    await importBytes(store.call, await workbookOf({ 交易: dealRows(3, 2) }));
+    const byTitle = await store.call('deals.list', { search: '测试方法3' });
+    expect(byTitle.rows.map((r) => r.contractNo)).toEqual(['HT-2022-000001']);
+    const parties = await store.call('parties.search', { query: '第1科技' });
+    expect(parties.map((p) => p.name)).toEqual(['山西第1科技有限公司']);
+    store.service.store.db.prepare("INSERT INTO patents_fts(patents_fts, rank) VALUES ('integrity-check', 1)").run();
   });
 
   it('reports a changed row as updated, a new version of the deal', async () => {
@@ -171,6 +184,28 @@ describe('bad rows', () => {
     );
     expect(count('deals')).toBe(0);
     expect(storeFilesHash(store.dbPath)).toBe(before);
+  });
+
+  it('more refused rows than the report carries: the report has the first, the rest come page by page, in row order', async () => {
+    // The refused rows are written to a file as they are found, not held: the report carries the first 200.
+    const rows = dealRows(250);
+    for (const row of rows) row[3] = '202310999716.5';
+    const job = await importBytes(store.call, Buffer.from(csvTextOf('交易', rows), 'utf8'), { fileName: 'deals.csv' });
+    const report = job.report!;
+    expect(report).toMatchObject({ written: false, rejectedTotal: 250, sheets: { 交易: { rejected: 250 } } });
+    expect(report.rejected).toHaveLength(200);
+    const all = await store.call('import.rejectedPage', { jobId: job.jobId, offset: 0, limit: 2000 });
+    expect(all.total).toBe(250);
+    expect(all.rows.slice(0, 200)).toEqual(report.rejected);
+    expect(all.rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 2));
+    const page = await store.call('import.rejectedPage', { jobId: job.jobId, offset: 240, limit: 100 });
+    expect(page.rows.map((r) => r.row)).toEqual([242, 243, 244, 245, 246, 247, 248, 249, 250, 251]);
+    expect(page.rows[0]).toEqual({ sheet: '交易', row: 242, column: '专利号', value: '202310999716.5', reason: '专利号校验位错误，应为 6' });
+
+    const file = await store.call('import.reportFile', { jobId: job.jobId });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('错误行')?.actualRowCount).toBe(1 + 250);
   });
 
   it('with valid rows only, imports the good deals and lists the bad ones', async () => {
@@ -276,10 +311,18 @@ describe('broken files', () => {
     expect(await refused(huge, '交易.csv')).toMatch(/第 2 行有一个单元格超过 32767 个字符/);
   });
 
-  it('an xlsx with a 50 MB cell', async () => {
+  it('an xlsx with a cell of 40,000 characters', async () => {
+    const rows = dealRows(1);
+    (rows[0] as Row)[4] = randomBytes(20_000).toString('hex');
+    expect(await refused(await workbookOf({ 交易: rows }))).toMatch(/工作表“交易”第 2 行有一个单元格超过 32767 个字符/);
+  });
+
+  it('an xlsx with a 50 MB cell of one letter repeated, as a zip bomb, before it is unpacked', async () => {
     const rows = dealRows(1);
     (rows[0] as Row)[4] = 'x'.repeat(50 * 1024 * 1024);
-    expect(await refused(await workbookOf({ 交易: rows }))).toMatch(/工作表“交易”第 2 行有一个单元格超过 32767 个字符/);
+    expect(await refused(await workbookOf({ 交易: rows }))).toMatch(
+      /^共享字符串（各工作表单元格中的文字）的压缩比异常：解压后是压缩后的 [\d,]+ 倍，上限为 100 倍。/,
+    );
   });
 });
 

@@ -1,13 +1,14 @@
 /**
- * Imports run as jobs: import.start hands back at once, the page polls import.status for rows read and rows per
- * second, and import.cancel stops the reading (nothing is written before reading ends, and the write itself is one
- * transaction, so a cancel always leaves the store as it was).
+ * Imports run as jobs: import.start hands back at once, the page polls import.status for rows read and written per
+ * sheet, and import.cancel stops the import while it reads or writes its rows (nothing is written while reading, and
+ * the writing is one transaction that a cancel rolls back, so a cancel always leaves the store as it was).
  */
 import { newId } from '../store/ids';
-import type { ImportJob, ImportJobState, ImportReport } from '../../shared/contract/importing';
+import type { ImportJob, ImportJobState, ImportReport, SheetProgress } from '../../shared/contract/importing';
 import type { ServiceContext } from '../service/context';
-import { DeskError } from '../service/errors';
+import { DeskError, diskFullError, isDiskFull } from '../service/errors';
 import { ImportCancelled } from './fileErrors';
+import { RejectedSpool } from './rejectedSpool';
 import { runImport, type ImportOptions } from './runImport';
 
 interface JobRecord {
@@ -20,8 +21,13 @@ interface JobRecord {
   startedAt: number;
   readEndedAt: number | null;
   report: ImportReport | null;
+  /** Every refused row of the report, on disk; removed with the job. */
+  rejected: RejectedSpool;
   error: string | null;
   cancelRequested: boolean;
+  /** The rows are written; the checks and the commit that follow are not cancelled any more. */
+  finishing: boolean;
+  sheets: SheetProgress[];
   finishedAt: number | null;
   done: Promise<void>;
 }
@@ -30,22 +36,43 @@ const jobs = new Map<string, JobRecord>();
 /** Finished jobs are kept this long for their report, then forgotten. */
 const KEEP_FINISHED_MS = 2 * 60 * 60 * 1000;
 
-function forgetOldJobs(now: number): void {
-  for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
+function forget(id: string): void {
+  jobs.get(id)?.rejected.remove();
+  jobs.delete(id);
 }
+
+function forgetOldJobs(now: number): void {
+  for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) forget(id);
+}
+
+// The spools are scratch files in the temp folder: none outlives the process (the CLI exits after one import).
+process.once('exit', () => {
+  for (const id of [...jobs.keys()]) forget(id);
+});
 
 export function viewOf(job: JobRecord): ImportJob {
   const seconds = ((job.readEndedAt ?? Date.now()) - job.startedAt) / 1000;
+  // The reader reports every few thousand rows, the sheets count each one: show the nearer figure.
+  const rowsRead = Math.max(
+    job.rowsRead,
+    job.sheets.reduce((n, s) => n + s.rowsRead, 0),
+  );
   return {
     jobId: job.jobId,
     state: job.state,
     fileName: job.fileName,
-    rowsRead: job.rowsRead,
-    rowsPerSecond: seconds > 0 ? Math.round(job.rowsRead / seconds) : 0,
-    fraction: Math.min(1, job.fraction),
+    rowsRead,
+    rowsPerSecond: seconds > 0 ? Math.round(rowsRead / seconds) : 0,
+    fraction: Math.min(1, job.state === '写入中' ? writtenFraction(job.sheets) : job.fraction),
+    sheets: job.sheets.map((s) => ({ ...s })),
     report: job.report,
     error: job.error,
   };
+}
+
+function writtenFraction(sheets: SheetProgress[]): number {
+  const read = sheets.reduce((n, s) => n + s.rowsRead, 0);
+  return read > 0 ? sheets.reduce((n, s) => n + s.rowsWritten, 0) / read : 1;
 }
 
 export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: ImportOptions): JobRecord {
@@ -60,8 +87,11 @@ export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: Impo
     startedAt: Date.now(),
     readEndedAt: null,
     report: null,
+    rejected: new RejectedSpool(),
     error: null,
     cancelRequested: false,
+    finishing: false,
+    sheets: [],
     finishedAt: null,
     done: Promise.resolve(),
   };
@@ -75,7 +105,8 @@ export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: Impo
     // Start on the next turn, so that import.start answers before reading begins.
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      job.report = await runImport(ctx, bytes, options, {
+      job.report = await runImport(ctx, bytes, options, job.rejected, {
+        sheets: job.sheets,
         isCancelled: () => job.cancelRequested,
         onProgress: (p) => {
           job.rowsRead = p.rowsRead;
@@ -84,19 +115,19 @@ export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: Impo
         onWriting: () => {
           job.state = '写入中';
           job.readEndedAt = Date.now();
-          job.fraction = 1;
         },
+        onFinishing: () => (job.finishing = true),
       });
       job.rowsRead = job.report.rowsRead;
       finish('已完成');
     } catch (error) {
+      // No report, so nothing will read its refused rows.
+      job.rejected.remove();
       if (error instanceof ImportCancelled) finish('已取消');
       else {
-        job.error =
-          error instanceof DeskError
-            ? error.message
-            : '导入时程序内部出错，未写入任何数据。请重试；如仍出错，请联系管理员。';
-        if (!(error instanceof DeskError)) console.error(error);
+        const known = error instanceof DeskError ? error : isDiskFull(error) ? diskFullError() : null;
+        job.error = known?.message ?? '导入时程序内部出错，未写入任何数据。请重试；如仍出错，请联系管理员。';
+        if (!known) console.error(error);
         finish('失败');
       }
     }
@@ -113,7 +144,7 @@ export function findJob(ctx: ServiceContext, jobId: string): JobRecord {
 }
 
 export function cancelJob(job: JobRecord): void {
-  if (job.state === '读取中') job.cancelRequested = true;
+  if (job.state === '读取中' || (job.state === '写入中' && !job.finishing)) job.cancelRequested = true;
 }
 
 /** Waits for a job to end (tests and the CLI use the contract's polling instead; this serves in-process callers). */

@@ -3,9 +3,10 @@
  * named. The caller sees progress and may cancel between rows.
  */
 import type { RejectedRow } from '../../shared/contract/importing';
-import type { RawCell } from './cells';
+import { isBlank, type RawCell } from './cells';
+import { columnLimit, limitRefusals } from './importLimits';
 import { ImportCancelled, ImportFileError } from './fileErrors';
-import { parseRow, rowIsBlank, type ParsedRow } from './parseRow';
+import { parseRow, rowIsBlank, type ParsedRow, type Problem } from './parseRow';
 import { csvRows } from './readers/csvRows';
 import { decodeText } from './readers/decodeText';
 import type { ReadProgress, SheetEvent } from './readers/rowSource';
@@ -39,6 +40,13 @@ export interface ReadHooks {
   onProgress?: (progress: ReadProgress & { rowsRead: number }) => void;
   /** Polled between rows; true stops the read with ImportCancelled. */
   isCancelled?: () => boolean;
+  /**
+   * Takes each parsed row instead of the part's `rows` (which then stay empty), so that the caller can park it
+   * elsewhere; the row's problems are in `rejected` already.
+   */
+  onRow?: (part: SheetPart, row: ParsedRow, problems: Problem[]) => void;
+  /** Takes each refused cell instead of the result's `rejected` (which then stays empty), so nothing of it is held. */
+  onRejected?: (rejected: RejectedRow) => void;
 }
 
 /** Header search stops here: a title or a note above the header is common, ten lines of it is not. */
@@ -102,10 +110,19 @@ export async function readImportFile(bytes: Buffer, hooks: ReadHooks = {}): Prom
       continue;
     }
     rowsRead++;
+    const limit = columnLimit(current.layout.spec.columns.length);
+    for (let c = event.cells.length - 1; c >= limit; c--) {
+      if (!isBlank(event.cells[c] ?? null)) throw limitRefusals.columns(current.part?.sheet ?? '', c + 1, limit);
+    }
     const { row, problems } = parseRow(current.layout, event.rowNumber, event.cells);
-    const sheet = current.part?.sheet ?? '';
-    for (const p of problems) rejected.push({ sheet, row: event.rowNumber, ...p });
-    current.part?.rows.push(row);
+    const part = current.part as SheetPart;
+    for (const p of problems) {
+      const refused = { sheet: part.sheet, row: event.rowNumber, ...p };
+      if (hooks.onRejected) hooks.onRejected(refused);
+      else rejected.push(refused);
+    }
+    if (hooks.onRow) hooks.onRow(part, row, problems);
+    else part.rows.push(row);
   }
   closeSheet();
 

@@ -1,3 +1,4 @@
+import type { ParsedNeed, ParsedSupply } from '../../shared/contract/matching';
 /** What the import makes of the sheets' rows: one record per deal, payment, pledge, registration, figures, subsidy. */
 import type { ImportSheet } from '../../shared/contract/importing';
 import type { PartyKind, EnterpriseSize } from '../../shared/domain/enterprise';
@@ -87,6 +88,9 @@ export type RecordOf = {
   产品备案: RegistrationRecord;
   企业年度数据: FiguresRecord;
   奖补: SubsidyRecord;
+  // The pool's sheets build the very input the forms send.
+  专利供给: ParsedSupply;
+  技术需求: ParsedNeed;
 };
 
 /** A record with the rows it came from (several for a deal, pledge or registration of several patents). */

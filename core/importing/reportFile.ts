@@ -1,8 +1,9 @@
 /** The import report as a workbook the caseworker can hand back to whoever sent the file: counts, then every refused row. */
 import type { FileDownload, ImportReport } from '../../shared/contract/importing';
 import { safeFileName, XLSX_MIME, xlsxOf } from '../exporting/tableFile';
+import type { RejectedSpool } from './rejectedSpool';
 
-export async function reportDownload(report: ImportReport): Promise<FileDownload> {
+export async function reportDownload(report: ImportReport, rejected: RejectedSpool): Promise<FileDownload> {
   const outcome = report.dryRun ? '试导入（未写入）' : report.written ? '已写入' : '未写入（有错误行，整个文件未导入）';
   const summary = [
     ['文件', report.fileName, '', '', ''],
@@ -12,7 +13,7 @@ export async function reportDownload(report: ImportReport): Promise<FileDownload
       report.new,
       report.updated,
       report.unchanged,
-      new Set(report.rejected.map((r) => `${r.sheet}|${r.row}`)).size,
+      Object.values(report.sheets).reduce((n, c) => n + c.rejected, 0),
     ],
     ...Object.entries(report.sheets).map(([sheet, c]) => [sheet, c.new, c.updated, c.unchanged, c.rejected]),
   ];
@@ -26,7 +27,7 @@ export async function reportDownload(report: ImportReport): Promise<FileDownload
     {
       name: '错误行',
       columns: ['工作表', '行号', '列', '填写内容', '原因'],
-      rows: report.rejected.map((r) => [r.sheet, r.row, r.column, r.value, r.reason]),
+      rows: Array.from(rejected.all(), (r) => [r.sheet, r.row, r.column, r.value, r.reason]),
       widths: [14, 8, 24, 30, 80],
     },
   ]);

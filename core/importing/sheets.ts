@@ -5,6 +5,7 @@
 import type { ImportSheet } from '../../shared/contract/importing';
 import { INDUSTRIES } from '../../shared/domain/industries';
 import { ENTERPRISE_SIZES, PARTY_KINDS, SECTORS } from '../../shared/domain/enterprise';
+import { SUPPLY_STATUSES, URGENCIES } from '../../shared/contract/matching';
 
 export const DEAL_KINDS = ['转让', '许可', '作价入股'] as const;
 export const LICENSE_MODES = ['独占', '排他', '普通', '开放许可'] as const;
@@ -160,6 +161,43 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('日期', DATE, true, '拨付日期；' + DATE_HINT),
       col('关联合同编号', code(), false, '所奖励交易的合同编号'),
       col('关联质押登记号', code(), false, '所奖励质押的登记号'),
+    ],
+  },
+  {
+    name: '专利供给',
+    rowIs: '一件可转让或许可的专利（入库）；同一专利号再次导入即更新',
+    columns: [
+      col('专利号', PATENT, true, PATENT_HINT),
+      col('专利名称', text(300), true, '专利名称'),
+      col('权利人名称', text(), true, '专利权人全称（高校、科研院所或其他单位）'),
+      col('权利人统一社会信用代码', USCC, false, USCC_HINT),
+      col('权利人类型', enumOf(PARTY_KINDS), true, PARTY_KINDS.join('、')),
+      col('权利人所在地', REGION, false, REGION_HINT),
+      col('所属产业', enumOf(INDUSTRIES), false, '山西省 14 个战略性新兴产业之一；不填为其他'),
+      col('IPC分类号', code(32), false, '如 H01M 4/36 或 H01M'),
+      col('关键词', text(200), false, '多个关键词用逗号或顿号分隔'),
+      col('摘要', text(2000), false, '专利摘要或技术简介'),
+      col('转化意向与报价', text(300), false, '转让或许可的意向、报价等'),
+      col('开放许可', enumOf(['是', '否']), false, '已声明开放许可填“是”，并填写使用费和期限'),
+      col('开放许可使用费（万元）', MONEY, false, '声明开放许可时必填，' + MONEY_HINT),
+      col('开放许可期限（年）', { type: 'integer', min: 1, max: 20, unit: '年' }, false, '声明开放许可时必填，1–20 年'),
+      col('状态', enumOf(SUPPLY_STATUSES), false, '在库、对接中、已成交 或 撤回；不填为在库'),
+    ],
+  },
+  {
+    name: '技术需求',
+    rowIs: '一家企业的一项技术需求；同一需求编号再次导入即更新',
+    columns: [
+      col('需求编号', code(), true, '需求调查表或登记编号'),
+      col('企业名称', text(), true, '企业全称'),
+      col('企业统一社会信用代码', USCC, false, '18 位统一社会信用代码'),
+      col('企业规模', enumOf(ENTERPRISE_SIZES), false, '微型、小型、中型 或 大型（中小企业优先推荐）'),
+      col('企业所在地', REGION, false, REGION_HINT),
+      col('所属产业', enumOf(INDUSTRIES), false, '山西省 14 个战略性新兴产业之一；不填为其他'),
+      col('需求描述', text(2000), true, '想解决的技术问题、想引进的技术'),
+      col('关键词', text(200), false, '多个关键词用逗号或顿号分隔'),
+      col('预算（万元）', MONEY, false, MONEY_HINT),
+      col('紧迫程度', enumOf(URGENCIES), false, '一般、较急 或 紧急；不填为一般'),
     ],
   },
 ];

@@ -93,12 +93,17 @@ function addDataSheet(workbook: ExcelJS.Workbook, spec: (typeof SHEET_SPECS)[num
   });
 }
 
-export async function buildTemplate(): Promise<Buffer> {
+/** The template as a workbook, for writing as it is or with rows filled in (`patent-desk sample`). */
+export function templateWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '专利转化工作台';
   addInstructions(workbook);
   for (const spec of SHEET_SPECS) addDataSheet(workbook, spec);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbook;
+}
+
+export async function buildTemplate(): Promise<Buffer> {
+  return Buffer.from(await templateWorkbook().xlsx.writeBuffer());
 }
 
 export async function templateDownload(): Promise<FileDownload> {

@@ -15,6 +15,8 @@ import { upsertPayment } from '../filings/payments';
 import { upsertPledge } from '../filings/pledges';
 import { upsertRegistration } from '../filings/registrations';
 import { upsertSubsidy } from '../filings/subsidies';
+import { upsertNeed } from '../matching/needs';
+import { upsertSupply } from '../matching/supply';
 import { storedPartyKind } from './partyKind';
 import { shownValue } from './cells';
 import type { ParsedRow } from './parseRow';
@@ -33,7 +35,7 @@ export interface WriteTarget {
  * (otherwise the second import would fill it in and version the party again); deals and pledges before the payments
  * and subsidies that name them.
  */
-export const WRITE_ORDER: readonly ImportSheet[] = ['企业年度数据', '交易', '质押', '产品备案', '到账', '奖补'];
+export const WRITE_ORDER: readonly ImportSheet[] = ['企业年度数据', '交易', '质押', '产品备案', '到账', '奖补', '专利供给', '技术需求'];
 
 function partyInput(party: PartyRecord, kind = party.kind): ParsedParty {
   return {
@@ -175,6 +177,9 @@ const WRITERS: { [S in ImportSheet]: WriteFn<S> } = {
         t,
       ),
     ),
+  // The pool's rows are the forms' input: the same upsert, by 专利号 / 需求编号 within the region.
+  专利供给: (w, s, t) => plain(upsertSupply(w, s, t)),
+  技术需求: (w, n, t) => plain(upsertNeed(w, n, t)),
 };
 
 // Where a filings check's field path lands on the sheet: [field prefix, column]. Longest prefix wins.
@@ -242,6 +247,34 @@ const FIELD_COLUMNS: Record<ImportSheet, [string, string][]> = {
     ['grantedDate', '日期'],
     ['dealContractNo', '关联合同编号'],
     ['pledgeRegistrationNo', '关联质押登记号'],
+  ],
+  专利供给: [
+    ['patentNumber', '专利号'],
+    ['title', '专利名称'],
+    ['owner.uscc', '权利人统一社会信用代码'],
+    ['owner.regionCode', '权利人所在地'],
+    ['owner.kind', '权利人类型'],
+    ['owner', '权利人名称'],
+    ['industry', '所属产业'],
+    ['ipcClass', 'IPC分类号'],
+    ['keywords', '关键词'],
+    ['abstract', '摘要'],
+    ['askingTerms', '转化意向与报价'],
+    ['openLicenseFeeFen', '开放许可使用费（万元）'],
+    ['openLicenseYears', '开放许可期限（年）'],
+    ['status', '状态'],
+  ],
+  技术需求: [
+    ['needNo', '需求编号'],
+    ['enterprise.uscc', '企业统一社会信用代码'],
+    ['enterprise.regionCode', '企业所在地'],
+    ['enterprise.size', '企业规模'],
+    ['enterprise', '企业名称'],
+    ['industry', '所属产业'],
+    ['needText', '需求描述'],
+    ['keywords', '关键词'],
+    ['budgetFen', '预算（万元）'],
+    ['urgency', '紧迫程度'],
   ],
 };
 

@@ -1,9 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, login, screenshot, test } from './fixtures';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
+import { writeSample } from './sampleWorkbook';
 
 const HEADER =
   '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止';
@@ -12,13 +8,23 @@ const GOOD =
 const BAD =
   'HT-E2E-2,许可,,202310999716.5,一种装置,,有效,太原理工大学,121400004052002036,高校,火星,山西示例科技有限公司,91140100MA0K123488,企业,小型,140100,节能环保,2022/3/5,,12,';
 
+async function dealCount(dbPath: string): Promise<number> {
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM deals').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 test('imports the sample workbook through the page and shows the report', async ({ page, desk }) => {
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/filings/import'));
   await expect(page.getByRole('heading', { name: '从 Excel 导入', exact: true })).toBeVisible();
   await screenshot(page, 'import-empty');
 
-  await page.locator('input[type=file]').setInputFiles(SAMPLE);
+  await page.locator('input[type=file]').setInputFiles(writeSample(desk));
   await expect(page.getByText('已选择：sample-import.xlsx')).toBeVisible();
   await page.getByRole('button', { name: '开始导入' }).click();
   await expect(page.getByText('导入完成，所有行均已导入。')).toBeVisible({ timeout: 60_000 });
@@ -67,6 +73,8 @@ test('a file that is not a spreadsheet gets one clear message', async ({ page, d
 });
 
 test('shows rows per second while reading, and cancel leaves the store as it was', async ({ page, desk }) => {
+  // The browser alone takes 10–15 s to read 30 MB and send it before the desk starts reading; under load longer.
+  test.setTimeout(240_000);
   const { csvTextOf, dealRows } = await import('../../core/importing/fixtures/generateRows');
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/filings/import'));
@@ -74,16 +82,31 @@ test('shows rows per second while reading, and cancel leaves the store as it was
   await page.locator('input[type=file]').setInputFiles({ name: '大批交易.csv', mimeType: 'text/csv', buffer: big });
   await page.getByRole('button', { name: '开始导入' }).click();
   await expect(page.getByText(/正在读取 大批交易\.csv：已读取 [1-9]\d* 行，每秒 \d+ 行/)).toBeVisible({
-    timeout: 30_000,
+    timeout: 150_000,
   });
   await screenshot(page, 'import-progress');
   await page.getByRole('button', { name: '取消导入' }).click();
   await expect(page.getByText('已取消导入，未写入任何数据。')).toBeVisible({ timeout: 30_000 });
-  const Database = (await import('better-sqlite3')).default;
-  const db = new Database(desk.dbPath, { readonly: true });
-  try {
-    expect(db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(0);
-  } finally {
-    db.close();
-  }
+  expect(await dealCount(desk.dbPath)).toBe(0);
+});
+
+test('shows rows read and written per sheet while writing, and cancel then rolls the writing back', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(240_000); // ten thousand rows read and partly written on a shared machine
+  const { csvTextOf, dealRows } = await import('../../core/importing/fixtures/generateRows');
+  await login(page, desk);
+  await page.evaluate(() => (location.hash = '#/filings/import'));
+  const file = Buffer.from(csvTextOf('交易', dealRows(5_000, 2, 'HT-WRITE')), 'utf8');
+  await page.locator('input[type=file]').setInputFiles({ name: '写入中.csv', mimeType: 'text/csv', buffer: file });
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByText(/工作表“交易”：已读取 10,000 行，已写入 [1-9][\d,]* 行/)).toBeVisible({
+    timeout: 180_000,
+  });
+  await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeVisible();
+  await screenshot(page, 'import-writing-progress');
+  await page.getByRole('button', { name: '取消导入' }).click();
+  await expect(page.getByText('已取消导入，未写入任何数据。')).toBeVisible({ timeout: 30_000 });
+  expect(await dealCount(desk.dbPath)).toBe(0);
 });

@@ -4,6 +4,7 @@
  */
 import { MAX_CELL_CHARS } from '../cells';
 import { ImportFileError } from '../fileErrors';
+import { columnLimit, IMPORT_LIMITS, limitRefusals } from '../importLimits';
 import type { ReadProgress, SheetEvent } from './rowSource';
 
 function detectDelimiter(text: string): string {
@@ -26,7 +27,7 @@ export function* csvRows(text: string, onProgress?: (p: ReadProgress) => void): 
   let i = 0;
   let rowNumber = 0;
   while (i < length) {
-    rowNumber++;
+    if (++rowNumber > IMPORT_LIMITS.rowsPerSheet) throw limitRefusals.rows('CSV', rowNumber);
     const cells: string[] = [];
     let endOfRow = false;
     while (!endOfRow) {
@@ -64,6 +65,7 @@ export function* csvRows(text: string, onProgress?: (p: ReadProgress) => void): 
         i = j;
       }
       cells.push(field);
+      if (cells.length > columnLimit()) throw limitRefusals.columns('CSV', cells.length, columnLimit());
       const ch = text[i];
       if (ch === delimiter) {
         i++;

@@ -2,12 +2,14 @@
  * Streams an xlsx workbook sheet by sheet and row by row with exceljs' WorkbookReader, so that a 100,000-row sheet is
  * never held whole in memory. Cells come out typed (text, number, Date for date-formatted cells).
  */
-import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { MAX_CELL_CHARS, type RawCell } from '../cells';
 import { ImportFileError } from '../fileErrors';
+import { columnLimit, IMPORT_LIMITS, limitRefusals } from '../importLimits';
+import { preflightXlsx } from './xlsxPreflight';
 import type { ReadProgress, SheetEvent } from './rowSource';
 import { DAMAGED_XLSX } from './sniff';
+import { Utf8WorkbookReader } from './utf8WorkbookReader';
 
 const CHUNK = 256 * 1024;
 
@@ -32,6 +34,7 @@ function tooLong(sheet: string | null, rowNumber: number): ImportFileError {
 }
 
 export async function* xlsxRows(bytes: Buffer, onProgress?: (p: ReadProgress) => void): AsyncGenerator<SheetEvent> {
+  await preflightXlsx(bytes);
   let bytesRead = 0;
   const input = Readable.from(
     (function* chunks() {
@@ -42,7 +45,7 @@ export async function* xlsxRows(bytes: Buffer, onProgress?: (p: ReadProgress) =>
       }
     })(),
   );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Utf8WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -55,9 +58,16 @@ export async function* xlsxRows(bytes: Buffer, onProgress?: (p: ReadProgress) =>
       yield { type: 'sheet', name };
       let count = 0;
       for await (const row of worksheet) {
+        // The preflight counted the rows; a row numbered past the limit (far below empty ones) is refused here.
+        if (row.number > IMPORT_LIMITS.rowsPerSheet) throw limitRefusals.rows(name ?? '', row.number);
         const values = row.values as unknown[];
+        // Checked before any cell is copied: a cell in column XFD makes a row of 16,384 mostly empty cells. Empty
+        // (formatted only) cells past the limit are dropped, not refused.
+        let width = values.length - 1;
+        while (width > columnLimit() && cellOf(values[width]) === null) width--;
+        if (width > columnLimit()) throw limitRefusals.columns(name ?? '', width, columnLimit());
         const cells: RawCell[] = [];
-        for (let c = 1; c < values.length; c++) {
+        for (let c = 1; c <= width; c++) {
           const cell = cellOf(values[c]);
           if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) throw tooLong(name, row.number);
           cells.push(cell);

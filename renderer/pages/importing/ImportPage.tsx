@@ -1,19 +1,19 @@
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Progress, Space, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { MAX_IMPORT_BYTES, type ImportJob } from '../../../shared/contract/importing';
-import { saveDownload } from '../../components/export/saveDownload';
+import { readFileBase64, saveDownload } from '../../transport/files';
 import { PageHeader } from '../../components/PageHeader';
+import { usePoll } from '../../data/usePoll';
 import { call } from '../../transport/desk';
 import { ImportReportView } from './ImportReportView';
-import { readFileBase64 } from './readFileBase64';
 
 const POLL_MS = 300;
 const running = (job: ImportJob | null) => job !== null && (job.state === '读取中' || job.state === '写入中');
 
 /**
  * 从 Excel 导入: pick or drop a workbook (or CSV) filled in the template, check it (试导入) or import it, watch rows per
- * second, cancel while it reads, and read the report row by row.
+ * second and rows read and written per sheet, cancel while it reads or writes, and read the report row by row.
  */
 export function ImportPage() {
   const { message } = App.useApp();
@@ -21,26 +21,13 @@ export function ImportPage() {
   const [validOnly, setValidOnly] = useState(false);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [starting, setStarting] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
+  usePoll(
+    async () => {
+      if (job) setJob(await call('import.status', { jobId: job.jobId }));
     },
-    [],
+    POLL_MS,
+    running(job),
   );
-
-  const poll = (jobId: string) => {
-    timer.current = setTimeout(async () => {
-      try {
-        const next = await call('import.status', { jobId });
-        setJob(next);
-        if (running(next)) poll(jobId);
-      } catch (error) {
-        message.error((error as Error).message);
-      }
-    }, POLL_MS);
-  };
 
   const start = async (dryRun: boolean) => {
     if (!file) return;
@@ -49,7 +36,6 @@ export function ImportPage() {
       const base64 = await readFileBase64(file);
       const started = await call('import.start', { fileName: file.name, base64, validOnly, dryRun });
       setJob(started);
-      poll(started.jobId);
     } catch (error) {
       message.error((error as Error).message);
     } finally {
@@ -145,14 +131,27 @@ export function ImportPage() {
           <Typography.Text>
             {job.state === '读取中'
               ? `正在读取 ${job.fileName}：已读取 ${job.rowsRead} 行，每秒 ${job.rowsPerSecond} 行`
-              : `已读取 ${job.rowsRead} 行，正在写入数据库……`}
+              : `已读取 ${job.rowsRead} 行，正在写入数据库（全部写完才生效，取消则不写入任何数据）……`}
           </Typography.Text>
           <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-            <Progress percent={Math.floor(job.fraction * 100)} status="active" style={{ flex: 1 }} />
-            <Button danger disabled={job.state !== '读取中'} onClick={() => void cancel()}>
+            <Progress
+              aria-label="导入进度"
+              percent={Math.floor(job.fraction * 100)}
+              status="active"
+              style={{ flex: 1 }}
+            />
+            <Button danger onClick={() => void cancel()}>
               取消导入
             </Button>
           </div>
+          {job.sheets.map((sheet) => (
+            <div key={sheet.sheet} data-testid="import-sheet-progress">
+              <Typography.Text type="secondary">
+                {`工作表“${sheet.sheet}”：已读取 ${sheet.rowsRead.toLocaleString('en')} 行` +
+                  (job.state === '写入中' ? `，已写入 ${sheet.rowsWritten.toLocaleString('en')} 行` : '')}
+              </Typography.Text>
+            </div>
+          ))}
         </Card>
       )}
       {job?.state === '已取消' && (
@@ -161,7 +160,7 @@ export function ImportPage() {
       {job?.state === '失败' && (
         <Alert type="error" showIcon title="无法导入此文件" description={job.error} style={{ marginBottom: 16 }} />
       )}
-      {job?.state === '已完成' && job.report && <ImportReportView report={job.report} jobId={job.jobId} />}
+      {job?.state === '已完成' && job.report && <ImportReportView key={job.jobId} report={job.report} jobId={job.jobId} />}
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Statistic, Table } from 'antd';
+import { useState } from 'react';
 import type { ImportReport, RejectedRow } from '../../../shared/contract/importing';
-import { saveDownload } from '../../components/export/saveDownload';
+import { saveDownload } from '../../transport/files';
 import { call } from '../../transport/desk';
 
 function outcome(report: ImportReport): { type: 'success' | 'info' | 'error' | 'warning'; text: string } {
-  const bad = report.rejected.length;
+  const bad = report.rejectedTotal;
   if (report.dryRun)
     return {
       type: 'info',
@@ -28,11 +29,42 @@ const COLUMNS = [
   { title: '原因', dataIndex: 'reason' },
 ];
 
+const PAGE_SIZE = 8;
+
+/**
+ * The refused entries a page at a time: the report carries the first ones, the core the rest (a file of many bad
+ * rows would not fit in one answer).
+ */
+function useRejectedPage(report: ImportReport, jobId: string) {
+  const { message } = App.useApp();
+  const [page, setPage] = useState(1);
+  const [rows, setRows] = useState<RejectedRow[]>(report.rejected.slice(0, PAGE_SIZE));
+  const [loading, setLoading] = useState(false);
+  const show = async (next: number) => {
+    const offset = (next - 1) * PAGE_SIZE;
+    setPage(next);
+    if (offset + PAGE_SIZE <= report.rejected.length || report.rejected.length === report.rejectedTotal) {
+      setRows(report.rejected.slice(offset, offset + PAGE_SIZE));
+      return;
+    }
+    setLoading(true);
+    try {
+      setRows((await call('import.rejectedPage', { jobId, offset, limit: PAGE_SIZE })).rows);
+    } catch (error) {
+      message.error((error as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return { page, rows, loading, show };
+}
+
 /** The report of DESIGN §3a on screen: counts, what happened, and every refused row with sheet, row, column and reason. */
 export function ImportReportView({ report, jobId }: { report: ImportReport; jobId: string }) {
   const { message } = App.useApp();
   const { type, text } = outcome(report);
-  const rejectedRows = new Set(report.rejected.map((r) => `${r.sheet}|${r.row}`)).size;
+  const rejectedRows = Object.values(report.sheets).reduce((n, c) => n + c.rejected, 0);
+  const rejected = useRejectedPage(report, jobId);
   const download = async () => {
     try {
       saveDownload(await call('import.reportFile', { jobId }));
@@ -68,13 +100,21 @@ export function ImportReportView({ report, jobId }: { report: ImportReport; jobI
           />
         </Col>
       </Row>
-      {report.rejected.length > 0 && (
+      {report.rejectedTotal > 0 && (
         <Table<RejectedRow>
           size="small"
           rowKey={(r) => `${r.sheet}|${r.row}|${r.column}|${r.reason}`}
           columns={COLUMNS}
-          dataSource={report.rejected}
-          pagination={{ pageSize: 8, showSizeChanger: false, showTotal: (n) => `共 ${n} 处错误` }}
+          dataSource={rejected.rows}
+          loading={rejected.loading}
+          pagination={{
+            current: rejected.page,
+            pageSize: PAGE_SIZE,
+            total: report.rejectedTotal,
+            showSizeChanger: false,
+            showTotal: (n) => `共 ${n} 处错误`,
+            onChange: (next) => void rejected.show(next),
+          }}
         />
       )}
     </Card>
