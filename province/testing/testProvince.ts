@@ -3,7 +3,7 @@ import type { Actor } from '../../core/service/context';
 import type { Store } from '../../core/store/store';
 import { signingIdentity } from '../../core/sync/installationKey';
 import { tempDir } from '../../tests/support/tempStore';
-import { enrollKey } from '../enroll';
+import { enrollKey } from '../../core/province/installations/keys';
 import type { Log } from '../log';
 import { startProvinceServer } from '../server';
 import { openProvinceStore } from '../store';
@@ -14,26 +14,26 @@ export interface TestProvince {
   dbPath: string;
   logs: Record<string, unknown>[];
   /** Enrolls a city's installation key (made on first need) for its region. */
-  enroll(city: Store, actor: Actor): void;
+  enroll(city: Store, actor: Actor): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A real provincial endpoint on 127.0.0.1 over a real SQLite store in a temp folder. */
-export async function startTestProvince(dbPath?: string, maxBatchBytes?: number): Promise<TestProvince> {
+export async function startTestProvince(dbPath?: string, maxBatchBytes?: number, requestTimeoutMs?: number): Promise<TestProvince> {
   const t = dbPath ? null : tempDir('province-');
   const file = dbPath ?? path.join(t!.dir, 'province.db');
   const store = openProvinceStore(file);
   const logs: Record<string, unknown>[] = [];
   const log: Log = (entry) => logs.push(entry);
-  const { app, url } = await startProvinceServer({ store, log, maxBatchBytes });
+  const { app, url } = await startProvinceServer({ store, log, maxBatchBytes, requestTimeoutMs });
   return {
     url,
     store,
     dbPath: file,
     logs,
-    enroll(city, actor) {
-      const identity = signingIdentity(city, actor);
-      enrollKey(store, identity.regionCode, identity.publicKeyPem, new Date().toISOString());
+    async enroll(city, actor) {
+      const identity = await signingIdentity(city, actor);
+      enrollKey(store, identity.regionCode, identity.publicKeyPem, actor, new Date().toISOString());
     },
     async close() {
       await app.close();

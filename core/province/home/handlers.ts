@@ -1,0 +1,7 @@
+import type { provinceHomeMethods } from '../../../shared/contract/provinceHome';
+import type { HandlersOf } from '../../service/context';
+import { computeProvinceHome } from './overview';
+
+export const provinceHomeHandlers = {
+  'province.home': (input, ctx) => computeProvinceHome(ctx.store.db, input.year),
+} satisfies HandlersOf<typeof provinceHomeMethods>;

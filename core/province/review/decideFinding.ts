@@ -1,0 +1,38 @@
+import { PROVINCE_DECISION_KEY, type ProvinceDecision } from '../../../shared/sync/feedbackKinds';
+import type { Writer } from '../../service/context';
+import { publishFeedback } from '../feedback';
+import { sendNotice } from '../notices/notices';
+import { CLAIM_RULE, findingRegions, readFindingRow } from './crossReview';
+
+/**
+ * The province's decision on a cross-city finding, audited, and sent to every region that owns a record of it: each
+ * region's own copy of the finding (the item it was sent, with only its records) goes out again with the decision in
+ * its evidence, so the city's review queue shows it on the flag it already holds. A CLAIM concerns a shared record
+ * no city flag holds: its owner and claimant get the decision as a notice.
+ */
+export function decideFinding(w: Writer, actorName: string, fingerprint: string, decision: ProvinceDecision['decision'], reason: string): void {
+  const row = readFindingRow(w.db, fingerprint);
+  w.db
+    .prepare('UPDATE province_findings SET status = ?, reason = ?, decided_by = ?, decided_at = ? WHERE fingerprint = ?')
+    .run(decision, reason, actorName, w.at, fingerprint);
+  w.record({
+    action: 'provinceReview.decide',
+    entity: 'province_finding',
+    entityId: fingerprint,
+    detail: { rule: row.rule_id, from: row.status, to: decision, reason },
+  });
+  const verdict: ProvinceDecision = { decision, reason, decidedAt: w.at };
+  if (row.rule_id === CLAIM_RULE.id) {
+    const title = `省级审核结论：${CLAIM_RULE.name}（${decision}）`;
+    sendNotice(w, actorName, { title, body: `${row.explanation}\n省级审核结论：${decision}。理由：${reason}`, regions: findingRegions(row) });
+    return;
+  }
+  const deliveries = JSON.parse(row.deliveries) as Record<string, string>;
+  const sent = w.db.prepare('SELECT explanation, evidence, subjects FROM province_feedback WHERE region_code = ? AND fingerprint = ?');
+  for (const [region, itemFingerprint] of Object.entries(deliveries)) {
+    const item = sent.get(region, itemFingerprint) as { explanation: string; evidence: string; subjects: string } | undefined;
+    if (!item) continue;
+    const evidence = { ...(JSON.parse(item.evidence) as Record<string, unknown>), [PROVINCE_DECISION_KEY]: verdict };
+    publishFeedback(w.db, { region, ruleId: row.rule_id, fingerprint: itemFingerprint, explanation: item.explanation, evidence, subjects: JSON.parse(item.subjects) as unknown[] }, w.at);
+  }
+}

@@ -1,0 +1,56 @@
+import { Button, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { RegionOverview } from '../../../../shared/contract/provinceHome';
+import { formatDateTime } from '../../../components/formatDateTime';
+import type { KindKey } from '../../filings/kinds';
+
+const byNumber = (pick: (r: RegionOverview) => number) => (a: RegionOverview, b: RegionOverview) => pick(a) - pick(b);
+const byTime = (pick: (r: RegionOverview) => string | null) => (a: RegionOverview, b: RegionOverview) => (pick(a) ?? '').localeCompare(pick(b) ?? '');
+
+/** What each region has reported: batches, records held (each count opens the records), findings, installations. */
+export function ReportingTable({ regions, openRecords }: { regions: RegionOverview[]; openRecords: (kind: KindKey, region: RegionOverview) => void }) {
+  const count = (kind: KindKey, title: string, pick: (r: RegionOverview) => number) => ({
+    title,
+    key: kind,
+    align: 'right' as const,
+    sorter: byNumber(pick),
+    render: (_: unknown, r: RegionOverview) => (
+      <Button type="link" size="small" style={{ padding: 0 }} aria-label={`${r.regionName}${title}`} onClick={() => openRecords(kind, r)}>
+        {pick(r).toLocaleString('zh-CN')}
+      </Button>
+    ),
+  });
+  const columns: ColumnsType<RegionOverview> = [
+    { title: '地区', dataIndex: 'regionName', fixed: 'left', width: 150, sorter: (a, b) => a.region.localeCompare(b.region) },
+    {
+      title: '最近收到批次',
+      dataIndex: 'lastBatchAt',
+      width: 150,
+      sorter: byTime((r) => r.lastBatchAt),
+      render: (at: string | null) => (at ? formatDateTime(at) : <Tag>尚未报送</Tag>),
+    },
+    { title: '批次', dataIndex: 'batches', align: 'right', sorter: byNumber((r) => r.batches) },
+    count('deals', '交易', (r) => r.records.deals),
+    count('pledges', '质押', (r) => r.records.pledges),
+    count('registrations', '产品备案', (r) => r.records.registrations),
+    count('figures', '企业年度数据', (r) => r.records.figures),
+    count('subsidies', '奖补', (r) => r.records.subsidies),
+    {
+      title: '跨地市提示',
+      dataIndex: 'findings',
+      align: 'right',
+      sorter: byNumber((r) => r.findings),
+      render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0),
+    },
+    {
+      title: '累计拒收',
+      dataIndex: 'rejected',
+      align: 'right',
+      sorter: byNumber((r) => r.rejected),
+      render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : 0),
+    },
+    { title: '在用安装', dataIndex: 'installations', align: 'right', sorter: byNumber((r) => r.installations) },
+    { title: '最近联系', dataIndex: 'lastContactAt', width: 150, sorter: byTime((r) => r.lastContactAt), render: (at: string | null) => formatDateTime(at) },
+  ];
+  return <Table<RegionOverview> size="small" rowKey="region" pagination={false} dataSource={regions} columns={columns} scroll={{ x: 1180 }} data-testid="reporting-table" />;
+}

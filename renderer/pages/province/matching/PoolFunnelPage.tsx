@@ -1,0 +1,74 @@
+import { Alert, Card, Col, Row, Select, Spin, Table } from 'antd';
+import { useState } from 'react';
+import type { PoolFunnelRow } from '../../../../shared/contract/provinceMatching';
+import { useSession } from '../../../app/session';
+import { ExportButton } from '../../../components/export/ExportButton';
+import { PageHeader } from '../../../components/PageHeader';
+import { useCall } from '../../../data/useCall';
+import { yearOptions } from '../../evaluation/regionYear';
+import { PoolFunnelChart, STAGES } from './PoolFunnelChart';
+
+type Funnel = { year: number; regions: PoolFunnelRow[]; total: PoolFunnelRow };
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+/** The table as exported: every region, then the province's total. */
+function funnelTable(funnel: Funnel) {
+  return {
+    title: `${funnel.year}年各地区供需对接漏斗`,
+    columns: ['地区', ...STAGES.map((s) => `${s.label}（${s.unit}）`), '推荐率', '对接成交率'],
+    rows: [...funnel.regions, funnel.total].map((r) => [r.regionName, ...STAGES.map((s) => r[s.key]), percent(r.recommendRate), percent(r.dealRate)]),
+  };
+}
+
+/**
+ * 供需对接 of the province's workbench: per region, what the cities' pools, needs and 对接 came to in a year (DOMAIN
+ * §9), read-only. A region's row puts its funnel in the chart; the province's total is shown first.
+ */
+export function PoolFunnelPage() {
+  const { status } = useSession();
+  const [year, setYear] = useState(Number(status.today.slice(0, 4)));
+  // The year counted last stays on screen while another is counted.
+  const { latest: funnel, error } = useCall('province.poolFunnel', { year });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const shown = funnel && (funnel.regions.find((r) => r.region === chosen) ?? funnel.total);
+  return (
+    <>
+      <PageHeader
+        title="供需对接"
+        description="各地区报送的专利供给、技术需求和对接记录：入库专利 → 技术需求 → 获推荐需求 → 对接 → 对接成交；点击地区查看其漏斗"
+        extra={<>
+          <Select aria-label="年度" style={{ width: 110 }} value={year} options={yearOptions(status.today)} onChange={setYear} />
+          {funnel && <ExportButton source={() => ({ table: funnelTable(funnel) })} rowCount={funnel.regions.length + 1} />}
+        </>}
+      />
+      {error && <Alert type="error" showIcon message="统计失败" description={error} style={{ marginBottom: 12 }} />}
+      {!funnel && !error && <Spin tip="正在统计…"><div style={{ height: 240 }} /></Spin>}
+      {funnel && shown && (
+        <Row gutter={[12, 12]}>
+          <Col span={24}>
+            <Card size="small" title="各地区供需对接漏斗">
+              <Table<PoolFunnelRow>
+                size="small"
+                rowKey="region"
+                pagination={false}
+                dataSource={[...funnel.regions, funnel.total]}
+                rowClassName={(r) => (r.region === shown.region ? 'ant-table-row-selected' : '')}
+                onRow={(r) => ({ onClick: () => setChosen(r.region), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: '地区', dataIndex: 'regionName', render: (v: string, r) => (r.region === funnel.total.region ? <b>{v}（合计）</b> : v) },
+                  ...STAGES.map((s) => ({ title: `${s.label}（${s.unit}）`, dataIndex: s.key, align: 'right' as const })),
+                  { title: '推荐率', dataIndex: 'recommendRate', align: 'right', render: percent },
+                  { title: '对接成交率', dataIndex: 'dealRate', align: 'right', render: percent },
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col span={24}>
+            <PoolFunnelChart row={shown} year={year} />
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}
