@@ -1,0 +1,94 @@
+import type { WriteOutcome } from '../../shared/contract/filings';
+import type { NeedRow, ParsedNeed } from '../../shared/contract/matching';
+import { findRecord } from '../filings/findRecord';
+import { resolveParty } from '../filings/parties';
+import type { RecordOptions } from '../filings/pledges';
+import { writeRecord } from '../filings/recordWriter';
+import type { Writer } from '../service/context';
+import { newId } from '../store/ids';
+import type { ReadHandle } from '../store/store';
+import { statement } from '../store/statements';
+import { NEEDS } from './tables';
+import { indexTerms } from './terms';
+
+/** Creates or updates an enterprise's technology need, keyed by 需求编号 within the region, and indexes its words. */
+export function upsertNeed(w: Writer, input: ParsedNeed, options: RecordOptions): WriteOutcome {
+  const existing = findRecord(
+    w,
+    NEEDS,
+    { where: { region_code: options.regionCode, need_no: input.needNo }, field: 'needNo', label: `需求编号 ${input.needNo} ` },
+    options.id,
+  );
+  const enterprise = resolveParty(w, input.enterprise, 'enterprise');
+  const outcome = writeRecord(w, NEEDS, {
+    id: (existing?.id as string | undefined) ?? newId(),
+    existing,
+    actorId: options.actorId,
+    values: {
+      region_code: options.regionCode,
+      need_no: input.needNo,
+      enterprise_id: enterprise.id,
+      industry: input.industry,
+      need_text: input.needText,
+      keywords: input.keywords ?? '',
+      budget_fen: input.budgetFen ?? null,
+      urgency: input.urgency,
+    },
+  });
+  indexTerms(w.db, 'need_fts', outcome.id, { keywords: input.keywords ?? '', body: input.needText });
+  return outcome;
+}
+
+/** The columns of a need row as the contract shows it (`n` = tech_needs, `o` = its enterprise). */
+export const NEED_COLUMNS = `n.id, n.need_no, n.enterprise_id, o.name AS enterprise_name, o.kind AS enterprise_kind, o.size AS enterprise_size,
+  CASE WHEN o.region_code IS NULL THEN n.region_code ELSE o.city_code END AS enterprise_region, n.industry, n.need_text, n.keywords, n.budget_fen, n.urgency, n.version`;
+
+interface NeedDbRow {
+  id: string;
+  need_no: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  enterprise_kind: NeedRow['enterpriseKind'];
+  enterprise_size: NeedRow['enterpriseSize'];
+  enterprise_region: string | null;
+  industry: string;
+  need_text: string;
+  keywords: string;
+  budget_fen: number | null;
+  urgency: NeedRow['urgency'];
+  version: number;
+}
+
+export function toNeedRow(r: NeedDbRow): NeedRow {
+  return {
+    id: r.id,
+    needNo: r.need_no,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    enterpriseKind: r.enterprise_kind,
+    enterpriseSize: r.enterprise_size,
+    enterpriseRegion: r.enterprise_region,
+    industry: r.industry,
+    needText: r.need_text,
+    keywords: r.keywords,
+    budgetFen: r.budget_fen,
+    urgency: r.urgency,
+    version: r.version,
+  };
+}
+
+const FROM = 'FROM tech_needs n JOIN organizations o ON o.id = n.enterprise_id WHERE n.voided_at IS NULL';
+
+/** The needs, newest first; search by number, enterprise or text. */
+export function listNeeds(db: ReadHandle, filter: { search?: string | null; limit: number }): { rows: NeedRow[]; total: number } {
+  const search = filter.search ? ' AND (n.need_no LIKE @like OR o.name LIKE @like OR n.need_text LIKE @like OR n.keywords LIKE @like)' : '';
+  const params = filter.search ? { like: `%${filter.search.replace(/[%_]/g, '')}%` } : {};
+  const rows = statement(db, `SELECT ${NEED_COLUMNS} ${FROM}${search} ORDER BY n.created_at DESC, n.id DESC LIMIT @limit`).all({ ...params, limit: filter.limit }) as NeedDbRow[];
+  const total = statement(db, `SELECT count(*) ${FROM}${search}`, 'pluck').get(params) as number;
+  return { rows: rows.map(toNeedRow), total };
+}
+
+export function readNeed(db: ReadHandle, id: string): NeedRow | null {
+  const row = statement(db, `SELECT ${NEED_COLUMNS} ${FROM} AND n.id = ?`).get(id) as NeedDbRow | undefined;
+  return row ? toNeedRow(row) : null;
+}

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendOutbox } from '../core/outbox/outbox';
+import { runSyncPass } from '../core/sync/client';
+import { matchesForNeed } from '../core/matching/rank';
+import { poolFunnel } from '../core/province/matching/poolFunnel';
+import { setUpStore } from '../tests/support/tempStore';
+import { startTestProvince, type TestProvince } from './testing/testProvince';
+
+const started: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const close of started.splice(0).reverse()) await close();
+});
+
+const city = async (region: string) => {
+  const c = await setUpStore(region);
+  started.push(c.close);
+  return c;
+};
+type City = Awaited<ReturnType<typeof city>>;
+
+const sync = async (c: City, p: TestProvince) => {
+  const result = await runSyncPass(c.service.store, { endpoint: p.url, actor: c.adminActor, ignoreSchedule: true, backoff: { baseMs: 5, maxMs: 20 } });
+  expect(result.settled).toBe(true);
+  return (await c.call('sync.overview', {})).batches[0]!;
+};
+
+describe('the pool travels to the province', () => {
+  it('takes 太原\'s offer and 长治\'s need and matches them across cities; refuses 大同\'s change of 太原\'s offer', async () => {
+    const prov = await startTestProvince();
+    started.push(prov.close);
+    const taiyuan = await city('140100');
+    const changzhi = await city('140400');
+    const datong = await city('140200');
+    for (const c of [taiyuan, changzhi, datong]) await prov.enroll(c.service.store, c.adminActor);
+
+    const offer = await taiyuan.call('matching.supply.save', {
+      record: {
+        patentNumber: '202311303481.9',
+        title: '一种石墨烯改性锂离子电池负极材料的制备方法',
+        owner: { name: '太原理工大学', kind: '高校', regionCode: '140100' },
+        industry: '碳基新材料',
+        keywords: '石墨烯，负极材料',
+        abstract: '提高锂离子电池的循环寿命。',
+      },
+    });
+    const need = await changzhi.call('matching.needs.save', {
+      record: { needNo: 'CZ-XQ-1', enterprise: { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' }, industry: '碳基新材料', needText: '希望提高锂离子电池负极材料的循环寿命' },
+    });
+    expect((await sync(taiyuan, prov)).rejected).toEqual([]);
+    expect((await sync(changzhi, prov)).rejected).toEqual([]);
+
+    const { matches } = matchesForNeed(prov.store.db, need.id, 5);
+    expect(matches[0]).toMatchObject({ supply: { id: offer.id, ownerName: '太原理工大学', ownerRegion: '140100' } });
+    expect(matches[0]!.reasons.map((r) => r.text)).toContain('省内：太原市 ↔ 长治市');
+
+    const held = prov.store.db.prepare('SELECT * FROM supply_patents WHERE id = ?').get(offer.id) as Record<string, unknown>;
+    datong.service.store.transaction((db) =>
+      appendOutbox(db, { entity: 'supply_patent', entityId: offer.id, version: 9, op: 'upsert', payload: { ...held, region_code: '140200', status: '撤回', version: 9 } }, new Date().toISOString()),
+    );
+    const batch = await sync(datong, prov);
+    expect(batch.rejected).toEqual([expect.objectContaining({ code: 'NOT_OWNER', message: expect.stringMatching(/^专利供给 专利号 202311303481\.9：这条记录由太原市最先报送/) })]);
+    expect(prov.store.db.prepare('SELECT status FROM supply_patents WHERE id = ?').pluck().get(offer.id)).toBe('在库');
+  });
+});
+
+const institute = { name: '中国煤炭科学研究总院太原研究院', kind: '科研院所', regionCode: '140100' } as const;
+const taiyuanSme = { name: '太原市晋煤机械有限公司', kind: '企业', regionCode: '140100', size: '小型' } as const;
+
+describe("the province's 供需对接 funnel", () => {
+  it('counts per region what the cities synced: pooled, needs, needs the pool answers across cities, 对接, deals from a 对接', async () => {
+    const prov = await startTestProvince();
+    started.push(prov.close);
+    const taiyuan = await city('140100');
+    const changzhi = await city('140400');
+    for (const c of [taiyuan, changzhi]) await prov.enroll(c.service.store, c.adminActor);
+    const today = new Date().toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+
+    const anode = await taiyuan.call('matching.supply.save', {
+      record: { patentNumber: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法', owner: { name: '太原理工大学', kind: '高校', regionCode: '140100' }, industry: '碳基新材料', keywords: '石墨烯，负极材料' },
+    });
+    const roller = await taiyuan.call('matching.supply.save', {
+      record: { patentNumber: '202311352019.8', title: '一种带式输送机托辊的耐磨涂层', owner: institute, industry: '煤机智能制造装备', keywords: '托辊，耐磨涂层' },
+    });
+    const need = await taiyuan.call('matching.needs.save', {
+      record: { needNo: 'TY-XQ-1', enterprise: taiyuanSme, industry: '煤机智能制造装备', needText: '延长输送机托辊寿命，也关注石墨烯负极材料', keywords: '托辊' },
+    });
+    await taiyuan.call('matching.matchmakings.save', { record: { needId: need.id, supplyId: anode.id, eventDate: today, event: '太原市供需对接会' } });
+    const met = await taiyuan.call('matching.matchmakings.save', { record: { needId: need.id, supplyId: roller.id, eventDate: today, event: '太原市供需对接会' } });
+    await taiyuan.call('matching.recordDeal', {
+      supplyId: roller.id,
+      matchmakingId: met.id,
+      deal: {
+        kind: '转让', contractNo: 'ZR-TY-1', contractDate: today, recordationDate: today, industry: '煤机智能制造装备', amountFen: 1_000_000,
+        patents: [{ number: '202311352019.8', title: '一种带式输送机托辊的耐磨涂层' }], assignor: institute, assignee: taiyuanSme,
+      },
+    });
+    // 长治 pools nothing: one need is answered by 太原's offer, the other by no patent of the province.
+    await changzhi.call('matching.needs.save', {
+      record: { needNo: 'CZ-XQ-1', enterprise: { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' }, needText: '希望提高锂离子电池负极材料的循环寿命', keywords: '负极材料' },
+    });
+    await changzhi.call('matching.needs.save', {
+      record: { needNo: 'CZ-XQ-2', enterprise: { name: '长治市上党酿造有限公司', kind: '企业', regionCode: '140400', size: '微型' }, needText: '老陈醋酿造的发酵控制', keywords: '陈醋，酿造' },
+    });
+    for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
+
+    const funnel = poolFunnel(prov.store.db, year);
+    expect(funnel.regions).toHaveLength(12);
+    const of = (region: string) => funnel.regions.find((r) => r.region === region);
+    expect(of('140100')).toEqual({ region: '140100', regionName: '太原市', supplies: 2, needs: 1, recommended: 1, matchmakings: 2, deals: 1, recommendRate: 1, dealRate: 0.5 });
+    expect(of('140400')).toEqual({ region: '140400', regionName: '长治市', supplies: 0, needs: 2, recommended: 1, matchmakings: 0, deals: 0, recommendRate: 0.5, dealRate: null });
+    expect(of('140200')).toMatchObject({ supplies: 0, needs: 0, recommended: 0, recommendRate: null });
+    expect(funnel.total).toMatchObject({ region: '140000', regionName: '山西省', supplies: 2, needs: 3, recommended: 2, matchmakings: 2, deals: 1, dealRate: 0.5 });
+    // Another year has nothing.
+    expect(poolFunnel(prov.store.db, year - 1).total).toMatchObject({ supplies: 0, needs: 0, matchmakings: 0, deals: 0 });
+  });
+});

@@ -1,0 +1,75 @@
+import { Button, Input, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { SupplyRow } from '../../../shared/contract/matching';
+import { ExportButton } from '../../components/export/ExportButton';
+import { call } from '../../transport/desk';
+import { region, wan } from '../filings/format';
+import { DealFromPool } from './DealFromPool';
+import { SupplyForm } from './SupplyForm';
+
+const STATUS_COLOR: Record<SupplyRow['status'], string> = { 在库: 'blue', 对接中: 'orange', 已成交: 'green', 撤回: 'default' };
+
+export const openTerms = (s: SupplyRow) => (s.openLicense ? `${wan(s.openLicenseFeeFen)} · ${s.openLicenseYears ?? '—'} 年` : '—');
+
+/** The pool's columns as exported (xlsx or CSV through core/exporting). */
+function poolTable(rows: SupplyRow[]) {
+  return {
+    title: '专利供给库',
+    columns: ['专利号', '专利名称', '权利人', '所在地', '所属产业', 'IPC分类号', '关键词', '转化意向与报价', '开放许可', '状态', '关联交易'],
+    rows: rows.map((s) => [s.patentNumber, s.title, s.ownerName, region(s.ownerRegion), s.industry, s.ipcClass, s.keywords, s.askingTerms, openTerms(s), s.status, s.dealContracts.join('、')]),
+  };
+}
+
+/** 专利供给: the pool (or only its open licenses), with add, edit, matches and — for open licenses — 取得许可. */
+export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [rows, setRows] = useState<SupplyRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const [editing, setEditing] = useState<SupplyRow | 'new' | null>(null);
+  const [taking, setTaking] = useState<SupplyRow | null>(null);
+  const load = useCallback(() => {
+    call('matching.supply.list', { search: search || null, openLicenseOnly: openOnly }).then((r) => {
+      setRows(r.rows);
+      setTotal(r.total);
+    });
+  }, [search, openOnly]);
+  useEffect(load, [load]);
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Input.Search allowClear placeholder="专利号、名称、权利人或关键词" aria-label={openOnly ? '搜索开放许可' : '搜索专利供给'} onSearch={setSearch} style={{ width: 320 }} />
+        {!openOnly && <Button type="primary" onClick={() => setEditing('new')}>新增专利供给</Button>}
+        <ExportButton source={() => ({ table: poolTable(rows) })} rowCount={rows.length} />
+        <span>共 {total} 件</span>
+      </Space>
+      <Table<SupplyRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
+        columns={[
+          { title: '专利号', dataIndex: 'patentNumber', width: 150 },
+          { title: '专利名称', dataIndex: 'title', ellipsis: true },
+          { title: '权利人', dataIndex: 'ownerName', width: 170, ellipsis: true },
+          { title: '产业', dataIndex: 'industry', width: 130 },
+          openOnly
+            ? { title: '开放许可条件', key: 'terms', width: 170, render: (_: unknown, s: SupplyRow) => openTerms(s) }
+            : { title: '状态', dataIndex: 'status', width: 80, render: (v: SupplyRow['status']) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
+          { title: '关联交易', key: 'deals', width: 120, render: (_: unknown, s: SupplyRow) => s.dealContracts.join('、') || '—' },
+          {
+            title: '操作', key: 'actions', width: openOnly ? 200 : 170,
+            render: (_: unknown, s: SupplyRow) => (
+              <Space size={4}>
+                <Button size="small" type="link" onClick={() => navigate(`/matching/supply/${s.id}`)}>推荐企业</Button>
+                {openOnly ? (
+                  <Button size="small" type="link" onClick={() => setTaking(s)}>取得许可</Button>
+                ) : (
+                  <Button size="small" type="link" onClick={() => setEditing(s)}>修改</Button>
+                )}
+              </Space>
+            ),
+          },
+        ]} />
+      {editing && <SupplyForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load(); }} />}
+      {taking && <DealFromPool supply={taking} onClose={() => setTaking(null)} onSaved={() => { setTaking(null); load(); }} />}
+    </>
+  );
+}
