@@ -98,6 +98,10 @@ export class OrganizationPool {
   enterpriseIn(region: string): SeedOrganization {
     const local = this.enterprisesByRegion.get(region);
     if (local?.length && this.random.chance(0.9)) return this.random.pick(local);
-    return this.random.pick(this.enterprisesByRegion.get(this.random.weighted(REGION_WEIGHTS)) ?? local ?? []);
+    // A small pool may leave a region without enterprises: draw another region until one has some.
+    for (;;) {
+      const elsewhere = this.enterprisesByRegion.get(this.random.weighted(REGION_WEIGHTS)) ?? local;
+      if (elsewhere?.length) return this.random.pick(elsewhere);
+    }
   }
 }

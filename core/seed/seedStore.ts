@@ -7,6 +7,7 @@ import { withDeferredDealFacts } from '../indicators/deferredFacts';
 import { createWriter, type Actor } from '../service/context';
 import { DeskError } from '../service/errors';
 import { makePatentNumber, seededUlid } from './identifiers';
+import { seedPool } from './seedPool';
 import { OrganizationPool, REGION_WEIGHTS, type SeedOrganization } from './organizations';
 import { Random } from './random';
 import { type SeedStatements, seedStatements } from './statements';
@@ -18,6 +19,16 @@ export interface SeedOptions {
   /** Deals per transaction. */
   chunk?: number;
   onProgress?: (dealsDone: number) => void;
+  /** First contract year (default 2021, the program's first); 2020 gives the base year its own deals. */
+  firstYear?: number;
+  /** Chance that a recorded deal brings a pledge, a product registration or a subsidy (defaults: bench volumes). */
+  rates?: Partial<FilingRates>;
+}
+
+export interface FilingRates {
+  pledge: number;
+  registration: number;
+  subsidy: number;
 }
 
 export interface SeedSummary {
@@ -31,12 +42,13 @@ export interface SeedSummary {
   subsidies: number;
 }
 
-// Deals of three program years; derived dates (payments, pledges …) stay before LAST_DAY.
-const FIRST_DAY = epochDayOf('2021-01-01');
+// Deals of the program years up to 2023; derived dates (payments, pledges …) stay before LAST_DAY.
+const FIRST_YEAR = 2021;
 const LAST_DEAL_DAY = epochDayOf('2023-12-31');
 const LAST_DAY = '2024-12-31';
 const ID_EPOCH_MS = Date.UTC(2024, 0, 1);
 const WAN = 1_000_000; // 分 per 万元
+const RATES: FilingRates = { pledge: 0.02, registration: 0.025, subsidy: 0.01 };
 
 const KIND_WEIGHTS = [['转让', 60], ['许可', 30], ['作价入股', 10]] as const;
 const MODE_WEIGHTS = [['普通', 60], ['独占', 20], ['排他', 15], ['开放许可', 5]] as const;
@@ -57,6 +69,8 @@ class SeedRun {
   private readonly s: SeedStatements;
   private readonly pool: OrganizationPool;
   private idCounter = 0;
+  private readonly firstDay: number;
+  private readonly rates: FilingRates;
   private readonly serials = new Map<string, number>();
   private readonly recentPatents: { number: string; type: string }[] = [];
   readonly counts: SeedSummary = { organizations: 0, patents: 0, deals: 0, payments: 0, pledges: 0, registrations: 0, enterpriseFigures: 0, subsidies: 0 };
@@ -68,6 +82,8 @@ class SeedRun {
     this.r = new Random(options.seed);
     this.s = seedStatements(db);
     this.pool = new OrganizationPool(this.r, () => this.id());
+    this.firstDay = epochDayOf(`${options.firstYear ?? FIRST_YEAR}-01-01`);
+    this.rates = { ...RATES, ...options.rates };
   }
 
   private id(): string {
@@ -164,7 +180,7 @@ class SeedRun {
     let assignor = this.assignor(region);
     while (assignor.id === assignee.id) assignor = this.pool.enterpriseIn(region);
     const kind = r.weighted(KIND_WEIGHTS);
-    const contractDate = isoFromEpochDay(r.int(FIRST_DAY, LAST_DEAL_DAY));
+    const contractDate = isoFromEpochDay(r.int(this.firstDay, LAST_DEAL_DAY));
     const recordationDate = r.chance(0.05) ? null : addDays(contractDate, r.int(3, 90));
     // 0.5 % nominal prices (zero included), the rest log-normal around the kind's median.
     const amountYuan = r.chance(0.005) ? r.int(0, 999) : Math.max(1_000, Math.round(r.logNormal(MEDIAN_WAN[kind] * 10_000, 1.1)));
@@ -194,9 +210,9 @@ class SeedRun {
     patents.forEach((number, position) => this.s.dealPatent.run(id, number, position));
     this.counts.deals++;
     this.payments(id, contractDate, amountFen);
-    if (recordationDate && r.chance(0.02)) this.pledge(assignee, patents, recordationDate);
-    if (recordationDate && assignee.size !== '大型' && r.chance(0.025)) this.registration(assignee, patents, recordationDate);
-    if (recordationDate && assignee.size !== '大型' && r.chance(0.01)) this.subsidy(assignee, amountFen, recordationDate, id, null);
+    if (recordationDate && r.chance(this.rates.pledge)) this.pledge(assignee, patents, recordationDate);
+    if (recordationDate && assignee.size !== '大型' && r.chance(this.rates.registration)) this.registration(assignee, patents, recordationDate);
+    if (recordationDate && assignee.size !== '大型' && r.chance(this.rates.subsidy)) this.subsidy(assignee, amountFen, recordationDate, id, null);
   }
 
   private payments(dealId: string, contractDate: string, amountFen: number): void {
@@ -259,12 +275,13 @@ export function seedStore(db: Database.Database, actor: Actor, options: SeedOpti
   const existing = db.prepare('SELECT count(*) FROM deals').pluck().get() as number;
   if (existing > 0) throw new DeskError('SEED_NOT_EMPTY', `数据库中已有 ${existing} 笔交易，种子数据只能写入空库`);
   const summary = new SeedRun(db, options).run();
+  const pool = db.transaction(() => seedPool(db, options.seed))();
   db.transaction(() => {
     createWriter(db, actor, now.toISOString()).record({
       action: 'seed',
       entity: 'store',
       entityId: null,
-      detail: { seed: options.seed, ...summary, outbox: '种子数据不进入上报队列' },
+      detail: { seed: options.seed, ...summary, ...pool, outbox: '种子数据不进入上报队列' },
     });
   })();
   return summary;

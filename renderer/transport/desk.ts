@@ -24,10 +24,23 @@ function send<K extends MethodName>(method: K, input: MethodInput<K>): Promise<R
   return callOverHttp(method, input);
 }
 
+let signedOutListener: ((message: string) => void) | null = null;
+
+/** The app learns here that the session ended under it (idle too long, core restarted), to go back to login. */
+export function whenSignedOut(listener: (message: string) => void): () => void {
+  signedOutListener = listener;
+  return () => {
+    if (signedOutListener === listener) signedOutListener = null;
+  };
+}
+
 /** Calls one service method; resolves with its value or rejects with a DeskCallError. */
 export async function call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
   const result = await send(method, input);
-  if (!result.ok) throw new DeskCallError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHENTICATED') signedOutListener?.(result.error.message);
+    throw new DeskCallError(result.error);
+  }
   return result.value;
 }
 

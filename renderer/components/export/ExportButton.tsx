@@ -1,9 +1,9 @@
 import { DownOutlined, ExportOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown } from 'antd';
+import { App, Button, Dropdown, Modal, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import type { ExportFormat, ExportList } from '../../../shared/contract/importing';
 import { call } from '../../transport/desk';
-import { saveDownload } from './saveDownload';
+import { saveDownload } from '../../transport/files';
 
 type TableCell = string | number | null;
 
@@ -16,12 +16,19 @@ export type ExportSource =
  * 导出 next to a list or table: Excel (.xlsx) or CSV (UTF-8 with BOM, opens in Excel without mojibake).
  * Drop it into a PageHeader's `extra` or a card's title bar.
  */
+/** Past this many rows an export takes long enough that the caseworker is shown it is under way. */
+export const LONG_EXPORT_ROWS = 10_000;
+
 export function ExportButton({
   source,
   disabled,
+  rowCount,
 }: {
   source: ExportSource | (() => ExportSource);
   disabled?: boolean;
+  /** Rows the export will hold (a list's total), or null while the list does not know it yet: past LONG_EXPORT_ROWS,
+   * or unknown, the export shows a progress bar. */
+  rowCount?: number | null;
 }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -43,7 +50,15 @@ export function ExportButton({
     }
   }
 
+  const long = busy && rowCount !== undefined && (rowCount === null || rowCount > LONG_EXPORT_ROWS);
   return (
+    <>
+    <Modal open={long} title="正在导出" footer={null} closable={false} maskClosable={false}>
+      <Typography.Text>
+        正在导出{typeof rowCount === 'number' ? ` ${rowCount.toLocaleString('zh-CN')} 条` : '全部符合条件的'}记录，请稍候，完成后会自动保存文件。
+      </Typography.Text>
+      <Progress percent={100} status="active" showInfo={false} aria-label="导出进度" />
+    </Modal>
     <Dropdown
       disabled={disabled || busy}
       menu={{
@@ -58,5 +73,6 @@ export function ExportButton({
         导出 <DownOutlined />
       </Button>
     </Dropdown>
+    </>
   );
 }

@@ -1,22 +1,3 @@
-/** Saves bytes as a file through the browser's download (the desktop app shows its save dialog). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function downloadBase64(contentBase64: string, fileName: string, type: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  downloadBlob(new Blob([bytes], { type }), fileName);
-}
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /**
  * The chart's SVG drawn on a white canvas at twice its size, with the title above it, as a PNG.
  */

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deskBridgeFor } from '../../tests/support/deskBridge';
+import { setUpStore } from '../../tests/support/tempStore';
+import { renderOnDesk } from '../testing/dom';
+import { useCall } from './useCall';
+
+let store: Awaited<ReturnType<typeof setUpStore>>;
+beforeEach(async () => {
+  store = await setUpStore('140100');
+});
+afterEach(() => store.close());
+
+function SheetTitle({ region }: { region: string }) {
+  const { value, error, loading } = useCall('indicators.evaluation', { region, year: 2023 });
+  if (error) return <p role="alert">{error}</p>;
+  return <p>{loading ? '计算中' : `评价表：${value!.regionName}`}</p>;
+}
+
+function UserCount() {
+  const { value, reload } = useCall('users.list', {});
+  return (
+    <>
+      <p>{value ? `用户 ${value.length} 个` : '读取中'}</p>
+      <button onClick={reload}>刷新</button>
+    </>
+  );
+}
+
+describe('useCall: a screen reads the desk through one contract method', () => {
+  it('shows the answer, and asks again when its input changes', async () => {
+    const view = renderOnDesk(<SheetTitle region="140100" />, deskBridgeFor(store.service, store.adminActor));
+    expect(await screen.findByText('评价表：太原市')).toBeTruthy();
+    view.rerender(<SheetTitle region="140200" />);
+    expect(await screen.findByText('评价表：大同市')).toBeTruthy();
+  });
+
+  it('a refused question gives its Chinese reason, not a value', async () => {
+    renderOnDesk(<SheetTitle region="999999" />, deskBridgeFor(store.service, store.adminActor));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/[\u4e00-\u9fa5]/);
+    expect(screen.queryByText(/评价表：/)).toBeNull();
+  });
+
+  it('reload asks the same question again and shows what changed meanwhile', async () => {
+    renderOnDesk(<UserCount />, deskBridgeFor(store.service, store.adminActor));
+    expect(await screen.findByText('用户 1 个')).toBeTruthy();
+    await store.call('users.create', { username: 'clerk', displayName: '录入员小张', role: '录入员', password: 'clerk-temp-123' });
+    expect(screen.getByText('用户 1 个')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '刷新' }));
+    await waitFor(() => expect(screen.getByText('用户 2 个')).toBeTruthy());
+  });
+});
