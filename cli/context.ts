@@ -3,7 +3,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/i
 import { createService } from '../core/service/createService';
 import type { Actor } from '../core/service/context';
 import type { DeskService } from '../core/service/dispatcher';
-import { DeskError } from '../core/service/errors';
+import { DeskError, diskFullError, isDiskFull } from '../core/service/errors';
 import { resolveDbPath } from '../core/store/paths';
 
 export interface GlobalOptions {
@@ -26,8 +26,9 @@ export function cliActor(options: GlobalOptions): Actor {
   return { id: null, name: options.user ?? 'cli', role: '管理员' };
 }
 
-export function openCliService(options: GlobalOptions, mustExist = true): DeskService {
-  return createService(resolveDbPath(options.db), { open: { mustExist } });
+/** `province`: the store is the province's workbench (see createService). */
+export function openCliService(options: GlobalOptions, mustExist = true, province = false): DeskService {
+  return createService(resolveDbPath(options.db), { open: { mustExist }, province });
 }
 
 /** Runs `fn` on the service of the command's store and closes the store however `fn` ends. */
@@ -54,5 +55,6 @@ export async function callCore<K extends MethodName>(
 
 export function failureMessage(error: unknown): string {
   if (error instanceof CliFailure || error instanceof DeskError) return error.message;
+  if (isDiskFull(error)) return diskFullError().message;
   return `出错了：${(error as Error).message ?? String(error)}`;
 }

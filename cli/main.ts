@@ -4,12 +4,14 @@ import { registerBackupCommands } from './commands/backup';
 import { registerInitCommand } from './commands/init';
 import { registerImportCommand } from './commands/import';
 import { registerTemplateCommand } from './commands/template';
+import { registerSampleCommand } from './commands/sample';
 import { registerIndicatorsCommand } from './commands/indicators';
 import { registerWebCommand } from './commands/web';
 import { registerSeedCommand } from './commands/seed';
 import { registerScanCommand } from './commands/scan';
 import { registerSyncCommands } from './commands/syncCommands';
 import { failureMessage, CliFailure } from './context';
+import { printErr } from './terminal';
 
 export function buildProgram(): Command {
   const program = new Command('patent-desk')
@@ -26,6 +28,7 @@ export function buildProgram(): Command {
   registerIndicatorsCommand(program);
   registerImportCommand(program);
   registerTemplateCommand(program);
+  registerSampleCommand(program);
   registerScanCommand(program);
   return program;
 }
@@ -34,7 +37,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    process.stderr.write(`${failureMessage(error)}\n`);
+    printErr(`${failureMessage(error)}\n`);
     process.exitCode = error instanceof CliFailure ? error.exitCode : 1;
   }
 }

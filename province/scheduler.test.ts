@@ -20,7 +20,7 @@ describe('background sync', () => {
     cleanups.push(city.close);
     const province = await startTestProvince();
     cleanups.push(province.close);
-    province.enroll(city.service.store, city.adminActor);
+    await province.enroll(city.service.store, city.adminActor);
     await city.call('settings.updateGeneral', { provinceEndpointUrl: province.url });
     cleanups.push(startSyncScheduler(city.service, { intervalMs: 20 }));
 

@@ -57,6 +57,13 @@ describe('packaging: electron-builder.yml', () => {
     expect(hook.NATIVE_MODULES).toEqual(['better-sqlite3']);
   });
 
+  it('unpacks the word segmenter of matching (@node-rs/jieba, napi) and its dictionary from the asar, and keeps it out of the bundle', async () => {
+    const config = await loadAndValidate(CONFIG);
+    expect(config.asarUnpack).toContain('node_modules/@node-rs/**');
+    const bundler = fs.readFileSync(path.join(ROOT, 'scripts/build-electron.mjs'), 'utf8');
+    expect(bundler).toMatch(/external: \[[^\]]*'@node-rs\/jieba'/);
+  });
+
   it('flips the fuses after packing: RunAsNode off, cookie encryption on, ASAR integrity, app only from ASAR', async () => {
     const config = await loadAndValidate(CONFIG);
     const hook = (await import(path.join(ROOT, config.afterPack))) as { FUSES: Record<number, boolean> };

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { callCore, globalOptions, withCliService } from '../context';
 import { writeOutputFile } from '../outputFile';
+import { printOut } from '../terminal';
 
 export function registerExportBatchCommand(program: Command): void {
   program
@@ -12,11 +13,11 @@ export function registerExportBatchCommand(program: Command): void {
       await withCliService(global, async (service) => {
         const file = await callCore(service, global, 'sync.exportBatch', {});
         if (!file) {
-          process.stdout.write('没有需要报送的记录：所有记录都已被省级接收。未生成文件。\n');
+          printOut('没有需要报送的记录：所有记录都已被省级接收。未生成文件。\n');
           return;
         }
         writeOutputFile(options.out, file.content, '批次文件');
-        process.stdout.write(`已导出报送批次：${options.out}（${file.recordCount} 条记录，批次 ${file.batchId}）\n`);
+        printOut(`已导出报送批次：${options.out}（${file.recordCount} 条记录，批次 ${file.batchId}）\n`);
       });
     });
 }

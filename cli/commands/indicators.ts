@@ -4,6 +4,7 @@ import { INDICATORS, INDICATOR_IDS } from '../../shared/indicators/ids';
 import { formatFenAsWan } from '../../shared/domain/money';
 import { PROVINCE, PROVINCE_CODE, regionName, resolveRegion } from '../../shared/domain/regions';
 import { callCore, CliFailure, globalOptions, withCliService } from '../context';
+import { printOut } from '../terminal';
 
 /** A region as typed: a code, or a name such as 太原、综改区、全省. */
 function regionArgument(text: string): string {
@@ -53,7 +54,7 @@ export function registerIndicatorsCommand(program: Command): void {
       const year = yearArgument(options.year);
       await withCliService(global, async (service) => {
         const report = await callCore(service, global, 'indicators.report', { region, year });
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : table(report.region, report.year, report.indicators));
+        printOut(options.json ? `${JSON.stringify(report, null, 2)}\n` : table(report.region, report.year, report.indicators));
       });
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { callCore, CliFailure, globalOptions, withCliService } from '../context';
 import { readPassword } from '../prompt';
+import { printOut } from '../terminal';
 
 export function registerInitCommand(program: Command): void {
   program
@@ -21,7 +22,7 @@ export function registerInitCommand(program: Command): void {
           password,
         });
         const status = await callCore(service, global, 'system.status', {});
-        process.stdout.write(`已新建数据库：${service.store.path}\n地区：${status.region?.name}（${status.region?.code}）\n管理员：${admin.username}\n`);
+        printOut(`已新建数据库：${service.store.path}\n地区：${status.region?.name}（${status.region?.code}）\n管理员：${admin.username}\n`);
       }, false);
     });
 }

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { EnrollError, enrollKey } from '../../province/enroll';
+import { anchorsByInstallation } from '../../province/auditAnchors';
+import { EnrollError, enrollKey, replaceKey } from '../../core/province/installations/keys';
 import { takeInBatch } from '../../province/intake';
 import { jsonLineLog } from '../../province/log';
 import { startProvinceServer } from '../../province/server';
 import { openProvinceStore } from '../../province/store';
-import { CliFailure, globalOptions } from '../context';
+import { cliActor, CliFailure, globalOptions } from '../context';
+import { printErr, printOut } from '../terminal';
+import { type BrowserModeOptions, serveBrowserMode, withBrowserModeOptions } from './web';
 
 function provinceDb(command: Command): string {
   const db = globalOptions(command).db;
@@ -31,7 +34,7 @@ export function registerProvinceCommands(program: Command): void {
     .option('--port <n>', '端口（0 为任意空闲端口）', '8460')
     .action(async (options: { host: string; port: string }, command: Command) => {
       const store = openProvinceStore(provinceDb(command));
-      const log = jsonLineLog();
+      const log = jsonLineLog(printOut);
       const { app, url } = await startProvinceServer({ store, host: options.host, port: Number(options.port), log });
       log({ level: 'info', event: 'listening', url, db: store.path });
       const stop = () => {
@@ -45,16 +48,32 @@ export function registerProvinceCommands(program: Command): void {
       await new Promise(() => {});
     });
 
+  withBrowserModeOptions(province.command('web').description('省级工作台（浏览器模式）：各地区并列、下钻查看、安装登记；首次打开时设置为省级（140000）')).action(
+    (options: BrowserModeOptions, command: Command) => {
+      provinceDb(command);
+      return serveBrowserMode(options, globalOptions(command), 'province');
+    },
+  );
+
   province
     .command('enroll')
     .description('登记一个地市安装的签名公钥（由该地市 patent-desk key 导出）')
     .requiredOption('--region <code>', '该公钥所属地区代码，如 140100')
     .requiredOption('--key <file>', '公钥文件（PEM）')
-    .action((options: { region: string; key: string }, command: Command) => {
+    .option('--replace [fingerprint]', '用新公钥替换该地区一个安装的已登记公钥（地市换了密钥或换了电脑）；该地区有多个安装时写明旧公钥指纹')
+    .action((options: { region: string; key: string; replace?: string | true }, command: Command) => {
       const store = openProvinceStore(provinceDb(command));
       try {
-        const result = enrollKey(store, options.region, readText(options.key, '公钥文件'), new Date().toISOString());
-        process.stdout.write(`${result.created ? '已登记' : '该公钥此前已登记'}：地区 ${options.region}\n公钥指纹：${result.readable}\n请与地市电话核对指纹。\n`);
+        const pem = readText(options.key, '公钥文件');
+        const at = new Date().toISOString();
+        if (options.replace) {
+          const replacing = options.replace === true ? null : options.replace;
+          const result = replaceKey(store, options.region, pem, replacing, cliActor(globalOptions(command)), at);
+          printOut(`已替换登记：地区 ${options.region}\n新公钥指纹：${result.readable}\n已停用的旧公钥指纹：${result.replaced}\n请与地市电话核对新指纹。\n`);
+          return;
+        }
+        const result = enrollKey(store, options.region, pem, cliActor(globalOptions(command)), at);
+        printOut(`${result.created ? '已登记' : '该公钥此前已登记'}：地区 ${options.region}\n公钥指纹：${result.readable}\n请与地市电话核对指纹。\n`);
       } catch (error) {
         if (error instanceof EnrollError) throw new CliFailure(error.message);
         throw error;
@@ -70,9 +89,28 @@ export function registerProvinceCommands(program: Command): void {
     .action((file: string, _options: unknown, command: Command) => {
       const store = openProvinceStore(provinceDb(command));
       try {
-        const result = takeInBatch(store, readText(file, '批次文件'), new Date(), jsonLineLog((line) => process.stderr.write(line)), 'file');
-        process.stdout.write(`${JSON.stringify(result.body)}\n`);
+        const result = takeInBatch(store, readText(file, '批次文件'), new Date(), jsonLineLog(printErr), 'file');
+        printOut(`${JSON.stringify(result.body)}\n`);
         if (result.status !== 200) throw new CliFailure(`省级未导入该批次（${result.status}）：${result.body.error.message}`);
+      } finally {
+        store.close();
+      }
+    });
+
+  province
+    .command('audit-anchors')
+    .description('列出各地市安装报送的审计日志锚点，以及前后矛盾（截断、改写）之处；有矛盾时退出码非 0')
+    .action((_options: unknown, command: Command) => {
+      const store = openProvinceStore(provinceDb(command), { mustExist: true });
+      try {
+        const installations = anchorsByInstallation(store.db);
+        if (installations.length === 0) process.stdout.write('尚未收到任何带审计日志锚点的批次。\n');
+        for (const i of installations) {
+          process.stdout.write(`地区 ${i.regionCode} 安装 ${i.installationId}：已收到 ${i.count} 个锚点，审计日志最多 ${i.mostRows} 行，最近一次 ${i.lastReceivedAt.slice(0, 10)}\n`);
+          for (const p of i.problems) process.stdout.write(`  ！批次 ${p.batchId}（${p.receivedAt.slice(0, 10)} 收到）：${p.problem}\n`);
+        }
+        const flagged = installations.reduce((n, i) => n + i.problems.length, 0);
+        if (flagged > 0) throw new CliFailure(`有 ${flagged} 处审计日志锚点前后矛盾，请与相关地市核实`);
       } finally {
         store.close();
       }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ruleLabel } from '../../shared/rules/catalog';
 import { isRuleId, RULE_IDS, type RuleId } from '../../shared/rules/ruleIds';
 import { callCore, CliFailure, globalOptions, withCliService } from '../context';
+import { printOut } from '../terminal';
 
 function parseRuleList(value: string | undefined): RuleId[] | undefined {
   if (value === undefined) return undefined;
@@ -25,14 +26,14 @@ export function registerScanCommand(program: Command): void {
       await withCliService(global, async (service) => {
         const { flags, summary } = await callCore(service, global, 'rules.scan', { ruleIds });
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ flags })}\n`);
+          printOut(`${JSON.stringify({ flags })}\n`);
           return;
         }
         for (const f of flags) {
           const numbers = [...f.contracts, ...f.pledges, ...f.subsidies].join('、');
-          process.stdout.write(`${ruleLabel(f.rule)}  ${f.region}  ${numbers}\n  ${f.explanation}\n`);
+          printOut(`${ruleLabel(f.rule)}  ${f.region}  ${numbers}\n  ${f.explanation}\n`);
         }
-        process.stdout.write(
+        printOut(
           `扫描完成：发现 ${summary.found} 条异常（新增 ${summary.created}，重新出现 ${summary.reactivated}，已不再命中 ${summary.deactivated}）。请在“异常审核”中处理。\n`,
         );
       });

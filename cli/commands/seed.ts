@@ -2,12 +2,7 @@ import type { Command } from 'commander';
 import { seedStore } from '../../core/seed/seedStore';
 import { readInstallation } from '../../core/system/installation';
 import { cliActor, CliFailure, globalOptions, withCliService } from '../context';
-
-function positiveInt(label: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new CliFailure(`${label}应为非负整数：${value}`);
-  return n;
-}
+import { nonNegativeInt } from '../integerOption';
 
 export function registerSeedCommand(program: Command): void {
   program
@@ -20,8 +15,8 @@ export function registerSeedCommand(program: Command): void {
     .option('--seed <s>', '随机种子：同一种子生成完全相同的数据', '1')
     .action((options: { deals: string; seed: string }, command: Command) => {
       const global = globalOptions(command);
-      const deals = positiveInt('--deals ', options.deals);
-      const seed = positiveInt('--seed ', options.seed);
+      const deals = nonNegativeInt('--deals ', options.deals);
+      const seed = nonNegativeInt('--seed ', options.seed);
       return withCliService(global, (service) => {
         if (!readInstallation(service.store.db)) throw new CliFailure('数据库尚未初始化，请先运行 patent-desk init');
         const db = service.store.db;

@@ -4,6 +4,7 @@ import { syncUntilDone } from '../../core/sync/client';
 import { runMessage } from '../../core/sync/handlers';
 import { readSetting } from '../../core/system/settingsStore';
 import { cliActor, CliFailure, globalOptions, withCliService } from '../context';
+import { printErr, printOut } from '../terminal';
 
 interface SyncCommandOptions {
   endpoint?: string;
@@ -32,15 +33,16 @@ export function registerSyncCommand(program: Command): void {
         const result = await syncUntilDone(service.store, {
           endpoint,
           actor: cliActor(global),
+          keyVault: service.options.keyVault,
           ignoreSchedule: true,
           maxPasses: Number(options.passes),
           backoff: options.backoffBaseMs ? { baseMs: Number(options.backoffBaseMs), maxMs: Number(options.backoffMaxMs ?? options.backoffBaseMs) } : undefined,
           recordsPerBatch: options.batchSize ? Number(options.batchSize) : undefined,
           timeoutMs: options.timeoutMs ? Number(options.timeoutMs) : undefined,
-          onProgress: (p) => process.stderr.write(`${JSON.stringify({ event: 'progress', ...p })}\n`),
+          onProgress: (p) => printErr(`${JSON.stringify({ event: 'progress', ...p })}\n`),
         });
         if (!result.settled) throw new CliFailure(runMessage(result));
-        process.stdout.write(`${runMessage(result)}\n`);
+        printOut(`${runMessage(result)}\n`);
       });
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { callCore, globalOptions, withCliService } from '../context';
 import { writeOutputFile } from '../outputFile';
+import { printOut } from '../terminal';
 
 export function registerTemplateCommand(program: Command): void {
   program
@@ -12,7 +13,7 @@ export function registerTemplateCommand(program: Command): void {
       await withCliService(global, async (service) => {
         const file = await callCore(service, global, 'import.template', {});
         writeOutputFile(options.out, Buffer.from(file.base64, 'base64'), '导入模板');
-        process.stdout.write(`已生成导入模板：${options.out}\n`);
+        printOut(`已生成导入模板：${options.out}\n`);
       });
     });
 }

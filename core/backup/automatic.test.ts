@@ -33,7 +33,7 @@ describe('automatic backups', () => {
     expect(backups.every((b) => b.kind === '每日自动')).toBe(true);
     expect(backups.map((b) => b.name).sort()).toEqual(
       ['2026-10-25', '2026-11-01', '2026-11-08', '2026-11-15', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'].map(
-        (d) => `daily-${d}.db`,
+        (d) => `太原市-140100-每日-${d}.db`,
       ),
     );
   });
@@ -63,7 +63,7 @@ describe('automatic backups', () => {
     const [before] = fs.readdirSync(backupFolder(dir));
     // The version before the latest migration, not latest − 1: migration numbers may skip one.
     const previousVersion = migrations.at(-2)!.version;
-    expect(before).toMatch(new RegExp(`^before-migration-v${previousVersion}-to-v${latestSchemaVersion}-`));
+    expect(before).toMatch(new RegExp(`^太原市-140100-升级前-v${previousVersion}-v${latestSchemaVersion}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.db$`));
     const copy = new Database(path.join(backupFolder(dir), before!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(previousVersion);
     expect(copy.prepare('SELECT region_code FROM installation').pluck().get()).toBe('140100');

@@ -1,12 +1,13 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { todayIso } from '../../shared/domain/dates';
-import type { BackupEntry, BackupKind } from '../../shared/contract/maintenance';
+import type { BackupEntry } from '../../shared/contract/maintenance';
 import { readInstallation } from '../system/installation';
 import type { Store } from '../store/store';
 import { latestSchemaVersion } from '../store/migrations/index';
-import { backupStore } from './backup';
+import { privateDir, privateFiles, emptyPrivateFile } from '../store/fileModes';
+import { backupStore, sealBackupFile } from './backup';
+import { beforeMigrationName, dailiesOf, dailyName, kindOf, manualName } from './naming';
 import { dailyBackupsToPrune } from './retention';
 
 /** Automatic and manual backups live in `<dataDir>/backups`, one self-contained SQLite file each. */
@@ -14,19 +15,16 @@ export function backupFolder(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
-const DAILY = /^daily-(\d{4}-\d{2}-\d{2})\.db$/;
-const KINDS: [RegExp, BackupKind][] = [
-  [DAILY, '每日自动'],
-  [/^before-migration-v\d+-to-v\d+-[\dTZ]+\.db$/, '升级前自动'],
-  [/^manual-[\dTZ]+\.db$/, '手动'],
-];
-
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+/** The backup folder, made (or tightened) 0700 with every file in it 0600, including those of older versions. */
+function privateBackupFolder(dataDir: string): string {
+  const folder = backupFolder(dataDir);
+  privateDir(folder);
+  privateFiles(...fs.readdirSync(folder).map((name) => path.join(folder, name)));
+  return folder;
 }
 
 function entryOf(folder: string, name: string): BackupEntry | null {
-  const kind = KINDS.find(([pattern]) => pattern.test(name))?.[1];
+  const kind = kindOf(name);
   if (!kind) return null;
   const stat = fs.statSync(path.join(folder, name));
   return { name, kind, createdAt: stat.mtime.toISOString(), bytes: stat.size };
@@ -49,8 +47,9 @@ export function backupPath(dataDir: string, name: string): string | null {
 }
 
 export async function createManualBackup(store: Store, dataDir: string, now: Date): Promise<BackupEntry> {
-  const name = `manual-${stamp(now)}.db`;
-  await backupStore(store, path.join(backupFolder(dataDir), name));
+  const folder = privateBackupFolder(dataDir);
+  const name = manualName(folder, readInstallation(store.db), now);
+  await backupStore(store, path.join(folder, name));
   return entryOf(backupFolder(dataDir), name)!;
 }
 
@@ -59,16 +58,19 @@ export async function createManualBackup(store: Store, dataDir: string, now: Dat
  * has nothing worth keeping. Returns the backup made, or null when there was nothing to do.
  */
 export async function runDailyBackup(store: Store, dataDir: string, now: Date): Promise<BackupEntry | null> {
-  if (!readInstallation(store.db)) return null;
-  const folder = backupFolder(dataDir);
-  const name = `daily-${todayIso(now)}.db`;
+  const installation = readInstallation(store.db);
+  if (!installation) return null;
+  const folder = privateBackupFolder(dataDir);
+  const name = dailyName(installation, now);
   let made: BackupEntry | null = null;
   if (!fs.existsSync(path.join(folder, name))) {
     await backupStore(store, path.join(folder, name));
     made = entryOf(folder, name);
   }
-  const dailies = fs.readdirSync(folder).flatMap((n) => DAILY.exec(n)?.[1] ?? []);
-  for (const date of dailyBackupsToPrune(dailies)) fs.rmSync(path.join(folder, `daily-${date}.db`), { force: true });
+  // Only this store's dailies: another store's backups in the same folder are not ours to prune.
+  const dailies = dailiesOf(fs.readdirSync(folder), installation);
+  const prune = new Set(dailyBackupsToPrune(dailies.map((d) => d.date)));
+  for (const daily of dailies) if (prune.has(daily.date)) fs.rmSync(path.join(folder, daily.name), { force: true });
   return made;
 }
 
@@ -80,20 +82,12 @@ export async function runDailyBackup(store: Store, dataDir: string, now: Date): 
 export function backupBeforeMigration(dataDir: string, now: () => Date) {
   return (db: Database.Database, fromVersion: number): void => {
     if (fromVersion === 0 || fromVersion >= latestSchemaVersion) return;
-    const folder = backupFolder(dataDir);
-    fs.mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, `before-migration-v${fromVersion}-to-v${latestSchemaVersion}-${stamp(now())}.db`);
+    const folder = privateBackupFolder(dataDir);
+    const file = path.join(folder, beforeMigrationName(folder, readInstallation(db), fromVersion, latestSchemaVersion, now()));
     const partial = `${file}.partial`;
-    fs.rmSync(partial, { force: true });
+    emptyPrivateFile(partial);
     db.prepare('VACUUM INTO ?').run(partial);
-    asSingleFile(partial);
+    sealBackupFile(partial);
     fs.renameSync(partial, file);
   };
-}
-
-/** A backup travels as one file: out of WAL mode, so no -wal/-shm ever belongs to it. */
-function asSingleFile(file: string): void {
-  const copy = new Database(file);
-  copy.pragma('journal_mode = DELETE');
-  copy.close();
 }

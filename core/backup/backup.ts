@@ -3,18 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../store/store';
 import { DeskError } from '../service/errors';
+import { emptyPrivateFile, ensureDir, privateFiles, storeFiles } from '../store/fileModes';
 import { latestSchemaVersion } from '../store/migrations/index';
 
 /** A consistent copy of a live store through SQLite's online backup API (never a copy of the WAL files). */
 export async function backupStore(store: Store, outFile: string): Promise<{ file: string; bytes: number }> {
-  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
+  ensureDir(path.dirname(path.resolve(outFile)));
   const partial = `${outFile}.partial`;
   try {
+    emptyPrivateFile(partial);
     await store.db.backup(partial);
-    // A backup is one self-contained file: take it out of WAL mode so no -wal/-shm files ever travel with it.
-    const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
+    sealBackupFile(partial);
     fs.renameSync(partial, outFile);
   } catch (error) {
     // A backup that could not be finished (a full disk, most often) must not leave a half file taking up the space.
@@ -24,8 +23,27 @@ export async function backupStore(store: Store, outFile: string): Promise<{ file
   return { file: outFile, bytes: fs.statSync(outFile).size };
 }
 
-/** Checks that a file is a whole, readable store of a schema this version understands. */
-export function checkBackupFile(file: string): { schemaVersion: number } {
+/**
+ * Makes a fresh copy of the store a backup: one self-contained file out of WAL mode (no -wal/-shm ever travels with
+ * it), readable by this user only, and without a private signing key. Stores from before migration 16 kept the key in
+ * the installation row; a backup restored elsewhere must ask for re-enrollment, never carry the key along.
+ */
+export function sealBackupFile(file: string): void {
+  const copy = new Database(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+    copy.prepare('UPDATE installation SET private_key_pem = NULL WHERE private_key_pem IS NOT NULL').run();
+  } finally {
+    copy.close();
+  }
+  privateFiles(file);
+}
+
+/**
+ * Opens a backup read-only, checks that it is a whole, readable store of a schema this version understands, and hands
+ * it to `read` (which must not keep it: it is closed afterwards). Anything wrong with the file is one Chinese error.
+ */
+export function readBackupFile<T>(file: string, read: (db: Database.Database, schemaVersion: number) => T): T {
   if (!fs.existsSync(file)) throw new DeskError('BACKUP_MISSING', `找不到备份文件：${file}`);
   let db: Database.Database | undefined;
   try {
@@ -37,13 +55,18 @@ export function checkBackupFile(file: string): { schemaVersion: number } {
       throw new DeskError('STORE_TOO_NEW', `该备份由更新版本的程序创建（结构版本 ${schemaVersion}），请先升级本程序。`);
     }
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'installation'").get()) throw new Error('not a patent-desk store');
-    return { schemaVersion };
+    return read(db, schemaVersion);
   } catch (error) {
     if (error instanceof DeskError) throw error;
     throw new DeskError('BACKUP_INVALID', `备份文件已损坏或不是本程序的备份：${file}。当前数据未被改动。`);
   } finally {
     db?.close();
   }
+}
+
+/** Checks that a file is a whole, readable store of a schema this version understands. */
+export function checkBackupFile(file: string): { schemaVersion: number } {
+  return readBackupFile(file, (_db, schemaVersion) => ({ schemaVersion }));
 }
 
 /**
@@ -54,6 +77,7 @@ export function restoreStore(backupFile: string, dbPath: string, now = new Date(
   checkBackupFile(backupFile);
   const staging = `${dbPath}.restoring`;
   fs.copyFileSync(backupFile, staging);
+  privateFiles(staging);
   let keptAs: string | null = null;
   if (fs.existsSync(dbPath)) {
     keptAs = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}.db`;
@@ -65,6 +89,7 @@ export function restoreStore(backupFile: string, dbPath: string, now = new Date(
       }
     }
     fs.renameSync(dbPath, keptAs);
+    privateFiles(...storeFiles(keptAs));
   }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
   fs.renameSync(staging, dbPath);

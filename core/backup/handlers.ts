@@ -1,7 +1,8 @@
 import type { maintenanceMethods } from '../../shared/contract/maintenance';
 import type { HandlersOf } from '../service/context';
 import { backupFolder, createManualBackup, listBackups } from './automatic';
-import { cancelRestore, readPendingRestore, requestRestore } from './pendingRestore';
+import { readInstallation } from '../system/installation';
+import { cancelRestore, inspectListedBackup, readPendingRestore, requestRestore } from './pendingRestore';
 
 export const maintenanceHandlers = {
   'backup.list': (_input, ctx) => ({
@@ -16,9 +17,11 @@ export const maintenanceHandlers = {
     return made;
   },
 
+  'backup.inspect': (input, ctx) => inspectListedBackup(ctx.options.dataDir, input.name, readInstallation(ctx.store.db)),
+
   'backup.requestRestore': (input, ctx) => {
     const actor = ctx.requireActor();
-    const request = requestRestore(ctx.options.dataDir, input.name, actor.name, ctx.now());
+    const request = requestRestore(ctx.options.dataDir, input.name, actor.name, ctx.now(), readInstallation(ctx.store.db));
     ctx.write((w) => w.record({ action: 'backup.requestRestore', entity: 'installation', entityId: null, detail: { name: input.name } }));
     return request;
   },

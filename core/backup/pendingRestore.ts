@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { PendingRestore } from '../../shared/contract/maintenance';
 import { DeskError } from '../service/errors';
 import { backupFolder, backupPath } from './automatic';
-import { checkBackupFile, restoreStore } from './backup';
+import type { Installation } from '../system/installation';
+import { restoreStore } from './backup';
+import { readBackupFacts, refuseOtherStore } from './facts';
 
 // A running store cannot be swapped under its own connection, so a restore asked for in 设置 is carried out the next
 // time the store is opened, before anything reads it. The request is a small file beside the backups.
@@ -22,11 +24,19 @@ export function readPendingRestore(dataDir: string): PendingRestore | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Checks the backup now (so a damaged one is refused at once) and schedules it for the next start. */
-export function requestRestore(dataDir: string, name: string, requestedBy: string, now: Date): PendingRestore {
+/** A listed backup's facts (read-only); a name that is not a listed backup is refused (a name is never a path). */
+export function inspectListedBackup(dataDir: string, name: string, current: Installation | null) {
   const file = backupPath(dataDir, name);
   if (!file) throw new DeskError('NOT_FOUND', `找不到备份“${name}”，请刷新列表后重试`, { field: 'name' });
-  checkBackupFile(file);
+  return readBackupFacts(file, name, current);
+}
+
+/**
+ * Checks the backup now (so a damaged one, or another installation's, is refused at once) and schedules it for the
+ * next start.
+ */
+export function requestRestore(dataDir: string, name: string, requestedBy: string, now: Date, current: Installation | null): PendingRestore {
+  refuseOtherStore(inspectListedBackup(dataDir, name, current), '请在它所属的工作台上恢复。');
   const request = { name, requestedAt: now.toISOString(), requestedBy };
   fs.writeFileSync(requestFile(dataDir), JSON.stringify(request));
   return request;

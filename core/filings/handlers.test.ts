@@ -42,14 +42,38 @@ describe('recording a deal through the contract', () => {
     expect((await desk.call('deals.list', { status: 'voided' })).rows.map((r) => r.id)).toEqual([created.id]);
   });
 
-  it('removing a payment in an edit voids it; the deal version stays when only payments change', async () => {
+  it('removing a payment in an edit voids it; the payments edited in the deal form make the deal a new version with the change in its history', async () => {
     await open();
     const created = await desk.call('deals.create', licenseDeal());
     const again = await desk.call('deals.update', { id: created.id, record: licenseDeal({ payments: [licenseDeal().payments![0]!] }) });
-    expect(again.outcome).toBe('updated');
+    expect(again).toEqual({ id: created.id, version: 2, outcome: 'updated' });
     const detail = await desk.call('deals.get', { id: created.id });
     expect(detail.payments).toHaveLength(1);
-    expect(detail.version).toBe(1);
+    expect(detail.version).toBe(2);
+    const history = await desk.call('audit.history', { entity: 'deal', entityId: created.id });
+    expect(history.at(-1)?.detail).toEqual({
+      version: 2,
+      changes: { payments: { from: ['2023-03-15 20.00 万元（凭证 P1）', '2023-06-15 30.00 万元（凭证 P2）'], to: ['2023-03-15 20.00 万元（凭证 P1）'] } },
+    });
+
+    // The same list again changes nothing.
+    expect((await desk.call('deals.update', { id: created.id, record: licenseDeal({ payments: [licenseDeal().payments![0]!] }) })).outcome).toBe('unchanged');
+  });
+
+  it('saves a USCC failing only its organization-code check once the user confirms it, and audits the confirmation', async () => {
+    await open();
+    const assignee = { ...licenseDeal().assignee, name: '山西核实科技有限公司', uscc: '12140000405740001G' };
+    const refused = await refusedField(licenseDeal({ assignee }));
+    expect(refused).toMatchObject({ field: 'assignee.uscc', message: expect.stringContaining('请核实后确认') });
+    const created = await desk.call('deals.create', licenseDeal({ assignee: { ...assignee, confirmUsccWarning: true } }));
+    const deal = await desk.call('deals.get', { id: created.id });
+    expect(deal.assignee.uscc).toBe('12140000405740001G');
+    const history = await desk.call('audit.history', { entity: 'organization', entityId: deal.assignee.id });
+    expect(history.map((h) => [h.action, h.actorName, h.detail.warning])).toContainEqual([
+      'organization.confirmUsccWarning',
+      '管理员甲',
+      expect.stringContaining('组织机构代码（第 9–17 位）校验位不符'),
+    ]);
   });
 
   it('refuses a second deal with the same contract number at the contract number', async () => {

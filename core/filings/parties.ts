@@ -110,5 +110,21 @@ export function resolveParty(w: Writer, party: ParsedParty, field = 'party'): Wr
     address: given(party.address) ?? existing?.address ?? null,
   };
   if (party.kind === '个人') wanted.uscc = null;
-  return writeRecord(w, ORGANIZATIONS, { id: existing?.id ?? newId(), values: wanted, existing: existing as Row | undefined });
+  const outcome = writeRecord(w, ORGANIZATIONS, { id: existing?.id ?? newId(), values: wanted, existing: existing as Row | undefined });
+  recordConfirmedUsccWarning(w, usccInput, wanted.uscc !== (existing?.uscc ?? null), outcome.id);
+  return outcome;
+}
+
+/**
+ * A code that fails only its embedded organization-code check is saved once the user confirmed it (仍然保存, or an
+ * import file): the audit says who accepted which warning, the first time the code is stored on the party.
+ */
+function recordConfirmedUsccWarning(w: Writer, checked: ReturnType<typeof checkUscc> | null, usccStored: boolean, organizationId: string): void {
+  if (!checked?.ok || !checked.warning || !usccStored) return;
+  w.record({
+    action: 'organization.confirmUsccWarning',
+    entity: 'organization',
+    entityId: organizationId,
+    detail: { uscc: checked.normalized, warning: checked.warning.message },
+  });
 }

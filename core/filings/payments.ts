@@ -40,6 +40,26 @@ export function upsertPayment(w: Writer, dealId: string, input: PaymentFields, f
   return writeRecord(w, PAYMENTS, { id: newId(), values, existing: undefined });
 }
 
+/** How a payment reads in the deal's history: `2023-03-15 20.00 万元（凭证 PZ-1）`. */
+const paymentLabel = (p: { paidDate: string; amountFen: number; voucherNo: string }) =>
+  `${p.paidDate} ${formatFenAsWan(p.amountFen)} 万元${p.voucherNo ? `（凭证 ${p.voucherNo}）` : ''}`;
+
+/**
+ * The deal's active payments before and after its form's edit, when the list changes: the caseworker edited them in
+ * the deal's 修改, so the change is part of the deal's new version and its history (the payments stay records of
+ * their own for the province).
+ */
+export function dealPaymentChange(w: Writer, dealId: string, payments: PaymentLine[]): { from: string[]; to: string[] } | undefined {
+  const stored = statement(w.db, 'SELECT paid_date, amount_fen, voucher_no FROM payments WHERE deal_id = ? AND voided_at IS NULL').all(dealId) as {
+    paid_date: string;
+    amount_fen: number;
+    voucher_no: string;
+  }[];
+  const from = stored.map((p) => paymentLabel({ paidDate: p.paid_date, amountFen: p.amount_fen, voucherNo: p.voucher_no })).sort();
+  const to = payments.map((p) => paymentLabel({ paidDate: p.paidDate, amountFen: p.amountFen, voucherNo: p.voucherNo?.trim() ?? '' })).sort();
+  return from.join('\n') === to.join('\n') ? undefined : { from, to };
+}
+
 const paymentKey = (p: { paid_date: unknown; amount_fen: unknown; voucher_no: unknown }) =>
   `${String(p.paid_date)}|${String(p.amount_fen)}|${String(p.voucher_no)}`;
 

@@ -1,10 +1,10 @@
-import type { filingsMethods } from '../../shared/contract/filings';
+import type { filingsMethods, ParsedDeal } from '../../shared/contract/filings';
 import type { HandlersOf, ServiceContext, Writer } from '../service/context';
 import { refuse } from './checks';
 import { upsertDeal } from './deals';
 import { upsertEnterpriseFigures } from './figures';
 import { installationRegion } from './installationRegion';
-import { replaceDealPayments } from './payments';
+import { dealPaymentChange, replaceDealPayments } from './payments';
 import { type RecordOptions, upsertPledge } from './pledges';
 import { getDeal, getFigures, getPledge, getRegistration, getSubsidy } from './queries/details';
 import { listDeals } from './queries/listDeals';
@@ -15,6 +15,7 @@ import { listSubsidies } from './queries/listSubsidies';
 import { upsertRegistration } from './registrations';
 import { upsertSubsidy } from './subsidies';
 import type { VoidableEntity } from './tables';
+import { restoreRecord } from './restoreRecord';
 import { voidRecord } from './voidRecord';
 import { checkDealsAfterWrite } from '../rules/incremental';
 
@@ -35,6 +36,15 @@ function saveWithSideChanges(ctx: ServiceContext, fn: (w: Writer) => Outcome): O
     const after = w.db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number;
     return result.outcome === 'unchanged' && after > before ? { ...result, outcome: 'updated' } : result;
   });
+}
+
+/** A new deal with its payments, checked by the rules (R12's open-license conflict among them) in the same transaction. */
+export function createDeal(w: Writer, input: ParsedDeal, options: RecordOptions): Outcome {
+  const deal = upsertDeal(w, input, options);
+  createOnly(deal, 'contractNo', `合同编号 ${input.contractNo} 已录入，请在列表中打开该交易修改`);
+  replaceDealPayments(w, deal.id, input.payments, input.confirmOverpayment ?? false);
+  checkDealsAfterWrite(w, [deal.id]);
+  return deal;
 }
 
 const page = (input: { cursor?: string | null; limit: number; direction: 'asc' | 'desc' }) => ({
@@ -66,21 +76,21 @@ const voidHandler =
   (input: { id: string; reason: string }, ctx: ServiceContext) =>
     ctx.write((w) => voidRecord(w, entity, input.id, input.reason));
 
+const restoreHandler =
+  (entity: VoidableEntity) =>
+  (input: { id: string; version: number }, ctx: ServiceContext) =>
+    ctx.write((w) => restoreRecord(w, entity, input.id, input.version));
+
 export const recordHandlers = {
   'deals.create': (input, ctx) => {
     const regionCode = installationRegion(ctx.store.db);
-    return saveWithSideChanges(ctx, (w) => {
-      const deal = upsertDeal(w, input, { regionCode, actorId: ctx.requireActor().id });
-      createOnly(deal, 'contractNo', `合同编号 ${input.contractNo} 已录入，请在列表中打开该交易修改`);
-      replaceDealPayments(w, deal.id, input.payments, input.confirmOverpayment ?? false);
-      checkDealsAfterWrite(w, [deal.id]);
-      return deal;
-    });
+    return saveWithSideChanges(ctx, (w) => createDeal(w, input, { regionCode, actorId: ctx.requireActor().id }));
   },
   'deals.update': (input, ctx) => {
     const regionCode = installationRegion(ctx.store.db);
     return saveWithSideChanges(ctx, (w) => {
-      const deal = upsertDeal(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id });
+      const paymentChange = dealPaymentChange(w, input.id, input.record.payments);
+      const deal = upsertDeal(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id, paymentChange });
       replaceDealPayments(w, deal.id, input.record.payments, input.record.confirmOverpayment ?? false);
       checkDealsAfterWrite(w, [deal.id]);
       return deal;
@@ -92,18 +102,26 @@ export const recordHandlers = {
       checkDealsAfterWrite(w, [input.id]);
       return voided;
     }),
+  'deals.restore': (input, ctx) =>
+    ctx.write((w) => {
+      const restored = restoreRecord(w, 'deal', input.id, input.version);
+      checkDealsAfterWrite(w, [input.id]);
+      return restored;
+    }),
   'deals.get': (input, ctx) => getDeal(ctx.store.db, input.id),
   'deals.list': (input, ctx) => listDeals(ctx.store.db, input, page(input)),
 
   'pledges.create': createHandler(upsertPledge, (input) => ['registrationNo', `质押登记号 ${input.registrationNo} 已录入，请在列表中打开修改`]),
   'pledges.update': updateHandler(upsertPledge),
   'pledges.void': voidHandler('pledge'),
+  'pledges.restore': restoreHandler('pledge'),
   'pledges.get': (input, ctx) => getPledge(ctx.store.db, input.id),
   'pledges.list': (input, ctx) => listPledges(ctx.store.db, input, page(input)),
 
   'registrations.create': createHandler(upsertRegistration, (input) => ['registrationNo', `备案号 ${input.registrationNo} 已录入，请在列表中打开修改`]),
   'registrations.update': updateHandler(upsertRegistration),
   'registrations.void': voidHandler('registration'),
+  'registrations.restore': restoreHandler('registration'),
   'registrations.get': (input, ctx) => getRegistration(ctx.store.db, input.id),
   'registrations.list': (input, ctx) => listRegistrations(ctx.store.db, input, page(input)),
 
@@ -111,12 +129,14 @@ export const recordHandlers = {
     ctx.write((w) => createOnly(upsertEnterpriseFigures(w, input), 'year', `该企业 ${input.year} 年度的数据已录入，请在列表中打开修改`)),
   'figures.update': (input, ctx) => ctx.write((w) => upsertEnterpriseFigures(w, input.record, { id: input.id })),
   'figures.void': voidHandler('enterprise_figure'),
+  'figures.restore': restoreHandler('enterprise_figure'),
   'figures.get': (input, ctx) => getFigures(ctx.store.db, input.id),
   'figures.list': (input, ctx) => listFigures(ctx.store.db, input, page(input)),
 
   'subsidies.create': createHandler(upsertSubsidy, (input) => ['subsidyNo', `奖补编号 ${input.subsidyNo} 已录入，请在列表中打开修改`]),
   'subsidies.update': updateHandler(upsertSubsidy),
   'subsidies.void': voidHandler('subsidy'),
+  'subsidies.restore': restoreHandler('subsidy'),
   'subsidies.get': (input, ctx) => getSubsidy(ctx.store.db, input.id),
   'subsidies.list': (input, ctx) => listSubsidies(ctx.store.db, input, page(input)),
 } satisfies Partial<HandlersOf<Methods>>;

@@ -12,6 +12,8 @@ export interface RecordWithPatents {
   /** The patent numbers the record names, as the caller listed them. */
   patents: string[];
   actorId?: string | null;
+  /** Changes beside the row and its patents that make a new version too (a deal's payments edited in its form). */
+  extraChanges?: Record<string, { from: unknown; to: unknown }>;
 }
 
 /**
@@ -28,7 +30,7 @@ export function writeRecordWithPatents(w: Writer, spec: TableSpec, owner: Patent
     existing,
     values: record.values,
     actorId: record.actorId,
-    extraChanges: existing ? relink?.change : undefined,
+    extraChanges: existing ? { ...relink?.change, ...record.extraChanges } : undefined,
     extraPayload: { patents },
   });
   relink?.apply();

@@ -85,7 +85,7 @@ export function recordChange(
   spec: TableSpec,
   id: string,
   version: number,
-  action: 'create' | 'update' | 'void',
+  action: 'create' | 'update' | 'void' | 'restore',
   detail: Row,
   extraPayload: Row = {},
 ): void {

@@ -10,6 +10,7 @@ import { upsertPayment } from './payments';
 import { upsertPledge } from './pledges';
 import { upsertSubsidy } from './subsidies';
 import { ENTERPRISE, licenseDeal, UNIVERSITY } from './testing/sampleFilings';
+import { restoreRecord } from './restoreRecord';
 import { voidRecord } from './voidRecord';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
@@ -162,6 +163,38 @@ describe('voidRecord', () => {
     expect(JSON.parse(last.payload)).toMatchObject({ void_reason: '重复录入', patents: ['202010310978.3', '202311303481.9'] });
     expect(count('SELECT count(*) FROM deals')).toBe(1);
     expect(saveDeal(licenseDeal()).outcome).toBe('new');
+  });
+});
+
+describe('restoreRecord', () => {
+  it('undoes a void as a new version, audited and sent to the province as an upsert', async () => {
+    await open();
+    const deal = saveDeal(licenseDeal());
+    const voided = write((w) => voidRecord(w, 'deal', deal.id, '误作废'));
+    const restored = write((w) => restoreRecord(w, 'deal', deal.id, voided.version));
+    expect(restored).toMatchObject({ id: deal.id, version: 3, outcome: 'updated' });
+    expect(desk.service.store.db.prepare('SELECT voided_at, void_reason, version FROM deals WHERE id = ?').get(deal.id)).toEqual({ voided_at: null, void_reason: null, version: 3 });
+    const last = outbox().at(-1)!;
+    expect(last).toMatchObject({ entity: 'deal', entity_id: deal.id, op: 'upsert', version: 3 });
+    expect(JSON.parse(last.payload)).toMatchObject({ voided_at: null, contract_no: 'HT-2023-001', patents: ['202010310978.3', '202311303481.9'] });
+    const audit = desk.service.store.db.prepare("SELECT action, detail FROM audit_log WHERE entity_id = ? ORDER BY rowid DESC LIMIT 1").get(deal.id) as { action: string; detail: string };
+    expect(audit.action).toBe('deal.restore');
+    expect(JSON.parse(audit.detail)).toMatchObject({ version: 3, voidReason: '误作废' });
+  });
+
+  it('refuses a record that changed since the user saw it, one not voided, and one whose number a new record took', async () => {
+    await open();
+    const deal = saveDeal(licenseDeal());
+    expect(refusal(() => write((w) => restoreRecord(w, 'deal', deal.id, 1))).message).toContain('未作废');
+    const voided = write((w) => voidRecord(w, 'deal', deal.id, '误作废'));
+    const stale = refusal(() => write((w) => restoreRecord(w, 'deal', deal.id, voided.version - 1)));
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.message).toContain('已有变化');
+    saveDeal(licenseDeal());
+    const taken = refusal(() => write((w) => restoreRecord(w, 'deal', deal.id, voided.version)));
+    expect(taken.code).toBe('CONFLICT');
+    expect(taken.message).toContain('编号相同');
+    expect(desk.service.store.db.prepare('SELECT version FROM deals WHERE id = ?').pluck().get(deal.id)).toBe(voided.version);
   });
 });
 

@@ -27,6 +27,12 @@ function cumulativeValues(report: ReturnType<typeof buildReport>): IndicatorNumb
   ) as IndicatorNumbers;
 }
 
+/** The year of the latest recordation of a live deal (the date the indicators count by); read backwards on its index. */
+export function latestDataYear(db: ReadHandle): number | null {
+  const latest = db.prepare('SELECT max(recordation_date) FROM deals WHERE voided_at IS NULL').pluck().get() as string | null;
+  return latest ? Number(latest.slice(0, 4)) : null;
+}
+
 export function computeDashboard(db: ReadHandle, region: string, year: number): Dashboard {
   const held = (db.prepare(SQL.regionsHeld).get() as { n: number }).n;
   const withRegions = region === PROVINCE_CODE || held > 1;
@@ -92,6 +98,7 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
     requiredGrowth,
     byYear,
     cumulativeByYear,
+    latestDataYear: latestDataYear(db),
     byRegion,
     byIndustry: [...industries.values()].sort((a, b) => b.I1 + b.I2 - (a.I1 + a.I2)),
     monthly,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { startDeferral } from '../store/deferral';
 
 /**
  * Runs a large write with the deals' indicator facts deferred (migration 13): the triggers only note which deals
@@ -7,12 +8,16 @@ import type Database from 'better-sqlite3';
  * throws, so that nothing after it in the transaction can commit facts that are behind.
  */
 export function withDeferredDealFacts<T>(db: Database.Database, fn: () => T): T {
-  if (!db.inTransaction) throw new Error('withDeferredDealFacts must run inside a transaction');
-  db.prepare('INSERT INTO indicator_deferral (id) VALUES (1)').run();
+  const rebuild = deferDealFacts(db);
   try {
     return fn();
   } finally {
-    // Removing the row fires indicator_facts_flush, which rebuilds the noted deals.
-    if (db.inTransaction) db.prepare('DELETE FROM indicator_deferral').run();
+    rebuild();
   }
+}
+
+/** The same for a write that spans awaits: starts the deferral and returns what ends it (rebuilding the facts). */
+export function deferDealFacts(db: Database.Database): () => void {
+  // Removing the row fires indicator_facts_flush, which rebuilds the noted deals.
+  return startDeferral(db, 'indicator_deferral');
 }

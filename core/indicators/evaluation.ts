@@ -3,16 +3,17 @@
  * (年均增幅; for I3a/I3b the year's growth itself), the deals under review, the deductions and the score under the
  * scoring scheme kept in settings.
  */
-import type { EvaluationSheet } from '../../shared/contract/indicators';
+import type { EvaluationSheet, IndicatorReport } from '../../shared/contract/indicators';
 import { meetsRequirement } from '../../shared/indicators/growth';
 import { INDICATOR_IDS } from '../../shared/indicators/ids';
 import { scoreSheet } from '../../shared/indicators/scoring';
 import { PROVINCE_CODE, regionName } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
-import { buildReport, readReportParts } from './report';
+import { buildReport, readReportParts, type ReportParts } from './report';
 import { readScoring } from './scoringStore';
 
-const rollup = (column: string) => `CASE WHEN ${column} = '140171' THEN ${column} ELSE substr(${column}, 1, 4) || '00' END`;
+/** A party's or record's reporting region in SQL: county codes rolled up to their city, 140171 kept. */
+export const rollup = (column: string) => `CASE WHEN ${column} = '140171' THEN ${column} ELSE substr(${column}, 1, 4) || '00' END`;
 const IN_REGION = (column: string) => `(:region = '${PROVINCE_CODE}' OR ${rollup(column)} = :region)`;
 
 const SQL = {
@@ -30,15 +31,20 @@ const SQL = {
       AND ${IN_REGION('s.region_code')}`,
 };
 
-export function computeEvaluation(db: ReadHandle, region: string, year: number, today: string): EvaluationSheet {
-  const parts = readReportParts(db, region, year);
-  const report = buildReport(region, year, parts);
-  const rows = INDICATOR_IDS.map((indicator) => {
+/** Each indicator of the report with its required growth and whether that is met (达标 / 未达标). */
+export function evaluationRows(report: IndicatorReport, parts: ReportParts, region: string, year: number): EvaluationSheet['rows'] {
+  return INDICATOR_IDS.map((indicator) => {
     const value = report.indicators[indicator];
     const requiredGrowth = parts.targets.requiredGrowth(region, indicator, year);
     const measured = indicator === 'I3a' || indicator === 'I3b' ? value.year : value.avgGrowth;
     return { indicator, ...value, requiredGrowth, growthMet: meetsRequirement(measured, requiredGrowth) };
   });
+}
+
+export function computeEvaluation(db: ReadHandle, region: string, year: number, today: string): EvaluationSheet {
+  const parts = readReportParts(db, region, year);
+  const report = buildReport(region, year, parts);
+  const rows = evaluationRows(report, parts, region, year);
 
   const params = { region, from: `${year}-01-01`, to: `${year}-12-31`, yearText: String(year) };
   const count = (sql: string) => (db.prepare(sql).get(params) as { n: number }).n;

@@ -77,6 +77,11 @@ export interface FactsQuery {
   cumulativeFrom: number;
   /** First year whose I3a/I3b growth is wanted (the report needs only the year asked for). */
   figuresFrom: number;
+  /**
+   * The last day counted, within `toYear` (default its 31 December): a 定期通报 ends with a month. Only the facts
+   * computed from scratch honour it; the tables hold whole years.
+   */
+  toDate?: string;
 }
 
 type Row = Record<string, number | string | null>;
@@ -160,7 +165,7 @@ export function regionFactsCollector(regions: readonly string[]): { facts: Map<s
 export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {
   const params = {
     from: `${query.fromYear}-01-01`,
-    to: `${query.toYear}-12-31`,
+    to: query.toDate ?? `${query.toYear}-12-31`,
     cumulativeFrom: `${query.cumulativeFrom}-01-01`,
     figuresFrom: `${query.figuresFrom}-01-01`,
   };

@@ -1,7 +1,10 @@
 import type { indicatorsMethods } from '../../shared/contract/indicators';
-import { CITY_REGIONS } from '../../shared/domain/regions';
+import type { TargetRow } from '../../shared/contract/indicators';
+import { CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
 import { todayIso } from '../../shared/domain/dates';
-import type { HandlersOf, ServiceContext } from '../service/context';
+import { publishTargets } from '../province/targets/publishTargets';
+import type { HandlersOf, ServiceContext, Writer } from '../service/context';
+import { readInstallation } from '../system/installation';
 import { DeskError } from '../service/errors';
 import { listCountedDeals } from './countedDeals';
 import { computeDashboard } from './dashboard';
@@ -14,6 +17,11 @@ import { parseTargetsWorkbook, targetsWorkbook } from './targetsXlsx';
 
 function targetsView(ctx: ServiceContext) {
   return { targets: listTargets(ctx.store.db), baselines: listBaselines(ctx.store.db) };
+}
+
+/** On the province's workbench, the cities' targets just saved go out to those cities (目标下达). */
+function sendIfProvince(w: Writer, targets: readonly TargetRow[]): void {
+  if (readInstallation(w.db)?.regionCode === PROVINCE_CODE) publishTargets(w, targets.map((t) => t.regionCode));
 }
 
 export const indicatorsHandlers = {
@@ -42,7 +50,10 @@ export const indicatorsHandlers = {
       }
     }
     const actor = ctx.requireActor();
-    ctx.write((w) => saveTargets(w, actor.name, input.targets, input.baselines));
+    ctx.write((w) => {
+      saveTargets(w, actor.name, input.targets, input.baselines);
+      sendIfProvince(w, input.targets);
+    });
     return targetsView(ctx);
   },
 
@@ -53,6 +64,7 @@ export const indicatorsHandlers = {
     const actor = ctx.requireActor();
     ctx.write((w) => {
       saveTargets(w, actor.name, parsed.targets, parsed.baselines);
+      sendIfProvince(w, parsed.targets);
       w.record({ action: 'targets.import', entity: 'region_target', entityId: null, detail: { fileName: input.fileName, ...summary } });
     });
     return { ...summary, written: true };

@@ -39,6 +39,12 @@ function patent(v: Cell): string {
   if (!r.ok) throw new Error(`bad patent ${text(v)}`);
   return r.normalized;
 }
+/** A whole number as people write it: 2022年, 85人, 1,234, full width. */
+function integer(v: Cell): number {
+  const digits = text(v).replace(/(年|人|个月)$/, '').replace(/,/g, '');
+  if (!/^\d+$/.test(digits)) throw new Error(`bad integer ${text(v)}`);
+  return Number(digits);
+}
 const party = (uscc: Cell, name: Cell) => text(uscc).toUpperCase() || `name:${text(name)}`;
 
 function rows(book: ExcelJS.Workbook, name: string): Record<string, Cell>[] {
@@ -93,7 +99,7 @@ export async function referenceIndicators(file: string) {
   for (const r of rows(book, '企业年度数据')) {
     const revenue = text(r['营业收入(万元)']);
     const employees = text(r['就业人数']);
-    figures.set(`${party(r['统一社会信用代码'], r['企业名称'])}|${text(r['年度'])}`, { revenue: revenue === '' ? null : fen(r['营业收入(万元)']), employees: employees === '' ? null : Number(employees) });
+    figures.set(`${party(r['统一社会信用代码'], r['企业名称'])}|${integer(r['年度'])}`, { revenue: revenue === '' ? null : fen(r['营业收入(万元)']), employees: employees === '' ? null : integer(r['就业人数']) });
   }
 
   /** Year value of every summable indicator for the regions given, plus the I3 enterprises of the year. */

@@ -1,22 +1,22 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorReport } from '../../shared/contract/indicators';
 import { averageGrowth, yearOnYear } from '../../shared/indicators/growth';
 import { setUpStore } from '../../tests/support/tempStore';
-import { ROOT, runCli } from '../../tests/support/runCli';
+import { runCli } from '../../tests/support/runCli';
+import { writeSampleWorkbook } from '../../tests/support/sampleWorkbook';
 import { areaCode, REFERENCE_REGIONS, referenceIndicators } from './referenceFromWorkbook.testkit';
 
-// The shared sample workbook imported with the real `patent-desk import`, then every indicator of every region and
-// year compared with an independent reading of DOMAIN §7 straight from the workbook.
-const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
+// The project's sample workbook (`patent-desk sample`) imported with the real `patent-desk import`, then every
+// indicator of every region and year compared with an independent reading of docs/domain.md straight from the workbook.
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 let reference: Awaited<ReturnType<typeof referenceIndicators>>;
 
 beforeAll(async () => {
   desk = await setUpStore('140100');
-  const imported = runCli(['--db', desk.dbPath, 'import', SAMPLE]);
+  const { file } = await writeSampleWorkbook(desk.dir);
+  const imported = runCli(['--db', desk.dbPath, 'import', file]);
   if (imported.status !== 0) throw new Error(imported.stderr);
-  reference = await referenceIndicators(SAMPLE);
+  reference = await referenceIndicators(file);
 }, 120_000);
 afterAll(() => desk.close());
 

@@ -5,12 +5,15 @@
 import type { BaselineRow, TargetRow } from '../../shared/contract/indicators';
 import { isIndicatorId, type IndicatorId } from '../../shared/indicators/ids';
 import { PLAN_YEAR_FROM, PLAN_YEAR_TO, PROVINCE_TARGET_DEFAULTS } from '../../shared/indicators/targets';
-import { PROVINCE_CODE } from '../../shared/domain/regions';
+import { PROVINCE_CODE, regionName } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
 import type { Writer } from '../service/context';
+import { DeskError } from '../service/errors';
 
 export interface StoredTarget extends TargetRow {
   isDefault: boolean;
+  /** Set by the province and received through feedback: the city shows it and may not change it. */
+  setByProvince: boolean;
 }
 
 interface TargetDbRow {
@@ -20,6 +23,7 @@ interface TargetDbRow {
   yearTo: number;
   target: number | null;
   requiredGrowth: number | null;
+  source: string;
 }
 
 function provinceDefaults(): StoredTarget[] {
@@ -31,6 +35,7 @@ function provinceDefaults(): StoredTarget[] {
     target: d.target,
     requiredGrowth: d.requiredGrowth,
     isDefault: true,
+    setByProvince: false,
   }));
 }
 
@@ -40,13 +45,13 @@ export function listTargets(db: ReadHandle): StoredTarget[] {
     db
       .prepare(
         `SELECT region_code AS regionCode, indicator, year_from AS yearFrom, year_to AS yearTo, target,
-           required_growth AS requiredGrowth
+           required_growth AS requiredGrowth, source
          FROM region_targets ORDER BY region_code, indicator, year_from`,
       )
       .all() as TargetDbRow[]
   )
     .filter((r): r is TargetDbRow & { indicator: IndicatorId } => isIndicatorId(r.indicator))
-    .map((r) => ({ ...r, isDefault: false }));
+    .map(({ source, ...r }) => ({ ...r, isDefault: false, setByProvince: source === PROVINCE_SET }));
   const stored = new Set(rows.map((r) => `${r.regionCode}|${r.indicator}|${r.yearFrom}|${r.yearTo}`));
   const defaults = provinceDefaults().filter((d) => !stored.has(`${d.regionCode}|${d.indicator}|${d.yearFrom}|${d.yearTo}`));
   return [...rows, ...defaults];
@@ -63,6 +68,8 @@ export function listBaselines(db: ReadHandle): BaselineRow[] {
 export interface TargetLookup {
   /** The target whose period holds the year (the latest-starting one if several do). */
   target(region: string, indicator: IndicatorId, year: number): number | null;
+  /** The years that target covers (for 序时进度 in the 定期通报); null where no target covers the year. */
+  targetPeriod(region: string, indicator: IndicatorId, year: number): { yearFrom: number; yearTo: number } | null;
   /** The required 年均增幅: the region's own, else the province's (the plan's rates apply to every city). */
   requiredGrowth(region: string, indicator: IndicatorId, year: number): number | null;
   baseline(region: string, indicator: IndicatorId, year: number): number | null;
@@ -77,18 +84,60 @@ export function targetLookup(db: ReadHandle): TargetLookup {
       .sort((a, b) => b.yearFrom - a.yearFrom)[0];
   return {
     target: (region, indicator, year) => covering(region, indicator, year)?.target ?? null,
+    targetPeriod: (region, indicator, year) => {
+      const t = covering(region, indicator, year);
+      return t ? { yearFrom: t.yearFrom, yearTo: t.yearTo } : null;
+    },
     requiredGrowth: (region, indicator, year) =>
       covering(region, indicator, year)?.requiredGrowth ?? covering(PROVINCE_CODE, indicator, year)?.requiredGrowth ?? null,
     baseline: (region, indicator, year) => baselines.get(`${region}|${indicator}|${year}`) ?? null,
   };
 }
 
+/** region_targets.source of a target the province set (migration 20). */
+export const PROVINCE_SET = '省级下达';
+
+const periodText = (t: TargetRow) => (t.yearFrom === t.yearTo ? `${t.yearFrom} 年` : `${t.yearFrom}—${t.yearTo} 年`);
+
+/**
+ * Saves targets and baselines typed or imported here. A target the province set (省级下达) is refused: it changes only
+ * when the province sends another.
+ */
 export function saveTargets(w: Writer, actorName: string, targets: readonly TargetRow[], baselines: readonly BaselineRow[]): void {
+  const setByProvince = w.db.prepare(
+    `SELECT target, required_growth AS requiredGrowth FROM region_targets
+     WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ? AND source = '${PROVINCE_SET}'`,
+  );
+  const own: TargetRow[] = [];
+  for (const t of targets) {
+    const set = setByProvince.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) as Pick<TargetRow, 'target' | 'requiredGrowth'> | undefined;
+    // The filled-in template carries the province's targets too: the same values again change nothing.
+    if (!set) own.push(t);
+    else if (set.target !== t.target || set.requiredGrowth !== t.requiredGrowth) {
+      throw new DeskError(
+        'PROVINCE_TARGET',
+        `${regionName(t.regionCode) ?? t.regionCode} ${t.indicator} ${periodText(t)}的目标由省级下达，本地不能修改；如需调整，请联系省级主管部门重新下达`,
+      );
+    }
+  }
+  writeTargets(w, actorName, own, baselines, '本地');
+}
+
+/**
+ * The targets the province sent for this region (a TARGET feedback item): they replace whatever the region held for
+ * the same indicator and period, marked 省级下达; audited as the province's.
+ */
+export function applyProvinceTargets(w: Writer, targets: readonly TargetRow[]): void {
+  writeTargets(w, '省级下达', targets, [], PROVINCE_SET);
+}
+
+function writeTargets(w: Writer, actorName: string, targets: readonly TargetRow[], baselines: readonly BaselineRow[], source: string): void {
   const upsertTarget = w.db.prepare(
-    `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by)
-     VALUES (@regionCode, @indicator, @yearFrom, @yearTo, @target, @requiredGrowth, @at, @by)
+    `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by, source)
+     VALUES (@regionCode, @indicator, @yearFrom, @yearTo, @target, @requiredGrowth, @at, @by, @source)
      ON CONFLICT(region_code, indicator, year_from, year_to) DO UPDATE SET target = excluded.target,
-       required_growth = excluded.required_growth, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+       required_growth = excluded.required_growth, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+       source = excluded.source`,
   );
   const upsertBaseline = w.db.prepare(
     `INSERT INTO region_baselines (region_code, indicator, year, value, updated_at, updated_by)
@@ -104,12 +153,12 @@ export function saveTargets(w: Writer, actorName: string, targets: readonly Targ
   const by = actorName;
   for (const t of targets) {
     const before = readTarget.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) ?? null;
-    upsertTarget.run({ ...t, at: w.at, by });
+    upsertTarget.run({ ...t, at: w.at, by, source });
     w.record({
       action: 'targets.set',
       entity: 'region_target',
       entityId: `${t.regionCode}/${t.indicator}/${t.yearFrom}-${t.yearTo}`,
-      detail: { before, after: { target: t.target, requiredGrowth: t.requiredGrowth } },
+      detail: { before, after: { target: t.target, requiredGrowth: t.requiredGrowth }, source },
     });
   }
   for (const b of baselines) {

@@ -1,14 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { SyncEntityName } from '../../shared/sync/records';
 
-export type SyncEntity =
-  | 'organization'
-  | 'patent'
-  | 'deal'
-  | 'payment'
-  | 'pledge'
-  | 'registration'
-  | 'enterprise_figure'
-  | 'subsidy';
+/** The record kinds that travel to the province: the sync protocol's list (shared/sync/records.ts). */
+export type SyncEntity = SyncEntityName;
 
 export interface OutboxEntry {
   entity: SyncEntity;

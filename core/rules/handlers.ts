@@ -38,8 +38,8 @@ export const rulesHandlers = {
   },
 
   'review.queue': (input, ctx) => {
-    const { offset, limit, ...filters } = input;
-    return listQueue(ctx.store.db, filters, ctx.now(), { offset, limit });
+    const { offset, limit, sort, ...filters } = input;
+    return listQueue(ctx.store.db, filters, ctx.now(), { offset, limit }, { sort, actorId: ctx.actor?.id ?? null });
   },
 
   'review.flag': (input, ctx) => readFlagDetail(ctx.store.db, input.flagId, ctx.actor, ctx.now()),

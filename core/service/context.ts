@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { appendAudit } from '../audit/auditLog';
 import { appendOutbox, type OutboxEntry } from '../outbox/outbox';
 import type { Store } from '../store/store';
+import type { LoginThrottle } from '../users/loginThrottle';
+import type { KeyVault } from '../sync/keyVault';
 import { DeskError } from './errors';
 
 /** Who acts. The CLI acts as a named administrator without a user row (id null). */
@@ -21,6 +23,10 @@ export interface ServiceOptions {
   dataDir: string;
   /** The clock; tests move it. */
   now?: () => Date;
+  /** Where the private signing key is kept: a 0600 file beside the store, sealed by the OS in the desktop app. */
+  keyVault: KeyVault;
+  /** The one region the first-run setup may choose (the province's workbench is set up for 140000 only). */
+  setupRegion?: string;
 }
 
 export interface ChangeRecord {
@@ -51,13 +57,18 @@ export interface ServiceContext {
   options: ServiceOptions;
   actor: Actor | null;
   sessionKey: string;
-  /** Binds this caller's session to a user (login) or clears it (logout). */
+  /** Where the call comes from (a browser's address, a desktop window), for slowing down guessed logins. */
+  client: string;
+  /** Binds a user to this caller (login: a new session key where the transport can carry one) or signs out. */
   setSessionUser(userId: string | null): void;
+  loginThrottle: LoginThrottle;
   now(): Date;
   /** The signed-in actor; throws 未登录 otherwise. */
   requireActor(): Actor;
   /** Runs fn in one transaction; every change it records is audited as the acting user. */
   write<T>(fn: (w: Writer) => T): T;
+  /** The same in one transaction that fn may keep open across awaits (see Store.transactionInSteps). */
+  writeInSteps<T>(fn: (w: Writer) => Promise<T>): Promise<T>;
 }
 
 export function createWriter(db: Database.Database, actor: Actor, at: string): Writer {

@@ -1,11 +1,14 @@
 import type { Role } from '../../shared/contract/auth';
-import type { Access } from '../../shared/contract/define';
+import type { Access, MethodSpec } from '../../shared/contract/define';
+import { PROVINCE_CODE } from '../../shared/domain/regions';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/index';
 import type { Result } from '../../shared/contract/result';
 import type { Store } from '../store/store';
 import { type Actor, createWriter, type Handlers, requireActorOf, type ServiceContext, type ServiceOptions } from './context';
-import { DeskError } from './errors';
+import { DeskError, diskFullError, isDiskFull } from './errors';
 import { zodIssues } from './zodIssues';
+import { LoginThrottle } from '../users/loginThrottle';
+import { idleLimitMs, SessionTable } from '../users/sessions';
 
 const ALLOWED: Record<Exclude<Access, 'public' | 'user'>, readonly Role[]> = {
   entry: ['录入员', '管理员'],
@@ -13,8 +16,15 @@ const ALLOWED: Record<Exclude<Access, 'public' | 'user'>, readonly Role[]> = {
   admin: ['管理员'],
 };
 
-/** How a transport names its caller: a session it keeps (desktop window, browser cookie) or a fixed actor (CLI). */
-export type Caller = { sessionKey: string } | { actor: Actor };
+/** What a signed-in user whose password an administrator set may still do: change it, or leave. */
+const WHILE_PASSWORD_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set(['users.changePassword', 'auth.logout']);
+
+/**
+ * How a transport names its caller: a session key (desktop window, browser tab) or a fixed actor (CLI). A transport
+ * whose keys come from the client (browser mode) passes onNewSession: a login then gets a fresh key from here, handed
+ * back through it, and the key the client sent is never bound to a user.
+ */
+export type Caller = { sessionKey: string; client?: string; onNewSession?: (key: string) => void } | { actor: Actor };
 
 export interface DeskService {
   call(method: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
@@ -33,29 +43,59 @@ export interface ServiceConfig extends ServiceOptions {
  * Inputs are untrusted whatever the transport.
  */
 export function createDispatcher(store: Store, handlers: Handlers, config: ServiceConfig): DeskService {
-  const sessions = new Map<string, string>();
+  const sessions = new SessionTable();
+  const loginThrottle = new LoginThrottle();
   const now = config.now ?? (() => new Date());
-  const userById = store.db.prepare('SELECT id, display_name AS name, role, active FROM users WHERE id = ?');
+  const userById = store.db.prepare('SELECT id, display_name AS name, role, active, must_change_password AS mustChange FROM users WHERE id = ?');
 
-  function actorOfSession(sessionKey: string): Actor | null {
-    const userId = sessions.get(sessionKey);
-    if (!userId) return null;
-    const row = userById.get(userId) as { id: string; name: string; role: Role; active: number } | undefined;
-    if (!row || !row.active) {
-      sessions.delete(sessionKey);
+  /** The session's user; an idle session is ended here, and said so to a call that needs a user. */
+  function actorOfSession(sessionKey: string, access: Access): (Actor & { mustChangePassword: boolean }) | null {
+    const found = sessions.lookup(sessionKey, now().getTime(), idleLimitMs(store.db));
+    if (!found.userId) {
+      if (found.expired && access !== 'public') throw new DeskError('UNAUTHENTICATED', '长时间未操作，已自动退出登录，请重新登录');
       return null;
     }
-    return { id: row.id, name: row.name, role: row.role };
+    const row = userById.get(found.userId) as { id: string; name: string; role: Role; active: number; mustChange: number } | undefined;
+    if (!row || !row.active) {
+      sessions.drop(sessionKey);
+      return null;
+    }
+    return { id: row.id, name: row.name, role: row.role, mustChangePassword: row.mustChange === 1 };
+  }
+
+  function setSessionUser(caller: Caller, sessionKey: string, userId: string | null): void {
+    if (!userId || !('sessionKey' in caller)) return sessions.drop(sessionKey);
+    if (!caller.onNewSession) return sessions.bind(sessionKey, userId, now().getTime());
+    sessions.drop(sessionKey);
+    caller.onNewSession(sessions.issue(userId, now().getTime()));
+  }
+
+  const installationRegion = store.db.prepare('SELECT region_code FROM installation LIMIT 1').pluck();
+
+  /** A city method on the province's workbench, or a province method on a city desk, is refused before anything runs. */
+  function checkScope(spec: MethodSpec): void {
+    const scope = spec.scope ?? (spec.access === 'entry' ? 'city' : undefined);
+    if (!scope) return;
+    const region = installationRegion.get() as string | undefined;
+    if (region === undefined) return; // not set up yet: only public methods get this far
+    const isProvince = region === PROVINCE_CODE;
+    if (scope === 'province' && !isProvince) throw new DeskError('WRONG_INSTALLATION', '此功能只在省级工作台可用');
+    if (scope === 'city' && isProvince) throw new DeskError('WRONG_INSTALLATION', '省级工作台只查看各地市报送的记录，不能录入或修改');
   }
 
   async function run(method: MethodName, rawInput: unknown, caller: Caller): Promise<unknown> {
     const spec = contract[method];
+    checkScope(spec);
     const sessionKey = 'sessionKey' in caller ? caller.sessionKey : 'cli';
-    const actor = 'actor' in caller ? caller.actor : actorOfSession(caller.sessionKey);
+    const session = 'actor' in caller ? null : actorOfSession(caller.sessionKey, spec.access);
+    const actor: Actor | null = 'actor' in caller ? caller.actor : session && { id: session.id, name: session.name, role: session.role };
     if (spec.access !== 'public') {
       const who = requireActorOf(actor);
       if (spec.access !== 'user' && !ALLOWED[spec.access].includes(who.role)) {
         throw new DeskError('FORBIDDEN', `当前角色（${who.role}）无权进行此操作`);
+      }
+      if (session?.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(method)) {
+        throw new DeskError('PASSWORD_CHANGE_REQUIRED', '管理员为您设置的密码须先修改：请修改密码后再使用工作台');
       }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -68,12 +108,18 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
       options: config,
       actor,
       sessionKey,
+      client: ('sessionKey' in caller && caller.client) || sessionKey,
       now,
-      setSessionUser: (userId) => (userId ? sessions.set(sessionKey, userId) : sessions.delete(sessionKey)),
+      setSessionUser: (userId) => setSessionUser(caller, sessionKey, userId),
+      loginThrottle,
       requireActor: () => requireActorOf(actor),
       write: (fn) => {
         const who = requireActorOf(actor);
         return store.transaction((db) => fn(createWriter(db, who, now().toISOString())));
+      },
+      writeInSteps: (fn) => {
+        const who = requireActorOf(actor);
+        return store.transactionInSteps((db) => fn(createWriter(db, who, now().toISOString())));
       },
     };
     const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => unknown;
@@ -96,10 +142,7 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
         return { ok: true, value: await run(method, input, caller) };
       } catch (error) {
         if (error instanceof DeskError) return { ok: false, error: error.toServiceError() };
-        const sqliteCode = (error as { code?: string }).code;
-        if (sqliteCode === 'SQLITE_FULL') {
-          return { ok: false, error: { code: 'DISK_FULL', message: '磁盘空间已满，本次操作未保存。请清理磁盘空间后重试，已保存的数据不受影响。' } };
-        }
+        if (isDiskFull(error)) return { ok: false, error: diskFullError().toServiceError() };
         config.log?.({ level: 'error', method, error: (error as Error).stack ?? String(error) });
         return { ok: false, error: { code: 'INTERNAL', message: '程序内部出错，本次操作未保存。请重试；如仍出错，请联系管理员并提供日志。' } };
       }

@@ -7,6 +7,14 @@ import { syncHandlers } from '../sync/handlers';
 import { maintenanceHandlers } from '../backup/handlers';
 import { rulesHandlers } from '../rules/handlers';
 import { importingHandlers } from '../importing/handlers';
+import { matchingHandlers } from '../matching/handlers';
+import { bulletinHandlers } from '../province/bulletin/handlers';
+import { provinceReviewHandlers } from '../province/review/handlers';
+import { provinceTargetsHandlers } from '../province/targets/handlers';
+import { provinceNoticesHandlers } from '../province/notices/handlers';
+import { provinceHomeHandlers } from '../province/home/handlers';
+import { provinceMatchingHandlers } from '../province/matching/handlers';
+import { provinceInstallationsHandlers } from '../province/installations/handlers';
 
 /** Every method of the contract, implemented once. A missing one is a compile error here. */
 export const handlers = {
@@ -18,4 +26,12 @@ export const handlers = {
   ...maintenanceHandlers,
   ...importingHandlers,
   ...rulesHandlers,
+  ...matchingHandlers,
+  ...bulletinHandlers,
+  ...provinceReviewHandlers,
+  ...provinceTargetsHandlers,
+  ...provinceNoticesHandlers,
+  ...provinceHomeHandlers,
+  ...provinceMatchingHandlers,
+  ...provinceInstallationsHandlers,
 } satisfies Handlers;

@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../service/errors';
+import { emptyPrivateFile, ensureDir, privateDir, privateFiles, storeFiles } from './fileModes';
 import { assertNotFromTheFuture, migrate } from './migrate';
+import { defaultDataDir } from './paths';
 
 /** Read-only queries. Services read through this; only writers get the read-write handle. */
 export type ReadHandle = Pick<Database.Database, 'prepare' | 'pragma'>;
@@ -13,6 +15,12 @@ export interface Store {
   readonly db: Database.Database;
   /** Runs `fn` in one IMMEDIATE transaction: all of it is committed, or none of it. */
   transaction<T>(fn: (db: Database.Database) => T): T;
+  /**
+   * One IMMEDIATE transaction that `fn` may keep open across awaits (a long import reports progress and can be
+   * cancelled between its steps); rolled back if fn throws. While it is open every other write on this connection is
+   * refused, so that nothing joins it by accident and is undone with it.
+   */
+  transactionInSteps<T>(fn: (db: Database.Database) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -39,7 +47,14 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   let db: Database.Database | undefined;
   try {
     if (exists) assertWholeFile(file);
-    else fs.mkdirSync(path.dirname(file), { recursive: true });
+    else {
+      ensureDir(path.dirname(file));
+      emptyPrivateFile(file);
+    }
+    // The user-data folder is ours: an install from before it was made private is tightened too. A folder named by
+    // --db is the user's own and keeps its rights; the files in it are private either way.
+    if (path.resolve(path.dirname(file)) === path.resolve(defaultDataDir())) privateDir(path.dirname(file));
+    privateFiles(...storeFiles(file));
     db = new Database(file);
     // Check the version before any pragma that could write (journal_mode = WAL rewrites the header).
     assertNotFromTheFuture(db);
@@ -51,14 +66,37 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     migrate(db);
   } catch (error) {
     db?.close();
+    // A store this call began and could not finish is not left behind as an empty file (it would read as damaged).
+    if (!exists && fs.existsSync(file) && fs.statSync(file).size === 0) fs.rmSync(file, { force: true });
     if (error instanceof DeskError) throw error;
     throw storeOpenError(file, error);
   }
   const open = db;
+  let stepping = false;
+  const busy = () =>
+    new DeskError('BUSY', '正在导入文件，导入结束前不能保存其他修改。请等导入完成（或取消导入）后再试。');
   return {
     path: file,
     db: open,
-    transaction: (fn) => open.transaction(() => fn(open)).immediate(),
+    transaction: (fn) => {
+      if (stepping) throw busy();
+      return open.transaction(() => fn(open)).immediate();
+    },
+    async transactionInSteps(fn) {
+      if (stepping || open.inTransaction) throw busy();
+      open.exec('BEGIN IMMEDIATE');
+      stepping = true;
+      try {
+        const result = await fn(open);
+        open.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (open.inTransaction) open.exec('ROLLBACK');
+        throw error;
+      } finally {
+        stepping = false;
+      }
+    },
     close: () => open.close(),
   };
 }
@@ -108,11 +146,18 @@ function storeOpenError(file: string, error: unknown): DeskError {
       `磁盘空间已满，无法打开或写入数据库：${file}。已保存的数据未被改动。请清理该磁盘（删除不需要的文件、清空回收站）后重新启动程序。`,
     );
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || ['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(code)) {
+  if (
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_READONLY') ||
+    ['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(code)
+  ) {
     return new DeskError(
       'STORE_UNAVAILABLE',
       `无法打开或写入数据库：${file}。所在文件夹 ${path.dirname(file)} 不存在、只读或没有写入权限。数据未被改动。请让管理员为该文件夹开放写入权限（或把数据库移到可写的位置）后重新启动程序。`,
     );
   }
-  return new DeskError('STORE_OPEN_FAILED', `打开数据库失败：${(error as Error).message}。数据未被改动，请联系管理员。`);
+  return new DeskError(
+    'STORE_OPEN_FAILED',
+    `打开数据库失败：${(error as Error).message}。数据未被改动，请联系管理员。`,
+  );
 }

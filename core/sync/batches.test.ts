@@ -33,7 +33,7 @@ describe('freezing the outbox into batches', () => {
     const store = c.service.store;
     recordDeal(store, c.adminActor, '140100', bulkDeal('140100', 1));
     const [id] = store.transaction((db) => freezePending(db, new Date().toISOString()));
-    const identity = signingIdentity(store, c.adminActor);
+    const identity = await signingIdentity(store, c.adminActor);
     const before = envelopeText(store.db, readBatch(store.db, id!)!, identity);
 
     recordDeal(store, c.adminActor, '140100', bulkDeal('140100', 1, 7_777_777));

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../store/ids';
 import { BATCH_FORMAT, SYNC_SCHEMA_VERSION } from '../../shared/sync/batch';
+import type { AuditAnchor } from '../../shared/sync/auditAnchor';
+import { auditHead } from '../audit/auditLog';
 import type { BatchState } from '../../shared/contract/sync';
 import type { SigningIdentity } from './installationKey';
 import { sha256Hex, sign } from './signing';
@@ -21,6 +23,10 @@ export interface BatchRow {
   summary: string | null;
   created_at: string;
   updated_at: string;
+  /** The audit chain's head at freezing (migration 17); NULL for a batch frozen before, which goes out as version 1. */
+  audit_rows: number | null;
+  audit_last_seq: number | null;
+  audit_hash: string | null;
 }
 
 type Db = Database.Database;
@@ -42,14 +48,20 @@ function lastSeqTo(db: Db): number {
   return (db.prepare('SELECT MAX(seq_to) AS m FROM sync_batches').get() as { m: number | null }).m ?? 0;
 }
 
-function insertBatch(db: Db, seqFrom: number, seqTo: number, at: string): string {
+function insertBatch(db: Db, seqFrom: number, seqTo: number, at: string, anchor: AuditAnchor | null): string {
   const id = newId();
   const count = db.prepare('UPDATE outbox SET batch_id = ? WHERE batch_id IS NULL AND seq BETWEEN ? AND ?').run(id, seqFrom, seqTo).changes;
   db.prepare(
-    `INSERT INTO sync_batches (id, seq_from, seq_to, record_count, sha256, state, attempts, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, '待发送', 0, ?, ?)`,
-  ).run(id, seqFrom, seqTo, count, sha256Hex(recordsJson(db, id)), at, at);
+    `INSERT INTO sync_batches (id, seq_from, seq_to, record_count, sha256, state, attempts, created_at, updated_at, audit_rows, audit_last_seq, audit_hash)
+     VALUES (?, ?, ?, ?, ?, '待发送', 0, ?, ?, ?, ?, ?)`,
+  ).run(id, seqFrom, seqTo, count, sha256Hex(recordsJson(db, id)), at, at, anchor?.rows ?? null, anchor?.lastSeq ?? null, anchor?.hash ?? null);
   return id;
+}
+
+/** The anchor a batch carries, or null for one frozen before anchors existed. */
+export function batchAnchor(batch: Pick<BatchRow, 'audit_rows' | 'audit_last_seq' | 'audit_hash'>): AuditAnchor | null {
+  if (batch.audit_rows === null || batch.audit_last_seq === null || batch.audit_hash === null) return null;
+  return { rows: batch.audit_rows, lastSeq: batch.audit_last_seq, hash: batch.audit_hash };
 }
 
 /**
@@ -59,13 +71,16 @@ function insertBatch(db: Db, seqFrom: number, seqTo: number, at: string): string
  */
 export function freezePending(db: Db, at: string, maxRecords = RECORDS_PER_BATCH): string[] {
   const made: string[] = [];
+  // Every batch of this freezing anchors the chain as it stands now (same transaction: nothing is appended between).
+  let anchor: AuditAnchor | undefined;
   const nextChunkEnd = db.prepare('SELECT seq FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT 1 OFFSET ?').pluck();
   const lastPending = db.prepare('SELECT MAX(seq) FROM outbox WHERE batch_id IS NULL').pluck();
   for (;;) {
     const last = lastPending.get() as number | null;
     if (last === null) return made;
+    anchor ??= auditHead(db);
     const chunkEnd = (nextChunkEnd.get(Math.max(0, Math.min(maxRecords, 1e9) - 1)) as number | undefined) ?? last;
-    made.push(insertBatch(db, lastSeqTo(db) + 1, chunkEnd, at));
+    made.push(insertBatch(db, lastSeqTo(db) + 1, chunkEnd, at, anchor));
   }
 }
 
@@ -79,8 +94,9 @@ export function splitBatch(db: Db, batch: BatchRow, at: string): void {
   const middle = seqs[Math.floor(seqs.length / 2) - 1]!;
   db.prepare('UPDATE outbox SET batch_id = NULL WHERE batch_id = ?').run(batch.id);
   db.prepare('DELETE FROM sync_batches WHERE id = ?').run(batch.id);
-  insertBatch(db, batch.seq_from, middle, at);
-  insertBatch(db, middle + 1, batch.seq_to, at);
+  // The halves keep the anchor taken at freezing: the chain's head then, not now.
+  insertBatch(db, batch.seq_from, middle, at, batchAnchor(batch));
+  insertBatch(db, middle + 1, batch.seq_to, at, batchAnchor(batch));
 }
 
 /** The signed envelope text of a frozen batch: rebuilt byte for byte the same on every resend. */
@@ -88,10 +104,16 @@ export function envelopeText(db: Pick<Db, 'prepare'>, batch: BatchRow, identity:
   // Frozen rows are never updated (only appended after), so the records are what was hashed at freezing; the
   // province checks the hash against them.
   const records = recordsJson(db, batch.id);
+  // A batch frozen before anchors existed is rebuilt exactly as it was first sent (version 1), or its resend would
+  // differ from what the province already holds (409).
+  const anchor = batchAnchor(batch);
+  const versioned = anchor
+    ? `"schemaVersion":${SYNC_SCHEMA_VERSION},"auditAnchor":${JSON.stringify(anchor)}`
+    : '"schemaVersion":1';
   const body =
     `{"batchId":${JSON.stringify(batch.id)},"region":${JSON.stringify(identity.regionCode)},` +
     `"installationId":${JSON.stringify(identity.installationId)},"seqFrom":${batch.seq_from},"seqTo":${batch.seq_to},` +
-    `"createdAt":${JSON.stringify(batch.created_at)},"schemaVersion":${SYNC_SCHEMA_VERSION},"records":${records},"sha256":"${batch.sha256}"}`;
+    `"createdAt":${JSON.stringify(batch.created_at)},${versioned},"records":${records},"sha256":"${batch.sha256}"}`;
   return JSON.stringify({
     format: BATCH_FORMAT,
     keyFingerprint: identity.fingerprint,

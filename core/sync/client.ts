@@ -2,8 +2,9 @@ import type { Actor } from '../service/context';
 import type { Store } from '../store/store';
 import { retryDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { envelopeText, firstUnacknowledged, freezePending, splitBatch, readBatch, RECORDS_PER_BATCH, type BatchRow } from './batches';
-import { pullFeedback } from './feedbackPuller';
+import { pullFeedback, sendReadReceipts } from './feedbackPuller';
 import { signingIdentity, type SigningIdentity } from './installationKey';
+import type { KeyVault } from './keyVault';
 import { notePeer } from './peer';
 import { postBatch, type SendOutcome } from './transport';
 
@@ -17,6 +18,8 @@ export interface SyncOptions {
   endpoint: string;
   /** Who the key creation and feedback intake are audited as. */
   actor: Actor;
+  /** The service's key vault; the plain key file beside the store when not given. */
+  keyVault?: KeyVault;
   now?: () => Date;
   backoff?: BackoffPolicy;
   random?: () => number;
@@ -79,7 +82,7 @@ function unacknowledgedCount(store: Store): number {
 export async function runSyncPass(store: Store, options: SyncOptions): Promise<PassResult> {
   const now = options.now ?? (() => new Date());
   const policy = options.backoff ?? DEFAULT_BACKOFF;
-  const identity = signingIdentity(store, options.actor);
+  const identity = await signingIdentity(store, options.actor, options.keyVault);
   store.transaction((db) => freezePending(db, now().toISOString(), options.recordsPerBatch ?? RECORDS_PER_BATCH));
 
   const result: PassResult = { settled: false, stuck: false, acknowledged: 0, partlyRejected: 0, feedbackReceived: 0, nextAttemptAt: null, lastError: null };
@@ -134,6 +137,7 @@ export async function runSyncPass(store: Store, options: SyncOptions): Promise<P
     options.onProgress?.({ done: total, total, phase: '正在读取省级反馈' });
     try {
       result.feedbackReceived = await pullFeedback(store, options.endpoint, identity, { actor: options.actor, timeoutMs: options.timeoutMs ?? 30_000, now });
+      await sendReadReceipts(store, options.endpoint, identity, { timeoutMs: options.timeoutMs ?? 30_000, now });
     } catch (error) {
       result.lastError ??= (error as Error).message;
     }

@@ -1,5 +1,6 @@
 import { feedbackPage, feedbackRequestText, type FeedbackItem } from '../../shared/sync/batch';
-import type { RuleId } from '../../shared/rules/ruleIds';
+import { noticeReceiptsPath } from '../../shared/sync/feedbackKinds';
+import { isRuleId, type RuleId } from '../../shared/rules/ruleIds';
 import { persistFlags, type FlagCandidate } from '../rules/engine';
 import { createWriter, type Actor } from '../service/context';
 import type { Store } from '../store/store';
@@ -7,13 +8,15 @@ import type { SigningIdentity } from './installationKey';
 import { notePeer, readPeer } from './peer';
 import { sign } from './signing';
 import { endpointUrl, networkMessage } from './transport';
+import { fileProvinceItems } from './provinceItems';
+import { noteReceiptsSent, pendingReceipts } from './notices';
 
 /** Headers that prove to the province which enrolled installation asks for its feedback. */
-export function signedFeedbackHeaders(identity: SigningIdentity, pathWithQuery: string, at: string): Record<string, string> {
+export function signedFeedbackHeaders(identity: SigningIdentity, pathWithQuery: string, at: string, method: 'GET' | 'POST' = 'GET'): Record<string, string> {
   return {
     'x-desk-key': identity.fingerprint,
     'x-desk-time': at,
-    'x-desk-signature': sign(identity.privateKeyPem, Buffer.from(feedbackRequestText(pathWithQuery, at), 'utf8')),
+    'x-desk-signature': sign(identity.privateKeyPem, Buffer.from(feedbackRequestText(pathWithQuery, at, method), 'utf8')),
   };
 }
 
@@ -50,7 +53,12 @@ export async function pullFeedback(
       return filed;
     }
     filed += store.transaction((db) => {
-      const summary = persistFlags(createWriter(db, options.actor, at), parsed.data.items.map(toCandidate), { source: '省级反馈' });
+      const w = createWriter(db, options.actor, at);
+      // The province's own flags (another region's claim on a shared patent, …) are for its officers, not a city's
+      // review queue; targets and notices have their own places; a kind this version does not know is passed by.
+      const findings = parsed.data.items.filter((item) => isRuleId(item.ruleId));
+      const summary = persistFlags(w, findings.map(toCandidate), { source: '省级反馈' });
+      fileProvinceItems(w, parsed.data.items);
       notePeer(db, at, { contact: true, feedbackCursor: parsed.data.cursor });
       return summary.created;
     });
@@ -68,4 +76,21 @@ function toCandidate(item: FeedbackItem): FlagCandidate {
     explanation: item.explanation,
     evidence: { ...item.evidence, 省级反馈: { publishedAt: item.publishedAt, subjects: item.subjects } },
   };
+}
+
+/**
+ * POST /v1/notice-receipts with the notices read here and not yet acknowledged, signed like the feedback request.
+ * A province that does not know the path yet (404) or cannot be reached is asked again at the next sync.
+ */
+export async function sendReadReceipts(store: Store, endpoint: string, identity: SigningIdentity, options: { timeoutMs: number; now: () => Date }): Promise<void> {
+  const receipts = pendingReceipts(store.db);
+  if (receipts.length === 0) return;
+  const pathWithQuery = noticeReceiptsPath(receipts);
+  const at = options.now().toISOString();
+  const response = await fetch(endpointUrl(endpoint, pathWithQuery), {
+    method: 'POST',
+    headers: signedFeedbackHeaders(identity, pathWithQuery, at, 'POST'),
+    signal: AbortSignal.timeout(options.timeoutMs),
+  }).catch(() => null);
+  if (response?.status === 200) store.transaction((db) => noteReceiptsSent(db, receipts, at));
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../service/context';
 import type { Store } from '../store/store';
 import { envelopeText, firstUnacknowledged, freezePending, readBatch } from './batches';
 import { signingIdentity } from './installationKey';
+import type { KeyVault } from './keyVault';
 
 export interface ExportedBatch {
   batchId: string;
@@ -17,8 +18,8 @@ const EXPORTED_NOTE = '已导出为报送文件，等待省级导入；联网后
  * been sent are merged with the pending records into one; a batch that may already have reached the province (it was
  * attempted) is exported as it is, because the province must see the same batch id with the same content.
  */
-export function exportBatchFile(store: Store, actor: Actor, now: Date): ExportedBatch | null {
-  const identity = signingIdentity(store, actor);
+export async function exportBatchFile(store: Store, actor: Actor, now: Date, keyVault?: KeyVault): Promise<ExportedBatch | null> {
+  const identity = await signingIdentity(store, actor, keyVault);
   const at = now.toISOString();
   const batchId = store.transaction((db) => {
     const first = firstUnacknowledged(db);

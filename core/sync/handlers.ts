@@ -43,7 +43,7 @@ export const syncHandlers = {
     // 立即同步 always ends with what the province holds now.
     await untilIdle(ctx.store.path);
     const result = await withProgress(ctx.store.path, (onProgress) =>
-      runSyncPass(ctx.store, { endpoint, actor, now: ctx.now, ignoreSchedule: true, onProgress }),
+      runSyncPass(ctx.store, { endpoint, actor, keyVault: ctx.options.keyVault, now: ctx.now, ignoreSchedule: true, onProgress }),
     );
     const failed = ctx.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state = '失败'").pluck().get() as number;
     const waiting = ctx.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state IN ('待发送', '发送中')").pluck().get() as number;
@@ -57,14 +57,14 @@ export const syncHandlers = {
     };
   },
 
-  'sync.exportBatch': (_input, ctx) => {
-    const file = exportBatchFile(ctx.store, ctx.requireActor(), ctx.now());
+  'sync.exportBatch': async (_input, ctx) => {
+    const file = await exportBatchFile(ctx.store, ctx.requireActor(), ctx.now(), ctx.options.keyVault);
     if (!file) return null;
     return { fileName: file.fileName, content: file.content, batchId: file.batchId, recordCount: file.recordCount };
   },
 
-  'sync.signingKey': (_input, ctx) => {
-    const identity = signingIdentity(ctx.store, ctx.requireActor());
+  'sync.signingKey': async (_input, ctx) => {
+    const identity = await signingIdentity(ctx.store, ctx.requireActor(), ctx.options.keyVault);
     return {
       regionCode: identity.regionCode,
       installationId: identity.installationId,

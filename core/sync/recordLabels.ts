@@ -9,7 +9,8 @@ import { sheetSpec } from '../importing/sheets';
  * no label: a problem there is not the caseworker's to fix.
  */
 interface EntityColumns {
-  sheet: ImportSheet;
+  /** The template sheet the headers come from; none for a record only the desk's forms write (对接). */
+  sheet: ImportSheet | null;
   columns: Record<string, string>;
   /** The column holding the record's business number. */
   numberColumn: string;
@@ -91,6 +92,42 @@ const ENTITY_COLUMNS: Record<SyncEntityName, EntityColumns> = {
     dropPrefix: '让与方',
     columns: { name: '让与方名称', uscc: '让与方统一社会信用代码', kind: '让与方类型', region_code: '让与方所在地' },
   },
+  supply_patent: {
+    sheet: '专利供给',
+    numberColumn: 'patent_number',
+    columns: {
+      patent_number: '专利号',
+      title: '专利名称',
+      owner_id: '权利人名称',
+      industry: '所属产业',
+      ipc_class: 'IPC分类号',
+      keywords: '关键词',
+      abstract: '摘要',
+      asking_terms: '转化意向与报价',
+      open_license: '开放许可',
+      open_license_fee_fen: '开放许可使用费（万元）',
+      open_license_years: '开放许可期限（年）',
+      status: '状态',
+    },
+  },
+  tech_need: {
+    sheet: '技术需求',
+    numberColumn: 'need_no',
+    columns: {
+      need_no: '需求编号',
+      enterprise_id: '企业名称',
+      industry: '所属产业',
+      need_text: '需求描述',
+      keywords: '关键词',
+      budget_fen: '预算（万元）',
+      urgency: '紧迫程度',
+    },
+  },
+  matchmaking: {
+    sheet: null,
+    numberColumn: 'event_date',
+    columns: { need_id: '技术需求', supply_id: '供给专利', event_date: '对接日期', event: '对接活动', outcome: '对接结果', deal_id: '成交合同' },
+  },
   patent: {
     sheet: '交易',
     numberColumn: 'number',
@@ -99,6 +136,7 @@ const ENTITY_COLUMNS: Record<SyncEntityName, EntityColumns> = {
 };
 
 for (const [entity, { sheet, columns }] of Object.entries(ENTITY_COLUMNS)) {
+  if (!sheet) continue;
   const headers = new Set(sheetSpec(sheet).columns.map((c) => c.header));
   for (const header of Object.values(columns)) {
     if (!headers.has(header)) throw new Error(`recordLabels: sheet ${sheet} has no header ${header} (for ${entity})`);

@@ -51,6 +51,11 @@ export function describeRecord(entity: SyncEntityName, id: string, row: Row, loo
     case 'registration':
     case 'subsidy':
       return { kind, number: own(numberColumn(entity).column), opens: { entity, id } };
+    // The pool's records show on the 供需对接 page, not on a filing's detail page.
+    case 'supply_patent':
+    case 'tech_need':
+    case 'matchmaking':
+      return { kind, number: own(numberColumn(entity).column), opens: null };
     case 'payment': {
       const dealId = filled(row.deal_id);
       const contractNo = dealId ? lookups.contractNo(dealId) : null;

@@ -1,22 +1,9 @@
 import type { RejectionView } from '../../shared/contract/sync';
 import type { RecordRejection } from '../../shared/sync/batch';
 import { SYNC_ENTITIES, isSyncEntity } from '../../shared/sync/records';
+import { recordLink } from '../filings/recordPages';
 import type { ReadHandle } from '../store/store';
 import { describeRecord, storeLookups, type RecordSubject } from './recordSubject';
-
-/** Where a rejected record opens in the desk (the filings pages own these routes). */
-const RECORD_ROUTES: Partial<Record<string, string>> = {
-  deal: '/filings/deals',
-  pledge: '/filings/pledges',
-  registration: '/filings/registrations',
-  subsidy: '/filings/subsidies',
-  enterprise_figure: '/filings/figures',
-};
-
-function recordLink(entity: string, id: string): string | null {
-  const base = RECORD_ROUTES[entity];
-  return base ? `${base}/${encodeURIComponent(id)}` : null;
-}
 
 const keyOf = (entity: string, id: string, version: number) => `${entity}:${id}:${version}`;
 
@@ -35,22 +22,28 @@ export function rejectionViewer(db: ReadHandle, rejections: readonly RecordRejec
        WHERE o.entity = ? AND o.entity_id = ? AND o.version > ? AND b.state IN ('已接收', '部分拒收')`,
     )
     .pluck();
-  const describeHere = (r: RecordRejection): RecordSubject | null => {
+  const describeHere = (r: { entity: string; id: string }): RecordSubject | null => {
     if (!isSyncEntity(r.entity)) return null;
     const meta = SYNC_ENTITIES[r.entity];
     const row = db.prepare(`SELECT * FROM ${meta.table} WHERE ${meta.key} = ?`).get(r.id) as Record<string, unknown> | undefined;
     return row ? describeRecord(r.entity, r.id, row, lookups) : null;
   };
-  return (r) => {
+  const named = (r: { entity: string; id: string }) => {
     const subject = describeHere(r);
+    return {
+      label: subject?.kind ?? (isSyncEntity(r.entity) ? SYNC_ENTITIES[r.entity].label : '记录'),
+      number: subject?.number ?? null,
+      link: subject?.opens ? recordLink(subject.opens.entity, subject.opens.id) : null,
+    };
+  };
+  return (r) => {
     const versions = laterReceived.all(r.entity, r.id, r.version) as number[];
     return {
       ...r,
-      label: subject?.kind ?? (isSyncEntity(r.entity) ? SYNC_ENTITIES[r.entity].label : '记录'),
-      number: subject?.number ?? null,
+      ...named(r),
       reasons: r.reasons ?? [r.message],
-      link: subject?.opens ? recordLink(subject.opens.entity, subject.opens.id) : null,
       corrected: versions.some((v) => !rejected.has(keyOf(r.entity, r.id, v))),
+      references: (r.refers ?? []).map(named),
     };
   };
 }

@@ -38,7 +38,7 @@ export function startSyncScheduler(service: DeskService, options: SchedulerOptio
     if (!endpoint || !workIsDue(service, new Date().toISOString())) return;
     try {
       const result = await withProgress(service.store.path, (onProgress) =>
-        runSyncPass(service.store, { endpoint, actor: SCHEDULER_ACTOR, backoff: options.backoff, onProgress }),
+        runSyncPass(service.store, { endpoint, actor: SCHEDULER_ACTOR, keyVault: service.options.keyVault, backoff: options.backoff, onProgress }),
       );
       options.log?.({ level: 'info', event: 'autoSync', settled: result.settled, acknowledged: result.acknowledged, nextAttemptAt: result.nextAttemptAt });
     } catch (error) {

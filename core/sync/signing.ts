@@ -25,6 +25,15 @@ export function readableFingerprint(fingerprint: string): string {
   return fingerprint.toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
 }
 
+/** Whether the private key is the one the public key belongs to (a key file could hold any pair). */
+export function isKeyPair(publicKeyPem: string, privateKeyPem: string): boolean {
+  try {
+    return crypto.createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString() === publicKeyPem;
+  } catch {
+    return false;
+  }
+}
+
 export function sign(privateKeyPem: string, data: Buffer): string {
   return crypto.sign(null, data, crypto.createPrivateKey(privateKeyPem)).toString('base64');
 }

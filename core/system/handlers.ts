@@ -1,3 +1,6 @@
+import { verifyAuditChain } from '../audit/auditLog';
+import { AUDIT_ENTRY_COLUMNS, readAuditEntries, requireAuditReader, searchAudit } from '../audit/searchAudit';
+import { localAnchors } from '../sync/auditAnchors';
 import { newId } from '../store/ids';
 import { type systemMethods, generalSettings } from '../../shared/contract/system';
 import { regionName, resolveRegion, CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
@@ -6,10 +9,9 @@ import type { HandlersOf } from '../service/context';
 import { createWriter } from '../service/context';
 import { DeskError } from '../service/errors';
 import { readInstallation } from './installation';
-import { readSetting, writeSetting } from './settingsStore';
+import { GENERAL_SETTINGS_KEY as GENERAL, readSetting, writeSetting } from './settingsStore';
 import { createUser, toUserView } from '../users/users';
 
-const GENERAL = 'general';
 const INSTALLATION_REGIONS = new Set<string>([...CITY_REGIONS.map((r) => r.code), PROVINCE_CODE]);
 
 export const systemHandlers = {
@@ -19,6 +21,7 @@ export const systemHandlers = {
       setUp: installation !== null,
       region: installation ? { code: installation.regionCode, name: regionName(installation.regionCode) ?? installation.regionCode } : null,
       installationId: installation?.id ?? null,
+      setupRegion: installation ? null : (ctx.options.setupRegion ?? null),
       appVersion: ctx.options.appVersion,
       schemaVersion: ctx.store.db.pragma('user_version', { simple: true }) as number,
       today: todayIso(ctx.now()),
@@ -31,8 +34,11 @@ export const systemHandlers = {
     if (!region.ok || !INSTALLATION_REGIONS.has(region.code)) {
       throw new DeskError('VALIDATION', '请选择本机所属地区（11 个地市、综改区或省级）', { field: 'regionCode' });
     }
+    if (ctx.options.setupRegion && region.code !== ctx.options.setupRegion) {
+      throw new DeskError('VALIDATION', `这是省级工作台的数据库，只能设置为${regionName(ctx.options.setupRegion) ?? ctx.options.setupRegion}`, { field: 'regionCode' });
+    }
     if (readInstallation(ctx.store.db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
-    const user = await createUser.prepare(input.adminUsername, input.adminDisplayName, '管理员', input.password);
+    const user = await createUser.prepare(input.adminUsername, input.adminDisplayName, '管理员', input.password, false);
     const at = ctx.now().toISOString();
     // The first administrator acts for the setup itself, so the audit log starts with who set the store up.
     const created = ctx.store.transaction((db) => {
@@ -55,13 +61,15 @@ export const systemHandlers = {
     return input;
   },
 
-  'audit.history': (input, ctx) => {
-    const rows = ctx.store.db
-      .prepare(
-        `SELECT seq, at, actor_name AS actorName, action, entity, entity_id AS entityId, detail
-         FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`,
-      )
-      .all(input.entity, input.entityId) as { seq: number; at: string; actorName: string; action: string; entity: string; entityId: string | null; detail: string }[];
-    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  'audit.history': (input, ctx) =>
+    readAuditEntries(ctx.store.db, `SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`, [input.entity, input.entityId]),
+  'audit.search': (input, ctx) => {
+    requireAuditReader(ctx.requireActor().role);
+    return searchAudit(ctx.store.db, input);
+  },
+  'audit.verify': (_input, ctx) => {
+    requireAuditReader(ctx.requireActor().role);
+    const checked = verifyAuditChain(ctx.store.db, localAnchors(ctx.store.db));
+    return checked.ok ? { ok: true, rows: checked.rows, brokenSeq: null, message: null } : checked;
   },
 } satisfies HandlersOf<typeof systemMethods>;

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { ReadHandle } from '../store/store';
 import type { Writer } from '../service/context';
 
+/** The general settings (设置 → 常规): the province endpoint, the idle limit of a signed-in session. */
+export const GENERAL_SETTINGS_KEY = 'general';
+
 /**
  * Settings are versioned JSON documents under a key, validated by the schema of their contract on read
  * (so a default added later fills in) and on write. Every change is audited with its new version.

@@ -1,25 +1,29 @@
-import { AutoComplete, Col, Input, Row, Select } from 'antd';
+import { AutoComplete, Button, Col, Input, Row, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { type Control, type FieldValues, type Path, type PathValue, useController, useWatch } from 'react-hook-form';
 import type { PartyInput, PartyView } from '../../shared/contract/filings';
 import { ENTERPRISE_SIZES, PARTY_KINDS } from '../../shared/domain/enterprise';
 import { CITY_REGIONS } from '../../shared/domain/regions';
+import { checkUscc } from '../../shared/domain/uscc';
 import { call } from '../transport/desk';
 import { FormField } from './FormField';
+import { useFormSubmit } from './formSubmit';
 
 const REGION_OPTIONS = CITY_REGIONS.map((r) => ({ value: r.code, label: r.name }));
 const SEARCH_DELAY_MS = 200;
 
 function useSearch(text: string): PartyView[] {
+  // The last answer stays while the next is asked (the list does not flicker as the caseworker types).
   const [found, setFound] = useState<PartyView[]>([]);
+  const asking = text.trim().length > 0;
   useEffect(() => {
-    if (text.trim().length < 1) return setFound([]);
+    if (!asking) return;
     const timer = setTimeout(() => {
       call('parties.search', { query: text, limit: 12 }).then(setFound, () => setFound([]));
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text]);
-  return found;
+  }, [text, asking]);
+  return asking ? found : [];
 }
 
 export function partyFromView(p: PartyView): PartyInput {
@@ -39,6 +43,15 @@ export function PartyPicker<T extends FieldValues>({ control, name, label, showS
   const [query, setQuery] = useState('');
   const found = useSearch(query);
   const pickedName = useRef<string | null>(current.id ? current.name : null);
+  const confirmWarning = useController({ control, name: path('confirmUsccWarning') });
+  const submit = useFormSubmit();
+  const usccChecked = current.uscc ? checkUscc(current.uscc) : null;
+  // A code failing only its embedded organization-code check was issued all the same (DOMAIN §3): the user may save it.
+  const warning = usccChecked?.ok && usccChecked.warning && current.confirmUsccWarning !== true ? usccChecked.warning.message : null;
+  const saveAnyway = () => {
+    confirmWarning.field.onChange(true as PathValue<T, Path<T>>);
+    submit?.();
+  };
 
   const pick = (p: PartyView) => {
     pickedName.current = p.name;
@@ -87,11 +100,29 @@ export function PartyPicker<T extends FieldValues>({ control, name, label, showS
         <Col span={6}>
           <FormField control={control} name={path('uscc')} label="统一社会信用代码"
             render={(field) => (
-              <AutoComplete value={(field.value as string) ?? ''} options={options} onSelect={onSelect} onSearch={setQuery} onChange={field.onChange} onBlur={field.onBlur}>
+              <AutoComplete
+                value={(field.value as string) ?? ''}
+                options={options}
+                onSelect={onSelect}
+                onSearch={setQuery}
+                onChange={(text: string) => {
+                  field.onChange(text);
+                  // A confirmation is for the code the user checked, not for the next one typed.
+                  if (current.confirmUsccWarning) confirmWarning.field.onChange(null as PathValue<T, Path<T>>);
+                }}
+                onBlur={field.onBlur}
+              >
                 <Input aria-label={`${label}统一社会信用代码`} maxLength={18} placeholder="18 位，个人不填" />
               </AutoComplete>
             )}
           />
+          {warning && submit && (
+            <div style={{ marginTop: -20, marginBottom: 8 }}>
+              <Button size="small" danger onClick={saveAnyway} title={`${warning}。已核实代码无误时点此保存`}>
+                仍然保存
+              </Button>
+            </div>
+          )}
         </Col>
         <Col span={showSize ? 3 : 4}>
           <FormField control={control} name={path('kind')} label="类型" required

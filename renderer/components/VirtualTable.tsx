@@ -99,11 +99,16 @@ export function VirtualTable<T>(props: {
                   background: item.index % 2 ? '#fcfcfc' : undefined,
                 }}
               >
-                {props.columns.map((c) => (
-                  <div key={c.key} role="cell" style={{ padding: '0 8px', textAlign: c.align ?? 'left', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                    {c.render(row)}
-                  </div>
-                ))}
+                {props.columns.map((c) => {
+                  const content = c.render(row);
+                  // A cell too narrow for its text still says it whole on hover.
+                  const whole = typeof content === 'string' || typeof content === 'number' ? String(content) : undefined;
+                  return (
+                    <div key={c.key} role="cell" title={whole} style={{ padding: '0 8px', textAlign: c.align ?? 'left', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                      {content}
+                    </div>
+                  );
+                })}
               </div>
             );
           })}

@@ -8,8 +8,15 @@ import type { z } from 'zod';
  */
 export type Access = 'public' | 'user' | 'entry' | 'review' | 'admin';
 
+/**
+ * Which installation serves a method: a city desk, the province's workbench (a store set up for 140000), or both
+ * (unset). Methods of `entry` access are the city's whatever this says: the province never records or edits.
+ */
+export type Scope = 'city' | 'province';
+
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   access: Access;
+  scope?: Scope;
   input: I;
   output: O;
 }

@@ -4,6 +4,7 @@ import { nonEmpty, regionCode, ulidId } from './common';
 import { isIsoDate } from '../domain/dates';
 import { ENTERPRISE_SIZES, PARTY_KINDS, SECTORS } from '../domain/enterprise';
 import { INDUSTRIES } from '../domain/industries';
+import { parseWanToFen } from '../domain/money';
 import { parsePatentNumber } from '../domain/patentNumber';
 import { checkUscc } from '../domain/uscc';
 
@@ -24,11 +25,31 @@ export type FilingEntity = (typeof FILING_ENTITIES)[number];
 
 // ---------------------------------------------------------------- pieces
 
+/** One message at a time: an empty date asks for it, anything else not a date says what was typed. */
 export const realDate = (label: string) =>
-  z.string({ error: `请填写${label}` }).trim().refine(isIsoDate, `${label}不是有效日期，应为 YYYY-MM-DD`);
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === '') ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+      else if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', message: `${label}“${value}”不是有效日期，应为 YYYY-MM-DD` });
+    });
 const optionalDate = (label: string) => realDate(label).nullish();
+/**
+ * An amount in 分. A form hands over the text itself when it is not an amount (MoneyInput), so that it is refused
+ * with the reason rather than saved as blank.
+ */
 export const fen = (label: string) =>
-  z.number({ error: `请填写${label}` }).int(`${label}应精确到分`).min(0, `${label}不能为负数`).max(Number.MAX_SAFE_INTEGER, `${label}过大`);
+  z
+    .number({ error: (issue) => (typeof issue.input === 'string' ? unreadableAmount(label, issue.input) : `请填写${label}`) })
+    .int(`${label}应精确到分`)
+    .min(0, `${label}不能为负数`)
+    .max(Number.MAX_SAFE_INTEGER, `${label}过大`);
+
+function unreadableAmount(label: string, text: string): string {
+  const parsed = parseWanToFen(text);
+  return parsed.ok ? `${label}应为数字金额（万元）` : `${label}：${parsed.message}`;
+}
 const optionalText = (label: string, max = 200) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullish();
 
 export const patentNumber = z
@@ -122,6 +143,9 @@ export const dealFields = z.object({
 
 type DealShape = z.output<typeof dealFields>;
 
+/** The deal form's checkbox for payments above the contract amount; the refusal quotes it. */
+export const OVERPAYMENT_CONFIRMATION = '确认到账金额超过成交金额';
+
 /** The cross-field checks of a deal that need no clock; each names the field it is about. */
 export function checkDeal(deal: DealShape, ctx: z.RefinementCtx): void {
   if (deal.kind === '许可' && !deal.licenseMode) {
@@ -146,7 +170,7 @@ export function checkDeal(deal: DealShape, ctx: z.RefinementCtx): void {
   });
   const paid = deal.payments.reduce((sum, p) => sum + p.amountFen, 0);
   if (paid > deal.amountFen && !deal.confirmOverpayment) {
-    ctx.addIssue({ code: 'custom', path: ['confirmOverpayment'], message: '到账金额合计超过成交金额，请核实后勾选“确认到账金额超过成交金额”' });
+    ctx.addIssue({ code: 'custom', path: ['confirmOverpayment'], message: `到账金额合计超过成交金额，请核实后勾选“${OVERPAYMENT_CONFIRMATION}”` });
   }
   refusePatentTwice(deal.patents, ctx);
 }
@@ -275,6 +299,23 @@ const recordMeta = {
   voidReason: z.string().nullable(),
 };
 
+/**
+ * A 对接 (DOMAIN §9) as other records show it: which need of which enterprise met which pooled patent, when and
+ * where. A deal's detail lists the 对接 it was concluded from.
+ */
+export const matchmakingView = z.object({
+  id: z.string(),
+  needId: z.string(),
+  needNo: z.string(),
+  enterpriseName: z.string(),
+  supplyId: z.string(),
+  patentNumber: z.string(),
+  patentTitle: z.string(),
+  eventDate: z.string(),
+  event: z.string(),
+});
+export type MatchmakingView = z.infer<typeof matchmakingView>;
+
 export const dealDetail = z.object({
   ...recordMeta,
   regionCode: z.string(),
@@ -294,6 +335,8 @@ export const dealDetail = z.object({
   payments: z.array(paymentView),
   attachments: z.array(attachmentView),
   flags: z.array(flagView),
+  /** The 对接 this deal was concluded from (empty: entered under 交易, or an open license taken from the pool). */
+  fromMatchmakings: z.array(matchmakingView),
 });
 export type DealDetail = z.infer<typeof dealDetail>;
 
@@ -409,8 +452,10 @@ export type DealRow = z.infer<typeof dealRow>;
 const listOutput = <T extends z.ZodType>(row: T) =>
   z.object({
     rows: z.array(row),
-    /** Null on the last page. No total: counting a selective filter would scan the table (see keyset paging). */
+    /** Null on the last page. */
     nextCursor: z.string().nullable(),
+    /** How many rows match the filters in all, on the first page; null on later pages. */
+    total: z.number().int().nullable(),
   });
 
 export const PLEDGE_SORTS = ['registrationDate', 'amountFen', 'updatedAt'] as const;
@@ -487,11 +532,13 @@ export const subsidyRow = z.object({
 
 const byId = z.object({ id: ulidId });
 const voidInput = z.object({ id: ulidId, reason: nonEmpty('作废原因', 500) });
+/** The voided version the user saw: a record that changed since is not restored. */
+const restoreInput = z.object({ id: ulidId, version: z.number().int().min(1) });
 const withId = <T extends z.ZodType>(schema: T) => z.object({ id: ulidId, record: schema });
 
 export const draftKey = z.string().regex(/^[a-z]+(:[0-9A-Z]+)?$/, '草稿键无效');
 
-/** The five methods every kind of filing has: create, update (a new version), void (with a reason), get, list. */
+/** The methods every kind of filing has: create, update (a new version), void (with a reason), restore, get, list. */
 function recordMethods<P extends string, I extends z.ZodType, D extends z.ZodType, L extends z.ZodType, R extends z.ZodType>(
   prefix: P,
   input: I,
@@ -506,11 +553,14 @@ function recordMethods<P extends string, I extends z.ZodType, D extends z.ZodTyp
     /** Saves a new version; unchanged input writes nothing. */
     [`${prefix}.update`]: method({ access: 'entry', input: update, output: writeOutcome }),
     [`${prefix}.void`]: method({ access: 'entry', input: voidInput, output: writeOutcome }),
+    /** Undoes a void: a new version, audited and sent to the province. */
+    [`${prefix}.restore`]: method({ access: 'entry', input: restoreInput, output: writeOutcome }),
     [`${prefix}.get`]: method({ access: 'user', input: byId, output: detail }),
     [`${prefix}.list`]: method({ access: 'user', input: list, output: listed }),
   } as Record<`${P}.create`, MethodSpec<I, typeof writeOutcome>> &
     Record<`${P}.update`, MethodSpec<typeof update, typeof writeOutcome>> &
     Record<`${P}.void`, MethodSpec<typeof voidInput, typeof writeOutcome>> &
+    Record<`${P}.restore`, MethodSpec<typeof restoreInput, typeof writeOutcome>> &
     Record<`${P}.get`, MethodSpec<typeof byId, D>> &
     Record<`${P}.list`, MethodSpec<L, typeof listed>>;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 
 /** The sheets of the import template (DESIGN §3), in template order. */
-export const IMPORT_SHEETS = ['交易', '到账', '质押', '产品备案', '企业年度数据', '奖补'] as const;
+export const IMPORT_SHEETS = ['交易', '到账', '质押', '产品备案', '企业年度数据', '奖补', '专利供给', '技术需求'] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 /** Largest file accepted for import: 100 MB (a year of a province is far below it). */
@@ -35,12 +35,17 @@ export const importCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof importCounts>;
 
-/** The report of DESIGN §3a: records new/updated/unchanged, every refused row, and the same counts per sheet. */
+/** The report carries this many refused entries; import.rejectedPage reads the others a page at a time. */
+export const REPORT_REJECTED_SHOWN = 200;
+
+/** The report of DESIGN §3a: records new/updated/unchanged, the refused rows, and the same counts per sheet. */
 export const importReport = z.object({
   new: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** The first REPORT_REJECTED_SHOWN refused entries in report order (sheet, row); `rejectedTotal` counts them all. */
   rejected: z.array(rejectedRow),
+  rejectedTotal: z.number().int(),
   sheets: z.record(z.string(), importCounts),
   /** Whether anything was written: false for a dry run and for an all-or-nothing import with refused rows. */
   written: z.boolean(),
@@ -54,6 +59,14 @@ export type ImportReport = z.infer<typeof importReport>;
 export const IMPORT_JOB_STATES = ['读取中', '写入中', '已完成', '已取消', '失败'] as const;
 export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
 
+export const sheetProgress = z.object({
+  sheet: z.string(),
+  rowsRead: z.number().int(),
+  /** Rows whose records were written (or refused by the filings checks) inside the import's transaction so far. */
+  rowsWritten: z.number().int(),
+});
+export type SheetProgress = z.infer<typeof sheetProgress>;
+
 export const importJob = z.object({
   jobId: z.string(),
   state: z.enum(IMPORT_JOB_STATES),
@@ -61,8 +74,10 @@ export const importJob = z.object({
   rowsRead: z.number().int(),
   /** Rows read per second so far. */
   rowsPerSecond: z.number(),
-  /** 0–1 of the file's bytes read, for the progress bar. */
+  /** 0–1 of the file's bytes read while reading, of the rows read written while writing: the progress bar. */
   fraction: z.number(),
+  /** Per sheet, in the order the sheets were met. */
+  sheets: z.array(sheetProgress),
   report: importReport.nullable(),
   /** For 失败: one Chinese sentence saying what is wrong with the file and what to do. */
   error: z.string().nullable(),
@@ -104,6 +119,16 @@ export const importingMethods = {
   'import.status': method({ access: 'entry', input: z.object({ jobId: z.string().min(1) }), output: importJob }),
   /** Stops a running import; nothing of it is written. */
   'import.cancel': method({ access: 'entry', input: z.object({ jobId: z.string().min(1) }), output: importJob }),
+  /** Refused entries `offset` to `offset + limit` of a finished import's report, in report order. */
+  'import.rejectedPage': method({
+    access: 'entry',
+    input: z.object({
+      jobId: z.string().min(1),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(2000),
+    }),
+    output: z.object({ rows: z.array(rejectedRow), total: z.number().int() }),
+  }),
   /** The report of a finished import as an xlsx workbook (summary and every refused row). */
   'import.reportFile': method({ access: 'entry', input: z.object({ jobId: z.string().min(1) }), output: fileDownload }),
   /** One list with the filters the page shows, every matching row, as xlsx or CSV (UTF-8 with BOM). */

@@ -7,6 +7,14 @@ import { syncMethods } from './sync';
 import { maintenanceMethods } from './maintenance';
 import { rulesMethods } from './rules';
 import { importingMethods } from './importing';
+import { matchingMethods } from './matching';
+import { bulletinMethods } from './bulletin';
+import { provinceReviewMethods } from './provinceReview';
+import { provinceTargetsMethods } from './provinceTargets';
+import { provinceNoticesMethods } from './provinceNotices';
+import { provinceHomeMethods } from './provinceHome';
+import { provinceMatchingMethods } from './provinceMatching';
+import { provinceInstallationsMethods } from './provinceInstallations';
 
 // Every schema's default messages in Chinese, in core and in the renderer's forms alike.
 z.config(z.locales.zhCN());
@@ -24,6 +32,14 @@ export const contract = {
   ...maintenanceMethods,
   ...importingMethods,
   ...rulesMethods,
+  ...matchingMethods,
+  ...bulletinMethods,
+  ...provinceReviewMethods,
+  ...provinceTargetsMethods,
+  ...provinceNoticesMethods,
+  ...provinceHomeMethods,
+  ...provinceMatchingMethods,
+  ...provinceInstallationsMethods,
 };
 
 export type Contract = typeof contract;

@@ -53,6 +53,8 @@ export const dashboard = z.object({
   byYear: z.array(z.object({ year: z.number().int(), values: yearValues })),
   /** Cumulative values (2021 through each year) for 2021 through the year asked for. */
   cumulativeByYear: z.array(z.object({ year: z.number().int(), values: yearValues })),
+  /** The latest year any deal was recorded in (null: none yet), so that the page can open on a year with data. */
+  latestDataYear: z.number().int().nullable(),
   /** Cumulative values per reporting region; empty unless the store holds records of several regions. */
   byRegion: z.array(z.object({ region: z.string(), regionName: z.string(), values: yearValues })),
   /** Counted deals of the year per industry: I1/I2 patents and amounts. */
@@ -115,7 +117,8 @@ export const baselineRow = z.object({
 export type BaselineRow = z.infer<typeof baselineRow>;
 
 export const targetsView = z.object({
-  targets: z.array(targetRow.extend({ isDefault: z.boolean() })),
+  /** setByProvince: 省级下达 (received through feedback), read-only at the city. */
+  targets: z.array(targetRow.extend({ isDefault: z.boolean(), setByProvince: z.boolean() })),
   baselines: z.array(baselineRow),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { provinceDecision } from '../sync/feedbackKinds';
 import { nonEmpty, regionCode } from './common';
 import { fileDownload } from './importing';
 import { FLAG_DECISIONS, FLAG_SOURCES, FLAG_STATUSES, RULE_IDS } from '../rules/ruleIds';
@@ -80,6 +81,8 @@ export const queueRow = z.object({
   pledges: z.array(z.string()),
   subsidies: z.array(z.string()),
   lastDecision: decisionView.nullable(),
+  /** The signed-in reviewer entered a record of it and may not decide it (four eyes); false for everyone else. */
+  enteredByYou: z.boolean(),
 });
 export type QueueRow = z.infer<typeof queueRow>;
 
@@ -91,8 +94,14 @@ export const queueFilters = z.object({
   /** Only flags first found at least this many days ago. */
   minAgeDays: z.number().int().min(0).max(36500).optional(),
   includeInactive: z.boolean().default(false),
+  /** Part of a contract number, pledge registration number or subsidy number of a record the flag concerns. */
+  search: z.string().trim().max(100).optional(),
 });
 export type QueueFilters = z.input<typeof queueFilters>;
+
+export const QUEUE_SORT_FIELDS = ['firstSeenAt', 'ruleId', 'regionCode', 'status'] as const;
+export const queueSort = z.object({ field: z.enum(QUEUE_SORT_FIELDS), order: z.enum(['ascend', 'descend']) });
+export type QueueSort = z.infer<typeof queueSort>;
 
 const dealView = z.object({
   id: z.string(),
@@ -126,10 +135,18 @@ export const flagDetail = queueRow.extend({
     .nullable(),
   /** Null when the signed-in user may decide; otherwise why not, in Chinese. */
   cannotDecide: z.string().nullable(),
+  /** Every record the flag concerns held here (deals, pledges, subsidies), with the desk page that opens it. */
+  records: z.array(z.object({ label: z.string(), number: z.string(), link: z.string() })),
+  /** A 省级反馈 flag the province's officers decided in its cross-city review: their decision and reason. */
+  provinceDecision: provinceDecision.nullable(),
 });
 export type FlagDetail = z.infer<typeof flagDetail>;
 
-const reason = nonEmpty('审核理由', 500);
+/** A decision must say what was checked: a word or two (“同意”, “没问题”) is refused. */
+export const MIN_REASON_LENGTH = 5;
+export const reviewReason = nonEmpty('审核理由', 500).refine((v) => v === '' || [...v].length >= MIN_REASON_LENGTH, `审核理由至少 ${MIN_REASON_LENGTH} 个字：请写明核实了什么、依据是什么`);
+
+const reason = reviewReason;
 
 export const rulesMethods = {
   /** The twelve rules with their current thresholds. */
@@ -148,7 +165,12 @@ export const rulesMethods = {
   /** The review queue (异常审核), newest first. */
   'review.queue': method({
     access: 'user',
-    input: queueFilters.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    input: queueFilters.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+      /** Longest waiting first unless a column is chosen. */
+      sort: queueSort.optional(),
+    }),
     output: z.object({ total: z.number().int(), rows: z.array(queueRow) }),
   }),
   'review.flag': method({ access: 'user', input: z.object({ flagId: z.string().min(1) }), output: flagDetail }),

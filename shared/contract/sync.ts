@@ -6,6 +6,10 @@ export const BATCH_STATES = ['待发送', '发送中', '已接收', '部分拒�
 export const batchState = z.enum(BATCH_STATES);
 export type BatchState = z.infer<typeof batchState>;
 
+/** A record a rejected one refers to, named and linked like the rejected record itself. */
+export const referenceView = z.object({ label: z.string(), number: z.string().nullable(), link: z.string().nullable() });
+export type ReferenceView = z.infer<typeof referenceView>;
+
 export const rejectionView = recordRejection.extend({
   /** Chinese name of the kind of record (交易, 质押, …). */
   label: z.string(),
@@ -17,6 +21,8 @@ export const rejectionView = recordRejection.extend({
   link: z.string().nullable(),
   /** A later version of the record has since been received by the province: nothing is left to do. */
   corrected: z.boolean(),
+  /** The records it refers to that the province lacks: correct (or sync) those first. */
+  references: z.array(referenceView),
 });
 export type RejectionView = z.infer<typeof rejectionView>;
 

@@ -117,6 +117,11 @@ export function formatFenAsWan(fen: number, decimals = 2, options: FormatWanOpti
   return decimals === 0 ? sign + wholeText : `${sign}${wholeText}.${String(fraction).padStart(decimals, '0')}`;
 }
 
+/** The way every screen and sheet says an amount: “12,345.67 万元”. */
+export function formatWan(fen: number): string {
+  return `${formatFenAsWan(fen, 2, { thousands: true })} 万元`;
+}
+
 /** 分 as a floating 万元 number, for charts and ratios only; never store or sum it. */
 export function fenToWanNumber(fen: number): number {
   return fen / FEN_PER_WAN;

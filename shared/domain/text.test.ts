@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactCell, normalizeCell, normalizeOrgName, toHalfWidth } from './text';
+import { compactCell, hasControlChars, normalizeCell, normalizeOrgName, toHalfWidth } from './text';
 
 const fullWidthAscii = fc.integer({ min: 0xff01, max: 0xff5e }).map((c) => String.fromCharCode(c));
 const messyText = fc.string({
@@ -83,5 +83,13 @@ describe('normalizeOrgName', () => {
         expect(key).not.toMatch(/[\s（）a-z]/);
       }),
     );
+  });
+});
+
+describe('hasControlChars', () => {
+  it('finds ESC, BEL, NUL, DEL and C1 controls anywhere, however long the text, and allows tab and line breaks', () => {
+    const long = '山'.repeat(2_000_000);
+    for (const ch of ['\u001b', '\u0007', '\u0000', '\u007f', '\u009b']) expect(hasControlChars(`${long}${ch}`)).toBe(true);
+    expect(hasControlChars(`${long}\t第一行\r\n第二行`)).toBe(false);
   });
 });

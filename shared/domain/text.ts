@@ -12,6 +12,17 @@ const IDEOGRAPHIC_SPACE = 0x3000;
 // Zero-width characters survive copy-paste from web pages and are invisible in a cell.
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
+// C0 controls other than tab, line feed and carriage return, then DEL and the C1 controls. Nobody types them into a
+// name; a terminal obeys them (ESC starts an escape sequence, BEL rings), and a name holding one looks like another
+// on screen while comparing different. Line breaks and tabs are ordinary in a cell and folded by normalizeCell.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Whether the text holds a control character anywhere (the whole text is read, however long). */
+export function hasControlChars(s: string): boolean {
+  return CONTROL_CHARS.test(s);
+}
+
 /** Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space U+3000 to a space. */
 export function toHalfWidth(s: string): string {
   let out = '';

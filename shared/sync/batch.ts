@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditAnchor } from './auditAnchor';
 
 /**
  * The wire format of DESIGN §4, shared by the city, the province and the offline file. A batch is JSON text; the
@@ -6,7 +7,13 @@ import { z } from 'zod';
  * verifies exactly what was signed. A `.pdbatch` file is the envelope; POST /v1/batches sends the same envelope gzipped.
  */
 export const BATCH_FORMAT = 'patent-desk-batch/1';
-export const SYNC_SCHEMA_VERSION = 1;
+/**
+ * Version 2 adds `auditAnchor` (the audit chain's head at freezing) and requires it. The province still takes version
+ * 1 (no anchor) from a city that has not upgraded, and a city sends its batches frozen before the upgrade as version 1
+ * so that their resends stay byte for byte the same.
+ */
+export const SYNC_SCHEMA_VERSION = 2;
+export const SUPPORTED_SYNC_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 /** Most records a city packs into one batch; the province refuses larger batches with 413. */
 export const MAX_BATCH_RECORDS = 20_000;
 /** Largest uncompressed envelope the province takes (413 beyond). */
@@ -31,6 +38,8 @@ export const batchBody = z.object({
   seqTo: z.number().int().min(1),
   createdAt: z.string(),
   schemaVersion: z.number().int(),
+  /** Written after schemaVersion, before records (version 2 on). */
+  auditAnchor: auditAnchor.optional(),
   records: z.array(batchRecord),
   /** sha256 (hex) of the records array exactly as written in this batch text, between "records": and ,"sha256". */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -46,6 +55,10 @@ export const batchEnvelope = z.object({
 });
 export type BatchEnvelope = z.infer<typeof batchEnvelope>;
 
+/** Another record a rejected one points at, by its kind and the city's id for it. */
+export const recordReference = z.object({ entity: z.string(), id: z.string() });
+export type RecordReference = z.infer<typeof recordReference>;
+
 export const recordRejection = z.object({
   entity: z.string(),
   id: z.string(),
@@ -55,6 +68,8 @@ export const recordRejection = z.object({
   message: z.string(),
   /** The same reasons one by one, without the record's name (optional: older provinces send only `message`). */
   reasons: z.array(z.string()).optional(),
+  /** The records it refers to that the province does not hold (optional: older provinces do not say). */
+  refers: z.array(recordReference).optional(),
 });
 export type RecordRejection = z.infer<typeof recordRejection>;
 
@@ -97,7 +112,7 @@ export type FeedbackItem = z.infer<typeof feedbackItem>;
 export const feedbackPage = z.object({ items: z.array(feedbackItem), cursor: z.number().int() });
 export type FeedbackPage = z.infer<typeof feedbackPage>;
 
-/** The text a city signs to read its feedback: the path with its query, and the time it asks at. */
-export function feedbackRequestText(pathWithQuery: string, at: string): string {
-  return `GET ${pathWithQuery}\n${at}`;
+/** The text a city signs to read its feedback (or send read receipts: POST): the path with its query, and the time. */
+export function feedbackRequestText(pathWithQuery: string, at: string, method: 'GET' | 'POST' = 'GET'): string {
+  return `${method} ${pathWithQuery}\n${at}`;
 }

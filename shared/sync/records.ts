@@ -133,7 +133,65 @@ export const subsidyRecord = z.object({
   ...voidable,
 });
 
-export type SyncEntityName = 'organization' | 'patent' | 'deal' | 'payment' | 'pledge' | 'registration' | 'enterprise_figure' | 'subsidy';
+/** The pool of DOMAIN §9 (migration 22): a patent offered, an enterprise's need, and a 对接 between them. */
+export const supplyPatentRecord = z.object({
+  id: text.min(1),
+  region_code: regionCode,
+  patent_number: text.min(1, '缺少专利号'),
+  title: text.min(1, '缺少专利名称'),
+  owner_id: text.min(1),
+  industry: text.default('其他'),
+  ipc_class: maybe(text),
+  keywords: text.default(''),
+  abstract: text.default(''),
+  asking_terms: maybe(text),
+  open_license: z.union([z.literal(0), z.literal(1)]).default(0),
+  open_license_fee_fen: maybe(fen),
+  open_license_years: maybe(z.number().int().min(1)),
+  status: z.enum(['在库', '对接中', '已成交', '撤回']),
+  created_by: maybe(text),
+  ...voidable,
+});
+
+export const techNeedRecord = z.object({
+  id: text.min(1),
+  region_code: regionCode,
+  need_no: text.min(1, '缺少需求编号'),
+  enterprise_id: text.min(1),
+  industry: text.default('其他'),
+  need_text: text.min(1, '缺少需求描述'),
+  keywords: text.default(''),
+  budget_fen: maybe(fen),
+  urgency: z.enum(['一般', '较急', '紧急']).default('一般'),
+  created_by: maybe(text),
+  ...voidable,
+});
+
+export const matchmakingRecord = z.object({
+  id: text.min(1),
+  region_code: regionCode,
+  need_id: text.min(1),
+  supply_id: text.min(1),
+  event_date: isoDate,
+  event: text.min(1, '缺少对接活动'),
+  outcome: z.enum(['洽谈中', '达成意向', '已成交', '未成功']),
+  deal_id: maybe(text),
+  created_by: maybe(text),
+  ...voidable,
+});
+
+export type SyncEntityName =
+  | 'organization'
+  | 'patent'
+  | 'deal'
+  | 'payment'
+  | 'pledge'
+  | 'registration'
+  | 'enterprise_figure'
+  | 'subsidy'
+  | 'supply_patent'
+  | 'tech_need'
+  | 'matchmaking';
 
 export interface SyncEntityMeta {
   schema: z.ZodType<Record<string, unknown>>;
@@ -182,6 +240,9 @@ export const SYNC_ENTITIES: Record<SyncEntityName, SyncEntityMeta> = {
   },
   enterprise_figure: { schema: enterpriseFigureRecord, table: 'enterprise_figures', key: 'id', label: '企业年度数据', organizationRefs: ['organization_id'] },
   subsidy: { schema: subsidyRecord, table: 'subsidies', key: 'id', label: '奖补', organizationRefs: ['recipient_id'], regionColumn: 'region_code' },
+  supply_patent: { schema: supplyPatentRecord, table: 'supply_patents', key: 'id', label: '专利供给', organizationRefs: ['owner_id'], regionColumn: 'region_code' },
+  tech_need: { schema: techNeedRecord, table: 'tech_needs', key: 'id', label: '技术需求', organizationRefs: ['enterprise_id'], regionColumn: 'region_code' },
+  matchmaking: { schema: matchmakingRecord, table: 'matchmakings', key: 'id', label: '对接', organizationRefs: [], regionColumn: 'region_code' },
 };
 
 export const SYNC_ENTITY_NAMES = Object.keys(SYNC_ENTITIES) as SyncEntityName[];

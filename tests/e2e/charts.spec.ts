@@ -1,14 +1,11 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { IndicatorReport } from '../../shared/contract/indicators';
 import { expect, login, screenshot, test } from './fixtures';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLE = path.resolve(HERE, '../../../shared/samples/sample-import.xlsx');
+import { writeSample } from './sampleWorkbook';
 
 test('the charts show progress against targets, open the deals behind a bar and export as PNG and xlsx', async ({ page, desk }) => {
-  expect(desk.cli(['import', SAMPLE]).status).toBe(0);
+  expect(desk.cli(['import', writeSample(desk)]).status).toBe(0);
   const report = JSON.parse(desk.cli(['indicators', '--region', '140000', '--year', '2023', '--json']).stdout) as IndicatorReport;
 
   await login(page, desk);
@@ -56,4 +53,48 @@ test('the charts show progress against targets, open the deals behind a bar and 
   await expect(page.getByRole('heading', { name: '备案登记', exact: true })).toBeVisible();
   await expect(page).toHaveURL(/#\/filings\/deals\?year=2023/);
   await screenshot(page, 'charts-to-filings');
+});
+
+const DEALS_CSV = [
+  '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止',
+  'HT-CH-1,转让,,202010310978.3,一种煤矸石综合利用方法,2020-04-21,有效,太原理工大学,121400004052002036,高校,140100,山西示例科技有限公司,91140100MA0K123488,企业,小型,140100,节能环保,2022-05-03,2022-05-10,3.3,',
+  'HT-CH-2,转让,,202311303481.9,一种光伏组件清洗装置,2023-10-12,有效,太原理工大学,121400004052002036,高校,140100,山西示例科技有限公司,91140100MA0K123488,企业,小型,140100,节能环保,2023-11-01,2023-11-10,5.1,',
+].join('\n');
+
+test('the charts open on the latest year with data, say 暂无数据 and that no target is set (with the way to set it), and label axes without float noise', async ({ page, desk }) => {
+  test.slow(); // an import, then three pages with charts, on a shared 2-core machine
+  const file = path.join(desk.dir, '交易.csv');
+  await import('node:fs').then((fs) => fs.writeFileSync(file, DEALS_CSV, 'utf8'));
+  const imported = desk.cli(['import', file]);
+  expect(imported.status, imported.stderr).toBe(0);
+
+  await login(page, desk);
+  await page.getByRole('menuitem', { name: '统计图表' }).click();
+  await expect(page.getByLabel('年度').locator('..').locator('..')).toContainText('2023 年');
+  const progress = page.getByTestId('chart-progress');
+  await expect(progress.getByText('未设 2023 年目标')).toBeVisible();
+  await expect(page.getByText(/目标 — · 完成 —/)).toHaveCount(0);
+
+  // A money indicator: every tick a plain number.
+  await page.getByLabel('进度指标').click();
+  await page.locator('.ant-select-item-option[title^="I1a "]').click();
+  await expect(progress.locator('.recharts-cartesian-axis-tick-value').first()).toBeVisible();
+  // The value ticks (the year axis reads “2023 年末”).
+  const ticks = (await progress.locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter((t) => !t.endsWith('年末'));
+  expect(ticks.length).toBeGreaterThan(1);
+  for (const tick of ticks) expect(tick).toMatch(/^\d{1,3}(,\d{3})*(\.\d{1,2})?$/);
+  await screenshot(page, 'charts-latest-year');
+
+  // A year without records: each chart says so.
+  await page.getByLabel('年度').click();
+  await page.locator('.ant-select-item-option[title="2020 年"]').click();
+  await expect(page.getByTestId('chart-monthly').locator('.ant-empty-description', { hasText: '暂无数据' })).toBeVisible();
+  await expect(page.getByTestId('chart-industries').locator('.ant-empty-description', { hasText: '暂无数据' })).toBeVisible();
+
+  await progress.getByRole('link', { name: '去设置' }).click();
+  await expect(page.getByRole('tab', { name: '目标与基期', selected: true })).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '成效评价' }).click();
+  await expect(page.getByText(/年的目标，因此各项得分均为 0/)).toBeVisible();
+  await expect(page.getByRole('link', { name: '设置 → 目标与基期' })).toBeVisible();
 });

@@ -6,10 +6,10 @@ import type { IndicatorReport } from '../../shared/contract/indicators';
 import { formatIndicator } from '../../shared/indicators/format';
 import { INDICATOR_IDS } from '../../shared/indicators/ids';
 import { CITY_REGIONS } from '../../shared/domain/regions';
-import { expect, login, screenshot, test } from './fixtures';
+import { expect, login, openPrintView, screenshot, test } from './fixtures';
+import { writeSample } from './sampleWorkbook';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLE = path.resolve(HERE, '../../../shared/samples/sample-import.xlsx');
 const SCREENS = path.resolve(HERE, '.artifacts/screens');
 
 function pdfText(file: string): string {
@@ -17,7 +17,7 @@ function pdfText(file: string): string {
 }
 
 test('the evaluation sheet of a region is saved as an A4 PDF that shows the region, year, every indicator and the score', async ({ page, desk }) => {
-  const imported = desk.cli(['import', SAMPLE, '--json']);
+  const imported = desk.cli(['import', writeSample(desk), '--json']);
   expect(imported.status, imported.stderr).toBe(0);
   const report = JSON.parse(desk.cli(['indicators', '--region', '140100', '--year', '2022', '--json']).stdout) as IndicatorReport;
 
@@ -27,8 +27,7 @@ test('the evaluation sheet of a region is saved as an A4 PDF that shows the regi
   await expect(page.locator('#root').getByTestId('sheet-140100')).toBeVisible();
   await screenshot(page, 'evaluation');
 
-  await page.evaluate(() => (location.hash = '#/evaluation/print?region=140100&year=2022'));
-  await expect(page.getByTestId('print-root')).toHaveAttribute('data-ready', 'true');
+  await openPrintView(page, '#/evaluation/print?region=140100&year=2022');
   const total = (await page.getByTestId('print-root').getByTestId('sheet-total').textContent())!.trim();
 
   const pdf = path.join(desk.dir, 'sheet.pdf');
@@ -55,10 +54,9 @@ test('the evaluation sheet of a region is saved as an A4 PDF that shows the regi
 });
 
 test('all twelve regions print into one PDF, one sheet after another', async ({ page, desk }) => {
-  expect(desk.cli(['import', SAMPLE]).status).toBe(0);
+  expect(desk.cli(['import', writeSample(desk)]).status).toBe(0);
   await login(page, desk);
-  await page.evaluate(() => (location.hash = '#/evaluation/print?all=1&year=2023'));
-  await expect(page.getByTestId('print-root')).toHaveAttribute('data-ready', 'true');
+  await openPrintView(page, '#/evaluation/print?all=1&year=2023');
   const pdf = path.join(desk.dir, 'all.pdf');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true });

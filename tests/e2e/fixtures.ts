@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'bin', 'patent-desk.mjs');
+export const CLI = path.join(ROOT, 'bin', 'patent-desk.mjs');
 
 export const ADMIN = { username: 'admin', password: 'admin-pass-123', displayName: '王主任' };
 
@@ -19,9 +19,20 @@ export interface Desk {
   cli(args: string[], env?: Record<string, string>): { status: number | null; stdout: string; stderr: string };
 }
 
-/** Starts browser mode on a fresh store and resolves with its launch URL. */
-async function startDesk(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'web', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the real CLI against the store at dbPath. */
+export function cliFor(dbPath: string): Desk['cli'] {
+  return (args, env = {}) => {
+    const r = spawnSync(process.execPath, [CLI, '--db', dbPath, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+}
+
+/**
+ * Starts browser mode on a store and resolves with its launch URL: a city desk's `web`, or the province's workbench
+ * (`province web`).
+ */
+export async function startDesk(dbPath: string, command: string[] = ['web']): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, '--db', dbPath, ...command, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
@@ -40,15 +51,27 @@ async function startDesk(dbPath: string): Promise<{ child: ChildProcess; url: st
   return { child, url };
 }
 
+/** A real provincial endpoint (`patent-desk province serve`) on 127.0.0.1 over the store at db. */
+export async function serveProvince(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, '--db', db, 'province', 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`province serve exited with ${code}`)));
+  });
+  return { url, child };
+}
+
 export const test = base.extend<{ desk: Desk; freshDesk: Desk }>({
   /** A store already set up for 太原市 with an administrator; the page is not yet logged in. */
   desk: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const dbPath = path.join(dir, 'desk.db');
-    const cli = (args: string[], env: Record<string, string> = {}) => {
-      const r = spawnSync(process.execPath, [CLI, '--db', dbPath, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
+    const cli = cliFor(dbPath);
     const init = cli(['init', '--region', '140100', '--admin', ADMIN.username, '--display-name', ADMIN.displayName], { PATENT_DESK_PASSWORD: ADMIN.password });
     if (init.status !== 0) throw new Error(init.stderr);
     const { child, url } = await startDesk(dbPath);
@@ -67,18 +90,85 @@ export const test = base.extend<{ desk: Desk; freshDesk: Desk }>({
   },
 });
 
-/** Opens the desk and signs in; resolves on 首页. */
-export async function login(page: Page, desk: Desk, user: { username: string; password: string } = ADMIN): Promise<void> {
+/** Opens the desk and signs in; resolves on the page the shell lands on (首页 on a city desk). */
+export async function login(page: Page, desk: Desk, user: { username: string; password: string } = ADMIN, landing = '首页'): Promise<void> {
   await page.goto(desk.url);
   await page.getByLabel('用户名').fill(user.username);
   await page.getByLabel('密码').fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { name: '首页', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: landing, exact: true })).toBeVisible();
+}
+
+export type CallResult = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+
+/**
+ * Calls the contract with the page's own credentials, as the screens do (renderer/transport/http.ts): the launch token
+ * of its address and the session key its tab keeps in sessionStorage, both as headers. There are no cookies.
+ */
+export async function callAsPage(page: Page, method: string, input: unknown): Promise<CallResult> {
+  return page.evaluate(
+    async ([method, input]) => {
+      const session = sessionStorage.getItem('desk.session');
+      const response = await fetch('./api/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': new URLSearchParams(location.search).get('t') ?? '', ...(session ? { 'X-Desk-Session': session } : {}) },
+        body: JSON.stringify({ method, input }),
+      });
+      return (await response.json()) as CallResult;
+    },
+    [method, input] as const,
+  );
+}
+
+export interface ApiSession {
+  api: APIRequestContext;
+  call: (method: string, input: unknown) => Promise<CallResult>;
+}
+
+/** A signed-in API client of its own: the launch token and the session key that its login was given, as headers. */
+export async function apiAs(desk: Desk, user: { username: string; password: string }): Promise<ApiSession> {
+  const api = await request.newContext();
+  const url = new URL(desk.url);
+  const headers: Record<string, string> = { 'x-desk-token': url.searchParams.get('t')! };
+  const call = async (method: string, input: unknown) => {
+    const response = await api.post(`${url.origin}/api/call`, { data: { method, input }, headers });
+    headers['x-desk-session'] = response.headers()['x-desk-session'] ?? headers['x-desk-session'] ?? '';
+    return (await response.json()) as CallResult;
+  };
+  const login = await call('auth.login', user);
+  expect(login.ok, login.error?.message).toBe(true);
+  return { api, call };
 }
 
 /** Saves a screenshot under tests/e2e/.artifacts/screens for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ROOT, 'tests', 'e2e', '.artifacts', 'screens', `${name}.png`), fullPage: true });
+}
+
+/**
+ * Chooses `option` in the select labelled `label`, and checks that the select shows it: on a loaded machine a
+ * click can land while the dropdown is still opening, and is then lost.
+ */
+export async function pickOption(page: Page, label: string, option: string): Promise<void> {
+  const select = page.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) });
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(async () => {
+    if (!(await dropdown.getByTitle(option, { exact: true }).isVisible())) await page.getByLabel(label, { exact: true }).click();
+    await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+let printRuns = 0;
+/**
+ * Opens a print view (`#/evaluation/print?…`, `#/bulletin/print?…`) and waits until it has computed for this very
+ * request: the page it replaces may hold a print root that is already ready, with other content.
+ */
+export async function openPrintView(page: Page, hash: string): Promise<void> {
+  const run = `run-${++printRuns}`;
+  await page.evaluate((target) => (location.hash = target), `${hash}&run=${run}`);
+  await expect(page.getByTestId('print-root')).toHaveAttribute('data-run', run, { timeout: 60_000 });
+  await expect(page.getByTestId('print-root')).toHaveAttribute('data-ready', 'true');
 }
 
 export { expect };

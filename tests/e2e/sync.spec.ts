@@ -1,11 +1,8 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, login, screenshot, test, type Desk } from './fixtures';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SAMPLE = path.resolve(ROOT, '..', 'shared', 'samples', 'sample-import.xlsx');
+import { ADMIN, apiAs, expect, login, screenshot, serveProvince, test, type Desk } from './fixtures';
+import { writeSample } from './sampleWorkbook';
 
 /** A real provincial endpoint (`patent-desk province serve`) on 127.0.0.1, with the desk's key enrolled. */
 async function startProvince(desk: Desk): Promise<{ url: string; db: string; child: ChildProcess }> {
@@ -14,24 +11,15 @@ async function startProvince(desk: Desk): Promise<{ url: string; db: string; chi
   expect(desk.cli(['key', '--out', pem]).status).toBe(0);
   const enroll = desk.cli(['--db', db, 'province', 'enroll', '--region', '140100', '--key', pem]);
   expect(enroll.stderr).toBe('');
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', db, 'province', 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`province serve exited with ${code}`)));
-  });
+  const { url, child } = await serveProvince(db);
   return { url, db, child };
 }
 
 test('数据同步: pending records go to the province with 立即同步; a rejected record shows its 合同编号, the reason in words and opens its deal', async ({ page, desk }) => {
-  test.slow(); // the whole sample workbook (2,326 records) goes to the province, on a 2-core CI machine
+  test.slow(); // the whole sample workbook (its records, parties and patents) goes to the province, on a 2-core CI machine
   const province = await startProvince(desk);
   try {
-    const imported = desk.cli(['import', SAMPLE]);
+    const imported = desk.cli(['import', writeSample(desk)]);
     expect(imported.status, imported.stderr).toBe(0);
 
     await login(page, desk);
@@ -105,7 +93,7 @@ test('数据同步: pending records go to the province with 立即同步; a reje
 test('导出报送文件: the file the page saves is taken in by `province ingest`, and the later sync stores nothing twice', async ({ page, desk }) => {
   const province = await startProvince(desk);
   try {
-    expect(desk.cli(['import', SAMPLE]).status).toBe(0);
+    expect(desk.cli(['import', writeSample(desk)]).status).toBe(0);
     await login(page, desk);
     await page.getByRole('menuitem', { name: '数据同步' }).click();
     await expect(page.getByText('尚未填写省级接口地址')).toBeVisible();
@@ -141,6 +129,47 @@ test('导出报送文件: the file the page saves is taken in by `province inges
     const provinceDb = new Database(province.db, { readonly: true });
     expect(provinceDb.prepare('SELECT count(*) FROM province_batches').pluck().get()).toBe(1);
     provinceDb.close();
+  } finally {
+    province.child.kill();
+  }
+});
+
+test('a payment refused because its deal was refused names that deal and links to it; 导出报送文件 does not call the refused records received', async ({ page, desk }) => {
+  const province = await startProvince(desk);
+  try {
+    const admin = await apiAs(desk, ADMIN);
+    const deal = {
+      kind: '转让', licenseMode: null, contractNo: 'HT-E2E-REF', contractDate: '2023-03-01', recordationDate: null, industry: '节能环保', amountFen: 50_000_000,
+      patents: [{ number: '202010310978.3', title: '一种煤矸石综合利用方法', filingDate: '2020-04-21', status: '有效' }],
+      assignor: { name: '太原理工大学', uscc: '121400004052002036', kind: '高校', regionCode: '140100' },
+      assignee: { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', regionCode: '140100', size: '小型' },
+      payments: [{ paidDate: '2023-03-15', amountFen: 20_000_000, voucherNo: 'P1' }],
+    };
+    const created = await admin.call('deals.create', deal);
+    expect(created.ok, created.error?.message).toBe(true);
+    const dealId = (created.value as { id: string }).id;
+    // A city-side fault in the deal's queued version: the province refuses the deal, and so the payment that points at it.
+    const city = new Database(desk.dbPath);
+    city.prepare("UPDATE outbox SET payload = json_set(payload, '$.amount_fen', -5) WHERE entity = 'deal'").run();
+    city.close();
+    expect((await admin.call('settings.updateGeneral', { provinceEndpointUrl: province.url })).ok).toBe(true);
+
+    await login(page, desk);
+    await page.getByRole('menuitem', { name: '数据同步' }).click();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText('部分拒收').first()).toBeVisible({ timeout: 30_000 });
+    const payment = page.locator('tr[data-row-key^="payment:"]');
+    await expect(payment).toContainText('它引用的交易省级尚未收到');
+    await expect(payment).toContainText('引用的记录：交易 合同编号 HT-E2E-REF');
+    await screenshot(page, 'sync-rejected-reference');
+
+    // Nothing new is pending, but two records were refused: the page does not say everything was received.
+    await page.getByRole('button', { name: '导出报送文件' }).click();
+    await expect(page.getByText(/没有新的待报送记录，但有 2 条记录被省级拒收/)).toBeVisible();
+    await expect(page.getByText(/所有记录都已被省级接收/)).toHaveCount(0);
+
+    await payment.getByRole('link', { name: '合同编号 HT-E2E-REF', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/filings/deals/${dealId}$`));
   } finally {
     province.child.kill();
   }

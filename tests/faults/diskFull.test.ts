@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDailyBackup, backupFolder } from '../../core/backup/automatic';
 import type { DeskService } from '../../core/service/dispatcher';
 import { licenseDeal } from '../../core/filings/testing/sampleFilings';
+import { dealRows, workbookOf } from '../../core/importing/fixtures/generateRows';
+import { importBytes } from '../../core/importing/testing';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index';
 import { tempDir } from '../support/tempStore';
 import { healthy, storeHealth } from '../crash/support/consistency';
 import { contractNumbers } from '../crash/support/snapshot';
@@ -94,6 +97,29 @@ describe('a full disk', () => {
     const left = fs.statSync(backupFolder(disk.dir)).isDirectory() ? fs.readdirSync(backupFolder(disk.dir)) : [];
     expect(left).toEqual([]);
     disk.free();
+    expect(storeHealth(disk.dbPath)).toEqual(healthy());
+  });
+
+  it('an import that does not fit says in Chinese that the disk is full, writes nothing, and logs no stack trace', async () => {
+    const disk = await storeOnDiskAboutToFill();
+    const before = contractNumbers(disk.dbPath);
+    const call = async <K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
+      const result = await disk.service.call(method, input, { actor: ADMIN });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as MethodOutput<K>;
+    };
+    const stackTraces = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      disk.fill();
+      const job = await importBytes(call, await workbookOf({ 交易: dealRows(200, 1, 'FULL') }));
+      expect(job.state).toBe('失败');
+      expect(job.error).toBe('磁盘空间已满，本次操作未保存。请清理磁盘空间后重试，已保存的数据不受影响。');
+      expect(stackTraces).not.toHaveBeenCalled();
+    } finally {
+      stackTraces.mockRestore();
+      disk.free();
+    }
+    expect(contractNumbers(disk.dbPath)).toEqual(before);
     expect(storeHealth(disk.dbPath)).toEqual(healthy());
   });
 });

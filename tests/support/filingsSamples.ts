@@ -7,6 +7,11 @@ type FilingsMethod = keyof typeof filingsMethods;
 const university = { name: '太原理工大学', uscc: '121400004052002036', kind: '高校', regionCode: '140100' } as const;
 const enterprise = { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', regionCode: '140100', size: '小型' } as const;
 const idOf = (state: WalkState, method: FilingsMethod) => (state.get(method) as { id: string }).id;
+/** Restores what the walk voided just before, at the version the void made. */
+const restoreVoided = (state: WalkState, method: FilingsMethod) => {
+  const { id, version } = state.get(method) as { id: string; version: number };
+  return { id, version };
+};
 
 const deal = {
   kind: '许可',
@@ -52,26 +57,31 @@ export const filingsSamples: { [K in FilingsMethod]: (state: WalkState) => Metho
   'deals.create': () => deal,
   'deals.update': (s) => ({ id: idOf(s, 'deals.create'), record: { ...deal, amountFen: 60_000_000 } }),
   'deals.void': (s) => ({ id: idOf(s, 'deals.create'), reason: '走查作废' }),
+  'deals.restore': (s) => restoreVoided(s, 'deals.void'),
   'deals.get': (s) => ({ id: idOf(s, 'deals.create') }),
   'deals.list': () => ({ status: 'all', search: '太原理工' }),
   'pledges.create': () => pledge,
   'pledges.update': (s) => ({ id: idOf(s, 'pledges.create'), record: { ...pledge, termMonths: 24 } }),
   'pledges.void': (s) => ({ id: idOf(s, 'pledges.create'), reason: '走查作废' }),
+  'pledges.restore': (s) => restoreVoided(s, 'pledges.void'),
   'pledges.get': (s) => ({ id: idOf(s, 'pledges.create') }),
   'pledges.list': () => ({ status: 'all' }),
   'registrations.create': () => registration,
   'registrations.update': (s) => ({ id: idOf(s, 'registrations.create'), record: { ...registration, productName: '煤矸石烧结砖' } }),
   'registrations.void': (s) => ({ id: idOf(s, 'registrations.create'), reason: '走查作废' }),
+  'registrations.restore': (s) => restoreVoided(s, 'registrations.void'),
   'registrations.get': (s) => ({ id: idOf(s, 'registrations.create') }),
   'registrations.list': () => ({ search: '煤矸石' }),
   'figures.create': () => figures,
   'figures.update': (s) => ({ id: idOf(s, 'figures.create'), record: { ...figures, employees: 90 } }),
   'figures.void': (s) => ({ id: idOf(s, 'figures.create'), reason: '走查作废' }),
+  'figures.restore': (s) => restoreVoided(s, 'figures.void'),
   'figures.get': (s) => ({ id: idOf(s, 'figures.create') }),
   'figures.list': () => ({ year: 2023, status: 'all' }),
   'subsidies.create': () => subsidy,
   'subsidies.update': (s) => ({ id: idOf(s, 'subsidies.create'), record: { ...subsidy, amountFen: 12_000_000 } }),
   'subsidies.void': (s) => ({ id: idOf(s, 'subsidies.create'), reason: '走查作废' }),
+  'subsidies.restore': (s) => restoreVoided(s, 'subsidies.void'),
   'subsidies.get': (s) => ({ id: idOf(s, 'subsidies.create') }),
   'subsidies.list': () => ({ status: 'voided' }),
   'parties.search': () => ({ query: '示例' }),

@@ -15,7 +15,7 @@ export async function setUpSlowSync(cleanups: (() => unknown)[], deals: number) 
   cleanups.push(city.close);
   const province = await startTestProvince();
   cleanups.push(province.close);
-  province.enroll(city.service.store, city.adminActor);
+  await province.enroll(city.service.store, city.adminActor);
   recordManyDeals(city.service.store, city.adminActor, '140100', deals);
   const proxy = await startChaosProxy(province.url, () => 'slow', 150);
   cleanups.push(proxy.close);

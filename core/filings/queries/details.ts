@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DealDetail, figuresDetail, pledgeDetail, registrationDetail, subsidyDetail } from '../../../shared/contract/filings';
+import { listMatchmakings } from '../../matching/matchmakings';
 import type { ReadHandle } from '../../store/store';
 import { readOrganization, toPartyView } from '../parties';
 import { PATENT_LINKS, type PatentOwner } from '../patentLinks';
@@ -49,6 +50,7 @@ export function getDeal(db: ReadHandle, id: string): DealDetail {
     patents: patents(db, 'deal', id),
     payments,
     ...evidence(db, 'deal', id),
+    fromMatchmakings: listMatchmakings(db, { dealId: id }).map(({ outcome: _o, dealId: _d, dealContractNo: _c, version: _v, ...view }) => view),
   };
 }
 

@@ -39,6 +39,16 @@ describe('listDeals', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
+  it('says on the first page how many deals match in all (共 N 条), filters applied, and not again on later pages', () => {
+    const filters: DealFilters = { regionCode: '140100', kind: '许可' };
+    const first = listDeals(db(), filters, { limit: 10 });
+    expect(first.nextCursor).not.toBeNull();
+    expect(first.total).toBe(walk(filters, 'desc', 10).length);
+    expect(listDeals(db(), filters, { limit: 10, cursor: first.nextCursor }).total).toBeNull();
+    expect(listDeals(db(), {}, { limit: 10 }).total).toBe(1500);
+    expect(listPledges(db(), {}, { limit: 5 }).total).toBe(db().prepare('SELECT count(*) FROM pledges WHERE voided_at IS NULL').pluck().get());
+  });
+
   it('sorts by amount in both directions', () => {
     const asc = walk({ sort: 'amountFen' }, 'asc', 200).map((r) => r.amountFen);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));

@@ -94,11 +94,14 @@ describe('decisions', () => {
     expect(audit).toEqual([expect.objectContaining({ action: 'flag.decide', actorName: '审核员乙', detail: expect.objectContaining({ from: '待审核', to: '确认异常' }) })]);
   });
 
-  it('refuses a decision without a reason', async () => {
+  it('refuses a decision without a reason, or with a reason of a word or two, and a reopening likewise', async () => {
     plantRoundTrip();
     await desk.call('rules.scan', {});
     const row = await roundTripFlag();
     await expect(desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '确认异常', reason: '  ' })).rejects.toThrow('请填写审核理由');
+    await expect(desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '没问题' })).rejects.toThrow('审核理由至少 5 个字');
+    await desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '已核实回购合同' });
+    await expect(desk.as(reviewer, 'review.reopen', { flagId: row.id, reason: '重审' })).rejects.toThrow('审核理由至少 5 个字');
   });
 
   it('refuses the person who entered the deal, even as an administrator, and a caseworker', async () => {
@@ -106,8 +109,8 @@ describe('decisions', () => {
     await desk.call('rules.scan', {});
     const row = await roundTripFlag();
     desk.service.store.db.prepare("UPDATE deals SET created_by = ? WHERE contract_no = 'HT-BACK'").run(desk.adminActor.id);
-    await expect(desk.call('review.decide', { flagId: row.id, decision: '排除', reason: '自己录的' })).rejects.toThrow('HT-BACK 由您本人录入，不能由您审核');
-    await expect(desk.as(clerk, 'review.decide', { flagId: row.id, decision: '排除', reason: '自己录的' })).rejects.toThrow('无权');
+    await expect(desk.call('review.decide', { flagId: row.id, decision: '排除', reason: '自己录的，没有问题' })).rejects.toThrow('HT-BACK 由您本人录入，不能由您审核');
+    await expect(desk.as(clerk, 'review.decide', { flagId: row.id, decision: '排除', reason: '自己录的，没有问题' })).rejects.toThrow('无权');
     expect((await desk.call('review.flag', { flagId: row.id })).cannotDecide).toContain('由您本人录入');
   });
 
@@ -116,7 +119,7 @@ describe('decisions', () => {
     await desk.call('rules.scan', {});
     const row = await roundTripFlag();
     await desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '确认异常', reason: '无实施证据' });
-    await expect(desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '改判' })).rejects.toThrow('请先重新打开');
+    await expect(desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '改判为排除，已核实' })).rejects.toThrow('请先重新打开');
     const reopened = await desk.as(reviewer, 'review.reopen', { flagId: row.id, reason: '企业补交了实施证明' });
     expect(reopened.status).toBe('待审核');
     expect(reopened.decisions.map((d) => d.decision)).toEqual(['确认异常', '待审核']);

@@ -1,4 +1,3 @@
-import { formatFenAsWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
@@ -27,7 +26,7 @@ export const r04NominalPrice: RuleModule = {
         'R04',
         r.regionCode,
         [dealSubject(r.id, r.contractNo)],
-        `${r.kind}合同 ${r.contractNo} 的成交金额为 ${formatFenAsWan(r.amountFen, 6)} 万元（${yuanText(r.amountFen)} 元），低于 ${belowYuan} 元，属象征性价格。`,
+        `${r.kind}合同 ${r.contractNo} 的成交金额为 ${yuanText(r.amountFen)} 元，低于 ${belowYuan} 元，属象征性价格。`,
         { kind: r.kind, amountFen: r.amountFen, belowYuan },
       ),
     );

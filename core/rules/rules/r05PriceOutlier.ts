@@ -1,4 +1,4 @@
-import { formatFenAsWan } from '../../../shared/domain/money';
+import { formatWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import {
   allPricedDeals,
@@ -19,6 +19,8 @@ import type { FlagCandidate, RuleModule, RuleRun } from '../types';
 
 /** Iglewicz and Hoaglin's modified z-score: 0.6745 is the 75th percentile of the standard normal. */
 const MODIFIED_Z_FACTOR = 0.6745;
+/** From this many deals checked at once, all groups are priced in one pass instead of one group at a time. */
+const BATCH_DEALS = 100;
 
 function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | null {
   const { r05ZScoreAbove: limit, r05MinGroupDeals: minDeals } = run.thresholds;
@@ -32,7 +34,7 @@ function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | 
     'R05',
     d.regionCode,
     [dealSubject(d.id, d.contractNo)],
-    `合同 ${d.contractNo} 每件专利 ${formatFenAsWan(perPatentFen)} 万元，同组（${groupLabel(d.kind, d.typeRank)}，${stats.n} 笔）中位数 ${formatFenAsWan(medianPerPatentFen)} 万元，价格${z > 0 ? '偏高' : '偏低'}（修正 Z 分数 ${z.toFixed(2)}，阈值 ±${limit}）。`,
+    `合同 ${d.contractNo} 每件专利 ${formatWan(perPatentFen)}，同组（${groupLabel(d.kind, d.typeRank)}，${stats.n} 笔）中位数 ${formatWan(medianPerPatentFen)}，价格${z > 0 ? '偏高' : '偏低'}（修正 Z 分数 ${z.toFixed(2)}，阈值 ±${limit}）。`,
     {
       group: { kind: d.kind, typeRank: d.typeRank, label: groupLabel(d.kind, d.typeRank), deals: stats.n },
       amountFen: d.amountFen,
@@ -48,9 +50,10 @@ function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | 
   );
 }
 
-/** The full scan: every group's statistics from one pass, kept for the checks that follow saves. */
-function scanAll(run: RuleRun): FlagCandidate[] {
-  const { rowids, groups, amounts, patentCounts } = allPricedDeals(run.db);
+/** Every group's statistics from one pass over the priced deals, kept for the checks that follow saves. */
+function allGroupStats(run: RuleRun) {
+  const priced = allPricedDeals(run.db);
+  const { groups, amounts, patentCounts } = priced;
   const logPrices = Float64Array.from(amounts, (amountFen, i) => Math.log(amountFen / patentCounts[i]!));
   const valuesByGroup = new Map<number, number[]>();
   groups.forEach((group, i) => {
@@ -62,6 +65,13 @@ function scanAll(run: RuleRun): FlagCandidate[] {
   const stats = new Map([...valuesByGroup].map(([group, values]) => [group, statsOf(Float64Array.from(values))]));
   const byKey = new Map([...stats].map(([group, s]) => [groupKey(kindOfGroup(group), typeRankOfGroup(group)), s]));
   rememberStats(run.db, byKey);
+  return { priced, logPrices, stats, byKey };
+}
+
+/** The full scan: judges every priced deal against its group's statistics. */
+function scanAll(run: RuleRun): FlagCandidate[] {
+  const { priced, logPrices, stats, byKey } = allGroupStats(run);
+  const { rowids, groups } = priced;
   const suspects = rowids.filter((_, i) => {
     const s = groups[i] === null ? undefined : stats.get(groups[i]!)!;
     return s !== undefined && s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (logPrices[i]! - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
@@ -77,6 +87,12 @@ export const r05PriceOutlier: RuleModule = {
   id: 'R05',
   run(run) {
     if (run.dealIds === null) return scanAll(run);
-    return pricedDealsByIds(run.db, run.dealIds).flatMap((d) => judge(run, d, statsForGroup(run.db, d.kind, d.typeRank)) ?? []);
+    const deals = pricedDealsByIds(run.db, run.dealIds);
+    // A batch (an import's touched deals) gets every group's statistics from one pass over the deals: reading the
+    // groups one by one scans the deals once per group, several times the cost of the one pass.
+    const fresh = deals.length >= BATCH_DEALS ? allGroupStats(run).byKey : null;
+    return deals.flatMap(
+      (d) => judge(run, d, fresh?.get(groupKey(d.kind, d.typeRank)) ?? statsForGroup(run.db, d.kind, d.typeRank)) ?? [],
+    );
   },
 };

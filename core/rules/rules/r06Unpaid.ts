@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../../../shared/domain/dates';
-import { formatFenAsWan } from '../../../shared/domain/money';
+import { formatWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { inScope, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
@@ -49,7 +49,7 @@ export const r06Unpaid: RuleModule = {
         'R06',
         r.regionCode,
         [dealSubject(r.id, r.contractNo)],
-        `合同 ${r.contractNo} 签订已 ${days} 天（截至 ${run.asOf}），成交金额 ${formatFenAsWan(r.amountFen)} 万元，实际到账 ${formatFenAsWan(r.receivedFen)} 万元（${paidPercent}%），低于 ${percent}%。`,
+        `合同 ${r.contractNo} 签订已 ${days} 天（截至 ${run.asOf}），成交金额 ${formatWan(r.amountFen)}，实际到账 ${formatWan(r.receivedFen)}（${paidPercent}%），低于 ${percent}%。`,
         {
           asOf: run.asOf,
           contractDate: r.contractDate,

@@ -1,5 +1,5 @@
 import { exceedsSmeBounds, SECTORS, SME_THRESHOLDS, type Sector } from '../../../shared/domain/enterprise';
-import { fenToWanNumber, formatFenAsWan } from '../../../shared/domain/money';
+import { fenToWanNumber, formatWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { dealDate, inScope, scopeParams } from '../sql';
 import type { RuleModule } from '../types';
@@ -76,7 +76,7 @@ export const r09SizeMismatch: RuleModule = {
       )
       .all(scopeParams(run.dealIds)) as SizedRow[];
     return rows.filter(aboveBounds).map((r) => {
-      const revenue = r.revenueFen === null ? '营业收入未填' : `营业收入 ${formatFenAsWan(r.revenueFen)} 万元`;
+      const revenue = r.revenueFen === null ? '营业收入未填' : `营业收入 ${formatWan(r.revenueFen)}`;
       return candidate(
         'R09',
         r.regionCode,

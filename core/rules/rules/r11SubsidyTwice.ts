@@ -1,4 +1,4 @@
-import { formatFenAsWan } from '../../../shared/domain/money';
+import { formatWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import { groupBy } from '../groupBy';
 import { inScope, scopeParams } from '../sql';
@@ -58,7 +58,7 @@ export const r11SubsidyTwice: RuleModule = {
           'R11',
           t.targetRegion,
           [targetSubject, ...rows.map((r) => ({ entity: 'subsidy' as const, entityId: r.id, businessNo: r.subsidyNo }))],
-          `同一${what}获得 ${rows.length} 次奖补（${rows.map((r) => `${r.subsidyNo} ${r.programName} ${formatFenAsWan(r.amountFen)} 万元`).join('；')}）${programs.length > 1 ? `，涉及 ${programs.length} 个项目` : ''}。`,
+          `同一${what}获得 ${rows.length} 次奖补（${rows.map((r) => `${r.subsidyNo} ${r.programName} ${formatWan(r.amountFen)}`).join('；')}）${programs.length > 1 ? `，涉及 ${programs.length} 个项目` : ''}。`,
           {
             target: t.target,
             targetNo: t.targetNo,

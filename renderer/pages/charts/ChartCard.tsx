@@ -1,8 +1,9 @@
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Segmented, Space, Table, Typography } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import { call } from '../../transport/desk';
-import { chartToPng, downloadBase64, downloadBlob, XLSX_TYPE } from './download';
+import { downloadBase64, downloadBlob, XLSX_TYPE } from '../../transport/files';
+import { chartToPng } from './chartToPng';
 
 export interface ChartTable {
   headers: string[];
@@ -12,7 +13,7 @@ export interface ChartTable {
 /**
  * One chart: Chinese title and unit, the chart or its table, export of the chart as PNG and of the table as xlsx.
  */
-export function ChartCard({ title, exportName, unit, extra, table, children, testId }: {
+export function ChartCard({ title, exportName, unit, extra, table, children, testId, empty = false, note }: {
   title: string;
   /** The name of exported files and of the xlsx sheet, when the title alone does not say which indicator. */
   exportName?: string;
@@ -21,6 +22,10 @@ export function ChartCard({ title, exportName, unit, extra, table, children, tes
   table: ChartTable;
   children: ReactNode;
   testId?: string;
+  /** Nothing to draw (no records counted): the card says 暂无数据 instead of an empty frame of axes. */
+  empty?: boolean;
+  /** A line under the chart, e.g. that no target is set. */
+  note?: ReactNode;
 }) {
   const { message } = App.useApp();
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -53,7 +58,7 @@ export function ChartCard({ title, exportName, unit, extra, table, children, tes
     <Card
       data-testid={testId}
       title={
-        <Space size={8}>
+        <Space size={[8, 0]} wrap>
           <span>{title}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 13 }}>
             单位：{unit}
@@ -80,9 +85,12 @@ export function ChartCard({ title, exportName, unit, extra, table, children, tes
           </Button>
         </Space>
       }
-      styles={{ body: { padding: 12 } }}
+      // A narrow card (1280×720, two charts side by side) wraps its title onto a second line rather than cutting it.
+      styles={{ body: { padding: 12 }, title: { whiteSpace: 'normal', overflow: 'visible', minWidth: 140 } }}
     >
-      {view === 'chart' ? (
+      {empty ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" style={{ height: 280, display: 'flex', flexDirection: 'column', justifyContent: 'center', margin: 0 }} />
+      ) : view === 'chart' ? (
         <div ref={chartBox} style={{ width: '100%', height: 280 }}>
           {children}
         </div>
@@ -101,6 +109,7 @@ export function ChartCard({ title, exportName, unit, extra, table, children, tes
           dataSource={table.rows.map((row) => Object.fromEntries(row.map((cell, i) => [i, cell])))}
         />
       )}
+      {note && <Typography.Text type="secondary">{note}</Typography.Text>}
     </Card>
   );
 }

@@ -1,32 +1,28 @@
 import { Alert, Col, Row, Select, Spin, Statistic, Card } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Dashboard } from '../../../shared/contract/indicators';
+import { useSearchParams } from 'react-router-dom';
 import { formatIndicator, formatRate } from '../../../shared/indicators/format';
 import { INDICATORS, type IndicatorId } from '../../../shared/indicators/ids';
 import { PageHeader } from '../../components/PageHeader';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
 import { reportingRegionOptions, useRegionYear, yearOptions } from '../evaluation/regionYear';
 import { GrowthChart, IndustryChart, MonthlyChart, ProgressChart, RegionChart } from './charts';
 import { DealsDrawer, type DealsQuery } from './DealsDrawer';
+import { NoTarget } from './TargetsLink';
 
 const HEADLINE: IndicatorId[] = ['I1', 'I2', 'I3', 'I5', 'I5a'];
 
 export function ChartsPage() {
   const { region, year, set, today } = useRegionYear();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: data, error } = useCall('indicators.dashboard', { region, year });
   const [deals, setDeals] = useState<DealsQuery | null>(null);
-
+  // Until the caseworker picks a year, the page follows the data: a default year after the latest recorded deal
+  // would open on empty charts.
+  const yearChosen = useSearchParams()[0].has('year');
+  const latest = data?.latestDataYear ?? null;
   useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    call('indicators.dashboard', { region, year }).then(
-      (d) => live && setData(d),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => void (live = false);
-  }, [region, year]);
+    if (!yearChosen && latest !== null && latest < year) set({ year: latest });
+  }, [yearChosen, latest, year, set]);
 
   return (
     <>
@@ -56,7 +52,7 @@ export function ChartsPage() {
                       suffix={<span style={{ fontSize: 13 }}>{INDICATORS[id].unit}</span>}
                     />
                     <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 12 }}>
-                      目标 {formatIndicator(id, v.target)} · 完成 {formatRate(v.completion)}
+                      {v.target === null ? <NoTarget year={data.year} /> : `目标 ${formatIndicator(id, v.target)} · 完成 ${formatRate(v.completion)}`}
                     </div>
                   </Card>
                 </Col>

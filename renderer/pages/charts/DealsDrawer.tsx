@@ -1,27 +1,26 @@
 import { Alert, Drawer, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { MethodInput, MethodOutput } from '../../../shared/contract/index';
+import type { MethodInput } from '../../../shared/contract/index';
 import { formatFenAsWan } from '../../../shared/domain/money';
-import { call } from '../../transport/desk';
+import { PROVINCE_CODE } from '../../../shared/domain/regions';
+import { useCall } from '../../data/useCall';
+import { useRecordsPlace } from '../filings/recordsPlace';
 
 export type DealsQuery = MethodInput<'indicators.deals'> & { title: string };
 
 /** The counted deals behind a bar or a point, with a way into 备案登记 filtered the same way. */
 export function DealsDrawer({ query, onClose }: { query: DealsQuery | null; onClose: () => void }) {
-  const [result, setResult] = useState<MethodOutput<'indicators.deals'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!query) return;
-    setResult(null);
-    setError(null);
-    const { title: _title, ...input } = query;
-    call('indicators.deals', input).then(setResult, (e: Error) => setError(e.message));
-  }, [query]);
+  const { title: _title, ...input } = query ?? { title: '' };
+  const { value: result, error } = useCall('indicators.deals', query ? (input as MethodInput<'indicators.deals'>) : null);
 
+  const { base } = useRecordsPlace();
   const filings = query
-    ? `/filings/deals?${new URLSearchParams({ year: String(query.year), ...(query.industry ? { industry: query.industry } : {}) })}`
-    : '/filings/deals';
+    ? `${base}/deals?${new URLSearchParams({
+        year: String(query.year),
+        ...(query.industry ? { industry: query.industry } : {}),
+        ...(query.region !== PROVINCE_CODE ? { region: query.region } : {}),
+      })}`
+    : `${base}/deals`;
   return (
     <Drawer open={query !== null} onClose={onClose} width={880} title={query?.title ?? ''}>
       {error && <Alert type="error" showIcon message={error} />}
@@ -30,7 +29,7 @@ export function DealsDrawer({ query, onClose }: { query: DealsQuery | null; onCl
           <Typography.Paragraph>
             计入本项的交易 {result.total} 笔，涉及专利 {result.patents} 项（按“专利—交易”对计数）
             {result.total > result.rows.length ? `，下表列出最近的 ${result.rows.length} 笔` : ''}。
-            <Link to={filings}>在“备案登记”中查看这一年度的交易</Link>
+            <Link to={filings}>{base === '/filings' ? '在“备案登记”中查看这一年度的交易' : '查看这一年度的全部交易'}</Link>
           </Typography.Paragraph>
           <Table
             size="small"
@@ -38,7 +37,7 @@ export function DealsDrawer({ query, onClose }: { query: DealsQuery | null; onCl
             pagination={{ pageSize: 12, showSizeChanger: false }}
             dataSource={result.rows}
             columns={[
-              { title: '合同编号', dataIndex: 'contractNo', width: 150, render: (no: string, row) => <Link to={`/filings/deals/${row.id}`}>{no}</Link> },
+              { title: '合同编号', dataIndex: 'contractNo', width: 150, render: (no: string, row) => <Link to={`${base}/deals/${row.id}`}>{no}</Link> },
               { title: '类型', dataIndex: 'kind', width: 80 },
               { title: '备案日期', dataIndex: 'recordationDate', width: 110 },
               { title: '让与方', dataIndex: 'assignorName', ellipsis: true },

@@ -6,6 +6,7 @@ import { chartNumber, formatIndicator, formatIndicatorWithUnit, formatRate } fro
 import { INDICATORS, type IndicatorId } from '../../../shared/indicators/ids';
 import { CITY_REGIONS } from '../../../shared/domain/regions';
 import { ChartCard } from './ChartCard';
+import { NoTarget } from './TargetsLink';
 import type { DealsQuery } from './DealsDrawer';
 
 type Open = (query: DealsQuery) => void;
@@ -23,8 +24,12 @@ export function dealFamily(id: IndicatorId): 'I1' | 'I2' | null {
 }
 
 const unitOf = (id: IndicatorId) => INDICATORS[id].unit;
-const label = (id: IndicatorId) => `${id} ${INDICATORS[id].shortName}`;
-const indicatorOptions = (ids: IndicatorId[]) => ids.map((id) => ({ value: id, label: label(id) }));
+/** Axis ticks without binary noise (8551.400000000001 → 8,551.4), here and in the PNG export. */
+const tickNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+export const axisTick = (value: number) => tickNumber.format(value);
+export const allZero = (values: readonly (number | null | undefined)[]) => values.every((v) => !v);
+export const label = (id: IndicatorId) => `${id} ${INDICATORS[id].shortName}`;
+export const indicatorOptions = (ids: IndicatorId[]) => ids.map((id) => ({ value: id, label: label(id) }));
 
 /** Cumulative value by year end against the target line, for one indicator chosen from a list. */
 export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
@@ -39,6 +44,8 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
       exportName={`累计完成进度：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
       extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(PROGRESS_IDS)} aria-label="进度指标" />}
+      empty={allZero(rows.map((r) => r.raw))}
+      note={target === null ? <NoTarget year={data.year} /> : undefined}
       table={{
         headers: ['截至年度', `累计值（${unitOf(id)}）`, `目标（${unitOf(id)}）`, '完成率'],
         rows: data.cumulativeByYear.map((y) => [
@@ -53,7 +60,7 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
         <BarChart data={rows} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" tickFormatter={(y: string) => `${y} 年末`} />
-          <YAxis width={72} domain={[0, (max: number) => Math.max(max, chartNumber(id, target) ?? 0) * 1.1]} />
+          <YAxis width={72} tickFormatter={axisTick} domain={[0, (max: number) => Math.max(max, chartNumber(id, target) ?? 0) * 1.1]} />
           <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} labelFormatter={(y) => `2021—${y} 年`} />
           <Bar
             isAnimationActive={false}
@@ -90,6 +97,7 @@ export function GrowthChart({ data }: { data: Dashboard }) {
       testId="chart-growth"
       title={`${data.year} 年增幅与要求增幅`}
       unit="%"
+      empty={rows.every((r) => r.yoy === null && r.avg === null)}
       table={{
         headers: ['指标', '同比增幅', '年均增幅（以 2020 年为基期）', '要求年均增幅'],
         rows: GROWTH_IDS.map((id) => [label(id), formatRate(data.report.indicators[id].yoy), formatRate(data.report.indicators[id].avgGrowth), formatRate(data.requiredGrowth[id], 0)]),
@@ -99,7 +107,7 @@ export function GrowthChart({ data }: { data: Dashboard }) {
         <ComposedChart data={rows} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" />
-          <YAxis width={56} tickFormatter={(v: number) => `${v}%`} />
+          <YAxis width={56} tickFormatter={(v: number) => `${axisTick(v)}%`} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? '—（基数为 0 或无数据）' : `${Number(v).toFixed(1)}%`)} labelFormatter={(id) => label(id as IndicatorId)} />
           <Legend />
           <ReferenceLine y={0} stroke="#999" />
@@ -129,12 +137,13 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
       unit={unitOf(id)}
       extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(PROGRESS_IDS)} aria-label="地区对比指标" />}
       table={{ headers: ['地区', `累计值（${unitOf(id)}）`], rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]) }}
+      empty={allZero(rows.map((r) => r.raw))}
     >
       <ResponsiveContainer>
         <BarChart data={rows} margin={{ top: 16, right: 16, left: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-          <YAxis width={72} />
+          <YAxis width={72} tickFormatter={axisTick} />
           <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} />
           <Bar
             isAnimationActive={false}
@@ -165,6 +174,7 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
       testId="chart-industries"
       title={`${data.year} 年按产业：专利转化数`}
       unit="项"
+      empty={allZero(rows.flatMap((r) => [r.I1, r.I2]))}
       table={{
         headers: ['产业', 'I1 中小微企业受让（项）', 'I1a 成交金额（万元）', 'I2 高校院所转化（项）', 'I2a 成交金额（万元）'],
         rows: data.byIndustry.map((r) => [r.industry, r.I1, formatIndicator('I1a', r.I1a), r.I2, formatIndicator('I2a', r.I2a)]),
@@ -173,7 +183,7 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, left: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} />
+          <XAxis type="number" allowDecimals={false} tickFormatter={axisTick} />
           <YAxis type="category" dataKey="industry" width={150} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
@@ -195,6 +205,7 @@ export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
       testId="chart-monthly"
       title={`${data.year} 年月度趋势`}
       unit="项"
+      empty={allZero(rows.flatMap((r) => [r.I1, r.I2, r.I5a]))}
       table={{
         headers: ['月份', 'I1（项）', 'I2（项）', 'I5a 质押项目（项）', 'I5 质押金额（万元）'],
         rows: data.monthly.map((m) => [m.month, m.I1, m.I2, m.I5a, formatIndicator('I5', m.I5)]),

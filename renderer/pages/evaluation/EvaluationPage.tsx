@@ -1,10 +1,13 @@
 import { DownOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Select, Space, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Dropdown, Select, Space, Spin } from 'antd';
+import { useState } from 'react';
 import { flushSync } from 'react-dom';
-import { Route, Routes } from 'react-router-dom';
+import { Link, Route, Routes } from 'react-router-dom';
 import type { EvaluationSheet } from '../../../shared/contract/indicators';
 import { PageHeader } from '../../components/PageHeader';
+import { TARGETS_SETTINGS } from '../charts/TargetsLink';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
 import { call } from '../../transport/desk';
 import { EvaluationSheetView } from './EvaluationSheetView';
 import { afterPaint, printSheets, saveEachAsPdf, saveSheetsAsPdf, sheetFileName } from './printing';
@@ -13,41 +16,14 @@ import { reportingRegionOptions, useRegionYear, yearOptions } from './regionYear
 
 function EvaluationWorkbench() {
   const { region, year, set, today } = useRegionYear();
-  const { message } = App.useApp();
-  const [sheet, setSheet] = useState<EvaluationSheet | null>(null);
-  const [printSet, setPrintSet] = useState<EvaluationSheet[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setSheet(null);
-    setError(null);
-    call('indicators.evaluation', { region, year }).then(
-      (s) => live && (setSheet(s), setPrintSet([s])),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => void (live = false);
-  }, [region, year]);
-
-  const run = useCallback(
-    async (work: () => Promise<string | null>) => {
-      setBusy(true);
-      try {
-        const note = await work();
-        if (note) message.info(note);
-      } catch (e) {
-        message.error((e as Error).message);
-      } finally {
-        setBusy(false);
-        if (sheet) setPrintSet([sheet]);
-      }
-    },
-    [message, sheet],
-  );
+  const { value: sheet, error } = useCall('indicators.evaluation', { region, year });
+  // What the print page holds: this sheet, or for a moment the sheets of all regions being printed.
+  const [printing, setPrinting] = useState<EvaluationSheet[] | null>(null);
+  const { run: act, pending: busy } = useAction();
+  const run = (work: () => Promise<string | null>) => act(work).finally(() => setPrinting(null));
 
   const showOnPrintPage = async (sheets: EvaluationSheet[]) => {
-    flushSync(() => setPrintSet(sheets));
+    flushSync(() => setPrinting(sheets));
     await afterPaint();
   };
 
@@ -105,12 +81,25 @@ function EvaluationWorkbench() {
       />
       {error && <Alert type="error" showIcon message="评价表生成失败" description={error} />}
       {!sheet && !error && <Spin tip="正在计算指标…"><div style={{ height: 200 }} /></Spin>}
+      {sheet && sheet.rows.every((r) => r.target === null) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`尚未设置${sheet.regionName} ${sheet.year} 年的目标，因此各项得分均为 0`}
+          description={
+            <span>
+              得分按各项指标完成目标的比例计算，没有目标就无从计算完成率。请在 <Link to={TARGETS_SETTINGS}>设置 → 目标与基期</Link> 中填写或导入省定目标。
+            </span>
+          }
+        />
+      )}
       {sheet && (
         <div style={{ background: '#e9ebee', padding: '16px 0', borderRadius: 6, overflowX: 'auto' }}>
           <EvaluationSheetView sheet={sheet} />
         </div>
       )}
-      <PrintSheets sheets={printSet} />
+      <PrintSheets sheets={printing ?? (sheet ? [sheet] : [])} />
     </>
   );
 }
@@ -121,16 +110,12 @@ function EvaluationWorkbench() {
  */
 function PrintRoute() {
   const { region, year, all, printRun } = useRegionYear();
-  const [loaded, setLoaded] = useState<{ sheets: EvaluationSheet[]; run: string | null }>({ sheets: [], run: null });
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setLoaded({ sheets: [], run: null });
-    const load = all ? call('indicators.evaluationAll', { year }) : call('indicators.evaluation', { region, year }).then((s) => [s]);
-    load.then((sheets) => live && setLoaded({ sheets, run: printRun }), (e: Error) => live && setError(e.message));
-    return () => void (live = false);
-  }, [region, year, all, printRun]);
-  const { sheets } = loaded;
+  const one = useCall('indicators.evaluation', all ? null : { region, year }, printRun);
+  const every = useCall('indicators.evaluationAll', all ? { year } : null, printRun);
+  const error = all ? every.error : one.error;
+  const sheets = all ? (every.value ?? []) : one.value ? [one.value] : [];
+  // The run token tells a script that the sheets shown were computed for its request.
+  const run = (all ? every : one).loading ? null : printRun;
   if (error) return <Alert type="error" showIcon message="评价表生成失败" description={error} />;
   return (
     <>
@@ -138,7 +123,7 @@ function PrintRoute() {
       {sheets.map((s) => (
         <EvaluationSheetView key={s.region} sheet={s} />
       ))}
-      <PrintSheets sheets={sheets} run={loaded.run} />
+      <PrintSheets sheets={sheets} run={run} />
     </>
   );
 }

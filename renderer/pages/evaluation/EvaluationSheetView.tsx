@@ -2,6 +2,7 @@ import type { EvaluationSheet } from '../../../shared/contract/indicators';
 import { formatIndicator, formatRate, NONE } from '../../../shared/indicators/format';
 import { INDICATORS, type IndicatorId } from '../../../shared/indicators/ids';
 import { formatFenAsWan } from '../../../shared/domain/money';
+import { NumCell } from '../../components/NumCell';
 import './sheet.css';
 
 const SCORE_ITEMS: Record<string, string> = {
@@ -23,7 +24,7 @@ function growthVerdict(met: boolean | null) {
 export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
   const { score } = sheet;
   return (
-    <section className="evaluation-sheet" data-testid={`sheet-${sheet.region}`}>
+    <section className="a4-paper evaluation-sheet" data-testid={`sheet-${sheet.region}`}>
       <h1>专利转化专项计划成效评价表</h1>
       <div className="sheet-subtitle">（依据晋财行〔2021〕35号 四、奖补条件）</div>
       <div className="sheet-meta">
@@ -66,12 +67,12 @@ export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
                 <td className="indicator-name">
                   {id} {INDICATORS[id].name}（{INDICATORS[id].unit}）
                 </td>
-                <td className="num">{formatIndicator(id, row.year)}</td>
-                <td className="num">{formatIndicator(id, row.cumulative)}</td>
-                <td className="num">{formatIndicator(id, row.target)}</td>
-                <td className="num">{formatRate(row.completion)}</td>
-                <td className="num">{formatRate(row.yoy)}</td>
-                <td className="num">{formatRate(row.avgGrowth)}</td>
+                <NumCell text={formatIndicator(id, row.year)} fits={8} />
+                <NumCell text={formatIndicator(id, row.cumulative)} fits={8} />
+                <NumCell text={formatIndicator(id, row.target)} fits={7} />
+                <NumCell text={formatRate(row.completion)} fits={5} />
+                <NumCell text={formatRate(row.yoy)} fits={5} />
+                <NumCell text={formatRate(row.avgGrowth)} fits={5} />
                 <td className="num">{row.requiredGrowth === null ? NONE : `≥${formatRate(row.requiredGrowth, 0)}`}</td>
                 <td className="center">{growthVerdict(row.growthMet)}</td>
               </tr>

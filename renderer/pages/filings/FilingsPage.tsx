@@ -2,7 +2,6 @@ import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Tabs } from 'antd';
 import { type ReactElement, useEffect } from 'react';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { ImportPage } from '../importing/ImportPage';
 import { RecordDetail } from './detail/RecordDetail';
@@ -13,6 +12,7 @@ import { RegistrationForm } from './forms/RegistrationForm';
 import { SubsidyForm } from './forms/SubsidyForm';
 import { KIND_ORDER, KINDS, type KindKey } from './kinds';
 import { RecordList } from './list/RecordList';
+import { useRecordsPlace } from './recordsPlace';
 
 const FORMS: Record<KindKey, (props: { id?: string }) => ReactElement> = {
   deals: DealForm,
@@ -27,13 +27,14 @@ function useKind(): KindKey | null {
   return kind && kind in KINDS ? (kind as KindKey) : null;
 }
 
-/** Ctrl+N opens a new record of the kind on screen, wherever the user is in the filings. */
+/** Alt+N opens a new record of the kind on screen, wherever the user is in the filings (Ctrl+N is the browser's). */
 function useNewShortcut(kind: KindKey, enabled: boolean) {
   const navigate = useNavigate();
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
+      // The key's place, not its character: Alt changes the character on some keyboards.
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
         e.preventDefault();
         navigate(`/filings/${kind}/new`);
       }
@@ -46,8 +47,7 @@ function useNewShortcut(kind: KindKey, enabled: boolean) {
 function ListScreen() {
   const kind = useKind();
   const navigate = useNavigate();
-  const { user } = useSession();
-  const canEdit = user.role === '录入员' || user.role === '管理员';
+  const { canEdit } = useRecordsPlace();
   useNewShortcut(kind ?? 'deals', canEdit && kind !== null);
   if (!kind) return <Navigate to="/filings/deals" replace />;
   const spec = KINDS[kind];
@@ -55,7 +55,7 @@ function ListScreen() {
     <>
       <PageHeader
         title="备案登记"
-        description="登记专利交易、质押融资、产品备案、企业年度数据和奖补；Ctrl+N 新增"
+        description="登记专利交易、质押融资、产品备案、企业年度数据和奖补；Alt+N 新增 · / 查找 · ? 快捷键"
         extra={
           canEdit && (
             <>

@@ -4,4 +4,3 @@ import { regionName } from '../../../shared/domain/regions';
 export const wan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `${formatFenAsWan(fen, 2, { thousands: true })} 万元`);
 export const region = (code: string | null | undefined) => (code ? (regionName(code) ?? code) : '—');
 export const text = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : String(value));
-export const dateTime = (iso: string) => iso.replace('T', ' ').slice(0, 16);

@@ -18,6 +18,8 @@ export interface KindSpec {
   filters: ('kind' | 'assignorKind' | 'assigneeSize' | 'industry' | 'enterpriseSize')[];
   columns: VirtualColumn<ListRow>[];
   hasFlags: boolean;
+  /** One line naming a record among others of every kind (the search box of the top bar). */
+  describe: (row: ListRow) => string;
 }
 
 const s = (row: ListRow, key: string) => row[key] as string | null;
@@ -49,6 +51,11 @@ const orDash = (key: string, title: string, width: string, extras?: ColumnExtras
 const money = (key: string, title: string, width: string, extras?: ColumnExtras) =>
   column(key, title, width, (r) => wan(n(r, key)), { align: 'right', ...extras });
 
+/**
+ * A business number (合同编号, 登记号 …) is read whole: its column never gets narrower than a long one such as
+ * `HT-2023-SX-000815-补充` needs at 1280 px, and grows with the others on wider screens.
+ */
+const NUMBER_WIDTH = 'minmax(200px, 1.3fr)';
 const PATENT_COUNT = plain('patentCount', '专利', '52px', { align: 'right' });
 const REGION = column('region', '地区', '80px', (r) => region(s(r, 'regionCode')));
 const statusColumn = (width: string) => column('status', '状态', width, status);
@@ -61,8 +68,9 @@ export const KINDS: Record<KindKey, KindSpec> = {
     defaultSort: 'recordationDate',
     filters: ['kind', 'assignorKind', 'assigneeSize', 'industry'],
     hasFlags: true,
+    describe: (r) => `${s(r, 'contractNo')} · ${s(r, 'assignorName')} → ${s(r, 'assigneeName')}`,
     columns: [
-      plain('contractNo', '合同编号', '1.3fr'),
+      plain('contractNo', '合同编号', NUMBER_WIDTH),
       column('kind', '类型', '90px', (r) => `${s(r, 'kind')}${r.licenseMode ? `·${s(r, 'licenseMode')}` : ''}`),
       plain('assignorName', '让与方', '1.6fr'),
       plain('assigneeName', '受让方', '1.6fr'),
@@ -81,8 +89,9 @@ export const KINDS: Record<KindKey, KindSpec> = {
     defaultSort: 'registrationDate',
     filters: [],
     hasFlags: true,
+    describe: (r) => `${s(r, 'registrationNo')} · ${s(r, 'pledgorName')}`,
     columns: [
-      plain('registrationNo', '质押登记号', '1.3fr'),
+      plain('registrationNo', '质押登记号', NUMBER_WIDTH),
       plain('pledgorName', '出质人', '1.8fr'),
       plain('pledgeeName', '质权人', '1.5fr'),
       PATENT_COUNT,
@@ -100,8 +109,9 @@ export const KINDS: Record<KindKey, KindSpec> = {
     defaultSort: 'registrationDate',
     filters: ['enterpriseSize'],
     hasFlags: true,
+    describe: (r) => `${s(r, 'registrationNo')} · ${s(r, 'enterpriseName')} · ${s(r, 'productName')}`,
     columns: [
-      plain('registrationNo', '备案号', '1.2fr'),
+      plain('registrationNo', '备案号', NUMBER_WIDTH),
       plain('enterpriseName', '企业', '1.8fr'),
       orDash('enterpriseSize', '规模', '60px'),
       plain('productName', '产品名称', '1.5fr'),
@@ -118,6 +128,7 @@ export const KINDS: Record<KindKey, KindSpec> = {
     defaultSort: 'year',
     filters: [],
     hasFlags: false,
+    describe: (r) => `${s(r, 'enterpriseName')} · ${n(r, 'year')} 年度`,
     columns: [
       plain('enterpriseName', '企业', '2fr'),
       orDash('uscc', '统一社会信用代码', '180px'),
@@ -136,13 +147,14 @@ export const KINDS: Record<KindKey, KindSpec> = {
     defaultSort: 'grantedDate',
     filters: [],
     hasFlags: true,
+    describe: (r) => `${s(r, 'subsidyNo')} · ${s(r, 'recipientName')}`,
     columns: [
-      plain('subsidyNo', '奖补编号', '1.2fr'),
+      plain('subsidyNo', '奖补编号', NUMBER_WIDTH),
       plain('recipientName', '受奖单位', '1.8fr'),
       plain('programName', '项目名称', '1.4fr'),
       money('amountFen', '金额', '120px', SORTABLE),
       plain('grantedDate', '日期', '100px', SORTABLE),
-      column('link', '关联', '1.2fr', (r) => text(s(r, 'dealContractNo') ?? s(r, 'pledgeRegistrationNo'))),
+      column('link', '关联', NUMBER_WIDTH, (r) => text(s(r, 'dealContractNo') ?? s(r, 'pledgeRegistrationNo'))),
       statusColumn('90px'),
     ],
   },

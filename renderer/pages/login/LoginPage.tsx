@@ -12,8 +12,9 @@ import { call } from '../../transport/desk';
 const loginForm = contract['auth.login'].input;
 type LoginForm = z.input<typeof loginForm>;
 
-export function LoginPage({ status, onDone }: { status: SystemStatus; onDone: () => Promise<void> }) {
-  const [failure, setFailure] = useState<string | null>(null);
+/** notice: why the user is back here, e.g. the session ended after a long idle time. */
+export function LoginPage({ status, onDone, notice }: { status: SystemStatus; onDone: () => Promise<void>; notice?: string | null }) {
+  const [failure, setFailure] = useState<string | null>(notice ?? null);
   const { control, handleSubmit, formState } = useForm<LoginForm>({
     resolver: zodResolver(loginForm),
     defaultValues: { username: '', password: '' },

@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Empty, Row, Tag } from 'antd';
 import type { FlagDealView } from '../../../shared/contract/rules';
 import { regionName } from '../../../shared/domain/regions';
-import { wan } from './money';
+import { formatWan as wan } from '../../../shared/domain/money';
 
 /** The deals a flag concerns, next to each other (both legs of a round trip, both copies of a duplicate …). */
 export function DealsSideBySide({ deals }: { deals: FlagDealView[] }) {

@@ -1,17 +1,61 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { FlagDetail } from '../../../shared/contract/rules';
 import { useSession } from '../../app/session';
+import { formatDateTime } from '../../components/formatDateTime';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../transport/desk';
 import { DealsSideBySide } from './DealsSideBySide';
 import { DecisionPanel } from './DecisionPanel';
 import { EvidenceList } from './EvidenceList';
-import { SourceTag, StatusTag } from './flagTags';
+import { ageText, SourceTag, StatusTag } from './flagTags';
 import { PaymentsChart } from './PaymentsChart';
 import { PriceDistributionChart } from './PriceDistributionChart';
+import { nextFlagId } from './queueView';
+
+/** 下一条: the next waiting flag of the queue as the reviewer left it, or back to the queue when none is left. */
+function NextButton({ flagId }: { flagId: string }) {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const goNext = async () => {
+    setBusy(true);
+    try {
+      const next = await nextFlagId(flagId);
+      if (next) navigate(`/review/${next}`);
+      else {
+        message.info('队列中已没有其他待您审核的异常');
+        navigate('/review');
+      }
+    } catch (error) {
+      message.error((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button icon={<ArrowRightOutlined />} loading={busy} onClick={() => void goNext()}>
+      下一条
+    </Button>
+  );
+}
+
+/** The records the flag concerns, each opening its own page (the way back is the record's 异常提示). */
+function FlagRecords({ records }: { records: FlagDetail['records'] }) {
+  if (records.length === 0) return null;
+  return (
+    <Space wrap size={4}>
+      <Typography.Text type="secondary">所涉记录：</Typography.Text>
+      {records.map((r) => (
+        <Link key={r.link} to={r.link}>
+          {r.label} {r.number}
+        </Link>
+      ))}
+    </Space>
+  );
+}
 
 /** One flag: what the rule found, the records side by side, the evidence, and the decision. */
 export function FlagDetailView() {
@@ -23,7 +67,7 @@ export function FlagDetailView() {
   useEffect(() => {
     call('review.flag', { flagId }).then(setFlag, (e: Error) => message.error(e.message));
   }, [flagId, message]);
-  if (!flag) return <Spin />;
+  if (!flag || flag.id !== flagId) return <Spin />;
   const paymentsDeal = flag.ruleId === 'R06' ? flag.deals[0] : undefined;
   return (
     <>
@@ -36,10 +80,20 @@ export function FlagDetailView() {
         <StatusTag status={flag.status} active={flag.active} />
         <SourceTag source={flag.source} />
         <Typography.Text type="secondary">
-          {flag.regionName} · 首次发现 {flag.firstSeenAt.slice(0, 10)}（{flag.ageDays} 天前）
+          {flag.regionName} · 首次发现 {formatDateTime(flag.firstSeenAt)}（{ageText(flag.ageDays)}）
         </Typography.Text>
+        <FlagRecords records={flag.records} />
       </Space>
       <Alert type={flag.status === '确认异常' ? 'error' : 'warning'} showIcon message={flag.explanation} style={{ marginBottom: 16 }} />
+      {flag.provinceDecision && (
+        <Alert
+          type={flag.provinceDecision.decision === '确认异常' ? 'error' : 'info'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`省级审核结论：${flag.provinceDecision.decision}（${formatDateTime(flag.provinceDecision.decidedAt)}）`}
+          description={`理由：${flag.provinceDecision.reason}。本机的审核结论仍由本地审核员作出。`}
+        />
+      )}
       <Row gutter={16}>
         <Col span={16}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -63,7 +117,7 @@ export function FlagDetailView() {
         </Col>
         <Col span={8}>
           <Card size="small" title="审核">
-            <DecisionPanel flag={flag} onChanged={setFlag} />
+            <DecisionPanel key={flag.id} flag={flag} onChanged={setFlag} next={<NextButton flagId={flag.id} />} />
           </Card>
         </Col>
       </Row>

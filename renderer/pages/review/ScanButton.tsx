@@ -1,6 +1,7 @@
 import { App, Button, Modal, Progress, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ScanJob } from '../../../shared/contract/rules';
+import { usePoll } from '../../data/usePoll';
 import { call } from '../../transport/desk';
 
 const POLL_MS = 400;
@@ -9,37 +10,33 @@ const POLL_MS = 400;
 export function ScanButton({ onFinished }: { onFinished: () => void }) {
   const { message } = App.useApp();
   const [job, setJob] = useState<ScanJob | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const running = job?.state === '运行中';
 
-  const poll = (jobId: string) => {
-    timer.current = setTimeout(async () => {
-      try {
-        const next = await call('rules.scanStatus', { jobId });
-        setJob(next);
-        if (next.state === '运行中') return poll(jobId);
-        if (next.state === '已完成') {
-          message.success(`扫描完成：发现 ${next.summary?.found ?? 0} 条异常，其中新增 ${next.summary?.created ?? 0} 条`);
-          onFinished();
-        } else message.error(next.message ?? '扫描失败');
-      } catch (error) {
-        message.error((error as Error).message);
+  usePoll(
+    async () => {
+      if (!job) return;
+      const next = await call('rules.scanStatus', { jobId: job.jobId }).catch((error: Error) => {
         setJob(null);
-      }
-    }, POLL_MS);
-  };
+        throw error;
+      });
+      setJob(next);
+      if (next.state === '已完成') {
+        message.success(`扫描完成：发现 ${next.summary?.found ?? 0} 条异常，其中新增 ${next.summary?.created ?? 0} 条`);
+        onFinished();
+      } else if (next.state === '失败') message.error(next.message ?? '扫描失败');
+    },
+    POLL_MS,
+    running,
+  );
 
   const start = async () => {
     try {
-      const started = await call('rules.scanStart', {});
-      setJob(started);
-      poll(started.jobId);
+      setJob(await call('rules.scanStart', {}));
     } catch (error) {
       message.error((error as Error).message);
     }
   };
 
-  const running = job?.state === '运行中';
   return (
     <>
       <Button type="primary" onClick={() => void start()} loading={running}>

@@ -16,3 +16,6 @@ export function StatusTag({ status, active = true }: { status: FlagStatus; activ
 export function SourceTag({ source }: { source: FlagSource }) {
   return source === '省级反馈' ? <Tag color="purple">省级反馈</Tag> : <Tag>本地</Tag>;
 }
+
+/** How long a flag has waited: 今天 rather than “0 天前”. */
+export const ageText = (days: number) => (days === 0 ? '今天' : `${days} 天前`);

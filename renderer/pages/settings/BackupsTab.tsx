@@ -1,19 +1,27 @@
-import { Alert, App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { BackupEntry, BackupKind, backupOverview } from '../../../shared/contract/maintenance';
+import type { BackupEntry, BackupFacts, BackupKind, backupOverview } from '../../../shared/contract/maintenance';
+import { formatFileSize } from '../../../shared/domain/fileSize';
+import { formatDateTime } from '../../components/formatDateTime';
 import { call } from '../../transport/desk';
 
 type Overview = z.infer<typeof backupOverview>;
 
 const KIND_COLORS: Record<BackupKind, string> = { 每日自动: 'blue', 升级前自动: 'purple', 手动: 'green' };
 
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** What the backup holds, read from the file itself, so the caseworker sees what comes back before confirming. */
+function BackupFactsList({ facts }: { facts: BackupFacts }) {
+  return (
+    <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} styles={{ label: { whiteSpace: 'nowrap' } }} aria-label="备份内容">
+      <Descriptions.Item label="文件">{facts.file}</Descriptions.Item>
+      <Descriptions.Item label="所属地区">{`${facts.regionName}（${facts.regionCode}）`}</Descriptions.Item>
+      <Descriptions.Item label="备份时间">{formatDateTime(facts.createdAt)}</Descriptions.Item>
+      <Descriptions.Item label="最后改动">{formatDateTime(facts.lastChangeAt)}</Descriptions.Item>
+      <Descriptions.Item label="大小">{formatFileSize(facts.bytes)}</Descriptions.Item>
+      <Descriptions.Item label="记录数">{facts.counts.map((c) => `${c.kind} ${c.count.toLocaleString('zh-CN')}`).join('，')}</Descriptions.Item>
+    </Descriptions>
+  );
 }
 
 /** 设置 → 备份与恢复: the automatic and manual backups, a backup now, and a restore carried out at the next start. */
@@ -37,28 +45,45 @@ export function BackupsTab() {
     }
   };
 
-  const confirmRestore = (backup: BackupEntry) =>
+  const scheduleRestore = async (backup: BackupEntry) => {
+    try {
+      await call('backup.requestRestore', { name: backup.name });
+      message.success('已安排恢复，请关闭并重新打开工作台');
+      await load();
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
+
+  // The backup is read before anything is offered: a damaged file or another installation's backup is refused here.
+  const confirmRestore = async (backup: BackupEntry) => {
+    let facts: BackupFacts;
+    try {
+      facts = await call('backup.inspect', { name: backup.name });
+    } catch (error) {
+      Modal.error({ title: '不能从此备份恢复', content: (error as Error).message, okText: '知道了' });
+      return;
+    }
+    if (facts.otherStore) {
+      Modal.error({ title: '不能从此备份恢复', width: 560, content: <><BackupFactsList facts={facts} />{facts.otherStore}请在它所属的工作台上恢复。</>, okText: '知道了' });
+      return;
+    }
     Modal.confirm({
       title: '从此备份恢复？',
-      width: 520,
+      width: 560,
       content: (
-        <Typography.Paragraph style={{ marginBottom: 0 }}>
-          将恢复到 {formatTime(backup.createdAt)} 的数据（{backup.name}）。恢复在<strong>下次启动工作台时</strong>进行：
-          此后录入的数据将不在恢复后的数据库中，但当前数据库会另存一份，不会丢失。请确认后关闭并重新打开工作台。
-        </Typography.Paragraph>
+        <>
+          <BackupFactsList facts={facts} />
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            恢复在<strong>下次启动工作台时</strong>进行：此后录入的数据将不在恢复后的数据库中，但当前数据库会另存一份，不会丢失。请确认后关闭并重新打开工作台。
+          </Typography.Paragraph>
+        </>
       ),
       okText: '安排恢复',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('backup.requestRestore', { name: backup.name });
-          message.success('已安排恢复，请关闭并重新打开工作台');
-          await load();
-        } catch (error) {
-          message.error((error as Error).message);
-        }
-      },
+      onOk: () => scheduleRestore(backup),
     });
+  };
 
   const cancelRestore = async () => {
     try {
@@ -85,7 +110,7 @@ export function BackupsTab() {
           <Alert
             type="warning"
             showIcon
-            title={`已安排从“${overview.pendingRestore.name}”恢复（${overview.pendingRestore.requestedBy}，${formatTime(overview.pendingRestore.requestedAt)}）`}
+            title={`已安排从“${overview.pendingRestore.name}”恢复（${overview.pendingRestore.requestedBy}，${formatDateTime(overview.pendingRestore.requestedAt)}）`}
             description="关闭并重新打开工作台后生效；当前数据库会另存一份。"
             action={<Button size="small" onClick={() => void cancelRestore()}>取消恢复</Button>}
           />
@@ -98,15 +123,15 @@ export function BackupsTab() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: '还没有备份。点击“立即备份”，或等待今天的自动备份。' }}
           columns={[
-            { title: '时间', dataIndex: 'createdAt', render: formatTime, width: 190 },
+            { title: '时间', dataIndex: 'createdAt', render: formatDateTime, width: 190 },
             { title: '类型', dataIndex: 'kind', width: 110, render: (kind: BackupKind) => <Tag color={KIND_COLORS[kind]}>{kind}</Tag> },
             { title: '文件', dataIndex: 'name' },
-            { title: '大小', dataIndex: 'bytes', render: formatSize, width: 100 },
+            { title: '大小', dataIndex: 'bytes', render: formatFileSize, width: 100 },
             {
               title: '操作',
               width: 120,
               render: (_, backup) => (
-                <Button size="small" onClick={() => confirmRestore(backup)}>恢复到此备份</Button>
+                <Button size="small" onClick={() => void confirmRestore(backup)}>恢复到此备份</Button>
               ),
             },
           ]}

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Descriptions, Form, Input } from 'antd';
-import { useEffect } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { generalSettings } from '../../../shared/contract/system';
+import { PROVINCE_CODE } from '../../../shared/domain/regions';
 import { useSession } from '../../app/session';
 import { FormField } from '../../components/FormField';
 import { call } from '../../transport/desk';
@@ -15,10 +16,18 @@ export function GeneralSettingsTab() {
   const { message } = App.useApp();
   const { control, handleSubmit, reset, formState } = useForm<General>({
     resolver: zodResolver(generalSettings),
-    defaultValues: { provinceEndpointUrl: '' },
+    defaultValues: { provinceEndpointUrl: '', sessionIdleMinutes: 30 },
   });
+  // The fields wait for the stored values: typing before they arrive would be overwritten by them.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    call('settings.getGeneral', {}).then(reset, (e: Error) => message.error(e.message));
+    call('settings.getGeneral', {}).then(
+      (value) => {
+        reset(value);
+        setLoaded(true);
+      },
+      (e: Error) => message.error(e.message),
+    );
   }, [reset, message]);
   const save = handleSubmit(async (value) => {
     try {
@@ -37,10 +46,14 @@ export function GeneralSettingsTab() {
         <Descriptions.Item label="程序版本">{status.appVersion}</Descriptions.Item>
       </Descriptions>
       <Form layout="vertical" style={{ maxWidth: 640 }} onSubmitCapture={(e) => { e.preventDefault(); void save(); }}>
+        {status.region?.code !== PROVINCE_CODE && (
         <FormField control={control} name="provinceEndpointUrl" label="省级接口地址" extra="由省级主管部门提供，例如 https://ip.shanxi.example/；离线办公时可留空，改用“数据同步 → 导出报送文件”。"
-          render={(field) => <Input {...field} aria-label="省级接口地址" disabled={readOnly} placeholder="https://" />} />
+          render={(field) => <Input {...field} aria-label="省级接口地址" disabled={readOnly || !loaded} placeholder="https://" />} />
+        )}
+        <FormField control={control} name="sessionIdleMinutes" label="无操作自动退出登录（分钟）" extra="登录后超过这段时间没有任何操作，需重新登录（5–480 分钟，默认 30）。程序重启后也需重新登录。"
+          render={(field) => <InputNumber {...field} value={field.value ?? null} precision={0} aria-label="无操作自动退出登录（分钟）" disabled={readOnly || !loaded} style={{ width: 160 }} />} />
         {!readOnly && (
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+          <Button type="primary" htmlType="submit" disabled={!loaded} loading={formState.isSubmitting}>
             保存
           </Button>
         )}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract/index';
 import { useSession } from '../../app/session';
 import { call } from '../../transport/desk';
+import { downloadText } from '../../transport/files';
 
 type SigningKey = MethodOutput<'sync.signingKey'>;
 
@@ -16,12 +17,7 @@ export function SigningKeyTab() {
   }, [message]);
   const save = () => {
     if (!key) return;
-    const url = URL.createObjectURL(new Blob([key.publicKeyPem], { type: 'application/x-pem-file' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `签名公钥-${key.regionCode}.pem`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadText(key.publicKeyPem, `签名公钥-${key.regionCode}.pem`, 'application/x-pem-file');
   };
   return (
     <Card>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract/index';
 import type { BaselineRow, TargetRow } from '../../../shared/contract/indicators';
@@ -9,7 +9,7 @@ import { INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../shared/in
 import { PLAN_YEAR_FROM, PLAN_YEAR_TO } from '../../../shared/indicators/targets';
 import { useSession } from '../../app/session';
 import { call } from '../../transport/desk';
-import { downloadBase64, XLSX_TYPE } from '../charts/download';
+import { downloadBase64, readFileBase64, XLSX_TYPE } from '../../transport/files';
 import { reportingRegionOptions } from '../evaluation/regionYear';
 
 type View = MethodOutput<'targets.get'>;
@@ -37,17 +37,12 @@ function readAmount(id: IndicatorId, text: string): { ok: true; value: number | 
   return /^\d+$/.test(text.trim()) ? { ok: true, value: Number(text.trim()) } : { ok: false, message: `应填写非负整数（${INDICATORS[id].unit}）` };
 }
 
-function readFile(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('无法读取文件'));
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Province and city targets (2021–2023) and 2020 baselines per region; editable by 管理员, audited, importable. */
-export function TargetsSettingsTab() {
+/**
+ * Province and city targets (2021–2023) and 2020 baselines per region; editable by 管理员, audited, importable. A
+ * target the province set (省级下达) is read-only at a city. On the province's workbench a save is also the sending
+ * (onSaved: the caller shows what went out).
+ */
+export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
   const { user, status } = useSession();
   const { message } = App.useApp();
   const readOnly = user.role !== '管理员';
@@ -60,8 +55,10 @@ export function TargetsSettingsTab() {
   const load = useCallback(() => call('targets.get', {}).then(setView, (e: Error) => message.error(e.message)), [message]);
   useEffect(() => void load(), [load]);
 
-  useEffect(() => {
-    if (!view) return;
+  // The drafts start from what is stored, again whenever it is reloaded or another region is chosen.
+  const [drafted, setDrafted] = useState<{ view: View; region: string } | null>(null);
+  if (view && (drafted?.view !== view || drafted.region !== region)) {
+    setDrafted({ view, region });
     const next: Record<string, Draft> = {};
     for (const id of GROWTH_IDS) {
       const t = view.targets.find((r) => r.regionCode === region && r.indicator === id && r.yearFrom === PLAN_YEAR_FROM && r.yearTo === PLAN_YEAR_TO);
@@ -74,7 +71,7 @@ export function TargetsSettingsTab() {
     }
     setDrafts(next);
     setErrors({});
-  }, [view, region]);
+  }
 
   const edit = (id: IndicatorId, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...d[id]!, ...patch } }));
 
@@ -108,6 +105,7 @@ export function TargetsSettingsTab() {
     try {
       setView(await call('targets.save', { targets, baselines }));
       message.success(`已保存 ${targets.length} 项目标、${baselines.length} 项基期值`);
+      onSaved?.();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -115,11 +113,12 @@ export function TargetsSettingsTab() {
 
   const importFile = async (file: File) => {
     try {
-      const result = await call('targets.import', { fileName: file.name, contentBase64: await readFile(file) });
+      const result = await call('targets.import', { fileName: file.name, contentBase64: await readFileBase64(file) });
       setRejected(result.rejected);
       if (result.written) {
         message.success(`已导入 ${result.targets} 项目标、${result.baselines} 项基期值`);
         await load();
+        onSaved?.();
       } else message.error('文件中有错误，未导入任何内容；请按下表修改后重新导入');
     } catch (e) {
       message.error((e as Error).message);
@@ -132,6 +131,8 @@ export function TargetsSettingsTab() {
     downloadBase64(file.contentBase64, file.fileName, XLSX_TYPE);
   };
 
+  const fromProvince = (id: IndicatorId) =>
+    view?.targets.some((t) => t.regionCode === region && t.indicator === id && t.yearFrom === PLAN_YEAR_FROM && t.yearTo === PLAN_YEAR_TO && t.setByProvince) ?? false;
   const cell = (id: IndicatorId, key: 'target' | 'baseline', enabled: boolean) => {
     const problem = errors[`${id}.${key}`];
     return enabled ? (
@@ -139,7 +140,7 @@ export function TargetsSettingsTab() {
         <Input
           aria-label={`${id} ${key === 'target' ? '目标值' : '2020 年基期值'}`}
           value={drafts[id]?.[key] ?? ''}
-          disabled={readOnly}
+          disabled={readOnly || (key === 'target' && fromProvince(id))}
           status={problem ? 'error' : undefined}
           suffix={INDICATORS[id].unit}
           onChange={(e) => edit(id, { [key]: e.target.value })}
@@ -158,6 +159,7 @@ export function TargetsSettingsTab() {
     return region === PROVINCE_CODE || rate === null || rate === undefined ? undefined : `省定 ${Math.round(rate * 100)}`;
   };
   const isDefault = view?.targets.some((t) => t.regionCode === region && t.isDefault);
+  const anyFromProvince = view?.targets.some((t) => t.regionCode === region && t.setByProvince);
   return (
     <Card>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -175,6 +177,9 @@ export function TargetsSettingsTab() {
       </Space>
       {isDefault && (
         <Alert style={{ marginBottom: 12 }} type="info" showIcon message="省级目标已按晋财行〔2021〕35号预填；修改后保存即以所填为准。" />
+      )}
+      {anyFromProvince && (
+        <Alert style={{ marginBottom: 12 }} type="info" showIcon message="标有“省级下达”的目标由省级设定并随同步下达，本地不能修改；如需调整，请联系省级主管部门。" />
       )}
       {rejected.length > 0 && (
         <Table
@@ -199,13 +204,13 @@ export function TargetsSettingsTab() {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: '指标', dataIndex: 'id', render: (id: IndicatorId) => `${id} ${INDICATORS[id].name}` },
+          { title: '指标', dataIndex: 'id', render: (id: IndicatorId) => <>{id} {INDICATORS[id].name}{fromProvince(id) && <Tag color="purple" style={{ marginLeft: 8 }}>省级下达</Tag>}</> },
           { title: '累计目标值', width: 200, render: (_: unknown, { id }) => cell(id, 'target', INDICATORS[id].kind !== 'rate') },
           {
             title: '要求年均增幅',
             width: 150,
             render: (_: unknown, { id }) => (
-              <InputNumber aria-label={`${id} 要求年均增幅`} disabled={readOnly} placeholder={provinceGrowth(id)} value={drafts[id]?.growthPercent ?? null} onChange={(v) => edit(id, { growthPercent: v })} suffix="%" style={{ width: 120 }} />
+              <InputNumber aria-label={`${id} 要求年均增幅`} disabled={readOnly || fromProvince(id)} placeholder={provinceGrowth(id)} value={drafts[id]?.growthPercent ?? null} onChange={(v) => edit(id, { growthPercent: v })} suffix="%" style={{ width: 120 }} />
             ),
           },
           { title: '2020 年基期值', width: 200, render: (_: unknown, { id }) => cell(id, 'baseline', (TARGETABLE_IDS as IndicatorId[]).includes(id)) },

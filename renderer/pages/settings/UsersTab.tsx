@@ -1,13 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { ROLES, type UserView } from '../../../shared/contract/auth';
+import { type ROLES, rolesFor, type UserView } from '../../../shared/contract/auth';
 import { contract } from '../../../shared/contract/index';
 import { useSession } from '../../app/session';
-import { FormField, showServerIssues } from '../../components/FormField';
-import { call, DeskCallError } from '../../transport/desk';
+import { FormField } from '../../components/FormField';
+import { useModalSubmit } from '../../components/modalSubmit';
+import { call } from '../../transport/desk';
+import { ResetPasswordModal } from './ResetPasswordModal';
 
 const newUserForm = contract['users.create'].input;
 type NewUser = z.input<typeof newUserForm>;
@@ -20,30 +22,27 @@ const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
 };
 
 function NewUserModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
+  const roles = rolesFor(useSession().status.region?.code);
   const { control, handleSubmit, setError, reset, formState } = useForm<NewUser>({
     resolver: zodResolver(newUserForm),
-    defaultValues: { username: '', displayName: '', role: '录入员', password: '' },
+    defaultValues: { username: '', displayName: '', role: roles[0], password: '' },
   });
   const { message } = App.useApp();
-  const submit = handleSubmit(async (input) => {
-    try {
+  const run = useModalSubmit(setError, reset, onClose);
+  const submit = handleSubmit((input) =>
+    run(async () => {
       await call('users.create', input);
       message.success(`已新建用户 ${input.displayName}`);
-      reset();
-      onClose(true);
-    } catch (error) {
-      if (error instanceof DeskCallError && showServerIssues(setError, error.error)) return;
-      message.error((error as Error).message);
-    }
-  });
+    }),
+  );
   return (
     <Modal title="新建用户" open={open} onCancel={() => onClose(false)} onOk={() => void submit()} okText="创建" confirmLoading={formState.isSubmitting} destroyOnHidden>
       <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
         <FormField control={control} name="username" label="用户名" required render={(field) => <Input {...field} aria-label="用户名" />} />
         <FormField control={control} name="displayName" label="姓名" required render={(field) => <Input {...field} aria-label="姓名" />} />
         <FormField control={control} name="role" label="角色" required
-          render={(field) => <Select {...field} aria-label="角色" options={ROLES.map((r) => ({ value: r, label: `${r} — ${ROLE_HINTS[r]}` }))} />} />
-        <FormField control={control} name="password" label="初始密码" required extra="至少 8 位；请当面告知本人并提醒其修改"
+          render={(field) => <Select {...field} aria-label="角色" options={roles.map((r) => ({ value: r, label: `${r} — ${ROLE_HINTS[r]}` }))} />} />
+        <FormField control={control} name="password" label="初始密码" required extra="至少 8 位；请当面告知本人，其首次登录时须设置自己的密码"
           render={(field) => <Input.Password {...field} aria-label="初始密码" autoComplete="new-password" />} />
         <button type="submit" hidden />
       </Form>
@@ -52,10 +51,12 @@ function NewUserModal({ open, onClose }: { open: boolean; onClose: (created: boo
 }
 
 export function UsersTab() {
-  const { user: me } = useSession();
+  const { user: me, status } = useSession();
+  const roles = rolesFor(status.region?.code);
   const { message } = App.useApp();
   const [users, setUsers] = useState<UserView[]>([]);
   const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<UserView | null>(null);
   const load = useCallback(() => call('users.list', {}).then(setUsers, (e: Error) => message.error(e.message)), [message]);
   useEffect(() => void load(), [load]);
   const update = async (id: string, change: { role?: UserView['role']; active?: boolean }) => {
@@ -80,7 +81,7 @@ export function UsersTab() {
             dataIndex: 'role',
             render: (role: UserView['role'], row) =>
               row.id === me.id ? <Tag color="blue">{role}</Tag> : (
-                <Select size="small" value={role} style={{ width: 120 }} options={ROLES.map((r) => ({ value: r, label: r }))} onChange={(r) => void update(row.id, { role: r })} />
+                <Select size="small" value={role} style={{ width: 120 }} options={roles.map((r) => ({ value: r, label: r }))} onChange={(r) => void update(row.id, { role: r })} />
               ),
           },
           {
@@ -88,8 +89,23 @@ export function UsersTab() {
             dataIndex: 'active',
             render: (active: boolean, row) => <Switch size="small" checked={active} disabled={row.id === me.id} onChange={(v) => void update(row.id, { active: v })} />,
           },
+          {
+            title: '密码',
+            key: 'password',
+            render: (_: unknown, row) => (
+              <Space size="small">
+                {row.mustChangePassword && <Tag color="orange">待本人修改</Tag>}
+                {row.id !== me.id && (
+                  <Button size="small" onClick={() => setResetting(row)}>
+                    重置密码
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
+      <ResetPasswordModal user={resetting} onClose={(reset) => { setResetting(null); if (reset) void load(); }} />
       <NewUserModal open={creating} onClose={(created) => { setCreating(false); if (created) void load(); }} />
     </Card>
   );

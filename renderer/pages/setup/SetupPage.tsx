@@ -9,17 +9,25 @@ import { installationRegionOptions } from '../../components/regionOptions';
 import { call, DeskCallError } from '../../transport/desk';
 import { CenteredCard } from '../../components/CenteredCard';
 
-const setupForm = contract['system.setup'].input
-  .extend({ confirmPassword: z.string() })
+const setupInput = contract['system.setup'].input;
+const setupForm = setupInput
+  .extend({
+    // An empty choice is a missing choice, not a malformed code.
+    regionCode: z.string().min(1, '请选择本机所属地区').pipe(setupInput.shape.regionCode),
+    confirmPassword: z.string().min(1, '请再次输入密码'),
+  })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: '两次输入的密码不一致' });
 type SetupForm = z.input<typeof setupForm>;
 
-/** First run: which region this computer records for, and the first administrator. */
-export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
+/**
+ * First run: which region this computer records for, and the first administrator. The province's workbench
+ * (`province web`) may only be set up for the province: the region is then fixed.
+ */
+export function SetupPage({ onDone, setupRegion }: { onDone: () => Promise<void>; setupRegion: string | null }) {
   const [failure, setFailure] = useState<string | null>(null);
   const { control, handleSubmit, setError, formState } = useForm<SetupForm>({
     resolver: zodResolver(setupForm),
-    defaultValues: { regionCode: '', adminUsername: '', adminDisplayName: '', password: '', confirmPassword: '' },
+    defaultValues: { regionCode: setupRegion ?? '', adminUsername: '', adminDisplayName: '', password: '', confirmPassword: '' },
   });
 
   const submit = handleSubmit(async ({ confirmPassword: _confirm, ...input }) => {
@@ -37,13 +45,16 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
     <CenteredCard width={520}>
       <Typography.Title level={3}>欢迎使用专利转化工作台</Typography.Title>
       <Typography.Paragraph type="secondary">
-        第一次使用，请设置本机所属地区和第一位管理员。管理员之后可在“设置”中为录入员、审核员和领导开设账号。
+        {setupRegion
+          ? '第一次使用省级工作台，请设置第一位管理员。管理员之后可在“设置”中为审核员和领导开设账号。'
+          : '第一次使用，请设置本机所属地区和第一位管理员。管理员之后可在“设置”中为录入员、审核员和领导开设账号。'}
       </Typography.Paragraph>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
         <FormField control={control} name="regionCode" label="本机所属地区" required
           render={(field) => (
-            <Select {...field} aria-label="本机所属地区" placeholder="请选择地市、综改区或省级" options={installationRegionOptions} showSearch optionFilterProp="label" />
+            <Select {...field} aria-label="本机所属地区" placeholder="请选择地市、综改区或省级" showSearch optionFilterProp="label"
+              options={setupRegion ? installationRegionOptions.filter((o) => o.value === setupRegion) : installationRegionOptions} disabled={setupRegion !== null} />
           )} />
         <FormField control={control} name="adminUsername" label="管理员用户名" required extra="用于登录，字母或数字，例如 admin"
           render={(field) => <Input {...field} aria-label="管理员用户名" autoComplete="username" />} />

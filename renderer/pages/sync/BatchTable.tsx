@@ -1,8 +1,8 @@
 import { Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { BatchState, BatchView, RejectionView } from '../../../shared/contract/sync';
+import type { BatchState, BatchView, ReferenceView, RejectionView } from '../../../shared/contract/sync';
+import { formatDateTime } from '../../components/formatDateTime';
 
 const STATE_COLORS: Record<BatchState, string> = {
   待发送: 'default',
@@ -12,13 +12,12 @@ const STATE_COLORS: Record<BatchState, string> = {
   失败: 'error',
 };
 
-export const formatTime = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
 function explain(b: BatchView): string {
   if (b.state === '已接收' || b.state === '部分拒收') {
     return `接收 ${b.accepted ?? 0} 条，重复 ${b.duplicates ?? 0} 条，拒收 ${b.rejected.length} 条`;
   }
-  const retry = b.state === '失败' && b.nextAttemptAt ? `；将于 ${formatTime(b.nextAttemptAt)} 自动重试` : '';
+  const retry = b.state === '失败' && b.nextAttemptAt ? `；将于 ${formatDateTime(b.nextAttemptAt)} 自动重试` : '';
   return `${b.lastError ?? ''}${retry}` || '—';
 }
 
@@ -44,7 +43,10 @@ function Rejections({ batch }: { batch: BatchView }) {
                 </Typography.Text>
               </Space>
             ) : (
-              <Reasons reasons={r.reasons} />
+              <Space direction="vertical" size={2}>
+                <Reasons reasons={r.reasons} />
+                <References references={r.references} />
+              </Space>
             ),
         },
       ]}
@@ -52,9 +54,25 @@ function Rejections({ batch }: { batch: BatchView }) {
   );
 }
 
-function RecordNumber({ rejection }: { rejection: RejectionView }) {
+function RecordNumber({ rejection }: { rejection: Pick<RejectionView, 'number' | 'link'> }) {
   const number = rejection.number ?? '本机未找到该记录';
   return rejection.link ? <Link to={rejection.link}>{number}</Link> : <Typography.Text>{number}</Typography.Text>;
+}
+
+/** The records a rejection refers to that the province lacks, each by kind and number, opening its page. */
+function References({ references }: { references: ReferenceView[] }) {
+  if (references.length === 0) return null;
+  return (
+    <Typography.Text>
+      引用的记录：
+      {references.map((ref, i) => (
+        <span key={`${ref.label}:${ref.number ?? i}`}>
+          {i > 0 && '、'}
+          {ref.label} <RecordNumber rejection={ref} />
+        </span>
+      ))}
+    </Typography.Text>
+  );
 }
 
 function Reasons({ reasons }: { reasons: string[] }) {
@@ -70,6 +88,9 @@ function Reasons({ reasons }: { reasons: string[] }) {
 
 /** A batch with a rejected record still to correct opens on its rejections until the caseworker folds it. */
 const hasWorkLeft = (b: BatchView) => b.rejected.some((r) => !r.corrected);
+
+/** How many rejected records are still to correct, across all batches. */
+export const rejectionsLeft = (batches: readonly BatchView[]) => batches.reduce((n, b) => n + b.rejected.filter((r) => !r.corrected).length, 0);
 
 /** The batches with their states and, under each, the records the province rejected. */
 export function BatchTable({ batches }: { batches: BatchView[] }) {
@@ -94,7 +115,7 @@ export function BatchTable({ batches }: { batches: BatchView[] }) {
         { title: '记录数', width: 80, align: 'right', dataIndex: 'recordCount' },
         { title: '状态', width: 96, render: (_, b) => <Tag color={STATE_COLORS[b.state]}>{b.state}</Tag> },
         { title: '发送次数', width: 84, align: 'right', dataIndex: 'attempts' },
-        { title: '更新时间', width: 170, render: (_, b) => formatTime(b.updatedAt) },
+        { title: '更新时间', width: 170, render: (_, b) => formatDateTime(b.updatedAt) },
         { title: '省级回执 / 原因', render: (_, b) => explain(b) },
       ]}
     />

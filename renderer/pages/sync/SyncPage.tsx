@@ -5,18 +5,11 @@ import { Link } from 'react-router-dom';
 import type { SyncOverview } from '../../../shared/contract/sync';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
+import { usePoll } from '../../data/usePoll';
 import { call } from '../../transport/desk';
-import { BatchTable, formatTime } from './BatchTable';
-
-/** Saves text as a file through the browser's (or Electron's) download. */
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
+import { downloadText } from '../../transport/files';
+import { formatDateTime } from '../../components/formatDateTime';
+import { BatchTable, rejectionsLeft } from './BatchTable';
 
 export function SyncPage() {
   const { user } = useSession();
@@ -33,11 +26,7 @@ export function SyncPage() {
   // While a sync runs in core — this page's 立即同步 or the background sync — follow its progress, and show the
   // outcome when it ends.
   const backgroundRunning = overview?.running != null;
-  useEffect(() => {
-    if (!syncing && !backgroundRunning) return;
-    const timer = setInterval(() => void refresh(), 700);
-    return () => clearInterval(timer);
-  }, [syncing, backgroundRunning, refresh]);
+  usePoll(refresh, 700, syncing || backgroundRunning);
 
   const syncNow = async () => {
     setSyncing(true);
@@ -58,10 +47,13 @@ export function SyncPage() {
     try {
       const file = await call('sync.exportBatch', {});
       if (!file) {
-        message.info('没有需要报送的记录：所有记录都已被省级接收');
+        // Nothing is pending, but records the province refused are not "received": say what is left to do.
+        const left = rejectionsLeft(overview?.batches ?? []);
+        if (left > 0) message.warning(`没有新的待报送记录，但有 ${left} 条记录被省级拒收：请按下方“报送批次”中的原因更正，更正后的记录会进入下一次导出或同步`, 8);
+        else message.info('没有需要报送的新记录：所有记录都已打包进报送批次');
         return;
       }
-      download(file.fileName, file.content);
+      downloadText(file.content, file.fileName);
       modal.success({
         title: '已导出报送文件',
         content: `${file.fileName}（${file.recordCount} 条记录）。请用移动介质交省级，由省级管理员导入。联网后本批次也会照常发送，省级不会重复入库。`,
@@ -120,7 +112,7 @@ export function SyncPage() {
               {overview?.pendingByEntity.map((p) => <Tag key={p.entity}>{p.label} {p.count}</Tag>)}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label="最近联系省级">{formatTime(overview?.lastContactAt ?? null)}</Descriptions.Item>
+          <Descriptions.Item label="最近联系省级">{formatDateTime(overview?.lastContactAt)}</Descriptions.Item>
           <Descriptions.Item label="省级接口地址">{overview?.endpoint || '未填写'}</Descriptions.Item>
           <Descriptions.Item label="最近一次问题">{overview?.lastError ?? '无'}</Descriptions.Item>
         </Descriptions>

@@ -2,8 +2,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Card, List, Upload } from 'antd';
 import type { AttachmentView } from '../../../../shared/contract/filings';
 import { call } from '../../../transport/desk';
-import { readFileBase64 } from '../../importing/readFileBase64';
-import { saveDownload } from '../../../components/export/saveDownload';
+import { readFileBase64, saveDownload } from '../../../transport/files';
 
 /** Attachments of a record: opened (downloaded) from the data folder, added here, removed with a record of it. */
 export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: { entity: string; id: string; attachments: AttachmentView[]; onChange: () => void; canEdit: boolean }) {

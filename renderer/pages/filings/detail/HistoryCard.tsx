@@ -2,9 +2,9 @@ import { Card, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract/index';
 import { call } from '../../../transport/desk';
-import { dateTime } from '../format';
+import { formatDateTime } from '../../../components/formatDateTime';
 
-const ACTIONS: Record<string, string> = { create: '新建', update: '修改', void: '作废' };
+const ACTIONS: Record<string, string> = { create: '新建', update: '修改', void: '作废', restore: '恢复' };
 const COLUMN_LABELS: Record<string, string> = {
   amount_fen: '成交金额（分）',
   contract_no: '合同编号',
@@ -19,6 +19,7 @@ const COLUMN_LABELS: Record<string, string> = {
   industry: '所属产业',
   patent_count: '专利件数',
   patents: '专利',
+  payments: '到账',
   registration_no: '登记号',
   registration_date: '登记日期',
   pledgee_name: '质权人',
@@ -33,13 +34,17 @@ const COLUMN_LABELS: Record<string, string> = {
 
 type Entry = MethodOutput<'audit.history'>[number];
 
+/** A list (a deal's payments, its patents) reads as its items; anything else as stored. */
+const shown = (value: unknown) => (Array.isArray(value) ? (value.length ? value.join('、') : '无') : JSON.stringify(value));
+
 function describe(entry: Entry): string {
   const verb = entry.action.split('.').pop() ?? entry.action;
   const version = entry.detail.version ? `第 ${String(entry.detail.version)} 版` : '';
   if (verb === 'void') return `作废（${version}）：${String(entry.detail.reason ?? '')}`;
+  if (verb === 'restore') return `恢复（${version}），撤销作废：${String(entry.detail.voidReason ?? '')}`;
   const changes = entry.detail.changes as Record<string, { from: unknown; to: unknown }> | undefined;
   if (verb === 'update' && changes) {
-    const parts = Object.entries(changes).map(([k, c]) => `${COLUMN_LABELS[k] ?? k}：${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
+    const parts = Object.entries(changes).map(([k, c]) => `${COLUMN_LABELS[k] ?? k}：${shown(c.from)} → ${shown(c.to)}`);
     return `修改（${version}）：${parts.join('；')}`;
   }
   if (entry.action === 'attachment.add') return `添加附件 ${String(entry.detail.fileName ?? '')}`;
@@ -59,7 +64,7 @@ export function HistoryCard({ entity, id, refreshKey }: { entity: string; id: st
         items={entries.map((e) => ({
           children: (
             <div data-testid="history-entry">
-              <Typography.Text strong>{e.actorName}</Typography.Text> <Typography.Text type="secondary">{dateTime(e.at)}</Typography.Text>
+              <Typography.Text strong>{e.actorName}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
               <div>{describe(e)}</div>
             </div>
           ),

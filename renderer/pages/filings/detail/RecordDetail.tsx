@@ -1,11 +1,13 @@
-import { Alert, App, Button, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { useSession } from '../../../app/session';
+import { Link, useNavigate } from 'react-router-dom';
+import type { MatchmakingView } from '../../../../shared/contract/filings';
 import { PageHeader } from '../../../components/PageHeader';
 import { callKind } from '../calls';
-import { dateTime, text, wan } from '../format';
+import { formatDateTime } from '../../../components/formatDateTime';
+import { text, wan } from '../format';
 import type { KindSpec } from '../kinds';
+import { useRecordsPlace } from '../recordsPlace';
 import { AttachmentsCard } from './AttachmentsCard';
 import { type AnyDetail, fieldsOf } from './fieldsOf';
 import { HistoryCard } from './HistoryCard';
@@ -17,13 +19,17 @@ const DETAIL_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
 export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { user } = useSession();
-  const canEdit = user.role === '录入员' || user.role === '管理员';
+  const { base, canEdit, atProvince } = useRecordsPlace();
   const [detail, setDetail] = useState<AnyDetail | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const load = useCallback(() => {
-    callKind<AnyDetail>(spec.key, 'get', { id }).then(setDetail, (e: Error) => message.error(e.message));
-    setRefreshKey((k) => k + 1);
+    callKind<AnyDetail>(spec.key, 'get', { id }).then(
+      (loaded) => {
+        setDetail(loaded);
+        setRefreshKey((k) => k + 1);
+      },
+      (e: Error) => message.error(e.message),
+    );
   }, [spec.key, id, message]);
   useEffect(load, [load]);
   if (!detail) return null;
@@ -33,10 +39,10 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
     <div>
       <PageHeader
         title={`${spec.label}详情`}
-        description={`第 ${detail.version} 版 · 最后修改 ${dateTime(detail.updatedAt)}`}
+        description={`第 ${detail.version} 版 · 最后修改 ${formatDateTime(detail.updatedAt)}`}
         extra={
           <>
-            <Button onClick={() => navigate(`/filings/${spec.key}`)}>返回列表</Button>
+            <Button onClick={() => navigate(`${base}/${spec.key}`)}>返回列表</Button>
             {canEdit && !voided && (
               <Button type="primary" onClick={() => navigate(`/filings/${spec.key}/${id}/edit`)}>
                 修改
@@ -55,13 +61,42 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
           </>
         }
       />
-      {voided && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`已于 ${dateTime(detail.voidedAt ?? '')} 作废：${detail.voidReason ?? ''}`} />}
+      {voided && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`已于 ${formatDateTime(detail.voidedAt)} 作废：${detail.voidReason ?? ''}`}
+          action={
+            canEdit && (
+              <Popconfirm
+                title="恢复该记录？"
+                description="恢复后生成新版本，记入修改记录，并作为新版本报送省级。"
+                okText="恢复"
+                cancelText="取消"
+                onConfirm={async () => {
+                  try {
+                    await callKind(spec.key, 'restore', { id, version: detail.version });
+                    message.success('已恢复');
+                  } catch (error) {
+                    message.error((error as Error).message);
+                  }
+                  load();
+                }}
+              >
+                <Button size="small">恢复</Button>
+              </Popconfirm>
+            )
+          }
+        />
+      )}
       {(detail.flags ?? []).length > 0 && (
         <Card size="small" title="异常提示" style={{ marginBottom: 12 }}>
           <Space direction="vertical">
             {(detail.flags ?? []).map((f) => (
               <div key={f.id}>
-                <Tag color={f.status === '确认异常' ? 'red' : 'orange'}>{f.ruleId} {f.status}</Tag> {f.explanation}
+                <Tag color={f.status === '确认异常' ? 'red' : 'orange'}>{f.ruleId} {f.status}</Tag> {f.explanation}{' '}
+                {!atProvince && <Link to={`/review/${f.id}`}>查看审核</Link>}
               </div>
             ))}
           </Space>
@@ -85,6 +120,23 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
               { title: '申请日', dataIndex: 'filingDate', render: text },
               { title: '法律状态', dataIndex: 'status' },
               { title: '届满日', dataIndex: 'naturalExpiry', render: text },
+            ]}
+          />
+        </Card>
+      )}
+      {detail.fromMatchmakings && detail.fromMatchmakings.length > 0 && (
+        <Card size="small" title="来源对接" style={{ marginBottom: 12 }}>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={detail.fromMatchmakings}
+            columns={[
+              // The province reads a city's deal but has no 供需对接 section of its own to open the 对接 in.
+              { title: '对接日期', key: 'date', render: (_: unknown, m: MatchmakingView) => (atProvince ? m.eventDate : <Link to={`/matching/matchmakings/${m.id}`}>{m.eventDate}</Link>) },
+              { title: '对接活动', dataIndex: 'event' },
+              { title: '技术需求', key: 'need', render: (_: unknown, m: MatchmakingView) => `${m.needNo} · ${m.enterpriseName}` },
+              { title: '供给专利', key: 'supply', render: (_: unknown, m: MatchmakingView) => `${m.patentNumber} ${m.patentTitle}` },
             ]}
           />
         </Card>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AttachmentView, DealDetail, PartyView, PatentView } from '../../../../shared/contract/filings';
+import type { AttachmentView, DealDetail, MatchmakingView, PartyView, PatentView } from '../../../../shared/contract/filings';
 import type { KindKey } from '../kinds';
 import { region, text, wan } from '../format';
 
@@ -14,6 +14,7 @@ export interface AnyDetail {
   payments?: DealDetail['payments'];
   attachments: AttachmentView[];
   flags?: { id: string; ruleId: string; status: string; explanation: string }[];
+  fromMatchmakings?: MatchmakingView[];
   [key: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 import { Card, Checkbox, Col, Input, Row, Select, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
-import { DEAL_KINDS, dealInput, type DealDetail, type DealInput, LICENSE_MODES } from '../../../../shared/contract/filings';
+import { z } from 'zod';
+import { checkDeal, DEAL_KINDS, dealFields, type DealDetail, type DealInput, LICENSE_MODES, OVERPAYMENT_CONFIRMATION } from '../../../../shared/contract/filings';
 import { formatFenAsWan } from '../../../../shared/domain/money';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { DateInput } from '../../../components/DateInput';
@@ -13,7 +14,12 @@ import { EMPTY_PATENT, PatentListField, patentFromView } from './PatentListField
 import { PaymentListField } from './PaymentListField';
 import { useRecordForm } from './useRecordForm';
 
-const EMPTY: DealInput = {
+/** The deal as the form checks it: the same contract, except that 所属产业 must be chosen. */
+const dealForm = dealFields.extend({ industry: z.enum(INDUSTRIES, { error: '请选择所属产业' }) }).superRefine(checkDeal);
+
+type DealFormInput = z.input<typeof dealForm>;
+
+const EMPTY: DealFormInput = {
   kind: '转让',
   licenseMode: null,
   contractNo: '',
@@ -23,13 +29,14 @@ const EMPTY: DealInput = {
   patents: [{ ...EMPTY_PATENT }],
   assignor: { ...EMPTY_PARTY, kind: '高校' },
   assignee: { ...EMPTY_PARTY },
-  industry: '其他',
+  // No industry chosen for the user: the contract's 其他 is for imports that leave the column empty.
+  industry: null as unknown as DealFormInput['industry'],
   amountFen: null as unknown as number,
   payments: [],
   confirmOverpayment: false,
 };
 
-function toInput(d: DealDetail): DealInput {
+function toInput(d: DealDetail): DealFormInput {
   return {
     kind: d.kind,
     licenseMode: d.licenseMode,
@@ -40,7 +47,7 @@ function toInput(d: DealDetail): DealInput {
     patents: d.patents.map(patentFromView),
     assignor: partyFromView(d.assignor),
     assignee: partyFromView(d.assignee),
-    industry: d.industry as DealInput['industry'],
+    industry: d.industry as DealFormInput['industry'],
     amountFen: d.amountFen,
     payments: d.payments.map((p) => ({ paidDate: p.paidDate, amountFen: p.amountFen, voucherNo: p.voucherNo })),
     confirmOverpayment: d.paidFen > d.amountFen,
@@ -51,7 +58,7 @@ const options = (values: readonly string[]) => values.map((v) => ({ value: v, la
 
 /** The deal form, in the order of the paper record: contract, patents, parties, money. */
 export function DealForm({ id }: { id?: string }) {
-  const { form, ready } = useRecordForm('deals', dealInput, EMPTY, id, toInput);
+  const { form, ready } = useRecordForm('deals', dealForm, EMPTY, id, toInput);
   const { control, setValue } = form;
   const kind = useWatch({ control, name: 'kind' });
   const amountFen = useWatch({ control, name: 'amountFen' });
@@ -91,7 +98,7 @@ export function DealForm({ id }: { id?: string }) {
           </Col>
           <Col span={4}>
             <FormField control={control} name="industry" label="所属产业" required
-              render={(field) => <Select {...field} aria-label="所属产业" showSearch options={options(INDUSTRIES)} />} />
+              render={(field) => <Select {...field} value={field.value ?? undefined} aria-label="所属产业" placeholder="请选择" showSearch virtual={false} options={options(INDUSTRIES)} />} />
           </Col>
         </Row>
       </Card>
@@ -116,10 +123,11 @@ export function DealForm({ id }: { id?: string }) {
         </Row>
         <PaymentListField control={control} />
         <div style={{ display: overpaid ? 'block' : 'none', marginTop: 12 }}>
+          <Typography.Text type="warning">到账金额合计超过成交金额，请核实到账记录后勾选确认。</Typography.Text>
           <FormField control={control} name="confirmOverpayment" label=""
             render={(field) => (
-              <Checkbox checked={field.value === true} onChange={(e) => field.onChange(e.target.checked)} aria-label="确认到账金额超过成交金额">
-                到账金额合计超过成交金额，我已核实无误
+              <Checkbox checked={field.value === true} onChange={(e) => field.onChange(e.target.checked)}>
+                {OVERPAYMENT_CONFIRMATION}
               </Checkbox>
             )} />
         </div>

@@ -31,7 +31,7 @@ export function FiguresForm({ id }: { id?: string }) {
         <Row gutter={12}>
           <Col span={4}>
             <FormField control={control} name="year" label="年度" required
-              render={(field) => <InputNumber {...field} min={2000} precision={0} style={{ width: '100%' }} aria-label="年度" />} />
+              render={(field) => <InputNumber {...field} style={{ width: '100%' }} aria-label="年度" />} />
           </Col>
           <Col span={5}>
             <FormField control={control} name="revenueFen" label="营业收入"
@@ -39,7 +39,7 @@ export function FiguresForm({ id }: { id?: string }) {
           </Col>
           <Col span={4}>
             <FormField control={control} name="employees" label="就业人数"
-              render={(field) => <InputNumber {...field} value={field.value ?? null} min={0} precision={0} style={{ width: '100%' }} aria-label="就业人数" />} />
+              render={(field) => <InputNumber {...field} value={field.value ?? null} style={{ width: '100%' }} aria-label="就业人数" />} />
           </Col>
           <Col span={6}>
             <FormField control={control} name="sector" label="行业门类（用于划型）"

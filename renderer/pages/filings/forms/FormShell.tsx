@@ -1,14 +1,15 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Space, Upload } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import { showServerIssues } from '../../../components/FormField';
+import { formatDateTime } from '../../../components/formatDateTime';
+import { FormSubmitContext } from '../../../components/formSubmit';
 import { PageHeader } from '../../../components/PageHeader';
 import { call, DeskCallError } from '../../../transport/desk';
-import { readFileBase64 } from '../../importing/readFileBase64';
+import { readFileBase64 } from '../../../transport/files';
 import { callKind } from '../calls';
-import { dateTime } from '../format';
 import type { KindSpec } from '../kinds';
 import { useDraft } from './useDraft';
 
@@ -36,7 +37,7 @@ export function FormShell<T extends FieldValues>(props: {
 }) {
   const { spec, id, form } = props;
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const draftKey = `${spec.entity.replace('_', '')}${id ? `:${id}` : ''}`;
   const draft = useDraft(draftKey, form, props.ready);
   const [files, setFiles] = useState<File[]>([]);
@@ -70,14 +71,46 @@ export function FormShell<T extends FieldValues>(props: {
     }
   }, showFirstError);
 
-  const cancel = async () => {
+  // Read during render, so react-hook-form keeps it current.
+  const { isDirty } = form.formState;
+  const asking = useRef<{ destroy: () => void } | null>(null);
+  const closeQuestion = () => {
+    asking.current?.destroy();
+    asking.current = null;
+  };
+  const discard = async () => {
+    closeQuestion();
     await draft.clear();
     back();
+  };
+  /** Leaving a form with something typed asks first; the draft stays unless the user discards it. */
+  const cancel = () => {
+    if (!isDirty && !draft.restoredAt) return void discard();
+    if (asking.current) return;
+    asking.current = modal.confirm({
+      title: '放弃未保存的内容？',
+      content: '表单中有尚未保存的内容。可以放弃，也可以保留为草稿，下次打开此表单时恢复。',
+      keyboard: false,
+      footer: () => (
+        <Space style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }}>
+          <Button danger onClick={() => void discard()}>
+            放弃
+          </Button>
+          <Button onClick={() => { closeQuestion(); back(); }}>保留草稿</Button>
+          <Button type="primary" autoFocus onClick={closeQuestion}>
+            继续编辑
+          </Button>
+        </Space>
+      ),
+    });
   };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !popupOpen()) void cancel();
+      if (e.key !== 'Escape' || popupOpen()) return;
+      // Esc while asking means 继续编辑, as it closes any dialog.
+      if (asking.current) closeQuestion();
+      else cancel();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -91,7 +124,7 @@ export function FormShell<T extends FieldValues>(props: {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`已恢复 ${dateTime(draft.restoredAt)} 未保存的草稿`}
+          message={`已恢复 ${formatDateTime(draft.restoredAt)} 未保存的草稿`}
           action={
             <Button size="small" onClick={() => void draft.clear().then(() => form.reset())}>
               放弃草稿
@@ -114,7 +147,7 @@ export function FormShell<T extends FieldValues>(props: {
         // No native submit: the browser's implicit submission would also fire on Enter inside a date box.
         onSubmitCapture={(e) => e.preventDefault()}
       >
-        {props.children}
+        <FormSubmitContext.Provider value={() => void submit()}>{props.children}</FormSubmitContext.Provider>
         <Card size="small" title="附件（合同扫描件、到账凭证等）" style={{ marginBottom: 16 }}>
           <Upload
             multiple
@@ -132,7 +165,7 @@ export function FormShell<T extends FieldValues>(props: {
           <Button type="primary" onClick={() => void submit()} loading={saving}>
             保存
           </Button>
-          <Button onClick={() => void cancel()}>取消</Button>
+          <Button onClick={cancel}>取消</Button>
         </Space>
       </Form>
     </div>

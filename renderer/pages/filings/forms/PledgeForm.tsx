@@ -62,7 +62,7 @@ export function PledgeForm({ id }: { id?: string }) {
           </Col>
           <Col span={4}>
             <FormField control={control} name="termMonths" label="期限（月）"
-              render={(field) => <InputNumber {...field} value={field.value ?? null} min={1} precision={0} style={{ width: '100%' }} aria-label="期限（月）" />} />
+              render={(field) => <InputNumber {...field} value={field.value ?? null} style={{ width: '100%' }} aria-label="期限（月）" />} />
           </Col>
         </Row>
         <PartyPicker control={control} name="pledgor" label="出质人" />

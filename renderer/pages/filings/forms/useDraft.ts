@@ -34,18 +34,29 @@ export function useDraft<T extends FieldValues>(key: string, form: UseFormReturn
 
   useEffect(() => {
     if (!loaded) return;
+    let pending: Record<string, unknown> | null = null;
+    const save = () => {
+      if (pending) void call('drafts.save', { key, data: pending }).catch(() => undefined);
+      pending = null;
+    };
     const subscription = watch((values) => {
+      pending = values as Record<string, unknown>;
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void call('drafts.save', { key, data: values as Record<string, unknown> }).catch(() => undefined), SAVE_DELAY_MS);
+      timer.current = setTimeout(save, SAVE_DELAY_MS);
     });
     return () => {
       subscription.unsubscribe();
-      if (timer.current) clearTimeout(timer.current);
+      // Leaving the form (保留草稿, another page) keeps what was typed last, not only what was saved before it.
+      if (timer.current) {
+        clearTimeout(timer.current);
+        save();
+      }
     };
   }, [loaded, key, watch]);
 
   const clear = async () => {
     if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
     setRestoredAt(null);
     await call('drafts.clear', { key }).catch(() => undefined);
   };

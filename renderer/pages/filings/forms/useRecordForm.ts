@@ -35,7 +35,6 @@ export function useRecordForm<S extends z.ZodType<FieldValues, FieldValues>, D>(
         setReady(true);
       })
       .catch((error: Error) => message.error(error.message));
-    // toInput is a module-level function of each form.
-  }, [id, kind]);
+  }, [id, kind, message, reset, toInput]);
   return { form, ready };
 }

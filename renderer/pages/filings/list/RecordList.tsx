@@ -1,20 +1,29 @@
 import { App, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { ExportList } from '../../../../shared/contract/importing';
+import { ExportButton } from '../../../components/export/ExportButton';
 import { type SortState, VirtualTable } from '../../../components/VirtualTable';
 import { callKind, type ListPage } from '../calls';
 import type { KindSpec, ListRow } from '../kinds';
 import { FilterBar, type Filters } from './FilterBar';
+import { useRecordsPlace } from '../recordsPlace';
 
 const PAGE = 200;
+
+/** The export of each list (yearly figures are `enterpriseFigures` there). */
+const EXPORT_OF: Record<KindSpec['key'], ExportList> = { deals: 'deals', pledges: 'pledges', registrations: 'registrations', figures: 'enterpriseFigures', subsidies: 'subsidies' };
+
+/** The filters as core takes them: empty ones left out. */
+const queryOf = (filters: Filters) => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 
 function filtersFromUrl(params: URLSearchParams): Filters {
   const filters: Filters = {};
   const year = Number(params.get('year'));
   if (Number.isInteger(year) && year > 0) filters.year = year;
-  for (const key of ['industry', 'search'] as const) {
+  for (const [key, filter] of [['industry', 'industry'], ['search', 'search'], ['region', 'regionCode']] as const) {
     const value = params.get(key);
-    if (value) filters[key] = value;
+    if (value) filters[filter] = value;
   }
   return filters;
 }
@@ -22,13 +31,15 @@ function filtersFromUrl(params: URLSearchParams): Filters {
 /** One kind's list: filters and sort go to core, pages arrive as the user scrolls. */
 export function RecordList({ spec }: { spec: KindSpec }) {
   const navigate = useNavigate();
+  const { base } = useRecordsPlace();
   const { message } = App.useApp();
   const [searchParams] = useSearchParams();
-  // Other screens link here with filters in the URL (统计图表 → the deals of a year or an industry).
+  // Other screens link here with filters in the URL (统计图表 → the deals of a year or an industry; the province's home → a region's records).
   const [filters, setFilters] = useState<Filters>(() => ({ status: 'active', ...filtersFromUrl(searchParams) }));
   const [sort, setSort] = useState<SortState>({ key: spec.defaultSort, direction: 'desc' });
   const [rows, setRows] = useState<ListRow[]>([]);
   const [complete, setComplete] = useState(false);
+  const [total, setTotal] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
   const cursor = useRef<string | null>(null);
   const generation = useRef(0);
@@ -41,12 +52,13 @@ export function RecordList({ spec }: { spec: KindSpec }) {
       const mine = fresh ? ++generation.current : generation.current;
       setLoading(true);
       try {
-        const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+        const query = queryOf(filters);
         const page = await callKind<ListPage>(spec.key, 'list', { ...query, sort: sort.key, direction: sort.direction, limit: PAGE, cursor: fresh ? null : cursor.current });
         if (mine !== generation.current) return;
         cursor.current = page.nextCursor;
         setRows((before) => (fresh ? page.rows : [...before, ...page.rows]));
         setComplete(page.nextCursor === null);
+        if (fresh) setTotal(page.total);
       } catch (error) {
         message.error((error as Error).message);
       } finally {
@@ -64,7 +76,14 @@ export function RecordList({ spec }: { spec: KindSpec }) {
 
   return (
     <div>
-      <FilterBar spec={spec} filters={filters} onChange={setFilters} />
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 12 }}>
+        <FilterBar spec={spec} filters={filters} onChange={setFilters} />
+        {/* Exactly what the list shows: its filters and its order. */}
+        <ExportButton
+          source={() => ({ list: EXPORT_OF[spec.key], filters: { ...queryOf(filters), sort: sort.key, direction: sort.direction } })}
+          rowCount={total}
+        />
+      </div>
       <VirtualTable<ListRow>
         rows={rows}
         rowKey={(r) => r.id}
@@ -73,11 +92,11 @@ export function RecordList({ spec }: { spec: KindSpec }) {
         sort={sort}
         onSortChange={setSort}
         onEndReached={() => void load(false)}
-        onRowOpen={(r) => navigate(`/filings/${spec.key}/${r.id}`)}
+        onRowOpen={(r) => navigate(`${base}/${spec.key}/${r.id}`)}
         rowMuted={(r) => r.voidedAt !== null}
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="list-total">
-        {loading && rows.length === 0 ? '' : complete ? `共 ${rows.length.toLocaleString('zh-CN')} 条` : `已显示 ${rows.length.toLocaleString('zh-CN')} 条，向下滚动继续加载`}
+        {total === null ? '' : `共 ${total.toLocaleString('zh-CN')} 条${complete ? '' : `，已显示 ${rows.length.toLocaleString('zh-CN')} 条，向下滚动继续加载`}`}
       </Typography.Text>
     </div>
   );
