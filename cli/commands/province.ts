@@ -104,10 +104,11 @@ export function registerProvinceCommands(program: Command): void {
       const store = openProvinceStore(provinceDb(command), { mustExist: true });
       try {
         const installations = anchorsByInstallation(store.db);
-        if (installations.length === 0) process.stdout.write('尚未收到任何带审计日志锚点的批次。\n');
+        if (installations.length === 0) printOut('尚未收到任何带审计日志锚点的批次。\n');
         for (const i of installations) {
-          process.stdout.write(`地区 ${i.regionCode} 安装 ${i.installationId}：已收到 ${i.count} 个锚点，审计日志最多 ${i.mostRows} 行，最近一次 ${i.lastReceivedAt.slice(0, 10)}\n`);
-          for (const p of i.problems) process.stdout.write(`  ！批次 ${p.batchId}（${p.receivedAt.slice(0, 10)} 收到）：${p.problem}\n`);
+          // The installation id and the batch ids are strings a city chose: printed escaped, never raw.
+          printOut(`地区 ${i.regionCode} 安装 ${i.installationId}：已收到 ${i.count} 个锚点，审计日志最多 ${i.mostRows} 行，最近一次 ${i.lastReceivedAt.slice(0, 10)}\n`);
+          for (const p of i.problems) printOut(`  ！批次 ${p.batchId}（${p.receivedAt.slice(0, 10)} 收到）：${p.problem}\n`);
         }
         const flagged = installations.reduce((n, i) => n + i.problems.length, 0);
         if (flagged > 0) throw new CliFailure(`有 ${flagged} 处审计日志锚点前后矛盾，请与相关地市核实`);
