@@ -10,7 +10,11 @@
 //   the original instead of overwriting it, the latest per region.
 //
 // A city store carries these tables too (empty), as with migration 2; the backfill runs only in a province store
-// (one with enrolled keys).
+// (one with enrolled keys). What the province held before owners were kept belongs to the region the record names:
+// a deal, pledge, registration or subsidy its region; a payment its deal's; an organization (and its yearly figures)
+// the city it is located in (none for one outside Shanxi: the first region to send it then owns it); a patent the
+// region of the first deal that named it. So no region can take over a shared record by sending it first after the
+// upgrade.
 //
 // This file is frozen once released.
 export const sql = /* sql */ `
@@ -48,5 +52,13 @@ SELECT 'deal', id, region_code, created_at FROM deals WHERE EXISTS (SELECT 1 FRO
 UNION ALL SELECT 'pledge', id, region_code, created_at FROM pledges WHERE EXISTS (SELECT 1 FROM province_keys)
 UNION ALL SELECT 'registration', id, region_code, created_at FROM product_registrations WHERE EXISTS (SELECT 1 FROM province_keys)
 UNION ALL SELECT 'subsidy', id, region_code, created_at FROM subsidies WHERE EXISTS (SELECT 1 FROM province_keys)
-UNION ALL SELECT 'payment', p.id, d.region_code, p.created_at FROM payments p JOIN deals d ON d.id = p.deal_id WHERE EXISTS (SELECT 1 FROM province_keys);
+UNION ALL SELECT 'payment', p.id, d.region_code, p.created_at FROM payments p JOIN deals d ON d.id = p.deal_id WHERE EXISTS (SELECT 1 FROM province_keys)
+UNION ALL SELECT 'organization', id, city_code, created_at FROM organizations WHERE city_code IS NOT NULL AND EXISTS (SELECT 1 FROM province_keys)
+UNION ALL SELECT 'enterprise_figure', f.id, o.city_code, f.created_at FROM enterprise_figures f JOIN organizations o ON o.id = f.organization_id
+  WHERE o.city_code IS NOT NULL AND EXISTS (SELECT 1 FROM province_keys)
+UNION ALL SELECT 'patent', number, region_code, updated_at FROM (
+  SELECT p.number, p.updated_at, (SELECT d.region_code FROM deal_patents dp JOIN deals d ON d.id = dp.deal_id
+    WHERE dp.patent_number = p.number ORDER BY d.created_at, d.id LIMIT 1) AS region_code
+  FROM patents p WHERE EXISTS (SELECT 1 FROM province_keys)
+) WHERE region_code IS NOT NULL;
 `;

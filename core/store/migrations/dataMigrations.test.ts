@@ -286,3 +286,24 @@ describe('migration 20 (province_workbench) on a store with targets', () => {
     expect(() => db.prepare("UPDATE region_targets SET source = '其他'").run()).toThrow(/CHECK/);
   });
 });
+
+describe('migration 15 (owners at the province)', () => {
+  it('gives each record the province held to the region it names, shared patents and enterprises included', () => {
+    const db = loadedAt(14);
+    db.prepare(`INSERT INTO province_keys (fingerprint, region_code, public_key_pem, enrolled_at) VALUES ('k', '140100', 'pem', '${AT}')`).run();
+    db.prepare(`INSERT INTO enterprise_figures (id, organization_id, year, created_at, updated_at) VALUES ('F1', 'E2', 2021, '${AT}', '${AT}')`).run();
+    migrateTo(db, 15);
+    const owner = db.prepare('SELECT region_code FROM province_record_owners WHERE entity = ? AND record_id = ?').pluck();
+    expect(owner.get('deal', 'D0')).toBe('140100');
+    expect(owner.get('patent', 'P9')).toBe('140100');
+    // Located in 太原's county, in 大同, outside Shanxi: the city of the location, or no owner yet.
+    expect([owner.get('organization', 'E1'), owner.get('organization', 'E2'), owner.get('organization', 'X1')]).toEqual(['140100', '140200', undefined]);
+    expect(owner.get('enterprise_figure', 'F1')).toBe('140200');
+  });
+
+  it('leaves a city store without owners', () => {
+    const db = loadedAt(14);
+    migrateTo(db, 15);
+    expect(db.prepare('SELECT count(*) FROM province_record_owners').pluck().get()).toBe(0);
+  });
+});
