@@ -81,7 +81,13 @@ describe('the cross-city review queue at the province', () => {
     const noReason = await workbench.service.call('provinceReview.decide', { fingerprint, decision: '确认异常', reason: '同意' }, { actor: asReviewer });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 
+    // The home counts what waits for the province, for both regions of the finding.
+    const pending = async () =>
+      (await workbench.call('province.home', { year: 2024 })).regions.filter((r) => r.findings > 0).map((r) => [r.region, r.findings, r.pendingFindings]);
+    expect(await pending()).toEqual([['140100', 1, 1], ['140200', 1, 1]]);
+
     const decided = await workbench.as(asReviewer, 'provinceReview.decide', { fingerprint, decision: '确认异常', reason: '同一专利一年内在两市转让，已与两市核实' });
+    expect(await pending()).toEqual([['140100', 1, 0], ['140200', 1, 0]]);
     expect(decided).toMatchObject({ status: '确认异常', decidedBy: '省审核员', reason: '同一专利一年内在两市转让，已与两市核实' });
     const audit = workbench.service.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'provinceReview.decide'").pluck().all() as string[];
     expect(audit.map((d) => JSON.parse(d) as unknown)).toEqual([expect.objectContaining({ rule: 'R01', from: '待审核', to: '确认异常' })]);

@@ -15,8 +15,10 @@ export const regionOverview = z.object({
   batches: count,
   /** Live (not voided) records held for the region. */
   records: z.object({ deals: count, payments: count, pledges: count, registrations: count, figures: count, subsidies: count }),
-  /** Cross-city findings (R01, R02, R10 …) published to the region: what awaits the province's and the city's review. */
+  /** Cross-city findings (R01, R02, R10 …) published to the region, decided or not. */
   findings: count,
+  /** Of the findings that span this region and another, those still awaiting the province's decision. */
+  pendingFindings: count,
   /** Records the province refused in the region's batches so far (each refusal counted once per batch). */
   rejected: count,
   /** Installations enrolled and in use, and the latest time any of them reached the province (batch or feedback). */

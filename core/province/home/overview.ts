@@ -28,6 +28,9 @@ const SQL: Record<string, string> = {
   subsidies: `SELECT region_code AS region, count(*) AS n FROM subsidies WHERE voided_at IS NULL GROUP BY 1`,
   batches: `SELECT region_code AS region, count(*) AS n FROM province_batches GROUP BY 1`,
   findings: `SELECT region_code AS region, count(*) AS n FROM province_feedback GROUP BY 1`,
+  // A finding across cities is kept whole once, with the item each of its regions was sent (deliveries: region → item).
+  pendingFindings: `SELECT d.key AS region, count(*) AS n FROM province_findings f, json_each(f.deliveries) d
+    WHERE f.status = '待审核' GROUP BY 1`,
   rejected: `SELECT b.region_code AS region, coalesce(sum(json_array_length(b.summary, '$.rejected')), 0) AS n FROM province_batches b GROUP BY 1`,
   installations: `SELECT region_code AS region, count(*) AS n FROM province_keys WHERE replaced_by IS NULL AND revoked_at IS NULL GROUP BY 1`,
 };
@@ -84,6 +87,7 @@ export function computeProvinceHome(db: ReadHandle, year: number): ProvinceHome 
       subsidies: n('subsidies', code),
     },
     findings: n('findings', code),
+    pendingFindings: n('pendingFindings', code),
     rejected: n('rejected', code),
     installations: n('installations', code),
     lastContactAt: latest.lastContactAt[code] ?? null,

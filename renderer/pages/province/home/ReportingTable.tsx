@@ -39,8 +39,10 @@ export function ReportingTable({ regions, openRecords }: { regions: RegionOvervi
       title: '跨地市提示',
       dataIndex: 'findings',
       align: 'right',
-      sorter: byNumber((r) => r.findings),
-      render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0),
+      width: 130,
+      // What still waits for the province comes first; how many the region was sent in all beside it.
+      sorter: byNumber((r) => r.pendingFindings * 1e6 + r.findings),
+      render: (n: number, r) => (r.pendingFindings > 0 ? <><Tag color="orange">{r.pendingFindings} 条待审核</Tag>共 {n}</> : n),
     },
     {
       title: '累计拒收',
