@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../core/service/context';
+import { targetsWorkbook } from '../core/indicators/targetsWorkbook.testkit';
 import { runSyncPass } from '../core/sync/client';
 import { signedFeedbackHeaders } from '../core/sync/feedbackPuller';
 import { signingIdentity } from '../core/sync/installationKey';
@@ -154,6 +155,16 @@ describe('targets the province sets', () => {
     await workbench.call('targets.save', { targets: [{ regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 180, requiredGrowth: 0.4 }] });
     await sync(taiyuan, endpoint);
     expect((await taiyuan.call('indicators.report', { region: '140100', year: 2023 })).indicators.I1.target).toBe(180);
+  });
+
+  it('imported from xlsx at the province are sent as an edit is', async () => {
+    const { workbench, endpoint, taiyuan } = await provinceAndTwoCities();
+    const imported = await workbench.call('targets.import', { contentBase64: await targetsWorkbook([['太原市', 'I2', 2021, 2023, 120, 30]]) });
+    expect(imported).toMatchObject({ targets: 1, rejected: [], written: true });
+    await sync(taiyuan, endpoint);
+    expect((await taiyuan.call('targets.get', {})).targets.filter((t) => t.regionCode === '140100')).toEqual([
+      expect.objectContaining({ indicator: 'I2', target: 120, requiredGrowth: 0.3, setByProvince: true }),
+    ]);
   });
 });
 

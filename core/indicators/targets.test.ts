@@ -1,17 +1,10 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpStore } from '../../tests/support/tempStore';
+import { targetsWorkbook as workbook } from './targetsWorkbook.testkit';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 beforeEach(async () => (desk = await setUpStore('140100')));
 afterEach(() => desk.close());
-
-async function workbook(targets: unknown[][], baselines: unknown[][] = []): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  book.addWorksheet('目标').addRows([['地区', '指标', '起始年度', '截止年度', '目标值', '要求年均增幅（%）'], ...targets]);
-  book.addWorksheet('基期').addRows([['地区', '指标', '年度', '基期值'], ...baselines]);
-  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-}
 
 describe('targets and baselines', () => {
   it('come pre-filled with the province’s plan targets', async () => {
