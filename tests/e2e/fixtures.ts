@@ -1,4 +1,4 @@
-import { test as base, expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, request, type APIRequestContext, type Download, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -157,6 +157,26 @@ export async function pickOption(page: Page, label: string, option: string): Pro
     await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
     await expect(select).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * Chooses `item` in the 导出 menu of the page and resolves with the file it saves. The menu opens on hover; on a
+ * loaded machine a hover can land while the list re-renders (the menu never opens), and a click can land on the menu
+ * of the last choice while it is still closing (nothing is saved): so wait until no menu is open, hover until the
+ * menu shows, and try again when no file comes.
+ */
+export async function downloadFromExportMenu(page: Page, item: '导出 Excel（.xlsx）' | '导出 CSV（Excel 可直接打开）'): Promise<Download> {
+  const openMenus = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+  const entry = openMenus.getByText(item, { exact: true });
+  let download: Download | undefined;
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await expect(openMenus).toHaveCount(0, { timeout: 5_000 });
+    await page.getByRole('button', { name: /导出/ }).hover();
+    await expect(entry).toBeVisible({ timeout: 3_000 });
+    [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), entry.click()]);
+  }).toPass({ timeout: 90_000 });
+  return download!;
 }
 
 let printRuns = 0;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, login, screenshot, test } from './fixtures';
+import { downloadFromExportMenu, expect, login, screenshot, test } from './fixtures';
 
 const CSV = [
   '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止',
@@ -25,14 +25,12 @@ test('a record list exports what it shows, filters applied, as CSV and as Excel'
   await expect(page.getByText('HT-EX-BETA')).toBeVisible();
   await screenshot(page, 'list-export');
 
-  await page.getByRole('button', { name: /导出/ }).hover();
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV（Excel 可直接打开）').click()]);
+  const csv = await downloadFromExportMenu(page, '导出 CSV（Excel 可直接打开）');
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
   expect(csvText).toContain('HT-EX-BETA');
   expect(csvText).not.toContain('HT-EX-ALPHA');
 
-  await page.getByRole('button', { name: /导出/ }).hover();
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 Excel（.xlsx）').click()]);
+  const xlsx = await downloadFromExportMenu(page, '导出 Excel（.xlsx）');
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await xlsx.path());

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { callAsPage, expect, login, openPrintView, screenshot, test, type Desk } from './fixtures';
+import { callAsPage, downloadFromExportMenu, expect, login, openPrintView, screenshot, test, type Desk } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.describe.configure({ timeout: 180_000 });
@@ -78,8 +78,7 @@ test('the pool exports what its list shows, the search applied, as Excel and as 
   expect(listed.sort()).toEqual(['202010310978.3', '202311303481.9']);
   await screenshot(page, 'matching-pool-export');
 
-  await page.getByRole('button', { name: /导出/ }).hover();
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 Excel（.xlsx）').click()]);
+  const xlsx = await downloadFromExportMenu(page, '导出 Excel（.xlsx）');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await xlsx.path());
   const sheet = book.worksheets[0]!;
@@ -91,8 +90,7 @@ test('the pool exports what its list shows, the search applied, as Excel and as 
   expect(anode[8]).toBe('2.00 万元 · 3 年');
   expect(anode[9]).toBe('在库');
 
-  await page.getByRole('button', { name: /导出/ }).hover();
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV（Excel 可直接打开）').click()]);
+  const csv = await downloadFromExportMenu(page, '导出 CSV（Excel 可直接打开）');
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
   expect(csvText.charCodeAt(0)).toBe(0xfeff);
   const lines = csvText.slice(1).trim().split(/\r?\n/);
