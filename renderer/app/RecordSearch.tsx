@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { callKind, type ListPage } from '../pages/filings/calls';
+import { listKind } from '../pages/filings/calls';
 import { KIND_ORDER, KINDS, type KindKey } from '../pages/filings/kinds';
 
 /** The id of the box, for the `/` shortcut. */
@@ -20,7 +20,7 @@ interface Hit {
 
 /** Each kind's own list search (numbers, patent numbers, names, USCCs), voided records included, a few hits each. */
 async function searchAll(text: string): Promise<Hit[]> {
-  const pages = await Promise.all(KIND_ORDER.map((kind) => callKind<ListPage>(kind, 'list', { search: text, status: 'all', limit: PER_KIND })));
+  const pages = await Promise.all(KIND_ORDER.map((kind) => listKind(kind, { filters: { search: text, status: 'all' }, limit: PER_KIND })));
   return KIND_ORDER.flatMap((kind, i) => pages[i]!.rows.map((row) => ({ kind, id: row.id, text: KINDS[kind].describe(row), voided: row.voidedAt !== null })));
 }
 

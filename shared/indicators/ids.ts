@@ -37,6 +37,12 @@ export const INDICATORS: Record<IndicatorId, IndicatorInfo> = {
 /** The indicators that have a cumulative value and can have a target (I3a/I3b are rates of one year). */
 export const TARGETABLE_IDS = INDICATOR_IDS.filter((id) => INDICATORS[id].kind !== 'rate');
 
+/**
+ * The indicators judged by their 年均增幅 against a required rate (DOMAIN §7, the targets table): a cumulative value
+ * and a rate the plan requires. I3a/I3b are rates of one year, judged by that year's own growth; I4/I4a have no rate.
+ */
+export const AVERAGE_GROWTH_IDS: readonly IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I5', 'I5a'];
+
 /** First year of the program; cumulative values run from here through the year asked for (DESIGN §3a). */
 export const PROGRAM_FIRST_YEAR = 2021;
 /** The base year of 年均增幅. */

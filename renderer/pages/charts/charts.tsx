@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../shared/contract/indicators';
 import { chartNumber, formatIndicator, formatIndicatorWithUnit, formatRate } from '../../../shared/indicators/format';
-import { INDICATORS, type IndicatorId } from '../../../shared/indicators/ids';
+import { dealFamily } from '../../../shared/indicators/dealFamily';
+import { AVERAGE_GROWTH_IDS, INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../shared/indicators/ids';
 import { CITY_REGIONS } from '../../../shared/domain/regions';
 import { ChartCard } from './ChartCard';
 import { NoTarget } from './TargetsLink';
@@ -11,17 +12,8 @@ import type { DealsQuery } from './DealsDrawer';
 
 type Open = (query: DealsQuery) => void;
 
-const PROGRESS_IDS: IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I4', 'I4a', 'I5', 'I5a'];
-const GROWTH_IDS: IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I5', 'I5a'];
 // Every series is drawn without animation: a PNG export or a screenshot taken at once must never catch a half-drawn line.
 const COLORS = { bar: '#1d5fbf', second: '#f0a020', target: '#d4380d', line: '#389e0d' };
-
-/** The deals a value is made of: I1/I3 of SME assignees, I2 of universities and institutes; none for I4/I5. */
-export function dealFamily(id: IndicatorId): 'I1' | 'I2' | null {
-  if (id === 'I1' || id === 'I1a' || id === 'I1b' || id === 'I3' || id === 'I3a' || id === 'I3b') return 'I1';
-  if (id === 'I2' || id === 'I2a' || id === 'I2b') return 'I2';
-  return null;
-}
 
 const unitOf = (id: IndicatorId) => INDICATORS[id].unit;
 /** Axis ticks without binary noise (8551.400000000001 → 8,551.4), here and in the PNG export. */
@@ -29,7 +21,7 @@ const tickNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const axisTick = (value: number) => tickNumber.format(value);
 export const allZero = (values: readonly (number | null | undefined)[]) => values.every((v) => !v);
 export const label = (id: IndicatorId) => `${id} ${INDICATORS[id].shortName}`;
-export const indicatorOptions = (ids: IndicatorId[]) => ids.map((id) => ({ value: id, label: label(id) }));
+export const indicatorOptions = (ids: readonly IndicatorId[]) => ids.map((id) => ({ value: id, label: label(id) }));
 
 /** Cumulative value by year end against the target line, for one indicator chosen from a list. */
 export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
@@ -43,7 +35,7 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
       title="累计完成进度"
       exportName={`累计完成进度：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
-      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(PROGRESS_IDS)} aria-label="进度指标" />}
+      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(TARGETABLE_IDS)} aria-label="进度指标" />}
       empty={allZero(rows.map((r) => r.raw))}
       note={target === null ? <NoTarget year={data.year} /> : undefined}
       table={{
@@ -86,7 +78,7 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
 
 /** Year-on-year and average growth of each indicator against its required rate. */
 export function GrowthChart({ data }: { data: Dashboard }) {
-  const rows = GROWTH_IDS.map((id) => ({
+  const rows = AVERAGE_GROWTH_IDS.map((id) => ({
     name: id,
     yoy: pct(data.report.indicators[id].yoy),
     avg: pct(data.report.indicators[id].avgGrowth),
@@ -100,7 +92,7 @@ export function GrowthChart({ data }: { data: Dashboard }) {
       empty={rows.every((r) => r.yoy === null && r.avg === null)}
       table={{
         headers: ['指标', '同比增幅', '年均增幅（以 2020 年为基期）', '要求年均增幅'],
-        rows: GROWTH_IDS.map((id) => [label(id), formatRate(data.report.indicators[id].yoy), formatRate(data.report.indicators[id].avgGrowth), formatRate(data.requiredGrowth[id], 0)]),
+        rows: AVERAGE_GROWTH_IDS.map((id) => [label(id), formatRate(data.report.indicators[id].yoy), formatRate(data.report.indicators[id].avgGrowth), formatRate(data.requiredGrowth[id], 0)]),
       }}
     >
       <ResponsiveContainer>
@@ -135,7 +127,7 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
       title="各地区累计"
       exportName={`各地区累计：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
-      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(PROGRESS_IDS)} aria-label="地区对比指标" />}
+      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(TARGETABLE_IDS)} aria-label="地区对比指标" />}
       table={{ headers: ['地区', `累计值（${unitOf(id)}）`], rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]) }}
       empty={allZero(rows.map((r) => r.raw))}
     >

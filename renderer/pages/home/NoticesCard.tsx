@@ -1,25 +1,18 @@
 import { NotificationOutlined } from '@ant-design/icons';
-import { App, Button, Card, List, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { CityNotice } from '../../../shared/contract/provinceNotices';
+import { Button, Card, List, Typography } from 'antd';
 import { formatDateTime } from '../../components/formatDateTime';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 
 /** The province's notices not yet read here; 已读 takes one off (audited, and the receipt goes back with the next sync). */
 export function NoticesCard() {
-  const { message } = App.useApp();
-  const [rows, setRows] = useState<CityNotice[]>([]);
-  const load = useCallback(() => call('notices.list', { unreadOnly: true }).then((v) => setRows(v.rows), (e: Error) => message.error(e.message)), [message]);
-  useEffect(() => void load(), [load]);
-  const markRead = async (id: string) => {
-    try {
-      await call('notices.markRead', { id });
-      message.success('已标为已读');
-      await load();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const notices = useCall('notices.list', { unreadOnly: true });
+  useShownError(notices.error);
+  const { run } = useAction();
+  const markRead = (id: string) => run(() => call('notices.markRead', { id }).then(notices.reload), '已标为已读');
+  const rows = notices.latest?.rows ?? [];
   if (rows.length === 0) return null;
   return (
     <Card title={<><NotificationOutlined /> 省级通知（{rows.length} 条未读）</>} style={{ marginBottom: 16 }}>

@@ -1,9 +1,9 @@
-import { App, Button, Card, Descriptions, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { MatchmakingRow } from '../../../shared/contract/matching';
 import { PageHeader } from '../../components/PageHeader';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 
 export const OUTCOME_COLOR: Record<MatchmakingRow['outcome'], string> = { 洽谈中: 'orange', 达成意向: 'orange', 已成交: 'green', 未成功: 'default' };
 
@@ -11,11 +11,8 @@ export const OUTCOME_COLOR: Record<MatchmakingRow['outcome'], string> = { 洽谈
 export function MatchmakingView() {
   const { matchmakingId = '' } = useParams();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [record, setRecord] = useState<MatchmakingRow | null>(null);
-  useEffect(() => {
-    call('matching.matchmakings.get', { id: matchmakingId }).then(setRecord, (e: Error) => message.error(e.message));
-  }, [matchmakingId, message]);
+  const { value: record, error } = useCall('matching.matchmakings.get', { id: matchmakingId });
+  useShownError(error);
   if (!record) return null;
   return (
     <>

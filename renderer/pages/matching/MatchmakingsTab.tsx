@@ -1,17 +1,15 @@
 import { Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { MatchmakingRow } from '../../../shared/contract/matching';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { OUTCOME_COLOR } from './MatchmakingView';
 
 /** The 对接 records: which need, which patent, when, what happened, and the deal it became. */
 export function MatchmakingsTab() {
-  const [rows, setRows] = useState<MatchmakingRow[]>([]);
-  useEffect(() => {
-    call('matching.matchmakings.list', {}).then(setRows);
-  }, []);
-  return <MatchmakingTable rows={rows} />;
+  const { value: rows, error } = useCall('matching.matchmakings.list', {});
+  useShownError(error);
+  return <MatchmakingTable rows={rows ?? []} />;
 }
 
 export function MatchmakingTable({ rows, actions }: { rows: MatchmakingRow[]; actions?: (m: MatchmakingRow) => React.ReactNode }) {

@@ -1,12 +1,13 @@
 import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { FlagDetail } from '../../../shared/contract/rules';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../components/formatDateTime';
 import { PageHeader } from '../../components/PageHeader';
-import { call } from '../../transport/desk';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { DealsSideBySide } from './DealsSideBySide';
 import { DecisionPanel } from './DecisionPanel';
 import { EvidenceList } from './EvidenceList';
@@ -18,25 +19,15 @@ import { nextFlagId } from './queueView';
 /** 下一条: the next waiting flag of the queue as the reviewer left it, or back to the queue when none is left. */
 function NextButton({ flagId }: { flagId: string }) {
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { run, pending } = useAction();
   const goNext = async () => {
-    setBusy(true);
-    try {
-      const next = await nextFlagId(flagId);
-      if (next) navigate(`/review/${next}`);
-      else {
-        message.info('队列中已没有其他待您审核的异常');
-        navigate('/review');
-      }
-    } catch (error) {
-      message.error((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const next = await nextFlagId(flagId);
+    if (next) return void navigate(`/review/${next}`);
+    navigate('/review');
+    return '队列中已没有其他待您审核的异常';
   };
   return (
-    <Button icon={<ArrowRightOutlined />} loading={busy} onClick={() => void goNext()}>
+    <Button icon={<ArrowRightOutlined />} loading={pending} onClick={() => void run(goNext)}>
       下一条
     </Button>
   );
@@ -62,11 +53,9 @@ export function FlagDetailView() {
   const { flagId = '' } = useParams();
   const navigate = useNavigate();
   const { status } = useSession();
-  const { message } = App.useApp();
-  const [flag, setFlag] = useState<FlagDetail | null>(null);
-  useEffect(() => {
-    call('review.flag', { flagId }).then(setFlag, (e: Error) => message.error(e.message));
-  }, [flagId, message]);
+  // Read again after a decision; the page keeps showing the flag meanwhile.
+  const { latest: flag, error, reload } = useCall('review.flag', { flagId });
+  useShownError(error);
   if (!flag || flag.id !== flagId) return <Spin />;
   const paymentsDeal = flag.ruleId === 'R06' ? flag.deals[0] : undefined;
   return (
@@ -117,7 +106,7 @@ export function FlagDetailView() {
         </Col>
         <Col span={8}>
           <Card size="small" title="审核">
-            <DecisionPanel key={flag.id} flag={flag} onChanged={setFlag} next={<NextButton flagId={flag.id} />} />
+            <DecisionPanel key={flag.id} flag={flag} onChanged={reload} next={<NextButton flagId={flag.id} />} />
           </Card>
         </Col>
       </Row>

@@ -6,6 +6,7 @@ import type { QueueFilters as Filters, QueueRow, QueueSort } from '../../../shar
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { ageText, SourceTag, StatusTag } from './flagTags';
 import { QueueFilters } from './QueueFilters';
@@ -43,9 +44,7 @@ export function ReviewQueue() {
   useEffect(() => saveQueueView({ filters, sort }), [filters, sort]);
   const queue = useCall('review.queue', { ...filters, sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   const data = queue.latest ?? { total: 0, rows: [] };
-  useEffect(() => {
-    if (queue.error) message.error(queue.error);
-  }, [queue.error, message]);
+  useShownError(queue.error);
 
   const exportQueue = async () => {
     try {

@@ -1,20 +1,14 @@
-import { Alert, App, Button, Card, Descriptions, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../shared/contract/index';
+import { Alert, Button, Card, Descriptions, Input, Typography } from 'antd';
 import { useSession } from '../../app/session';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { downloadText } from '../../transport/files';
-
-type SigningKey = MethodOutput<'sync.signingKey'>;
 
 /** The installation's public key and fingerprint, for enrollment at the province. */
 export function SigningKeyTab() {
-  const { message } = App.useApp();
   const { status } = useSession();
-  const [key, setKey] = useState<SigningKey | null>(null);
-  useEffect(() => {
-    call('sync.signingKey', {}).then(setKey, (e: Error) => message.error(e.message));
-  }, [message]);
+  const { value: key, error } = useCall('sync.signingKey', {});
+  useShownError(error);
   const save = () => {
     if (!key) return;
     downloadText(key.publicKeyPem, `签名公钥-${key.regionCode}.pem`, 'application/x-pem-file');

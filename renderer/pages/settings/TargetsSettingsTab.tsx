@@ -1,11 +1,10 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract/index';
-import type { BaselineRow, TargetRow } from '../../../shared/contract/indicators';
-import { formatFenAsWan, parseWanToFen } from '../../../shared/domain/money';
 import { PROVINCE_CODE } from '../../../shared/domain/regions';
-import { INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../shared/indicators/ids';
+import { INDICATOR_IDS, INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../shared/indicators/ids';
+import { planTarget, type TargetDraft, targetDrafts, targetEdits } from '../../../shared/indicators/targetEdits';
 import { PLAN_YEAR_FROM, PLAN_YEAR_TO } from '../../../shared/indicators/targets';
 import { useSession } from '../../app/session';
 import { call } from '../../transport/desk';
@@ -14,28 +13,8 @@ import { reportingRegionOptions } from '../evaluation/regionYear';
 
 type View = MethodOutput<'targets.get'>;
 type Rejections = MethodOutput<'targets.import'>['rejected'];
-const GROWTH_IDS: IndicatorId[] = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I3a', 'I3b', 'I4', 'I4a', 'I5', 'I5a'];
-
-/** What a person types: counts as whole numbers, money in 万元, rates in %. */
-interface Draft {
-  target: string;
-  growthPercent: number | null;
-  baseline: string;
-}
-
-const isMoney = (id: IndicatorId) => INDICATORS[id].kind === 'money';
-const shown = (id: IndicatorId, value: number | null | undefined) =>
-  value === null || value === undefined ? '' : isMoney(id) ? formatFenAsWan(value, 2) : String(value);
-
-/** A typed amount in the indicator's stored unit, or a Chinese reason. */
-function readAmount(id: IndicatorId, text: string): { ok: true; value: number | null } | { ok: false; message: string } {
-  if (text.trim() === '') return { ok: true, value: null };
-  if (isMoney(id)) {
-    const money = parseWanToFen(text);
-    return money.ok ? { ok: true, value: money.fen } : { ok: false, message: money.message };
-  }
-  return /^\d+$/.test(text.trim()) ? { ok: true, value: Number(text.trim()) } : { ok: false, message: `应填写非负整数（${INDICATORS[id].unit}）` };
-}
+// Every indicator has a row: a required growth for each, a target and a 2020 baseline where it has a cumulative value.
+const ROWS = INDICATOR_IDS.map((id) => ({ id }));
 
 /**
  * Province and city targets (2021–2023) and 2020 baselines per region; editable by 管理员, audited, importable. A
@@ -48,7 +27,7 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
   const readOnly = user.role !== '管理员';
   const [region, setRegion] = useState(status.region?.code ?? PROVINCE_CODE);
   const [view, setView] = useState<View | null>(null);
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [drafts, setDrafts] = useState<Partial<Record<IndicatorId, TargetDraft>>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [rejected, setRejected] = useState<Rejections>([]);
 
@@ -59,49 +38,20 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
   const [drafted, setDrafted] = useState<{ view: View; region: string } | null>(null);
   if (view && (drafted?.view !== view || drafted.region !== region)) {
     setDrafted({ view, region });
-    const next: Record<string, Draft> = {};
-    for (const id of GROWTH_IDS) {
-      const t = view.targets.find((r) => r.regionCode === region && r.indicator === id && r.yearFrom === PLAN_YEAR_FROM && r.yearTo === PLAN_YEAR_TO);
-      const b = view.baselines.find((r) => r.regionCode === region && r.indicator === id && r.year === 2020);
-      next[id] = {
-        target: shown(id, t?.target),
-        growthPercent: t?.requiredGrowth === null || t?.requiredGrowth === undefined ? null : Math.round(t.requiredGrowth * 10000) / 100,
-        baseline: shown(id, b?.value),
-      };
-    }
-    setDrafts(next);
+    setDrafts(targetDrafts(view, region));
     setErrors({});
   }
 
-  const edit = (id: IndicatorId, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...d[id]!, ...patch } }));
+  const edit = (id: IndicatorId, patch: Partial<TargetDraft>) => setDrafts((d) => ({ ...d, [id]: { ...d[id]!, ...patch } }));
 
   const save = async () => {
-    const targets: TargetRow[] = [];
-    const baselines: BaselineRow[] = [];
-    const problems: Record<string, string> = {};
-    for (const id of GROWTH_IDS) {
-      const draft = drafts[id];
-      if (!draft) continue;
-      const target = readAmount(id, draft.target);
-      const baseline = readAmount(id, draft.baseline);
-      if (!target.ok) problems[`${id}.target`] = target.message;
-      if (!baseline.ok) problems[`${id}.baseline`] = baseline.message;
-      if (!target.ok || !baseline.ok) continue;
-      const requiredGrowth = draft.growthPercent === null ? null : draft.growthPercent / 100;
-      const before = view?.targets.find((r) => r.regionCode === region && r.indicator === id && r.yearFrom === PLAN_YEAR_FROM && r.yearTo === PLAN_YEAR_TO);
-      if (before || target.value !== null || requiredGrowth !== null) {
-        if (!before || before.target !== target.value || before.requiredGrowth !== requiredGrowth || before.isDefault) {
-          targets.push({ regionCode: region, indicator: id, yearFrom: PLAN_YEAR_FROM, yearTo: PLAN_YEAR_TO, target: target.value, requiredGrowth });
-        }
-      }
-      const oldBase = view?.baselines.find((r) => r.regionCode === region && r.indicator === id && r.year === 2020)?.value ?? null;
-      if (baseline.value !== null && baseline.value !== oldBase) baselines.push({ regionCode: region, indicator: id, year: 2020, value: baseline.value });
-    }
-    setErrors(problems);
-    if (Object.keys(problems).length) {
+    const edits = targetEdits(view, region, drafts);
+    setErrors(edits.ok ? {} : edits.problems);
+    if (!edits.ok) {
       message.error('有填写不正确的格子，请按提示修改');
       return;
     }
+    const { targets, baselines } = edits;
     try {
       setView(await call('targets.save', { targets, baselines }));
       message.success(`已保存 ${targets.length} 项目标、${baselines.length} 项基期值`);
@@ -131,8 +81,7 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
     downloadBase64(file.contentBase64, file.fileName, XLSX_TYPE);
   };
 
-  const fromProvince = (id: IndicatorId) =>
-    view?.targets.some((t) => t.regionCode === region && t.indicator === id && t.yearFrom === PLAN_YEAR_FROM && t.yearTo === PLAN_YEAR_TO && t.setByProvince) ?? false;
+  const fromProvince = (id: IndicatorId) => (view ? planTarget(view.targets, region, id)?.setByProvince === true : false);
   const cell = (id: IndicatorId, key: 'target' | 'baseline', enabled: boolean) => {
     const problem = errors[`${id}.${key}`];
     return enabled ? (
@@ -152,7 +101,6 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
     );
   };
 
-  const rows = useMemo(() => GROWTH_IDS.map((id) => ({ id })), []);
   // A city without a rate of its own is held to the province's (shown as a hint).
   const provinceGrowth = (id: IndicatorId) => {
     const rate = view?.targets.find((t) => t.regionCode === PROVINCE_CODE && t.indicator === id)?.requiredGrowth;
@@ -202,7 +150,7 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
         size="small"
         rowKey="id"
         pagination={false}
-        dataSource={rows}
+        dataSource={ROWS}
         columns={[
           { title: '指标', dataIndex: 'id', render: (id: IndicatorId) => <>{id} {INDICATORS[id].name}{fromProvince(id) && <Tag color="purple" style={{ marginLeft: 8 }}>省级下达</Tag>}</> },
           { title: '累计目标值', width: 200, render: (_: unknown, { id }) => cell(id, 'target', INDICATORS[id].kind !== 'rate') },

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { type ROLES, rolesFor, type UserView } from '../../../shared/contract/auth';
@@ -8,6 +8,9 @@ import { contract } from '../../../shared/contract/index';
 import { useSession } from '../../app/session';
 import { FormField } from '../../components/FormField';
 import { useModalSubmit } from '../../components/modalSubmit';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
@@ -53,25 +56,18 @@ function NewUserModal({ open, onClose }: { open: boolean; onClose: (created: boo
 export function UsersTab() {
   const { user: me, status } = useSession();
   const roles = rolesFor(status.region?.code);
-  const { message } = App.useApp();
-  const [users, setUsers] = useState<UserView[]>([]);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserView | null>(null);
-  const load = useCallback(() => call('users.list', {}).then(setUsers, (e: Error) => message.error(e.message)), [message]);
-  useEffect(() => void load(), [load]);
-  const update = async (id: string, change: { role?: UserView['role']; active?: boolean }) => {
-    try {
-      await call('users.update', { id, ...change });
-      await load();
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+  // The table keeps its rows while it is read again after a change.
+  const { latest: users, error, reload } = useCall('users.list', {});
+  useShownError(error);
+  const { run } = useAction();
+  const update = (id: string, change: { role?: UserView['role']; active?: boolean }) => run(() => call('users.update', { id, ...change }).then(reload));
   return (
     <Card extra={<Button type="primary" onClick={() => setCreating(true)}>新建用户</Button>} title="用户与角色">
       <Table<UserView>
         rowKey="id"
-        dataSource={users}
+        dataSource={users ?? []}
         pagination={false}
         columns={[
           { title: '用户名', dataIndex: 'username' },
@@ -105,8 +101,8 @@ export function UsersTab() {
           },
         ]}
       />
-      <ResetPasswordModal user={resetting} onClose={(reset) => { setResetting(null); if (reset) void load(); }} />
-      <NewUserModal open={creating} onClose={(created) => { setCreating(false); if (created) void load(); }} />
+      <ResetPasswordModal user={resetting} onClose={(reset) => { setResetting(null); if (reset) reload(); }} />
+      <NewUserModal open={creating} onClose={(created) => { setCreating(false); if (created) reload(); }} />
     </Card>
   );
 }

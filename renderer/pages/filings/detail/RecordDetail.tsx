@@ -23,7 +23,7 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
   const [detail, setDetail] = useState<AnyDetail | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const load = useCallback(() => {
-    callKind<AnyDetail>(spec.key, 'get', { id }).then(
+    callKind(spec.key, 'get', { id }).then(
       (loaded) => {
         setDetail(loaded);
         setRefreshKey((k) => k + 1);

@@ -8,7 +8,6 @@ import { DateInput } from '../../../components/DateInput';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
-import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
 import { EMPTY_PATENT, PatentListField, patentFromView } from './PatentListField';
 import { PaymentListField } from './PaymentListField';
@@ -67,7 +66,7 @@ export function DealForm({ id }: { id?: string }) {
   const overpaid = typeof amountFen === 'number' && paidFen > amountFen;
 
   return (
-    <FormShell spec={KINDS.deals} id={id} form={form} ready={ready}>
+    <FormShell kind="deals" id={id} form={form} ready={ready}>
       <Card size="small" title="合同" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={5}>

@@ -5,7 +5,6 @@ import { SECTORS } from '../../../../shared/domain/enterprise';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
-import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
 import { useRecordForm } from './useRecordForm';
 
@@ -25,7 +24,7 @@ export function FiguresForm({ id }: { id?: string }) {
   const { form, ready } = useRecordForm('figures', enterpriseFiguresInput, EMPTY, id, toInput);
   const { control } = form;
   return (
-    <FormShell spec={KINDS.figures} id={id} form={form} ready={ready}>
+    <FormShell kind="figures" id={id} form={form} ready={ready}>
       <Card size="small" title="企业年度数据" style={{ marginBottom: 12 }}>
         <PartyPicker control={control} name="enterprise" label="企业" />
         <Row gutter={12}>

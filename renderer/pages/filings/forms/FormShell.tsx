@@ -9,8 +9,8 @@ import { FormSubmitContext } from '../../../components/formSubmit';
 import { PageHeader } from '../../../components/PageHeader';
 import { call, DeskCallError } from '../../../transport/desk';
 import { readFileBase64 } from '../../../transport/files';
-import { callKind } from '../calls';
-import type { KindSpec } from '../kinds';
+import { FORM_CALLS, type KindRecord } from '../calls';
+import { type KindKey, KINDS } from '../kinds';
 import { useDraft } from './useDraft';
 
 /** A refused form scrolls to its first message, so the user sees what to correct. */
@@ -27,15 +27,17 @@ function popupOpen(): boolean {
  * The frame of every filing form: title, draft kept in the store, attachments to add, and the keys of the paper
  * workflow (Enter saves, Esc cancels). An edit saves a new version of the record.
  */
-export function FormShell<T extends FieldValues>(props: {
-  spec: KindSpec;
+export function FormShell<K extends KindKey, T extends FieldValues>(props: {
+  kind: K;
   id?: string;
-  form: UseFormReturn<T>;
+  /** The form's checked values are what the kind's save takes. */
+  form: UseFormReturn<T, unknown, KindRecord<K>>;
   /** The form's values are ready (an edited record has loaded). */
   ready: boolean;
   children: ReactNode;
 }) {
-  const { spec, id, form } = props;
+  const { kind, id, form } = props;
+  const spec = KINDS[kind];
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const draftKey = `${spec.entity.replace('_', '')}${id ? `:${id}` : ''}`;
@@ -49,7 +51,7 @@ export function FormShell<T extends FieldValues>(props: {
     if (saving) return;
     setSaving(true);
     try {
-      const result = await callKind<{ id: string; outcome: string }>(spec.key, id ? 'update' : 'create', id ? { id, record: values } : values);
+      const result = await FORM_CALLS[kind].save(values, id);
       for (const file of files) {
         await call('attachments.add', { entity: spec.entity, entityId: result.id, fileName: file.name, contentBase64: await readFileBase64(file) });
       }

@@ -6,7 +6,6 @@ import { DateInput } from '../../../components/DateInput';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
-import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
 import { EMPTY_PATENT, PatentListField, patentFromView } from './PatentListField';
 import { useRecordForm } from './useRecordForm';
@@ -38,7 +37,7 @@ export function PledgeForm({ id }: { id?: string }) {
   const { form, ready } = useRecordForm('pledges', pledgeInput, EMPTY, id, toInput);
   const { control, setValue } = form;
   return (
-    <FormShell spec={KINDS.pledges} id={id} form={form} ready={ready}>
+    <FormShell kind="pledges" id={id} form={form} ready={ready}>
       <Card size="small" title="质押登记" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={6}>

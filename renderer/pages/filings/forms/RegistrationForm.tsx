@@ -6,7 +6,6 @@ import { DateInput } from '../../../components/DateInput';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
-import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
 import { EMPTY_PATENT, PatentListField, patentFromView } from './PatentListField';
 import { useRecordForm } from './useRecordForm';
@@ -37,7 +36,7 @@ export function RegistrationForm({ id }: { id?: string }) {
   const { form, ready } = useRecordForm('registrations', registrationInput, EMPTY, id, toInput);
   const { control, setValue } = form;
   return (
-    <FormShell spec={KINDS.registrations} id={id} form={form} ready={ready}>
+    <FormShell kind="registrations" id={id} form={form} ready={ready}>
       <Card size="small" title="专利产品备案" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={5}>

@@ -5,7 +5,6 @@ import { DateInput } from '../../../components/DateInput';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker, partyFromView } from '../../../components/PartyPicker';
-import { KINDS } from '../kinds';
 import { FormShell } from './FormShell';
 import { useRecordForm } from './useRecordForm';
 
@@ -35,7 +34,7 @@ export function SubsidyForm({ id }: { id?: string }) {
   const { form, ready } = useRecordForm('subsidies', subsidyInput, EMPTY, id, toInput);
   const { control } = form;
   return (
-    <FormShell spec={KINDS.subsidies} id={id} form={form} ready={ready}>
+    <FormShell kind="subsidies" id={id} form={form} ready={ready}>
       <Card size="small" title="奖补" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={5}>

@@ -3,19 +3,19 @@ import { App } from 'antd';
 import { useEffect, useState } from 'react';
 import { type DefaultValues, type FieldValues, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { callKind } from '../calls';
+import { FORM_CALLS, type KindDetail } from '../calls';
 import type { KindKey } from '../kinds';
 
 /**
  * A filing form over the contract's own schema (the Chinese messages of shared/ show at the fields); for an edit,
  * the record is loaded and turned back into the form's values.
  */
-export function useRecordForm<S extends z.ZodType<FieldValues, FieldValues>, D>(
-  kind: KindKey,
+export function useRecordForm<K extends KindKey, S extends z.ZodType<FieldValues, FieldValues>>(
+  kind: K,
   schema: S,
   empty: z.input<S>,
   id: string | undefined,
-  toInput: (detail: D) => z.input<S>,
+  toInput: (detail: KindDetail<K>) => z.input<S>,
 ) {
   const { message } = App.useApp();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -29,7 +29,7 @@ export function useRecordForm<S extends z.ZodType<FieldValues, FieldValues>, D>(
   const { reset } = form;
   useEffect(() => {
     if (!id) return;
-    callKind<D>(kind, 'get', { id })
+    FORM_CALLS[kind].load(id)
       .then((detail) => {
         reset(toInput(detail));
         setReady(true);

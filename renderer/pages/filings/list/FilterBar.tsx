@@ -3,17 +3,18 @@ import { DEAL_KINDS } from '../../../../shared/contract/filings';
 import { ENTERPRISE_SIZES, PARTY_KINDS } from '../../../../shared/domain/enterprise';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { CITY_REGIONS } from '../../../../shared/domain/regions';
+import type { ListFilters } from '../calls';
 import type { KindSpec } from '../kinds';
 
-export type Filters = Record<string, string | number | boolean | null | undefined>;
+export type Filters = ListFilters;
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 const YEARS = Array.from({ length: new Date().getFullYear() - 2019 }, (_, i) => 2020 + i).reverse();
 
 /** Search and filters of a list; every filter runs in core. */
 export function FilterBar({ spec, filters, onChange }: { spec: KindSpec; filters: Filters; onChange: (next: Filters) => void }) {
-  const set = (key: string) => (value: unknown) => onChange({ ...filters, [key]: (value as string | number | boolean | undefined) ?? null });
-  const select = (key: string, placeholder: string, opts: { value: string | number; label: string }[], width = 110) => (
+  const set = (key: keyof Filters) => (value: unknown) => onChange({ ...filters, [key]: (value as string | number | boolean | undefined) ?? null });
+  const select = (key: keyof Filters, placeholder: string, opts: { value: string | number; label: string }[], width = 110) => (
     <Select aria-label={placeholder} allowClear placeholder={placeholder} style={{ width }} value={filters[key] ?? undefined} onChange={set(key)} options={opts} />
   );
   return (

@@ -2,9 +2,10 @@ import { App, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { ExportList } from '../../../../shared/contract/importing';
+import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { ExportButton } from '../../../components/export/ExportButton';
 import { type SortState, VirtualTable } from '../../../components/VirtualTable';
-import { callKind, type ListPage } from '../calls';
+import { listKind } from '../calls';
 import type { KindSpec, ListRow } from '../kinds';
 import { FilterBar, type Filters } from './FilterBar';
 import { useRecordsPlace } from '../recordsPlace';
@@ -15,16 +16,22 @@ const PAGE = 200;
 const EXPORT_OF: Record<KindSpec['key'], ExportList> = { deals: 'deals', pledges: 'pledges', registrations: 'registrations', figures: 'enterpriseFigures', subsidies: 'subsidies' };
 
 /** The filters as core takes them: empty ones left out. */
-const queryOf = (filters: Filters) => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+function queryOf(filters: Filters): Filters {
+  const query = { ...filters };
+  for (const key of Object.keys(query) as (keyof Filters)[]) if (query[key] === null || query[key] === undefined || query[key] === '') delete query[key];
+  return query;
+}
 
 function filtersFromUrl(params: URLSearchParams): Filters {
   const filters: Filters = {};
   const year = Number(params.get('year'));
   if (Number.isInteger(year) && year > 0) filters.year = year;
-  for (const [key, filter] of [['industry', 'industry'], ['search', 'search'], ['region', 'regionCode']] as const) {
+  for (const [key, filter] of [['search', 'search'], ['region', 'regionCode']] as const) {
     const value = params.get(key);
     if (value) filters[filter] = value;
   }
+  const industry = INDUSTRIES.find((i) => i === params.get('industry'));
+  if (industry) filters.industry = industry;
   return filters;
 }
 
@@ -52,8 +59,7 @@ export function RecordList({ spec }: { spec: KindSpec }) {
       const mine = fresh ? ++generation.current : generation.current;
       setLoading(true);
       try {
-        const query = queryOf(filters);
-        const page = await callKind<ListPage>(spec.key, 'list', { ...query, sort: sort.key, direction: sort.direction, limit: PAGE, cursor: fresh ? null : cursor.current });
+        const page = await listKind(spec.key, { filters: queryOf(filters), sort: sort.key, direction: sort.direction, limit: PAGE, cursor: fresh ? null : cursor.current });
         if (mine !== generation.current) return;
         cursor.current = page.nextCursor;
         setRows((before) => (fresh ? page.rows : [...before, ...page.rows]));

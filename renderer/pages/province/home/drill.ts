@@ -1,5 +1,5 @@
 import type { IndicatorId } from '../../../../shared/indicators/ids';
-import { dealFamily } from '../../charts/charts';
+import { dealFamily } from '../../../../shared/indicators/dealFamily';
 import type { DealsQuery } from '../../charts/DealsDrawer';
 import type { KindKey } from '../../filings/kinds';
 

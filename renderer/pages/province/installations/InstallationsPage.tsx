@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { InstallationView } from '../../../../shared/contract/provinceInstallations';
 import { useSession } from '../../../app/session';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { PageHeader } from '../../../components/PageHeader';
-import { call } from '../../../transport/desk';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
 import { EnrollModal, ReplaceModal, RevokeModal } from './KeyModals';
 
 const STATUS_COLOR: Record<InstallationView['status'], string> = { 在用: 'green', 已替换: 'default', 已吊销: 'red' };
@@ -12,21 +13,18 @@ const STATUS_COLOR: Record<InstallationView['status'], string> = { 在用: 'gree
 /** 安装登记: the cities' installations whose signed batches the province takes, with enroll, replace and revoke. */
 export function InstallationsPage() {
   const { user } = useSession();
-  const { message } = App.useApp();
-  const [rows, setRows] = useState<InstallationView[] | null>(null);
   const [enrolling, setEnrolling] = useState(false);
   const [replacing, setReplacing] = useState<InstallationView | null>(null);
   const [revoking, setRevoking] = useState<InstallationView | null>(null);
   const isAdmin = user.role === '管理员';
-  const load = useCallback(() => call('installations.list', {}).then(setRows, (e: Error) => message.error(e.message)), [message]);
-  useEffect(() => {
-    if (isAdmin) void load();
-  }, [isAdmin, load]);
+  // Only an administrator reads the list; the table keeps its rows while it is read again after a change.
+  const { latest: rows, error, reload } = useCall('installations.list', isAdmin ? {} : null);
+  useShownError(error);
   const done = (changed: boolean) => {
     setEnrolling(false);
     setReplacing(null);
     setRevoking(null);
-    if (changed) void load();
+    if (changed) reload();
   };
 
   return (
@@ -43,7 +41,7 @@ export function InstallationsPage() {
           <Table<InstallationView>
             size="small"
             rowKey="fingerprint"
-            loading={rows === null}
+            loading={rows === undefined && !error}
             dataSource={rows ?? []}
             pagination={false}
             locale={{ emptyText: '尚未登记任何安装' }}

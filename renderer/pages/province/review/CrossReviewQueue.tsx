@@ -1,23 +1,23 @@
-import { App, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PROVINCE_REVIEW_STATUSES, type CrossReviewRow } from '../../../../shared/contract/provinceReview';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { PageHeader } from '../../../components/PageHeader';
-import { call } from '../../../transport/desk';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
 import { StatusTag } from '../../review/flagTags';
 
 type Status = (typeof PROVINCE_REVIEW_STATUSES)[number];
 
 /** The findings only the province can see, open ones first; a row opens the finding with both cities' records. */
 export function CrossReviewQueue() {
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [status, setStatus] = useState<Status | undefined>('待审核');
-  const [rows, setRows] = useState<CrossReviewRow[] | null>(null);
-  useEffect(() => {
-    call('provinceReview.queue', { status }).then((v) => setRows(v.rows), (e: Error) => message.error(e.message));
-  }, [status, message]);
+  // Another status keeps the rows of the last one on screen until its own arrive.
+  const { latest, error } = useCall('provinceReview.queue', { status });
+  useShownError(error);
+  const rows = latest?.rows;
   return (
     <>
       <PageHeader title="跨地市审核" description="涉及两个及以上地区的重复转让、回流交易、重复登记（R01、R02、R10），以及共享专利或单位在各地报送不一致（CLAIM）。审核结论连同理由下发到所涉各地市。" />
@@ -29,7 +29,7 @@ export function CrossReviewQueue() {
       <Table<CrossReviewRow>
         size="small"
         rowKey="fingerprint"
-        loading={rows === null}
+        loading={rows === undefined && !error}
         dataSource={rows ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: status === '待审核' ? '没有待审核的跨地市异常' : '没有符合条件的记录' }}

@@ -1,32 +1,28 @@
-import { App, Card, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../shared/contract/index';
+import { Card, Space, Table, Typography } from 'antd';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { PageHeader } from '../../../components/PageHeader';
-import { call } from '../../../transport/desk';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
 import { TargetsSettingsTab } from '../../settings/TargetsSettingsTab';
-
-type Sent = MethodOutput<'provinceTargets.sent'>['rows'];
 
 /**
  * 目标下达: the province sets each city's targets in the same table (or xlsx) as 设置 → 目标; saving a city's targets sends
  * them to that city, where they show as 省级下达 and cannot be edited.
  */
 export function TargetsSendPage() {
-  const { message } = App.useApp();
-  const [rows, setRows] = useState<Sent | null>(null);
-  const load = useCallback(() => call('provinceTargets.sent', {}).then((v) => setRows(v.rows), (e: Error) => message.error(e.message)), [message]);
-  useEffect(() => void load(), [load]);
+  const { latest: sent, error, reload } = useCall('provinceTargets.sent', {});
+  useShownError(error);
+  const rows = sent?.rows;
   return (
     <>
       <PageHeader title="目标下达" description="选择地区，填写或从 Excel 导入目标后保存，即下达到该地市；地市下次同步后在“设置 → 目标”中显示为省级下达（只读），统计图表和成效评价按此计算。" />
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
-        <TargetsSettingsTab onSaved={() => void load()} />
+        <TargetsSettingsTab onSaved={reload} />
         <Card size="small" title="各地市下达情况">
           <Table
             size="small"
             rowKey="code"
-            loading={rows === null}
+            loading={rows === undefined && !error}
             dataSource={rows ?? []}
             pagination={false}
             columns={[
