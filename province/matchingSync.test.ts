@@ -3,6 +3,7 @@ import { appendOutbox } from '../core/outbox/outbox';
 import { runSyncPass } from '../core/sync/client';
 import { matchesForNeed } from '../core/matching/rank';
 import { poolFunnel } from '../core/province/matching/poolFunnel';
+import type { PartyInput } from '../shared/contract/filings';
 import { setUpStore } from '../tests/support/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 
@@ -107,11 +108,80 @@ describe("the province's 供需对接 funnel", () => {
     const funnel = poolFunnel(prov.store.db, year);
     expect(funnel.regions).toHaveLength(12);
     const of = (region: string) => funnel.regions.find((r) => r.region === region);
-    expect(of('140100')).toEqual({ region: '140100', regionName: '太原市', supplies: 2, needs: 1, recommended: 1, matchmakings: 2, deals: 1, recommendRate: 1, dealRate: 0.5 });
-    expect(of('140400')).toEqual({ region: '140400', regionName: '长治市', supplies: 0, needs: 2, recommended: 1, matchmakings: 0, deals: 0, recommendRate: 0.5, dealRate: null });
+    expect(of('140100')).toEqual({
+      region: '140100', regionName: '太原市', supplies: 2, needs: 1, recommended: 1, matchmakings: 2, deals: 1, recommendRate: 1, dealRate: 0.5,
+      conversion: { matched: 2, dealt: 1, matchRate: 1, dealRate: 0.5, avgDaysToDeal: 0 },
+    });
+    expect(of('140400')).toEqual({
+      region: '140400', regionName: '长治市', supplies: 0, needs: 2, recommended: 1, matchmakings: 0, deals: 0, recommendRate: 0.5, dealRate: null,
+      conversion: { matched: 0, dealt: 0, matchRate: null, dealRate: null, avgDaysToDeal: null },
+    });
     expect(of('140200')).toMatchObject({ supplies: 0, needs: 0, recommended: 0, recommendRate: null });
     expect(funnel.total).toMatchObject({ region: '140000', regionName: '山西省', supplies: 2, needs: 3, recommended: 2, matchmakings: 2, deals: 1, dealRate: 0.5 });
     // Another year has nothing.
     expect(poolFunnel(prov.store.db, year - 1).total).toMatchObject({ supplies: 0, needs: 0, matchmakings: 0, deals: 0 });
+  });
+});
+
+/** The ISO day `days` before today, but not before 1 January (the funnel counts one year). */
+const daysAgo = (days: number) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const day = new Date(Date.parse(today) - days * 86_400_000).toISOString().slice(0, 10);
+  return day.slice(0, 4) === today.slice(0, 4) ? day : `${today.slice(0, 4)}-01-01`;
+};
+const between = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+describe("the province's funnel has the city funnel's figures", () => {
+  it('per region and in total: pooled patents with a 对接, dealt, 对接/供给, 成交/对接 and the mean days from the first 对接 to the deal', async () => {
+    const prov = await startTestProvince();
+    started.push(prov.close);
+    const taiyuan = await city('140100');
+    const changzhi = await city('140400');
+    for (const c of [taiyuan, changzhi]) await prov.enroll(c.service.store, c.adminActor);
+    const today = new Date().toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+
+    // One city's patent met its enterprise `metOn`, and the deal was signed today; a second patent of 太原 waits.
+    const dealtAfterMeeting = async (c: City, n: string, patentNumber: string, owner: PartyInput, enterprise: PartyInput, metOn: string) => {
+      const supply = await c.call('matching.supply.save', { record: { patentNumber, title: `一种带式输送机托辊的耐磨涂层${n}`, owner, industry: '煤机智能制造装备', keywords: '托辊，耐磨涂层' } });
+      const need = await c.call('matching.needs.save', { record: { needNo: `XQ-${n}`, enterprise, industry: '煤机智能制造装备', needText: '延长输送机托辊寿命', keywords: '托辊' } });
+      const met = await c.call('matching.matchmakings.save', { record: { needId: need.id, supplyId: supply.id, eventDate: metOn, event: '供需对接会' } });
+      await c.call('matching.recordDeal', {
+        supplyId: supply.id,
+        matchmakingId: met.id,
+        deal: {
+          kind: '转让', contractNo: `ZR-${n}`, contractDate: today, recordationDate: today, industry: '煤机智能制造装备', amountFen: 1_000_000,
+          patents: [{ number: patentNumber, title: `一种带式输送机托辊的耐磨涂层${n}` }], assignor: owner, assignee: enterprise,
+        },
+      });
+    };
+    const taiyuanMet = daysAgo(40);
+    const changzhiMet = daysAgo(11);
+    await dealtAfterMeeting(taiyuan, '1', '202311352019.8', institute, taiyuanSme, taiyuanMet);
+    await taiyuan.call('matching.supply.save', {
+      record: { patentNumber: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法', owner: { name: '太原理工大学', kind: '高校', regionCode: '140100' }, industry: '碳基新材料', keywords: '石墨烯，负极材料' },
+    });
+    await dealtAfterMeeting(
+      changzhi, '2', '202311352020.0',
+      { name: '长治学院', kind: '高校', regionCode: '140400' },
+      { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' },
+      changzhiMet,
+    );
+    for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
+
+    const funnel = poolFunnel(prov.store.db, year);
+    const of = (region: string) => funnel.regions.find((r) => r.region === region);
+    const days = (from: string) => Math.round(between(from, today) * 10) / 10;
+    expect(of('140100')).toMatchObject({ supplies: 2, conversion: { matched: 1, dealt: 1, matchRate: 0.5, dealRate: 1, avgDaysToDeal: days(taiyuanMet) } });
+    expect(of('140400')).toMatchObject({ supplies: 1, conversion: { matched: 1, dealt: 1, matchRate: 1, dealRate: 1, avgDaysToDeal: days(changzhiMet) } });
+    expect(of('140200')).toMatchObject({ supplies: 0, conversion: { matched: 0, dealt: 0, matchRate: null, dealRate: null, avgDaysToDeal: null } });
+    // The total averages over every region's deals, not over the regions' averages.
+    expect(funnel.total).toMatchObject({
+      supplies: 3,
+      conversion: { matched: 2, dealt: 2, matchRate: 2 / 3, dealRate: 1, avgDaysToDeal: Math.round(((between(taiyuanMet, today) + between(changzhiMet, today)) / 2) * 10) / 10 },
+    });
+    // The same figures as the city's own funnel of its desk.
+    const [taiyuanDesk] = await taiyuan.call('matching.funnel', { year });
+    expect(of('140100')!.conversion).toEqual({ matched: taiyuanDesk!.matched, dealt: taiyuanDesk!.dealt, matchRate: taiyuanDesk!.matchRate, dealRate: taiyuanDesk!.dealRate, avgDaysToDeal: taiyuanDesk!.avgDaysToDeal });
   });
 });

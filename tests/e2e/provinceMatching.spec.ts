@@ -1,7 +1,8 @@
 import { callAsPage, expect, login, screenshot, test as base, type Desk } from './fixtures';
 import { provinceWithTwoCities } from './provinceStore';
 
-type Funnel = { year: number; regions: Record<string, number | string | null>[]; total: Record<string, number | string | null> };
+type FunnelRow = Record<string, number | string | null> & { conversion: Record<string, number | null> };
+type Funnel = { year: number; regions: FunnelRow[]; total: FunnelRow };
 
 const test = base.extend<{ province: Desk }>({
   // Two cities import their sample workbooks (with the pool sheets 专利供给 and 技术需求) and report them as batch files.
@@ -36,6 +37,10 @@ test("the province's 供需对接 page shows each region's funnel as synced, the
       ...['supplies', 'needs', 'recommended', 'matchmakings', 'deals'].map((k) => String(region[k])),
       /%|—/,
       /%|—/,
+      // 入库专利转化: the city funnel's 对接率, 成交率 and days to deal.
+      region.conversion.matchRate === null ? '—' : `${((region.conversion.matchRate as number) * 100).toFixed(1)}%`,
+      region.conversion.dealRate === null ? '—' : `${((region.conversion.dealRate as number) * 100).toFixed(1)}%`,
+      region.conversion.avgDaysToDeal === null ? '—' : `${region.conversion.avgDaysToDeal} 天`,
     ]);
   }
   // A region with nothing synced shows zeros, not a gap.
