@@ -6,6 +6,7 @@ import { poolFunnel } from '../core/province/matching/poolFunnel';
 import type { PartyInput } from '../shared/contract/filings';
 import { setUpStore } from '../tests/support/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
+import { openWorkbench } from './testing/workbench';
 
 const started: (() => unknown)[] = [];
 afterEach(async () => {
@@ -183,5 +184,52 @@ describe("the province's funnel has the city funnel's figures", () => {
     // The same figures as the city's own funnel of its desk.
     const [taiyuanDesk] = await taiyuan.call('matching.funnel', { year });
     expect(of('140100')!.conversion).toEqual({ matched: taiyuanDesk!.matched, dealt: taiyuanDesk!.dealt, matchRate: taiyuanDesk!.matchRate, dealRate: taiyuanDesk!.dealRate, avgDaysToDeal: taiyuanDesk!.avgDaysToDeal });
+  });
+});
+
+describe("the province's workbench matches across cities through the contract, read-only", () => {
+  it('lists every city\'s needs and pool, ranks a 太原 patent for a 长治 need and back; refuses every pool-writing method', async () => {
+    const prov = await startTestProvince();
+    started.push(prov.close);
+    const taiyuan = await city('140100');
+    const changzhi = await city('140400');
+    for (const c of [taiyuan, changzhi]) await prov.enroll(c.service.store, c.adminActor);
+    const owner = { name: '太原理工大学', kind: '高校', regionCode: '140100' } as const;
+    const offer = await taiyuan.call('matching.supply.save', {
+      record: { patentNumber: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法', owner, industry: '碳基新材料', keywords: '石墨烯，负极材料', abstract: '提高锂离子电池的循环寿命。' },
+    });
+    const enterprise = { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' } as const;
+    const need = await changzhi.call('matching.needs.save', { record: { needNo: 'CZ-XQ-1', enterprise, industry: '碳基新材料', needText: '希望提高锂离子电池负极材料的循环寿命' } });
+    for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
+
+    const wb = await openWorkbench(prov.dbPath);
+    started.push(wb.close);
+    // Read: every city's needs (searchable) and pool, and the ranking both ways, with the reasons and the regions.
+    expect((await wb.call('matching.needs.list', { search: '长治' })).rows).toEqual([expect.objectContaining({ id: need.id, needNo: 'CZ-XQ-1', enterpriseRegion: '140400' })]);
+    expect((await wb.call('matching.supply.list', {})).rows).toEqual([expect.objectContaining({ id: offer.id, ownerRegion: '140100' })]);
+    const forNeed = await wb.call('matching.forNeed', { needId: need.id, limit: 10 });
+    expect(forNeed.matches[0]).toMatchObject({ supply: { id: offer.id, ownerName: '太原理工大学', ownerRegion: '140100' } });
+    expect(forNeed.matches[0]!.reasons.map((r) => r.text)).toEqual(expect.arrayContaining(['同属产业：碳基新材料', '省内：太原市 ↔ 长治市']));
+    const forSupply = await wb.call('matching.forSupply', { supplyId: offer.id, limit: 10 });
+    expect(forSupply.matches[0]).toMatchObject({ need: { id: need.id, enterpriseRegion: '140400' } });
+    expect(await wb.call('matching.matchmakings.list', { needId: need.id })).toEqual([]);
+
+    // Write: the province never edits a city's pool, nor adds to it; nothing changes.
+    const refused = [
+      wb.call('matching.supply.save', { id: offer.id, record: { patentNumber: '202311303481.9', title: '改名', owner, status: '撤回' } }),
+      wb.call('matching.needs.save', { record: { needNo: 'SJ-1', enterprise, needText: '省里代录的需求' } }),
+      wb.call('matching.matchmakings.save', { record: { needId: need.id, supplyId: offer.id, eventDate: new Date().toISOString().slice(0, 10), event: '省级对接会' } }),
+      wb.call('matching.recordDeal', {
+        supplyId: offer.id,
+        deal: {
+          kind: '许可', licenseMode: '开放许可', contractNo: 'SJ-XK-1', contractDate: new Date().toISOString().slice(0, 10), industry: '碳基新材料', amountFen: 100,
+          patents: [{ number: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法' }], assignor: owner, assignee: enterprise,
+        },
+      }),
+    ];
+    for (const call of refused) await expect(call).rejects.toMatchObject({ code: 'WRONG_INSTALLATION', message: '省级工作台只查看各地市报送的记录，不能录入或修改' });
+    expect(prov.store.db.prepare('SELECT title, status, version FROM supply_patents WHERE id = ?').get(offer.id)).toEqual({ title: '一种石墨烯改性锂离子电池负极材料的制备方法', status: '在库', version: 1 });
+    expect(prov.store.db.prepare('SELECT count(*) FROM tech_needs').pluck().get()).toBe(1);
+    expect(prov.store.db.prepare('SELECT count(*) FROM matchmakings').pluck().get()).toBe(0);
   });
 });

@@ -24,11 +24,11 @@ export function SupplyMatchesView() {
   if (!supply) return null;
   return (
     <>
-      <PageHeader title={`推荐企业：${supply.title}`} description="需求与该专利最相关的企业，同等条件下中小企业优先" extra={<Button onClick={() => navigate('/matching')}>返回</Button>} />
+      <PageHeader title={`推荐企业：${supply.title}`} description="需求与该专利最相关的企业，同等条件下中小企业优先" extra={<Button onClick={() => navigate('/matching?tab=supply')}>返回</Button>} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={4} items={[
           { label: '专利号', children: supply.patentNumber },
-          { label: '权利人', children: supply.ownerName },
+          { label: '权利人', children: `${supply.ownerName}（${region(supply.ownerRegion)}）` },
           { label: '所属产业', children: supply.industry },
           { label: '开放许可', children: openTerms(supply) },
         ]} />
