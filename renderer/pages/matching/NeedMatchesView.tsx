@@ -22,7 +22,7 @@ import { RECOMMENDED, RecommendationPrintRoot } from './RecommendationPrint';
 export function NeedMatchesView() {
   const { needId = '' } = useParams();
   const navigate = useNavigate();
-  const { canEdit } = useRecordsPlace();
+  const { canEdit, atProvince } = useRecordsPlace();
   const { message } = App.useApp();
   const [need, setNeed] = useState<NeedRow | null>(null);
   const [matches, setMatches] = useState<PatentMatch[]>([]);
@@ -59,12 +59,13 @@ export function NeedMatchesView() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={4} items={[
           { label: '需求编号', children: need.needNo },
+          ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
           { label: '紧迫程度', children: need.urgency },
           { label: '所属产业', children: need.industry },
           { label: '所在地', children: region(need.enterpriseRegion) },
           { label: '预算', children: wan(need.budgetFen) },
           { label: '企业规模', children: need.enterpriseSize ?? '—' },
-          { label: '关键词', children: need.keywords || '—', span: 2 },
+          { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
           { label: '需求描述', children: need.needText, span: 4 },
         ]} />
       </Card>

@@ -14,7 +14,7 @@ import { regionFilter } from './regionFilter';
  */
 export function NeedsTab() {
   const navigate = useNavigate();
-  const { canEdit } = useRecordsPlace();
+  const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<NeedRow[]>([]);
   const [editing, setEditing] = useState<NeedRow | 'new' | null>(null);
@@ -30,6 +30,7 @@ export function NeedsTab() {
       </Space>
       <Table<NeedRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
+          ...(atProvince ? [{ title: '报送地区', dataIndex: 'regionCode', width: 90, render: region, ...regionFilter(rows, (n: NeedRow) => n.regionCode) }] : []),
           { title: '需求编号', dataIndex: 'needNo', width: 120 },
           { title: '企业', dataIndex: 'enterpriseName', width: 200, ellipsis: true, render: (v: string, n: NeedRow) => <>{v} {n.enterpriseSize && <Tag>{n.enterpriseSize}</Tag>}</> },
           { title: '所在地', dataIndex: 'enterpriseRegion', width: 90, render: region, ...regionFilter(rows, (n) => n.enterpriseRegion) },

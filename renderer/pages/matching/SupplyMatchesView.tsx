@@ -36,7 +36,7 @@ export function SupplyMatchesView() {
       <Table<EnterpriseMatch> size="small" rowKey={(m) => m.need.id} dataSource={matches} pagination={false} locale={{ emptyText: '尚无与该专利相关的企业需求' }}
         columns={[
           { title: '排名', key: 'rank', width: 50, render: (_: unknown, __: EnterpriseMatch, i: number) => i + 1 },
-          { title: '企业', key: 'enterprise', width: 240, render: (_: unknown, m) => <>{m.need.enterpriseName} {m.need.enterpriseSize && <Tag>{m.need.enterpriseSize}</Tag>}<br />{region(m.need.enterpriseRegion)}</> },
+          { title: '企业', key: 'enterprise', width: 240, render: (_: unknown, m) => <>{m.need.enterpriseName}<br />{region(m.need.enterpriseRegion)} {m.need.enterpriseSize && <Tag style={{ marginInlineStart: 4 }}>{m.need.enterpriseSize}</Tag>}</> },
           { title: '需求', key: 'need', ellipsis: true, render: (_: unknown, m) => <a onClick={() => navigate(`/matching/needs/${m.need.id}`)}>{m.need.needText}</a> },
           { title: '匹配度', dataIndex: 'score', width: 70, render: (v: number) => v.toFixed(2) },
           { title: '推荐理由', key: 'reasons', width: 380, render: (_: unknown, m) => <ReasonTags reasons={m.reasons} /> },

@@ -29,7 +29,7 @@ function poolTable(rows: SupplyRow[]) {
  */
 export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
   const navigate = useNavigate();
-  const { canEdit } = useRecordsPlace();
+  const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<SupplyRow[]>([]);
   const [total, setTotal] = useState(0);
@@ -52,6 +52,7 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
       </Space>
       <Table<SupplyRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
+          ...(atProvince ? [{ title: '报送地区', dataIndex: 'regionCode', width: 90, render: region, ...regionFilter(rows, (s: SupplyRow) => s.regionCode) }] : []),
           { title: '专利号', dataIndex: 'patentNumber', width: 150 },
           { title: '专利名称', dataIndex: 'title', ellipsis: true },
           { title: '权利人', dataIndex: 'ownerName', width: 170, ellipsis: true },
