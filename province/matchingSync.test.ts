@@ -20,6 +20,24 @@ const city = async (region: string) => {
 };
 type City = Awaited<ReturnType<typeof city>>;
 
+/** A real provincial endpoint and a city desk of each region, enrolled there. */
+const provinceAnd = async <R extends string[]>(...regions: R): Promise<{ prov: TestProvince; cities: { [K in keyof R]: City } }> => {
+  const prov = await startTestProvince();
+  started.push(prov.close);
+  const cities: City[] = [];
+  for (const region of regions) {
+    const c = await city(region);
+    await prov.enroll(c.service.store, c.adminActor);
+    cities.push(c);
+  }
+  return { prov, cities: cities as { [K in keyof R]: City } };
+};
+
+const taiyuanUniversity = { name: '太原理工大学', kind: '高校', regionCode: '140100' } as const;
+const changzhiSme = { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' } as const;
+/** 太原理工大学's patent that 太原 offers and a 长治 SME needs. */
+const anodeOffer = { patentNumber: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法', owner: taiyuanUniversity, industry: '碳基新材料', keywords: '石墨烯，负极材料' } as const;
+
 const sync = async (c: City, p: TestProvince) => {
   const result = await runSyncPass(c.service.store, { endpoint: p.url, actor: c.adminActor, ignoreSchedule: true, backoff: { baseMs: 5, maxMs: 20 } });
   expect(result.settled).toBe(true);
@@ -28,26 +46,10 @@ const sync = async (c: City, p: TestProvince) => {
 
 describe('the pool travels to the province', () => {
   it('takes 太原\'s offer and 长治\'s need and matches them across cities; refuses 大同\'s change of 太原\'s offer', async () => {
-    const prov = await startTestProvince();
-    started.push(prov.close);
-    const taiyuan = await city('140100');
-    const changzhi = await city('140400');
-    const datong = await city('140200');
-    for (const c of [taiyuan, changzhi, datong]) await prov.enroll(c.service.store, c.adminActor);
+    const { prov, cities: [taiyuan, changzhi, datong] } = await provinceAnd('140100', '140400', '140200');
 
-    const offer = await taiyuan.call('matching.supply.save', {
-      record: {
-        patentNumber: '202311303481.9',
-        title: '一种石墨烯改性锂离子电池负极材料的制备方法',
-        owner: { name: '太原理工大学', kind: '高校', regionCode: '140100' },
-        industry: '碳基新材料',
-        keywords: '石墨烯，负极材料',
-        abstract: '提高锂离子电池的循环寿命。',
-      },
-    });
-    const need = await changzhi.call('matching.needs.save', {
-      record: { needNo: 'CZ-XQ-1', enterprise: { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' }, industry: '碳基新材料', needText: '希望提高锂离子电池负极材料的循环寿命' },
-    });
+    const offer = await taiyuan.call('matching.supply.save', { record: { ...anodeOffer, abstract: '提高锂离子电池的循环寿命。' } });
+    const need = await changzhi.call('matching.needs.save', { record: { needNo: 'CZ-XQ-1', enterprise: changzhiSme, industry: '碳基新材料', needText: '希望提高锂离子电池负极材料的循环寿命' } });
     expect((await sync(taiyuan, prov)).rejected).toEqual([]);
     expect((await sync(changzhi, prov)).rejected).toEqual([]);
 
@@ -70,17 +72,11 @@ const taiyuanSme = { name: '太原市晋煤机械有限公司', kind: '企业', 
 
 describe("the province's 供需对接 funnel", () => {
   it('counts per region what the cities synced: pooled, needs, needs the pool answers across cities, 对接, deals from a 对接', async () => {
-    const prov = await startTestProvince();
-    started.push(prov.close);
-    const taiyuan = await city('140100');
-    const changzhi = await city('140400');
-    for (const c of [taiyuan, changzhi]) await prov.enroll(c.service.store, c.adminActor);
+    const { prov, cities: [taiyuan, changzhi] } = await provinceAnd('140100', '140400');
     const today = new Date().toISOString().slice(0, 10);
     const year = Number(today.slice(0, 4));
 
-    const anode = await taiyuan.call('matching.supply.save', {
-      record: { patentNumber: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法', owner: { name: '太原理工大学', kind: '高校', regionCode: '140100' }, industry: '碳基新材料', keywords: '石墨烯，负极材料' },
-    });
+    const anode = await taiyuan.call('matching.supply.save', { record: anodeOffer });
     const roller = await taiyuan.call('matching.supply.save', {
       record: { patentNumber: '202311352019.8', title: '一种带式输送机托辊的耐磨涂层', owner: institute, industry: '煤机智能制造装备', keywords: '托辊，耐磨涂层' },
     });
@@ -98,9 +94,7 @@ describe("the province's 供需对接 funnel", () => {
       },
     });
     // 长治 pools nothing: one need is answered by 太原's offer, the other by no patent of the province.
-    await changzhi.call('matching.needs.save', {
-      record: { needNo: 'CZ-XQ-1', enterprise: { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' }, needText: '希望提高锂离子电池负极材料的循环寿命', keywords: '负极材料' },
-    });
+    await changzhi.call('matching.needs.save', { record: { needNo: 'CZ-XQ-1', enterprise: changzhiSme, needText: '希望提高锂离子电池负极材料的循环寿命', keywords: '负极材料' } });
     await changzhi.call('matching.needs.save', {
       record: { needNo: 'CZ-XQ-2', enterprise: { name: '长治市上党酿造有限公司', kind: '企业', regionCode: '140400', size: '微型' }, needText: '老陈醋酿造的发酵控制', keywords: '陈醋，酿造' },
     });
@@ -134,11 +128,7 @@ const between = (from: string, to: string) => (Date.parse(to) - Date.parse(from)
 
 describe("the province's funnel has the city funnel's figures", () => {
   it('per region and in total: pooled patents with a 对接, dealt, 对接/供给, 成交/对接 and the mean days from the first 对接 to the deal', async () => {
-    const prov = await startTestProvince();
-    started.push(prov.close);
-    const taiyuan = await city('140100');
-    const changzhi = await city('140400');
-    for (const c of [taiyuan, changzhi]) await prov.enroll(c.service.store, c.adminActor);
+    const { prov, cities: [taiyuan, changzhi] } = await provinceAnd('140100', '140400');
     const today = new Date().toISOString().slice(0, 10);
     const year = Number(today.slice(0, 4));
 
@@ -159,13 +149,11 @@ describe("the province's funnel has the city funnel's figures", () => {
     const taiyuanMet = daysAgo(40);
     const changzhiMet = daysAgo(11);
     await dealtAfterMeeting(taiyuan, '1', '202311352019.8', institute, taiyuanSme, taiyuanMet);
-    await taiyuan.call('matching.supply.save', {
-      record: { patentNumber: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法', owner: { name: '太原理工大学', kind: '高校', regionCode: '140100' }, industry: '碳基新材料', keywords: '石墨烯，负极材料' },
-    });
+    await taiyuan.call('matching.supply.save', { record: anodeOffer });
     await dealtAfterMeeting(
       changzhi, '2', '202311352020.0',
       { name: '长治学院', kind: '高校', regionCode: '140400' },
-      { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' },
+      changzhiSme,
       changzhiMet,
     );
     for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
@@ -189,16 +177,10 @@ describe("the province's funnel has the city funnel's figures", () => {
 
 describe("the province's workbench matches across cities through the contract, read-only", () => {
   it('lists every city\'s needs and pool, ranks a 太原 patent for a 长治 need and back; refuses every pool-writing method', async () => {
-    const prov = await startTestProvince();
-    started.push(prov.close);
-    const taiyuan = await city('140100');
-    const changzhi = await city('140400');
-    for (const c of [taiyuan, changzhi]) await prov.enroll(c.service.store, c.adminActor);
-    const owner = { name: '太原理工大学', kind: '高校', regionCode: '140100' } as const;
-    const offer = await taiyuan.call('matching.supply.save', {
-      record: { patentNumber: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法', owner, industry: '碳基新材料', keywords: '石墨烯，负极材料', abstract: '提高锂离子电池的循环寿命。' },
-    });
-    const enterprise = { name: '长治市潞安新能源科技有限公司', kind: '企业', regionCode: '140400', size: '小型' } as const;
+    const { prov, cities: [taiyuan, changzhi] } = await provinceAnd('140100', '140400');
+    const owner = taiyuanUniversity;
+    const enterprise = changzhiSme;
+    const offer = await taiyuan.call('matching.supply.save', { record: { ...anodeOffer, abstract: '提高锂离子电池的循环寿命。' } });
     const need = await changzhi.call('matching.needs.save', { record: { needNo: 'CZ-XQ-1', enterprise, industry: '碳基新材料', needText: '希望提高锂离子电池负极材料的循环寿命' } });
     for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
 

@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { callAsPage, expect, login, screenshot, test as base, type Desk } from './fixtures';
 import { provinceWithTwoCities } from './provinceStore';
 
@@ -75,14 +76,19 @@ test("the province's 供需对接 page shows each region's funnel as synced, the
   expect(save).toMatchObject({ ok: false, error: { code: 'WRONG_INSTALLATION' } });
 });
 
+/** Opens a tab of the 供需对接 page, searches its list and gives the row that holds `text`. */
+async function findIn(page: Page, tab: string, search: string, text: string): Promise<Locator> {
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByLabel(search).fill(text);
+  await page.getByLabel(search).press('Enter');
+  return page.getByRole('row').filter({ hasText: text });
+}
+
 test('the province opens a need 长治 reported and sees the patents of every city ranked, 太原\'s with its reasons; and a patent\'s enterprises', async ({ page, province }) => {
   await login(page, province);
   await page.getByRole('menuitem', { name: '供需对接' }).click();
 
-  await page.getByRole('tab', { name: '技术需求（跨地市匹配）' }).click();
-  await page.getByLabel('搜索技术需求').fill(CHANGZHI_NEED.needNo);
-  await page.getByLabel('搜索技术需求').press('Enter');
-  const row = page.getByRole('row').filter({ hasText: CHANGZHI_NEED.needNo });
+  const row = await findIn(page, '技术需求（跨地市匹配）', '搜索技术需求', CHANGZHI_NEED.needNo);
   await expect(row.getByRole('cell').first()).toHaveText('长治市');
   // Read-only: no way to add or change a city's need.
   await expect(page.getByRole('button', { name: '新增技术需求' })).toHaveCount(0);
@@ -105,10 +111,7 @@ test('the province opens a need 长治 reported and sees the patents of every ci
   await expect(page.getByRole('tab', { name: '技术需求（跨地市匹配）', selected: true })).toBeVisible();
 
   // The other way: the 太原 patent's likely licensees, in every city.
-  await page.getByRole('tab', { name: '专利供给' }).click();
-  await page.getByLabel('搜索专利供给').fill(TAIYUAN_OFFER.patentNumber);
-  await page.getByLabel('搜索专利供给').press('Enter');
-  const offer = page.getByRole('row').filter({ hasText: TAIYUAN_OFFER.patentNumber });
+  const offer = await findIn(page, '专利供给', '搜索专利供给', TAIYUAN_OFFER.patentNumber);
   await expect(offer.getByRole('cell').first()).toHaveText('太原市');
   await expect(offer.getByRole('button', { name: '修改' })).toHaveCount(0);
   await offer.getByRole('button', { name: '推荐企业' }).click();
