@@ -5,12 +5,10 @@ import { patentNumber, recordDeal } from '../core/sync/testing/syncFixtures';
 import { createService } from '../core/service/createService';
 import { signingIdentity } from '../core/sync/installationKey';
 import { generateKeyPair } from '../core/sync/signing';
-import type { Actor } from '../core/service/context';
-import type { DeskService } from '../core/service/dispatcher';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/index';
 import { INDICATOR_IDS } from '../shared/indicators/ids';
 import { setUpStore, tempDir } from '../tests/support/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
+import { openWorkbench } from './testing/workbench';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -45,22 +43,11 @@ async function twoCitiesReported(): Promise<{ prov: TestProvince; taiyuan: Await
   return { prov, taiyuan, datong };
 }
 
-/** The province's workbench over the endpoint's store, as `patent-desk province web` opens it, set up for 140000. */
+/** The province's workbench over the endpoint's store, closed after the test. */
 async function workbench(dbPath: string) {
-  const service = createService(dbPath, { province: true, checkOutputs: true });
-  cleanups.push(() => service.store.close());
-  const setup = await service.call('system.setup', { regionCode: '140000', adminUsername: 'sheng', adminDisplayName: '省级管理员', password: 'sheng-pass-123' }, { sessionKey: 's' });
-  expect(setup.ok, setup.ok ? '' : setup.error.message).toBe(true);
-  const admin: Actor = { id: (setup as { value: { id: string } }).value.id, name: '省级管理员', role: '管理员' };
-  return { service, admin, call: callAs(service, admin), as: (actor: Actor) => callAs(service, actor) };
-}
-
-function callAs(service: DeskService, actor: Actor) {
-  return async <K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
-    const result = await service.call(method, input, { actor });
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-    return result.value as MethodOutput<K>;
-  };
+  const wb = await openWorkbench(dbPath);
+  cleanups.push(wb.close);
+  return wb;
 }
 
 describe("the province's workbench", () => {

@@ -7,12 +7,15 @@ import { statement } from '../store/statements';
  * year; pooled patents named in a deal contracted that year that a 对接 turned into, or that was contracted on or after
  * the day they were pooled (an open license taken, a deal entered under 交易). Days to deal run from the patent's first 对接 (else the day it was pooled) to the
  * contract date.
+ *
+ * `together` counts every region's records as one region of that code (the province's total: its averages are over
+ * all regions' deals, which an average of the regions' averages is not).
  */
-export function funnel(db: ReadHandle, year: number): FunnelRow[] {
+export function funnel(db: ReadHandle, year: number, options: { together?: string } = {}): FunnelRow[] {
   const rows = statement(
     db,
     `WITH pool AS (
-       SELECT s.id, s.region_code, s.patent_number, substr(s.created_at, 1, 10) AS pooled,
+       SELECT s.id, coalesce(@together, s.region_code) AS region_code, s.patent_number, substr(s.created_at, 1, 10) AS pooled,
               (SELECT min(m.event_date) FROM matchmakings m WHERE m.supply_id = s.id AND m.voided_at IS NULL) AS first_match
          FROM supply_patents s WHERE s.voided_at IS NULL),
      dealt AS (
@@ -28,7 +31,7 @@ export function funnel(db: ReadHandle, year: number): FunnelRow[] {
             (SELECT count(*) FROM dealt WHERE region_code = r.region_code) AS dealt,
             (SELECT avg(julianday(contract_date) - julianday(since)) FROM dealt WHERE region_code = r.region_code) AS days
        FROM (SELECT DISTINCT region_code FROM pool) r ORDER BY r.region_code`,
-  ).all({ y: String(year) }) as { region_code: string; supplies: number; matched: number; dealt: number; days: number | null }[];
+  ).all({ y: String(year), together: options.together ?? null }) as { region_code: string; supplies: number; matched: number; dealt: number; days: number | null }[];
   return rows.map((r) => ({
     regionCode: r.region_code,
     year,

@@ -40,11 +40,12 @@ export function upsertNeed(w: Writer, input: ParsedNeed, options: RecordOptions)
 }
 
 /** The columns of a need row as the contract shows it (`n` = tech_needs, `o` = its enterprise). */
-export const NEED_COLUMNS = `n.id, n.need_no, n.enterprise_id, o.name AS enterprise_name, o.kind AS enterprise_kind, o.size AS enterprise_size,
+export const NEED_COLUMNS = `n.id, n.region_code, n.need_no, n.enterprise_id, o.name AS enterprise_name, o.kind AS enterprise_kind, o.size AS enterprise_size,
   CASE WHEN o.region_code IS NULL THEN n.region_code ELSE o.city_code END AS enterprise_region, n.industry, n.need_text, n.keywords, n.budget_fen, n.urgency, n.version`;
 
 interface NeedDbRow {
   id: string;
+  region_code: string;
   need_no: string;
   enterprise_id: string;
   enterprise_name: string;
@@ -62,6 +63,7 @@ interface NeedDbRow {
 export function toNeedRow(r: NeedDbRow): NeedRow {
   return {
     id: r.id,
+    regionCode: r.region_code,
     needNo: r.need_no,
     enterpriseId: r.enterprise_id,
     enterpriseName: r.enterprise_name,

@@ -54,7 +54,7 @@ export function upsertSupply(w: Writer, input: ParsedSupply, options: RecordOpti
 }
 
 /** The columns of a supply row as the contract shows it (`s` = supply_patents, `o` = its owner). */
-export const SUPPLY_COLUMNS = `s.id, s.patent_number, s.title, s.owner_id, o.name AS owner_name, o.kind AS owner_kind,
+export const SUPPLY_COLUMNS = `s.id, s.region_code, s.patent_number, s.title, s.owner_id, o.name AS owner_name, o.kind AS owner_kind,
   CASE WHEN o.region_code IS NULL THEN s.region_code ELSE o.city_code END AS owner_region, s.industry, s.ipc_class, s.keywords, s.abstract, s.asking_terms,
   s.open_license, s.open_license_fee_fen, s.open_license_years, s.status, s.version,
   (SELECT group_concat(d.contract_no, '、') FROM deal_patents dp JOIN deals d ON d.id = dp.deal_id
@@ -62,6 +62,7 @@ export const SUPPLY_COLUMNS = `s.id, s.patent_number, s.title, s.owner_id, o.nam
 
 interface SupplyDbRow {
   id: string;
+  region_code: string;
   patent_number: string;
   title: string;
   owner_id: string;
@@ -84,6 +85,7 @@ interface SupplyDbRow {
 export function toSupplyRow(r: SupplyDbRow): SupplyRow {
   return {
     id: r.id,
+    regionCode: r.region_code,
     patentNumber: r.patent_number,
     title: r.title,
     ownerId: r.owner_id,

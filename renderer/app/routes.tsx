@@ -25,7 +25,7 @@ import { NoticesPage } from '../pages/province/notices/NoticesPage';
 import { CrossReviewPage } from '../pages/province/review/CrossReviewPage';
 import { TargetsSendPage } from '../pages/province/targets/TargetsSendPage';
 import { ProvinceHomePage } from '../pages/province/home/ProvinceHomePage';
-import { PoolFunnelPage } from '../pages/province/matching/PoolFunnelPage';
+import { ProvinceMatchingHome } from '../pages/province/matching/ProvinceMatchingHome';
 import { InstallationsPage } from '../pages/province/installations/InstallationsPage';
 import { ReviewPage } from '../pages/review/ReviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -53,7 +53,7 @@ const allSections: Section[] = [
   { path: 'home', label: '首页', icon: <HomeOutlined />, element: <ProvinceHomePage />, scope: 'province' },
   { path: 'filings', label: '备案登记', icon: <FormOutlined />, element: <FilingsPage />, scope: 'city' },
   { path: 'matching', label: '供需对接', icon: <NodeIndexOutlined />, element: <MatchingPage />, scope: 'city' },
-  { path: 'matching', label: '供需对接', icon: <NodeIndexOutlined />, element: <PoolFunnelPage />, scope: 'province' },
+  { path: 'matching', label: '供需对接', icon: <NodeIndexOutlined />, element: <MatchingPage home={<ProvinceMatchingHome />} />, scope: 'province' },
   { path: 'review', label: '异常审核', icon: <AlertOutlined />, element: <ReviewPage />, scope: 'city' },
   { path: 'sync', label: '数据同步', icon: <CloudSyncOutlined />, element: <SyncPage />, scope: 'city' },
   { path: 'cross-review', label: '跨地市审核', icon: <AuditOutlined />, element: <CrossReviewPage />, scope: 'province' },

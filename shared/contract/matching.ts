@@ -78,8 +78,12 @@ export type ParsedMatchmaking = z.output<typeof matchmakingInput>;
 
 const saved = <T extends z.ZodType>(record: T) => z.object({ id: ulidId.nullish(), record });
 
+/** The region that recorded (at the province: reported) the record; the owner's or enterprise's region is its own. */
+const recordedBy = z.string();
+
 export const supplyRow = z.object({
   id: z.string(),
+  regionCode: recordedBy,
   patentNumber: z.string(),
   title: z.string(),
   ownerId: z.string(),
@@ -103,6 +107,7 @@ export type SupplyRow = z.infer<typeof supplyRow>;
 
 export const needRow = z.object({
   id: z.string(),
+  regionCode: recordedBy,
   needNo: z.string(),
   enterpriseId: z.string(),
   enterpriseName: z.string(),

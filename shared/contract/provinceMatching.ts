@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { indicatorYear } from './indicators';
+import { funnelRow } from './matching';
 
 const count = z.number().int();
 
@@ -21,6 +22,11 @@ export const poolFunnelRow = z.object({
   /** recommended / needs and deals / matchmakings as fractions; null when the base is 0. */
   recommendRate: z.number().nullable(),
   dealRate: z.number().nullable(),
+  /**
+   * The city funnel's figures for the region (供给 → 对接 → 成交 of pooled patents, DOMAIN §9), computed by the same
+   * function: pooled patents with a 对接, pooled patents dealt, 对接/供给, 成交/对接 and the mean days to a deal.
+   */
+  conversion: funnelRow.pick({ matched: true, dealt: true, matchRate: true, dealRate: true, avgDaysToDeal: true }),
 });
 export type PoolFunnelRow = z.infer<typeof poolFunnelRow>;
 

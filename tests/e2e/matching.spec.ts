@@ -101,3 +101,46 @@ test('a caseworker pools a patent and a need by form, sees ranked matches with r
   await expect(dealt).toContainText('XK-2024-0601');
   await expect(page.getByText('已成交（件）')).toBeVisible();
 });
+
+test('an SME takes an open license from the 开放许可 tab: one step records a 许可 deal with the declared fee and term, and the patent stays offered', async ({ page, desk }) => {
+  await login(page, desk);
+  const offer = await callAsPage(page, 'matching.supply.save', {
+    record: {
+      patentNumber: '202311303481.9',
+      title: '一种石墨烯改性锂离子电池负极材料的制备方法',
+      owner: { name: '太原理工大学', kind: '高校', regionCode: '140100' },
+      industry: '碳基新材料',
+      keywords: '石墨烯，负极材料',
+      openLicense: true,
+      openLicenseFeeFen: 2_000_000,
+      openLicenseYears: 3,
+    },
+  });
+  expect(offer.ok, offer.error?.message).toBe(true);
+
+  await page.getByRole('menuitem', { name: '供需对接' }).click();
+  await page.getByRole('tab', { name: '开放许可' }).click();
+  const row = page.getByRole('row').filter({ hasText: '202311303481.9' });
+  await patient(row).toContainText('2.00 万元 · 3 年');
+  await row.getByRole('button', { name: '取得许可' }).click();
+
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('取得开放许可：一种石墨烯改性锂离子电池负极材料的制备方法');
+  // Prefilled from the declaration: a 许可 by 开放许可, the declared fee, the term from today.
+  await expect(dialog.locator('.ant-select').filter({ has: page.getByLabel('许可方式') })).toContainText('开放许可');
+  await expect(dialog.getByLabel('成交金额', { exact: true })).toHaveValue(/^2(\.0+)?$/);
+  await expect(dialog.getByLabel('许可期限止')).not.toHaveValue('');
+  await dialog.getByLabel('合同编号').fill('KF-2026-001');
+  await dialog.getByLabel('受让方名称').fill('长治市潞安新能源科技有限公司');
+  await screenshot(page, 'matching-open-license-take');
+  await dialog.getByRole('button', { name: '登记交易' }).click();
+  await patient(page.getByText('已登记交易（KF-2026-001）')).toBeVisible();
+
+  // The deal is recorded as 许可 · 开放许可 at the declared fee; the patent is still offered to other takers.
+  await patient(row).toContainText('KF-2026-001');
+  const deals = await callAsPage(page, 'deals.list', { search: 'KF-2026-001' });
+  expect(deals.ok, deals.error?.message).toBe(true);
+  expect((deals.value as { rows: unknown[] }).rows).toEqual([expect.objectContaining({ contractNo: 'KF-2026-001', kind: '许可', licenseMode: '开放许可', amountFen: 2_000_000 })]);
+  await page.getByRole('tab', { name: '专利供给' }).click();
+  await patient(page.getByRole('row').filter({ hasText: '202311303481.9' })).toContainText('在库');
+});

@@ -3,17 +3,17 @@
  * A record counts for the region that reported it (its region_code), in the year it was pooled, recorded, held or
  * contracted; voided records never count.
  */
+import type { FunnelRow } from '../../../shared/contract/matching';
 import type { PoolFunnelRow } from '../../../shared/contract/provinceMatching';
 import { CITY_REGIONS, PROVINCE_CODE, regionName } from '../../../shared/domain/regions';
+import { funnel } from '../../matching/funnel';
 import { answersNeed } from '../../matching/rank';
 import type { ReadHandle } from '../../store/store';
 import { statement } from '../../store/statements';
 
-type Stage = 'supplies' | 'needs' | 'matchmakings' | 'deals';
+type Stage = 'needs' | 'matchmakings' | 'deals';
 
 const COUNTS: Record<Stage, string> = {
-  supplies: `SELECT region_code AS region, count(*) AS n FROM supply_patents
-    WHERE voided_at IS NULL AND substr(created_at, 1, 4) = @y GROUP BY 1`,
   needs: `SELECT region_code AS region, count(*) AS n FROM tech_needs
     WHERE voided_at IS NULL AND substr(created_at, 1, 4) = @y GROUP BY 1`,
   matchmakings: `SELECT region_code AS region, count(*) AS n FROM matchmakings
@@ -25,13 +25,24 @@ const COUNTS: Record<Stage, string> = {
 
 const rate = (part: number, base: number) => (base > 0 ? part / base : null);
 
-function row(region: string, counts: Record<Stage | 'recommended', number>): PoolFunnelRow {
+type Counts = Record<Stage | 'recommended', number>;
+
+/** A region's row: its own counts, and the city funnel's figures (a region without a pool has none: zeros). */
+function row(region: string, counts: Counts, pool: FunnelRow | undefined): PoolFunnelRow {
   return {
     region,
     regionName: regionName(region) ?? region,
+    supplies: pool?.supplies ?? 0,
     ...counts,
     recommendRate: rate(counts.recommended, counts.needs),
     dealRate: rate(counts.deals, counts.matchmakings),
+    conversion: {
+      matched: pool?.matched ?? 0,
+      dealt: pool?.dealt ?? 0,
+      matchRate: pool?.matchRate ?? null,
+      dealRate: pool?.dealRate ?? null,
+      avgDaysToDeal: pool?.avgDaysToDeal ?? null,
+    },
   };
 }
 
@@ -47,16 +58,23 @@ export function poolFunnel(db: ReadHandle, year: number): { year: number; region
   const recommended = new Map<string, number>();
   for (const need of needs) if (answersNeed(db, need.id)) recommended.set(need.region_code, (recommended.get(need.region_code) ?? 0) + 1);
 
+  // 供给 → 对接 → 成交 is the city's funnel, one computation for both (DOMAIN §9): per region, and over all regions.
+  const pools = new Map(funnel(db, year).map((r) => [r.regionCode, r]));
+  const [all] = funnel(db, year, { together: PROVINCE_CODE });
+
   const regions = CITY_REGIONS.map(({ code }) =>
-    row(code, {
-      supplies: byStage.supplies.get(code) ?? 0,
-      needs: byStage.needs.get(code) ?? 0,
-      recommended: recommended.get(code) ?? 0,
-      matchmakings: byStage.matchmakings.get(code) ?? 0,
-      deals: byStage.deals.get(code) ?? 0,
-    }),
+    row(
+      code,
+      {
+        needs: byStage.needs.get(code) ?? 0,
+        recommended: recommended.get(code) ?? 0,
+        matchmakings: byStage.matchmakings.get(code) ?? 0,
+        deals: byStage.deals.get(code) ?? 0,
+      },
+      pools.get(code),
+    ),
   );
   const sum = (k: Stage | 'recommended') => regions.reduce((s, r) => s + r[k], 0);
-  const total = row(PROVINCE_CODE, { supplies: sum('supplies'), needs: sum('needs'), recommended: sum('recommended'), matchmakings: sum('matchmakings'), deals: sum('deals') });
+  const total = row(PROVINCE_CODE, { needs: sum('needs'), recommended: sum('recommended'), matchmakings: sum('matchmakings'), deals: sum('deals') }, all);
   return { year, regions, total };
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { MatchmakingRow } from '../../../shared/contract/matching';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
+import { useRecordsPlace } from '../filings/recordsPlace';
 import { OUTCOME_COLOR } from './MatchmakingView';
 
 /** The 对接 records: which need, which patent, when, what happened, and the deal it became. */
@@ -13,6 +14,8 @@ export function MatchmakingsTab() {
 }
 
 export function MatchmakingTable({ rows, actions }: { rows: MatchmakingRow[]; actions?: (m: MatchmakingRow) => React.ReactNode }) {
+  // A deal opens where this installation keeps its records (the province: the cities' records, read-only).
+  const { base } = useRecordsPlace();
   return (
     <Table<MatchmakingRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }} locale={{ emptyText: '尚无对接记录' }}
       columns={[
@@ -21,7 +24,7 @@ export function MatchmakingTable({ rows, actions }: { rows: MatchmakingRow[]; ac
         { title: '专利', key: 'patent', ellipsis: true, render: (_: unknown, m) => `${m.patentNumber} ${m.patentTitle}` },
         { title: '对接活动', dataIndex: 'event', width: 160, ellipsis: true },
         { title: '结果', dataIndex: 'outcome', width: 90, render: (v: MatchmakingRow['outcome']) => <Tag color={OUTCOME_COLOR[v]}>{v}</Tag> },
-        { title: '成交合同', key: 'deal', width: 130, render: (_: unknown, m) => (m.dealId ? <Link to={`/filings/deals/${m.dealId}`}>{m.dealContractNo}</Link> : '—') },
+        { title: '成交合同', key: 'deal', width: 130, render: (_: unknown, m) => (m.dealId ? <Link to={`${base}/deals/${m.dealId}`}>{m.dealContractNo}</Link> : '—') },
         ...(actions ? [{ title: '操作', key: 'actions', width: 110, render: (_: unknown, m: MatchmakingRow) => actions(m) }] : []),
       ]} />
   );

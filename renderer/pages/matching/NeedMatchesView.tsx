@@ -8,16 +8,21 @@ import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../transport/desk';
 import { printSheets } from '../evaluation/printing';
 import { region, wan } from '../filings/format';
+import { useRecordsPlace } from '../filings/recordsPlace';
 import { DealFromPool } from './DealFromPool';
 import { MatchmakingForm } from './MatchmakingForm';
 import { MatchmakingTable } from './MatchmakingsTab';
 import { ReasonTags } from './ReasonTags';
 import { RECOMMENDED, RecommendationPrintRoot } from './RecommendationPrint';
 
-/** A need's ranked patents with the reasons, its 对接 records, and the step from a 对接 to a deal. */
+/**
+ * A need's ranked patents with the reasons and each patent's region, its 对接 records, and the step from a 对接 to a
+ * deal. At the province the same ranking runs over every city's pool, read-only: no 记录对接, no 转为交易.
+ */
 export function NeedMatchesView() {
   const { needId = '' } = useParams();
   const navigate = useNavigate();
+  const { canEdit, atProvince } = useRecordsPlace();
   const { message } = App.useApp();
   const [need, setNeed] = useState<NeedRow | null>(null);
   const [matches, setMatches] = useState<PatentMatch[]>([]);
@@ -47,16 +52,20 @@ export function NeedMatchesView() {
     <>
       <PageHeader title={`匹配专利：${need.enterpriseName}`} description="按匹配度排序；推荐理由说明排在这里的原因"
         extra={<>
-          <Button onClick={() => navigate('/matching')}>返回</Button>
+          <Button onClick={() => navigate('/matching?tab=needs')}>返回</Button>
           <ExportButton source={exportTable} rowCount={matches.length} />
           <Button icon={<PrinterOutlined />} onClick={() => void printSheets()}>打印推荐清单</Button>
         </>} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={4} items={[
           { label: '需求编号', children: need.needNo },
+          ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
+          { label: '紧迫程度', children: need.urgency },
           { label: '所属产业', children: need.industry },
           { label: '所在地', children: region(need.enterpriseRegion) },
           { label: '预算', children: wan(need.budgetFen) },
+          { label: '企业规模', children: need.enterpriseSize ?? '—' },
+          { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
           { label: '需求描述', children: need.needText, span: 4 },
         ]} />
       </Card>
@@ -65,15 +74,16 @@ export function NeedMatchesView() {
           columns={[
             { title: '排名', key: 'rank', width: 50, render: (_: unknown, __: PatentMatch, i: number) => i + 1 },
             { title: '专利', key: 'patent', width: 300, render: (_: unknown, m) => <><Typography.Text strong>{m.supply.title}</Typography.Text><br /><Typography.Text type="secondary">{m.supply.patentNumber} · {m.supply.ownerName}</Typography.Text></> },
+            { title: '所在地', key: 'region', width: 80, render: (_: unknown, m) => region(m.supply.ownerRegion) },
             { title: '匹配度', dataIndex: 'score', width: 70, render: (v: number) => v.toFixed(2) },
             { title: '推荐理由', key: 'reasons', render: (_: unknown, m) => <ReasonTags reasons={m.reasons} /> },
-            { title: '操作', key: 'actions', width: 90, render: (_: unknown, m) => <Button size="small" type="link" onClick={() => setMeeting(m.supply)}>记录对接</Button> },
+            ...(canEdit ? [{ title: '操作', key: 'actions', width: 90, render: (_: unknown, m: PatentMatch) => <Button size="small" type="link" onClick={() => setMeeting(m.supply)}>记录对接</Button> }] : []),
           ]} />
       </Card>
       <Card size="small" title="对接记录">
-        <MatchmakingTable rows={records} actions={(m) => (m.dealId ? null : (
+        <MatchmakingTable rows={records} actions={canEdit ? (m) => (m.dealId ? null : (
           <Space><Button size="small" type="link" onClick={() => void supplyOf(m).then((supply) => supply && setDealing({ supply, matchmakingId: m.id }))}>转为交易</Button></Space>
-        ))} />
+        )) : undefined} />
       </Card>
       {meeting && <MatchmakingForm needId={need.id} supplyId={meeting.id} title={meeting.title} onClose={() => setMeeting(null)} onSaved={() => { setMeeting(null); load(); }} />}
       {dealing && (

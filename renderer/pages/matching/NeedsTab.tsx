@@ -4,11 +4,17 @@ import { useNavigate } from 'react-router-dom';
 import type { NeedRow } from '../../../shared/contract/matching';
 import { call } from '../../transport/desk';
 import { region, wan } from '../filings/format';
+import { useRecordsPlace } from '../filings/recordsPlace';
 import { NeedForm } from './NeedForm';
+import { regionFilter } from './regionFilter';
 
-/** 技术需求: the needs of the survey, with add, edit and the ranked patents for each. */
+/**
+ * 技术需求: the needs of the survey, with add, edit and the ranked patents for each. At the province: every city's
+ * needs, read-only, each opening its ranked patents from every city's pool.
+ */
 export function NeedsTab() {
   const navigate = useNavigate();
+  const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<NeedRow[]>([]);
   const [editing, setEditing] = useState<NeedRow | 'new' | null>(null);
@@ -20,22 +26,23 @@ export function NeedsTab() {
     <>
       <Space style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder="需求编号、企业或需求内容" aria-label="搜索技术需求" onSearch={setSearch} style={{ width: 320 }} />
-        <Button type="primary" onClick={() => setEditing('new')}>新增技术需求</Button>
+        {canEdit && <Button type="primary" onClick={() => setEditing('new')}>新增技术需求</Button>}
       </Space>
       <Table<NeedRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
+          ...(atProvince ? [{ title: '报送地区', dataIndex: 'regionCode', width: 90, render: region, ...regionFilter(rows, (n: NeedRow) => n.regionCode) }] : []),
           { title: '需求编号', dataIndex: 'needNo', width: 120 },
           { title: '企业', dataIndex: 'enterpriseName', width: 200, ellipsis: true, render: (v: string, n: NeedRow) => <>{v} {n.enterpriseSize && <Tag>{n.enterpriseSize}</Tag>}</> },
-          { title: '所在地', dataIndex: 'enterpriseRegion', width: 80, render: region },
+          { title: '所在地', dataIndex: 'enterpriseRegion', width: 90, render: region, ...regionFilter(rows, (n) => n.enterpriseRegion) },
           { title: '需求描述', dataIndex: 'needText', ellipsis: true },
           { title: '预算', dataIndex: 'budgetFen', width: 110, render: wan },
           { title: '紧迫', dataIndex: 'urgency', width: 60 },
           {
-            title: '操作', key: 'actions', width: 160,
+            title: '操作', key: 'actions', width: canEdit ? 160 : 100,
             render: (_: unknown, n: NeedRow) => (
               <Space size={4}>
                 <Button size="small" type="link" onClick={() => navigate(`/matching/needs/${n.id}`)}>匹配专利</Button>
-                <Button size="small" type="link" onClick={() => setEditing(n)}>修改</Button>
+                {canEdit && <Button size="small" type="link" onClick={() => setEditing(n)}>修改</Button>}
               </Space>
             ),
           },

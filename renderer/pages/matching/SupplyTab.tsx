@@ -5,7 +5,9 @@ import type { SupplyRow } from '../../../shared/contract/matching';
 import { ExportButton } from '../../components/export/ExportButton';
 import { call } from '../../transport/desk';
 import { region, wan } from '../filings/format';
+import { useRecordsPlace } from '../filings/recordsPlace';
 import { DealFromPool } from './DealFromPool';
+import { regionFilter } from './regionFilter';
 import { SupplyForm } from './SupplyForm';
 
 const STATUS_COLOR: Record<SupplyRow['status'], string> = { 在库: 'blue', 对接中: 'orange', 已成交: 'green', 撤回: 'default' };
@@ -21,9 +23,13 @@ function poolTable(rows: SupplyRow[]) {
   };
 }
 
-/** 专利供给: the pool (or only its open licenses), with add, edit, matches and — for open licenses — 取得许可. */
+/**
+ * 专利供给: the pool (or only its open licenses), with add, edit, matches and — for open licenses — 取得许可. At the
+ * province: every city's pool, read-only, each patent opening its likely licensees in every city.
+ */
 export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
   const navigate = useNavigate();
+  const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<SupplyRow[]>([]);
   const [total, setTotal] = useState(0);
@@ -40,30 +46,32 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <Input.Search allowClear placeholder="专利号、名称、权利人或关键词" aria-label={openOnly ? '搜索开放许可' : '搜索专利供给'} onSearch={setSearch} style={{ width: 320 }} />
-        {!openOnly && <Button type="primary" onClick={() => setEditing('new')}>新增专利供给</Button>}
+        {!openOnly && canEdit && <Button type="primary" onClick={() => setEditing('new')}>新增专利供给</Button>}
         <ExportButton source={() => ({ table: poolTable(rows) })} rowCount={rows.length} />
         <span>共 {total} 件</span>
       </Space>
       <Table<SupplyRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
+          ...(atProvince ? [{ title: '报送地区', dataIndex: 'regionCode', width: 90, render: region, ...regionFilter(rows, (s: SupplyRow) => s.regionCode) }] : []),
           { title: '专利号', dataIndex: 'patentNumber', width: 150 },
           { title: '专利名称', dataIndex: 'title', ellipsis: true },
           { title: '权利人', dataIndex: 'ownerName', width: 170, ellipsis: true },
+          { title: '所在地', dataIndex: 'ownerRegion', width: 90, render: region, ...regionFilter(rows, (s) => s.ownerRegion) },
           { title: '产业', dataIndex: 'industry', width: 130 },
           openOnly
             ? { title: '开放许可条件', key: 'terms', width: 170, render: (_: unknown, s: SupplyRow) => openTerms(s) }
             : { title: '状态', dataIndex: 'status', width: 80, render: (v: SupplyRow['status']) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
           { title: '关联交易', key: 'deals', width: 120, render: (_: unknown, s: SupplyRow) => s.dealContracts.join('、') || '—' },
           {
-            title: '操作', key: 'actions', width: openOnly ? 200 : 170,
+            title: '操作', key: 'actions', width: canEdit ? (openOnly ? 200 : 170) : 100,
             render: (_: unknown, s: SupplyRow) => (
               <Space size={4}>
                 <Button size="small" type="link" onClick={() => navigate(`/matching/supply/${s.id}`)}>推荐企业</Button>
-                {openOnly ? (
+                {canEdit && (openOnly ? (
                   <Button size="small" type="link" onClick={() => setTaking(s)}>取得许可</Button>
                 ) : (
                   <Button size="small" type="link" onClick={() => setEditing(s)}>修改</Button>
-                )}
+                ))}
               </Space>
             ),
           },
