@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { keepFindingAsFlag } from '../core/province/review/findingFlag';
 import { scanRules, type FlagCandidate } from '../core/rules/engine';
 import type { FeedbackItem, FeedbackPage } from '../shared/sync/batch';
 import { findingFor } from './regionView';
@@ -40,7 +41,12 @@ export function publishCrossCityFindings(db: Database.Database, dealIds: readonl
       deliveries[region ?? ''] = f.fingerprint;
       published += publish.run(region, c.ruleId, f.fingerprint, f.explanation, JSON.stringify(f.evidence), JSON.stringify(f.subjects), at).changes;
     }
-    if (regions.size > 1) keepWhole.run(c.fingerprint, c.ruleId, c.explanation, JSON.stringify(c.evidence), JSON.stringify(subjects), JSON.stringify(deliveries), at);
+    if (regions.size > 1) {
+      const finding = { fingerprint: c.fingerprint, rule_id: c.ruleId, explanation: c.explanation, evidence: JSON.stringify(c.evidence), subjects: JSON.stringify(subjects), found_at: at };
+      const kept = keepWhole.run(finding.fingerprint, finding.rule_id, finding.explanation, finding.evidence, finding.subjects, JSON.stringify(deliveries), at);
+      // New: its deals are under review at the province too, until an officer decides.
+      if (kept.changes > 0) keepFindingAsFlag(db, finding, '待审核', at);
+    }
   }
   return published;
 }

@@ -103,7 +103,7 @@ describe('the cross-city review queue at the province', () => {
     }
   });
 
-  it("counts a confirmed finding in each region's 定期通报 and takes its deals out of the province's figures; 排除 puts them back", async () => {
+  it("counts a finding in each region's 定期通报 as under review, then confirmed with its deals out of the province's figures; 排除 puts them back", async () => {
     const { workbench, endpoint, taiyuan, datong, asReviewer } = await provinceAndTwoCities();
     await repeatTransferAcrossCities(taiyuan, datong, endpoint);
     const { fingerprint } = (await workbench.call('provinceReview.queue', {})).rows[0]!;
@@ -112,22 +112,25 @@ describe('the cross-city review queue at the province', () => {
       const region = (code: string) => bulletin.regions.find((r) => r.region === code)!;
       const i1 = async (code: '140100' | '140200') => (await workbench.call('indicators.report', { region: code, year: 2024 })).indicators.I1;
       return {
-        taiyuan: { confirmed: region('140100').confirmedAnomalies, removed: region('140100').dealsRemoved, I1: await i1('140100') },
-        datong: { confirmed: region('140200').confirmedAnomalies, removed: region('140200').dealsRemoved, I1: await i1('140200') },
+        taiyuan: { confirmed: region('140100').confirmedAnomalies, removed: region('140100').dealsRemoved, underReview: region('140100').dealsUnderReview, I1: await i1('140100') },
+        datong: { confirmed: region('140200').confirmedAnomalies, removed: region('140200').dealsRemoved, underReview: region('140200').dealsUnderReview, I1: await i1('140200') },
         province: bulletin.province.confirmedAnomalies,
       };
     };
+    // While the province has not decided, each city's deal is under review and still counted.
     const before = await figuresOf();
-    expect(before).toMatchObject({ taiyuan: { confirmed: 0, removed: 0 }, datong: { confirmed: 0, removed: 0 }, province: 0 });
+    expect(before).toMatchObject({ taiyuan: { confirmed: 0, removed: 0, underReview: 1 }, datong: { confirmed: 0, removed: 0, underReview: 1 }, province: 0 });
 
     await workbench.as(asReviewer, 'provinceReview.decide', { fingerprint, decision: '确认异常', reason: '同一专利一年内在两市转让，已与两市核实' });
     const confirmed = await figuresOf();
     // One finding over two cities: each city counts it once, the province once in all.
-    expect(confirmed).toMatchObject({ taiyuan: { confirmed: 1, removed: 1 }, datong: { confirmed: 1, removed: 1 }, province: 1 });
+    expect(confirmed).toMatchObject({ taiyuan: { confirmed: 1, removed: 1, underReview: 0 }, datong: { confirmed: 1, removed: 1, underReview: 0 }, province: 1 });
     expect(confirmed.taiyuan.I1).not.toEqual(before.taiyuan.I1);
 
     await workbench.as(asReviewer, 'provinceReview.decide', { fingerprint, decision: '排除', reason: '两笔转让均有实施合同，已核实' });
-    expect(await figuresOf()).toEqual(before);
+    const excluded = await figuresOf();
+    expect(excluded).toMatchObject({ taiyuan: { confirmed: 0, removed: 0, underReview: 0 }, datong: { confirmed: 0, removed: 0, underReview: 0 }, province: 0 });
+    expect([excluded.taiyuan.I1, excluded.datong.I1]).toEqual([before.taiyuan.I1, before.datong.I1]);
   });
 });
 

@@ -3,14 +3,14 @@ import type { Writer } from '../../service/context';
 import { publishFeedback } from '../feedback';
 import { sendNotice } from '../notices/notices';
 import { CLAIM_RULE, findingRegions, readFindingRow } from './crossReview';
-import { keepDecisionAsFlag } from './decisionFlag';
+import { keepFindingAsFlag } from './findingFlag';
 
 /**
  * The province's decision on a cross-city finding, audited, and sent to every region that owns a record of it: each
  * region's own copy of the finding (the item it was sent, with only its records) goes out again with the decision in
  * its evidence, so the city's review queue shows it on the flag it already holds. A CLAIM concerns a shared record
  * no city flag holds: its owner and claimant get the decision as a notice. The province keeps its decision as a flag
- * of its own, so a confirmed deal leaves its figures (decisionFlag.ts).
+ * of its own, so a confirmed deal leaves its figures (findingFlag.ts).
  */
 export function decideFinding(w: Writer, actorName: string, fingerprint: string, decision: ProvinceDecision['decision'], reason: string): void {
   const row = readFindingRow(w.db, fingerprint);
@@ -29,7 +29,7 @@ export function decideFinding(w: Writer, actorName: string, fingerprint: string,
     sendNotice(w, actorName, { title, body: `${row.explanation}\n省级审核结论：${decision}。理由：${reason}`, regions: findingRegions(row) });
     return;
   }
-  keepDecisionAsFlag(w, row, decision);
+  keepFindingAsFlag(w.db, row, decision, w.at);
   const deliveries = JSON.parse(row.deliveries) as Record<string, string>;
   const sent = w.db.prepare('SELECT explanation, evidence, subjects FROM province_feedback WHERE region_code = ? AND fingerprint = ?');
   for (const [region, itemFingerprint] of Object.entries(deliveries)) {

@@ -257,7 +257,7 @@ export function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
         </tbody>
       </table>
       <div className="note">
-        注：确认异常的交易已从全部指标中剔除；一起跨地市异常同时计入所涉各地区，全省合计只计一次。生成日期：{bulletin.generatedOn}。
+        注：本表为省级审核的跨地市异常（各地市自行审核的本地异常不随数据报送，不在此表）；确认异常的交易已从全部指标中剔除；一起跨地市异常同时计入所涉各地区，全省合计只计一次。生成日期：{bulletin.generatedOn}。
       </div>
     </section>
   );
