@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deskBridgeFor } from '../../tests/support/deskBridge';
 import { setUpStore } from '../../tests/support/tempStore';
 import { renderOnDesk } from '../testing/dom';
+import { call } from '../transport/desk';
 import { useCall } from './useCall';
 
 let store: Awaited<ReturnType<typeof setUpStore>>;
@@ -24,6 +25,21 @@ function UserCount() {
     <>
       <p>{value ? `用户 ${value.length} 个` : '读取中'}</p>
       <button onClick={reload}>刷新</button>
+    </>
+  );
+}
+
+/** Adds a user and shows a list it made itself, as a save shows the view it hands back: no second read (which would say clerk). */
+function UsersAfterAdd() {
+  const { value, replace } = useCall('users.list', {});
+  const add = async () => {
+    await call('users.create', { username: 'clerk', displayName: '录入员小张', role: '录入员', password: 'clerk-temp-123' });
+    replace([...(value ?? []), { ...value![0]!, id: 'shown', username: '保存所答' }]);
+  };
+  return (
+    <>
+      <p>{value ? value.map((u) => u.username).join('、') : '读取中'}</p>
+      <button onClick={() => void add()}>添加</button>
     </>
   );
 }
@@ -50,5 +66,12 @@ describe('useCall: a screen reads the desk through one contract method', () => {
     expect(screen.getByText('用户 1 个')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     await waitFor(() => expect(screen.getByText('用户 2 个')).toBeTruthy());
+  });
+
+  it('replace shows an answer the screen already holds as the current one', async () => {
+    renderOnDesk(<UsersAfterAdd />, deskBridgeFor(store.service, store.adminActor));
+    expect(await screen.findByText('admin')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '添加' }));
+    expect(await screen.findByText('admin、保存所答')).toBeTruthy();
   });
 });

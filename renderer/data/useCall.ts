@@ -14,6 +14,11 @@ export interface CallState<T> {
   loading: boolean;
   /** Asks the same question again (after a change elsewhere on the screen). */
   reload: () => void;
+  /**
+   * Takes an answer the screen already holds as the answer to the question asked now, without asking again: a save
+   * that hands back the stored view (targets, rule thresholds) shows it at once, with no second read.
+   */
+  replace: (value: T) => void;
 }
 
 interface Answer<T> {
@@ -56,5 +61,10 @@ export function useCall<K extends MethodName>(method: K, input: MethodInput<K> |
     error: answered ? answer.error : null,
     loading: question !== null && !answered,
     reload: () => setRound((r) => r + 1),
+    replace: (value) => {
+      if (question === null) return;
+      setAnswer({ question, value, error: null });
+      setLatest(value);
+    },
   };
 }

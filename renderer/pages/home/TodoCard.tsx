@@ -1,31 +1,18 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
 import { rejectionsLeft } from '../sync/BatchTable';
-
-interface Todo {
-  reviews: number;
-  toSync: number;
-  rejections: number;
-}
 
 /** What waits for this desk today, each count opening the list it counts. */
 export function TodoCard() {
   const navigate = useNavigate();
-  const [todo, setTodo] = useState<Todo | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('review.queue', { status: '待审核', limit: 1 }), call('sync.overview', {})]).then(
-      ([queue, sync]) => live && setTodo({ reviews: queue.total, toSync: sync.pendingRecords, rejections: rejectionsLeft(sync.batches) }),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const queue = useCall('review.queue', { status: '待审核', limit: 1 });
+  const sync = useCall('sync.overview', {});
+  // A refusal is said quietly in the card's corner: the home page is not the place for an error toast.
+  const failed = queue.error !== null || sync.error !== null;
+  // The counts show together, once both are known.
+  const todo =
+    queue.value && sync.value ? { reviews: queue.value.total, toSync: sync.value.pendingRecords, rejections: rejectionsLeft(sync.value.batches) } : null;
 
   const items = [
     { key: 'reviews', title: '待审核的异常', value: todo?.reviews, path: '/review', warn: false },

@@ -1,8 +1,8 @@
 import { Card, InputNumber, Space, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FunnelRow } from '../../../shared/contract/matching';
 import { useSession } from '../../app/session';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
 import { region } from '../filings/format';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -11,10 +11,9 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 export function FunnelCard() {
   const { status } = useSession();
   const [year, setYear] = useState(Number(status.today.slice(0, 4)));
-  const [rows, setRows] = useState<FunnelRow[]>([]);
-  useEffect(() => {
-    call('matching.funnel', { year }).then(setRows, () => setRows([]));
-  }, [year]);
+  // A year that cannot be read shows as empty; the last year's rows stay while the next is read.
+  const funnel = useCall('matching.funnel', { year });
+  const rows = funnel.error ? [] : (funnel.latest ?? []);
   return (
     <Card size="small" title="供需对接漏斗（供给 → 对接 → 成交）" style={{ marginBottom: 16 }}
       extra={<Space>年度 <InputNumber aria-label="漏斗年度" value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} /></Space>}>

@@ -1,8 +1,9 @@
 import { Button, Input, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { NeedRow } from '../../../shared/contract/matching';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { region, wan } from '../filings/format';
 import { useRecordsPlace } from '../filings/recordsPlace';
 import { NeedForm } from './NeedForm';
@@ -16,12 +17,11 @@ export function NeedsTab() {
   const navigate = useNavigate();
   const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<NeedRow[]>([]);
   const [editing, setEditing] = useState<NeedRow | 'new' | null>(null);
-  const load = useCallback(() => {
-    call('matching.needs.list', { search: search || null }).then((r) => setRows(r.rows));
-  }, [search]);
-  useEffect(load, [load]);
+  // Read again after a save; the table keeps its rows meanwhile.
+  const needs = useCall('matching.needs.list', { search: search || null });
+  useShownError(needs.error);
+  const rows = needs.latest?.rows ?? [];
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -47,7 +47,7 @@ export function NeedsTab() {
             ),
           },
         ]} />
-      {editing && <NeedForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load(); }} />}
+      {editing && <NeedForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); needs.reload(); }} />}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { Button, Input, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { SupplyRow } from '../../../shared/contract/matching';
 import { ExportButton } from '../../components/export/ExportButton';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { region, wan } from '../filings/format';
 import { useRecordsPlace } from '../filings/recordsPlace';
 import { DealFromPool } from './DealFromPool';
@@ -31,17 +32,13 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
   const navigate = useNavigate();
   const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<SupplyRow[]>([]);
-  const [total, setTotal] = useState(0);
   const [editing, setEditing] = useState<SupplyRow | 'new' | null>(null);
   const [taking, setTaking] = useState<SupplyRow | null>(null);
-  const load = useCallback(() => {
-    call('matching.supply.list', { search: search || null, openLicenseOnly: openOnly }).then((r) => {
-      setRows(r.rows);
-      setTotal(r.total);
-    });
-  }, [search, openOnly]);
-  useEffect(load, [load]);
+  // Read again after a save or a license taken; the table keeps its rows meanwhile.
+  const pool = useCall('matching.supply.list', { search: search || null, openLicenseOnly: openOnly });
+  useShownError(pool.error);
+  const rows = pool.latest?.rows ?? [];
+  const total = pool.latest?.total ?? 0;
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -76,8 +73,8 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
             ),
           },
         ]} />
-      {editing && <SupplyForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load(); }} />}
-      {taking && <DealFromPool supply={taking} onClose={() => setTaking(null)} onSaved={() => { setTaking(null); load(); }} />}
+      {editing && <SupplyForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); pool.reload(); }} />}
+      {taking && <DealFromPool supply={taking} onClose={() => setTaking(null)} onSaved={() => { setTaking(null); pool.reload(); }} />}
     </>
   );
 }

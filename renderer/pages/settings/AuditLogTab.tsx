@@ -1,11 +1,10 @@
 import { Alert, DatePicker, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../shared/contract/index';
 import { formatDateTime } from '../../components/formatDateTime';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
 
-type AuditPage = MethodOutput<'audit.search'>;
 type Verification = MethodOutput<'audit.verify'>;
 type Filters = Pick<MethodInput<'audit.search'>, 'actorName' | 'action' | 'entity'> & { days?: [Dayjs, Dayjs] | null };
 
@@ -24,27 +23,16 @@ const options = (values: string[]) => values.map((v) => ({ value: v, label: v })
 export function AuditLogTab() {
   const [filters, setFilters] = useState<Filters>({});
   const [pageNo, setPageNo] = useState(1);
-  const [page, setPage] = useState<AuditPage | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [verification, setVerification] = useState<Verification | null>(null);
-
-  useEffect(() => {
-    call('audit.verify', {}).then(setVerification, (e: Error) => setProblem(e.message));
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    const { days, ...rest } = filters;
-    // A day is the user's local day: from its first moment to the first moment of the day after the last.
-    const range = days ? { from: days[0].startOf('day').toISOString(), to: days[1].add(1, 'day').startOf('day').toISOString() } : {};
-    call('audit.search', { ...rest, ...range, offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE }).then(
-      (found) => live && setPage(found),
-      (e: Error) => live && setProblem(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [filters, pageNo]);
+  const { days, ...rest } = filters;
+  // A day is the user's local day: from its first moment to the first moment of the day after the last.
+  const range = days ? { from: days[0].startOf('day').toISOString(), to: days[1].add(1, 'day').startOf('day').toISOString() } : {};
+  // The page shown stays while the next page or filter is read.
+  const search = useCall('audit.search', { ...rest, ...range, offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const page = search.latest;
+  const verify = useCall('audit.verify', {});
+  const verification = verify.value ?? null;
+  // A refusal shows above the table, in place: the log is a page to read, not a passing toast.
+  const problem = verify.error ?? search.error;
 
   const change = (next: Partial<Filters>) => {
     setFilters((before) => ({ ...before, ...next }));
@@ -65,7 +53,7 @@ export function AuditLogTab() {
         size="small"
         rowKey="seq"
         dataSource={page?.rows ?? []}
-        loading={!page}
+        loading={!page && !search.error}
         pagination={{ current: pageNo, pageSize: PAGE_SIZE, total: page?.total ?? 0, showSizeChanger: false, onChange: setPageNo, showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 条` }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },

@@ -1,12 +1,11 @@
 import { Alert, App, Button, Card, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { BackupEntry, BackupFacts, BackupKind, backupOverview } from '../../../shared/contract/maintenance';
+import type { BackupEntry, BackupFacts, BackupKind } from '../../../shared/contract/maintenance';
 import { formatFileSize } from '../../../shared/domain/fileSize';
 import { formatDateTime } from '../../components/formatDateTime';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
-
-type Overview = z.infer<typeof backupOverview>;
 
 const KIND_COLORS: Record<BackupKind, string> = { 每日自动: 'blue', 升级前自动: 'purple', 手动: 'green' };
 
@@ -27,33 +26,23 @@ function BackupFactsList({ facts }: { facts: BackupFacts }) {
 /** 设置 → 备份与恢复: the automatic and manual backups, a backup now, and a restore carried out at the next start. */
 export function BackupsTab() {
   const { message } = App.useApp();
-  const [overview, setOverview] = useState<Overview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(() => call('backup.list', {}).then(setOverview, (e: Error) => message.error(e.message)), [message]);
-  useEffect(() => void load(), [load]);
+  // The list keeps showing while it is read again after a backup, a restore scheduled or cancelled.
+  const { latest: overview, error, reload } = useCall('backup.list', {});
+  useShownError(error);
+  const backingUp = useAction();
+  const { run } = useAction();
 
   const backUpNow = async () => {
-    setBusy(true);
-    try {
-      const made = await call('backup.create', {});
-      message.success(`已备份：${made.name}`);
-      await load();
-    } catch (error) {
-      message.error((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const made = await call('backup.create', {});
+    message.success(`已备份：${made.name}`);
+    reload();
   };
 
-  const scheduleRestore = async (backup: BackupEntry) => {
-    try {
+  const scheduleRestore = (backup: BackupEntry) =>
+    run(async () => {
       await call('backup.requestRestore', { name: backup.name });
-      message.success('已安排恢复，请关闭并重新打开工作台');
-      await load();
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+      reload();
+    }, '已安排恢复，请关闭并重新打开工作台');
 
   // The backup is read before anything is offered: a damaged file or another installation's backup is refused here.
   const confirmRestore = async (backup: BackupEntry) => {
@@ -85,20 +74,12 @@ export function BackupsTab() {
     });
   };
 
-  const cancelRestore = async () => {
-    try {
-      await call('backup.cancelRestore', {});
-      message.success('已取消恢复');
-      await load();
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+  const cancelRestore = () => run(() => call('backup.cancelRestore', {}).then(reload), '已取消恢复');
 
   return (
     <Card
       title="备份与恢复"
-      extra={<Button type="primary" loading={busy} onClick={() => void backUpNow()}>立即备份</Button>}
+      extra={<Button type="primary" loading={backingUp.pending} onClick={() => void backingUp.run(backUpNow)}>立即备份</Button>}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
@@ -119,7 +100,7 @@ export function BackupsTab() {
           rowKey="name"
           size="small"
           dataSource={overview?.backups ?? []}
-          loading={overview === null}
+          loading={overview === undefined && !error}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: '还没有备份。点击“立即备份”，或等待今天的自动备份。' }}
           columns={[

@@ -1,42 +1,35 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { generalSettings } from '../../../shared/contract/system';
 import { PROVINCE_CODE } from '../../../shared/domain/regions';
 import { useSession } from '../../app/session';
 import { FormField } from '../../components/FormField';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 
 type General = z.input<typeof generalSettings>;
 
 export function GeneralSettingsTab() {
   const { status, user } = useSession();
-  const { message } = App.useApp();
   const { control, handleSubmit, reset, formState } = useForm<General>({
     resolver: zodResolver(generalSettings),
     defaultValues: { provinceEndpointUrl: '', sessionIdleMinutes: 30 },
   });
-  // The fields wait for the stored values: typing before they arrive would be overwritten by them.
-  const [loaded, setLoaded] = useState(false);
+  // The fields wait for the stored values: typing before they arrive would be overwritten by them. A save hands
+  // back what was stored, shown at once.
+  const { value: stored, error, replace } = useCall('settings.getGeneral', {});
+  useShownError(error);
+  const loaded = stored !== undefined;
   useEffect(() => {
-    call('settings.getGeneral', {}).then(
-      (value) => {
-        reset(value);
-        setLoaded(true);
-      },
-      (e: Error) => message.error(e.message),
-    );
-  }, [reset, message]);
-  const save = handleSubmit(async (value) => {
-    try {
-      reset(await call('settings.updateGeneral', value));
-      message.success('已保存');
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  });
+    if (stored) reset(stored);
+  }, [stored, reset]);
+  const { run } = useAction();
+  const save = handleSubmit((value) => run(async () => replace(await call('settings.updateGeneral', value)), '已保存'));
   const readOnly = user.role !== '管理员';
   return (
     <Card>

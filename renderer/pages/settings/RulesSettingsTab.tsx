@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Form, InputNumber, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ruleSettingsView } from '../../../shared/contract/rules';
 import { ruleThresholds, type RuleThresholds } from '../../../shared/rules/thresholds';
 import { useSession } from '../../app/session';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 
 type View = z.infer<typeof ruleSettingsView>;
@@ -15,22 +18,23 @@ type RuleRow = View['rules'][number];
 export function RulesSettingsTab() {
   const { user } = useSession();
   const { message } = App.useApp();
-  const [view, setView] = useState<View | null>(null);
+  // A save hands back the new version of the settings: shown at once, no second read.
+  const { value: view, error, replace } = useCall('rules.settings', {});
+  useShownError(error);
+  const { run } = useAction();
   const { control, handleSubmit, reset, formState } = useForm<z.input<typeof ruleThresholds>, unknown, RuleThresholds>({ resolver: zodResolver(ruleThresholds) });
+  // The fields show the stored thresholds each time they arrive (read, or handed back by a save).
   useEffect(() => {
-    call('rules.settings', {}).then((v) => { setView(v); reset(v.thresholds); }, (e: Error) => message.error(e.message));
-  }, [reset, message]);
+    if (view) reset(view.thresholds);
+  }, [view, reset]);
   const readOnly = user.role !== '管理员';
-  const save = handleSubmit(async (thresholds) => {
-    try {
+  const save = handleSubmit((thresholds) =>
+    run(async () => {
       const next = await call('rules.updateThresholds', thresholds);
-      setView(next);
-      reset(next.thresholds);
+      replace(next);
       message.success(`已保存为第 ${next.version} 版，下次扫描起生效`);
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  });
+    }),
+  );
   const thresholdInputs = (rule: RuleRow) =>
     rule.thresholds.length === 0 ? (
       <Typography.Text type="secondary">无阈值</Typography.Text>

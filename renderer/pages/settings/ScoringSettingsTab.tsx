@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { scoringScheme } from '../../../shared/indicators/scoring';
 import { useSession } from '../../app/session';
 import { FormField } from '../../components/FormField';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 
 type Scheme = z.input<typeof scoringScheme>;
@@ -24,22 +27,24 @@ const WEIGHTS: { name: `weights.${'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I5a' | 'gr
 export function ScoringSettingsTab() {
   const { user } = useSession();
   const { message } = App.useApp();
-  const [version, setVersion] = useState<number | null>(null);
+  // A save hands back the new version of the scheme: shown at once, no second read.
+  const { value: stored, error, replace } = useCall('scoring.get', {});
+  useShownError(error);
+  const { run } = useAction();
+  const version = stored?.version ?? null;
   const { control, handleSubmit, reset, formState } = useForm<Scheme>({ resolver: zodResolver(scoringScheme), defaultValues: scoringScheme.parse({}) });
+  // The fields show the stored scheme each time it arrives (read, or handed back by a save).
   useEffect(() => {
-    call('scoring.get', {}).then((s) => (reset(s.scheme), setVersion(s.version)), (e: Error) => message.error(e.message));
-  }, [reset, message]);
+    if (stored) reset(stored.scheme);
+  }, [stored, reset]);
   const readOnly = user.role !== '管理员';
-  const save = handleSubmit(async (scheme) => {
-    try {
+  const save = handleSubmit((scheme) =>
+    run(async () => {
       const saved = await call('scoring.update', scheme);
-      reset(saved.scheme);
-      setVersion(saved.version);
+      replace(saved);
       message.success(`已保存为评分方案第 ${saved.version} 版`);
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  });
+    }),
+  );
   const number = (label: string) => (field: { value?: unknown; onChange: (v: unknown) => void }) => (
     <InputNumber aria-label={label} min={0} max={100} step={1} style={{ width: 120 }} disabled={readOnly} value={field.value as number} onChange={field.onChange} />
   );

@@ -1,12 +1,15 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract/index';
 import { PROVINCE_CODE } from '../../../shared/domain/regions';
 import { INDICATOR_IDS, INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../shared/indicators/ids';
 import { planTarget, type TargetDraft, targetDrafts, targetEdits } from '../../../shared/indicators/targetEdits';
 import { PLAN_YEAR_FROM, PLAN_YEAR_TO } from '../../../shared/indicators/targets';
 import { useSession } from '../../app/session';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { downloadBase64, readFileBase64, XLSX_TYPE } from '../../transport/files';
 import { reportingRegionOptions } from '../evaluation/regionYear';
@@ -26,13 +29,15 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
   const { message } = App.useApp();
   const readOnly = user.role !== '管理员';
   const [region, setRegion] = useState(status.region?.code ?? PROVINCE_CODE);
-  const [view, setView] = useState<View | null>(null);
   const [drafts, setDrafts] = useState<Partial<Record<IndicatorId, TargetDraft>>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [rejected, setRejected] = useState<Rejections>([]);
 
-  const load = useCallback(() => call('targets.get', {}).then(setView, (e: Error) => message.error(e.message)), [message]);
-  useEffect(() => void load(), [load]);
+  // A save hands back the stored view, shown at once (replace); an import is read again (reload).
+  const stored = useCall('targets.get', {});
+  useShownError(stored.error);
+  const view = stored.latest ?? null;
+  const { run } = useAction();
 
   // The drafts start from what is stored, again whenever it is reloaded or another region is chosen.
   const [drafted, setDrafted] = useState<{ view: View; region: string } | null>(null);
@@ -52,28 +57,20 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
       return;
     }
     const { targets, baselines } = edits;
-    try {
-      setView(await call('targets.save', { targets, baselines }));
+    await run(async () => {
+      stored.replace(await call('targets.save', { targets, baselines }));
       message.success(`已保存 ${targets.length} 项目标、${baselines.length} 项基期值`);
       onSaved?.();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    });
   };
 
   const importFile = async (file: File) => {
-    try {
-      const result = await call('targets.import', { fileName: file.name, contentBase64: await readFileBase64(file) });
-      setRejected(result.rejected);
-      if (result.written) {
-        message.success(`已导入 ${result.targets} 项目标、${result.baselines} 项基期值`);
-        await load();
-        onSaved?.();
-      } else message.error('文件中有错误，未导入任何内容；请按下表修改后重新导入');
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-    return false;
+    const result = await call('targets.import', { fileName: file.name, contentBase64: await readFileBase64(file) });
+    setRejected(result.rejected);
+    if (!result.written) return void message.error('文件中有错误，未导入任何内容；请按下表修改后重新导入');
+    message.success(`已导入 ${result.targets} 项目标、${result.baselines} 项基期值`);
+    stored.reload();
+    onSaved?.();
   };
 
   const template = async () => {
@@ -114,11 +111,11 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
         <span>地区</span>
         <Select aria-label="目标地区" style={{ width: 220 }} value={region} onChange={setRegion} options={reportingRegionOptions} />
         <Typography.Text type="secondary">目标期间 {PLAN_YEAR_FROM}—{PLAN_YEAR_TO} 年（累计）；金额以万元填写</Typography.Text>
-        <Button icon={<DownloadOutlined />} onClick={() => void template()}>
+        <Button icon={<DownloadOutlined />} onClick={() => void run(template)}>
           下载目标与基期表
         </Button>
         {!readOnly && (
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => importFile(file)}>
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void run(() => importFile(file)); return false; }}>
             <Button icon={<UploadOutlined />}>从 Excel 导入</Button>
           </Upload>
         )}

@@ -1,20 +1,22 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Card, List, Upload } from 'antd';
+import { Button, Card, List, Upload } from 'antd';
 import type { AttachmentView } from '../../../../shared/contract/filings';
+import { useAction } from '../../../data/useAction';
 import { call } from '../../../transport/desk';
 import { readFileBase64, saveDownload } from '../../../transport/files';
 
 /** Attachments of a record: opened (downloaded) from the data folder, added here, removed with a record of it. */
 export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: { entity: string; id: string; attachments: AttachmentView[]; onChange: () => void; canEdit: boolean }) {
-  const { message } = App.useApp();
+  const { run } = useAction();
   const open = async (a: AttachmentView) => {
-    try {
-      const file = await call('attachments.read', { id: a.id });
-      saveDownload({ fileName: file.fileName, base64: file.contentBase64, mimeType: 'application/octet-stream' });
-    } catch (error) {
-      message.error((error as Error).message);
-    }
+    const file = await call('attachments.read', { id: a.id });
+    saveDownload({ fileName: file.fileName, base64: file.contentBase64, mimeType: 'application/octet-stream' });
   };
+  const add = async (file: File) => {
+    await call('attachments.add', { entity: entity as never, entityId: id, fileName: file.name, contentBase64: await readFileBase64(file) });
+    onChange();
+  };
+  const remove = (a: AttachmentView) => call('attachments.void', { id: a.id }).then(onChange);
   return (
     <Card
       size="small"
@@ -24,14 +26,8 @@ export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: 
         canEdit && (
           <Upload
             showUploadList={false}
-            beforeUpload={async (file) => {
-              try {
-                await call('attachments.add', { entity: entity as never, entityId: id, fileName: file.name, contentBase64: await readFileBase64(file) });
-                message.success(`已添加附件 ${file.name}`);
-                onChange();
-              } catch (error) {
-                message.error((error as Error).message);
-              }
+            beforeUpload={(file) => {
+              void run(() => add(file), `已添加附件 ${file.name}`);
               return false;
             }}
           >
@@ -47,9 +43,9 @@ export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: 
         renderItem={(a) => (
           <List.Item
             actions={[
-              <a key="open" onClick={() => void open(a)}>打开</a>,
+              <a key="open" onClick={() => void run(() => open(a))}>打开</a>,
               canEdit && (
-                <a key="remove" onClick={() => void call('attachments.void', { id: a.id }).then(onChange, (e: Error) => message.error(e.message))}>
+                <a key="remove" onClick={() => void run(() => remove(a))}>
                   移除
                 </a>
               ),

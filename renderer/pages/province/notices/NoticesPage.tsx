@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../../shared/contract/index';
@@ -10,6 +9,8 @@ import { useSession } from '../../../app/session';
 import { FormField, showServerIssues } from '../../../components/FormField';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { PageHeader } from '../../../components/PageHeader';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
 import { call, DeskCallError } from '../../../transport/desk';
 
 const sendForm = contract['provinceNotices.send'].input;
@@ -50,10 +51,10 @@ function SendNotice({ onSent }: { onSent: (rows: ProvinceNoticeRow[]) => void })
 /** 通知: free text to one city or all, delivered with each city's next sync; per city whether it was fetched and read. */
 export function NoticesPage() {
   const { user } = useSession();
-  const { message } = App.useApp();
-  const [rows, setRows] = useState<ProvinceNoticeRow[] | null>(null);
-  const load = useCallback(() => call('provinceNotices.list', {}).then((v) => setRows(v.rows), (e: Error) => message.error(e.message)), [message]);
-  useEffect(() => void load(), [load]);
+  // A sending hands back the list with the new notice: shown at once, no second read.
+  const notices = useCall('provinceNotices.list', {});
+  useShownError(notices.error);
+  const rows = notices.latest?.rows;
   const maySend = user.role === '审核员' || user.role === '管理员';
   return (
     <>
@@ -61,14 +62,14 @@ export function NoticesPage() {
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
         {maySend && (
           <Card size="small" title="发送通知">
-            <SendNotice onSent={setRows} />
+            <SendNotice onSent={(sent) => notices.replace({ rows: sent })} />
           </Card>
         )}
         <Card size="small" title="已发通知">
           <Table<ProvinceNoticeRow>
             size="small"
             rowKey="id"
-            loading={rows === null}
+            loading={rows === undefined && !notices.error}
             dataSource={rows ?? []}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: '尚未发送通知' }}

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { z } from 'zod';
@@ -12,6 +11,8 @@ import { useSession } from '../../../app/session';
 import { FormField, showServerIssues } from '../../../components/FormField';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { PageHeader } from '../../../components/PageHeader';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
 import { call, DeskCallError } from '../../../transport/desk';
 import { DealsSideBySide } from '../../review/DealsSideBySide';
 import { EvidenceList } from '../../review/EvidenceList';
@@ -56,11 +57,9 @@ export function CrossReviewDetailView() {
   const { fingerprint = '' } = useParams();
   const navigate = useNavigate();
   const { user } = useSession();
-  const { message } = App.useApp();
-  const [finding, setFinding] = useState<CrossReviewDetail | null>(null);
-  useEffect(() => {
-    call('provinceReview.finding', { fingerprint }).then(setFinding, (e: Error) => message.error(e.message));
-  }, [fingerprint, message]);
+  // A decision hands back the finding as decided: shown at once, no second read.
+  const { latest: finding, error, replace } = useCall('provinceReview.finding', { fingerprint });
+  useShownError(error);
   if (!finding || finding.fingerprint !== fingerprint) return <Spin />;
   const mayReview = user.role === '审核员' || user.role === '管理员';
   return (
@@ -96,7 +95,7 @@ export function CrossReviewDetailView() {
                 message={`${finding.status}（${finding.decidedBy}，${formatDateTime(finding.decidedAt ?? '')}）`} description={finding.reason} />
             )}
             <Typography.Paragraph type="secondary">结论连同理由下发至：{finding.sentTo.join('、')}</Typography.Paragraph>
-            {mayReview ? <ProvinceDecision key={finding.decidedAt ?? 'open'} finding={finding} onChanged={setFinding} /> : <Typography.Text type="secondary">领导账号只能查看</Typography.Text>}
+            {mayReview ? <ProvinceDecision key={finding.decidedAt ?? 'open'} finding={finding} onChanged={replace} /> : <Typography.Text type="secondary">领导账号只能查看</Typography.Text>}
           </Card>
         </Col>
       </Row>
