@@ -18,20 +18,40 @@ const testsAndBench = {
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ group: ['electron', '**/renderer/**', '**/electron/**'], message: '测试与基准不得引用 electron 或 renderer 源码' }] },
+      {
+        patterns: [
+          {
+            group: ['electron', '**/renderer/**', '**/electron/**'],
+            message: '测试与基准不得引用 electron 或 renderer 源码',
+          },
+        ],
+      },
     ],
   },
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/e2e/.artifacts/**', 'bench/.work/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/e2e/.artifacts/**',
+      'bench/.work/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },

@@ -67,7 +67,12 @@ profile.samples.forEach((id, i) => {
 });
 
 const pct = (ms: number) => `${((ms / total) * 100).toFixed(1)} %`;
-const lines = [`profile: ${(total / 1000).toFixed(1)} s sampled`, '', '| function (self time) | ms | share |', '| --- | --- | --- |'];
+const lines = [
+  `profile: ${(total / 1000).toFixed(1)} s sampled`,
+  '',
+  '| function (self time) | ms | share |',
+  '| --- | --- | --- |',
+];
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
   lines.push(`| \`${name}\` | ${ms.toFixed(0)} | ${pct(ms)} |`);
 }

@@ -19,7 +19,11 @@ function rendererDir(ctx: BenchContext): string {
   if (fs.existsSync(path.join(given, 'index.html'))) return given;
   const out = path.join(ctx.tmpDir, 'renderer');
   ctx.log('building the renderer for the PDF figures …');
-  const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', out], { cwd: ROOT, encoding: 'utf8' });
+  const built = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', out],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
   return out;
 }
@@ -31,7 +35,14 @@ async function withDesk<T>(ctx: BenchContext, fn: (page: Page, year: number) => 
   try {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await page.goto(launchUrl);
@@ -40,7 +51,9 @@ async function withDesk<T>(ctx: BenchContext, fn: (page: Page, year: number) => 
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '首页' }).waitFor();
     await page.emulateMedia({ media: 'print' });
-    const year = (service.store.db.prepare('SELECT max(record_year) FROM deals WHERE voided_at IS NULL').pluck().get() as number | null) ?? 2023;
+    const year =
+      (service.store.db.prepare('SELECT max(record_year) FROM deals WHERE voided_at IS NULL').pluck().get() as
+        number | null) ?? 2023;
     return await fn(page, year);
   } finally {
     await browser?.close();
@@ -55,7 +68,9 @@ let printRun = 0;
 async function sheetsToPdf(page: Page, route: string, file: string): Promise<void> {
   const run = ++printRun;
   await page.evaluate(`location.hash = ${JSON.stringify(`${route}&run=${run}`)}`);
-  await page.locator(`[data-testid="print-root"][data-ready="true"][data-run="${run}"]`).waitFor({ state: 'attached', timeout: 120_000 });
+  await page
+    .locator(`[data-testid="print-root"][data-ready="true"][data-run="${run}"]`)
+    .waitFor({ state: 'attached', timeout: 120_000 });
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
 }
 

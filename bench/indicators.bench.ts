@@ -25,10 +25,17 @@ function indicatorFigure(name: string, region: string, budget: number): BenchFig
         ctx.log(`${name}: ${region}, ${year}`);
         const value = await ctx.time(() => computeReport(db, region, year), 3);
         const baseline = await ctx.time(
-          () => db.prepare('SELECT count(*), sum(patent_count) FROM deals WHERE recordation_date BETWEEN ? AND ?').get(`${year}-01-01`, `${year}-12-31`),
+          () =>
+            db
+              .prepare('SELECT count(*), sum(patent_count) FROM deals WHERE recordation_date BETWEEN ? AND ?')
+              .get(`${year}-01-01`, `${year}-12-31`),
           3,
         );
-        return { value, baseline, baselineIs: "count and patents of the year's deals by recordation date (no parties, no exclusions)" };
+        return {
+          value,
+          baseline,
+          baselineIs: "count and patents of the year's deals by recordation date (no parties, no exclusions)",
+        };
       } finally {
         store.close();
       }

@@ -14,7 +14,11 @@ async function baselineScan(ctx: BenchContext, db: Database.Database): Promise<n
   return ctx.time(() => db.prepare('SELECT count(*) FROM deals').pluck().get());
 }
 
-function listFigure(name: string, filters: (db: Database.Database) => DealFilters, direction: 'asc' | 'desc' = 'desc'): BenchFigure {
+function listFigure(
+  name: string,
+  filters: (db: Database.Database) => DealFilters,
+  direction: 'asc' | 'desc' = 'desc',
+): BenchFigure {
   return {
     name,
     unit: 'ms',
@@ -23,14 +27,21 @@ function listFigure(name: string, filters: (db: Database.Database) => DealFilter
       withStore(ctx, async (db) => {
         const query = filters(db);
         const value = await ctx.time(() => listDeals(db, query, { limit: 100, direction }));
-        return { value, baseline: await baselineScan(ctx, db), baselineIs: 'SELECT count(*) FROM deals (a full scan of the deal table)' };
+        return {
+          value,
+          baseline: await baselineScan(ctx, db),
+          baselineIs: 'SELECT count(*) FROM deals (a full scan of the deal table)',
+        };
       }),
   };
 }
 
 /** A fragment of a real enterprise name in the store: what a caseworker types into the search box. */
 function partyFragment(db: Database.Database): string {
-  const name = db.prepare("SELECT name FROM organizations WHERE kind = '企业' ORDER BY id LIMIT 1 OFFSET 37").pluck().get() as string | undefined;
+  const name = db
+    .prepare("SELECT name FROM organizations WHERE kind = '企业' ORDER BY id LIMIT 1 OFFSET 37")
+    .pluck()
+    .get() as string | undefined;
   return (name ?? '太原').slice(0, 4);
 }
 
@@ -53,7 +64,11 @@ export const listsFigures: readonly BenchFigure[] = [
         let cursor: string | null = null;
         for (let i = 0; i < 49; i++) cursor = listDeals(db, {}, { limit: 100, cursor }).nextCursor;
         const value = await ctx.time(() => listDeals(db, {}, { limit: 100, cursor }));
-        return { value, baseline: await baselineScan(ctx, db), baselineIs: 'SELECT count(*) FROM deals (a full scan of the deal table)' };
+        return {
+          value,
+          baseline: await baselineScan(ctx, db),
+          baselineIs: 'SELECT count(*) FROM deals (a full scan of the deal table)',
+        };
       }),
   },
 ];

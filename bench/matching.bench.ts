@@ -20,21 +20,36 @@ export const matchingFigure: BenchFigure = {
     const store = openStore(path.join(ctx.tmpDir, 'pool.db'));
     try {
       store.transaction((db) => {
-        db.prepare("INSERT INTO installation (id, region_code, created_at) VALUES ('bench', '140100', ?)").run(new Date().toISOString());
+        db.prepare("INSERT INTO installation (id, region_code, created_at) VALUES ('bench', '140100', ?)").run(
+          new Date().toISOString(),
+        );
       });
       ctx.log(`matching: pooling ${POOL} patents …`);
-      const labelled = loadLabelledSet(store, generateLabelledSet(1, NEEDS, POOL), { id: null, name: 'bench', role: '管理员' });
+      const labelled = loadLabelledSet(store, generateLabelledSet(1, NEEDS, POOL), {
+        id: null,
+        name: 'bench',
+        role: '管理员',
+      });
       let i = 0;
       const value = await ctx.time(() => matchesForNeed(store.db, labelled[i++ % labelled.length]!.needId, 10), NEEDS);
       // The plainest way to the same candidates: the FTS5 bm25 query alone, no reasons, no re-ranking.
       const queries = labelled.map(({ needId }) => {
-        const need = store.db.prepare('SELECT keywords, need_text FROM tech_needs WHERE id = ?').get(needId) as { keywords: string; need_text: string };
+        const need = store.db.prepare('SELECT keywords, need_text FROM tech_needs WHERE id = ?').get(needId) as {
+          keywords: string;
+          need_text: string;
+        };
         return anyOf(terms(`${need.keywords} ${need.need_text}`))!;
       });
-      const plain = store.db.prepare('SELECT rowid FROM supply_fts WHERE supply_fts MATCH ? ORDER BY bm25(supply_fts, 3.0, 1.0) LIMIT 10');
+      const plain = store.db.prepare(
+        'SELECT rowid FROM supply_fts WHERE supply_fts MATCH ? ORDER BY bm25(supply_fts, 3.0, 1.0) LIMIT 10',
+      );
       let j = 0;
       const baseline = await ctx.time(() => plain.all(queries[j++ % queries.length]), NEEDS);
-      return { value, baseline, baselineIs: 'the FTS5 bm25 query alone over the same pool (top 10, no reasons, no re-ranking)' };
+      return {
+        value,
+        baseline,
+        baselineIs: 'the FTS5 bm25 query alone over the same pool (top 10, no reasons, no re-ranking)',
+      };
     } finally {
       store.close();
     }

@@ -17,7 +17,12 @@ const set = generateLabelledSet(seed, needs, pool);
 const TOP = 5;
 
 /** The share of needs whose right patent is among the first TOP by bm25 over one FTS5 table. */
-function textOnly(set: LabelledSet, tokenize: string, text: (s: string) => string, query: (need: string) => string | null): number {
+function textOnly(
+  set: LabelledSet,
+  tokenize: string,
+  text: (s: string) => string,
+  query: (need: string) => string | null,
+): number {
   const db = new Database(':memory:');
   db.exec(`CREATE VIRTUAL TABLE t USING fts5(number UNINDEXED, keywords, body, tokenize='${tokenize}')`);
   const insert = db.prepare('INSERT INTO t (number, keywords, body) VALUES (?, ?, ?)');
@@ -35,7 +40,10 @@ function textOnly(set: LabelledSet, tokenize: string, text: (s: string) => strin
 /** The need's 3-character pieces, as the trigram tokenizer indexes them; spaces and punctuation end a piece. */
 function trigramQuery(text: string): string | null {
   const pieces = new Set<string>();
-  for (const run of text.normalize('NFKC').toLowerCase().split(/[\s\p{P}]+/u)) {
+  for (const run of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[\s\p{P}]+/u)) {
     for (let i = 0; i + 3 <= run.length; i++) pieces.add(run.slice(i, i + 3));
   }
   return anyOf([...pieces]);
@@ -45,9 +53,15 @@ function fullRanking(set: LabelledSet): number {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matching-quality-'));
   const store = openStore(path.join(dir, 'pool.db'));
   try {
-    store.transaction((db) => db.prepare("INSERT INTO installation (id, region_code, created_at) VALUES ('q', '140100', ?)").run(new Date().toISOString()));
+    store.transaction((db) =>
+      db
+        .prepare("INSERT INTO installation (id, region_code, created_at) VALUES ('q', '140100', ?)")
+        .run(new Date().toISOString()),
+    );
     const labelled = loadLabelledSet(store, set, { id: null, name: 'quality', role: '管理员' });
-    const hits = labelled.filter(({ needId, rightPatent }) => matchesForNeed(store.db, needId, TOP).matches.some((m) => m.supply.patentNumber === rightPatent));
+    const hits = labelled.filter(({ needId, rightPatent }) =>
+      matchesForNeed(store.db, needId, TOP).matches.some((m) => m.supply.patentNumber === rightPatent),
+    );
     return hits.length / labelled.length;
   } finally {
     store.close();
@@ -55,11 +69,18 @@ function fullRanking(set: LabelledSet): number {
   }
 }
 
-const jieba = textOnly(set, 'unicode61', (s) => terms(s).join(' '), (need) => anyOf(terms(need)));
+const jieba = textOnly(
+  set,
+  'unicode61',
+  (s) => terms(s).join(' '),
+  (need) => anyOf(terms(need)),
+);
 const trigram = textOnly(set, 'trigram', (s) => s, trigramQuery);
 const full = fullRanking(set);
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-console.log(`labelled set: seed ${seed}, ${set.needs.length} needs, ${set.pool.length} pooled patents; right patent in the top ${TOP}`);
+console.log(
+  `labelled set: seed ${seed}, ${set.needs.length} needs, ${set.pool.length} pooled patents; right patent in the top ${TOP}`,
+);
 console.log(`| method | top-${TOP} |\n| --- | --- |`);
 console.log(`| text only: FTS5 bm25 over jieba-segmented words | ${pct(jieba)} |`);
 console.log(`| text only: FTS5 trigram tokenizer over the raw text | ${pct(trigram)} |`);

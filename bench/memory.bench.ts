@@ -21,8 +21,17 @@ export const memoryFigure: BenchFigure = {
       maxBuffer: 16 * 1024 * 1024,
     });
     if (child.status !== 0) throw new Error(`core process failed: ${child.stderr}`);
-    const report = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { openedMb: number; peakMb: number; ran: string[]; failed: string[] };
+    const report = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      openedMb: number;
+      peakMb: number;
+      ran: string[];
+      failed: string[];
+    };
     for (const failure of report.failed) ctx.log(`not measured: ${failure}`);
-    return { value: report.peakMb, baseline: report.openedMb, baselineIs: `the core process right after opening the store; calls measured: ${report.ran.join(', ')}` };
+    return {
+      value: report.peakMb,
+      baseline: report.openedMb,
+      baselineIs: `the core process right after opening the store; calls measured: ${report.ran.join(', ')}`,
+    };
   },
 };

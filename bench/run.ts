@@ -120,9 +120,7 @@ function storedDeals(dbPath: string): number {
 async function main(): Promise<void> {
   const dbPath = seededStore();
   const dealsInStore = storedDeals(dbPath);
-  const list: BenchFigure[] = [...figures.flat(), memoryFigure].filter(
-    (f) => !args.only || f.name.includes(args.only),
-  );
+  const list: BenchFigure[] = [...figures.flat(), memoryFigure].filter((f) => !args.only || f.name.includes(args.only));
   const results: BenchResult[] = [];
   const rows: TableRow[] = [];
   const notes: string[] = [];

@@ -20,12 +20,19 @@ const fullScan: BenchFigure = {
       const asOf = todayIso();
       const scanAndStore = () => {
         const candidates = scanRules(store.db, { asOf });
-        store.transaction((db) => persistFlags(createWriter(db, BENCH_ACTOR, new Date().toISOString()), candidates, { source: '本地' }));
+        store.transaction((db) =>
+          persistFlags(createWriter(db, BENCH_ACTOR, new Date().toISOString()), candidates, { source: '本地' }),
+        );
       };
       const value = (await ctx.time(scanAndStore, 3)) / 1000;
       const baseline =
         (await ctx.time(
-          () => store.db.prepare('SELECT count(*), sum(d.amount_fen), count(dp.patent_number) FROM deals d JOIN deal_patents dp ON dp.deal_id = d.id').get(),
+          () =>
+            store.db
+              .prepare(
+                'SELECT count(*), sum(d.amount_fen), count(dp.patent_number) FROM deals d JOIN deal_patents dp ON dp.deal_id = d.id',
+              )
+              .get(),
           3,
         )) / 1000;
       return { value, baseline, baselineIs: 'one plain SQL pass over every deal and its patents' };
@@ -43,7 +50,10 @@ const perDealCheck: BenchFigure = {
   async run(ctx) {
     const store = openStore(ctx.freshCopy('check'), { mustExist: true });
     try {
-      const ids = store.db.prepare('SELECT id FROM deals ORDER BY id LIMIT ? OFFSET ?').pluck().all(SAMPLE_DEALS, Math.floor(ctx.deals / 3)) as string[];
+      const ids = store.db
+        .prepare('SELECT id FROM deals ORDER BY id LIMIT ? OFFSET ?')
+        .pluck()
+        .all(SAMPLE_DEALS, Math.floor(ctx.deals / 3)) as string[];
       // The price groups' statistics come from the last full scan in a running desk; compute them once here too.
       scanRules(store.db, { asOf: todayIso(), ruleIds: ['R05'] });
       const rollback = new Error('rollback');
@@ -60,7 +70,9 @@ const perDealCheck: BenchFigure = {
         }
       };
       const value = await ctx.time(checkOne, SAMPLE_DEALS);
-      const readDeal = store.db.prepare('SELECT d.*, dp.patent_number FROM deals d JOIN deal_patents dp ON dp.deal_id = d.id WHERE d.id = ?');
+      const readDeal = store.db.prepare(
+        'SELECT d.*, dp.patent_number FROM deals d JOIN deal_patents dp ON dp.deal_id = d.id WHERE d.id = ?',
+      );
       const baseline = await ctx.time(() => readDeal.all(ids[next++ % ids.length]), SAMPLE_DEALS);
       return { value, baseline, baselineIs: 'reading that deal and its patents' };
     } finally {

@@ -37,9 +37,13 @@ for (let round = 0; round < 3; round++) {
     parts.push(`${id} ${took(t)} ${found.length}`);
   }
   const tp = start();
-  const summary = store.transaction((db) => persistFlags(createWriter(db, actor, new Date().toISOString()), all, { source: '本地' }));
+  const summary = store.transaction((db) =>
+    persistFlags(createWriter(db, actor, new Date().toISOString()), all, { source: '本地' }),
+  );
   parts.push(`persist ${took(tp)} ${JSON.stringify(summary)}`);
-  console.log(`round ${round}: wall/cpu ${took(t0)} rss ${(process.memoryUsage().rss / 1e6).toFixed(0)}MB\n  ${parts.join('\n  ')}`);
+  console.log(
+    `round ${round}: wall/cpu ${took(t0)} rss ${(process.memoryUsage().rss / 1e6).toFixed(0)}MB\n  ${parts.join('\n  ')}`,
+  );
 }
 store.close();
 for (const ext of ['', '-wal', '-shm']) fs.rmSync(copy + ext, { force: true });

@@ -27,7 +27,11 @@ async function postToSink(envelopes: string[]): Promise<void> {
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const { port } = sink.address() as { port: number };
   for (const envelope of envelopes) {
-    await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-encoding': 'gzip' }, body: zlib.gzipSync(envelope, { level: 1 }) });
+    await fetch(`http://127.0.0.1:${port}/`, {
+      method: 'POST',
+      headers: { 'content-encoding': 'gzip' },
+      body: zlib.gzipSync(envelope, { level: 1 }),
+    });
   }
   await new Promise((resolve) => sink.close(resolve));
 }
@@ -36,7 +40,9 @@ const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bi
 
 /** `patent-desk province serve` in its own process, as at the province; resolves with its URL. */
 async function serveProvince(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'province', 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'province', 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -58,14 +64,24 @@ export const syncFigure: BenchFigure = {
   async run(ctx) {
     const city = createService(path.join(ctx.tmpDir, 'city.db'));
     const provinceDb = path.join(ctx.tmpDir, 'province.db');
-    const setup = await city.call('system.setup', { regionCode: '140100', adminUsername: 'bench', adminDisplayName: '基准测试', password: 'bench-pass-1' }, { sessionKey: 'bench' });
+    const setup = await city.call(
+      'system.setup',
+      { regionCode: '140100', adminUsername: 'bench', adminDisplayName: '基准测试', password: 'bench-pass-1' },
+      { sessionKey: 'bench' },
+    );
     if (!setup.ok) throw new Error(setup.error.message);
     const actor: Actor = { id: (setup.value as { id: string }).id, name: '基准测试', role: '管理员' };
     ctx.log(`sync: writing ${DEALS} deals with their patents and payments (≈${RECORDS} outbox rows) …`);
     writeBulkOutbox(city.store.db, '140100', DEALS);
     const identity = await signingIdentity(city.store, actor);
     const province = openProvinceStore(provinceDb);
-    enrollKey(province, '140100', identity.publicKeyPem, { id: null, name: 'bench', role: '管理员' }, new Date().toISOString());
+    enrollKey(
+      province,
+      '140100',
+      identity.publicKeyPem,
+      { id: null, name: 'bench', role: '管理员' },
+      new Date().toISOString(),
+    );
     province.close();
     const { url, child } = await serveProvince(provinceDb);
     try {
@@ -77,13 +93,18 @@ export const syncFigure: BenchFigure = {
       const check = new Database(provinceDb, { readonly: true });
       const held = check.prepare('SELECT count(*) FROM deals').pluck().get() as number;
       check.close();
-      if (!result.settled || held !== DEALS) throw new Error(`sync bench: settled=${result.settled}, province holds ${held} of ${DEALS} deals`);
+      if (!result.settled || held !== DEALS)
+        throw new Error(`sync bench: settled=${result.settled}, province holds ${held} of ${DEALS} deals`);
 
       const batches = city.store.db.prepare('SELECT * FROM sync_batches ORDER BY seq_from').all() as BatchRow[];
       const baselineStarted = performance.now();
       await postToSink(batches.map((b) => envelopeText(city.store.db, b, identity)));
       const baseline = (performance.now() - baselineStarted) / 1000;
-      return { value, baseline, baselineIs: 'the same signed batches rebuilt, gzipped and POSTed to a sink that only reads them' };
+      return {
+        value,
+        baseline,
+        baselineIs: 'the same signed batches rebuilt, gzipped and POSTed to a sink that only reads them',
+      };
     } finally {
       child.kill();
       city.store.close();

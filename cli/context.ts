@@ -13,7 +13,10 @@ export interface GlobalOptions {
 
 /** Thrown to end a command with a Chinese message and a non-zero exit; main prints it. */
 export class CliFailure extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,11 @@ export function openCliService(options: GlobalOptions, mustExist = true, provinc
 }
 
 /** Runs `fn` on the service of the command's store and closes the store however `fn` ends. */
-export async function withCliService<T>(options: GlobalOptions, fn: (service: DeskService) => T | Promise<T>, mustExist = true): Promise<T> {
+export async function withCliService<T>(
+  options: GlobalOptions,
+  fn: (service: DeskService) => T | Promise<T>,
+  mustExist = true,
+): Promise<T> {
   const service = openCliService(options, mustExist);
   try {
     return await fn(service);

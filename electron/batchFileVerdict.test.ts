@@ -19,7 +19,11 @@ describe('a .pdbatch file opened with the desk', () => {
   });
   afterAll(() => city.close());
 
-  const at = (region: string | null, id: string | null = 'another-installation'): Installation => ({ setUp: region !== null, region, installationId: id });
+  const at = (region: string | null, id: string | null = 'another-installation'): Installation => ({
+    setUp: region !== null,
+    region,
+    installationId: id,
+  });
 
   it('tells the city that exported it to hand it to the province, and where the answer will appear', () => {
     const verdict = batchFileVerdict(file, content, at('140100', installationId));
@@ -30,7 +34,9 @@ describe('a .pdbatch file opened with the desk', () => {
   });
 
   it('names another installation of the same region as such', () => {
-    expect(batchFileVerdict(file, content, at('140100')).message).toBe('这是本地区另一台工作台导出的报送文件，请交给省级导入');
+    expect(batchFileVerdict(file, content, at('140100')).message).toBe(
+      '这是本地区另一台工作台导出的报送文件，请交给省级导入',
+    );
   });
 
   it('warns a desk of another city that the file is not its own', () => {
@@ -49,7 +55,10 @@ describe('a .pdbatch file opened with the desk', () => {
   });
 
   it('refuses a damaged file or one that is not a batch, and says why a file could not be read', () => {
-    expect(batchFileVerdict(file, content.slice(0, 200), at('140100'))).toMatchObject({ type: 'error', message: '“报送批次-140100-1-4.pdbatch”不是有效的报送文件' });
+    expect(batchFileVerdict(file, content.slice(0, 200), at('140100'))).toMatchObject({
+      type: 'error',
+      message: '“报送批次-140100-1-4.pdbatch”不是有效的报送文件',
+    });
     expect(batchFileVerdict(file, '{"format":"patent-desk-batch/1"}', at('140100')).type).toBe('error');
     const unreadable = batchFileVerdict(file, new Error('ENOENT: no such file or directory'), at('140100'));
     expect(unreadable).toMatchObject({ type: 'error', message: '无法读取报送文件“报送批次-140100-1-4.pdbatch”' });
@@ -58,7 +67,14 @@ describe('a .pdbatch file opened with the desk', () => {
 
 describe('the .pdbatch files on a command line', () => {
   it('keeps only batch files, resolved from the folder the command ran in', () => {
-    const argv = ['/opt/专利转化工作台/patent-desk', '--no-sandbox', '报送.PDBATCH', '/media/u/批次.pdbatch', 'notes.txt', '--flag=x.pdbatch'];
+    const argv = [
+      '/opt/专利转化工作台/patent-desk',
+      '--no-sandbox',
+      '报送.PDBATCH',
+      '/media/u/批次.pdbatch',
+      'notes.txt',
+      '--flag=x.pdbatch',
+    ];
     expect(batchFilesIn(argv, '/home/user')).toEqual(['/home/user/报送.PDBATCH', '/media/u/批次.pdbatch']);
   });
 });

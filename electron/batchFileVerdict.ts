@@ -18,14 +18,32 @@ export interface Installation {
 const regionText = (code: string) => regionName(code) ?? `地区 ${code}`;
 
 /** The batch a file carries, or why it is not one. */
-function readBatch(text: string): { ok: true; region: string; installationId: string; seqFrom: number; seqTo: number; records: number; batchId: string } | { ok: false } {
+function readBatch(text: string):
+  | {
+      ok: true;
+      region: string;
+      installationId: string;
+      seqFrom: number;
+      seqTo: number;
+      records: number;
+      batchId: string;
+    }
+  | { ok: false } {
   try {
     const envelope = batchEnvelope.safeParse(JSON.parse(text));
     if (!envelope.success) return { ok: false };
     const body = batchBody.safeParse(JSON.parse(envelope.data.batch));
     if (!body.success) return { ok: false };
     const b = body.data;
-    return { ok: true, region: b.region, installationId: b.installationId, seqFrom: b.seqFrom, seqTo: b.seqTo, records: b.records.length, batchId: b.batchId };
+    return {
+      ok: true,
+      region: b.region,
+      installationId: b.installationId,
+      seqFrom: b.seqFrom,
+      seqTo: b.seqTo,
+      records: b.records.length,
+      batchId: b.batchId,
+    };
   } catch {
     return { ok: false };
   }
@@ -34,14 +52,27 @@ function readBatch(text: string): { ok: true; region: string; installationId: st
 /** `text` is the file's content, or the error reading it gave. */
 export function batchFileVerdict(file: string, text: string | Error, here: Installation): BatchFileVerdict {
   const name = file.split(/[\\/]/).pop() ?? file;
-  if (text instanceof Error) return { type: 'error', message: `无法读取报送文件“${name}”`, detail: `${text.message}\n请确认文件仍在原处（移动存储设备已插好）后重新打开。` };
+  if (text instanceof Error)
+    return {
+      type: 'error',
+      message: `无法读取报送文件“${name}”`,
+      detail: `${text.message}\n请确认文件仍在原处（移动存储设备已插好）后重新打开。`,
+    };
   const batch = readBatch(text);
   if (!batch.ok) {
-    return { type: 'error', message: `“${name}”不是有效的报送文件`, detail: '文件可能已损坏，或不是由专利转化工作台“导出报送文件”生成的。请向报送的地市重新索取。' };
+    return {
+      type: 'error',
+      message: `“${name}”不是有效的报送文件`,
+      detail: '文件可能已损坏，或不是由专利转化工作台“导出报送文件”生成的。请向报送的地市重新索取。',
+    };
   }
   const facts = `报送地区：${regionText(batch.region)}\n记录：${batch.records} 条（第 ${batch.seqFrom}–${batch.seqTo} 号）\n批次编号：${batch.batchId}`;
   if (!here.setUp || !here.region) {
-    return { type: 'warning', message: '本机尚未完成初始设置，不能处理报送文件', detail: `${facts}\n\n请先完成初始设置并登录，再打开此文件。` };
+    return {
+      type: 'warning',
+      message: '本机尚未完成初始设置，不能处理报送文件',
+      detail: `${facts}\n\n请先完成初始设置并登录，再打开此文件。`,
+    };
   }
   if (here.region === PROVINCE_CODE) {
     return {

@@ -6,5 +6,7 @@ import path from 'node:path';
  * relative names are taken from the folder the command ran in.
  */
 export function batchFilesIn(argv: readonly string[], cwd: string): string[] {
-  return argv.filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.pdbatch')).map((arg) => path.resolve(cwd, arg));
+  return argv
+    .filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.pdbatch'))
+    .map((arg) => path.resolve(cwd, arg));
 }

@@ -26,7 +26,10 @@ try {
   open = { service };
 } catch (error) {
   // A damaged or missing store must reach the window as a message, never as a blank screen.
-  const message = error instanceof DeskError ? error.toServiceError() : { code: 'STORE_OPEN_FAILED' as const, message: (error as Error).message };
+  const message =
+    error instanceof DeskError
+      ? error.toServiceError()
+      : { code: 'STORE_OPEN_FAILED' as const, message: (error as Error).message };
   open = { failure: { ok: false, error: message } };
 }
 
@@ -42,11 +45,21 @@ async function readBatchFile(service: ReturnType<typeof createService>, file: st
   let text: string | Error;
   try {
     // A file larger than the province takes is not a batch: read no further than that.
-    text = fs.statSync(file).size > MAX_BATCH_BYTES ? new Error('文件大于报送文件的上限') : fs.readFileSync(file, 'utf8');
+    text =
+      fs.statSync(file).size > MAX_BATCH_BYTES ? new Error('文件大于报送文件的上限') : fs.readFileSync(file, 'utf8');
   } catch (error) {
     text = error as Error;
   }
   const status = await service.call('system.status', {}, { sessionKey: 'desktop-shell' });
-  const here = status.ok ? (status.value as MethodOutput<'system.status'>) : { setUp: false, region: null, installationId: null };
-  return { ok: true, value: batchFileVerdict(file, text, { setUp: here.setUp, region: here.region?.code ?? null, installationId: here.installationId }) };
+  const here = status.ok
+    ? (status.value as MethodOutput<'system.status'>)
+    : { setUp: false, region: null, installationId: null };
+  return {
+    ok: true,
+    value: batchFileVerdict(file, text, {
+      setUp: here.setUp,
+      region: here.region?.code ?? null,
+      installationId: here.installationId,
+    }),
+  };
 }

@@ -10,7 +10,12 @@ describe('key sealing between the core process and the main process', () => {
     const failed = sealer.open('broken');
     expect(sent.map((m) => isSealRequest(m) && m.sealRequest.op)).toEqual(['seal', 'open', 'open']);
     const replies: SealReply[] = [
-      { sealReply: { id: sent[2]!.sealRequest.id, error: 'Error while decrypting the ciphertext provided to safeStorage.decryptString.' } },
+      {
+        sealReply: {
+          id: sent[2]!.sealRequest.id,
+          error: 'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+        },
+      },
       { sealReply: { id: sent[1]!.sealRequest.id, text: 'opened' } },
       { sealReply: { id: sent[0]!.sealRequest.id, text: 'sealed' } },
     ];

@@ -23,7 +23,10 @@ export function isSealReply(message: unknown): message is SealReply {
 }
 
 /** The core side: a sealer whose work is done by the main process; `receive` takes the replies off the port. */
-export function sealerOverPort(post: (request: SealRequest) => void): { sealer: KeySealer; receive(reply: SealReply): void } {
+export function sealerOverPort(post: (request: SealRequest) => void): {
+  sealer: KeySealer;
+  receive(reply: SealReply): void;
+} {
   let nextId = 1;
   const waiting = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
   const ask = (op: 'seal' | 'open', text: string) =>

@@ -1,5 +1,16 @@
 // The desktop shell: one hardened window, the app:// protocol, and a utilityProcess that hosts core.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  utilityProcess,
+  type UtilityProcess,
+} from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
@@ -19,7 +30,9 @@ import { mainWindowOptions } from './windowOptions';
 
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 app.setPath('userData', defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -41,7 +54,9 @@ class CoreHost {
   private exitedWith: number | null = null;
 
   constructor(dbPath: string) {
-    this.child = utilityProcess.fork(path.join(__dirname, 'coreHost.cjs'), [dbPath, keyProtection()], { serviceName: 'patent-desk-core' });
+    this.child = utilityProcess.fork(path.join(__dirname, 'coreHost.cjs'), [dbPath, keyProtection()], {
+      serviceName: 'patent-desk-core',
+    });
     this.child.on('message', (message: FromCore) => {
       if (isSealRequest(message)) return this.send(answerSealRequest(message));
       this.pending.get(message.id)?.(message.result);
@@ -64,7 +79,9 @@ class CoreHost {
 
   async batchFileVerdict(file: string): Promise<BatchFileVerdict> {
     const result = await this.request((id) => ({ id, batchFile: file }));
-    return result.ok ? (result.value as BatchFileVerdict) : { type: 'error', message: '无法处理报送文件', detail: result.error.message };
+    return result.ok
+      ? (result.value as BatchFileVerdict)
+      : { type: 'error', message: '无法处理报送文件', detail: result.error.message };
   }
 
   private request(message: (id: number) => CallRequest | BatchFileRequest): Promise<Result<unknown>> {
@@ -79,14 +96,20 @@ class CoreHost {
 }
 
 function coreExited(code: number): Result<unknown> {
-  return { ok: false, error: { code: 'CORE_EXITED', message: `后台服务意外退出（代码 ${code}），请重新启动程序；已保存的数据不受影响。` } };
+  return {
+    ok: false,
+    error: { code: 'CORE_EXITED', message: `后台服务意外退出（代码 ${code}），请重新启动程序；已保存的数据不受影响。` },
+  };
 }
 
 /** Never a blank window: a page that fails to load or a renderer that dies is said in Chinese, with a way out. */
 function guardAgainstBlankWindow(window: BrowserWindow): void {
   window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     if (!isMainFrame) return;
-    dialog.showErrorBox('工作台界面未能载入', `无法载入 ${url}（${code} ${description}）。请重新安装本程序；数据不受影响。`);
+    dialog.showErrorBox(
+      '工作台界面未能载入',
+      `无法载入 ${url}（${code} ${description}）。请重新安装本程序；数据不受影响。`,
+    );
   });
   window.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;
@@ -138,16 +161,50 @@ void app.whenReady().then(() => {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
-      { label: '编辑', submenu: [{ role: 'undo', label: '撤销' }, { role: 'redo', label: '重做' }, { type: 'separator' }, { role: 'cut', label: '剪切' }, { role: 'copy', label: '复制' }, { role: 'paste', label: '粘贴' }, { role: 'selectAll', label: '全选' }] },
-      { label: '视图', submenu: [{ role: 'reload', label: '重新载入' }, { role: 'resetZoom', label: '实际大小' }, { role: 'zoomIn', label: '放大' }, { role: 'zoomOut', label: '缩小' }, { role: 'togglefullscreen', label: '全屏' }] },
-      { label: '帮助', submenu: [{ label: '关于专利转化工作台', click: () => void dialog.showMessageBox({ message: `专利转化工作台 ${app.getVersion()}` }) }] },
+      {
+        label: '编辑',
+        submenu: [
+          { role: 'undo', label: '撤销' },
+          { role: 'redo', label: '重做' },
+          { type: 'separator' },
+          { role: 'cut', label: '剪切' },
+          { role: 'copy', label: '复制' },
+          { role: 'paste', label: '粘贴' },
+          { role: 'selectAll', label: '全选' },
+        ],
+      },
+      {
+        label: '视图',
+        submenu: [
+          { role: 'reload', label: '重新载入' },
+          { role: 'resetZoom', label: '实际大小' },
+          { role: 'zoomIn', label: '放大' },
+          { role: 'zoomOut', label: '缩小' },
+          { role: 'togglefullscreen', label: '全屏' },
+        ],
+      },
+      {
+        label: '帮助',
+        submenu: [
+          {
+            label: '关于专利转化工作台',
+            click: () => void dialog.showMessageBox({ message: `专利转化工作台 ${app.getVersion()}` }),
+          },
+        ],
+      },
     ]),
   );
 
   let window = createWindow();
   const showBatchFile = async (file: string) => {
     const verdict = await host.batchFileVerdict(file);
-    await dialog.showMessageBox(window, { type: verdict.type, title: '专利转化工作台 · 报送文件', message: verdict.message, detail: verdict.detail, buttons: ['知道了'] });
+    await dialog.showMessageBox(window, {
+      type: verdict.type,
+      title: '专利转化工作台 · 报送文件',
+      message: verdict.message,
+      detail: verdict.detail,
+      buttons: ['知道了'],
+    });
   };
   window.once('show', () => {
     openBatchFile = (file) => void showBatchFile(file);

@@ -19,9 +19,14 @@ describe('browser permissions', () => {
     const contents = {} as Electron.WebContents;
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'fullscreen'] as const) {
       const answers: boolean[] = [];
-      request!(contents, permission, (granted) => answers.push(granted), { requestingUrl: 'app://desk/index.html', isMainFrame: true } as never);
+      request!(contents, permission, (granted) => answers.push(granted), {
+        requestingUrl: 'app://desk/index.html',
+        isMainFrame: true,
+      } as never);
       expect(answers).toEqual([false]);
-      expect(check!(contents, permission, 'app://desk', { requestingUrl: 'app://desk/index.html' } as never)).toBe(false);
+      expect(check!(contents, permission, 'app://desk', { requestingUrl: 'app://desk/index.html' } as never)).toBe(
+        false,
+      );
     }
     expect(device!({ deviceType: 'usb', origin: 'app://desk' } as never)).toBe(false);
   });

@@ -6,4 +6,7 @@ import { createPrintBridge } from './printBridge';
 // The renderer gets named methods of the contract and nothing else: no ipcRenderer, no Node.
 const desk = createBridge((channel, method, input) => ipcRenderer.invoke(channel, method, input)) satisfies DeskBridge;
 contextBridge.exposeInMainWorld('desk', desk);
-contextBridge.exposeInMainWorld('deskPrint', createPrintBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)));
+contextBridge.exposeInMainWorld(
+  'deskPrint',
+  createPrintBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);

@@ -35,8 +35,11 @@ describe('saving every sheet into a folder', () => {
       showSaveDialog: async () => ({ canceled: true, filePath: '' }),
     } as unknown as Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
     registerPrintHandlers({ handle: (channel, handler) => void handlers.set(channel, handler) }, dialog, () => true);
-    const event = { sender: { printToPDF: async () => Buffer.from('%PDF-1.7 评价表') } } as unknown as IpcMainInvokeEvent;
-    return (channel: string, ...args: unknown[]) => handlers.get(channel)!(event, ...args) as Promise<{ ok: boolean; path?: string; message?: string }>;
+    const event = {
+      sender: { printToPDF: async () => Buffer.from('%PDF-1.7 评价表') },
+    } as unknown as IpcMainInvokeEvent;
+    return (channel: string, ...args: unknown[]) =>
+      handlers.get(channel)!(event, ...args) as Promise<{ ok: boolean; path?: string; message?: string }>;
   }
 
   it('writes into the folder the user chose in the dialog', async () => {

@@ -7,11 +7,12 @@ import { PRINT_CHANNELS } from './printBridge';
 
 /** A file name without folders or characters Windows refuses, ending in .pdf. */
 export function safePdfName(name: unknown): string {
-  const base = [...String(name ?? '')]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
-    .join('')
-    .trim()
-    .slice(0, 120) || '成效评价表';
+  const base =
+    [...String(name ?? '')]
+      .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+      .join('')
+      .trim()
+      .slice(0, 120) || '成效评价表';
   return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
 }
 
@@ -34,19 +35,27 @@ export function registerPrintHandlers(
   ipcMain.handle(PRINT_CHANNELS.print, (event) => {
     if (!trusted(event)) return refused;
     return new Promise((resolve) => {
-      event.sender.print({ printBackground: true }, (ok, reason) => resolve(ok ? { ok } : { ok, message: reason === 'cancelled' ? '已取消打印' : `打印失败：${reason}` }));
+      event.sender.print({ printBackground: true }, (ok, reason) =>
+        resolve(ok ? { ok } : { ok, message: reason === 'cancelled' ? '已取消打印' : `打印失败：${reason}` }),
+      );
     });
   });
   ipcMain.handle(PRINT_CHANNELS.saveAsPdf, async (event, suggestedName: unknown) => {
     if (!trusted(event)) return refused;
-    const choice = await dialog.showSaveDialog({ defaultPath: safePdfName(suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    const choice = await dialog.showSaveDialog({
+      defaultPath: safePdfName(suggestedName),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
     if (choice.canceled || !choice.filePath) return { ok: false, message: '已取消保存' };
     await fs.writeFile(choice.filePath, await pdfOf(event.sender));
     return { ok: true, path: choice.filePath };
   });
   ipcMain.handle(PRINT_CHANNELS.chooseFolder, async (event) => {
     if (!trusted(event)) return refused;
-    const choice = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'], title: '选择保存评价表的文件夹' });
+    const choice = await dialog.showOpenDialog({
+      properties: ['openDirectory', 'createDirectory'],
+      title: '选择保存评价表的文件夹',
+    });
     if (choice.canceled || !choice.filePaths[0]) return { ok: false };
     chosenFolders.add(path.resolve(choice.filePaths[0]));
     return { ok: true, folder: choice.filePaths[0] };

@@ -13,7 +13,8 @@ export const PRINT_CHANNELS = {
 export function createPrintBridge(invoke: (channel: string, ...args: unknown[]) => Promise<unknown>): PrintBridge {
   return {
     print: () => invoke(PRINT_CHANNELS.print) as ReturnType<PrintBridge['print']>,
-    saveAsPdf: (suggestedName) => invoke(PRINT_CHANNELS.saveAsPdf, suggestedName) as ReturnType<PrintBridge['saveAsPdf']>,
+    saveAsPdf: (suggestedName) =>
+      invoke(PRINT_CHANNELS.saveAsPdf, suggestedName) as ReturnType<PrintBridge['saveAsPdf']>,
     chooseFolder: () => invoke(PRINT_CHANNELS.chooseFolder) as ReturnType<PrintBridge['chooseFolder']>,
     savePdfInFolder: (folder, fileName) =>
       invoke(PRINT_CHANNELS.savePdfInFolder, folder, fileName) as ReturnType<PrintBridge['savePdfInFolder']>,

@@ -8,13 +8,17 @@ import { SAFE_STORAGE, type SealReply, type SealRequest } from './keySealing';
  */
 export function keyProtection(): string {
   if (!safeStorage.isEncryptionAvailable()) return 'plain';
-  if (process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())) return 'plain';
+  if (process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend()))
+    return 'plain';
   return SAFE_STORAGE;
 }
 
 export function answerSealRequest({ sealRequest: { id, op, text } }: SealRequest): SealReply {
   try {
-    const result = op === 'seal' ? safeStorage.encryptString(text).toString('base64') : safeStorage.decryptString(Buffer.from(text, 'base64'));
+    const result =
+      op === 'seal'
+        ? safeStorage.encryptString(text).toString('base64')
+        : safeStorage.decryptString(Buffer.from(text, 'base64'));
     return { sealReply: { id, text: result } };
   } catch (error) {
     return { sealReply: { id, error: (error as Error).message } };

@@ -16,7 +16,11 @@ const NODE = new Set([...builtinModules, ...builtinModules.map((name) => `node:$
  * builtins, or a list). `electron` (the package) belongs to the electron layer alone.
  */
 export const LAYERS = {
-  shared: { layers: [], packages: ['zod'], why: 'shared/ 只能引用 zod：它是纯 TypeScript，不得引用 Node、DOM、electron 或其他层' },
+  shared: {
+    layers: [],
+    packages: ['zod'],
+    why: 'shared/ 只能引用 zod：它是纯 TypeScript，不得引用 Node、DOM、electron 或其他层',
+  },
   core: { layers: ['shared'], packages: 'any', why: 'core/ 只能引用 shared/' },
   province: { layers: ['core', 'shared'], packages: 'any', why: 'province/ 只能引用 core/ 和 shared/' },
   cli: { layers: ['core', 'shared', 'province'], packages: 'any', why: 'cli/ 只能引用 core/、shared/ 和 province/' },
@@ -30,7 +34,8 @@ export const LAYERS = {
 };
 
 const layerOf = (root, file) => path.relative(root, file).split(path.sep)[0];
-const packageName = (source) => (source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0]);
+const packageName = (source) =>
+  source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
 
 /** Why `source`, imported by a file of `layer`, is refused; null when it is allowed. */
 function refusal(rules, layer, source, file, root) {
@@ -43,12 +48,16 @@ function refusal(rules, layer, source, file, root) {
   if (isTestSupport(file) && TEST_PACKAGES.includes(name)) return null;
   if (name === 'electron') return rules.electron ? null : `${rules.why}（不得引用 electron）`;
   if (Array.isArray(rules.packages)) return rules.packages.includes(name) ? null : `${rules.why}（不得引用 ${name}）`;
-  if (rules.packages === 'anyButNode' && (NODE.has(source) || rules.forbidden.some((f) => source.startsWith(f)))) return `${rules.why}（不得引用 ${source}）`;
+  if (rules.packages === 'anyButNode' && (NODE.has(source) || rules.forbidden.some((f) => source.startsWith(f))))
+    return `${rules.why}（不得引用 ${source}）`;
   return null;
 }
 
 export const allowedImports = {
-  meta: { type: 'problem', schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }] },
+  meta: {
+    type: 'problem',
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+  },
   create(context) {
     const root = context.options[0]?.root ?? context.cwd;
     const file = context.filename;
@@ -60,6 +69,11 @@ export const allowedImports = {
       const why = refusal(rules, layer, node.source.value, file, root);
       if (why) context.report({ node: node.source, message: why });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

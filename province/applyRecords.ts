@@ -25,7 +25,9 @@ const MISMATCH_REASON = '记录的内部编号或版本与批次清单不符，�
 function conflictReason(entity: SyncEntityName, columns: string[], error: Error): string {
   const labels = columns.filter((c) => new RegExp(`\\b${c}\\b`).test(error.message)).map((c) => fieldLabel(entity, c));
   const named = [...new Set(labels.filter((l): l is string => l !== null))];
-  return named.length > 0 ? `${named.join('、')} 与省级已有的记录冲突，请核对后更正并重新同步` : '与省级已有的记录冲突，请联系省级管理员核对';
+  return named.length > 0
+    ? `${named.join('、')} 与省级已有的记录冲突，请核对后更正并重新同步`
+    : '与省级已有的记录冲突，请联系省级管理员核对';
 }
 
 interface TableStatements {
@@ -48,7 +50,9 @@ export function createRecordApplier(db: Database.Database, at: string) {
   const statements = new Map<string, TableStatements>();
   const aliasOf = db.prepare('SELECT organization_id FROM province_org_aliases WHERE source_id = ?').pluck();
   const usccHolder = db.prepare('SELECT id FROM organizations WHERE uscc = ?').pluck();
-  const addAlias = db.prepare('INSERT INTO province_org_aliases (source_id, organization_id, region_code) VALUES (?, ?, ?)');
+  const addAlias = db.prepare(
+    'INSERT INTO province_org_aliases (source_id, organization_id, region_code) VALUES (?, ?, ?)',
+  );
 
   function tableStatements(meta: SyncEntityMeta): TableStatements {
     let s = statements.get(meta.table);
@@ -75,7 +79,8 @@ export function createRecordApplier(db: Database.Database, at: string) {
     return s;
   }
 
-  const resolveOrganization = (id: unknown) => (typeof id === 'string' ? ((aliasOf.get(id) as string | undefined) ?? id) : id);
+  const resolveOrganization = (id: unknown) =>
+    typeof id === 'string' ? ((aliasOf.get(id) as string | undefined) ?? id) : id;
   const lookups = storeLookups(db, (id) => resolveOrganization(id) as string);
 
   const upsertRow = (s: TableStatements, row: Row): void => {
@@ -84,24 +89,38 @@ export function createRecordApplier(db: Database.Database, at: string) {
     s.upsert.run(values);
   };
   // A record is its row, its patent links and its owner's book: a savepoint keeps them whole.
-  const write = db.transaction((entity: SyncEntityName, s: TableStatements, row: Row, sender: Sender, version: number): void => {
-    const meta = SYNC_ENTITIES[entity];
-    upsertRow(s, row);
-    indexSyncedRow(db, entity, row);
-    const key = row[meta.key] as string;
-    if (s.unlink) {
-      s.unlink.run(key);
-      (row.patents as string[]).forEach((number, i) => (meta.patentLink!.ordered ? s.link!.run(key, number, i + 1) : s.link!.run(key, number)));
-    }
-    ownership.taken(entity, key, sender, version, at);
-  });
+  const write = db.transaction(
+    (entity: SyncEntityName, s: TableStatements, row: Row, sender: Sender, version: number): void => {
+      const meta = SYNC_ENTITIES[entity];
+      upsertRow(s, row);
+      indexSyncedRow(db, entity, row);
+      const key = row[meta.key] as string;
+      if (s.unlink) {
+        s.unlink.run(key);
+        (row.patents as string[]).forEach((number, i) =>
+          meta.patentLink!.ordered ? s.link!.run(key, number, i + 1) : s.link!.run(key, number),
+        );
+      }
+      ownership.taken(entity, key, sender, version, at);
+    },
+  );
 
   /** A rejection that names the record by its kind and business number, then gives each reason. */
   function reject(record: BatchRecord, code: string, reasons: string[], refers?: RecordReference[]): RecordRejection {
-    const rejection: RecordRejection = { entity: record.entity, id: record.id, version: record.version, code, message: `${subjectOf(record)}：${reasons.join('；')}`, reasons };
+    const rejection: RecordRejection = {
+      entity: record.entity,
+      id: record.id,
+      version: record.version,
+      code,
+      message: `${subjectOf(record)}：${reasons.join('；')}`,
+      reasons,
+    };
     return refers && refers.length > 0 ? { ...rejection, refers } : rejection;
   }
-  const subjectOf = (record: BatchRecord) => (isSyncEntity(record.entity) ? subjectText(describeRecord(record.entity, record.id, record.payload, lookups)) : '记录');
+  const subjectOf = (record: BatchRecord) =>
+    isSyncEntity(record.entity)
+      ? subjectText(describeRecord(record.entity, record.id, record.payload, lookups))
+      : '记录';
   const missingReferences = missingReferenceFinder(db);
 
   /**
@@ -137,17 +156,22 @@ export function createRecordApplier(db: Database.Database, at: string) {
     const entity = record.entity;
     const meta = SYNC_ENTITIES[entity];
     const parsed = meta.schema.safeParse(record.payload);
-    if (!parsed.success) return reject(record, 'INVALID_RECORD', fieldProblems(entity, parsed.error.issues, record.payload));
+    if (!parsed.success)
+      return reject(record, 'INVALID_RECORD', fieldProblems(entity, parsed.error.issues, record.payload));
     const row = parsed.data;
-    if (row[meta.key] !== record.id || row.version !== record.version) return reject(record, 'INVALID_RECORD', [MISMATCH_REASON]);
+    if (row[meta.key] !== record.id || row.version !== record.version)
+      return reject(record, 'INVALID_RECORD', [MISMATCH_REASON]);
 
     const owner = ownership.ownerOf(entity, record.id);
     if (owner && owner.region !== sender.region) {
-      return SHARED_ENTITIES.has(entity) ? claimOnce(record, record.id, row, owner.region, sender) : reject(record, 'NOT_OWNER', [notOwnerReason(owner, false)]);
+      return SHARED_ENTITIES.has(entity)
+        ? claimOnce(record, record.id, row, owner.region, sender)
+        : reject(record, 'NOT_OWNER', [notOwnerReason(owner, false)]);
     }
     // A payment is its deal's: another region cannot add one to it either.
     const dealOwner = !owner && entity === 'payment' ? ownership.ownerOf('deal', row.deal_id as string) : null;
-    if (dealOwner && dealOwner.region !== sender.region) return reject(record, 'NOT_OWNER', [notOwnerReason(dealOwner, true)]);
+    if (dealOwner && dealOwner.region !== sender.region)
+      return reject(record, 'NOT_OWNER', [notOwnerReason(dealOwner, true)]);
     if (meta.regionColumn && row[meta.regionColumn] !== sender.region) {
       const reason = `记录属于${regionText(row[meta.regionColumn])}，却由${regionText(sender.region)}报送，请核对本机设置的所属地区`;
       return reject(record, 'REGION_MISMATCH', [reason]);
@@ -160,7 +184,11 @@ export function createRecordApplier(db: Database.Database, at: string) {
 
     const s = tableStatements(meta);
     const held = s.held.get(record.id) as Row | undefined;
-    if (record.version <= ownership.duplicateUpTo(entity, record.id, sender, owner, held ? (held.version as number) : null)) return 'duplicate';
+    if (
+      record.version <=
+      ownership.duplicateUpTo(entity, record.id, sender, owner, held ? (held.version as number) : null)
+    )
+      return 'duplicate';
     try {
       write(entity, s, row, sender, record.version);
       return 'accepted';
@@ -168,9 +196,15 @@ export function createRecordApplier(db: Database.Database, at: string) {
       const code = (error as { code?: string }).code ?? '';
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         const refers = missingReferences(meta, row, record.payload);
-        return reject(record, 'MISSING_REFERENCE', [refers.length > 0 ? missingReason(refers) : FOREIGN_KEY_REASON], refers);
+        return reject(
+          record,
+          'MISSING_REFERENCE',
+          [refers.length > 0 ? missingReason(refers) : FOREIGN_KEY_REASON],
+          refers,
+        );
       }
-      if (code.startsWith('SQLITE_CONSTRAINT')) return reject(record, 'CONFLICT', [conflictReason(entity, s.columns, error as Error)]);
+      if (code.startsWith('SQLITE_CONSTRAINT'))
+        return reject(record, 'CONFLICT', [conflictReason(entity, s.columns, error as Error)]);
       throw error;
     }
   };

@@ -40,7 +40,9 @@ async function reportedCity() {
 }
 
 const provinceAnchors = (prov: TestProvince) =>
-  prov.store.db.prepare('SELECT installation_id, audit_rows, audit_hash, problem FROM province_audit_anchors ORDER BY rowid').all() as {
+  prov.store.db
+    .prepare('SELECT installation_id, audit_rows, audit_hash, problem FROM province_audit_anchors ORDER BY rowid')
+    .all() as {
     installation_id: string;
     audit_rows: number;
     audit_hash: string;
@@ -60,8 +62,18 @@ function rewriteLocalAnchors(db: Database.Database): void {
 describe('the province copy of a city audit chain', () => {
   it('keeps the anchor each batch carries, per installation, and the city verifies against it', async () => {
     const { city, prov, db, anchoredRows } = await reportedCity();
-    const anchoredHash = db.prepare('SELECT hash FROM audit_log ORDER BY seq LIMIT 1 OFFSET ?').pluck().get(anchoredRows - 1);
-    expect(provinceAnchors(prov)).toEqual([{ installation_id: (await signingIdentity(city.service.store, city.adminActor)).installationId, audit_rows: anchoredRows, audit_hash: anchoredHash, problem: null }]);
+    const anchoredHash = db
+      .prepare('SELECT hash FROM audit_log ORDER BY seq LIMIT 1 OFFSET ?')
+      .pluck()
+      .get(anchoredRows - 1);
+    expect(provinceAnchors(prov)).toEqual([
+      {
+        installation_id: (await signingIdentity(city.service.store, city.adminActor)).installationId,
+        audit_rows: anchoredRows,
+        audit_hash: anchoredHash,
+        problem: null,
+      },
+    ]);
     const checked = await verify(city.dbPath, '--against-province', '--endpoint', prov.url);
     expect(checked.status, checked.stderr).toBe(0);
     expect(checked.stdout).toContain(`第 1 至 ${anchoredRows} 行与省级保存的 1 个锚点一致`);
@@ -101,10 +113,14 @@ describe('the province copy of a city audit chain', () => {
     expect(flagged.problem).toContain(`审计日志被截断：该安装（`);
     const sentRows = db.prepare('SELECT audit_rows FROM sync_batches').pluck().get() as number;
     expect(flagged.problem).toContain(`此前报送时审计日志已有 ${anchoredRows} 行，本批次报送时只有 ${sentRows} 行`);
-    expect(prov.logs).toContainEqual(expect.objectContaining({ level: 'warn', event: 'auditAnchor', region: '140100', problem: flagged.problem }));
+    expect(prov.logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', event: 'auditAnchor', region: '140100', problem: flagged.problem }),
+    );
     const officer = await runCliAsync(['--db', prov.dbPath, 'province', 'audit-anchors']);
     expect(officer.status).not.toBe(0);
-    expect(officer.stdout).toContain(`地区 140100 安装 ${flagged.installation_id}：已收到 2 个锚点，审计日志最多 ${anchoredRows} 行`);
+    expect(officer.stdout).toContain(
+      `地区 140100 安装 ${flagged.installation_id}：已收到 2 个锚点，审计日志最多 ${anchoredRows} 行`,
+    );
     expect(officer.stdout).toContain(flagged.problem);
     expect(officer.stderr).toContain('有 1 处审计日志锚点前后矛盾');
 
@@ -144,17 +160,32 @@ describe('the province copy of a city audit chain', () => {
     recordDeal(store, city.adminActor, '140100', { contractNo: 'HT-2024-06' });
     const [anchoredId] = store.transaction((db) => freezePending(db, new Date().toISOString()));
     const anchored = envelopeText(store.db, readBatch(store.db, anchoredId!)!, identity);
-    expect(JSON.parse((JSON.parse(anchored) as { batch: string }).batch)).toMatchObject({ schemaVersion: 2, auditAnchor: { rows: auditHead(store.db).rows } });
+    expect(JSON.parse((JSON.parse(anchored) as { batch: string }).batch)).toMatchObject({
+      schemaVersion: 2,
+      auditAnchor: { rows: auditHead(store.db).rows },
+    });
     // Version 2 without its anchor, signed all the same, is not a batch of this format.
     const unanchored = (JSON.parse(anchored) as { batch: string }).batch.replace(/,"auditAnchor":\{[^}]*\}/, '');
-    const resigned = JSON.stringify({ ...(JSON.parse(anchored) as object), signature: sign(identity.privateKeyPem, Buffer.from(unanchored, 'utf8')), batch: unanchored });
-    expect(ingestEnvelope(prov.store, resigned, new Date().toISOString())).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('缺少审计日志锚点') } } });
+    const resigned = JSON.stringify({
+      ...(JSON.parse(anchored) as object),
+      signature: sign(identity.privateKeyPem, Buffer.from(unanchored, 'utf8')),
+      batch: unanchored,
+    });
+    expect(ingestEnvelope(prov.store, resigned, new Date().toISOString())).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringContaining('缺少审计日志锚点') } },
+    });
     expect(ingestEnvelope(prov.store, anchored, new Date().toISOString())).toMatchObject({ status: 200 });
 
     recordDeal(store, city.adminActor, '140100', { contractNo: 'HT-2024-07' });
     const [laterId] = store.transaction((db) => freezePending(db, new Date().toISOString()));
-    store.db.prepare('UPDATE sync_batches SET audit_rows = NULL, audit_last_seq = NULL, audit_hash = NULL WHERE id = ?').run(laterId);
+    store.db
+      .prepare('UPDATE sync_batches SET audit_rows = NULL, audit_last_seq = NULL, audit_hash = NULL WHERE id = ?')
+      .run(laterId);
     const downgraded = envelopeText(store.db, readBatch(store.db, laterId!)!, identity);
-    expect(ingestEnvelope(prov.store, downgraded, new Date().toISOString())).toMatchObject({ status: 400, body: { error: { code: 'ANCHOR_REQUIRED' } } });
+    expect(ingestEnvelope(prov.store, downgraded, new Date().toISOString())).toMatchObject({
+      status: 400,
+      body: { error: { code: 'ANCHOR_REQUIRED' } },
+    });
   });
 });

@@ -26,7 +26,9 @@ export function anchorProblem(db: Db, owner: AnchorOwner, anchor: AuditAnchor): 
     return `审计日志被截断：该安装（${owner.installationId}）此前报送时审计日志已有 ${most} 行，本批次报送时只有 ${anchor.rows} 行。城市端的审计日志被删除了行，或从较早的备份恢复过，请核实`;
   }
   const sameRows = db
-    .prepare('SELECT audit_hash FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? AND audit_rows = ? AND audit_hash <> ? LIMIT 1')
+    .prepare(
+      'SELECT audit_hash FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? AND audit_rows = ? AND audit_hash <> ? LIMIT 1',
+    )
     .pluck()
     .get(owner.regionCode, owner.installationId, anchor.rows, anchor.hash) as string | undefined;
   if (sameRows !== undefined) {
@@ -37,7 +39,11 @@ export function anchorProblem(db: Db, owner: AnchorOwner, anchor: AuditAnchor): 
 
 /** Whether the installation has sent an anchor before: from then on every batch of it must carry one. */
 export function hasAnchors(db: Db, owner: AnchorOwner): boolean {
-  return db.prepare('SELECT 1 FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? LIMIT 1').get(owner.regionCode, owner.installationId) !== undefined;
+  return (
+    db
+      .prepare('SELECT 1 FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? LIMIT 1')
+      .get(owner.regionCode, owner.installationId) !== undefined
+  );
 }
 
 export function keepAnchor(
@@ -48,7 +54,17 @@ export function keepAnchor(
   db.prepare(
     `INSERT INTO province_audit_anchors (batch_id, region_code, installation_id, key_fingerprint, audit_rows, audit_last_seq, audit_hash, problem, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(held.batchId, owner.regionCode, owner.installationId, held.keyFingerprint, held.anchor.rows, held.anchor.lastSeq, held.anchor.hash, held.problem, held.receivedAt);
+  ).run(
+    held.batchId,
+    owner.regionCode,
+    owner.installationId,
+    held.keyFingerprint,
+    held.anchor.rows,
+    held.anchor.lastSeq,
+    held.anchor.hash,
+    held.problem,
+    held.receivedAt,
+  );
 }
 
 /** Every anchor held for an installation, in the order they arrived. */
@@ -58,8 +74,22 @@ export function heldAnchors(db: Db, owner: AnchorOwner): HeldAnchor[] {
       `SELECT batch_id, audit_rows, audit_last_seq, audit_hash, problem, received_at FROM province_audit_anchors
        WHERE region_code = ? AND installation_id = ? ORDER BY rowid`,
     )
-    .all(owner.regionCode, owner.installationId) as { batch_id: string; audit_rows: number; audit_last_seq: number; audit_hash: string; problem: string | null; received_at: string }[];
-  return rows.map((r) => ({ batchId: r.batch_id, rows: r.audit_rows, lastSeq: r.audit_last_seq, hash: r.audit_hash, problem: r.problem, receivedAt: r.received_at }));
+    .all(owner.regionCode, owner.installationId) as {
+    batch_id: string;
+    audit_rows: number;
+    audit_last_seq: number;
+    audit_hash: string;
+    problem: string | null;
+    received_at: string;
+  }[];
+  return rows.map((r) => ({
+    batchId: r.batch_id,
+    rows: r.audit_rows,
+    lastSeq: r.audit_last_seq,
+    hash: r.audit_hash,
+    problem: r.problem,
+    receivedAt: r.received_at,
+  }));
 }
 
 export interface InstallationAnchors extends AnchorOwner {
@@ -87,7 +117,9 @@ export function anchorsByInstallation(db: Db): InstallationAnchors[] {
     count: i.count,
     mostRows: i.most,
     lastReceivedAt: i.last,
-    problems: (problems.all(i.region_code, i.installation_id) as { batch_id: string; received_at: string; problem: string }[]).map((p) => ({
+    problems: (
+      problems.all(i.region_code, i.installation_id) as { batch_id: string; received_at: string; problem: string }[]
+    ).map((p) => ({
       batchId: p.batch_id,
       receivedAt: p.received_at,
       problem: p.problem,

@@ -40,13 +40,31 @@ export function createClaims(db: Database.Database, at: string) {
   );
 
   /** Files the sender's description of a record another region owns. 'accepted' when it differs (a claim is kept). */
-  return function claim(entity: SyncEntityName, id: string, subject: string, row: Row, held: Row, ownerRegion: string, sender: Sender, version: number): 'accepted' | 'duplicate' {
+  return function claim(
+    entity: SyncEntityName,
+    id: string,
+    subject: string,
+    row: Row,
+    held: Row,
+    ownerRegion: string,
+    sender: Sender,
+    version: number,
+  ): 'accepted' | 'duplicate' {
     const differing = Object.keys(held).filter((c) => !BOOKKEEPING.has(c) && c in row && !same(row[c], held[c]));
     if (differing.length === 0) {
       drop.run(entity, id, sender.region);
       return 'duplicate';
     }
-    keep.run(entity, id, sender.region, sender.keyFingerprint, version, JSON.stringify(row), JSON.stringify(differing), at);
+    keep.run(
+      entity,
+      id,
+      sender.region,
+      sender.keyFingerprint,
+      version,
+      JSON.stringify(row),
+      JSON.stringify(differing),
+      at,
+    );
     const owner = regionText(ownerRegion);
     const claimant = regionText(sender.region);
     const labels = [...new Set(differing.map((c) => fieldLabel(entity, c) ?? '其他登记信息'))];

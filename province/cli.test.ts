@@ -19,8 +19,13 @@ async function closedPort(): Promise<number> {
 
 /** A web server in its own process (runCli blocks this one) that answers every request with an HTML page. */
 async function htmlServer(): Promise<{ port: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['-e', `require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': 'text/html' }); r.end('<html>登录</html>'); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); })`]);
-  const port = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+  const child = spawn(process.execPath, [
+    '-e',
+    `require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': 'text/html' }); r.end('<html>登录</html>'); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); })`,
+  ]);
+  const port = await new Promise<number>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))),
+  );
   return { port, stop: () => child.kill() };
 }
 
@@ -34,9 +39,19 @@ afterAll(() => fs.rmSync(city.dir, { recursive: true, force: true }));
 
 describe('patent-desk sync commands', { timeout: 120_000 }, () => {
   it('`sync` exits non-zero with a Chinese reason when the province cannot be reached', async () => {
-    const r = runCli(['--db', city.dbPath, 'sync', '--endpoint', `http://127.0.0.1:${await closedPort()}`, '--passes', '1']);
+    const r = runCli([
+      '--db',
+      city.dbPath,
+      'sync',
+      '--endpoint',
+      `http://127.0.0.1:${await closedPort()}`,
+      '--passes',
+      '1',
+    ]);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/同步未完成：无法连接省级接口（连接被拒绝），请检查网络或接口地址，将于 \d\d:\d\d:\d\d 自动重试/);
+    expect(r.stderr).toMatch(
+      /同步未完成：无法连接省级接口（连接被拒绝），请检查网络或接口地址，将于 \d\d:\d\d:\d\d 自动重试/,
+    );
   });
 
   it('`sync` names the address to check, in Chinese, when the endpoint answers with a web page', async () => {
@@ -54,12 +69,21 @@ describe('patent-desk sync commands', { timeout: 120_000 }, () => {
   it('`province enroll` refuses a file that is not a public key, in Chinese', () => {
     const notAKey = path.join(city.dir, 'not-a-key.pem');
     fs.writeFileSync(notAKey, 'hello');
-    const r = runCli(['--db', path.join(city.dir, 'prov.db'), 'province', 'enroll', '--region', '140100', '--key', notAKey]);
+    const r = runCli([
+      '--db',
+      path.join(city.dir, 'prov.db'),
+      'province',
+      'enroll',
+      '--region',
+      '140100',
+      '--key',
+      notAKey,
+    ]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/公钥文件无法识别/);
   });
 
-  it('`province serve` refuses a city\'s own store, leaving it as it was', () => {
+  it("`province serve` refuses a city's own store, leaving it as it was", () => {
     const r = runCli(['--db', city.dbPath, 'province', 'serve', '--port', '0']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/是地区 140100 的本机数据库，不能用作省级数据库/);

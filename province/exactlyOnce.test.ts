@@ -12,7 +12,20 @@ afterEach(async () => {
 });
 
 // Every kind of trouble, with a clean pass between so that the client makes progress.
-const BAD_DAY: Fault[] = ['dropBefore', 'pass', 'dropAfter', 'pass', 'error500', 'duplicate', 'delay', 'pass', 'reorder', 'pass', 'dropAfter', 'duplicate'];
+const BAD_DAY: Fault[] = [
+  'dropBefore',
+  'pass',
+  'dropAfter',
+  'pass',
+  'error500',
+  'duplicate',
+  'delay',
+  'pass',
+  'reorder',
+  'pass',
+  'dropAfter',
+  'duplicate',
+];
 
 describe('exactly once through a bad network', () => {
   it('leaves the province holding every record once, at its latest version, whatever the proxy does', async () => {
@@ -21,7 +34,11 @@ describe('exactly once through a bad network', () => {
     const province = await startTestProvince();
     cleanups.push(province.close);
     await province.enroll(city.service.store, city.adminActor);
-    const proxy = await startChaosProxy(province.url, (n, path) => (path.startsWith('/v1/feedback') ? 'pass' : BAD_DAY[n % BAD_DAY.length]!), 300);
+    const proxy = await startChaosProxy(
+      province.url,
+      (n, path) => (path.startsWith('/v1/feedback') ? 'pass' : BAD_DAY[n % BAD_DAY.length]!),
+      300,
+    );
     cleanups.push(proxy.close);
     const options = {
       endpoint: proxy.url,
@@ -36,19 +53,28 @@ describe('exactly once through a bad network', () => {
     recordManyDeals(city.service.store, city.adminActor, '140100', 30);
     await syncUntilDone(city.service.store, { ...options, maxPasses: 4 });
     // Edits while earlier versions are frozen in batches that may be in flight: each is a new version.
-    for (const n of [0, 7, 29]) recordDeal(city.service.store, city.adminActor, '140100', bulkDeal('140100', n, 9_900_000 + n));
+    for (const n of [0, 7, 29])
+      recordDeal(city.service.store, city.adminActor, '140100', bulkDeal('140100', n, 9_900_000 + n));
     recordManyDeals(city.service.store, city.adminActor, '140100', 10, 30);
     const last = await syncUntilDone(city.service.store, options);
     await proxy.settle();
 
     expect(last.settled).toBe(true);
     expect(province.logs.some((l) => l.replay === true)).toBe(true);
-    expect(new Set(proxy.faults)).toEqual(new Set(['dropBefore', 'pass', 'dropAfter', 'error500', 'duplicate', 'delay', 'reorder']));
+    expect(new Set(proxy.faults)).toEqual(
+      new Set(['dropBefore', 'pass', 'dropAfter', 'error500', 'duplicate', 'delay', 'reorder']),
+    );
     expect(recordVersions(province.store.db)).toEqual(recordVersions(city.service.store.db));
-    const edited = province.store.db.prepare("SELECT amount_fen FROM deals WHERE contract_no = 'HT-140100-0000007'").pluck().get();
+    const edited = province.store.db
+      .prepare("SELECT amount_fen FROM deals WHERE contract_no = 'HT-140100-0000007'")
+      .pluck()
+      .get();
     expect(edited).toBe(9_900_007);
     const cityBatches = city.service.store.db.prepare('SELECT id FROM sync_batches ORDER BY id').pluck().all();
-    const provinceBatches = province.store.db.prepare('SELECT batch_id FROM province_batches ORDER BY batch_id').pluck().all();
+    const provinceBatches = province.store.db
+      .prepare('SELECT batch_id FROM province_batches ORDER BY batch_id')
+      .pluck()
+      .all();
     expect(provinceBatches).toEqual(cityBatches);
     const states = city.service.store.db.prepare('SELECT DISTINCT state FROM sync_batches').pluck().all();
     expect(states).toEqual(['已接收']);

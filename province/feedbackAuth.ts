@@ -20,7 +20,13 @@ export function authorizeFeedback(
   const at = one('x-desk-time');
   const skew = Math.abs(new Date(at).getTime() - now.getTime());
   if (!(skew <= CLOCK_SKEW_MS)) return { refused: '请求时间与省级时钟相差过大（或缺失），请校准本机时间' };
-  if (!verify(key.publicKeyPem, Buffer.from(feedbackRequestText(pathWithQuery, at, method), 'utf8'), one('x-desk-signature'))) {
+  if (
+    !verify(
+      key.publicKeyPem,
+      Buffer.from(feedbackRequestText(pathWithQuery, at, method), 'utf8'),
+      one('x-desk-signature'),
+    )
+  ) {
     return { refused: '反馈请求签名校验失败' };
   }
   noteContact(db, key.fingerprint, now.toISOString());

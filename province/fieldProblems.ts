@@ -8,7 +8,8 @@ const FIX = '请更正后重新同步';
 /** A column the desk fills itself (id, version, times, region) is wrong: the caseworker cannot fix it in a form. */
 const SYSTEM_PROBLEM = '记录的系统信息有误（不是录入的内容），请联系技术支持';
 
-const missing = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const missing = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** What is wrong with one value, in words for the caseworker (the schema's own texts name no field). */
 function problemOf(issue: Issue, column: string, value: unknown): string {
@@ -36,7 +37,11 @@ function problemOf(issue: Issue, column: string, value: unknown): string {
  * The field problems of a record the schema refused, one per field, each naming the field by the label a caseworker
  * knows it by (the import template's) and saying what to do.
  */
-export function fieldProblems(entity: SyncEntityName, issues: readonly Issue[], payload: Record<string, unknown>): string[] {
+export function fieldProblems(
+  entity: SyncEntityName,
+  issues: readonly Issue[],
+  payload: Record<string, unknown>,
+): string[] {
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const issue of issues) {
@@ -49,7 +54,10 @@ export function fieldProblems(entity: SyncEntityName, issues: readonly Issue[], 
       problems.push(SYSTEM_PROBLEM);
       continue;
     }
-    const value = issue.path.length > 1 ? (payload[column] as Record<PropertyKey, unknown> | undefined)?.[issue.path[1]!] : payload[column];
+    const value =
+      issue.path.length > 1
+        ? (payload[column] as Record<PropertyKey, unknown> | undefined)?.[issue.path[1]!]
+        : payload[column];
     const problem = problemOf(issue, column, value);
     problems.push(`${label}${problem.startsWith('：') ? '' : ' '}${problem}，${FIX}`);
   }

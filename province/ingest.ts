@@ -1,16 +1,33 @@
 import { withDeferredDealFacts } from '../core/indicators/deferredFacts';
 import type { Store } from '../core/store/store';
 import { sha256Hex, verify } from '../core/sync/signing';
-import { batchBody, batchEnvelope, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, SUPPORTED_SYNC_SCHEMA_VERSIONS, type ImportSummary, type Refusal } from '../shared/sync/batch';
+import {
+  batchBody,
+  batchEnvelope,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_RECORDS,
+  SUPPORTED_SYNC_SCHEMA_VERSIONS,
+  type ImportSummary,
+  type Refusal,
+} from '../shared/sync/batch';
 import { createRecordApplier } from './applyRecords';
 import { anchorProblem, hasAnchors, keepAnchor } from './auditAnchors';
 import { findKey } from '../core/province/installations/keys';
 
 export type IngestResult =
-  | { status: 200; body: ImportSummary; fresh: boolean; region: string; keyFingerprint: string; dealIds: string[]; auditProblem?: string }
+  | {
+      status: 200;
+      body: ImportSummary;
+      fresh: boolean;
+      region: string;
+      keyFingerprint: string;
+      dealIds: string[];
+      auditProblem?: string;
+    }
   | { status: 400 | 401 | 409 | 413; body: Refusal };
 
-export const tooLargeMessage = (maxBytes: number) => `批次超过 ${Math.round(maxBytes / 1024)} KB 的上限，请分成较小的批次报送`;
+export const tooLargeMessage = (maxBytes: number) =>
+  `批次超过 ${Math.round(maxBytes / 1024)} KB 的上限，请分成较小的批次报送`;
 
 const refuse = (status: 400 | 401 | 409 | 413, code: string, message: string, nextSeq?: number): IngestResult => ({
   status,
@@ -39,7 +56,12 @@ function parseJson(text: string): unknown {
  * differs), sequence (409 with nextSeq on a gap). Then every record in one transaction; per-record rejections go
  * into the summary. Nothing is stored for a refused batch.
  */
-export function ingestEnvelope(store: Store, text: string, receivedAt: string, maxBytes = MAX_BATCH_BYTES): IngestResult {
+export function ingestEnvelope(
+  store: Store,
+  text: string,
+  receivedAt: string,
+  maxBytes = MAX_BATCH_BYTES,
+): IngestResult {
   if (Buffer.byteLength(text, 'utf8') > maxBytes) return refuse(413, 'TOO_LARGE', tooLargeMessage(maxBytes));
   const envelope = batchEnvelope.safeParse(parseJson(text));
   if (!envelope.success) return refuse(400, 'MALFORMED', '不是本系统的报送批次文件（格式无法识别）');
@@ -55,33 +77,61 @@ export function ingestEnvelope(store: Store, text: string, receivedAt: string, m
     return refuse(401, 'REGION_MISMATCH', `批次地区 ${batch.region} 与该公钥登记的地区 ${key.regionCode} 不符`);
   }
   if (!SUPPORTED_SYNC_SCHEMA_VERSIONS.includes(batch.schemaVersion)) {
-    return refuse(400, 'SCHEMA_VERSION', `批次格式版本 ${batch.schemaVersion} 省级不支持（支持 ${SUPPORTED_SYNC_SCHEMA_VERSIONS.join('、')}），请升级软件`);
+    return refuse(
+      400,
+      'SCHEMA_VERSION',
+      `批次格式版本 ${batch.schemaVersion} 省级不支持（支持 ${SUPPORTED_SYNC_SCHEMA_VERSIONS.join('、')}），请升级软件`,
+    );
   }
   if (batch.records.length > MAX_BATCH_RECORDS) {
-    return refuse(413, 'TOO_LARGE', `批次含 ${batch.records.length} 条记录，超过每批 ${MAX_BATCH_RECORDS} 条的上限，省级未入库任何记录；请分成较小的批次报送`);
+    return refuse(
+      413,
+      'TOO_LARGE',
+      `批次含 ${batch.records.length} 条记录，超过每批 ${MAX_BATCH_RECORDS} 条的上限，省级未入库任何记录；请分成较小的批次报送`,
+    );
   }
-  if (batch.schemaVersion >= 2 && !batch.auditAnchor) return refuse(400, 'MALFORMED', '批次缺少审计日志锚点（格式版本 2 起必须带），省级未入库任何记录');
+  if (batch.schemaVersion >= 2 && !batch.auditAnchor)
+    return refuse(400, 'MALFORMED', '批次缺少审计日志锚点（格式版本 2 起必须带），省级未入库任何记录');
   if (sha256Hex(recordsText(envelope.data.batch)) !== batch.sha256 || batch.seqTo < batch.seqFrom) {
     return refuse(400, 'MALFORMED', '批次记录的校验和或序号范围不符，省级未入库任何记录');
   }
   const contentHash = sha256Hex(envelope.data.batch);
 
   return store.transaction((db): IngestResult => {
-    const seen = db.prepare('SELECT content_sha256, summary FROM province_batches WHERE batch_id = ?').get(batch.batchId) as
-      | { content_sha256: string; summary: string }
-      | undefined;
+    const seen = db
+      .prepare('SELECT content_sha256, summary FROM province_batches WHERE batch_id = ?')
+      .get(batch.batchId) as { content_sha256: string; summary: string } | undefined;
     if (seen) {
-      if (seen.content_sha256 !== contentHash) return refuse(409, 'BATCH_CONFLICT', `批次 ${batch.batchId} 已收到过，但内容不同；省级未入库本次内容`);
-      return { status: 200, body: JSON.parse(seen.summary) as ImportSummary, fresh: false, region: batch.region, keyFingerprint: key.fingerprint, dealIds: [] };
+      if (seen.content_sha256 !== contentHash)
+        return refuse(409, 'BATCH_CONFLICT', `批次 ${batch.batchId} 已收到过，但内容不同；省级未入库本次内容`);
+      return {
+        status: 200,
+        body: JSON.parse(seen.summary) as ImportSummary,
+        fresh: false,
+        region: batch.region,
+        keyFingerprint: key.fingerprint,
+        dealIds: [],
+      };
     }
-    const nextSeq = (db.prepare('SELECT next_seq FROM province_keys WHERE fingerprint = ?').pluck().get(key.fingerprint) as number) ?? 1;
+    const nextSeq =
+      (db.prepare('SELECT next_seq FROM province_keys WHERE fingerprint = ?').pluck().get(key.fingerprint) as number) ??
+      1;
     if (batch.seqFrom > nextSeq) {
-      return refuse(409, 'SEQ_GAP', `批次序号不连续：省级下一个应收到的序号是 ${nextSeq}，本批次从 ${batch.seqFrom} 开始`, nextSeq);
+      return refuse(
+        409,
+        'SEQ_GAP',
+        `批次序号不连续：省级下一个应收到的序号是 ${nextSeq}，本批次从 ${batch.seqFrom} 开始`,
+        nextSeq,
+      );
     }
     // Anchors are per installation within the key's region; once one has anchored, an anchorless batch is a downgrade.
     const owner = { regionCode: batch.region, installationId: batch.installationId };
     if (!batch.auditAnchor && hasAnchors(db, owner)) {
-      return refuse(400, 'ANCHOR_REQUIRED', '该安装此前的批次已带审计日志锚点，本批次却没有：省级未入库任何记录，请用最新版本重新导出或同步');
+      return refuse(
+        400,
+        'ANCHOR_REQUIRED',
+        '该安装此前的批次已带审计日志锚点，本批次却没有：省级未入库任何记录，请用最新版本重新导出或同步',
+      );
     }
     // A contradicting anchor does not refuse the batch: its records are signed by the enrolled key and refusing would
     // only stall the city's reporting, not undo the rewrite. The anchor is kept with the problem, which is logged and
@@ -89,7 +139,13 @@ export function ingestEnvelope(store: Store, text: string, receivedAt: string, m
     const auditProblem = batch.auditAnchor ? anchorProblem(db, owner, batch.auditAnchor) : null;
     const apply = createRecordApplier(db, receivedAt);
     const sender = { region: batch.region, keyFingerprint: key.fingerprint };
-    const summary: ImportSummary = { batchId: batch.batchId, accepted: 0, duplicates: 0, rejected: [], nextSeq: Math.max(nextSeq, batch.seqTo + 1) };
+    const summary: ImportSummary = {
+      batchId: batch.batchId,
+      accepted: 0,
+      duplicates: 0,
+      rejected: [],
+      nextSeq: Math.max(nextSeq, batch.seqTo + 1),
+    };
     const dealIds: string[] = [];
     // The deals' indicator facts are rebuilt once for the batch, not record by record (migration 13).
     withDeferredDealFacts(db, () => {
@@ -101,14 +157,42 @@ export function ingestEnvelope(store: Store, text: string, receivedAt: string, m
         else summary.rejected.push(outcome);
       }
     });
-    db.prepare('UPDATE province_keys SET next_seq = ?, last_contact_at = ? WHERE fingerprint = ?').run(summary.nextSeq, receivedAt, key.fingerprint);
+    db.prepare('UPDATE province_keys SET next_seq = ?, last_contact_at = ? WHERE fingerprint = ?').run(
+      summary.nextSeq,
+      receivedAt,
+      key.fingerprint,
+    );
     db.prepare(
       `INSERT INTO province_batches (batch_id, key_fingerprint, region_code, seq_from, seq_to, record_count, content_sha256, summary, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(batch.batchId, key.fingerprint, batch.region, batch.seqFrom, batch.seqTo, batch.records.length, contentHash, JSON.stringify(summary), receivedAt);
+    ).run(
+      batch.batchId,
+      key.fingerprint,
+      batch.region,
+      batch.seqFrom,
+      batch.seqTo,
+      batch.records.length,
+      contentHash,
+      JSON.stringify(summary),
+      receivedAt,
+    );
     if (batch.auditAnchor) {
-      keepAnchor(db, owner, { batchId: batch.batchId, keyFingerprint: key.fingerprint, anchor: batch.auditAnchor, problem: auditProblem, receivedAt });
+      keepAnchor(db, owner, {
+        batchId: batch.batchId,
+        keyFingerprint: key.fingerprint,
+        anchor: batch.auditAnchor,
+        problem: auditProblem,
+        receivedAt,
+      });
     }
-    return { status: 200, body: summary, fresh: true, region: batch.region, keyFingerprint: key.fingerprint, dealIds, ...(auditProblem ? { auditProblem } : {}) };
+    return {
+      status: 200,
+      body: summary,
+      fresh: true,
+      region: batch.region,
+      keyFingerprint: key.fingerprint,
+      dealIds,
+      ...(auditProblem ? { auditProblem } : {}),
+    };
   });
 }

@@ -14,7 +14,9 @@ afterEach(async () => {
 });
 
 const auditDetail = (db: ReadHandle, action: string) =>
-  JSON.parse((db.prepare('SELECT detail FROM audit_log WHERE action = ?').get(action) as { detail: string }).detail) as Record<string, unknown>;
+  JSON.parse(
+    (db.prepare('SELECT detail FROM audit_log WHERE action = ?').get(action) as { detail: string }).detail,
+  ) as Record<string, unknown>;
 
 describe('a city changes its signing key', () => {
   it('key rotate keeps the old public key, province enroll --replace takes the new one, and sync goes on where it stopped', async () => {
@@ -23,7 +25,8 @@ describe('a city changes its signing key', () => {
     const province = await startTestProvince();
     cleanups.push(province.close);
     await province.enroll(city.service.store, city.adminActor);
-    const sync = () => runSyncPass(city.service.store, { endpoint: province.url, actor: city.adminActor, ignoreSchedule: true });
+    const sync = () =>
+      runSyncPass(city.service.store, { endpoint: province.url, actor: city.adminActor, ignoreSchedule: true });
     recordManyDeals(city.service.store, city.adminActor, '140100', 2);
     expect((await sync()).settled).toBe(true);
     const oldFingerprint = auditDetail(city.service.store.db, 'sync.keyCreated').fingerprint as string;
@@ -34,7 +37,9 @@ describe('a city changes its signing key', () => {
     expect(rotate.stdout).toContain('province enroll --replace');
     const rotated = auditDetail(city.service.store.db, 'sync.keyRotated');
     expect(rotated.previousFingerprint).toBe(oldFingerprint);
-    expect(city.service.store.db.prepare('SELECT fingerprint FROM installation_key_history').pluck().all()).toEqual([oldFingerprint]);
+    expect(city.service.store.db.prepare('SELECT fingerprint FROM installation_key_history').pluck().all()).toEqual([
+      oldFingerprint,
+    ]);
 
     // Until the province knows the new key, it refuses what the city signs with it.
     recordManyDeals(city.service.store, city.adminActor, '140100', 2, 2);
@@ -42,11 +47,26 @@ describe('a city changes its signing key', () => {
     expect(refused.settled).toBe(false);
     expect(refused.lastError).toContain('省级拒绝了本批次（签名或密钥未通过）');
 
-    const replace = runCli(['--db', province.dbPath, '--user', '省级管理员', 'province', 'enroll', '--region', '140100', '--key', newKey, '--replace']);
+    const replace = runCli([
+      '--db',
+      province.dbPath,
+      '--user',
+      '省级管理员',
+      'province',
+      'enroll',
+      '--region',
+      '140100',
+      '--key',
+      newKey,
+      '--replace',
+    ]);
     expect(replace.stderr).toBe('');
     expect(replace.status).toBe(0);
     expect(replace.stdout).toContain('已替换登记');
-    expect(auditDetail(province.store.db, 'province.keyReplaced')).toEqual({ regionCode: '140100', previousFingerprint: oldFingerprint });
+    expect(auditDetail(province.store.db, 'province.keyReplaced')).toEqual({
+      regionCode: '140100',
+      previousFingerprint: oldFingerprint,
+    });
     expect(findKey(province.store.db, oldFingerprint)).toBeNull();
 
     const after = await sync();

@@ -4,7 +4,9 @@ import type { RecordReference } from '../shared/sync/batch';
 
 type Row = Record<string, unknown>;
 
-const ENTITY_OF_TABLE = new Map(Object.entries(SYNC_ENTITIES).map(([name, meta]) => [meta.table, name as SyncEntityName]));
+const ENTITY_OF_TABLE = new Map(
+  Object.entries(SYNC_ENTITIES).map(([name, meta]) => [meta.table, name as SyncEntityName]),
+);
 
 interface ForeignKey {
   from: string;
@@ -25,12 +27,15 @@ export function missingReferenceFinder(db: Database.Database) {
     const list = db.prepare(`PRAGMA foreign_key_list(${table})`).all() as { table: string; from: string; to: string }[];
     keys = list.flatMap((fk) => {
       const entity = ENTITY_OF_TABLE.get(fk.table);
-      return entity ? [{ from: fk.from, entity, lookup: db.prepare(`SELECT 1 FROM ${fk.table} WHERE ${fk.to} = ?`).pluck() }] : [];
+      return entity
+        ? [{ from: fk.from, entity, lookup: db.prepare(`SELECT 1 FROM ${fk.table} WHERE ${fk.to} = ?`).pluck() }]
+        : [];
     });
     keysByTable.set(table, keys);
     return keys;
   }
-  const absent = (key: ForeignKey, value: unknown): value is string => typeof value === 'string' && key.lookup.get(value) === undefined;
+  const absent = (key: ForeignKey, value: unknown): value is string =>
+    typeof value === 'string' && key.lookup.get(value) === undefined;
 
   return function missingReferences(meta: SyncEntityMeta, row: Row, originalRow: Row): RecordReference[] {
     const found: RecordReference[] = [];

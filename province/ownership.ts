@@ -33,9 +33,15 @@ export function notOwnerReason(owner: Owner, viaDeal: boolean): string {
  * and a high number from one installation of the owner region never makes another's later edit look old.
  */
 export function createOwnership(db: Database.Database) {
-  const owner = db.prepare('SELECT region_code AS region, key_fingerprint AS keyFingerprint FROM province_record_owners WHERE entity = ? AND record_id = ?');
-  const own = db.prepare('INSERT OR IGNORE INTO province_record_owners (entity, record_id, region_code, key_fingerprint, owned_at) VALUES (?, ?, ?, ?, ?)');
-  const sent = db.prepare('SELECT version FROM province_record_versions WHERE entity = ? AND record_id = ? AND key_fingerprint = ?').pluck();
+  const owner = db.prepare(
+    'SELECT region_code AS region, key_fingerprint AS keyFingerprint FROM province_record_owners WHERE entity = ? AND record_id = ?',
+  );
+  const own = db.prepare(
+    'INSERT OR IGNORE INTO province_record_owners (entity, record_id, region_code, key_fingerprint, owned_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const sent = db
+    .prepare('SELECT version FROM province_record_versions WHERE entity = ? AND record_id = ? AND key_fingerprint = ?')
+    .pluck();
   const noteSent = db.prepare(
     `INSERT INTO province_record_versions (entity, record_id, key_fingerprint, version) VALUES (?, ?, ?, ?)
      ON CONFLICT(entity, record_id, key_fingerprint) DO UPDATE SET version = max(version, excluded.version)`,
@@ -47,7 +53,13 @@ export function createOwnership(db: Database.Database) {
      * The version at or below which this installation's record is a duplicate: the latest it sent; for a record held
      * from before versions were counted per installation (no owner key), the version the province holds.
      */
-    duplicateUpTo(entity: SyncEntityName, id: string, sender: Sender, recordOwner: Owner | null, heldVersion: number | null): number {
+    duplicateUpTo(
+      entity: SyncEntityName,
+      id: string,
+      sender: Sender,
+      recordOwner: Owner | null,
+      heldVersion: number | null,
+    ): number {
       const own = sent.get(entity, id, sender.keyFingerprint) as number | undefined;
       if (own !== undefined) return own;
       return recordOwner?.keyFingerprint ? 0 : (heldVersion ?? 0);

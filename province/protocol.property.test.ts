@@ -24,7 +24,13 @@ describe('the signature over a batch', () => {
     envelope = (await exportBatchFile(city.service.store, city.adminActor, new Date()))!.content;
     province = openProvinceStore(path.join(city.dir, 'province.db'));
     const identity = await signingIdentity(city.service.store, city.adminActor);
-    enrollKey(province, '140100', identity.publicKeyPem, { id: null, name: 'test', role: '管理员' }, new Date().toISOString());
+    enrollKey(
+      province,
+      '140100',
+      identity.publicKeyPem,
+      { id: null, name: 'test', role: '管理员' },
+      new Date().toISOString(),
+    );
   });
   afterAll(() => {
     province.close();
@@ -33,14 +39,18 @@ describe('the signature over a batch', () => {
 
   it('lets no changed character through: any one altered character is refused and nothing is stored', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 1_000_000 }), fc.constantFrom('0', '7', 'a', 'Z', '"', '\\', ' ', '}'), (at, replacement) => {
-        const i = at % envelope.length;
-        fc.pre(envelope[i] !== replacement);
-        const altered = envelope.slice(0, i) + replacement + envelope.slice(i + 1);
-        const result = ingestEnvelope(province, altered, new Date().toISOString());
-        expect(result.status).not.toBe(200);
-        expect(province.db.prepare('SELECT count(*) FROM province_batches').pluck().get()).toBe(0);
-      }),
+      fc.property(
+        fc.nat({ max: 1_000_000 }),
+        fc.constantFrom('0', '7', 'a', 'Z', '"', '\\', ' ', '}'),
+        (at, replacement) => {
+          const i = at % envelope.length;
+          fc.pre(envelope[i] !== replacement);
+          const altered = envelope.slice(0, i) + replacement + envelope.slice(i + 1);
+          const result = ingestEnvelope(province, altered, new Date().toISOString());
+          expect(result.status).not.toBe(200);
+          expect(province.db.prepare('SELECT count(*) FROM province_batches').pluck().get()).toBe(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -49,23 +59,38 @@ describe('the signature over a batch', () => {
 const FAULTS: Fault[] = ['pass', 'dropBefore', 'dropAfter', 'error500', 'delay', 'duplicate', 'reorder'];
 
 describe('exactly once, for any misbehaviour of the network', () => {
-  it('ends with the province holding the city\'s latest version of every record', async () => {
+  it("ends with the province holding the city's latest version of every record", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.constantFrom(...FAULTS), { minLength: 1, maxLength: 12 }),
-        fc.array(fc.record({ deal: fc.nat({ max: 11 }), amount: fc.integer({ min: 1, max: 9_999_999 }) }), { maxLength: 6 }),
+        fc.array(fc.record({ deal: fc.nat({ max: 11 }), amount: fc.integer({ min: 1, max: 9_999_999 }) }), {
+          maxLength: 6,
+        }),
         fc.integer({ min: 2, max: 15 }),
         async (script, edits, perBatch) => {
           const city = await setUpStore('140100');
           const province = await startTestProvince();
           // A stretch of clean passes after the script, so that the network eventually lets the client through.
-          const proxy = await startChaosProxy(province.url, (n, p) => (p.startsWith('/v1/feedback') || n >= script.length ? 'pass' : script[n]!), 120);
+          const proxy = await startChaosProxy(
+            province.url,
+            (n, p) => (p.startsWith('/v1/feedback') || n >= script.length ? 'pass' : script[n]!),
+            120,
+          );
           try {
             await province.enroll(city.service.store, city.adminActor);
-            const options = { endpoint: proxy.url, actor: city.adminActor, backoff: { baseMs: 1, maxMs: 5 }, timeoutMs: 80, recordsPerBatch: perBatch, maxPasses: 100, ignoreSchedule: true };
+            const options = {
+              endpoint: proxy.url,
+              actor: city.adminActor,
+              backoff: { baseMs: 1, maxMs: 5 },
+              timeoutMs: 80,
+              recordsPerBatch: perBatch,
+              maxPasses: 100,
+              ignoreSchedule: true,
+            };
             recordManyDeals(city.service.store, city.adminActor, '140100', 12);
             await syncUntilDone(city.service.store, { ...options, maxPasses: 2 });
-            for (const e of edits) recordDeal(city.service.store, city.adminActor, '140100', bulkDeal('140100', e.deal, e.amount));
+            for (const e of edits)
+              recordDeal(city.service.store, city.adminActor, '140100', bulkDeal('140100', e.deal, e.amount));
             const result = await syncUntilDone(city.service.store, options);
             await proxy.settle();
             expect(result.settled).toBe(true);

@@ -32,8 +32,19 @@ async function province(maxBatchBytes?: number, dbPath?: string): Promise<TestPr
 type City = Awaited<ReturnType<typeof city>>;
 
 const stored = (p: TestProvince) =>
-  p.store.db.prepare("SELECT (SELECT count(*) FROM deals) + (SELECT count(*) FROM organizations) + (SELECT count(*) FROM patents) + (SELECT count(*) FROM province_batches)").pluck().get();
-const sync = (c: City, p: { url: string }) => runSyncPass(c.service.store, { endpoint: p.url, actor: c.adminActor, ignoreSchedule: true, backoff: { baseMs: 5, maxMs: 20 } });
+  p.store.db
+    .prepare(
+      'SELECT (SELECT count(*) FROM deals) + (SELECT count(*) FROM organizations) + (SELECT count(*) FROM patents) + (SELECT count(*) FROM province_batches)',
+    )
+    .pluck()
+    .get();
+const sync = (c: City, p: { url: string }) =>
+  runSyncPass(c.service.store, {
+    endpoint: p.url,
+    actor: c.adminActor,
+    ignoreSchedule: true,
+    backoff: { baseMs: 5, maxMs: 20 },
+  });
 /** POSTs an envelope as the city's client does, with its batch id as idempotency key. */
 const post = (url: string, envelope: string) => {
   const batchId = (JSON.parse((JSON.parse(envelope) as { batch: string }).batch) as { batchId: string }).batchId;
@@ -68,7 +79,10 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     expect(result.settled).toBe(false);
     expect(stored(prov)).toBe(0);
     const overview = await taiyuan.call('sync.overview', {});
-    expect(overview.batches[0]).toMatchObject({ state: '失败', lastError: expect.stringContaining('签名公钥未在省级登记') });
+    expect(overview.batches[0]).toMatchObject({
+      state: '失败',
+      lastError: expect.stringContaining('签名公钥未在省级登记'),
+    });
   });
 
   it('answers a resent batch with the same summary and stores it once; other content under the same id is 409', async () => {
@@ -90,7 +104,11 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     body.sha256 = sha256Hex(JSON.stringify(body.records));
     const other = JSON.stringify(body);
     const identity = await signingIdentity(taiyuan.service.store, taiyuan.adminActor);
-    const forged = JSON.stringify({ ...parsed, batch: other, signature: sign(identity.privateKeyPem, Buffer.from(other)) });
+    const forged = JSON.stringify({
+      ...parsed,
+      batch: other,
+      signature: sign(identity.privateKeyPem, Buffer.from(other)),
+    });
     const conflict = await post(prov.url, forged);
     expect(conflict).toMatchObject({ kind: 'refused', status: 409, refusal: { error: { code: 'BATCH_CONFLICT' } } });
   });
@@ -124,7 +142,12 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordManyDeals(taiyuan.service.store, taiyuan.adminActor, '140100', 40);
 
-    const result = await runSyncPass(taiyuan.service.store, { endpoint: prov.url, actor: taiyuan.adminActor, ignoreSchedule: true, recordsPerBatch: 10_000 });
+    const result = await runSyncPass(taiyuan.service.store, {
+      endpoint: prov.url,
+      actor: taiyuan.adminActor,
+      ignoreSchedule: true,
+      recordsPerBatch: 10_000,
+    });
 
     expect(result.settled).toBe(true);
     expect(prov.logs.some((l) => l.status === 413)).toBe(true);
@@ -138,7 +161,17 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     const dealId = recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100');
     taiyuan.service.store.transaction((db) => {
       const row = db.prepare('SELECT * FROM deals WHERE id = ?').get(dealId) as Record<string, unknown>;
-      appendOutbox(db, { entity: 'deal', entityId: dealId, version: 2, op: 'upsert', payload: { ...row, version: 2, amount_fen: -5, patents: [] } }, new Date().toISOString());
+      appendOutbox(
+        db,
+        {
+          entity: 'deal',
+          entityId: dealId,
+          version: 2,
+          op: 'upsert',
+          payload: { ...row, version: 2, amount_fen: -5, patents: [] },
+        },
+        new Date().toISOString(),
+      );
     });
 
     await sync(taiyuan, prov);
@@ -146,13 +179,21 @@ describe('the provincial endpoint refuses what it cannot trust', () => {
     const overview = await taiyuan.call('sync.overview', {});
     expect(overview.batches[0]!.state).toBe('部分拒收');
     expect(overview.batches[0]!.rejected).toEqual([
-      expect.objectContaining({ entity: 'deal', id: dealId, version: 2, code: 'INVALID_RECORD', label: '交易', link: `/filings/deals/${dealId}`, message: expect.stringContaining('成交金额 不能为负数') }),
+      expect.objectContaining({
+        entity: 'deal',
+        id: dealId,
+        version: 2,
+        code: 'INVALID_RECORD',
+        label: '交易',
+        link: `/filings/deals/${dealId}`,
+        message: expect.stringContaining('成交金额 不能为负数'),
+      }),
     ]);
     expect(prov.store.db.prepare('SELECT version FROM deals WHERE id = ?').pluck().get(dealId)).toBe(1);
   });
 });
 
-describe('the province\'s feedback', () => {
+describe("the province's feedback", () => {
   it('is read only by an enrolled installation that signs its request', async () => {
     const taiyuan = await city();
     const prov = await province();
@@ -172,7 +213,7 @@ describe('the province\'s feedback', () => {
 });
 
 describe('one enterprise reported by two cities', () => {
-  it('is one organization at the province, and both cities\' deals point at it', async () => {
+  it("is one organization at the province, and both cities' deals point at it", async () => {
     const taiyuan = await city('140100');
     const datong = await city('140200');
     const prov = await province();
@@ -181,9 +222,15 @@ describe('one enterprise reported by two cities', () => {
       recordDeal(c.service.store, c.adminActor, c === taiyuan ? '140100' : '140200', { assignee: ENTERPRISE });
       expect((await sync(c, prov)).settled).toBe(true);
     }
-    const holders = prov.store.db.prepare('SELECT count(*) FROM organizations WHERE uscc = ?').pluck().get(ENTERPRISE.uscc);
+    const holders = prov.store.db
+      .prepare('SELECT count(*) FROM organizations WHERE uscc = ?')
+      .pluck()
+      .get(ENTERPRISE.uscc);
     expect(holders).toBe(1);
-    const assignees = prov.store.db.prepare('SELECT DISTINCT o.uscc FROM deals d JOIN organizations o ON o.id = d.assignee_id').pluck().all();
+    const assignees = prov.store.db
+      .prepare('SELECT DISTINCT o.uscc FROM deals d JOIN organizations o ON o.id = d.assignee_id')
+      .pluck()
+      .all();
     expect(assignees).toEqual([ENTERPRISE.uscc]);
     expect(prov.store.db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(2);
   });
@@ -207,11 +254,17 @@ describe('the offline file', () => {
     const reopened = await setUpStoreAgain(taiyuan.dbPath);
     await overHttp.enroll(reopened.store, taiyuan.adminActor);
     // The city's own client sends the exported batch over HTTP: rebuilt from its frozen rows, byte for byte the file.
-    const result = await runSyncPass(reopened.store, { endpoint: overHttp.url, actor: taiyuan.adminActor, ignoreSchedule: true });
+    const result = await runSyncPass(reopened.store, {
+      endpoint: overHttp.url,
+      actor: taiyuan.adminActor,
+      ignoreSchedule: true,
+    });
     expect(result.settled).toBe(true);
     const summaries = reopened.store.db.prepare('SELECT summary FROM sync_batches').pluck().all() as string[];
     expect(summaries.map((s) => JSON.parse(s) as unknown)).toEqual([JSON.parse(viaFile.stdout)]);
-    expect(overHttp.store.db.prepare('SELECT content_sha256 FROM province_batches').pluck().get()).toBe(sha256Hex((JSON.parse(fs.readFileSync(batchFile, 'utf8')) as { batch: string }).batch));
+    expect(overHttp.store.db.prepare('SELECT content_sha256 FROM province_batches').pluck().get()).toBe(
+      sha256Hex((JSON.parse(fs.readFileSync(batchFile, 'utf8')) as { batch: string }).batch),
+    );
 
     const fileProvince = await province(undefined, fileDb);
     expect(provinceRecords(fileProvince.store)).toEqual(provinceRecords(overHttp.store));

@@ -20,7 +20,8 @@ function neutral(value: unknown, others: Map<string, string>, hidden: Set<string
   if (Array.isArray(value)) return value.map((v) => neutral(v, others, hidden));
   if (value === null || typeof value !== 'object') return value;
   const row = value as Record<string, unknown>;
-  const id = [row.dealId, row.entityId, row.id].find((v) => typeof v === 'string' && others.has(v)) as string | undefined;
+  const id = [row.dealId, row.entityId, row.id].find((v) => typeof v === 'string' && others.has(v)) as
+    string | undefined;
   if (id) return { 地区: others.get(id) };
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, neutral(v, others, hidden)]));
 }
@@ -33,13 +34,15 @@ function neutral(value: unknown, others: Map<string, string>, hidden: Set<string
 export function findingFor(region: string, c: FlagCandidate, subjects: readonly RegionalSubject[]): RegionalFinding {
   const own = subjects.filter((s) => s.regionCode === region);
   const foreign = subjects.filter((s) => s.regionCode !== region);
-  if (foreign.length === 0) return { fingerprint: c.fingerprint, explanation: c.explanation, evidence: c.evidence, subjects: [...subjects] };
+  if (foreign.length === 0)
+    return { fingerprint: c.fingerprint, explanation: c.explanation, evidence: c.evidence, subjects: [...subjects] };
   const ownNumbers = new Set(own.map((s) => s.businessNo));
   const others = new Map(foreign.map((s) => [s.entityId, regionText(s.regionCode)]));
   // A number both sides share (R10: the same contract number entered twice) is the region's own too: it stays.
   const hiddenNumbers = foreign.filter((s) => !ownNumbers.has(s.businessNo));
   let explanation = c.explanation;
-  for (const s of hiddenNumbers) explanation = explanation.split(s.businessNo).join(`${regionText(s.regionCode)}的一笔${KIND[s.entity]}`);
+  for (const s of hiddenNumbers)
+    explanation = explanation.split(s.businessNo).join(`${regionText(s.regionCode)}的一笔${KIND[s.entity]}`);
   const names = [...new Set(others.values())];
   const hidden = new Set([...others.keys(), ...hiddenNumbers.map((s) => s.businessNo)]);
   return {

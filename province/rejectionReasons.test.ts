@@ -23,16 +23,32 @@ async function cityAndProvince() {
 type City = Awaited<ReturnType<typeof cityAndProvince>>['city'];
 
 /** A later version of a stored record whose payload was changed by `change`: a fault of the city's software. */
-function queueChangedVersion(city: City, entity: SyncEntity, table: string, id: string, change: Record<string, unknown>): void {
+function queueChangedVersion(
+  city: City,
+  entity: SyncEntity,
+  table: string,
+  id: string,
+  change: Record<string, unknown>,
+): void {
   city.service.store.transaction((db) => {
     const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
     const version = Number(row.version) + 1;
     db.prepare(`UPDATE ${table} SET version = ? WHERE id = ?`).run(version, id);
-    appendOutbox(db, { entity, entityId: id, version, op: 'upsert', payload: { ...row, version, patents: [], ...change } }, new Date().toISOString());
+    appendOutbox(
+      db,
+      { entity, entityId: id, version, op: 'upsert', payload: { ...row, version, patents: [], ...change } },
+      new Date().toISOString(),
+    );
   });
 }
 
-const sync = (city: City, url: string) => runSyncPass(city.service.store, { endpoint: url, actor: city.adminActor, ignoreSchedule: true, backoff: { baseMs: 5, maxMs: 20 } });
+const sync = (city: City, url: string) =>
+  runSyncPass(city.service.store, {
+    endpoint: url,
+    actor: city.adminActor,
+    ignoreSchedule: true,
+    backoff: { baseMs: 5, maxMs: 20 },
+  });
 
 /** Words a caseworker would not know: column names, ids, English. */
 const TECHNICAL = /[A-Za-z_]{4,}|[0-9A-HJKMNP-TV-Z]{26}/;
@@ -45,7 +61,9 @@ describe('the province names a rejected record the way a caseworker knows it', (
 
     const result = await sync(city, province.url);
 
-    expect(runMessage(result)).toMatch(/^同步完成：所有批次均已送达省级，但有 1 个批次中的记录被省级拒收，请在“数据同步”页查看原因/);
+    expect(runMessage(result)).toMatch(
+      /^同步完成：所有批次均已送达省级，但有 1 个批次中的记录被省级拒收，请在“数据同步”页查看原因/,
+    );
     const [batch] = (await city.call('sync.overview', {})).batches;
     expect(batch!.state).toBe('部分拒收');
     expect(batch!.rejected).toEqual([
@@ -69,13 +87,20 @@ describe('the province names a rejected record the way a caseworker knows it', (
     expect(after.batches[1]!.rejected[0]).toMatchObject({ number: '合同编号 HT-2023-001', corrected: true });
   });
 
-  it('lists every wrong field of a payment under its deal\'s 合同编号, and never names a column or an id', async () => {
+  it("lists every wrong field of a payment under its deal's 合同编号, and never names a column or an id", async () => {
     const { city, province } = await cityAndProvince();
     const dealId = recordDeal(city.service.store, city.adminActor, '140100', { contractNo: 'HT-2023-002' });
-    const paymentId = city.service.store.db.prepare("SELECT id FROM payments WHERE deal_id = ? AND voucher_no = 'P1'").pluck().get(dealId) as string;
+    const paymentId = city.service.store.db
+      .prepare("SELECT id FROM payments WHERE deal_id = ? AND voucher_no = 'P1'")
+      .pluck()
+      .get(dealId) as string;
     // The deal went over once; then a payment version with a slashed date, an amount in 万元 and a lost timestamp.
     await sync(city, province.url);
-    queueChangedVersion(city, 'payment', 'payments', paymentId, { paid_date: '2023/03/15', amount_fen: 0.5, created_at: '' });
+    queueChangedVersion(city, 'payment', 'payments', paymentId, {
+      paid_date: '2023/03/15',
+      amount_fen: 0.5,
+      created_at: '',
+    });
 
     await sync(city, province.url);
 
@@ -85,11 +110,17 @@ describe('the province names a rejected record the way a caseworker knows it', (
       label: '到账',
       number: '合同编号 HT-2023-002 到账日期 2023-03-15',
       link: `/filings/deals/${dealId}`,
-      reasons: ['到账日期 不是有效日期，请更正后重新同步', '到账金额 应精确到分，请更正后重新同步', '记录的系统信息有误（不是录入的内容），请联系技术支持'],
+      reasons: [
+        '到账日期 不是有效日期，请更正后重新同步',
+        '到账金额 应精确到分，请更正后重新同步',
+        '记录的系统信息有误（不是录入的内容），请联系技术支持',
+      ],
     });
     expect(rejection!.message).toMatch(/^到账 合同编号 HT-2023-002 到账日期 2023\/03\/15：到账日期 不是有效日期/);
     expect(rejection!.message).not.toMatch(TECHNICAL);
-    expect(province.store.db.prepare('SELECT paid_date FROM payments WHERE id = ?').pluck().get(paymentId)).toBe('2023-03-15');
+    expect(province.store.db.prepare('SELECT paid_date FROM payments WHERE id = ?').pluck().get(paymentId)).toBe(
+      '2023-03-15',
+    );
   });
 
   it('names the region a deal belongs to and the one that reported it by their Chinese names', async () => {
@@ -100,6 +131,9 @@ describe('the province names a rejected record the way a caseworker knows it', (
     await sync(city, province.url);
 
     const [rejection] = (await city.call('sync.overview', {})).batches[0]!.rejected;
-    expect(rejection).toMatchObject({ code: 'REGION_MISMATCH', message: '交易 合同编号 HT-2023-003：记录属于大同市，却由太原市报送，请核对本机设置的所属地区' });
+    expect(rejection).toMatchObject({
+      code: 'REGION_MISMATCH',
+      message: '交易 合同编号 HT-2023-003：记录属于大同市，却由太原市报送，请核对本机设置的所属地区',
+    });
   });
 });

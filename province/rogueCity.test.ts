@@ -43,31 +43,68 @@ async function threeInstallations() {
 }
 
 const sync = async (c: City, p: TestProvince) => {
-  const result = await runSyncPass(c.service.store, { endpoint: p.url, actor: c.adminActor, ignoreSchedule: true, backoff: { baseMs: 5, maxMs: 20 } });
+  const result = await runSyncPass(c.service.store, {
+    endpoint: p.url,
+    actor: c.adminActor,
+    ignoreSchedule: true,
+    backoff: { baseMs: 5, maxMs: 20 },
+  });
   expect(result.settled).toBe(true);
   return (await c.call('sync.overview', {})).batches[0]!;
 };
 
-const cityRow = (c: City, table: string, id: string) => c.service.store.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
+const cityRow = (c: City, table: string, id: string) =>
+  c.service.store.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown>;
 const provinceRow = (p: TestProvince, table: string, key: string, value: string) =>
   p.store.db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).get(value) as Record<string, unknown> | undefined;
 
 /** Puts a record into a city's outbox as its client sends it: a forgery, or a record the fixtures have no form for. */
 function queue(c: City, entity: SyncEntity, id: string, version: number, payload: Record<string, unknown>): void {
-  c.service.store.transaction((db) => appendOutbox(db, { entity, entityId: id, version, op: 'upsert', payload: { ...payload, version } }, new Date().toISOString()));
+  c.service.store.transaction((db) =>
+    appendOutbox(
+      db,
+      { entity, entityId: id, version, op: 'upsert', payload: { ...payload, version } },
+      new Date().toISOString(),
+    ),
+  );
 }
 
 /** 太原's deal with its parties, patents and payments, and a subsidy and yearly figures of its enterprise, all at the province. */
 async function taiyuanAtTheProvince(taiyuan: City, prov: TestProvince) {
-  const dealId = recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { contractNo: 'TY-2024-01', assignee: ENTERPRISE });
+  const dealId = recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
+    contractNo: 'TY-2024-01',
+    assignee: ENTERPRISE,
+  });
   const db = taiyuan.service.store.db;
   const enterpriseId = db.prepare('SELECT id FROM organizations WHERE uscc = ?').pluck().get(ENTERPRISE.uscc) as string;
-  const paymentId = db.prepare("SELECT id FROM payments WHERE deal_id = ? AND voucher_no = 'P1'").pluck().get(dealId) as string;
+  const paymentId = db
+    .prepare("SELECT id FROM payments WHERE deal_id = ? AND voucher_no = 'P1'")
+    .pluck()
+    .get(dealId) as string;
   const at = new Date().toISOString();
   const figureId = newId();
-  queue(taiyuan, 'enterprise_figure', figureId, 1, { id: figureId, organization_id: enterpriseId, year: 2023, revenue_fen: 80_000_000, employees: 40, sector: null, created_at: at, updated_at: at });
+  queue(taiyuan, 'enterprise_figure', figureId, 1, {
+    id: figureId,
+    organization_id: enterpriseId,
+    year: 2023,
+    revenue_fen: 80_000_000,
+    employees: 40,
+    sector: null,
+    created_at: at,
+    updated_at: at,
+  });
   const subsidyId = newId();
-  const subsidy = { id: subsidyId, region_code: '140100', subsidy_no: 'TYBZ-2024-01', recipient_id: enterpriseId, program_name: '专利转化奖补', amount_fen: 10_000_000, granted_date: '2024-01-15', created_at: at, updated_at: at };
+  const subsidy = {
+    id: subsidyId,
+    region_code: '140100',
+    subsidy_no: 'TYBZ-2024-01',
+    recipient_id: enterpriseId,
+    program_name: '专利转化奖补',
+    amount_fen: 10_000_000,
+    granted_date: '2024-01-15',
+    created_at: at,
+    updated_at: at,
+  };
   queue(taiyuan, 'subsidy', subsidyId, 1, subsidy);
   expect((await sync(taiyuan, prov)).rejected).toEqual([]);
   return { dealId, enterpriseId, paymentId, figureId, subsidyId, subsidy };
@@ -75,11 +112,14 @@ async function taiyuanAtTheProvince(taiyuan: City, prov: TestProvince) {
 
 const dealPayload = (c: City, dealId: string) => ({
   ...cityRow(c, 'deals', dealId),
-  patents: c.service.store.db.prepare('SELECT patent_number FROM deal_patents WHERE deal_id = ? ORDER BY position').pluck().all(dealId),
+  patents: c.service.store.db
+    .prepare('SELECT patent_number FROM deal_patents WHERE deal_id = ? ORDER BY position')
+    .pluck()
+    .all(dealId),
 });
 
-describe('a city cannot change another city\'s records at the province', () => {
-  it('refuses 大同\'s forged versions of 太原\'s deal, payment, figures and subsidy with NOT_OWNER, logs them, and still takes 太原\'s own later edit', async () => {
+describe("a city cannot change another city's records at the province", () => {
+  it("refuses 大同's forged versions of 太原's deal, payment, figures and subsidy with NOT_OWNER, logs them, and still takes 太原's own later edit", async () => {
     const { prov, taiyuan, datong } = await threeInstallations();
     const { dealId, paymentId, figureId, subsidyId, subsidy } = await taiyuanAtTheProvince(taiyuan, prov);
     const newPaymentId = newId();
@@ -87,36 +127,86 @@ describe('a city cannot change another city\'s records at the province', () => {
     // 大同's key signs 太原's records, moved to 大同 with 1 fen and version 1000, and a new payment on 太原's deal.
     queue(datong, 'deal', dealId, 1000, { ...dealPayload(taiyuan, dealId), region_code: '140200', amount_fen: 1 });
     queue(datong, 'payment', paymentId, 1000, { ...cityRow(taiyuan, 'payments', paymentId), amount_fen: 1 });
-    queue(datong, 'payment', newPaymentId, 1, { ...cityRow(taiyuan, 'payments', paymentId), id: newPaymentId, amount_fen: 1, voucher_no: 'X' });
-    queue(datong, 'enterprise_figure', figureId, 1000, { ...(provinceRow(prov, 'enterprise_figures', 'id', figureId)), revenue_fen: 1 });
+    queue(datong, 'payment', newPaymentId, 1, {
+      ...cityRow(taiyuan, 'payments', paymentId),
+      id: newPaymentId,
+      amount_fen: 1,
+      voucher_no: 'X',
+    });
+    queue(datong, 'enterprise_figure', figureId, 1000, {
+      ...provinceRow(prov, 'enterprise_figures', 'id', figureId),
+      revenue_fen: 1,
+    });
     queue(datong, 'subsidy', subsidyId, 1000, { ...subsidy, region_code: '140200', amount_fen: 1 });
     const rogue = await sync(datong, prov);
 
     expect(rogue.state).toBe('部分拒收');
     expect(rogue.rejected.map((r) => [r.id, r.code, r.message])).toEqual([
-      [dealId, 'NOT_OWNER', '交易 合同编号 TY-2024-01：这条记录由太原市最先报送，只有太原市可以修改，省级未采用本次内容；请核对本机是否录入或导入了其他地区的数据'],
-      [paymentId, 'NOT_OWNER', expect.stringMatching(/^到账 合同编号 TY-2024-01 到账日期 2023-03-15：这条记录由太原市最先报送，只有太原市可以修改/)],
-      [newPaymentId, 'NOT_OWNER', expect.stringMatching(/^到账 合同编号 TY-2024-01 到账日期 2023-03-15：它所属的交易由太原市报送，只有太原市可以修改/)],
-      [figureId, 'NOT_OWNER', expect.stringMatching(/^企业年度数据 统一社会信用代码 91140100MA0K123488（山西示例科技有限公司） 年度 2023：这条记录由太原市最先报送/)],
+      [
+        dealId,
+        'NOT_OWNER',
+        '交易 合同编号 TY-2024-01：这条记录由太原市最先报送，只有太原市可以修改，省级未采用本次内容；请核对本机是否录入或导入了其他地区的数据',
+      ],
+      [
+        paymentId,
+        'NOT_OWNER',
+        expect.stringMatching(
+          /^到账 合同编号 TY-2024-01 到账日期 2023-03-15：这条记录由太原市最先报送，只有太原市可以修改/,
+        ),
+      ],
+      [
+        newPaymentId,
+        'NOT_OWNER',
+        expect.stringMatching(
+          /^到账 合同编号 TY-2024-01 到账日期 2023-03-15：它所属的交易由太原市报送，只有太原市可以修改/,
+        ),
+      ],
+      [
+        figureId,
+        'NOT_OWNER',
+        expect.stringMatching(
+          /^企业年度数据 统一社会信用代码 91140100MA0K123488（山西示例科技有限公司） 年度 2023：这条记录由太原市最先报送/,
+        ),
+      ],
       [subsidyId, 'NOT_OWNER', expect.stringMatching(/^奖补 奖补编号 TYBZ-2024-01：这条记录由太原市最先报送/)],
     ]);
-    expect(provinceRow(prov, 'deals', 'id', dealId)).toMatchObject({ region_code: '140100', amount_fen: 50_000_000, version: 1 });
+    expect(provinceRow(prov, 'deals', 'id', dealId)).toMatchObject({
+      region_code: '140100',
+      amount_fen: 50_000_000,
+      version: 1,
+    });
     expect(provinceRow(prov, 'payments', 'id', paymentId)).toMatchObject({ amount_fen: 20_000_000 });
     expect(provinceRow(prov, 'payments', 'id', newPaymentId)).toBeUndefined();
-    expect(provinceRow(prov, 'enterprise_figures', 'id', figureId)).toMatchObject({ revenue_fen: 80_000_000, version: 1 });
-    expect(provinceRow(prov, 'subsidies', 'id', subsidyId)).toMatchObject({ region_code: '140100', amount_fen: 10_000_000 });
+    expect(provinceRow(prov, 'enterprise_figures', 'id', figureId)).toMatchObject({
+      revenue_fen: 80_000_000,
+      version: 1,
+    });
+    expect(provinceRow(prov, 'subsidies', 'id', subsidyId)).toMatchObject({
+      region_code: '140100',
+      amount_fen: 10_000_000,
+    });
     const logged = prov.logs.filter((l) => l.event === 'notOwner');
-    expect(logged.map((l) => [l.region, l.entity, l.id])).toEqual(rogue.rejected.map((r) => ['140200', r.entity, r.id]));
+    expect(logged.map((l) => [l.region, l.entity, l.id])).toEqual(
+      rogue.rejected.map((r) => ['140200', r.entity, r.id]),
+    );
 
     // 太原 edits its deal (version 2, far below the forged 1000): the province takes it and 太原 sees it received.
-    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { contractNo: 'TY-2024-01', assignee: ENTERPRISE, amountFen: 66_000_000 });
+    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
+      contractNo: 'TY-2024-01',
+      assignee: ENTERPRISE,
+      amountFen: 66_000_000,
+    });
     const edit = await sync(taiyuan, prov);
     expect(edit).toMatchObject({ state: '已接收', rejected: [] });
     expect(JSON.parse(cityRow(taiyuan, 'sync_batches', edit.id).summary as string)).toMatchObject({ duplicates: 0 });
-    expect(provinceRow(prov, 'deals', 'id', dealId)).toMatchObject({ region_code: '140100', amount_fen: 66_000_000, version: 2 });
+    expect(provinceRow(prov, 'deals', 'id', dealId)).toMatchObject({
+      region_code: '140100',
+      amount_fen: 66_000_000,
+      version: 2,
+    });
   });
 
-  it('lets a second installation of the owner\'s region change the record, and a high version from it never hides the first installation\'s later edit', async () => {
+  it("lets a second installation of the owner's region change the record, and a high version from it never hides the first installation's later edit", async () => {
     const { prov, taiyuan, taiyuanB } = await threeInstallations();
     const { dealId } = await taiyuanAtTheProvince(taiyuan, prov);
 
@@ -124,18 +214,28 @@ describe('a city cannot change another city\'s records at the province', () => {
     expect(await sync(taiyuanB, prov)).toMatchObject({ state: '已接收', rejected: [] });
     expect(provinceRow(prov, 'deals', 'id', dealId)).toMatchObject({ amount_fen: 55_000_000 });
 
-    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { contractNo: 'TY-2024-01', assignee: ENTERPRISE, amountFen: 66_000_000 });
+    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
+      contractNo: 'TY-2024-01',
+      assignee: ENTERPRISE,
+      amountFen: 66_000_000,
+    });
     const edit = await sync(taiyuan, prov);
-    expect(JSON.parse(cityRow(taiyuan, 'sync_batches', edit.id).summary as string)).toMatchObject({ duplicates: 0, rejected: [] });
+    expect(JSON.parse(cityRow(taiyuan, 'sync_batches', edit.id).summary as string)).toMatchObject({
+      duplicates: 0,
+      rejected: [],
+    });
     expect(provinceRow(prov, 'deals', 'id', dealId)).toMatchObject({ amount_fen: 66_000_000, version: 2 });
   });
 });
 
 describe('a shared patent or enterprise described differently by another city', () => {
-  it('keeps the first city\'s description, files the other city\'s as its claim with a province flag, and the owner\'s later edit still applies', async () => {
+  it("keeps the first city's description, files the other city's as its claim with a province flag, and the owner's later edit still applies", async () => {
     const { prov, taiyuan, datong } = await threeInstallations();
     const { enterpriseId } = await taiyuanAtTheProvince(taiyuan, prov);
-    const patent = taiyuan.service.store.db.prepare('SELECT * FROM patents ORDER BY number LIMIT 1').get() as Record<string, unknown>;
+    const patent = taiyuan.service.store.db.prepare('SELECT * FROM patents ORDER BY number LIMIT 1').get() as Record<
+      string,
+      unknown
+    >;
     const number = patent.number as string;
     const enterprise = cityRow(taiyuan, 'organizations', enterpriseId);
 
@@ -146,13 +246,28 @@ describe('a shared patent or enterprise described differently by another city', 
     expect(rogue).toMatchObject({ state: '已接收', rejected: [] });
     expect(provinceRow(prov, 'patents', 'number', number)).toMatchObject({ title: patent.title });
     expect(provinceRow(prov, 'organizations', 'id', enterpriseId)).toMatchObject({ name: ENTERPRISE.name });
-    const claims = prov.store.db.prepare('SELECT entity, record_id, region_code, payload FROM province_claims ORDER BY entity').all() as Record<string, string>[];
-    expect(claims.map((c) => [c.entity, c.record_id, c.region_code])).toEqual([['organization', enterpriseId, '140200'], ['patent', number, '140200']]);
+    const claims = prov.store.db
+      .prepare('SELECT entity, record_id, region_code, payload FROM province_claims ORDER BY entity')
+      .all() as Record<string, string>[];
+    expect(claims.map((c) => [c.entity, c.record_id, c.region_code])).toEqual([
+      ['organization', enterpriseId, '140200'],
+      ['patent', number, '140200'],
+    ]);
     expect(JSON.parse(claims[1]!.payload!)).toMatchObject({ title: '大同改写的名称' });
-    const flags = prov.store.db.prepare("SELECT region_code, explanation FROM province_feedback WHERE rule_id = 'CLAIM' ORDER BY cursor").all();
+    const flags = prov.store.db
+      .prepare("SELECT region_code, explanation FROM province_feedback WHERE rule_id = 'CLAIM' ORDER BY cursor")
+      .all();
     expect(flags).toEqual([
-      { region_code: '140000', explanation: `专利 专利号 ${number} 的专利名称，大同市报送的与最先报送的太原市不同。省级保留太原市的内容，大同市的说法另存备查；请核实哪一方有误，并通知该地区更正后重新同步。` },
-      { region_code: '140000', explanation: expect.stringMatching(/^单位 统一社会信用代码 91140100MA0K123488（山西示例科技有限公司） 的名称，大同市报送的与最先报送的太原市不同。省级保留太原市的内容/) },
+      {
+        region_code: '140000',
+        explanation: `专利 专利号 ${number} 的专利名称，大同市报送的与最先报送的太原市不同。省级保留太原市的内容，大同市的说法另存备查；请核实哪一方有误，并通知该地区更正后重新同步。`,
+      },
+      {
+        region_code: '140000',
+        explanation: expect.stringMatching(
+          /^单位 统一社会信用代码 91140100MA0K123488（山西示例科技有限公司） 的名称，大同市报送的与最先报送的太原市不同。省级保留太原市的内容/,
+        ),
+      },
     ]);
 
     // 太原 corrects the patent's title itself (its version 2): the province takes it.
@@ -167,21 +282,49 @@ describe('a shared patent or enterprise described differently by another city', 
 });
 
 describe('cross-city feedback', () => {
-  it('hands each city only its own deal\'s id and contract number, and names the other city by its region only', async () => {
+  it("hands each city only its own deal's id and contract number, and names the other city by its region only", async () => {
     const { prov, taiyuan, datong } = await threeInstallations();
-    const shared = { number: patentNumber(4242), title: '一种煤矸石综合利用方法', filingDate: '2020-04-21', status: '有效' as const };
-    const tyDeal = recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { kind: '转让', licenseMode: null, contractNo: 'TY-2024-01', contractDate: '2024-01-10', recordationDate: '2024-01-20', patents: [shared], payments: [] });
-    const dtDeal = recordDeal(datong.service.store, datong.adminActor, '140200', { kind: '转让', licenseMode: null, contractNo: 'DT-2024-07', contractDate: '2024-03-01', recordationDate: '2024-03-05', patents: [shared], payments: [] });
+    const shared = {
+      number: patentNumber(4242),
+      title: '一种煤矸石综合利用方法',
+      filingDate: '2020-04-21',
+      status: '有效' as const,
+    };
+    const tyDeal = recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
+      kind: '转让',
+      licenseMode: null,
+      contractNo: 'TY-2024-01',
+      contractDate: '2024-01-10',
+      recordationDate: '2024-01-20',
+      patents: [shared],
+      payments: [],
+    });
+    const dtDeal = recordDeal(datong.service.store, datong.adminActor, '140200', {
+      kind: '转让',
+      licenseMode: null,
+      contractNo: 'DT-2024-07',
+      contractDate: '2024-03-01',
+      recordationDate: '2024-03-05',
+      patents: [shared],
+      payments: [],
+    });
     await sync(taiyuan, prov);
     await sync(datong, prov);
 
-    for (const [c, own, other, otherName] of [[datong, ['DT-2024-07', dtDeal], ['TY-2024-01', tyDeal], '太原市'], [taiyuan, ['TY-2024-01', tyDeal], ['DT-2024-07', dtDeal], '大同市']] as const) {
+    for (const [c, own, other, otherName] of [
+      [datong, ['DT-2024-07', dtDeal], ['TY-2024-01', tyDeal], '太原市'],
+      [taiyuan, ['TY-2024-01', tyDeal], ['DT-2024-07', dtDeal], '大同市'],
+    ] as const) {
       const identity = await signingIdentity(c.service.store, c.adminActor);
-      const response = await fetch(`${prov.url}/v1/feedback?since=0`, { headers: signedFeedbackHeaders(identity, '/v1/feedback?since=0', new Date().toISOString()) });
+      const response = await fetch(`${prov.url}/v1/feedback?since=0`, {
+        headers: signedFeedbackHeaders(identity, '/v1/feedback?since=0', new Date().toISOString()),
+      });
       const page = (await response.json()) as { items: { ruleId: string; explanation: string; subjects: unknown[] }[] };
       const text = JSON.stringify(page);
       expect(page.items.map((i) => i.ruleId)).toEqual(['R01']);
-      expect(page.items[0]!.subjects).toEqual([{ entity: 'deal', entityId: own[1], businessNo: own[0], regionCode: c === datong ? '140200' : '140100' }]);
+      expect(page.items[0]!.subjects).toEqual([
+        { entity: 'deal', entityId: own[1], businessNo: own[0], regionCode: c === datong ? '140200' : '140100' },
+      ]);
       expect(page.items[0]!.explanation).toContain(own[0]);
       expect(page.items[0]!.explanation).toContain(otherName);
       expect(text).not.toContain(other[0]);
@@ -190,7 +333,7 @@ describe('cross-city feedback', () => {
   });
 });
 
-describe('the province\'s limits', () => {
+describe("the province's limits", () => {
   it(`refuses a batch of more than ${MAX_BATCH_RECORDS} records in Chinese and stores nothing; the city splits it and gets it through`, async () => {
     const prov = await province();
     const datong = await city('140200');
@@ -199,21 +342,46 @@ describe('the province\'s limits', () => {
     const batchId = datong.service.store.transaction((db) => {
       for (let n = 0; n <= MAX_BATCH_RECORDS; n++) {
         const number = patentNumber(n);
-        appendOutbox(db, { entity: 'patent', entityId: number, version: 1, op: 'upsert', payload: { number, type: '发明', title: '', status: '有效', version: 1, updated_at: at } }, at);
+        appendOutbox(
+          db,
+          {
+            entity: 'patent',
+            entityId: number,
+            version: 1,
+            op: 'upsert',
+            payload: { number, type: '发明', title: '', status: '有效', version: 1, updated_at: at },
+          },
+          at,
+        );
       }
       return freezePending(db, at, MAX_BATCH_RECORDS * 2)[0]!;
     });
     const batch = readBatch(datong.service.store.db, batchId)!;
     expect(batch.record_count).toBe(MAX_BATCH_RECORDS + 1);
 
-    const outcome = await postBatch(prov.url, batchId, envelopeText(datong.service.store.db, batch, await signingIdentity(datong.service.store, datong.adminActor)), 60_000);
+    const outcome = await postBatch(
+      prov.url,
+      batchId,
+      envelopeText(datong.service.store.db, batch, await signingIdentity(datong.service.store, datong.adminActor)),
+      60_000,
+    );
 
     expect(outcome).toMatchObject({
       kind: 'refused',
       status: 413,
-      refusal: { error: { code: 'TOO_LARGE', message: `批次含 ${MAX_BATCH_RECORDS + 1} 条记录，超过每批 ${MAX_BATCH_RECORDS} 条的上限，省级未入库任何记录；请分成较小的批次报送` } },
+      refusal: {
+        error: {
+          code: 'TOO_LARGE',
+          message: `批次含 ${MAX_BATCH_RECORDS + 1} 条记录，超过每批 ${MAX_BATCH_RECORDS} 条的上限，省级未入库任何记录；请分成较小的批次报送`,
+        },
+      },
     });
-    expect(prov.store.db.prepare('SELECT (SELECT count(*) FROM patents) + (SELECT count(*) FROM province_batches)').pluck().get()).toBe(0);
+    expect(
+      prov.store.db
+        .prepare('SELECT (SELECT count(*) FROM patents) + (SELECT count(*) FROM province_batches)')
+        .pluck()
+        .get(),
+    ).toBe(0);
     await sync(datong, prov);
     expect(prov.store.db.prepare('SELECT count(*) FROM patents').pluck().get()).toBe(MAX_BATCH_RECORDS + 1);
   }, 120_000);
@@ -230,7 +398,9 @@ describe('the province\'s limits', () => {
       socket.on('data', (chunk) => (received += chunk.toString('latin1')));
       socket.on('close', () => resolve(received));
       socket.on('error', () => undefined);
-      socket.write(`POST /v1/batches HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`);
+      socket.write(
+        `POST /v1/batches HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+      );
       // One byte every 50 ms would take 5000 s to finish the body.
       const trickle = setInterval(() => {
         if (socket.destroyed || sent >= declared) return clearInterval(trickle);

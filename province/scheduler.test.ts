@@ -26,8 +26,15 @@ describe('background sync', () => {
 
     recordDeal(city.service.store, city.adminActor, '140100');
 
-    await until(() => province.store.db.prepare('SELECT count(*) FROM deals').pluck().get() === 1, 'the deal at the province');
-    await until(() => city.service.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state = '已接收'").pluck().get() === 1, 'the acknowledgement');
+    await until(
+      () => province.store.db.prepare('SELECT count(*) FROM deals').pluck().get() === 1,
+      'the deal at the province',
+    );
+    await until(
+      () =>
+        city.service.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state = '已接收'").pluck().get() === 1,
+      'the acknowledgement',
+    );
   });
 
   it('waits out the backoff after a failure instead of hammering the province', async () => {
@@ -37,7 +44,9 @@ describe('background sync', () => {
     recordDeal(city.service.store, city.adminActor, '140100');
     cleanups.push(startSyncScheduler(city.service, { intervalMs: 20, backoff: { baseMs: 60_000, maxMs: 300_000 } }));
 
-    const batch = () => city.service.store.db.prepare('SELECT state, attempts, next_attempt_at AS next FROM sync_batches').get() as { state: string; attempts: number; next: string } | undefined;
+    const batch = () =>
+      city.service.store.db.prepare('SELECT state, attempts, next_attempt_at AS next FROM sync_batches').get() as
+        { state: string; attempts: number; next: string } | undefined;
     await until(() => batch()?.state === '失败', 'the first failure');
     await new Promise((r) => setTimeout(r, 300));
 

@@ -49,37 +49,53 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
     requestTimeout,
     // Node checks the time limit of open requests on this interval (30 s by default): a fraction of the limit keeps
     // the cut close to it.
-    http: { headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestTimeout / 4)) },
+    http: {
+      headersTimeout: Math.min(60_000, requestTimeout),
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestTimeout / 4)),
+    },
   });
 
   // Node answers 408 and closes the connection itself; the officer sees it in the log.
   app.server.on('clientError', (error: { code?: string }) => {
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') log({ level: 'warn', event: 'requestTimeout', limitMs: requestTimeout });
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+      log({ level: 'warn', event: 'requestTimeout', limitMs: requestTimeout });
   });
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
     try {
-      const raw = request.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body, { maxOutputLength: maxBytes }) : body;
+      const raw =
+        request.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body, { maxOutputLength: maxBytes }) : body;
       done(null, raw.toString('utf8'));
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
-      done(Object.assign(new Error(tooLarge ? 'too large' : 'bad gzip'), { statusCode: tooLarge ? 413 : 400 }), undefined);
+      done(
+        Object.assign(new Error(tooLarge ? 'too large' : 'bad gzip'), { statusCode: tooLarge ? 413 : 400 }),
+        undefined,
+      );
     }
   });
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    log({ level: status >= 500 ? 'error' : 'warn', event: 'requestError', url: request.url, status, error: error.message });
+    log({
+      level: status >= 500 ? 'error' : 'warn',
+      event: 'requestError',
+      url: request.url,
+      status,
+      error: error.message,
+    });
     if (status === 413) return reply.code(413).send(refusal('TOO_LARGE', tooLargeMessage(maxBytes)));
-    if (status < 500) return reply.code(status).send(refusal('MALFORMED', '请求内容无法识别（应为 gzip 压缩的报送批次 JSON）'));
+    if (status < 500)
+      return reply.code(status).send(refusal('MALFORMED', '请求内容无法识别（应为 gzip 压缩的报送批次 JSON）'));
     return reply.code(500).send(refusal('INTERNAL', '省级接口内部出错，请稍后重试'));
   });
 
   app.get('/v1/health', () => ({ ok: true }));
 
   app.post('/v1/batches', (request, reply) => {
-    if (typeof request.body !== 'string') return reply.code(400).send(refusal('MALFORMED', '请以 application/json 发送报送批次'));
+    if (typeof request.body !== 'string')
+      return reply.code(400).send(refusal('MALFORMED', '请以 application/json 发送报送批次'));
     const result = takeInBatch(store, request.body, now(), log, 'http', maxBytes);
     return reply.code(result.status).send(result.body);
   });
@@ -103,7 +119,8 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
   app.post('/v1/notice-receipts', (request, reply) => {
     const read = (request.query as { read?: string }).read ?? '';
     const receipts = parseNoticeReceipts(read);
-    if (receipts.length === 0) return reply.code(400).send(refusal('MALFORMED', 'read 参数应为 通知编号@已读时间，以逗号分隔'));
+    if (receipts.length === 0)
+      return reply.code(400).send(refusal('MALFORMED', 'read 参数应为 通知编号@已读时间，以逗号分隔'));
     const who = authorizeFeedback(store.db, request.headers, noticeReceiptsPath(receipts), now(), 'POST');
     if ('refused' in who) {
       log({ level: 'warn', event: 'noticeReceiptsRefused', reason: who.refused });
@@ -133,7 +150,9 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
 }
 
 /** Starts the endpoint and resolves with its base URL. */
-export async function startProvinceServer(options: ProvinceServerOptions): Promise<{ app: FastifyInstance; url: string }> {
+export async function startProvinceServer(
+  options: ProvinceServerOptions,
+): Promise<{ app: FastifyInstance; url: string }> {
   const app = buildProvinceServer(options);
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? 0 });

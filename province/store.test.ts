@@ -16,7 +16,11 @@ function storeFile(): string {
 }
 
 const indexes = (db: Database.Database) =>
-  db.prepare("SELECT name, \"unique\" AS isUnique FROM pragma_index_list('deals') WHERE name IN ('deals_contract', 'province_deals_contract')").all();
+  db
+    .prepare(
+      "SELECT name, \"unique\" AS isUnique FROM pragma_index_list('deals') WHERE name IN ('deals_contract', 'province_deals_contract')",
+    )
+    .all();
 const provinceVersion = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
@@ -36,8 +40,18 @@ describe('the provincial store’s own migrations', () => {
 
     const province = openProvinceStore(file);
     expect(indexes(province.db)).toEqual([{ name: 'province_deals_contract', isUnique: 0 }]);
-    const names = province.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'province_%'").pluck().all();
-    expect(names).toEqual(expect.arrayContaining(['province_pledges_registration', 'province_product_registrations_no', 'province_subsidies_no', 'province_enterprise_figures_org_year']));
+    const names = province.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'province_%'")
+      .pluck()
+      .all();
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'province_pledges_registration',
+        'province_product_registrations_no',
+        'province_subsidies_no',
+        'province_enterprise_figures_org_year',
+      ]),
+    );
     province.close();
     expect(provinceVersion(file)).toBe(provinceMigrations.at(-1)!.version);
 

@@ -21,7 +21,8 @@ async function province(): Promise<TestProvince> {
   return p;
 }
 
-const count = (p: TestProvince, table: string) => p.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (p: TestProvince, table: string) =>
+  p.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('a city reporting to the province', () => {
   it('sends its deal with parties, patents and payments, and the batch is acknowledged', async () => {
@@ -30,7 +31,11 @@ describe('a city reporting to the province', () => {
     await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100');
 
-    const result = await runSyncPass(taiyuan.service.store, { endpoint: prov.url, actor: taiyuan.adminActor, ignoreSchedule: true });
+    const result = await runSyncPass(taiyuan.service.store, {
+      endpoint: prov.url,
+      actor: taiyuan.adminActor,
+      ignoreSchedule: true,
+    });
 
     expect(result.settled).toBe(true);
     expect(count(prov, 'deals')).toBe(1);
@@ -49,9 +54,30 @@ describe('a city reporting to the province', () => {
     const prov = await province();
     await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     await prov.enroll(datong.service.store, datong.adminActor);
-    const shared = { number: patentNumber(4242), title: '一种煤矸石综合利用方法', filingDate: '2020-04-21', status: '有效' as const };
-    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { kind: '转让', licenseMode: null, contractNo: 'TY-2024-01', contractDate: '2024-01-10', recordationDate: '2024-01-20', patents: [shared], payments: [] });
-    recordDeal(datong.service.store, datong.adminActor, '140200', { kind: '转让', licenseMode: null, contractNo: 'DT-2024-07', contractDate: '2024-03-01', recordationDate: '2024-03-05', patents: [shared], payments: [] });
+    const shared = {
+      number: patentNumber(4242),
+      title: '一种煤矸石综合利用方法',
+      filingDate: '2020-04-21',
+      status: '有效' as const,
+    };
+    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
+      kind: '转让',
+      licenseMode: null,
+      contractNo: 'TY-2024-01',
+      contractDate: '2024-01-10',
+      recordationDate: '2024-01-20',
+      patents: [shared],
+      payments: [],
+    });
+    recordDeal(datong.service.store, datong.adminActor, '140200', {
+      kind: '转让',
+      licenseMode: null,
+      contractNo: 'DT-2024-07',
+      contractDate: '2024-03-01',
+      recordationDate: '2024-03-05',
+      patents: [shared],
+      payments: [],
+    });
 
     for (const c of [taiyuan, datong, taiyuan]) {
       const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
@@ -60,12 +86,22 @@ describe('a city reporting to the province', () => {
 
     for (const c of [taiyuan, datong]) {
       const queue = await c.call('review.queue', { source: '省级反馈' });
-      expect(queue.rows).toEqual([expect.objectContaining({ ruleId: 'R01', source: '省级反馈', status: '待审核', active: true, regionCode: c === taiyuan ? '140100' : '140200' })]);
+      expect(queue.rows).toEqual([
+        expect.objectContaining({
+          ruleId: 'R01',
+          source: '省级反馈',
+          status: '待审核',
+          active: true,
+          regionCode: c === taiyuan ? '140100' : '140200',
+        }),
+      ]);
       // Each city is told of its own deal only; the other city's contract stays with that city.
       expect(queue.rows[0]!.contracts).toEqual([c === taiyuan ? 'TY-2024-01' : 'DT-2024-07']);
       // The city's own full scan (which cannot see the other city's deal) leaves the province's finding in the queue.
       await c.call('rules.scan', { ruleIds: ['R01', 'R02', 'R10'] });
-      expect((await c.call('review.queue', { source: '省级反馈' })).rows).toEqual([expect.objectContaining({ active: true })]);
+      expect((await c.call('review.queue', { source: '省级反馈' })).rows).toEqual([
+        expect.objectContaining({ active: true }),
+      ]);
     }
   });
 });

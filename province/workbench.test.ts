@@ -22,7 +22,11 @@ async function city(region: string) {
 }
 
 /** Two cities that have each reported one deal of 2023 to a real provincial endpoint. */
-async function twoCitiesReported(): Promise<{ prov: TestProvince; taiyuan: Awaited<ReturnType<typeof city>>; datong: Awaited<ReturnType<typeof city>> }> {
+async function twoCitiesReported(): Promise<{
+  prov: TestProvince;
+  taiyuan: Awaited<ReturnType<typeof city>>;
+  datong: Awaited<ReturnType<typeof city>>;
+}> {
   const taiyuan = await city('140100');
   const datong = await city('140200');
   const prov = await startTestProvince();
@@ -56,13 +60,25 @@ describe("the province's workbench", () => {
     cleanups.push(t.cleanup);
     const service = createService(path.join(t.dir, 'prov.db'), { province: true });
     cleanups.push(() => service.store.close());
-    expect(await service.call('system.status', {}, { sessionKey: 'x' })).toMatchObject({ ok: true, value: { setUp: false, setupRegion: '140000' } });
-    const asCity = await service.call('system.setup', { regionCode: '140100', adminUsername: 'a', adminDisplayName: '甲', password: 'sheng-pass-123' }, { sessionKey: 'x' });
-    expect(asCity).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '这是省级工作台的数据库，只能设置为山西省' } });
+    expect(await service.call('system.status', {}, { sessionKey: 'x' })).toMatchObject({
+      ok: true,
+      value: { setUp: false, setupRegion: '140000' },
+    });
+    const asCity = await service.call(
+      'system.setup',
+      { regionCode: '140100', adminUsername: 'a', adminDisplayName: '甲', password: 'sheng-pass-123' },
+      { sessionKey: 'x' },
+    );
+    expect(asCity).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '这是省级工作台的数据库，只能设置为山西省' },
+    });
 
     const taiyuan = await city('140100');
     taiyuan.service.store.close();
-    expect(() => createService(taiyuan.dbPath, { province: true })).toThrow(/是地区 140100 的本机数据库，不能用作省级数据库/);
+    expect(() => createService(taiyuan.dbPath, { province: true })).toThrow(
+      /是地区 140100 的本机数据库，不能用作省级数据库/,
+    );
   });
 
   it('shows every region side by side with the figures `indicators.report` gives for each', async () => {
@@ -78,7 +94,13 @@ describe("the province's workbench", () => {
     expect(datong).toMatchObject({ batches: 1, installations: 1, records: { deals: 1, payments: 0 } });
     expect(taiyuan.lastBatchAt).not.toBeNull();
     expect(taiyuan.lastContactAt).not.toBeNull();
-    expect(yangquan).toMatchObject({ batches: 0, installations: 0, lastBatchAt: null, lastContactAt: null, records: { deals: 0 } });
+    expect(yangquan).toMatchObject({
+      batches: 0,
+      installations: 0,
+      lastBatchAt: null,
+      lastContactAt: null,
+      records: { deals: 0 },
+    });
 
     for (const region of [taiyuan, datong, yangquan]) {
       const report = await wb.call('indicators.report', { region: region.region, year: 2023 });
@@ -99,15 +121,22 @@ describe("the province's workbench", () => {
   it('offers no 录入员 at the province, and a 领导 reads but cannot enroll', async () => {
     const { prov } = await twoCitiesReported();
     const wb = await workbench(prov.dbPath);
-    await expect(wb.call('users.create', { username: 'lu', displayName: '录入甲', role: '录入员', password: 'clerk-pass-1' })).rejects.toThrow(
-      '省级工作台不录入记录，没有“录入员”角色；请选择审核员、管理员、领导',
-    );
-    const leader = await wb.call('users.create', { username: 'ld', displayName: '领导甲', role: '领导', password: 'leader-pass-1' });
+    await expect(
+      wb.call('users.create', { username: 'lu', displayName: '录入甲', role: '录入员', password: 'clerk-pass-1' }),
+    ).rejects.toThrow('省级工作台不录入记录，没有“录入员”角色；请选择审核员、管理员、领导');
+    const leader = await wb.call('users.create', {
+      username: 'ld',
+      displayName: '领导甲',
+      role: '领导',
+      password: 'leader-pass-1',
+    });
     await expect(wb.call('users.update', { id: leader.id, role: '录入员' })).rejects.toThrow(/没有“录入员”角色/);
     const asLeader = wb.as({ id: leader.id, name: '领导甲', role: '领导' });
     expect((await asLeader('province.home', { year: 2023 })).regions).toHaveLength(12);
     const pem = generateKeyPair().publicKeyPem;
-    await expect(asLeader('installations.enroll', { regionCode: '140300', publicKeyPem: pem })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(asLeader('installations.enroll', { regionCode: '140300', publicKeyPem: pem })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(asLeader('installations.list', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -115,16 +144,27 @@ describe("the province's workbench", () => {
     const { prov, taiyuan, datong } = await twoCitiesReported();
     const wb = await workbench(prov.dbPath);
     const listed = await wb.call('installations.list', {});
-    expect(listed.map((k) => [k.regionName, k.status, k.batches])).toEqual([['太原市', '在用', 1], ['大同市', '在用', 1]]);
+    expect(listed.map((k) => [k.regionName, k.status, k.batches])).toEqual([
+      ['太原市', '在用', 1],
+      ['大同市', '在用', 1],
+    ]);
     expect(listed[0]!.nextSeq).toBeGreaterThan(1);
     expect(listed[0]!.lastContactAt).not.toBeNull();
 
-    await expect(wb.call('installations.enroll', { regionCode: '140300', publicKeyPem: 'not a key' })).rejects.toThrow(/公钥文件无法识别/);
+    await expect(wb.call('installations.enroll', { regionCode: '140300', publicKeyPem: 'not a key' })).rejects.toThrow(
+      /公钥文件无法识别/,
+    );
     const yangquanKey = generateKeyPair().publicKeyPem;
-    expect(await wb.call('installations.enroll', { regionCode: '140300', publicKeyPem: yangquanKey })).toMatchObject({ created: true });
+    expect(await wb.call('installations.enroll', { regionCode: '140300', publicKeyPem: yangquanKey })).toMatchObject({
+      created: true,
+    });
 
     const datongKey = (await signingIdentity(datong.service.store, datong.adminActor)).publicKeyPem;
-    expect(await wb.call('installations.enroll', { regionCode: '140100', publicKeyPem: datongKey }).catch((e: Error) => e.message)).toMatch(/已登记在地区 140200/);
+    expect(
+      await wb
+        .call('installations.enroll', { regionCode: '140100', publicKeyPem: datongKey })
+        .catch((e: Error) => e.message),
+    ).toMatch(/已登记在地区 140200/);
 
     const replacement = generateKeyPair().publicKeyPem;
     const yq = (await wb.call('installations.list', {})).find((k) => k.regionCode === '140300')!;
@@ -139,11 +179,15 @@ describe("the province's workbench", () => {
       ['140300', '已替换'],
       ['140300', '在用'],
     ]);
-    await expect(wb.call('installations.revoke', { fingerprint: ty.fingerprint, reason: '再次' })).rejects.toThrow('该公钥已停用（已被替换或吊销），无需再吊销');
+    await expect(wb.call('installations.revoke', { fingerprint: ty.fingerprint, reason: '再次' })).rejects.toThrow(
+      '该公钥已停用（已被替换或吊销），无需再吊销',
+    );
     const home = await wb.call('province.home', { year: 2023 });
     expect(home.regions.find((r) => r.region === '140100')!.installations).toBe(0);
 
-    const audit = wb.service.store.db.prepare("SELECT action, actor_name AS actor FROM audit_log WHERE entity = 'province_key' ORDER BY seq").all();
+    const audit = wb.service.store.db
+      .prepare("SELECT action, actor_name AS actor FROM audit_log WHERE entity = 'province_key' ORDER BY seq")
+      .all();
     expect(audit).toEqual([
       { action: 'province.keyEnrolled', actor: expect.any(String) },
       { action: 'province.keyEnrolled', actor: expect.any(String) },
@@ -153,8 +197,16 @@ describe("the province's workbench", () => {
     ]);
 
     // The revoked installation's next batch is refused by the endpoint.
-    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', { contractNo: 'TY-2023-02', patents: [{ number: patentNumber(91), title: '一种新装置', filingDate: '2020-04-21', status: '有效' }], payments: [] });
-    const refused = await runSyncPass(taiyuan.service.store, { endpoint: prov.url, actor: taiyuan.adminActor, ignoreSchedule: true });
+    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
+      contractNo: 'TY-2023-02',
+      patents: [{ number: patentNumber(91), title: '一种新装置', filingDate: '2020-04-21', status: '有效' }],
+      payments: [],
+    });
+    const refused = await runSyncPass(taiyuan.service.store, {
+      endpoint: prov.url,
+      actor: taiyuan.adminActor,
+      ignoreSchedule: true,
+    });
     expect(refused.settled).toBe(false);
     expect(prov.store.db.prepare("SELECT count(*) FROM deals WHERE contract_no = 'TY-2023-02'").pluck().get()).toBe(0);
   });

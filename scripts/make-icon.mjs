@@ -23,7 +23,11 @@ function pixel(x, y) {
   const seal = (x - 350) ** 2 + (y - 370) ** 2;
   if (seal <= 62 ** 2 && seal >= 48 ** 2) return RED;
   if (seal <= 22 ** 2) return RED;
-  for (const [top, right] of [[150, 360], [205, 360], [260, 300]]) {
+  for (const [top, right] of [
+    [150, 360],
+    [205, 360],
+    [260, 300],
+  ]) {
     if (inRoundedRect(x, y, 150, top, right, top + 22, 11)) return GREY;
   }
   if (inRoundedRect(x, y, 112, 88, 400, 440, 24)) return WHITE;

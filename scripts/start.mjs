@@ -25,7 +25,8 @@ if (electronBinary) {
   spawn(electronBinary, ['.'], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('未找到 Electron 程序文件（安装时可能跳过了下载），改为启动浏览器模式：');
-  spawn(process.execPath, ['bin/patent-desk.mjs', 'web', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) =>
-    process.exit(code ?? 0),
+  spawn(process.execPath, ['bin/patent-desk.mjs', 'web', ...process.argv.slice(2)], { stdio: 'inherit' }).on(
+    'exit',
+    (code) => process.exit(code ?? 0),
   );
 }

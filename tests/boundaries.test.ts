@@ -23,7 +23,9 @@ describe('the arrows of docs/architecture.md, as an allow-list per layer', () =>
     expect(await refusedImports('renderer/x.ts', importing('node:fs'))).toHaveLength(1);
     expect(await refusedImports('renderer/x.ts', importing('better-sqlite3'))).toHaveLength(1);
     expect(await refusedImports('shared/x.ts', importing('path'))).toHaveLength(1);
-    expect(await refusedImports('shared/domain/x.ts', importing('ulid'))).toEqual(['shared/ 只能引用 zod：它是纯 TypeScript，不得引用 Node、DOM、electron 或其他层（不得引用 ulid）']);
+    expect(await refusedImports('shared/domain/x.ts', importing('ulid'))).toEqual([
+      'shared/ 只能引用 zod：它是纯 TypeScript，不得引用 Node、DOM、electron 或其他层（不得引用 ulid）',
+    ]);
     expect(await refusedImports('shared/domain/x.ts', importing('zod'))).toEqual([]);
   });
 
@@ -63,7 +65,9 @@ describe('the arrows of docs/architecture.md, as an allow-list per layer', () =>
 
   it("tells the province workbench's own folders from the provincial endpoint", async () => {
     expect(await refusedImports('core/service/x.ts', importing('../province/bulletin/handlers'))).toEqual([]);
-    expect(await refusedImports('renderer/app/x.tsx', importing('../pages/province/bulletin/BulletinPage'))).toEqual([]);
+    expect(await refusedImports('renderer/app/x.tsx', importing('../pages/province/bulletin/BulletinPage'))).toEqual(
+      [],
+    );
     expect(await refusedImports('core/service/x.ts', importing('../../province/server'))).toHaveLength(1);
     expect(await refusedImports('renderer/app/x.tsx', importing('../../province/server'))).toHaveLength(1);
   });

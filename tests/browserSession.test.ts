@@ -32,20 +32,29 @@ interface Answer {
  */
 function send(port: number, options: { headers?: Record<string, string>; body?: string }): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/call', headers: { 'content-type': 'application/json', ...options.headers } }, (response) => {
-      let text = '';
-      response.on('data', (c: Buffer) => (text += c.toString()));
-      response.on('end', () => {
-        let body: Answer['body'];
-        try {
-          body = JSON.parse(text) as Answer['body'];
-        } catch {
-          body = { ok: false, error: { code: 'NOT_JSON', message: text } };
-        }
-        resolve({ status: response.statusCode!, headers: response.headers, body });
-        request.destroy();
-      });
-    });
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/call',
+        headers: { 'content-type': 'application/json', ...options.headers },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (c: Buffer) => (text += c.toString()));
+        response.on('end', () => {
+          let body: Answer['body'];
+          try {
+            body = JSON.parse(text) as Answer['body'];
+          } catch {
+            body = { ok: false, error: { code: 'NOT_JSON', message: text } };
+          }
+          resolve({ status: response.statusCode!, headers: response.headers, body });
+          request.destroy();
+        });
+      },
+    );
     request.on('error', reject);
     if (options.body === undefined) request.flushHeaders();
     else request.end(options.body);
@@ -55,7 +64,9 @@ function send(port: number, options: { headers?: Record<string, string>; body?: 
 /** A desk in browser mode on a real store whose clock the test moves. */
 async function browserDesk(existing?: { dbPath: string }) {
   const store = existing ?? (await setUpStore('140100', { now: () => new Date(clockMs) }));
-  const service = existing ? createService(store.dbPath, { now: () => new Date(clockMs) }) : (store as Awaited<ReturnType<typeof setUpStore>>).service;
+  const service = existing
+    ? createService(store.dbPath, { now: () => new Date(clockMs) })
+    : (store as Awaited<ReturnType<typeof setUpStore>>).service;
   const web = await startBrowserMode({ service, rendererDir: ROOT, port: 0, token: TOKEN });
   const port = Number(new URL(web.url).port);
   let closed = false;
@@ -86,7 +97,10 @@ describe('browser mode credentials', () => {
     const session = login.headers['x-desk-session'] as string;
     expect(session).toMatch(/^[\w-]{40,}$/);
     // What a page on another port could have got: cookies. They open nothing.
-    const replay = await send(desk.port, { headers: { cookie: `desk_token=${TOKEN}; desk_session=${session}` }, body: JSON.stringify({ method: 'users.list', input: {} }) });
+    const replay = await send(desk.port, {
+      headers: { cookie: `desk_token=${TOKEN}; desk_session=${session}` },
+      body: JSON.stringify({ method: 'users.list', input: {} }),
+    });
     expect(replay.status).toBe(403);
     expect((await desk.call('users.list', {}, { 'x-desk-session': session })).body).toMatchObject({ ok: true });
   });
@@ -96,7 +110,10 @@ describe('browser mode credentials', () => {
     const planted = 'chosen-by-an-attacker-before-login-0001';
     const issued = await desk.logIn({ 'x-desk-session': planted });
     expect(issued).not.toBe(planted);
-    expect((await desk.call('users.list', {}, { 'x-desk-session': planted })).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await desk.call('users.list', {}, { 'x-desk-session': planted })).body).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect((await desk.call('users.list', {}, { 'x-desk-session': issued })).body).toMatchObject({ ok: true });
     // Signing in again from a signed-in tab replaces its key too; the old one is dead.
     const again = await desk.logIn({ 'x-desk-session': issued });
@@ -116,12 +133,26 @@ describe('browser mode credentials', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED', message: '长时间未操作，已自动退出登录，请重新登录' },
     });
-    expect((await desk.call('users.list', {}, { 'x-desk-session': session })).body).toMatchObject({ ok: false, error: { message: '请先登录' } });
+    expect((await desk.call('users.list', {}, { 'x-desk-session': session })).body).toMatchObject({
+      ok: false,
+      error: { message: '请先登录' },
+    });
 
     session = await desk.logIn();
-    const tooShort = await desk.call('settings.updateGeneral', { provinceEndpointUrl: '', sessionIdleMinutes: 3 }, { 'x-desk-session': session });
-    expect(tooShort.body).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '自动退出登录的时间不能少于 5 分钟' } });
-    const saved = await desk.call('settings.updateGeneral', { provinceEndpointUrl: '', sessionIdleMinutes: 60 }, { 'x-desk-session': session });
+    const tooShort = await desk.call(
+      'settings.updateGeneral',
+      { provinceEndpointUrl: '', sessionIdleMinutes: 3 },
+      { 'x-desk-session': session },
+    );
+    expect(tooShort.body).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '自动退出登录的时间不能少于 5 分钟' },
+    });
+    const saved = await desk.call(
+      'settings.updateGeneral',
+      { provinceEndpointUrl: '', sessionIdleMinutes: 60 },
+      { 'x-desk-session': session },
+    );
     expect(saved.body).toMatchObject({ ok: true, value: { sessionIdleMinutes: 60 } });
     later(45);
     expect((await desk.call('users.list', {}, { 'x-desk-session': session })).body).toMatchObject({ ok: true });
@@ -133,7 +164,10 @@ describe('browser mode credentials', () => {
     await first.close();
     const second = await browserDesk({ dbPath: first.dbPath });
     expect((await second.call('auth.me', {}, { 'x-desk-session': session })).body).toEqual({ ok: true, value: null });
-    expect((await second.call('users.list', {}, { 'x-desk-session': session })).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await second.call('users.list', {}, { 'x-desk-session': session })).body).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });
 
@@ -155,8 +189,13 @@ describe('browser mode refuses before reading a request', () => {
     const rebound = await send(desk.port, { headers: { ...withToken, host: `rebind.example:${desk.port}` }, body });
     expect(rebound.status).toBe(403);
     expect(rebound.body.error?.message).toContain('请求的主机名不是本服务的地址');
-    expect((await send(desk.port, { headers: { ...withToken, host: `localhost:${desk.port + 1}` }, body })).status).toBe(403);
-    const otherPort = await send(desk.port, { headers: { ...withToken, origin: `http://127.0.0.1:${desk.port + 1}` }, body });
+    expect(
+      (await send(desk.port, { headers: { ...withToken, host: `localhost:${desk.port + 1}` }, body })).status,
+    ).toBe(403);
+    const otherPort = await send(desk.port, {
+      headers: { ...withToken, origin: `http://127.0.0.1:${desk.port + 1}` },
+      body,
+    });
     expect(otherPort.status).toBe(403);
     expect(otherPort.body.error?.message).toContain('请求来自其他网页');
     const own = await send(desk.port, { headers: { ...withToken, origin: `http://127.0.0.1:${desk.port}` }, body });
@@ -170,7 +209,11 @@ describe('patent-desk web --host', () => {
   it('refuses an address other than loopback without --allow-remote, in Chinese', async () => {
     const desk = await setUpStore();
     cleanups.push(() => desk.close());
-    const r = spawnSync(process.execPath, [CLI, '--db', desk.dbPath, 'web', '--api-only', '--host', '0.0.0.0', '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, '--db', desk.dbPath, 'web', '--api-only', '--host', '0.0.0.0', '--port', '0'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 30_000 },
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('不能在 0.0.0.0 上提供浏览器模式');
     expect(r.stderr).toContain('--allow-remote');
@@ -180,7 +223,11 @@ describe('patent-desk web --host', () => {
   it('with --allow-remote starts and warns in Chinese', async () => {
     const desk = await setUpStore();
     cleanups.push(() => desk.close());
-    const child = spawn(process.execPath, [CLI, '--db', desk.dbPath, 'web', '--api-only', '--host', '0.0.0.0', '--port', '0', '--allow-remote'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CLI, '--db', desk.dbPath, 'web', '--api-only', '--host', '0.0.0.0', '--port', '0', '--allow-remote'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     cleanups.push(() => void child.kill());
     let out = '';
     await new Promise<void>((resolve, reject) => {

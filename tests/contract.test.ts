@@ -16,7 +16,10 @@ let server: Awaited<ReturnType<typeof startBrowserMode>>;
 class Tab {
   session = '';
   headers(): Record<string, string> {
-    return { 'x-desk-token': new URL(server.launchUrl).searchParams.get('t')!, ...(this.session ? { 'x-desk-session': this.session } : {}) };
+    return {
+      'x-desk-token': new URL(server.launchUrl).searchParams.get('t')!,
+      ...(this.session ? { 'x-desk-session': this.session } : {}),
+    };
   }
   take(response: Response) {
     this.session = response.headers.get('x-desk-session') ?? this.session;
@@ -32,7 +35,10 @@ async function post(method: string, input: unknown, headers: Record<string, stri
     body: JSON.stringify({ method, input }),
   });
   from.take(response);
-  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } },
+  };
 }
 
 /** The walk's reviewer: the clerk it created, promoted to 审核员 by its users.update sample, password reset by users.resetPassword. */
@@ -47,14 +53,22 @@ const NOMINAL_PRICE_DEAL = {
   recordationDate: '2023-04-10',
   patents: [{ number: '201710117081.7', title: '一种走查用专利', filingDate: '2017-03-01' }],
   assignor: { name: '走查转让方有限公司', uscc: '91110000600037341L', kind: '企业', regionCode: '140100' },
-  assignee: { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', regionCode: '140100', size: '小型' },
+  assignee: {
+    name: '山西示例科技有限公司',
+    uscc: '91140100MA0K123488',
+    kind: '企业',
+    regionCode: '140100',
+    size: '小型',
+  },
   industry: '其他',
   amountFen: 0,
 };
 
 /** A notice as the city holds one after a sync, for notices.markRead. */
 function putWalkNotice(db: Database.Database) {
-  db.prepare("INSERT INTO notices (id, title, body, sent_at, received_at) VALUES (?, '走查通知', '请于月底前完成报送。', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')").run(WALK_NOTICE_ID);
+  db.prepare(
+    "INSERT INTO notices (id, title, body, sent_at, received_at) VALUES (?, '走查通知', '请于月底前完成报送。', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')",
+  ).run(WALK_NOTICE_ID);
 }
 
 /** A cross-city finding as the province's intake keeps one (two cities' deals), for the review methods. */
@@ -79,11 +93,17 @@ describe('the service contract over HTTP', () => {
   it('answers every method with an output that matches the contract', async () => {
     const state: WalkState = new Map();
     for (const method of methodNames) {
-      if (method === 'rules.scan') expect((await post('deals.create', NOMINAL_PRICE_DEAL)).body).toMatchObject({ ok: true });
+      if (method === 'rules.scan')
+        expect((await post('deals.create', NOMINAL_PRICE_DEAL)).body).toMatchObject({ ok: true });
       if (REVIEWER_METHODS.has(method) && !reviewerTab.session) {
         expect((await post('auth.login', REVIEWER, {}, reviewerTab)).body.ok).toBe(true);
         // A password the administrator set is changed before anything else.
-        const changed = await post('users.changePassword', { currentPassword: REVIEWER.password, newPassword: 'clerk-own-pass-1' }, {}, reviewerTab);
+        const changed = await post(
+          'users.changePassword',
+          { currentPassword: REVIEWER.password, newPassword: 'clerk-own-pass-1' },
+          {},
+          reviewerTab,
+        );
         expect(changed.body.ok).toBe(true);
       }
       if (method === 'notices.list') putWalkNotice(service.store.db);
@@ -111,7 +131,7 @@ describe('the service contract over HTTP', () => {
       for (const method of methodNames.filter((m) => contract[m].scope === 'province')) {
         const input = (contractSamples[method] as (s: WalkState) => unknown)(state);
         const result = await province.service.call(method, input, { actor: province.adminActor });
-        expect(result, `${method}: ${result.ok ? "" : result.error.message}`).toMatchObject({ ok: true });
+        expect(result, `${method}: ${result.ok ? '' : result.error.message}`).toMatchObject({ ok: true });
         state.set(method, result.ok ? result.value : null);
       }
     } finally {
@@ -151,4 +171,3 @@ describe('the service contract over HTTP', () => {
     expect(body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 });
-

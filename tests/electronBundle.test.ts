@@ -11,7 +11,10 @@ import { tempDir } from './support/tempStore';
 describe('the desktop shell bundle', () => {
   const out = tempDir('desk-electron-');
   afterAll(out.cleanup);
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-electron.mjs'), out.dir], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-electron.mjs'), out.dir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   const bundle = (name: string) => fs.readFileSync(path.join(out.dir, `${name}.cjs`), 'utf8');
 
   it('gives the preload every method of the contract, by name only', () => {

@@ -30,7 +30,11 @@ function weakPreferences(prefs: Record<string, unknown> | undefined): string[] {
 /** What makes a CSP weaker than DESIGN §5's: inline or eval'd scripts, remote sources, plugins, framing. */
 function weakCsp(csp: string): string[] {
   const directives = new Map(
-    csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]),
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
   );
   const problems: string[] = [];
   const need = (name: string, values: string[]) => {
@@ -115,7 +119,10 @@ describe('Electron hardening', () => {
   it('the built main bundle carries the same hardened preferences and the CSP', async () => {
     // A fresh bundle of the current source, and the one `npm run build:electron` left in dist/ if there is one.
     const built = path.join(ROOT, 'dist', 'electron', 'main.cjs');
-    const bundles = [await bundleMain(path.join(ROOT, 'electron')), ...(fs.existsSync(built) ? [fs.readFileSync(built, 'utf8')] : [])];
+    const bundles = [
+      await bundleMain(path.join(ROOT, 'electron')),
+      ...(fs.existsSync(built) ? [fs.readFileSync(built, 'utf8')] : []),
+    ];
     for (const bundle of bundles) {
       expect(weakPreferences(bundledPreferences(bundle))).toEqual([]);
       for (const directive of CONTENT_SECURITY_POLICY.split('; ')) expect(bundle).toContain(directive);
@@ -135,14 +142,18 @@ describe('Electron hardening', () => {
   });
 
   it('catches nodeIntegration turned on, contextIsolation turned off, and a loosened CSP', async () => {
-    const prefs = { ...(await windowPreferencesIn(path.join(ROOT, 'electron'))), nodeIntegration: true, contextIsolation: false };
+    const prefs = {
+      ...(await windowPreferencesIn(path.join(ROOT, 'electron'))),
+      nodeIntegration: true,
+      contextIsolation: false,
+    };
     expect(weakPreferences(prefs)).toEqual(['contextIsolation must be true', 'nodeIntegration must be false']);
     expect(weakCsp(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'"))).toEqual([
       "script-src must be 'self'",
       "script-src allows 'unsafe-eval'",
     ]);
-    expect(weakCsp(CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' https://example.com"))).toContain(
-      'connect-src allows https://example.com',
-    );
+    expect(
+      weakCsp(CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' https://example.com")),
+    ).toContain('connect-src allows https://example.com');
   });
 });

@@ -32,12 +32,19 @@ function verdict(rows: number, anchors: readonly LabelledAnchor[], againstProvin
 }
 
 /** The province's copy of this installation's anchors, and the contradictions it recorded when they arrived. */
-async function provinceCopy(store: Store, global: GlobalOptions, options: VerifyOptions): Promise<{ anchors: LabelledAnchor[]; problems: string[] }> {
+async function provinceCopy(
+  store: Store,
+  global: GlobalOptions,
+  options: VerifyOptions,
+): Promise<{ anchors: LabelledAnchor[]; problems: string[] }> {
   const endpoint = options.endpoint ?? readSetting(store.db, 'general', generalSettings).provinceEndpointUrl;
   if (!endpoint) throw new CliFailure('未指定省级接口地址：请用 --endpoint 指定，或在“设置 → 常规”中填写');
   let held: HeldAnchor[];
   try {
-    held = await fetchProvinceAnchors(endpoint, await signingIdentity(store, cliActor(global)), { timeoutMs: 30_000, now: () => new Date() });
+    held = await fetchProvinceAnchors(endpoint, await signingIdentity(store, cliActor(global)), {
+      timeoutMs: 30_000,
+      now: () => new Date(),
+    });
   } catch (error) {
     throw new CliFailure((error as Error).message);
   }

@@ -19,7 +19,10 @@ async function makeBackup(store: Store, dbPath: string, out: string | undefined)
     const made = await createManualBackup(store, path.dirname(dbPath), new Date());
     return path.join(backupFolder(path.dirname(dbPath)), made.name);
   }
-  const target = fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, manualName(out, readInstallation(store.db), new Date())) : out;
+  const target =
+    fs.existsSync(out) && fs.statSync(out).isDirectory()
+      ? path.join(out, manualName(out, readInstallation(store.db), new Date()))
+      : out;
   return (await backupStore(store, target)).file;
 }
 
@@ -27,7 +30,10 @@ export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
     .description('备份数据库（联机备份，程序运行中也可安全进行）')
-    .option('--out <file>', '备份文件路径，或一个文件夹（文件按本工作台的地区命名）；不给时存入备份文件夹，在“设置 → 备份与恢复”中列出')
+    .option(
+      '--out <file>',
+      '备份文件路径，或一个文件夹（文件按本工作台的地区命名）；不给时存入备份文件夹，在“设置 → 备份与恢复”中列出',
+    )
     .action(async (options: { out?: string }, command: Command) => {
       const global = globalOptions(command);
       const dbPath = resolveDbPath(global.db);
@@ -51,7 +57,8 @@ export function registerBackupCommands(program: Command): void {
       const dbPath = resolveDbPath(global.db);
       const facts = readBackupFacts(file, file, installationOfStoreFile(dbPath));
       printOut(`${describeBackup(facts)}\n`);
-      if (!options.otherStore) refuseOtherStore(facts, '如确需用它替换本工作台的数据，请加 --other-store 重新运行（会记入审计日志）。');
+      if (!options.otherStore)
+        refuseOtherStore(facts, '如确需用它替换本工作台的数据，请加 --other-store 重新运行（会记入审计日志）。');
       if (options.dryRun) {
         printOut(`${facts.otherStore ?? '这是本工作台的备份，可以恢复。'}（试运行，未做任何改动）\n`);
         return;
@@ -64,7 +71,11 @@ export function registerBackupCommands(program: Command): void {
             action: 'system.restore',
             entity: 'installation',
             entityId: null,
-            detail: { from: file, replacedKeptAs: keptAs, ...(facts.otherStore ? { otherStoreAccepted: facts.otherStore } : {}) },
+            detail: {
+              from: file,
+              replacedKeptAs: keptAs,
+              ...(facts.otherStore ? { otherStoreAccepted: facts.otherStore } : {}),
+            },
           }),
         );
       } finally {

@@ -24,7 +24,9 @@ function initStore(): { dir: string; db: string } {
 describe('patent-desk init, backup, restore, audit verify and key', () => {
   it('refuses a second init of the same store', () => {
     const { db } = initStore();
-    const again = runCli(['--db', db, 'init', '--region', '140100', '--admin', 'other'], { PATENT_DESK_PASSWORD: 'admin-pass-1' });
+    const again = runCli(['--db', db, 'init', '--region', '140100', '--admin', 'other'], {
+      PATENT_DESK_PASSWORD: 'admin-pass-1',
+    });
     expect(again.status).not.toBe(0);
     expect(again.stderr).toContain('已完成初始设置');
   });
@@ -54,24 +56,30 @@ describe('patent-desk init, backup, restore, audit verify and key', () => {
     const check = new Database(db, { readonly: true });
     expect(check.prepare('SELECT region_code FROM installation').pluck().get()).toBe('140171');
     expect(check.prepare('SELECT count(*) FROM users').pluck().get()).toBe(1);
-    expect(check.prepare("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1").pluck().get()).toBe('system.restore');
+    expect(check.prepare('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get()).toBe(
+      'system.restore',
+    );
     check.close();
     expect(runCli(['--db', db, 'audit', 'verify']).status).toBe(0);
     // The replaced store was kept, not destroyed.
     expect(fs.readdirSync(dir).some((f) => f.includes('before-restore'))).toBe(true);
   });
 
-  it('names a backup by its store, prints what it holds, and refuses another store\'s backup unless --other-store (then audited)', () => {
+  it("names a backup by its store, prints what it holds, and refuses another store's backup unless --other-store (then audited)", () => {
     const taiyuan = initStoreByCli('140100');
     const yangquan = initStoreByCli('140300');
     cleanup = () => [taiyuan, yangquan].forEach((s) => s.cleanup());
     // Into a folder: the file is named by the store; without --out: into the store's own backup folder (设置 lists it).
     const made = runCli(['--db', taiyuan.db, 'backup', '--out', taiyuan.dir]);
     expect(made.status, made.stderr).toBe(0);
-    const [file] = fs.readdirSync(taiyuan.dir).filter((f) => /^太原市-140100-手动-\d{4}-\d{2}-\d{2}-\d{4}\.db$/.test(f));
+    const [file] = fs
+      .readdirSync(taiyuan.dir)
+      .filter((f) => /^太原市-140100-手动-\d{4}-\d{2}-\d{2}-\d{4}\.db$/.test(f));
     expect(file).toBeDefined();
     expect(made.stdout).toMatch(/所属：太原市（140100），安装编号 \w+/);
-    expect(made.stdout).toMatch(/记录数：交易 0，质押 0，产品备案 0，企业年度数据 0，奖补 0，专利供给 0，技术需求 0，对接 0，用户 1/);
+    expect(made.stdout).toMatch(
+      /记录数：交易 0，质押 0，产品备案 0，企业年度数据 0，奖补 0，专利供给 0，技术需求 0，对接 0，用户 1/,
+    );
     expect(made.stdout).toMatch(/大小：\d+ KB/);
     const own = runCli(['--db', yangquan.db, 'backup']);
     expect(own.status, own.stderr).toBe(0);
@@ -81,7 +89,9 @@ describe('patent-desk init, backup, restore, audit verify and key', () => {
     const refused = runCli(['--db', yangquan.db, 'restore', backupOfTaiyuan]);
     expect(refused.status).not.toBe(0);
     expect(refused.stdout).toContain('所属：太原市（140100）');
-    expect(refused.stderr).toMatch(/此备份属于太原市（140100）的工作台.*不是本工作台（阳泉市（140300）.*请加 --other-store/);
+    expect(refused.stderr).toMatch(
+      /此备份属于太原市（140100）的工作台.*不是本工作台（阳泉市（140300）.*请加 --other-store/,
+    );
     const regionOf = (db: string) => {
       const check = new Database(db, { readonly: true });
       const region = check.prepare('SELECT region_code FROM installation').pluck().get();
@@ -98,10 +108,15 @@ describe('patent-desk init, backup, restore, audit verify and key', () => {
     expect(forced.status, forced.stderr).toBe(0);
     expect(regionOf(yangquan.db)).toBe('140100');
     const check = new Database(yangquan.db, { readonly: true });
-    const last = check.prepare('SELECT actor_name AS who, detail FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 1').get('system.restore') as { who: string; detail: string };
+    const last = check
+      .prepare('SELECT actor_name AS who, detail FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 1')
+      .get('system.restore') as { who: string; detail: string };
     check.close();
     expect(last.who).toBe('王工');
-    expect(JSON.parse(last.detail)).toMatchObject({ from: backupOfTaiyuan, otherStoreAccepted: expect.stringContaining('此备份属于太原市（140100）') });
+    expect(JSON.parse(last.detail)).toMatchObject({
+      from: backupOfTaiyuan,
+      otherStoreAccepted: expect.stringContaining('此备份属于太原市（140100）'),
+    });
   });
 
   it('refuses to restore from a file that is not a backup, leaving the store as it was', () => {

@@ -94,10 +94,18 @@ describe('patent-desk import', () => {
     const report = JSON.parse(r.stdout) as CliReport;
     expect(r.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(report.rejected.map((x) => x.row)).toEqual(rows.map((_, i) => i + 2));
-    expect(report.rejected[2099]).toEqual({ sheet: '交易', row: 2101, column: '专利号', value: '202310999716.5', reason: '专利号校验位错误，应为 6' });
+    expect(report.rejected[2099]).toEqual({
+      sheet: '交易',
+      row: 2101,
+      column: '专利号',
+      value: '202310999716.5',
+      reason: '专利号校验位错误，应为 6',
+    });
     expect(report.sheets).toEqual({ 交易: { new: 0, updated: 0, unchanged: 0, rejected: 2100 } });
     const text = runCli(['--db', db, 'import', file]);
-    expect(text.stdout.split('\n')[0]).toBe('文件中有错误行，按“全部成功才写入”的规则，整个文件未导入：新增 0，更新 0，未变 0，错误 2100 处。');
+    expect(text.stdout.split('\n')[0]).toBe(
+      '文件中有错误行，按“全部成功才写入”的规则，整个文件未导入：新增 0，更新 0，未变 0，错误 2100 处。',
+    );
     expect(text.stdout.trim().split('\n')).toHaveLength(1 + 2100);
   });
 

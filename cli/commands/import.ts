@@ -15,7 +15,11 @@ async function* rejectedRows(service: DeskService, global: GlobalOptions, job: I
     return;
   }
   for (let offset = 0; offset < report.rejectedTotal; offset += REJECTED_PAGE) {
-    const page = await callCore(service, global, 'import.rejectedPage', { jobId: job.jobId, offset, limit: REJECTED_PAGE });
+    const page = await callCore(service, global, 'import.rejectedPage', {
+      jobId: job.jobId,
+      offset,
+      limit: REJECTED_PAGE,
+    });
     yield* page.rows;
     if (page.rows.length < REJECTED_PAGE) return;
   }

@@ -11,7 +11,8 @@ function regionArgument(text: string): string {
   if (/^\d{6}$/.test(text)) return text;
   if (text === PROVINCE.name || text === PROVINCE.shortName || text === '全省') return PROVINCE_CODE;
   const region = resolveRegion(text);
-  if (!region.ok || region.cityCode === null) throw new CliFailure(`无法识别的地区“${text}”：请填写地区代码（如 140100、140171、140000）或名称`);
+  if (!region.ok || region.cityCode === null)
+    throw new CliFailure(`无法识别的地区“${text}”：请填写地区代码（如 140100、140171、140000）或名称`);
   return region.cityCode;
 }
 
@@ -54,7 +55,9 @@ export function registerIndicatorsCommand(program: Command): void {
       const year = yearArgument(options.year);
       await withCliService(global, async (service) => {
         const report = await callCore(service, global, 'indicators.report', { region, year });
-        printOut(options.json ? `${JSON.stringify(report, null, 2)}\n` : table(report.region, report.year, report.indicators));
+        printOut(
+          options.json ? `${JSON.stringify(report, null, 2)}\n` : table(report.region, report.year, report.indicators),
+        );
       });
     });
 }

@@ -14,15 +14,21 @@ export function registerInitCommand(program: Command): void {
       const global = globalOptions(command);
       const password = process.env.PATENT_DESK_PASSWORD ?? (await readPassword('管理员密码（至少 8 位）：'));
       if (!password) throw new CliFailure('未提供管理员密码：请设置环境变量 PATENT_DESK_PASSWORD 或在提示时输入');
-      await withCliService(global, async (service) => {
-        const admin = await callCore(service, global, 'system.setup', {
-          regionCode: options.region,
-          adminUsername: options.admin,
-          adminDisplayName: options.displayName ?? options.admin,
-          password,
-        });
-        const status = await callCore(service, global, 'system.status', {});
-        printOut(`已新建数据库：${service.store.path}\n地区：${status.region?.name}（${status.region?.code}）\n管理员：${admin.username}\n`);
-      }, false);
+      await withCliService(
+        global,
+        async (service) => {
+          const admin = await callCore(service, global, 'system.setup', {
+            regionCode: options.region,
+            adminUsername: options.admin,
+            adminDisplayName: options.displayName ?? options.admin,
+            password,
+          });
+          const status = await callCore(service, global, 'system.status', {});
+          printOut(
+            `已新建数据库：${service.store.path}\n地区：${status.region?.name}（${status.region?.code}）\n管理员：${admin.username}\n`,
+          );
+        },
+        false,
+      );
     });
 }

@@ -18,7 +18,9 @@ export function registerKeyCommand(program: Command): void {
       await withCliService(global, async (service) => {
         const key = await callCore(service, global, 'sync.signingKey', {});
         writeOutputFile(out, key.publicKeyPem, '公钥文件');
-        printOut(`已导出本机签名公钥：${out}\n地区：${key.regionCode}\n公钥指纹：${key.fingerprint}\n请把公钥文件交省级管理员登记，并电话核对指纹。\n`);
+        printOut(
+          `已导出本机签名公钥：${out}\n地区：${key.regionCode}\n公钥指纹：${key.fingerprint}\n请把公钥文件交省级管理员登记，并电话核对指纹。\n`,
+        );
       });
     });
 
@@ -33,8 +35,12 @@ export function registerKeyCommand(program: Command): void {
       await withCliService(global, async (service) => {
         const rotated = await rotateSigningKey(service.store, cliActor(global), service.options.keyVault);
         if (options.out) writeOutputFile(options.out, rotated.publicKeyPem, '公钥文件');
-        const old = rotated.previousFingerprint ? `原公钥指纹：${readableFingerprint(rotated.previousFingerprint)}（已留存备查）\n` : '';
-        const exported = options.out ? `新公钥已导出到 ${options.out}。` : '请用 patent-desk key --out 文件 导出新公钥，';
+        const old = rotated.previousFingerprint
+          ? `原公钥指纹：${readableFingerprint(rotated.previousFingerprint)}（已留存备查）\n`
+          : '';
+        const exported = options.out
+          ? `新公钥已导出到 ${options.out}。`
+          : '请用 patent-desk key --out 文件 导出新公钥，';
         printOut(
           `已生成新的签名密钥。\n新公钥指纹：${readableFingerprint(rotated.fingerprint)}\n${old}` +
             `${exported}交省级管理员运行 patent-desk province enroll --replace 重新登记，并电话核对指纹；登记之前的同步会被省级拒绝。\n`,

@@ -25,7 +25,9 @@ function readText(file: string, what: string): string {
 }
 
 export function registerProvinceCommands(program: Command): void {
-  const province = program.command('province').description('省级接口：接收各地市的签名批次、登记公钥、跨地市规则与反馈');
+  const province = program
+    .command('province')
+    .description('省级接口：接收各地市的签名批次、登记公钥、跨地市规则与反馈');
 
   province
     .command('serve')
@@ -48,19 +50,24 @@ export function registerProvinceCommands(program: Command): void {
       await new Promise(() => {});
     });
 
-  withBrowserModeOptions(province.command('web').description('省级工作台（浏览器模式）：各地区并列、下钻查看、安装登记；首次打开时设置为省级（140000）')).action(
-    (options: BrowserModeOptions, command: Command) => {
-      provinceDb(command);
-      return serveBrowserMode(options, globalOptions(command), 'province');
-    },
-  );
+  withBrowserModeOptions(
+    province
+      .command('web')
+      .description('省级工作台（浏览器模式）：各地区并列、下钻查看、安装登记；首次打开时设置为省级（140000）'),
+  ).action((options: BrowserModeOptions, command: Command) => {
+    provinceDb(command);
+    return serveBrowserMode(options, globalOptions(command), 'province');
+  });
 
   province
     .command('enroll')
     .description('登记一个地市安装的签名公钥（由该地市 patent-desk key 导出）')
     .requiredOption('--region <code>', '该公钥所属地区代码，如 140100')
     .requiredOption('--key <file>', '公钥文件（PEM）')
-    .option('--replace [fingerprint]', '用新公钥替换该地区一个安装的已登记公钥（地市换了密钥或换了电脑）；该地区有多个安装时写明旧公钥指纹')
+    .option(
+      '--replace [fingerprint]',
+      '用新公钥替换该地区一个安装的已登记公钥（地市换了密钥或换了电脑）；该地区有多个安装时写明旧公钥指纹',
+    )
     .action((options: { region: string; key: string; replace?: string | true }, command: Command) => {
       const store = openProvinceStore(provinceDb(command));
       try {
@@ -69,11 +76,15 @@ export function registerProvinceCommands(program: Command): void {
         if (options.replace) {
           const replacing = options.replace === true ? null : options.replace;
           const result = replaceKey(store, options.region, pem, replacing, cliActor(globalOptions(command)), at);
-          printOut(`已替换登记：地区 ${options.region}\n新公钥指纹：${result.readable}\n已停用的旧公钥指纹：${result.replaced}\n请与地市电话核对新指纹。\n`);
+          printOut(
+            `已替换登记：地区 ${options.region}\n新公钥指纹：${result.readable}\n已停用的旧公钥指纹：${result.replaced}\n请与地市电话核对新指纹。\n`,
+          );
           return;
         }
         const result = enrollKey(store, options.region, pem, cliActor(globalOptions(command)), at);
-        printOut(`${result.created ? '已登记' : '该公钥此前已登记'}：地区 ${options.region}\n公钥指纹：${result.readable}\n请与地市电话核对指纹。\n`);
+        printOut(
+          `${result.created ? '已登记' : '该公钥此前已登记'}：地区 ${options.region}\n公钥指纹：${result.readable}\n请与地市电话核对指纹。\n`,
+        );
       } catch (error) {
         if (error instanceof EnrollError) throw new CliFailure(error.message);
         throw error;
@@ -91,7 +102,8 @@ export function registerProvinceCommands(program: Command): void {
       try {
         const result = takeInBatch(store, readText(file, '批次文件'), new Date(), jsonLineLog(printErr), 'file');
         printOut(`${JSON.stringify(result.body)}\n`);
-        if (result.status !== 200) throw new CliFailure(`省级未导入该批次（${result.status}）：${result.body.error.message}`);
+        if (result.status !== 200)
+          throw new CliFailure(`省级未导入该批次（${result.status}）：${result.body.error.message}`);
       } finally {
         store.close();
       }
@@ -107,8 +119,11 @@ export function registerProvinceCommands(program: Command): void {
         if (installations.length === 0) printOut('尚未收到任何带审计日志锚点的批次。\n');
         for (const i of installations) {
           // The installation id and the batch ids are strings a city chose: printed escaped, never raw.
-          printOut(`地区 ${i.regionCode} 安装 ${i.installationId}：已收到 ${i.count} 个锚点，审计日志最多 ${i.mostRows} 行，最近一次 ${i.lastReceivedAt.slice(0, 10)}\n`);
-          for (const p of i.problems) printOut(`  ！批次 ${p.batchId}（${p.receivedAt.slice(0, 10)} 收到）：${p.problem}\n`);
+          printOut(
+            `地区 ${i.regionCode} 安装 ${i.installationId}：已收到 ${i.count} 个锚点，审计日志最多 ${i.mostRows} 行，最近一次 ${i.lastReceivedAt.slice(0, 10)}\n`,
+          );
+          for (const p of i.problems)
+            printOut(`  ！批次 ${p.batchId}（${p.receivedAt.slice(0, 10)} 收到）：${p.problem}\n`);
         }
         const flagged = installations.reduce((n, i) => n + i.problems.length, 0);
         if (flagged > 0) throw new CliFailure(`有 ${flagged} 处审计日志锚点前后矛盾，请与相关地市核实`);

@@ -6,7 +6,10 @@ import { printOut } from '../terminal';
 
 function parseRuleList(value: string | undefined): RuleId[] | undefined {
   if (value === undefined) return undefined;
-  const ids = value.split(/[,，\s]+/).map((v) => v.trim().toUpperCase()).filter(Boolean);
+  const ids = value
+    .split(/[,，\s]+/)
+    .map((v) => v.trim().toUpperCase())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !isRuleId(id));
   if (ids.length === 0 || unknown.length > 0) {
     throw new CliFailure(`--rules 中有未知的规则编号：${unknown.join('、') || '（空）'}。可用：${RULE_IDS.join(',')}`);
@@ -19,7 +22,10 @@ export function registerScanCommand(program: Command): void {
     .command('scan')
     .description('全面扫描异常交易（规则 R01–R12），保存到异常审核队列并列出发现的异常')
     .option('--rules <ids>', '只运行这些规则，逗号分隔，如 R01,R05')
-    .option('--json', '以 JSON 输出：{"flags": [{rule, region, contracts, pledges, subsidies, deals, explanation, evidence}]}')
+    .option(
+      '--json',
+      '以 JSON 输出：{"flags": [{rule, region, contracts, pledges, subsidies, deals, explanation, evidence}]}',
+    )
     .action(async (options: { rules?: string; json?: boolean }, command: Command) => {
       const global = globalOptions(command);
       const ruleIds = parseRuleList(options.rules);

@@ -28,7 +28,8 @@ export function registerSyncCommand(program: Command): void {
     .action(async (options: SyncCommandOptions, command: Command) => {
       const global = globalOptions(command);
       await withCliService(global, async (service) => {
-        const endpoint = options.endpoint ?? readSetting(service.store.db, 'general', generalSettings).provinceEndpointUrl;
+        const endpoint =
+          options.endpoint ?? readSetting(service.store.db, 'general', generalSettings).provinceEndpointUrl;
         if (!endpoint) throw new CliFailure('未指定省级接口地址：请用 --endpoint 指定，或在“设置 → 常规”中填写');
         const result = await syncUntilDone(service.store, {
           endpoint,
@@ -36,7 +37,9 @@ export function registerSyncCommand(program: Command): void {
           keyVault: service.options.keyVault,
           ignoreSchedule: true,
           maxPasses: Number(options.passes),
-          backoff: options.backoffBaseMs ? { baseMs: Number(options.backoffBaseMs), maxMs: Number(options.backoffMaxMs ?? options.backoffBaseMs) } : undefined,
+          backoff: options.backoffBaseMs
+            ? { baseMs: Number(options.backoffBaseMs), maxMs: Number(options.backoffMaxMs ?? options.backoffBaseMs) }
+            : undefined,
           recordsPerBatch: options.batchSize ? Number(options.batchSize) : undefined,
           timeoutMs: options.timeoutMs ? Number(options.timeoutMs) : undefined,
           onProgress: (p) => printErr(`${JSON.stringify({ event: 'progress', ...p })}\n`),

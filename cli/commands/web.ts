@@ -12,11 +12,15 @@ import { CliFailure, globalOptions, type GlobalOptions, openCliService } from '.
 import { printErr, printOut } from '../terminal';
 
 // PATENT_DESK_RENDERER_DIR lets parallel test runs serve their own build.
-export const RENDERER_DIR = process.env.PATENT_DESK_RENDERER_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
+export const RENDERER_DIR =
+  process.env.PATENT_DESK_RENDERER_DIR ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
 
 export function registerWebCommand(program: Command): void {
-  withBrowserModeOptions(program.command('web').description('浏览器模式：在本机 127.0.0.1 上提供界面，用浏览器打开打印出的地址')).action(
-    (options: BrowserModeOptions, command: Command) => serveBrowserMode(options, globalOptions(command), 'city'),
+  withBrowserModeOptions(
+    program.command('web').description('浏览器模式：在本机 127.0.0.1 上提供界面，用浏览器打开打印出的地址'),
+  ).action((options: BrowserModeOptions, command: Command) =>
+    serveBrowserMode(options, globalOptions(command), 'city'),
   );
 }
 
@@ -40,7 +44,11 @@ export function withBrowserModeOptions(command: Command): Command {
  * Serves the renderer and the contract over the store until Ctrl+C. `province`: the store is the province's
  * workbench (set up for 140000 on first run; a city's store is refused), which reports nothing and so runs no sync.
  */
-export async function serveBrowserMode(options: BrowserModeOptions, globals: GlobalOptions, installation: 'city' | 'province'): Promise<void> {
+export async function serveBrowserMode(
+  options: BrowserModeOptions,
+  globals: GlobalOptions,
+  installation: 'city' | 'province',
+): Promise<void> {
   refuseRemoteUnlessAllowed(options.host, options.allowRemote ?? false);
   if (!options.apiOnly && !fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new CliFailure('界面尚未构建：请先运行 npm run build:renderer（或直接用 npm run web）');
@@ -55,7 +63,8 @@ export async function serveBrowserMode(options: BrowserModeOptions, globals: Glo
     token: process.env.PATENT_DESK_WEB_TOKEN,
   });
   if (opened.failure) printErr(`${opened.failure.message}\n`);
-  const title = installation === 'province' ? '专利转化工作台 省级工作台（浏览器模式）' : '专利转化工作台（浏览器模式）';
+  const title =
+    installation === 'province' ? '专利转化工作台 省级工作台（浏览器模式）' : '专利转化工作台（浏览器模式）';
   printOut(`${title}已启动，请用浏览器打开：\n${launchUrl}\n数据库：${opened.dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = () => {
     opened.close();
@@ -72,7 +81,9 @@ export async function serveBrowserMode(options: BrowserModeOptions, globals: Glo
 function refuseRemoteUnlessAllowed(host: string, allowRemote: boolean): void {
   if (isLoopback(host)) return;
   if (!allowRemote) {
-    throw new CliFailure(`不能在 ${host} 上提供浏览器模式：该地址可被其他电脑访问。浏览器模式只应在本机（127.0.0.1）使用；确需如此，请加 --allow-remote。`);
+    throw new CliFailure(
+      `不能在 ${host} 上提供浏览器模式：该地址可被其他电脑访问。浏览器模式只应在本机（127.0.0.1）使用；确需如此，请加 --allow-remote。`,
+    );
   }
   process.stderr.write(
     `警告：浏览器模式正在 ${host} 上提供服务，其他电脑也能访问。连接未加密（HTTP），访问令牌和密码可能在网络上被截获；请只在可信的网络中使用，用完立即按 Ctrl+C 退出。\n`,
@@ -83,7 +94,10 @@ function refuseRemoteUnlessAllowed(host: string, allowRemote: boolean): void {
  * A store that cannot be opened (damaged, read-only, disk full) must reach the browser as its Chinese message, never
  * as a blank page: the server still starts, and every call answers with that message. The file is not touched.
  */
-function openForBrowserMode(options: GlobalOptions, installation: 'city' | 'province'): {
+function openForBrowserMode(
+  options: GlobalOptions,
+  installation: 'city' | 'province',
+): {
   service: Pick<DeskService, 'call'>;
   dbPath: string;
   failure: DeskError | null;
@@ -94,7 +108,10 @@ function openForBrowserMode(options: GlobalOptions, installation: 'city' | 'prov
     const service = openCliService(options, false, installation === 'province');
     // Browser mode is a long-running host of core, like the desktop app's utility process: a city desk syncs in the
     // background; the province is what it syncs to.
-    const stopSync = installation === 'city' ? startSyncScheduler(service, { log: (line) => printErr(`${JSON.stringify(line)}\n`) }) : () => {};
+    const stopSync =
+      installation === 'city'
+        ? startSyncScheduler(service, { log: (line) => printErr(`${JSON.stringify(line)}\n`) })
+        : () => {};
     return { service, dbPath, failure: null, close: () => (stopSync(), service.store.close()) };
   } catch (error) {
     if (!(error instanceof DeskError)) throw error;

@@ -25,8 +25,14 @@ async function anchoredCity() {
 describe('the audit chain anchored by the batches sent', () => {
   it('records in each frozen batch the chain head at freezing', async () => {
     const { db, anchoredRows } = await anchoredCity();
-    const batch = db.prepare('SELECT audit_rows, audit_last_seq, audit_hash FROM sync_batches').get() as Record<string, unknown>;
-    const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    const batch = db.prepare('SELECT audit_rows, audit_last_seq, audit_hash FROM sync_batches').get() as Record<
+      string,
+      unknown
+    >;
+    const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
+      seq: number;
+      hash: string;
+    };
     expect(batch).toEqual({ audit_rows: anchoredRows, audit_last_seq: last.seq, audit_hash: last.hash });
   });
 

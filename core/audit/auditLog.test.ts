@@ -5,7 +5,12 @@ import { verifyAuditChain } from './auditLog';
 describe('the audit log', () => {
   it('records every write with its actor, and the chain verifies', async () => {
     const desk = await setUpStore();
-    await desk.call('users.create', { username: 'clerk1', displayName: '张录入', role: '录入员', password: 'clerk-pass-1' });
+    await desk.call('users.create', {
+      username: 'clerk1',
+      displayName: '张录入',
+      role: '录入员',
+      password: 'clerk-pass-1',
+    });
     await desk.call('settings.updateGeneral', { provinceEndpointUrl: 'http://127.0.0.1:9000' });
     const rows = desk.service.store.db.prepare('SELECT actor_name, action FROM audit_log ORDER BY seq').all();
     expect(rows).toEqual([

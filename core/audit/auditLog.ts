@@ -33,7 +33,16 @@ export interface AuditRow {
  * whoever edits recomputes the hashes after it, which anyone can: the anchors sent to the province are what catch that.
  */
 export function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([prevHash, r.at, r.actor_id, r.actor_name, r.action, r.entity, r.entity_id, r.detail]);
+  const canonical = JSON.stringify([
+    prevHash,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.action,
+    r.entity,
+    r.entity_id,
+    r.detail,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -71,7 +80,8 @@ export function appendAudit(db: Database.Database, entry: AuditEntry, prevHash?:
   return hash;
 }
 
-export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; message: string };
+export type AuditVerification =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; message: string };
 
 /** An anchor to hold the chain to, with where it comes from in words (本机批次 … / 省级保存的 …) for the report. */
 export interface LabelledAnchor extends AuditAnchor {
@@ -82,7 +92,10 @@ export interface LabelledAnchor extends AuditAnchor {
 
 /** The chain's head now: what a batch frozen at this moment anchors. */
 export function auditHead(db: Pick<Database.Database, 'prepare'>): AuditAnchor {
-  const head = db.prepare('SELECT count(*) AS rows, max(seq) AS lastSeq FROM audit_log').get() as { rows: number; lastSeq: number | null };
+  const head = db.prepare('SELECT count(*) AS rows, max(seq) AS lastSeq FROM audit_log').get() as {
+    rows: number;
+    lastSeq: number | null;
+  };
   const hash = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
   return { rows: head.rows, lastSeq: head.lastSeq ?? 0, hash: hash ?? GENESIS_HASH };
 }
@@ -100,11 +113,17 @@ export function verifyAuditChain(db: ReadHandle, anchors: readonly LabelledAncho
   const held: LabelledAnchor[] = [];
   // Where a rewrite found at `anchor` can start: after the highest row an earlier anchor still vouches for. An anchor
   // taken later (after a truncation, say) vouches for nothing that came before it.
-  const firstSuspect = (anchor: LabelledAnchor) => 1 + Math.max(0, ...held.filter((h) => h.at <= anchor.at).map((h) => h.rows));
+  const firstSuspect = (anchor: LabelledAnchor) =>
+    1 + Math.max(0, ...held.filter((h) => h.at <= anchor.at).map((h) => h.rows));
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     rows++;
     if (r.prev_hash !== prevHash) {
-      return { ok: false, rows, brokenSeq: r.seq, message: `审计日志第 ${r.seq} 行与上一行的链接不符：其前一行被删除或改动过` };
+      return {
+        ok: false,
+        rows,
+        brokenSeq: r.seq,
+        message: `审计日志第 ${r.seq} 行与上一行的链接不符：其前一行被删除或改动过`,
+      };
     }
     if (rowHash(prevHash, r) !== r.hash) {
       return { ok: false, rows, brokenSeq: r.seq, message: `审计日志第 ${r.seq} 行的内容被改动过（哈希不符）` };

@@ -8,16 +8,26 @@ import type { ReadHandle } from '../store/store';
 const READERS: readonly string[] = ['管理员', '领导'];
 
 export function requireAuditReader(role: Role): void {
-  if (!READERS.includes(role)) throw new DeskError('FORBIDDEN', `当前角色（${role}）无权查看审计日志，请联系管理员或领导`);
+  if (!READERS.includes(role))
+    throw new DeskError('FORBIDDEN', `当前角色（${role}）无权查看审计日志，请联系管理员或领导`);
 }
 
 type Query = z.output<typeof auditSearchInput>;
 
 /** The columns of an audit entry as the contract names them; `detail` is stored as JSON. */
 export const AUDIT_ENTRY_COLUMNS = 'seq, at, actor_name AS actorName, action, entity, entity_id AS entityId, detail';
-type StoredEntry = { seq: number; at: string; actorName: string; action: string; entity: string; entityId: string | null; detail: string };
+type StoredEntry = {
+  seq: number;
+  at: string;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: string;
+};
 const toAuditEntry = (r: StoredEntry) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> });
-export const readAuditEntries = (db: ReadHandle, sql: string, params: unknown[]) => (db.prepare(sql).all(...params) as StoredEntry[]).map(toAuditEntry);
+export const readAuditEntries = (db: ReadHandle, sql: string, params: unknown[]) =>
+  (db.prepare(sql).all(...params) as StoredEntry[]).map(toAuditEntry);
 
 /** One page of the log, newest first, with the total and the values each filter can take. */
 export function searchAudit(db: ReadHandle, q: Query): z.infer<typeof auditPage> {
@@ -34,9 +44,17 @@ export function searchAudit(db: ReadHandle, q: Query): z.infer<typeof auditPage>
   when(q.from, 'at >= ?');
   when(q.to, 'at < ?');
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT count(*) FROM audit_log${filter}`).pluck().get(...params) as number;
-  const rows = readAuditEntries(db, `SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_log${filter} ORDER BY seq DESC LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
-  const distinct = (column: string) => db.prepare(`SELECT DISTINCT ${column} FROM audit_log ORDER BY ${column}`).pluck().all() as string[];
+  const total = db
+    .prepare(`SELECT count(*) FROM audit_log${filter}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = readAuditEntries(
+    db,
+    `SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_log${filter} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+    [...params, q.limit, q.offset],
+  );
+  const distinct = (column: string) =>
+    db.prepare(`SELECT DISTINCT ${column} FROM audit_log ORDER BY ${column}`).pluck().all() as string[];
   return {
     total,
     rows,

@@ -32,9 +32,19 @@ describe('automatic backups', () => {
     const { backups } = await desk.call('backup.list', {});
     expect(backups.every((b) => b.kind === '每日自动')).toBe(true);
     expect(backups.map((b) => b.name).sort()).toEqual(
-      ['2026-10-25', '2026-11-01', '2026-11-08', '2026-11-15', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'].map(
-        (d) => `太原市-140100-每日-${d}.db`,
-      ),
+      [
+        '2026-10-25',
+        '2026-11-01',
+        '2026-11-08',
+        '2026-11-15',
+        '2026-11-20',
+        '2026-11-21',
+        '2026-11-22',
+        '2026-11-23',
+        '2026-11-24',
+        '2026-11-25',
+        '2026-11-26',
+      ].map((d) => `太原市-140100-每日-${d}.db`),
     );
   });
 
@@ -46,7 +56,9 @@ describe('automatic backups', () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) FROM users').pluck().get()).toBe(1);
     copy.close();
-    expect(fs.readdirSync(backupFolder(desk.dir)).filter((f) => f.endsWith('-wal') || f.endsWith('.partial'))).toEqual([]);
+    expect(fs.readdirSync(backupFolder(desk.dir)).filter((f) => f.endsWith('-wal') || f.endsWith('.partial'))).toEqual(
+      [],
+    );
   });
 
   it('takes a copy of the store as it was before a newer version migrates it', () => {
@@ -63,7 +75,9 @@ describe('automatic backups', () => {
     const [before] = fs.readdirSync(backupFolder(dir));
     // The version before the latest migration, not latest − 1: migration numbers may skip one.
     const previousVersion = migrations.at(-2)!.version;
-    expect(before).toMatch(new RegExp(`^太原市-140100-升级前-v${previousVersion}-v${latestSchemaVersion}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.db$`));
+    expect(before).toMatch(
+      new RegExp(`^太原市-140100-升级前-v${previousVersion}-v${latestSchemaVersion}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.db$`),
+    );
     const copy = new Database(path.join(backupFolder(dir), before!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(previousVersion);
     expect(copy.prepare('SELECT region_code FROM installation').pluck().get()).toBe('140100');
@@ -83,7 +97,12 @@ describe('restore from 设置', () => {
     const desk = await store();
     const backup = await desk.call('backup.create', {});
     expect(backup.kind).toBe('手动');
-    await desk.call('users.create', { username: 'later', displayName: '备份后新建', role: '录入员', password: 'later-pass-1' });
+    await desk.call('users.create', {
+      username: 'later',
+      displayName: '备份后新建',
+      role: '录入员',
+      password: 'later-pass-1',
+    });
     const pending = await desk.call('backup.requestRestore', { name: backup.name });
     expect((await desk.call('backup.list', {})).pendingRestore).toEqual(pending);
 
@@ -92,7 +111,9 @@ describe('restore from 设置', () => {
     try {
       const users = reopened.store.db.prepare('SELECT username FROM users').pluck().all();
       expect(users).toEqual(['admin']);
-      const last = reopened.store.db.prepare('SELECT action, actor_name AS who, detail FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; who: string; detail: string };
+      const last = reopened.store.db
+        .prepare('SELECT action, actor_name AS who, detail FROM audit_log ORDER BY seq DESC LIMIT 1')
+        .get() as { action: string; who: string; detail: string };
       expect(last).toMatchObject({ action: 'system.restore', who: '管理员甲' });
       expect(verifyAuditChain(reopened.store.db)).toMatchObject({ ok: true });
       const keptAs = (JSON.parse(last.detail) as { replacedKeptAs: string }).replacedKeptAs;

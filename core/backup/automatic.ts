@@ -83,7 +83,10 @@ export function backupBeforeMigration(dataDir: string, now: () => Date) {
   return (db: Database.Database, fromVersion: number): void => {
     if (fromVersion === 0 || fromVersion >= latestSchemaVersion) return;
     const folder = privateBackupFolder(dataDir);
-    const file = path.join(folder, beforeMigrationName(folder, readInstallation(db), fromVersion, latestSchemaVersion, now()));
+    const file = path.join(
+      folder,
+      beforeMigrationName(folder, readInstallation(db), fromVersion, latestSchemaVersion, now()),
+    );
     const partial = `${file}.partial`;
     emptyPrivateFile(partial);
     db.prepare('VACUUM INTO ?').run(partial);

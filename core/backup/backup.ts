@@ -54,7 +54,8 @@ export function readBackupFile<T>(file: string, read: (db: Database.Database, sc
     if (schemaVersion > latestSchemaVersion) {
       throw new DeskError('STORE_TOO_NEW', `该备份由更新版本的程序创建（结构版本 ${schemaVersion}），请先升级本程序。`);
     }
-    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'installation'").get()) throw new Error('not a patent-desk store');
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'installation'").get())
+      throw new Error('not a patent-desk store');
     return read(db, schemaVersion);
   } catch (error) {
     if (error instanceof DeskError) throw error;

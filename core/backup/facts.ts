@@ -40,7 +40,11 @@ export function storeLabel(regionCode: string): string {
 export function readBackupFacts(file: string, shownAs: string, current: Installation | null): BackupFacts {
   return readBackupFile(file, (db, schemaVersion) => {
     const installation = readInstallation(db);
-    if (!installation) throw new DeskError('BACKUP_INVALID', `备份文件 ${shownAs} 中没有工作台的设置信息，不是可以恢复的备份。当前数据未被改动。`);
+    if (!installation)
+      throw new DeskError(
+        'BACKUP_INVALID',
+        `备份文件 ${shownAs} 中没有工作台的设置信息，不是可以恢复的备份。当前数据未被改动。`,
+      );
     return {
       file: shownAs,
       bytes: fs.statSync(file).size,
@@ -60,7 +64,10 @@ export function readBackupFacts(file: string, shownAs: string, current: Installa
 }
 
 function otherStoreMessage(backup: Installation, current: Installation): string {
-  const whose = backup.regionCode === current.regionCode ? `${storeLabel(backup.regionCode)}的另一个工作台` : `${storeLabel(backup.regionCode)}的工作台`;
+  const whose =
+    backup.regionCode === current.regionCode
+      ? `${storeLabel(backup.regionCode)}的另一个工作台`
+      : `${storeLabel(backup.regionCode)}的工作台`;
   return `此备份属于${whose}（安装编号 ${backup.id}），不是本工作台（${storeLabel(current.regionCode)}，安装编号 ${current.id}）的备份，不能恢复到这里。`;
 }
 

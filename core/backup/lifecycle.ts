@@ -9,7 +9,12 @@ import { applyPendingRestore } from './pendingRestore';
  * Opens the store the way every transport does: a restore scheduled in 设置 is carried out first, a copy is taken
  * before any migration changes the structure, and a restore that happened is recorded in the (restored) audit log.
  */
-export function openStoreWithBackups(dbPath: string, dataDir: string, options: OpenOptions = {}, now: () => Date = () => new Date()): Store {
+export function openStoreWithBackups(
+  dbPath: string,
+  dataDir: string,
+  options: OpenOptions = {},
+  now: () => Date = () => new Date(),
+): Store {
   const restored = applyPendingRestore(dbPath, dataDir, now());
   const beforeMigration = backupBeforeMigration(dataDir, now);
   let store: Store;
@@ -22,7 +27,9 @@ export function openStoreWithBackups(dbPath: string, dataDir: string, options: O
       },
     });
   } catch (error) {
-    throw error instanceof DeskError && error.code === 'STORE_CORRUPT' ? withRestoreAdvice(error, dbPath, dataDir) : error;
+    throw error instanceof DeskError && error.code === 'STORE_CORRUPT'
+      ? withRestoreAdvice(error, dbPath, dataDir)
+      : error;
   }
   if (restored) {
     store.transaction((db) =>
@@ -56,7 +63,12 @@ const FIRST_CHECK_AFTER_MS = 60 * 1000;
  * Daily backups for as long as the store is open. The timers never keep a process alive (a CLI command ends as
  * usual), and a failed backup is logged, never thrown: the next check tries again.
  */
-export function startDailyBackups(store: Store, dataDir: string, now: () => Date, log: (line: Record<string, unknown>) => void = () => {}): () => void {
+export function startDailyBackups(
+  store: Store,
+  dataDir: string,
+  now: () => Date,
+  log: (line: Record<string, unknown>) => void = () => {},
+): () => void {
   let running = false;
   const check = () => {
     if (running) return;

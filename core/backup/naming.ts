@@ -36,7 +36,13 @@ export function manualName(folder: string, installation: Installation | null, no
   return unusedName(folder, `${storePrefix(installation)}-${KIND_WORDS.手动}-${localStamp(now)}`);
 }
 
-export function beforeMigrationName(folder: string, installation: Installation | null, from: number, to: number, now: Date): string {
+export function beforeMigrationName(
+  folder: string,
+  installation: Installation | null,
+  from: number,
+  to: number,
+  now: Date,
+): string {
   return unusedName(folder, `${storePrefix(installation)}-${KIND_WORDS.升级前自动}-v${from}-v${to}-${localStamp(now)}`);
 }
 
@@ -68,7 +74,10 @@ export function kindOf(name: string): BackupKind | null {
  * The dates of this store's daily backups in a folder, each with its file: those named by this store, and the
  * date-only ones of earlier versions (which were this folder's store's own).
  */
-export function dailiesOf(names: readonly string[], installation: Installation | null): { date: string; name: string }[] {
+export function dailiesOf(
+  names: readonly string[],
+  installation: Installation | null,
+): { date: string; name: string }[] {
   const own = new RegExp(`^${escape(storePrefix(installation))}-每日-(\\d{4}-\\d{2}-\\d{2})\\.db$`);
   return names.flatMap((name) => {
     const date = own.exec(name)?.[1] ?? /^daily-(\d{4}-\d{2}-\d{2})\.db$/.exec(name)?.[1];

@@ -35,7 +35,13 @@ export function inspectListedBackup(dataDir: string, name: string, current: Inst
  * Checks the backup now (so a damaged one, or another installation's, is refused at once) and schedules it for the
  * next start.
  */
-export function requestRestore(dataDir: string, name: string, requestedBy: string, now: Date, current: Installation | null): PendingRestore {
+export function requestRestore(
+  dataDir: string,
+  name: string,
+  requestedBy: string,
+  now: Date,
+  current: Installation | null,
+): PendingRestore {
   refuseOtherStore(inspectListedBackup(dataDir, name, current), '请在它所属的工作台上恢复。');
   const request = { name, requestedAt: now.toISOString(), requestedBy };
   fs.writeFileSync(requestFile(dataDir), JSON.stringify(request));
@@ -59,7 +65,11 @@ export function applyPendingRestore(dbPath: string, dataDir: string, now: Date):
   if (!request) return null;
   const file = backupPath(dataDir, request.name);
   cancelRestore(dataDir);
-  if (!file) throw new DeskError('BACKUP_MISSING', `计划恢复的备份“${request.name}”已不在备份文件夹中，未进行恢复，当前数据未被改动。`);
+  if (!file)
+    throw new DeskError(
+      'BACKUP_MISSING',
+      `计划恢复的备份“${request.name}”已不在备份文件夹中，未进行恢复，当前数据未被改动。`,
+    );
   const { keptAs } = restoreStore(file, dbPath, now);
   return { ...request, keptAs };
 }

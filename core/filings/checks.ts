@@ -8,7 +8,10 @@ export function refuse(field: string, message: string): DeskError {
 }
 
 /** Today on the clock of this transaction; dates after it are refused. */
-export function refuseFutureDates(w: Pick<Writer, 'at'>, dates: [field: string, label: string, value: string | null | undefined][]): void {
+export function refuseFutureDates(
+  w: Pick<Writer, 'at'>,
+  dates: [field: string, label: string, value: string | null | undefined][],
+): void {
   const today = todayIso(new Date(w.at));
   for (const [field, label, value] of dates) {
     if (value && value > today) throw refuse(field, `${label}（${value}）晚于今天（${today}），不能填写未来的日期`);

@@ -11,7 +11,8 @@ import { DEALS } from './tables';
 import { statement } from '../store/statements';
 
 /** A deal without its payments: payments are their own records (upsertPayment). */
-export type DealRecord = Omit<ParsedDeal, 'payments' | 'confirmOverpayment'> & Partial<Pick<ParsedDeal, 'payments' | 'confirmOverpayment'>>;
+export type DealRecord = Omit<ParsedDeal, 'payments' | 'confirmOverpayment'> &
+  Partial<Pick<ParsedDeal, 'payments' | 'confirmOverpayment'>>;
 
 export interface UpsertDealOptions {
   /** The installation's region: deals are keyed by (region, 合同编号). */
@@ -26,12 +27,13 @@ export interface UpsertDealOptions {
 /** The checks of the contract schema, again: the importer builds inputs itself and core never trusts a caller. */
 function refuseInconsistentDeal(input: DealRecord): void {
   const issues: { path?: PropertyKey[]; message?: string }[] = [];
-  const ctx = { addIssue: (issue: { path?: PropertyKey[]; message?: string }) => issues.push(issue) } as unknown as z.RefinementCtx;
+  const ctx = {
+    addIssue: (issue: { path?: PropertyKey[]; message?: string }) => issues.push(issue),
+  } as unknown as z.RefinementCtx;
   checkDeal({ ...input, payments: input.payments ?? [], confirmOverpayment: input.confirmOverpayment ?? null }, ctx);
   const first = issues[0];
   if (first) throw refuse((first.path ?? []).map(String).join('.'), first.message ?? '输入有误');
 }
-
 
 /**
  * Creates or updates the deal keyed by (installation region, 合同编号), with its parties and patents. Unchanged input
@@ -46,7 +48,11 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
   const existing = findRecord(
     w,
     DEALS,
-    { where: { region_code: options.regionCode, contract_no: input.contractNo }, field: 'contractNo', label: `合同编号 ${input.contractNo} ` },
+    {
+      where: { region_code: options.regionCode, contract_no: input.contractNo },
+      field: 'contractNo',
+      label: `合同编号 ${input.contractNo} `,
+    },
     options.id,
   );
   const assignor = resolveParty(w, input.assignor, 'assignor');
@@ -54,7 +60,8 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
   // The same party on both sides is recorded as entered: it is an anomaly for review (R03), not a typing error to refuse.
   const patents = upsertPatents(w, input.patents);
   const assigneeSize =
-    input.assigneeSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', 'pluck').get(assignee.id) as string | null);
+    input.assigneeSize ??
+    (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', 'pluck').get(assignee.id) as string | null);
 
   const values: Row = {
     region_code: options.regionCode,
@@ -72,5 +79,11 @@ export function upsertDeal(w: Writer, input: DealRecord, options: UpsertDealOpti
     patent_count: patents.length,
   };
   const extraChanges = options.paymentChange && { payments: options.paymentChange };
-  return writeRecordWithPatents(w, DEALS, 'deal', { existing, values, patents, actorId: options.actorId, extraChanges });
+  return writeRecordWithPatents(w, DEALS, 'deal', {
+    existing,
+    values,
+    patents,
+    actorId: options.actorId,
+    extraChanges,
+  });
 }

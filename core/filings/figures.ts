@@ -8,14 +8,23 @@ import { FIGURES } from './tables';
 import { newId } from '../store/ids';
 
 /** Creates or updates an enterprise's figures for one year, keyed by (enterprise, 年度). */
-export function upsertEnterpriseFigures(w: Writer, input: ParsedEnterpriseFigures, options: { id?: string } = {}): WriteOutcome {
+export function upsertEnterpriseFigures(
+  w: Writer,
+  input: ParsedEnterpriseFigures,
+  options: { id?: string } = {},
+): WriteOutcome {
   const currentYear = new Date(w.at).getFullYear();
-  if (input.year > currentYear) throw refuse('year', `年度 ${input.year} 晚于今年（${currentYear}），不能填写未来年度的数据`);
+  if (input.year > currentYear)
+    throw refuse('year', `年度 ${input.year} 晚于今年（${currentYear}），不能填写未来年度的数据`);
   const enterprise = resolveParty(w, input.enterprise, 'enterprise');
   const existing = findRecord(
     w,
     FIGURES,
-    { where: { organization_id: enterprise.id, year: input.year }, field: 'year', label: `该企业 ${input.year} 年度的数据` },
+    {
+      where: { organization_id: enterprise.id, year: input.year },
+      field: 'year',
+      label: `该企业 ${input.year} 年度的数据`,
+    },
     options.id,
   );
   return writeRecord(w, FIGURES, {

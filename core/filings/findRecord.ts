@@ -14,8 +14,10 @@ export interface RecordKey {
 /** The active record with this business key, or — for an edit — the record `id`, refusing a key taken by another. */
 export function findRecord(w: Writer, spec: TableSpec, key: RecordKey, id?: string): Row | undefined {
   const columns = Object.keys(key.where);
-  const byKey = statement(w.db, `SELECT * FROM ${spec.table} WHERE ${columns.map((c) => `${c} = @${c}`).join(' AND ')} AND voided_at IS NULL`)
-    .get(key.where) as Row | undefined;
+  const byKey = statement(
+    w.db,
+    `SELECT * FROM ${spec.table} WHERE ${columns.map((c) => `${c} = @${c}`).join(' AND ')} AND voided_at IS NULL`,
+  ).get(key.where) as Row | undefined;
   if (!id) return byKey;
   const byId = readRow(w, spec, id);
   if (!byId) throw refuse('id', '找不到要修改的记录，可能编号有误');

@@ -62,18 +62,27 @@ export function sizeFromFigures(db: ReadHandle, organizationId: string): PartyVi
   return classifyEnterprise({ sector: latest.sector, employees: latest.employees, revenueWan }).size;
 }
 
-function findExisting(w: Writer, party: ParsedParty, uscc: string | null, nameNorm: string, field: string): OrganizationRow | undefined {
+function findExisting(
+  w: Writer,
+  party: ParsedParty,
+  uscc: string | null,
+  nameNorm: string,
+  field: string,
+): OrganizationRow | undefined {
   if (party.id) {
     const byId = readOrganization(w.db, party.id);
     if (!byId) throw refuse(`${field}.id`, '所选单位不存在，请重新选择');
     return byId;
   }
   if (uscc) {
-    const byUscc = statement(w.db, 'SELECT * FROM organizations WHERE uscc = ?').get(uscc) as OrganizationRow | undefined;
+    const byUscc = statement(w.db, 'SELECT * FROM organizations WHERE uscc = ?').get(uscc) as
+      OrganizationRow | undefined;
     if (byUscc) return byUscc;
   }
-  const byName = statement(w.db, 'SELECT * FROM organizations WHERE name_norm = ? AND voided_at IS NULL ORDER BY uscc IS NULL, created_at LIMIT 1')
-    .get(nameNorm) as OrganizationRow | undefined;
+  const byName = statement(
+    w.db,
+    'SELECT * FROM organizations WHERE name_norm = ? AND voided_at IS NULL ORDER BY uscc IS NULL, created_at LIMIT 1',
+  ).get(nameNorm) as OrganizationRow | undefined;
   // A USCC is the legal identity: the same name under another USCC is another party. Such look-alike pairs are
   // what rule R03 (related parties) looks for, so they are recorded, not refused.
   if (byName && uscc && byName.uscc && byName.uscc !== uscc) return undefined;
@@ -93,7 +102,8 @@ export function resolveParty(w: Writer, party: ParsedParty, field = 'party'): Wr
   const uscc = usccInput?.ok ? usccInput.normalized : null;
   const existing = findExisting(w, party, uscc, nameNorm, field);
 
-  const given = (value: string | null | undefined) => (value === undefined || value === null || value === '' ? undefined : value);
+  const given = (value: string | null | undefined) =>
+    value === undefined || value === null || value === '' ? undefined : value;
   const regionCode = given(party.regionCode);
   const wanted: Row = {
     // A spelling that differs only in width, spaces or case keeps the stored one; a new name (same USCC) renames.
@@ -110,7 +120,11 @@ export function resolveParty(w: Writer, party: ParsedParty, field = 'party'): Wr
     address: given(party.address) ?? existing?.address ?? null,
   };
   if (party.kind === '个人') wanted.uscc = null;
-  const outcome = writeRecord(w, ORGANIZATIONS, { id: existing?.id ?? newId(), values: wanted, existing: existing as Row | undefined });
+  const outcome = writeRecord(w, ORGANIZATIONS, {
+    id: existing?.id ?? newId(),
+    values: wanted,
+    existing: existing as Row | undefined,
+  });
   recordConfirmedUsccWarning(w, usccInput, wanted.uscc !== (existing?.uscc ?? null), outcome.id);
   return outcome;
 }
@@ -119,7 +133,12 @@ export function resolveParty(w: Writer, party: ParsedParty, field = 'party'): Wr
  * A code that fails only its embedded organization-code check is saved once the user confirmed it (仍然保存, or an
  * import file): the audit says who accepted which warning, the first time the code is stored on the party.
  */
-function recordConfirmedUsccWarning(w: Writer, checked: ReturnType<typeof checkUscc> | null, usccStored: boolean, organizationId: string): void {
+function recordConfirmedUsccWarning(
+  w: Writer,
+  checked: ReturnType<typeof checkUscc> | null,
+  usccStored: boolean,
+  organizationId: string,
+): void {
   if (!checked?.ok || !checked.warning || !usccStored) return;
   w.record({
     action: 'organization.confirmUsccWarning',

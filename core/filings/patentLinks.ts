@@ -13,7 +13,11 @@ export type PatentOwner = keyof typeof PATENT_LINKS;
 export function linkedPatentNumbers(db: ReadHandle, owner: PatentOwner, id: string): string[] {
   const link = PATENT_LINKS[owner];
   const order = owner === 'deal' ? link.order : 'patent_number';
-  return statement(db, `SELECT patent_number FROM ${link.table} WHERE ${link.owner} = ? ORDER BY ${order}`, 'pluck').all(id) as string[];
+  return statement(
+    db,
+    `SELECT patent_number FROM ${link.table} WHERE ${link.owner} = ? ORDER BY ${order}`,
+    'pluck',
+  ).all(id) as string[];
 }
 
 /** Replaces the links when the list differs; returns the change for the audit detail, or undefined. */
@@ -30,7 +34,9 @@ export function relinkPatents(w: Writer, owner: PatentOwner, id: string, patents
         owner === 'deal'
           ? statement(w.db, 'INSERT INTO deal_patents (deal_id, patent_number, position) VALUES (?, ?, ?)')
           : statement(w.db, `INSERT INTO ${link.table} (${link.owner}, patent_number) VALUES (?, ?)`);
-      patents.forEach((number, position) => (owner === 'deal' ? insert.run(id, number, position) : insert.run(id, number)));
+      patents.forEach((number, position) =>
+        owner === 'deal' ? insert.run(id, number, position) : insert.run(id, number),
+      );
     },
   };
 }

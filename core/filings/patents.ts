@@ -23,7 +23,10 @@ interface PatentRow {
   status: PatentView['status'];
 }
 
-const TYPE_BY_LABEL = Object.fromEntries(Object.entries(PATENT_TYPE_LABELS).map(([k, v]) => [v, k])) as Record<string, PatentType>;
+const TYPE_BY_LABEL = Object.fromEntries(Object.entries(PATENT_TYPE_LABELS).map(([k, v]) => [v, k])) as Record<
+  string,
+  PatentType
+>;
 
 export function toPatentView(p: PatentRow): PatentView {
   const type = TYPE_BY_LABEL[p.type];
@@ -62,9 +65,13 @@ export function upsertPatents(w: Writer, patents: PatentFields[], field = 'paten
     // instead, and its filing date may be the earlier international one.
     const pct = ['8', '9'].includes(parsed.normalized[parsed.era === 'modern' ? 4 : 2] ?? '');
     if (p.filingDate && !pct && Number(p.filingDate.slice(0, 4)) !== parsed.filingYear) {
-      throw refuse(`${field}.${i}.filingDate`, `申请日 ${p.filingDate} 与专利号中的申请年份 ${parsed.filingYear} 不一致`);
+      throw refuse(
+        `${field}.${i}.filingDate`,
+        `申请日 ${p.filingDate} 与专利号中的申请年份 ${parsed.filingYear} 不一致`,
+      );
     }
-    const existing = statement(w.db, 'SELECT * FROM patents WHERE number = ?').get(parsed.normalized) as Row | undefined;
+    const existing = statement(w.db, 'SELECT * FROM patents WHERE number = ?').get(parsed.normalized) as
+      Row | undefined;
     const values: Row = {
       type: PATENT_TYPE_LABELS[parsed.type],
       title: p.title?.trim() || (existing?.title as string | undefined) || '',

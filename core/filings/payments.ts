@@ -24,11 +24,17 @@ export function upsertPayment(w: Writer, dealId: string, input: PaymentFields, f
   if (input.paidDate < (deal.contract_date as string)) {
     throw refuse(at('paidDate'), `到账日期不能早于合同日期 ${String(deal.contract_date)}`);
   }
-  const existing = statement(w.db, 'SELECT * FROM payments WHERE deal_id = ? AND paid_date = ? AND amount_fen = ? AND voucher_no = ? AND voided_at IS NULL')
-    .get(dealId, input.paidDate, input.amountFen, voucherNo) as Row | undefined;
+  const existing = statement(
+    w.db,
+    'SELECT * FROM payments WHERE deal_id = ? AND paid_date = ? AND amount_fen = ? AND voucher_no = ? AND voided_at IS NULL',
+  ).get(dealId, input.paidDate, input.amountFen, voucherNo) as Row | undefined;
   if (existing) return { id: existing.id as string, version: existing.version as number, outcome: 'unchanged' };
 
-  const paid = statement(w.db, 'SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE deal_id = ? AND voided_at IS NULL', 'pluck').get(dealId) as number;
+  const paid = statement(
+    w.db,
+    'SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE deal_id = ? AND voided_at IS NULL',
+    'pluck',
+  ).get(dealId) as number;
   const contractFen = deal.amount_fen as number;
   if (paid + input.amountFen > contractFen && !input.confirmOverpayment) {
     throw refuse(
@@ -36,7 +42,12 @@ export function upsertPayment(w: Writer, dealId: string, input: PaymentFields, f
       `到账金额合计 ${formatFenAsWan(paid + input.amountFen)} 万元超过成交金额 ${formatFenAsWan(contractFen)} 万元，请核实后确认`,
     );
   }
-  const values: Row = { deal_id: dealId, paid_date: input.paidDate, amount_fen: input.amountFen, voucher_no: voucherNo };
+  const values: Row = {
+    deal_id: dealId,
+    paid_date: input.paidDate,
+    amount_fen: input.amountFen,
+    voucher_no: voucherNo,
+  };
   return writeRecord(w, PAYMENTS, { id: newId(), values, existing: undefined });
 }
 
@@ -49,14 +60,25 @@ const paymentLabel = (p: { paidDate: string; amountFen: number; voucherNo: strin
  * the deal's 修改, so the change is part of the deal's new version and its history (the payments stay records of
  * their own for the province).
  */
-export function dealPaymentChange(w: Writer, dealId: string, payments: PaymentLine[]): { from: string[]; to: string[] } | undefined {
-  const stored = statement(w.db, 'SELECT paid_date, amount_fen, voucher_no FROM payments WHERE deal_id = ? AND voided_at IS NULL').all(dealId) as {
+export function dealPaymentChange(
+  w: Writer,
+  dealId: string,
+  payments: PaymentLine[],
+): { from: string[]; to: string[] } | undefined {
+  const stored = statement(
+    w.db,
+    'SELECT paid_date, amount_fen, voucher_no FROM payments WHERE deal_id = ? AND voided_at IS NULL',
+  ).all(dealId) as {
     paid_date: string;
     amount_fen: number;
     voucher_no: string;
   }[];
-  const from = stored.map((p) => paymentLabel({ paidDate: p.paid_date, amountFen: p.amount_fen, voucherNo: p.voucher_no })).sort();
-  const to = payments.map((p) => paymentLabel({ paidDate: p.paidDate, amountFen: p.amountFen, voucherNo: p.voucherNo?.trim() ?? '' })).sort();
+  const from = stored
+    .map((p) => paymentLabel({ paidDate: p.paid_date, amountFen: p.amount_fen, voucherNo: p.voucher_no }))
+    .sort();
+  const to = payments
+    .map((p) => paymentLabel({ paidDate: p.paidDate, amountFen: p.amountFen, voucherNo: p.voucherNo?.trim() ?? '' }))
+    .sort();
   return from.join('\n') === to.join('\n') ? undefined : { from, to };
 }
 
@@ -67,12 +89,24 @@ const paymentKey = (p: { paid_date: unknown; amount_fen: unknown; voucher_no: un
  * Makes the deal's active payments exactly the given list (the deal form edits them as one list): payments no longer
  * listed are voided, new ones recorded. Overpayment was confirmed, or refused, on the whole list already.
  */
-export function replaceDealPayments(w: Writer, dealId: string, payments: PaymentLine[], confirmOverpayment: boolean): void {
-  const wanted = payments.map((p) => ({ paidDate: p.paidDate, amountFen: p.amountFen, voucherNo: p.voucherNo?.trim() ?? '' }));
-  const wantedKeys = new Set(wanted.map((p) => paymentKey({ paid_date: p.paidDate, amount_fen: p.amountFen, voucher_no: p.voucherNo })));
+export function replaceDealPayments(
+  w: Writer,
+  dealId: string,
+  payments: PaymentLine[],
+  confirmOverpayment: boolean,
+): void {
+  const wanted = payments.map((p) => ({
+    paidDate: p.paidDate,
+    amountFen: p.amountFen,
+    voucherNo: p.voucherNo?.trim() ?? '',
+  }));
+  const wantedKeys = new Set(
+    wanted.map((p) => paymentKey({ paid_date: p.paidDate, amount_fen: p.amountFen, voucher_no: p.voucherNo })),
+  );
   const active = w.db.prepare('SELECT * FROM payments WHERE deal_id = ? AND voided_at IS NULL').all(dealId) as Row[];
   for (const payment of active) {
-    if (!wantedKeys.has(paymentKey(payment as never))) voidRecord(w, 'payment', payment.id as string, '修改交易时删除了这笔到账');
+    if (!wantedKeys.has(paymentKey(payment as never)))
+      voidRecord(w, 'payment', payment.id as string, '修改交易时删除了这笔到账');
   }
   wanted.forEach((p, i) => upsertPayment(w, dealId, { ...p, confirmOverpayment }, `payments.${i}`));
 }

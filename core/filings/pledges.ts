@@ -21,7 +21,11 @@ export function upsertPledge(w: Writer, input: ParsedPledge, options: RecordOpti
   const existing = findRecord(
     w,
     PLEDGES,
-    { where: { registration_no: input.registrationNo }, field: 'registrationNo', label: `质押登记号 ${input.registrationNo} ` },
+    {
+      where: { registration_no: input.registrationNo },
+      field: 'registrationNo',
+      label: `质押登记号 ${input.registrationNo} `,
+    },
     options.id,
   );
   const pledgor = resolveParty(w, input.pledgor, 'pledgor');

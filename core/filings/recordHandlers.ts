@@ -61,7 +61,9 @@ const createHandler =
   <I>(upsert: RegionalUpsert<I>, taken: (input: I) => [field: string, message: string]) =>
   (input: I, ctx: ServiceContext) => {
     const regionCode = installationRegion(ctx.store.db);
-    return ctx.write((w) => createOnly(upsert(w, input, { regionCode, actorId: ctx.requireActor().id }), ...taken(input)));
+    return ctx.write((w) =>
+      createOnly(upsert(w, input, { regionCode, actorId: ctx.requireActor().id }), ...taken(input)),
+    );
   };
 
 const updateHandler =
@@ -71,15 +73,11 @@ const updateHandler =
     return ctx.write((w) => upsert(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id }));
   };
 
-const voidHandler =
-  (entity: VoidableEntity) =>
-  (input: { id: string; reason: string }, ctx: ServiceContext) =>
-    ctx.write((w) => voidRecord(w, entity, input.id, input.reason));
+const voidHandler = (entity: VoidableEntity) => (input: { id: string; reason: string }, ctx: ServiceContext) =>
+  ctx.write((w) => voidRecord(w, entity, input.id, input.reason));
 
-const restoreHandler =
-  (entity: VoidableEntity) =>
-  (input: { id: string; version: number }, ctx: ServiceContext) =>
-    ctx.write((w) => restoreRecord(w, entity, input.id, input.version));
+const restoreHandler = (entity: VoidableEntity) => (input: { id: string; version: number }, ctx: ServiceContext) =>
+  ctx.write((w) => restoreRecord(w, entity, input.id, input.version));
 
 export const recordHandlers = {
   'deals.create': (input, ctx) => {
@@ -90,7 +88,12 @@ export const recordHandlers = {
     const regionCode = installationRegion(ctx.store.db);
     return saveWithSideChanges(ctx, (w) => {
       const paymentChange = dealPaymentChange(w, input.id, input.record.payments);
-      const deal = upsertDeal(w, input.record, { regionCode, id: input.id, actorId: ctx.requireActor().id, paymentChange });
+      const deal = upsertDeal(w, input.record, {
+        regionCode,
+        id: input.id,
+        actorId: ctx.requireActor().id,
+        paymentChange,
+      });
       replaceDealPayments(w, deal.id, input.record.payments, input.record.confirmOverpayment ?? false);
       checkDealsAfterWrite(w, [deal.id]);
       return deal;
@@ -111,14 +114,20 @@ export const recordHandlers = {
   'deals.get': (input, ctx) => getDeal(ctx.store.db, input.id),
   'deals.list': (input, ctx) => listDeals(ctx.store.db, input, page(input)),
 
-  'pledges.create': createHandler(upsertPledge, (input) => ['registrationNo', `质押登记号 ${input.registrationNo} 已录入，请在列表中打开修改`]),
+  'pledges.create': createHandler(upsertPledge, (input) => [
+    'registrationNo',
+    `质押登记号 ${input.registrationNo} 已录入，请在列表中打开修改`,
+  ]),
   'pledges.update': updateHandler(upsertPledge),
   'pledges.void': voidHandler('pledge'),
   'pledges.restore': restoreHandler('pledge'),
   'pledges.get': (input, ctx) => getPledge(ctx.store.db, input.id),
   'pledges.list': (input, ctx) => listPledges(ctx.store.db, input, page(input)),
 
-  'registrations.create': createHandler(upsertRegistration, (input) => ['registrationNo', `备案号 ${input.registrationNo} 已录入，请在列表中打开修改`]),
+  'registrations.create': createHandler(upsertRegistration, (input) => [
+    'registrationNo',
+    `备案号 ${input.registrationNo} 已录入，请在列表中打开修改`,
+  ]),
   'registrations.update': updateHandler(upsertRegistration),
   'registrations.void': voidHandler('registration'),
   'registrations.restore': restoreHandler('registration'),
@@ -126,14 +135,23 @@ export const recordHandlers = {
   'registrations.list': (input, ctx) => listRegistrations(ctx.store.db, input, page(input)),
 
   'figures.create': (input, ctx) =>
-    ctx.write((w) => createOnly(upsertEnterpriseFigures(w, input), 'year', `该企业 ${input.year} 年度的数据已录入，请在列表中打开修改`)),
+    ctx.write((w) =>
+      createOnly(
+        upsertEnterpriseFigures(w, input),
+        'year',
+        `该企业 ${input.year} 年度的数据已录入，请在列表中打开修改`,
+      ),
+    ),
   'figures.update': (input, ctx) => ctx.write((w) => upsertEnterpriseFigures(w, input.record, { id: input.id })),
   'figures.void': voidHandler('enterprise_figure'),
   'figures.restore': restoreHandler('enterprise_figure'),
   'figures.get': (input, ctx) => getFigures(ctx.store.db, input.id),
   'figures.list': (input, ctx) => listFigures(ctx.store.db, input, page(input)),
 
-  'subsidies.create': createHandler(upsertSubsidy, (input) => ['subsidyNo', `奖补编号 ${input.subsidyNo} 已录入，请在列表中打开修改`]),
+  'subsidies.create': createHandler(upsertSubsidy, (input) => [
+    'subsidyNo',
+    `奖补编号 ${input.subsidyNo} 已录入，请在列表中打开修改`,
+  ]),
   'subsidies.update': updateHandler(upsertSubsidy),
   'subsidies.void': voidHandler('subsidy'),
   'subsidies.restore': restoreHandler('subsidy'),

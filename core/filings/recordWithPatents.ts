@@ -21,7 +21,12 @@ export interface RecordWithPatents {
  * new version, and every version's outbox payload carries the list. The old links are read before the write and
  * replaced after it, once the record's row exists for them to point at.
  */
-export function writeRecordWithPatents(w: Writer, spec: TableSpec, owner: PatentOwner, record: RecordWithPatents): WriteOutcome {
+export function writeRecordWithPatents(
+  w: Writer,
+  spec: TableSpec,
+  owner: PatentOwner,
+  record: RecordWithPatents,
+): WriteOutcome {
   const { existing, patents } = record;
   const id = (existing?.id as string | undefined) ?? newId();
   const relink = relinkPatents(w, owner, id, patents, !existing);

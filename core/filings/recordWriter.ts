@@ -55,8 +55,19 @@ export function writeRecord(w: Writer, spec: TableSpec, args: WriteRecordArgs): 
     if (spec.hasCreatedBy) row.created_by = actorId;
     if (spec.hasUpdatedBy) row.updated_by = actorId;
     const columns = Object.keys(row);
-    statement(w.db, `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
-    recordChange(w, spec, id, 1, 'create', { version: 1, values: { ...values, ...extraValues(args) } }, args.extraPayload);
+    statement(
+      w.db,
+      `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    ).run(row);
+    recordChange(
+      w,
+      spec,
+      id,
+      1,
+      'create',
+      { version: 1, values: { ...values, ...extraValues(args) } },
+      args.extraPayload,
+    );
     return { id, version: 1, outcome: 'new' };
   }
   const changes = { ...changedFields(existing, values), ...(args.extraChanges ?? {}) };
@@ -68,7 +79,10 @@ export function writeRecord(w: Writer, spec: TableSpec, args: WriteRecordArgs): 
   const update: Row = { ...rowChanges, version: version + 1, updated_at: w.at };
   if (spec.hasUpdatedBy) update.updated_by = actorId;
   const assignments = Object.keys(update).map((c) => `${c} = @${c}`);
-  statement(w.db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${spec.key} = @__key`).run({ ...update, __key: id });
+  statement(w.db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${spec.key} = @__key`).run({
+    ...update,
+    __key: id,
+  });
   recordChange(w, spec, id, version + 1, 'update', { version: version + 1, changes }, args.extraPayload);
   return { id, version: version + 1, outcome: 'updated' };
 }

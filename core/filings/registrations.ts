@@ -15,11 +15,17 @@ export function upsertRegistration(w: Writer, input: ParsedRegistration, options
   const existing = findRecord(
     w,
     REGISTRATIONS,
-    { where: { registration_no: input.registrationNo }, field: 'registrationNo', label: `备案号 ${input.registrationNo} ` },
+    {
+      where: { registration_no: input.registrationNo },
+      field: 'registrationNo',
+      label: `备案号 ${input.registrationNo} `,
+    },
     options.id,
   );
   const enterprise = resolveParty(w, input.enterprise, 'enterprise');
-  const size = input.enterpriseSize ?? (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', 'pluck').get(enterprise.id) as string | null);
+  const size =
+    input.enterpriseSize ??
+    (statement(w.db, 'SELECT size FROM organizations WHERE id = ?', 'pluck').get(enterprise.id) as string | null);
   const values = {
     region_code: options.regionCode,
     registration_no: input.registrationNo,
@@ -30,5 +36,10 @@ export function upsertRegistration(w: Writer, input: ParsedRegistration, options
     output_value_fen: input.outputValueFen ?? null,
   };
   const patents = upsertPatents(w, input.patents);
-  return writeRecordWithPatents(w, REGISTRATIONS, 'registration', { values, patents, existing, actorId: options.actorId });
+  return writeRecordWithPatents(w, REGISTRATIONS, 'registration', {
+    values,
+    patents,
+    existing,
+    actorId: options.actorId,
+  });
 }

@@ -14,13 +14,17 @@ afterEach(() => desk?.close());
 
 const NOW = new Date('2024-01-10T08:00:00Z');
 const save = (input: ReturnType<typeof licenseDeal>) =>
-  desk.service.store.transaction((db) => upsertDeal(createWriter(db, desk.adminActor, NOW.toISOString()), dealInput.parse(input), { regionCode: '140100' }));
+  desk.service.store.transaction((db) =>
+    upsertDeal(createWriter(db, desk.adminActor, NOW.toISOString()), dealInput.parse(input), { regionCode: '140100' }),
+  );
 const r03 = () => scanRules(desk.service.store.db, { ruleIds: ['R03'], asOf: '2024-01-10' });
 
 describe('deals between related parties', () => {
   it('records a deal whose two sides carry the same USCC, and R03 flags it', async () => {
     desk = await setUpStore('140100', { now: () => NOW });
-    const saved = save(licenseDeal({ kind: '转让', licenseMode: undefined, assignor: { ...ENTERPRISE, size: undefined } }));
+    const saved = save(
+      licenseDeal({ kind: '转让', licenseMode: undefined, assignor: { ...ENTERPRISE, size: undefined } }),
+    );
     expect(saved.outcome).toBe('new');
     const flags = r03();
     expect(flags).toHaveLength(1);
@@ -33,7 +37,9 @@ describe('deals between related parties', () => {
     const first17 = '91140100' + org8 + orgCodeCheckChar(org8);
     const twin = { ...ENTERPRISE, uscc: first17 + usccCheckChar(first17), size: undefined };
     const saved = save(licenseDeal({ kind: '转让', licenseMode: undefined, assignor: twin }));
-    expect(desk.service.store.db.prepare('SELECT count(*) FROM organizations WHERE name = ?').pluck().get(ENTERPRISE.name)).toBe(2);
+    expect(
+      desk.service.store.db.prepare('SELECT count(*) FROM organizations WHERE name = ?').pluck().get(ENTERPRISE.name),
+    ).toBe(2);
     expect(r03().flatMap((f) => f.subjects.map((s) => s.entityId))).toContain(saved.id);
   });
 });

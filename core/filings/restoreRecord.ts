@@ -17,16 +17,34 @@ export function restoreRecord(w: Writer, entity: VoidableEntity, id: string, see
   if (!row) throw refuse('id', '找不到要恢复的记录，可能编号有误');
   if (!row.voided_at) throw refuse('id', '该记录未作废，无需恢复');
   if (Number(row.version) !== seenVersion) {
-    throw new DeskError('CONFLICT', `该记录在您打开后已有变化（现为第 ${String(row.version)} 版），请刷新页面核对后再恢复`);
+    throw new DeskError(
+      'CONFLICT',
+      `该记录在您打开后已有变化（现为第 ${String(row.version)} 版），请刷新页面核对后再恢复`,
+    );
   }
   const version = seenVersion + 1;
   try {
-    w.db.prepare(`UPDATE ${spec.table} SET voided_at = NULL, void_reason = NULL, version = ?, updated_at = ? WHERE id = ?`).run(version, w.at, id);
+    w.db
+      .prepare(
+        `UPDATE ${spec.table} SET voided_at = NULL, void_reason = NULL, version = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(version, w.at, id);
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-    throw new DeskError('CONFLICT', '作废后已录入了编号相同的另一条记录，不能恢复：请核对两条记录，必要时先作废新录入的那条');
+    throw new DeskError(
+      'CONFLICT',
+      '作废后已录入了编号相同的另一条记录，不能恢复：请核对两条记录，必要时先作废新录入的那条',
+    );
   }
   const extra = entity in PATENT_LINKS ? { patents: linkedPatentNumbers(w.db, entity as PatentOwner, id) } : {};
-  recordChange(w, spec, id, version, 'restore', { version, voidedAt: row.voided_at, voidReason: row.void_reason }, extra);
+  recordChange(
+    w,
+    spec,
+    id,
+    version,
+    'restore',
+    { version, voidedAt: row.voided_at, voidReason: row.void_reason },
+    extra,
+  );
   return { id, version, outcome: 'updated' };
 }

@@ -47,9 +47,9 @@ export const supportHandlers = {
   },
   'drafts.load': (input, ctx) => {
     const owner = draftOwner(ctx.requireActor().id);
-    const row = ctx.store.db.prepare('SELECT data, updated_at AS savedAt FROM drafts WHERE user_id = ? AND form_key = ?').get(owner, input.key) as
-      | { data: string; savedAt: string }
-      | undefined;
+    const row = ctx.store.db
+      .prepare('SELECT data, updated_at AS savedAt FROM drafts WHERE user_id = ? AND form_key = ?')
+      .get(owner, input.key) as { data: string; savedAt: string } | undefined;
     return row ? { data: JSON.parse(row.data) as Record<string, unknown>, savedAt: row.savedAt } : null;
   },
   'drafts.clear': (input, ctx) => {
@@ -68,7 +68,11 @@ export const supportHandlers = {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (content.length === 0) throw refuse('contentBase64', '文件为空，请重新选择');
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const extension = path.extname(input.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10);
+    const extension = path
+      .extname(input.fileName)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '')
+      .slice(0, 10);
     const storedName = `${sha256}${extension}`;
     const file = attachmentPath(ctx.options.dataDir, storedName);
     // Written before the transaction: the same content always lands in the same file, so a rollback leaves at most
@@ -87,30 +91,42 @@ export const supportHandlers = {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(id, input.entity, input.entityId, input.fileName, sha256, content.length, storedName, w.at, actor.id);
-      w.record({ action: 'attachment.add', entity: input.entity, entityId: input.entityId, detail: { attachmentId: id, fileName: input.fileName, sha256 } });
+      w.record({
+        action: 'attachment.add',
+        entity: input.entity,
+        entityId: input.entityId,
+        detail: { attachmentId: id, fileName: input.fileName, sha256 },
+      });
       return { id, fileName: input.fileName, sha256, sizeBytes: content.length, createdAt: w.at };
     });
   },
   'attachments.read': (input, ctx) => {
-    const row = ctx.store.db.prepare('SELECT file_name, sha256, stored_name FROM attachments WHERE id = ?').get(input.id) as
-      | { file_name: string; sha256: string; stored_name: string }
-      | undefined;
+    const row = ctx.store.db
+      .prepare('SELECT file_name, sha256, stored_name FROM attachments WHERE id = ?')
+      .get(input.id) as { file_name: string; sha256: string; stored_name: string } | undefined;
     if (!row) throw notFound('该附件');
     const file = attachmentPath(ctx.options.dataDir, row.stored_name);
-    if (!fs.existsSync(file)) throw new DeskError('ATTACHMENT_MISSING', `附件文件“${row.file_name}”不在数据文件夹中，可能已被移动或删除`);
+    if (!fs.existsSync(file))
+      throw new DeskError('ATTACHMENT_MISSING', `附件文件“${row.file_name}”不在数据文件夹中，可能已被移动或删除`);
     const content = fs.readFileSync(file);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    if (sha256 !== row.sha256) throw new DeskError('ATTACHMENT_ALTERED', `附件文件“${row.file_name}”已被改动，与登记时的内容不一致`);
+    if (sha256 !== row.sha256)
+      throw new DeskError('ATTACHMENT_ALTERED', `附件文件“${row.file_name}”已被改动，与登记时的内容不一致`);
     return { fileName: row.file_name, sha256, contentBase64: content.toString('base64') };
   },
   'attachments.void': (input, ctx) => {
     ctx.write((w) => {
-      const row = w.db.prepare('SELECT entity, entity_id, file_name FROM attachments WHERE id = ? AND voided_at IS NULL').get(input.id) as
-        | { entity: string; entity_id: string; file_name: string }
-        | undefined;
+      const row = w.db
+        .prepare('SELECT entity, entity_id, file_name FROM attachments WHERE id = ? AND voided_at IS NULL')
+        .get(input.id) as { entity: string; entity_id: string; file_name: string } | undefined;
       if (!row) throw notFound('该附件');
       w.db.prepare('UPDATE attachments SET voided_at = ? WHERE id = ?').run(w.at, input.id);
-      w.record({ action: 'attachment.void', entity: row.entity, entityId: row.entity_id, detail: { attachmentId: input.id, fileName: row.file_name } });
+      w.record({
+        action: 'attachment.void',
+        entity: row.entity,
+        entityId: row.entity_id,
+        detail: { attachmentId: input.id, fileName: row.file_name },
+      });
     });
     return {};
   },

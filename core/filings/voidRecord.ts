@@ -14,7 +14,9 @@ export function voidRecord(w: Writer, entity: VoidableEntity, id: string, reason
   const trimmed = reason.trim();
   if (trimmed === '') throw refuse('reason', '请填写作废原因');
   const version = Number(row.version) + 1;
-  w.db.prepare(`UPDATE ${spec.table} SET voided_at = ?, void_reason = ?, version = ?, updated_at = ? WHERE id = ?`).run(w.at, trimmed, version, w.at, id);
+  w.db
+    .prepare(`UPDATE ${spec.table} SET voided_at = ?, void_reason = ?, version = ?, updated_at = ? WHERE id = ?`)
+    .run(w.at, trimmed, version, w.at, id);
   const extra = entity in PATENT_LINKS ? { patents: linkedPatentNumbers(w.db, entity as PatentOwner, id) } : {};
   recordChange(w, spec, id, version, 'void', { version, reason: trimmed }, extra);
   return { id, version, outcome: 'updated' };

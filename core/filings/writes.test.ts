@@ -54,8 +54,17 @@ describe('upsertDeal', () => {
     await open();
     const result = saveDeal(licenseDeal());
     expect(result).toMatchObject({ version: 1, outcome: 'new' });
-    const deal = desk.service.store.db.prepare('SELECT * FROM deals WHERE id = ?').get(result.id) as Record<string, unknown>;
-    expect(deal).toMatchObject({ contract_no: 'HT-2023-001', kind: '许可', license_mode: '普通', patent_count: 2, assignee_size: '小型' });
+    const deal = desk.service.store.db.prepare('SELECT * FROM deals WHERE id = ?').get(result.id) as Record<
+      string,
+      unknown
+    >;
+    expect(deal).toMatchObject({
+      contract_no: 'HT-2023-001',
+      kind: '许可',
+      license_mode: '普通',
+      patent_count: 2,
+      assignee_size: '小型',
+    });
     const patents = desk.service.store.db.prepare('SELECT number, type FROM patents ORDER BY number').all();
     expect(patents).toEqual([
       { number: '202010310978.3', type: '发明' },
@@ -86,7 +95,10 @@ describe('upsertDeal', () => {
     expect(second).toEqual({ id: first.id, version: 2, outcome: 'updated' });
     const last = outbox().at(-1)!;
     expect(last).toMatchObject({ entity: 'deal', entity_id: first.id, version: 2, op: 'upsert' });
-    const detail = desk.service.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'deal.update'").pluck().get() as string;
+    const detail = desk.service.store.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'deal.update'")
+      .pluck()
+      .get() as string;
     expect(JSON.parse(detail)).toEqual({ version: 2, changes: { amount_fen: { from: 50_000_000, to: 60_000_000 } } });
   });
 
@@ -113,7 +125,9 @@ describe('upsertDeal', () => {
   it('refuses a license without a mode even when a caller skips the schema', async () => {
     await open();
     const parsed = dealInput.parse(licenseDeal());
-    const error = refusal(() => write((w) => upsertDeal(w, { ...parsed, licenseMode: null }, { regionCode: '140100' })));
+    const error = refusal(() =>
+      write((w) => upsertDeal(w, { ...parsed, licenseMode: null }, { regionCode: '140100' })),
+    );
     expect(error.extra.field).toBe('licenseMode');
     expect(count('SELECT count(*) FROM deals')).toBe(0);
   });
@@ -121,7 +135,9 @@ describe('upsertDeal', () => {
   it('never duplicates a party: matched by USCC, then by normalized name', async () => {
     await open();
     write((w) => resolveParty(w, dealInput.parse(licenseDeal()).assignee));
-    const byUscc = write((w) => resolveParty(w, { ...ENTERPRISE, name: '山西示例科技有限公司', phone: '0351-1234567', kind: '企业' }));
+    const byUscc = write((w) =>
+      resolveParty(w, { ...ENTERPRISE, name: '山西示例科技有限公司', phone: '0351-1234567', kind: '企业' }),
+    );
     expect(byUscc).toMatchObject({ version: 2, outcome: 'updated' });
     const byName = write((w) => resolveParty(w, { name: '山西示例科技 有限公司', kind: '企业' }));
     expect(byName).toEqual({ id: byUscc.id, version: 2, outcome: 'unchanged' });
@@ -133,13 +149,22 @@ describe('payments', () => {
   it('keeps one payment per (deal, date, amount, voucher) and refuses an unconfirmed overpayment at the amount', async () => {
     await open();
     const deal = saveDeal(licenseDeal({ payments: [] }));
-    const first = write((w) => upsertPayment(w, deal.id, { paidDate: '2023-03-15', amountFen: 40_000_000, voucherNo: 'A' }));
+    const first = write((w) =>
+      upsertPayment(w, deal.id, { paidDate: '2023-03-15', amountFen: 40_000_000, voucherNo: 'A' }),
+    );
     expect(first.outcome).toBe('new');
-    expect(write((w) => upsertPayment(w, deal.id, { paidDate: '2023-03-15', amountFen: 40_000_000, voucherNo: 'A' })).outcome).toBe('unchanged');
-    const error = refusal(() => write((w) => upsertPayment(w, deal.id, { paidDate: '2023-04-01', amountFen: 20_000_000 })));
+    expect(
+      write((w) => upsertPayment(w, deal.id, { paidDate: '2023-03-15', amountFen: 40_000_000, voucherNo: 'A' }))
+        .outcome,
+    ).toBe('unchanged');
+    const error = refusal(() =>
+      write((w) => upsertPayment(w, deal.id, { paidDate: '2023-04-01', amountFen: 20_000_000 })),
+    );
     expect(error.extra.field).toBe('amountFen');
     expect(error.message).toContain('超过成交金额');
-    const confirmed = write((w) => upsertPayment(w, deal.id, { paidDate: '2023-04-01', amountFen: 20_000_000, confirmOverpayment: true }));
+    const confirmed = write((w) =>
+      upsertPayment(w, deal.id, { paidDate: '2023-04-01', amountFen: 20_000_000, confirmOverpayment: true }),
+    );
     expect(confirmed.outcome).toBe('new');
   });
 
@@ -160,7 +185,10 @@ describe('voidRecord', () => {
     expect(voided.version).toBe(2);
     const last = outbox().at(-1)!;
     expect(last).toMatchObject({ entity: 'deal', op: 'void', version: 2 });
-    expect(JSON.parse(last.payload)).toMatchObject({ void_reason: '重复录入', patents: ['202010310978.3', '202311303481.9'] });
+    expect(JSON.parse(last.payload)).toMatchObject({
+      void_reason: '重复录入',
+      patents: ['202010310978.3', '202311303481.9'],
+    });
     expect(count('SELECT count(*) FROM deals')).toBe(1);
     expect(saveDeal(licenseDeal()).outcome).toBe('new');
   });
@@ -173,11 +201,19 @@ describe('restoreRecord', () => {
     const voided = write((w) => voidRecord(w, 'deal', deal.id, '误作废'));
     const restored = write((w) => restoreRecord(w, 'deal', deal.id, voided.version));
     expect(restored).toMatchObject({ id: deal.id, version: 3, outcome: 'updated' });
-    expect(desk.service.store.db.prepare('SELECT voided_at, void_reason, version FROM deals WHERE id = ?').get(deal.id)).toEqual({ voided_at: null, void_reason: null, version: 3 });
+    expect(
+      desk.service.store.db.prepare('SELECT voided_at, void_reason, version FROM deals WHERE id = ?').get(deal.id),
+    ).toEqual({ voided_at: null, void_reason: null, version: 3 });
     const last = outbox().at(-1)!;
     expect(last).toMatchObject({ entity: 'deal', entity_id: deal.id, op: 'upsert', version: 3 });
-    expect(JSON.parse(last.payload)).toMatchObject({ voided_at: null, contract_no: 'HT-2023-001', patents: ['202010310978.3', '202311303481.9'] });
-    const audit = desk.service.store.db.prepare("SELECT action, detail FROM audit_log WHERE entity_id = ? ORDER BY rowid DESC LIMIT 1").get(deal.id) as { action: string; detail: string };
+    expect(JSON.parse(last.payload)).toMatchObject({
+      voided_at: null,
+      contract_no: 'HT-2023-001',
+      patents: ['202010310978.3', '202311303481.9'],
+    });
+    const audit = desk.service.store.db
+      .prepare('SELECT action, detail FROM audit_log WHERE entity_id = ? ORDER BY rowid DESC LIMIT 1')
+      .get(deal.id) as { action: string; detail: string };
     expect(audit.action).toBe('deal.restore');
     expect(JSON.parse(audit.detail)).toMatchObject({ version: 3, voidReason: '误作废' });
   });
@@ -194,7 +230,9 @@ describe('restoreRecord', () => {
     const taken = refusal(() => write((w) => restoreRecord(w, 'deal', deal.id, voided.version)));
     expect(taken.code).toBe('CONFLICT');
     expect(taken.message).toContain('编号相同');
-    expect(desk.service.store.db.prepare('SELECT version FROM deals WHERE id = ?').pluck().get(deal.id)).toBe(voided.version);
+    expect(desk.service.store.db.prepare('SELECT version FROM deals WHERE id = ?').pluck().get(deal.id)).toBe(
+      voided.version,
+    );
   });
 });
 
@@ -240,7 +278,14 @@ describe('pledges, figures and subsidies', () => {
       write((w) =>
         upsertSubsidy(
           w,
-          subsidyInput.parse({ subsidyNo: 'JB-2', recipient: UNIVERSITY, programName: 'x', amountFen: 1, grantedDate: '2023-12-01', dealContractNo: 'NOPE' }),
+          subsidyInput.parse({
+            subsidyNo: 'JB-2',
+            recipient: UNIVERSITY,
+            programName: 'x',
+            amountFen: 1,
+            grantedDate: '2023-12-01',
+            dealContractNo: 'NOPE',
+          }),
           { regionCode: '140100' },
         ),
       ),
@@ -250,9 +295,28 @@ describe('pledges, figures and subsidies', () => {
 
   it('keeps one figures record per enterprise and year, and refuses a future year', async () => {
     await open();
-    const first = write((w) => upsertEnterpriseFigures(w, { enterprise: ENTERPRISE, year: 2023, revenueFen: 5_000_000_000, employees: 80, sector: '工业' } as never));
-    const second = write((w) => upsertEnterpriseFigures(w, { enterprise: ENTERPRISE, year: 2023, revenueFen: 6_000_000_000, employees: 80, sector: '工业' } as never));
+    const first = write((w) =>
+      upsertEnterpriseFigures(w, {
+        enterprise: ENTERPRISE,
+        year: 2023,
+        revenueFen: 5_000_000_000,
+        employees: 80,
+        sector: '工业',
+      } as never),
+    );
+    const second = write((w) =>
+      upsertEnterpriseFigures(w, {
+        enterprise: ENTERPRISE,
+        year: 2023,
+        revenueFen: 6_000_000_000,
+        employees: 80,
+        sector: '工业',
+      } as never),
+    );
     expect(second).toEqual({ id: first.id, version: 2, outcome: 'updated' });
-    expect(refusal(() => write((w) => upsertEnterpriseFigures(w, { enterprise: ENTERPRISE, year: 2025 } as never))).extra.field).toBe('year');
+    expect(
+      refusal(() => write((w) => upsertEnterpriseFigures(w, { enterprise: ENTERPRISE, year: 2025 } as never))).extra
+        .field,
+    ).toBe('year');
   });
 });

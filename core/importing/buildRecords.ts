@@ -241,7 +241,12 @@ export function buildSupply(row: ParsedRow): RecordOf['专利供给'] {
     patentNumber: supply.patent(row, '专利号')?.number as string,
     title: supply.text(row, '专利名称') as string,
     owner: {
-      ...party(supply.text(row, '权利人名称'), supply.text(row, '权利人统一社会信用代码'), supply.text(row, '权利人类型') as PartyKind, supply.region(row, '权利人所在地')),
+      ...party(
+        supply.text(row, '权利人名称'),
+        supply.text(row, '权利人统一社会信用代码'),
+        supply.text(row, '权利人类型') as PartyKind,
+        supply.region(row, '权利人所在地'),
+      ),
       confirmUsccWarning: true,
     },
     industry: (supply.text(row, '所属产业') ?? '其他') as Industry,
@@ -260,7 +265,12 @@ export function buildNeed(row: ParsedRow): RecordOf['技术需求'] {
   return {
     needNo: need.text(row, '需求编号') as string,
     enterprise: {
-      ...party(need.text(row, '企业名称'), need.text(row, '企业统一社会信用代码'), '企业', need.region(row, '企业所在地')),
+      ...party(
+        need.text(row, '企业名称'),
+        need.text(row, '企业统一社会信用代码'),
+        '企业',
+        need.region(row, '企业所在地'),
+      ),
       size: need.text(row, '企业规模') as EnterpriseSize | null,
       confirmUsccWarning: true,
     },

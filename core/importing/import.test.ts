@@ -86,7 +86,7 @@ describe('the import template', () => {
     ]);
   });
 
-  it('imported patents and parties are found by the lists\' search as soon as the import is done', async () => {
+  it("imported patents and parties are found by the lists' search as soon as the import is done", async () => {
     // The search indexes are brought up to date once at the end of the import (migration 24), not row by row.
     await importBytes(store.call, await workbookOf({ 交易: dealRows(3, 2) }));
     const byTitle = await store.call('deals.list', { search: '测试方法3' });
@@ -200,7 +200,13 @@ describe('bad rows', () => {
     expect(all.rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 2));
     const page = await store.call('import.rejectedPage', { jobId: job.jobId, offset: 240, limit: 100 });
     expect(page.rows.map((r) => r.row)).toEqual([242, 243, 244, 245, 246, 247, 248, 249, 250, 251]);
-    expect(page.rows[0]).toEqual({ sheet: '交易', row: 242, column: '专利号', value: '202310999716.5', reason: '专利号校验位错误，应为 6' });
+    expect(page.rows[0]).toEqual({
+      sheet: '交易',
+      row: 242,
+      column: '专利号',
+      value: '202310999716.5',
+      reason: '专利号校验位错误，应为 6',
+    });
 
     const file = await store.call('import.reportFile', { jobId: job.jobId });
     const workbook = new ExcelJS.Workbook();

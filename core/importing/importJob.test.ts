@@ -25,7 +25,12 @@ async function pollUntil(job: ImportJob, done: (job: ImportJob) => boolean): Pro
 }
 
 const start = async (bytes: Buffer) =>
-  store.call('import.start', { fileName: '交易.xlsx', base64: bytes.toString('base64'), validOnly: false, dryRun: false });
+  store.call('import.start', {
+    fileName: '交易.xlsx',
+    base64: bytes.toString('base64'),
+    validOnly: false,
+    dryRun: false,
+  });
 
 describe('an import job', () => {
   it('shows rows read and written per sheet while it writes, and a cancel while writing leaves the store as it was', async () => {

@@ -33,7 +33,9 @@ export class RejectedSpool {
     this.db.exec(`CREATE TABLE rejected (seq INTEGER PRIMARY KEY, sheet_order INTEGER NOT NULL, sheet TEXT NOT NULL,
       row INTEGER NOT NULL, col TEXT NOT NULL, value TEXT NOT NULL, reason TEXT NOT NULL) STRICT;
       CREATE INDEX rejected_order ON rejected (sheet_order, sheet, row, seq);`);
-    this.insert = this.db.prepare('INSERT INTO rejected (sheet_order, sheet, row, col, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = this.db.prepare(
+      'INSERT INTO rejected (sheet_order, sheet, row, col, value, reason) VALUES (?, ?, ?, ?, ?, ?)',
+    );
   }
 
   add(row: RejectedRow): void {
@@ -59,7 +61,10 @@ export class RejectedSpool {
   /** Refused rows (not entries) per sheet. */
   rowsPerSheet(): Map<string, number> {
     this.flush();
-    const rows = this.db.prepare('SELECT sheet, count(DISTINCT row) FROM rejected GROUP BY sheet').raw().all() as [string, number][];
+    const rows = this.db.prepare('SELECT sheet, count(DISTINCT row) FROM rejected GROUP BY sheet').raw().all() as [
+      string,
+      number,
+    ][];
     return new Map(rows);
   }
 

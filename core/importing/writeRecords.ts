@@ -35,7 +35,16 @@ export interface WriteTarget {
  * (otherwise the second import would fill it in and version the party again); deals and pledges before the payments
  * and subsidies that name them.
  */
-export const WRITE_ORDER: readonly ImportSheet[] = ['企业年度数据', '交易', '质押', '产品备案', '到账', '奖补', '专利供给', '技术需求'];
+export const WRITE_ORDER: readonly ImportSheet[] = [
+  '企业年度数据',
+  '交易',
+  '质押',
+  '产品备案',
+  '到账',
+  '奖补',
+  '专利供给',
+  '技术需求',
+];
 
 function partyInput(party: PartyRecord, kind = party.kind): ParsedParty {
   return {

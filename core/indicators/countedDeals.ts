@@ -12,14 +12,33 @@ export function listCountedDeals(db: ReadHandle, query: Query): z.output<typeof 
   const monthFrom = query.month ? `${query.month}-01` : `${query.year}-01-01`;
   const monthTo = query.month ? `${query.month}-31` : `${query.year}-12-31`;
   const extra = query.industry ? ' AND f.industry = :industry' : '';
-  const params = { family: query.family, from: monthFrom, to: monthTo, ...(query.industry ? { industry: query.industry } : {}) };
+  const params = {
+    family: query.family,
+    from: monthFrom,
+    to: monthTo,
+    ...(query.industry ? { industry: query.industry } : {}),
+  };
   const where = `${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to${extra}`;
-  const totals = db.prepare(inRegions(`SELECT count(*) AS total, coalesce(sum(f.patent_count), 0) AS patents ${where}`, regionsOf(query.region))).get(params) as {
+  const totals = db
+    .prepare(
+      inRegions(
+        `SELECT count(*) AS total, coalesce(sum(f.patent_count), 0) AS patents ${where}`,
+        regionsOf(query.region),
+      ),
+    )
+    .get(params) as {
     total: number;
     patents: number;
   };
   const ids = (
-    db.prepare(inRegions(`SELECT f.deal_id AS id ${where} ORDER BY f.recordation_date DESC, f.deal_id LIMIT ${query.limit}`, regionsOf(query.region))).all(params) as { id: string }[]
+    db
+      .prepare(
+        inRegions(
+          `SELECT f.deal_id AS id ${where} ORDER BY f.recordation_date DESC, f.deal_id LIMIT ${query.limit}`,
+          regionsOf(query.region),
+        ),
+      )
+      .all(params) as { id: string }[]
   ).map((r) => r.id);
   const rows = db
     .prepare(

@@ -23,13 +23,17 @@ const SQL = {
 /** The values a chart of the cumulative period shows: cumulative counts and amounts, the year's rates. */
 function cumulativeValues(report: ReturnType<typeof buildReport>): IndicatorNumbers {
   return Object.fromEntries(
-    INDICATOR_IDS.map((id) => [id, id === 'I3a' || id === 'I3b' ? report.indicators[id].year : report.indicators[id].cumulative]),
+    INDICATOR_IDS.map((id) => [
+      id,
+      id === 'I3a' || id === 'I3b' ? report.indicators[id].year : report.indicators[id].cumulative,
+    ]),
   ) as IndicatorNumbers;
 }
 
 /** The year of the latest recordation of a live deal (the date the indicators count by); read backwards on its index. */
 export function latestDataYear(db: ReadHandle): number | null {
-  const latest = db.prepare('SELECT max(recordation_date) FROM deals WHERE voided_at IS NULL').pluck().get() as string | null;
+  const latest = db.prepare('SELECT max(recordation_date) FROM deals WHERE voided_at IS NULL').pluck().get() as
+    string | null;
   return latest ? Number(latest.slice(0, 4)) : null;
 }
 
@@ -64,7 +68,11 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
   }
 
   const byRegion = withRegions
-    ? CITY_REGIONS.map((r) => ({ region: r.code, regionName: r.name, values: cumulativeValues(buildReport(r.code, year, parts)) }))
+    ? CITY_REGIONS.map((r) => ({
+        region: r.code,
+        regionName: r.name,
+        values: cumulativeValues(buildReport(r.code, year, parts)),
+      }))
     : [];
 
   const params = { from: `${year}-01-01`, to: `${year}-12-31` };
@@ -77,14 +85,31 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
     if (!entry) industries.set(name, (entry = { industry: name, I1: 0, I1a: 0, I2: 0, I2a: 0 }));
     return entry;
   };
-  for (const r of rows(SQL.industry, 'I1')) Object.assign(industry(r.industry ?? '其他'), { I1: r.patents ?? 0, I1a: r.amount ?? 0 });
-  for (const r of rows(SQL.industry, 'I2')) Object.assign(industry(r.industry ?? '其他'), { I2: r.patents ?? 0, I2a: r.amount ?? 0 });
+  for (const r of rows(SQL.industry, 'I1'))
+    Object.assign(industry(r.industry ?? '其他'), { I1: r.patents ?? 0, I1a: r.amount ?? 0 });
+  for (const r of rows(SQL.industry, 'I2'))
+    Object.assign(industry(r.industry ?? '其他'), { I2: r.patents ?? 0, I2a: r.amount ?? 0 });
 
-  const monthly = Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, I1: 0, I2: 0, I5: 0, I5a: 0 }));
+  const monthly = Array.from({ length: 12 }, (_, i) => ({
+    month: `${year}-${String(i + 1).padStart(2, '0')}`,
+    I1: 0,
+    I2: 0,
+    I5: 0,
+    I5a: 0,
+  }));
   const month = (m: string | undefined) => monthly[Number(m?.slice(5, 7)) - 1];
-  for (const r of rows(SQL.month, 'I1')) { const m = month(r.month); if (m) m.I1 = r.n ?? 0; }
-  for (const r of rows(SQL.month, 'I2')) { const m = month(r.month); if (m) m.I2 = r.n ?? 0; }
-  for (const r of rows(SQL.monthI5)) { const m = month(r.month); if (m) Object.assign(m, { I5: r.amount ?? 0, I5a: r.n ?? 0 }); }
+  for (const r of rows(SQL.month, 'I1')) {
+    const m = month(r.month);
+    if (m) m.I1 = r.n ?? 0;
+  }
+  for (const r of rows(SQL.month, 'I2')) {
+    const m = month(r.month);
+    if (m) m.I2 = r.n ?? 0;
+  }
+  for (const r of rows(SQL.monthI5)) {
+    const m = month(r.month);
+    if (m) Object.assign(m, { I5: r.amount ?? 0, I5a: r.n ?? 0 });
+  }
 
   const requiredGrowth = Object.fromEntries(
     INDICATOR_IDS.map((id: IndicatorId) => [id, parts.targets.requiredGrowth(region, id, year)]),

@@ -13,7 +13,8 @@ import { buildReport, readReportParts, type ReportParts } from './report';
 import { readScoring } from './scoringStore';
 
 /** A party's or record's reporting region in SQL: county codes rolled up to their city, 140171 kept. */
-export const rollup = (column: string) => `CASE WHEN ${column} = '140171' THEN ${column} ELSE substr(${column}, 1, 4) || '00' END`;
+export const rollup = (column: string) =>
+  `CASE WHEN ${column} = '140171' THEN ${column} ELSE substr(${column}, 1, 4) || '00' END`;
 const IN_REGION = (column: string) => `(:region = '${PROVINCE_CODE}' OR ${rollup(column)} = :region)`;
 
 const SQL = {
@@ -32,7 +33,12 @@ const SQL = {
 };
 
 /** Each indicator of the report with its required growth and whether that is met (达标 / 未达标). */
-export function evaluationRows(report: IndicatorReport, parts: ReportParts, region: string, year: number): EvaluationSheet['rows'] {
+export function evaluationRows(
+  report: IndicatorReport,
+  parts: ReportParts,
+  region: string,
+  year: number,
+): EvaluationSheet['rows'] {
   return INDICATOR_IDS.map((indicator) => {
     const value = report.indicators[indicator];
     const requiredGrowth = parts.targets.requiredGrowth(region, indicator, year);

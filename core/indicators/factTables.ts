@@ -86,7 +86,11 @@ export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, Region
   }
   for (const [region, distinct] of readCumulativeDistinct(db, query.regions, query.cumulativeFrom, query.toYear)) {
     const entry = facts.get(region);
-    if (entry) Object.assign(entry, { cumulativeEnterprises: distinct.enterprises, cumulativeRegistrationPatents: distinct.registrationPatents });
+    if (entry)
+      Object.assign(entry, {
+        cumulativeEnterprises: distinct.enterprises,
+        cumulativeRegistrationPatents: distinct.registrationPatents,
+      });
   }
   return facts;
 }
@@ -100,7 +104,8 @@ export function readCumulativeDistinct(
 ): Map<string, { enterprises: number; registrationPatents: number }> {
   const result = new Map(regions.map((r) => [r, { enterprises: 0, registrationPatents: 0 }]));
   const program = cumulativeFrom === PROGRAM_FIRST_YEAR;
-  const rows = (sql: string) => db.prepare(inRegions(sql, regions)).all(program ? { toYear } : { cumulativeFrom, toYear }) as Row[];
+  const rows = (sql: string) =>
+    db.prepare(inRegions(sql, regions)).all(program ? { toYear } : { cumulativeFrom, toYear }) as Row[];
   const q = FACT_TABLE_QUERIES;
   for (const row of rows(program ? q.programEnterprises : q.cumulativeEnterprises)) {
     const entry = result.get(String(row.region));

@@ -35,7 +35,8 @@ const RECORDED_IN_RANGE = `d.recordation_date BETWEEN :from AND :to`;
  * the list and walks organizations by region first (CROSS JOIN keeps that order whatever the statistics say).
  */
 export function inRegions(sql: string, regions: readonly string[]): string {
-  if (regions.length === 0 || !regions.every((r) => /^\d{6}$/.test(r))) throw new Error(`bad region list: ${regions.join(',')}`);
+  if (regions.length === 0 || !regions.every((r) => /^\d{6}$/.test(r)))
+    throw new Error(`bad region list: ${regions.join(',')}`);
   return sql.replaceAll('__REGIONS__', regions.map((r) => `'${r}'`).join(','));
 }
 
@@ -59,7 +60,19 @@ export interface YearFacts {
 }
 
 export const emptyYearFacts = (): YearFacts => ({
-  I1: 0, I1a: 0, I1b: 0, I2: 0, I2a: 0, I2b: 0, I3: 0, revenue: [0, 0], employees: [0, 0], I4: 0, I4a: 0, I5: 0, I5a: 0,
+  I1: 0,
+  I1a: 0,
+  I1b: 0,
+  I2: 0,
+  I2a: 0,
+  I2b: 0,
+  I3: 0,
+  revenue: [0, 0],
+  employees: [0, 0],
+  I4: 0,
+  I4a: 0,
+  I5: 0,
+  I5a: 0,
 });
 
 /** Per region: per year facts, and the distinct counts over the cumulative period. */
@@ -149,8 +162,13 @@ export function num(value: number | string | null | undefined): number {
 type FactRow = Record<string, number | string | null>;
 
 /** Empty facts for each region asked for, and the year entry a row of (region, year) adds to (null for a region not asked). */
-export function regionFactsCollector(regions: readonly string[]): { facts: Map<string, RegionFacts>; entryOf: (row: FactRow) => YearFacts | null } {
-  const facts = new Map<string, RegionFacts>(regions.map((region) => [region, { years: new Map(), cumulativeEnterprises: 0, cumulativeRegistrationPatents: 0 }]));
+export function regionFactsCollector(regions: readonly string[]): {
+  facts: Map<string, RegionFacts>;
+  entryOf: (row: FactRow) => YearFacts | null;
+} {
+  const facts = new Map<string, RegionFacts>(
+    regions.map((region) => [region, { years: new Map(), cumulativeEnterprises: 0, cumulativeRegistrationPatents: 0 }]),
+  );
   const entryOf = (row: FactRow): YearFacts | null => {
     const region = facts.get(String(row.region));
     if (!region) return null;
@@ -177,14 +195,22 @@ export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<str
     }
   };
   const range = { from: params.from, to: params.to };
-  each(SQL.dealsI1, (f, r) => Object.assign(f, { I1: num(r.patents), I1a: num(r.amount), I3: num(r.enterprises) }), range);
+  each(
+    SQL.dealsI1,
+    (f, r) => Object.assign(f, { I1: num(r.patents), I1a: num(r.amount), I3: num(r.enterprises) }),
+    range,
+  );
   each(SQL.paymentsI1, (f, r) => (f.I1b = num(r.amount)), range);
   each(SQL.dealsI2, (f, r) => Object.assign(f, { I2: num(r.patents), I2a: num(r.amount) }), range);
   each(SQL.paymentsI2, (f, r) => (f.I2b = num(r.amount)), range);
-  each(SQL.enterpriseFigures, (f, r) => {
-    f.revenue = [num(r.revenueNow), num(r.revenueBefore)];
-    f.employees = [num(r.employeesNow), num(r.employeesBefore)];
-  }, { to: params.to, figuresFrom: params.figuresFrom });
+  each(
+    SQL.enterpriseFigures,
+    (f, r) => {
+      f.revenue = [num(r.revenueNow), num(r.revenueBefore)];
+      f.employees = [num(r.employeesNow), num(r.employeesBefore)];
+    },
+    { to: params.to, figuresFrom: params.figuresFrom },
+  );
   each(SQL.registrations, (f, r) => (f.I4 = num(r.registrations)), range);
   each(SQL.registrationPatents, (f, r) => (f.I4a = num(r.patents)), range);
   each(SQL.pledges, (f, r) => Object.assign(f, { I5: num(r.amount), I5a: num(r.pledges) }), range);

@@ -21,7 +21,11 @@ function targetsView(ctx: ServiceContext) {
 
 /** On the province's workbench, the cities' targets just saved go out to those cities (目标下达). */
 function sendIfProvince(w: Writer, targets: readonly TargetRow[]): void {
-  if (readInstallation(w.db)?.regionCode === PROVINCE_CODE) publishTargets(w, targets.map((t) => t.regionCode));
+  if (readInstallation(w.db)?.regionCode === PROVINCE_CODE)
+    publishTargets(
+      w,
+      targets.map((t) => t.regionCode),
+    );
 }
 
 export const indicatorsHandlers = {
@@ -29,7 +33,8 @@ export const indicatorsHandlers = {
 
   'indicators.dashboard': (input, ctx) => computeDashboard(ctx.store.db, input.region, input.year),
 
-  'indicators.evaluation': (input, ctx) => computeEvaluation(ctx.store.db, input.region, input.year, todayIso(ctx.now())),
+  'indicators.evaluation': (input, ctx) =>
+    computeEvaluation(ctx.store.db, input.region, input.year, todayIso(ctx.now())),
 
   'indicators.evaluationAll': (input, ctx) =>
     CITY_REGIONS.map((r) => computeEvaluation(ctx.store.db, r.code, input.year, todayIso(ctx.now()))),
@@ -46,7 +51,9 @@ export const indicatorsHandlers = {
   'targets.save': (input, ctx) => {
     for (const [i, t] of input.targets.entries()) {
       if (t.yearTo < t.yearFrom) {
-        throw new DeskError('VALIDATION', `第 ${i + 1} 条目标：截止年度不能早于起始年度`, { field: `targets.${i}.yearTo` });
+        throw new DeskError('VALIDATION', `第 ${i + 1} 条目标：截止年度不能早于起始年度`, {
+          field: `targets.${i}.yearTo`,
+        });
       }
     }
     const actor = ctx.requireActor();
@@ -65,7 +72,12 @@ export const indicatorsHandlers = {
     ctx.write((w) => {
       saveTargets(w, actor.name, parsed.targets, parsed.baselines);
       sendIfProvince(w, parsed.targets);
-      w.record({ action: 'targets.import', entity: 'region_target', entityId: null, detail: { fileName: input.fileName, ...summary } });
+      w.record({
+        action: 'targets.import',
+        entity: 'region_target',
+        entityId: null,
+        detail: { fileName: input.fileName, ...summary },
+      });
     });
     return { ...summary, written: true };
   },

@@ -76,14 +76,17 @@ beforeAll(async () => {
   b.subsidy(A, '2022-01-10', '6', null);
 
   await desk.call('targets.save', {
-    targets: [{ regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 20, requiredGrowth: null }],
+    targets: [
+      { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 20, requiredGrowth: null },
+    ],
     baselines: [{ regionCode: '140200', indicator: 'I2', year: 2020, value: 4 }],
   });
 });
 
 afterAll(() => desk.close());
 
-const report = (region: string, year: number) => desk.call('indicators.report', { region, year }).then((r) => r.indicators);
+const report = (region: string, year: number) =>
+  desk.call('indicators.report', { region, year }).then((r) => r.indicators);
 
 describe('indicators of a city (太原, 2022)', () => {
   it('counts SME patents as patent-deal pairs, leaving out voided, unrecorded and confirmed-anomaly deals', async () => {
@@ -110,7 +113,12 @@ describe('indicators of a city (太原, 2022)', () => {
   });
 
   it('counts university and institute patents in the assignor’s region', async () => {
-    expect((await report('140100', 2022)).I2).toMatchObject({ year: 7, cumulative: 11, target: null, completion: null });
+    expect((await report('140100', 2022)).I2).toMatchObject({
+      year: 7,
+      cumulative: 11,
+      target: null,
+      completion: null,
+    });
     expect((await report('140200', 2022)).I2).toMatchObject({ year: 1, cumulative: 1 });
     expect((await report('140200', 2023)).I2b.year).toBe(WAN('25'));
   });
@@ -188,7 +196,14 @@ describe('the deals behind a chart', () => {
 describe('the evaluation sheet', () => {
   it('shows deals under review, deductions and the score under the default scheme', async () => {
     const sheet = await desk.call('indicators.evaluation', { region: '140100', year: 2022 });
-    expect(sheet).toMatchObject({ regionName: '太原市', dealsUnderReview: 1, confirmedAnomalies: 1, subsidyFrauds: 1, clawedBackFen: WAN('5'), schemeVersion: 0 });
+    expect(sheet).toMatchObject({
+      regionName: '太原市',
+      dealsUnderReview: 1,
+      confirmedAnomalies: 1,
+      subsidyFrauds: 1,
+      clawedBackFen: WAN('5'),
+      schemeVersion: 0,
+    });
     const i1 = sheet.rows.find((r) => r.indicator === 'I1');
     expect(i1).toMatchObject({ requiredGrowth: 0.4, growthMet: true });
     expect(sheet.rows.find((r) => r.indicator === 'I5')).toMatchObject({ requiredGrowth: 0.7, growthMet: false });
@@ -210,10 +225,35 @@ describe('patent-desk indicators', () => {
     const r = runCli(['--db', desk.dbPath, 'indicators', '--region', '140100', '--year', '2022', '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const printed = JSON.parse(r.stdout) as { region: string; year: number; indicators: Record<string, Record<string, unknown>> };
+    const printed = JSON.parse(r.stdout) as {
+      region: string;
+      year: number;
+      indicators: Record<string, Record<string, unknown>>;
+    };
     expect(printed).toEqual(await desk.call('indicators.report', { region: '140100', year: 2022 }));
-    expect(Object.keys(printed.indicators)).toEqual(['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I3a', 'I3b', 'I4', 'I4a', 'I5', 'I5a']);
-    expect(Object.keys(printed.indicators.I1!)).toEqual(['year', 'cumulative', 'target', 'completion', 'yoy', 'avgGrowth']);
+    expect(Object.keys(printed.indicators)).toEqual([
+      'I1',
+      'I1a',
+      'I1b',
+      'I2',
+      'I2a',
+      'I2b',
+      'I3',
+      'I3a',
+      'I3b',
+      'I4',
+      'I4a',
+      'I5',
+      'I5a',
+    ]);
+    expect(Object.keys(printed.indicators.I1!)).toEqual([
+      'year',
+      'cumulative',
+      'target',
+      'completion',
+      'yoy',
+      'avgGrowth',
+    ]);
   });
 
   it('refuses a region that is not a reporting region, in Chinese', () => {

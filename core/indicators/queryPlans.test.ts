@@ -15,8 +15,12 @@ describe('the indicator queries', () => {
     it(`${name} reads covering indexes, region first`, () => {
       const text = inRegions(sql, ['140100']);
       const used = Object.fromEntries(Object.entries(params).filter(([key]) => text.includes(`:${key}`)));
-      const plan = (desk.service.store.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(used) as { detail: string }[]).map((r) => r.detail);
-      expect(plan.find((step) => /^(SEARCH|SCAN) /.test(step)) ?? '', plan.join('\n')).toMatch(/organizations_region_parties/);
+      const plan = (desk.service.store.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(used) as { detail: string }[]).map(
+        (r) => r.detail,
+      );
+      expect(plan.find((step) => /^(SEARCH|SCAN) /.test(step)) ?? '', plan.join('\n')).toMatch(
+        /organizations_region_parties/,
+      );
       for (const step of plan) {
         expect(step, plan.join('\n')).not.toMatch(/^SCAN (o|d|p|r|deals|payments|pledges|product_registrations)\b/);
         if (/^SEARCH (d|p|r) /.test(step)) expect(step, plan.join('\n')).toMatch(/COVERING INDEX|PRIMARY KEY/);

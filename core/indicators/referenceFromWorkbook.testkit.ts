@@ -41,7 +41,9 @@ function patent(v: Cell): string {
 }
 /** A whole number as people write it: 2022年, 85人, 1,234, full width. */
 function integer(v: Cell): number {
-  const digits = text(v).replace(/(年|人|个月)$/, '').replace(/,/g, '');
+  const digits = text(v)
+    .replace(/(年|人|个月)$/, '')
+    .replace(/,/g, '');
   if (!/^\d+$/.test(digits)) throw new Error(`bad integer ${text(v)}`);
   return Number(digits);
 }
@@ -62,7 +64,16 @@ function rows(book: ExcelJS.Workbook, name: string): Record<string, Cell>[] {
   return out;
 }
 
-interface Deal { patents: Set<string>; amount: number; year: number | null; assigneeCity: string | null; assigneeSme: boolean; assignee: string; assignorCity: string | null; assignorAcademic: boolean }
+interface Deal {
+  patents: Set<string>;
+  amount: number;
+  year: number | null;
+  assigneeCity: string | null;
+  assigneeSme: boolean;
+  assignee: string;
+  assignorCity: string | null;
+  assignorAcademic: boolean;
+}
 
 export async function referenceIndicators(file: string) {
   const book = new ExcelJS.Workbook();
@@ -74,32 +85,58 @@ export async function referenceIndicators(file: string) {
     if (!d) {
       const recorded = date(r['备案日期']);
       d = {
-        patents: new Set(), amount: fen(r['成交金额(万元)']), year: recorded ? Number(recorded.slice(0, 4)) : null,
-        assigneeCity: city(r['受让方所在地']), assigneeSme: SME.has(text(r['受让方规模'])), assignee: party(r['受让方统一社会信用代码'], r['受让方名称']),
-        assignorCity: city(r['让与方所在地']), assignorAcademic: ['高校', '科研院所'].includes(text(r['让与方类型'])),
+        patents: new Set(),
+        amount: fen(r['成交金额(万元)']),
+        year: recorded ? Number(recorded.slice(0, 4)) : null,
+        assigneeCity: city(r['受让方所在地']),
+        assigneeSme: SME.has(text(r['受让方规模'])),
+        assignee: party(r['受让方统一社会信用代码'], r['受让方名称']),
+        assignorCity: city(r['让与方所在地']),
+        assignorAcademic: ['高校', '科研院所'].includes(text(r['让与方类型'])),
       };
       deals.set(no, d);
     }
     d.patents.add(patent(r['专利号']));
   }
-  const payments = rows(book, '到账').map((r) => ({ deal: deals.get(text(r['合同编号'])), date: date(r['到账日期'])!, fen: fen(r['到账金额(万元)']) }));
+  const payments = rows(book, '到账').map((r) => ({
+    deal: deals.get(text(r['合同编号'])),
+    date: date(r['到账日期'])!,
+    fen: fen(r['到账金额(万元)']),
+  }));
   const pledges = new Map<string, { city: string | null; fen: number; year: number }>();
   for (const r of rows(book, '质押')) {
     const no = text(r['质押登记号']);
-    if (!pledges.has(no)) pledges.set(no, { city: city(r['出质人所在地']), fen: fen(r['融资金额(万元)']), year: Number(date(r['登记日期'])!.slice(0, 4)) });
+    if (!pledges.has(no))
+      pledges.set(no, {
+        city: city(r['出质人所在地']),
+        fen: fen(r['融资金额(万元)']),
+        year: Number(date(r['登记日期'])!.slice(0, 4)),
+      });
   }
   const registrations = new Map<string, { city: string | null; sme: boolean; year: number; patents: Set<string> }>();
   for (const r of rows(book, '产品备案')) {
     const no = text(r['备案号']);
     let g = registrations.get(no);
-    if (!g) registrations.set(no, (g = { city: city(r['企业所在地']), sme: SME.has(text(r['企业规模'])), year: Number(date(r['备案日期'])!.slice(0, 4)), patents: new Set() }));
+    if (!g)
+      registrations.set(
+        no,
+        (g = {
+          city: city(r['企业所在地']),
+          sme: SME.has(text(r['企业规模'])),
+          year: Number(date(r['备案日期'])!.slice(0, 4)),
+          patents: new Set(),
+        }),
+      );
     g.patents.add(patent(r['专利号']));
   }
   const figures = new Map<string, { revenue: number | null; employees: number | null }>();
   for (const r of rows(book, '企业年度数据')) {
     const revenue = text(r['营业收入(万元)']);
     const employees = text(r['就业人数']);
-    figures.set(`${party(r['统一社会信用代码'], r['企业名称'])}|${integer(r['年度'])}`, { revenue: revenue === '' ? null : fen(r['营业收入(万元)']), employees: employees === '' ? null : integer(r['就业人数']) });
+    figures.set(`${party(r['统一社会信用代码'], r['企业名称'])}|${integer(r['年度'])}`, {
+      revenue: revenue === '' ? null : fen(r['营业收入(万元)']),
+      employees: employees === '' ? null : integer(r['就业人数']),
+    });
   }
 
   /** Year value of every summable indicator for the regions given, plus the I3 enterprises of the year. */
@@ -108,12 +145,17 @@ export async function referenceIndicators(file: string) {
     const i1 = [...deals.values()].filter((d) => d.year !== null && d.assigneeSme && inArea(d.assigneeCity));
     const i2 = [...deals.values()].filter((d) => d.year !== null && d.assignorAcademic && inArea(d.assignorCity));
     const ofYear = (list: Deal[], y: number) => list.filter((d) => d.year === y);
-    const paid = (list: Deal[], y: number) => payments.filter((p) => p.deal && list.includes(p.deal) && p.date.startsWith(`${y}-`)).reduce((s, p) => s + p.fen, 0);
-    const enterprises = (from: number, to: number) => new Set(i1.filter((d) => d.year! >= from && d.year! <= to).map((d) => d.assignee));
+    const paid = (list: Deal[], y: number) =>
+      payments
+        .filter((p) => p.deal && list.includes(p.deal) && p.date.startsWith(`${y}-`))
+        .reduce((s, p) => s + p.fen, 0);
+    const enterprises = (from: number, to: number) =>
+      new Set(i1.filter((d) => d.year! >= from && d.year! <= to).map((d) => d.assignee));
     const regs = (y: number) => [...registrations.values()].filter((g) => g.sme && inArea(g.city) && g.year === y);
     const pl = (y: number) => [...pledges.values()].filter((p) => inArea(p.city) && p.year === y);
     const growth = (key: 'revenue' | 'employees') => {
-      let now = 0, before = 0;
+      let now = 0,
+        before = 0;
       for (const e of enterprises(year, year)) {
         const a = figures.get(`${e}|${year}`)?.[key];
         const b = figures.get(`${e}|${year - 1}`)?.[key];
@@ -137,9 +179,20 @@ export async function referenceIndicators(file: string) {
       I5: pl(y).reduce((s, p) => s + p.fen, 0),
       I5a: pl(y).length,
     });
-    return { year: v(year), before: v(year - 1), base: v(2020), I3a: growth('revenue'), I3b: growth('employees'), cumulativeEnterprises: enterprises(2021, year).size, v };
+    return {
+      year: v(year),
+      before: v(year - 1),
+      base: v(2020),
+      I3a: growth('revenue'),
+      I3b: growth('employees'),
+      cumulativeEnterprises: enterprises(2021, year).size,
+      v,
+    };
   };
 }
 
-export const REFERENCE_REGIONS: readonly (readonly string[])[] = [...CITY_REGIONS.map((r) => [r.code]), CITY_REGIONS.map((r) => r.code)];
+export const REFERENCE_REGIONS: readonly (readonly string[])[] = [
+  ...CITY_REGIONS.map((r) => [r.code]),
+  CITY_REGIONS.map((r) => r.code),
+];
 export const areaCode = (regions: readonly string[]) => (regions.length > 1 ? PROVINCE_CODE : regions[0]!);

@@ -21,7 +21,8 @@ type Summed = Exclude<IndicatorId, 'I3a' | 'I3b'>;
 
 function addFacts(a: YearFacts, b: YearFacts): YearFacts {
   const sum = emptyYearFacts();
-  for (const key of ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I4', 'I4a', 'I5', 'I5a'] as const) sum[key] = a[key] + b[key];
+  for (const key of ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I4', 'I4a', 'I5', 'I5a'] as const)
+    sum[key] = a[key] + b[key];
   sum.revenue = [a.revenue[0] + b.revenue[0], a.revenue[1] + b.revenue[1]];
   sum.employees = [a.employees[0] + b.employees[0], a.employees[1] + b.employees[1]];
   return sum;
@@ -30,10 +31,19 @@ function addFacts(a: YearFacts, b: YearFacts): YearFacts {
 /** Year values of one year as DOMAIN §7 defines them (I3a/I3b as growth of summed figures). */
 export function yearValues(f: YearFacts): IndicatorNumbers {
   return {
-    I1: f.I1, I1a: f.I1a, I1b: f.I1b, I2: f.I2, I2a: f.I2a, I2b: f.I2b, I3: f.I3,
+    I1: f.I1,
+    I1a: f.I1a,
+    I1b: f.I1b,
+    I2: f.I2,
+    I2a: f.I2a,
+    I2b: f.I2b,
+    I3: f.I3,
     I3a: sumGrowth(f.revenue[0], f.revenue[1]),
     I3b: sumGrowth(f.employees[0], f.employees[1]),
-    I4: f.I4, I4a: f.I4a, I5: f.I5, I5a: f.I5a,
+    I4: f.I4,
+    I4a: f.I4a,
+    I5: f.I5,
+    I5a: f.I5a,
   };
 }
 
@@ -54,12 +64,7 @@ export function sumRegions(facts: Map<string, RegionFacts>, regions: readonly st
 }
 
 /** v(2020) of a region: its stored baseline, else what the store holds for 2020; the province adds up its regions. */
-function baseValue(
-  id: Summed,
-  region: string,
-  facts: Map<string, RegionFacts>,
-  targets: TargetLookup,
-): number {
+function baseValue(id: Summed, region: string, facts: Map<string, RegionFacts>, targets: TargetLookup): number {
   const own = targets.baseline(region, id, BASE_YEAR);
   if (own !== null) return own;
   if (region === PROVINCE_CODE) return TWELVE_REGIONS.reduce((sum, r) => sum + baseValue(id, r, facts, targets), 0);
@@ -99,9 +104,11 @@ export function buildReport(region: string, year: number, parts: ReportParts): I
       continue;
     }
     const cumulative =
-      id === 'I3' ? area.cumulativeEnterprises
-      : id === 'I4a' ? area.cumulativeRegistrationPatents
-      : cumulativeYears.reduce((sum, values) => sum + (values[id] ?? 0), 0);
+      id === 'I3'
+        ? area.cumulativeEnterprises
+        : id === 'I4a'
+          ? area.cumulativeRegistrationPatents
+          : cumulativeYears.reduce((sum, values) => sum + (values[id] ?? 0), 0);
     const base = baseValue(id, region, facts, targets);
     const previous = year - 1 === BASE_YEAR ? base : before[id];
     const target = targets.target(region, id, year);

@@ -21,14 +21,24 @@ export function storeBuilder(db: Database.Database) {
   let patentSerial = 0;
   const newPatent = () => {
     const number = `2021${String(++patentSerial).padStart(8, '0')}.X`;
-    db.prepare(`INSERT INTO patents (number, type, title, updated_at) VALUES (?, '发明', '测试专利', ?)`).run(number, AT);
+    db.prepare(`INSERT INTO patents (number, type, title, updated_at) VALUES (?, '发明', '测试专利', ?)`).run(
+      number,
+      AT,
+    );
     return number;
   };
 
   return {
     org(name: string, kind: Kind, regionCode: string | null, size: Size | null = null): string {
       const id = newId();
-      const city = regionCode === null ? null : regionCode === '140171' ? regionCode : regionCode.startsWith('14') ? `${regionCode.slice(0, 4)}00` : null;
+      const city =
+        regionCode === null
+          ? null
+          : regionCode === '140171'
+            ? regionCode
+            : regionCode.startsWith('14')
+              ? `${regionCode.slice(0, 4)}00`
+              : null;
       db.prepare(
         `INSERT INTO organizations (id, name, name_norm, kind, region_code, city_code, size, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -55,12 +65,27 @@ export function storeBuilder(db: Database.Database) {
            contract_date, recordation_date, amount_fen, patent_count, created_at, updated_at, voided_at, void_reason)
          VALUES (?, '140100', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        id, `HT-${id}`, kind, kind === '许可' ? '普通' : null, d.assignor, d.assignee, d.assigneeSize ?? null,
-        d.industry ?? '其他', d.recorded ?? '2021-01-01', d.recorded, fen(d.amountWan ?? '0'), patents.length, AT, AT,
-        d.voided ? AT : null, d.voided ? '录入错误' : null,
+        id,
+        `HT-${id}`,
+        kind,
+        kind === '许可' ? '普通' : null,
+        d.assignor,
+        d.assignee,
+        d.assigneeSize ?? null,
+        d.industry ?? '其他',
+        d.recorded ?? '2021-01-01',
+        d.recorded,
+        fen(d.amountWan ?? '0'),
+        patents.length,
+        AT,
+        AT,
+        d.voided ? AT : null,
+        d.voided ? '录入错误' : null,
       );
       patents.forEach((number, position) =>
-        db.prepare('INSERT INTO deal_patents (deal_id, patent_number, position) VALUES (?, ?, ?)').run(id, number, position),
+        db
+          .prepare('INSERT INTO deal_patents (deal_id, patent_number, position) VALUES (?, ?, ?)')
+          .run(id, number, position),
       );
       return id;
     },
@@ -77,7 +102,10 @@ export function storeBuilder(db: Database.Database) {
         `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, status, explanation, first_seen_at, last_seen_at, updated_at)
          VALUES (?, 'R04', ?, ?, ?, '测试', ?, ?, ?)`,
       ).run(id, regionCode, id, status, AT, AT, AT);
-      db.prepare(`INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, 'deal', ?, 'HT')`).run(id, dealId);
+      db.prepare(`INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, 'deal', ?, 'HT')`).run(
+        id,
+        dealId,
+      );
       return id;
     },
 
@@ -89,7 +117,13 @@ export function storeBuilder(db: Database.Database) {
       ).run(id, `ZY-${id}`, pledgor, fen(amountWan), registered, AT, AT, voided ? AT : null);
     },
 
-    registration(enterprise: string, registered: string, patents: string[] | number, size: Size | null = null, voided = false): string[] {
+    registration(
+      enterprise: string,
+      registered: string,
+      patents: string[] | number,
+      size: Size | null = null,
+      voided = false,
+    ): string[] {
       const id = newId();
       const numbers = Array.isArray(patents) ? patents : Array.from({ length: patents }, newPatent);
       db.prepare(
@@ -109,7 +143,13 @@ export function storeBuilder(db: Database.Database) {
       ).run(newId(), organization, year, revenueWan === null ? null : fen(revenueWan), employees, AT, AT);
     },
 
-    subsidy(recipient: string, granted: string, amountWan: string, clawedBackAt: string | null, regionCode = '140100'): void {
+    subsidy(
+      recipient: string,
+      granted: string,
+      amountWan: string,
+      clawedBackAt: string | null,
+      regionCode = '140100',
+    ): void {
       const id = newId();
       db.prepare(
         `INSERT INTO subsidies (id, region_code, subsidy_no, recipient_id, program_name, amount_fen, granted_date, clawed_back_at,

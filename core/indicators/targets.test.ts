@@ -10,7 +10,13 @@ describe('targets and baselines', () => {
   it('come pre-filled with the province’s plan targets', async () => {
     const { targets } = await desk.call('targets.get', {});
     const province = Object.fromEntries(targets.filter((t) => t.regionCode === '140000').map((t) => [t.indicator, t]));
-    expect(province.I1).toMatchObject({ target: 990, requiredGrowth: 0.4, yearFrom: 2021, yearTo: 2023, isDefault: true });
+    expect(province.I1).toMatchObject({
+      target: 990,
+      requiredGrowth: 0.4,
+      yearFrom: 2021,
+      yearTo: 2023,
+      isDefault: true,
+    });
     expect(province.I2).toMatchObject({ target: 1300, requiredGrowth: 0.4 });
     expect(province.I3).toMatchObject({ target: 660, requiredGrowth: 0.4 });
     expect(province.I5).toMatchObject({ target: 200000 * 1_000_000, requiredGrowth: 0.7 });
@@ -20,21 +26,35 @@ describe('targets and baselines', () => {
 
   it('are imported from xlsx, money in 万元, and the change is audited', async () => {
     const content = await workbook(
-      [['太原', 'I1', 2021, 2023, 150, 40], ['综改区', 'I5', 2021, 2023, '12,000.5', '70%']],
+      [
+        ['太原', 'I1', 2021, 2023, 150, 40],
+        ['综改区', 'I5', 2021, 2023, '12,000.5', '70%'],
+      ],
       [['大同市', 'I2', 2020, 12]],
     );
     const result = await desk.call('targets.import', { contentBase64: content });
     expect(result).toMatchObject({ targets: 2, baselines: 1, rejected: [], written: true });
     const { targets, baselines } = await desk.call('targets.get', {});
-    expect(targets.find((t) => t.regionCode === '140100')).toMatchObject({ indicator: 'I1', target: 150, requiredGrowth: 0.4, isDefault: false });
-    expect(targets.find((t) => t.regionCode === '140171')).toMatchObject({ target: 12_000_500_000, requiredGrowth: 0.7 });
+    expect(targets.find((t) => t.regionCode === '140100')).toMatchObject({
+      indicator: 'I1',
+      target: 150,
+      requiredGrowth: 0.4,
+      isDefault: false,
+    });
+    expect(targets.find((t) => t.regionCode === '140171')).toMatchObject({
+      target: 12_000_500_000,
+      requiredGrowth: 0.7,
+    });
     expect(baselines).toEqual([{ regionCode: '140200', indicator: 'I2', year: 2020, value: 12 }]);
     const history = await desk.call('audit.history', { entity: 'region_target', entityId: '140100/I1/2021-2023' });
     expect(history[0]).toMatchObject({ actorName: '管理员甲', action: 'targets.set' });
   });
 
   it('refuses a file with a bad cell, saying sheet, row and column, and writes nothing', async () => {
-    const content = await workbook([['太原', 'I1', 2021, 2023, 150, 40], ['上海', 'I9', 2023, 2021, '-5', 'abc']]);
+    const content = await workbook([
+      ['太原', 'I1', 2021, 2023, 150, 40],
+      ['上海', 'I9', 2023, 2021, '-5', 'abc'],
+    ]);
     const result = await desk.call('targets.import', { contentBase64: content });
     expect(result.written).toBe(false);
     expect(result.rejected).toEqual(
@@ -50,7 +70,18 @@ describe('targets and baselines', () => {
   });
 
   it('round-trip through the template', async () => {
-    await desk.call('targets.save', { targets: [{ regionCode: '140400', indicator: 'I5', yearFrom: 2021, yearTo: 2023, target: 3_500_000_000, requiredGrowth: 0.7 }] });
+    await desk.call('targets.save', {
+      targets: [
+        {
+          regionCode: '140400',
+          indicator: 'I5',
+          yearFrom: 2021,
+          yearTo: 2023,
+          target: 3_500_000_000,
+          requiredGrowth: 0.7,
+        },
+      ],
+    });
     const template = await desk.call('targets.template', {});
     const again = await desk.call('targets.import', { contentBase64: template.contentBase64, dryRun: true });
     expect(again.rejected).toEqual([]);

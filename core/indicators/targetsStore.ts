@@ -53,14 +53,18 @@ export function listTargets(db: ReadHandle): StoredTarget[] {
     .filter((r): r is TargetDbRow & { indicator: IndicatorId } => isIndicatorId(r.indicator))
     .map(({ source, ...r }) => ({ ...r, isDefault: false, setByProvince: source === PROVINCE_SET }));
   const stored = new Set(rows.map((r) => `${r.regionCode}|${r.indicator}|${r.yearFrom}|${r.yearTo}`));
-  const defaults = provinceDefaults().filter((d) => !stored.has(`${d.regionCode}|${d.indicator}|${d.yearFrom}|${d.yearTo}`));
+  const defaults = provinceDefaults().filter(
+    (d) => !stored.has(`${d.regionCode}|${d.indicator}|${d.yearFrom}|${d.yearTo}`),
+  );
   return [...rows, ...defaults];
 }
 
 export function listBaselines(db: ReadHandle): BaselineRow[] {
   return (
     db
-      .prepare('SELECT region_code AS regionCode, indicator, year, value FROM region_baselines ORDER BY region_code, indicator, year')
+      .prepare(
+        'SELECT region_code AS regionCode, indicator, year, value FROM region_baselines ORDER BY region_code, indicator, year',
+      )
       .all() as (Omit<BaselineRow, 'indicator'> & { indicator: string })[]
   ).filter((r): r is BaselineRow => isIndicatorId(r.indicator));
 }
@@ -89,7 +93,9 @@ export function targetLookup(db: ReadHandle): TargetLookup {
       return t ? { yearFrom: t.yearFrom, yearTo: t.yearTo } : null;
     },
     requiredGrowth: (region, indicator, year) =>
-      covering(region, indicator, year)?.requiredGrowth ?? covering(PROVINCE_CODE, indicator, year)?.requiredGrowth ?? null,
+      covering(region, indicator, year)?.requiredGrowth ??
+      covering(PROVINCE_CODE, indicator, year)?.requiredGrowth ??
+      null,
     baseline: (region, indicator, year) => baselines.get(`${region}|${indicator}|${year}`) ?? null,
   };
 }
@@ -103,14 +109,20 @@ const periodText = (t: TargetRow) => (t.yearFrom === t.yearTo ? `${t.yearFrom} �
  * Saves targets and baselines typed or imported here. A target the province set (省级下达) is refused: it changes only
  * when the province sends another.
  */
-export function saveTargets(w: Writer, actorName: string, targets: readonly TargetRow[], baselines: readonly BaselineRow[]): void {
+export function saveTargets(
+  w: Writer,
+  actorName: string,
+  targets: readonly TargetRow[],
+  baselines: readonly BaselineRow[],
+): void {
   const setByProvince = w.db.prepare(
     `SELECT target, required_growth AS requiredGrowth FROM region_targets
      WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ? AND source = '${PROVINCE_SET}'`,
   );
   const own: TargetRow[] = [];
   for (const t of targets) {
-    const set = setByProvince.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) as Pick<TargetRow, 'target' | 'requiredGrowth'> | undefined;
+    const set = setByProvince.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) as
+      Pick<TargetRow, 'target' | 'requiredGrowth'> | undefined;
     // The filled-in template carries the province's targets too: the same values again change nothing.
     if (!set) own.push(t);
     else if (set.target !== t.target || set.requiredGrowth !== t.requiredGrowth) {
@@ -131,7 +143,13 @@ export function applyProvinceTargets(w: Writer, targets: readonly TargetRow[]): 
   writeTargets(w, '省级下达', targets, [], PROVINCE_SET);
 }
 
-function writeTargets(w: Writer, actorName: string, targets: readonly TargetRow[], baselines: readonly BaselineRow[], source: string): void {
+function writeTargets(
+  w: Writer,
+  actorName: string,
+  targets: readonly TargetRow[],
+  baselines: readonly BaselineRow[],
+  source: string,
+): void {
   const upsertTarget = w.db.prepare(
     `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by, source)
      VALUES (@regionCode, @indicator, @yearFrom, @yearTo, @target, @requiredGrowth, @at, @by, @source)
@@ -149,7 +167,9 @@ function writeTargets(w: Writer, actorName: string, targets: readonly TargetRow[
     `SELECT target, required_growth AS requiredGrowth FROM region_targets
      WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ?`,
   );
-  const readBaseline = w.db.prepare('SELECT value FROM region_baselines WHERE region_code = ? AND indicator = ? AND year = ?');
+  const readBaseline = w.db.prepare(
+    'SELECT value FROM region_baselines WHERE region_code = ? AND indicator = ? AND year = ?',
+  );
   const by = actorName;
   for (const t of targets) {
     const before = readTarget.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) ?? null;
@@ -162,7 +182,8 @@ function writeTargets(w: Writer, actorName: string, targets: readonly TargetRow[
     });
   }
   for (const b of baselines) {
-    const before = (readBaseline.get(b.regionCode, b.indicator, b.year) as { value: number } | undefined)?.value ?? null;
+    const before =
+      (readBaseline.get(b.regionCode, b.indicator, b.year) as { value: number } | undefined)?.value ?? null;
     upsertBaseline.run({ ...b, at: w.at, by });
     w.record({
       action: 'baselines.set',

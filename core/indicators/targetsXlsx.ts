@@ -32,7 +32,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 function readRegion(text: string): string | null {
-  if (text === PROVINCE_CODE || text === PROVINCE.name || text === PROVINCE.shortName || text === '全省') return PROVINCE_CODE;
+  if (text === PROVINCE_CODE || text === PROVINCE.name || text === PROVINCE.shortName || text === '全省')
+    return PROVINCE_CODE;
   const region = resolveRegion(text);
   if (!region.ok || !region.inShanxi || region.cityCode === null) return null;
   return CITY_REGIONS.some((r) => r.code === region.code) ? region.code : null;
@@ -72,22 +73,39 @@ export async function parseTargetsWorkbook(content: Buffer): Promise<ParsedTarge
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    result.rejected.push({ sheet: '', row: 0, column: '', value: '', reason: '无法读取文件：请上传 .xlsx 格式的目标与基期表（可先下载模板）' });
+    result.rejected.push({
+      sheet: '',
+      row: 0,
+      column: '',
+      value: '',
+      reason: '无法读取文件：请上传 .xlsx 格式的目标与基期表（可先下载模板）',
+    });
     return result;
   }
   const targetSheet = workbook.getWorksheet(TARGET_SHEET);
   const baselineSheet = workbook.getWorksheet(BASELINE_SHEET);
   if (!targetSheet && !baselineSheet) {
-    result.rejected.push({ sheet: '', row: 0, column: '', value: '', reason: `文件中没有名为“${TARGET_SHEET}”或“${BASELINE_SHEET}”的工作表，请使用模板` });
+    result.rejected.push({
+      sheet: '',
+      row: 0,
+      column: '',
+      value: '',
+      reason: `文件中没有名为“${TARGET_SHEET}”或“${BASELINE_SHEET}”的工作表，请使用模板`,
+    });
     return result;
   }
   const reject = (sheet: string, row: number, column: string, value: string, reason: string) =>
     result.rejected.push({ sheet, row, column, value, reason });
 
-  const eachRow = (sheet: ExcelJS.Worksheet, headers: readonly string[], read: (cells: string[], row: number) => void) => {
+  const eachRow = (
+    sheet: ExcelJS.Worksheet,
+    headers: readonly string[],
+    read: (cells: string[], row: number) => void,
+  ) => {
     const headerRow = headers.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
     headers.forEach((h, i) => {
-      if (headerRow[i] !== compactCell(h)) reject(sheet.name, 1, h, headerRow[i] ?? '', `第 ${i + 1} 列的表头应为“${h}”`);
+      if (headerRow[i] !== compactCell(h))
+        reject(sheet.name, 1, h, headerRow[i] ?? '', `第 ${i + 1} 列的表头应为“${h}”`);
     });
     if (result.rejected.length) return;
     sheet.eachRow((row, number) => {
@@ -101,7 +119,14 @@ export async function parseTargetsWorkbook(content: Buffer): Promise<ParsedTarge
   const common = (sheet: string, row: number, cells: string[]) => {
     const [regionText = '', indicatorText = ''] = cells;
     const region = readRegion(regionText);
-    if (!region) reject(sheet, row, '地区', regionText, '应为 11 个地市之一、综改区或全省（代码或名称，如 140100、太原市、综改区、140000）');
+    if (!region)
+      reject(
+        sheet,
+        row,
+        '地区',
+        regionText,
+        '应为 11 个地市之一、综改区或全省（代码或名称，如 140100、太原市、综改区、140000）',
+      );
     const indicator = readIndicator(indicatorText);
     if (!indicator) reject(sheet, row, '指标', indicatorText, `应为指标编号 ${INDICATOR_IDS.join('、')} 或指标名称`);
     return region && indicator ? { region, indicator } : null;
@@ -115,7 +140,8 @@ export async function parseTargetsWorkbook(content: Buffer): Promise<ParsedTarge
       const yearTo = readYear(toText);
       if (yearFrom === null) reject(TARGET_SHEET, row, '起始年度', fromText, '应为 2020–2100 之间的四位年份');
       if (yearTo === null) reject(TARGET_SHEET, row, '截止年度', toText, '应为 2020–2100 之间的四位年份');
-      if (yearFrom !== null && yearTo !== null && yearTo < yearFrom) reject(TARGET_SHEET, row, '截止年度', toText, '截止年度不能早于起始年度');
+      if (yearFrom !== null && yearTo !== null && yearTo < yearFrom)
+        reject(TARGET_SHEET, row, '截止年度', toText, '截止年度不能早于起始年度');
       let target: number | null = null;
       if (key && targetText !== '') {
         const amount = readAmount(key.indicator, targetText);
@@ -125,11 +151,19 @@ export async function parseTargetsWorkbook(content: Buffer): Promise<ParsedTarge
       let requiredGrowth: number | null = null;
       if (growthText !== '') {
         const percent = growthText.replace(/[%％]$/, '');
-        if (!/^-?\d+(\.\d+)?$/.test(percent)) reject(TARGET_SHEET, row, '要求年均增幅（%）', growthText, '应填写百分数，如 40 表示 40%');
+        if (!/^-?\d+(\.\d+)?$/.test(percent))
+          reject(TARGET_SHEET, row, '要求年均增幅（%）', growthText, '应填写百分数，如 40 表示 40%');
         else requiredGrowth = Math.round(Number(percent) * 1e6) / 1e8;
       }
       if (key && yearFrom !== null && yearTo !== null) {
-        result.targets.push({ regionCode: key.region, indicator: key.indicator, yearFrom, yearTo, target, requiredGrowth });
+        result.targets.push({
+          regionCode: key.region,
+          indicator: key.indicator,
+          yearFrom,
+          yearTo,
+          target,
+          requiredGrowth,
+        });
       }
     });
   }
@@ -142,7 +176,8 @@ export async function parseTargetsWorkbook(content: Buffer): Promise<ParsedTarge
       if (!key) return;
       const amount = readAmount(key.indicator, valueText);
       if (!amount.ok) reject(BASELINE_SHEET, row, '基期值', valueText, amount.reason);
-      else if (year !== null) result.baselines.push({ regionCode: key.region, indicator: key.indicator, year, value: amount.value });
+      else if (year !== null)
+        result.baselines.push({ regionCode: key.region, indicator: key.indicator, year, value: amount.value });
     });
   }
   return result;
@@ -154,14 +189,21 @@ function shownAmount(indicator: IndicatorId, value: number | null): string | num
 }
 
 /** The template, filled with the targets and baselines in force. */
-export async function targetsWorkbook(targets: readonly StoredTarget[], baselines: readonly BaselineRow[]): Promise<Buffer> {
+export async function targetsWorkbook(
+  targets: readonly StoredTarget[],
+  baselines: readonly BaselineRow[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const name = (code: string) => regionName(code) ?? code;
   const targetSheet = workbook.addWorksheet(TARGET_SHEET);
   targetSheet.addRow([...TARGET_HEADERS, '说明']);
   for (const t of targets) {
     targetSheet.addRow([
-      name(t.regionCode), t.indicator, t.yearFrom, t.yearTo, shownAmount(t.indicator, t.target),
+      name(t.regionCode),
+      t.indicator,
+      t.yearFrom,
+      t.yearTo,
+      shownAmount(t.indicator, t.target),
       t.requiredGrowth === null ? '' : Math.round(t.requiredGrowth * 1e6) / 1e4,
       `${INDICATORS[t.indicator].name}（${INDICATORS[t.indicator].unit}）`,
     ]);
@@ -169,7 +211,13 @@ export async function targetsWorkbook(targets: readonly StoredTarget[], baseline
   const baselineSheet = workbook.addWorksheet(BASELINE_SHEET);
   baselineSheet.addRow([...BASELINE_HEADERS, '说明']);
   for (const b of baselines) {
-    baselineSheet.addRow([name(b.regionCode), b.indicator, b.year, shownAmount(b.indicator, b.value), `${INDICATORS[b.indicator].name}（${INDICATORS[b.indicator].unit}）`]);
+    baselineSheet.addRow([
+      name(b.regionCode),
+      b.indicator,
+      b.year,
+      shownAmount(b.indicator, b.value),
+      `${INDICATORS[b.indicator].name}（${INDICATORS[b.indicator].unit}）`,
+    ]);
   }
   for (const sheet of [targetSheet, baselineSheet]) {
     sheet.getRow(1).font = { bold: true };
@@ -177,4 +225,3 @@ export async function targetsWorkbook(targets: readonly StoredTarget[], baseline
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-

@@ -31,7 +31,13 @@ export function funnel(db: ReadHandle, year: number, options: { together?: strin
             (SELECT count(*) FROM dealt WHERE region_code = r.region_code) AS dealt,
             (SELECT avg(julianday(contract_date) - julianday(since)) FROM dealt WHERE region_code = r.region_code) AS days
        FROM (SELECT DISTINCT region_code FROM pool) r ORDER BY r.region_code`,
-  ).all({ y: String(year), together: options.together ?? null }) as { region_code: string; supplies: number; matched: number; dealt: number; days: number | null }[];
+  ).all({ y: String(year), together: options.together ?? null }) as {
+    region_code: string;
+    supplies: number;
+    matched: number;
+    dealt: number;
+    days: number | null;
+  }[];
   return rows.map((r) => ({
     regionCode: r.region_code,
     year,

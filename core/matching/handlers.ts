@@ -30,7 +30,10 @@ const save =
   };
 
 export const matchingHandlers = {
-  'matching.supply.save': save(upsertSupply, (r) => ['patentNumber', `专利 ${r.patentNumber} 已在供给库中，请在列表中打开该专利修改`]),
+  'matching.supply.save': save(upsertSupply, (r) => [
+    'patentNumber',
+    `专利 ${r.patentNumber} 已在供给库中，请在列表中打开该专利修改`,
+  ]),
   'matching.supply.list': (input, ctx) => listSupply(ctx.store.db, input),
   'matching.needs.save': save(upsertNeed, (r) => ['needNo', `需求编号 ${r.needNo} 已录入，请在列表中打开该需求修改`]),
   'matching.needs.list': (input, ctx) => listNeeds(ctx.store.db, input),

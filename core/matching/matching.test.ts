@@ -56,7 +56,14 @@ describe('supply, demand and matching', () => {
     const a = await desk.call('matching.supply.save', { record: anode });
     const r = await desk.call('matching.supply.save', { record: roller });
     const n = await desk.call('matching.needs.save', {
-      record: { needNo: 'XQ-2024-001', enterprise: sme, industry: '碳基新材料', needText: '我公司生产电动车电池，希望提高锂离子电池负极材料的循环寿命', keywords: '负极材料', budgetFen: 50_000_000 },
+      record: {
+        needNo: 'XQ-2024-001',
+        enterprise: sme,
+        industry: '碳基新材料',
+        needText: '我公司生产电动车电池，希望提高锂离子电池负极材料的循环寿命',
+        keywords: '负极材料',
+        budgetFen: 50_000_000,
+      },
     });
     return { anodeId: a.id, rollerId: r.id, needId: n.id };
   }
@@ -80,7 +87,13 @@ describe('supply, demand and matching', () => {
   it('ranks enterprises for a patent, an SME before a large enterprise with the same need', async () => {
     const { anodeId } = await pool();
     await desk.call('matching.needs.save', {
-      record: { needNo: 'XQ-2024-002', enterprise: large, industry: '碳基新材料', needText: '我公司生产电动车电池，希望提高锂离子电池负极材料的循环寿命', keywords: '负极材料' },
+      record: {
+        needNo: 'XQ-2024-002',
+        enterprise: large,
+        industry: '碳基新材料',
+        needText: '我公司生产电动车电池，希望提高锂离子电池负极材料的循环寿命',
+        keywords: '负极材料',
+      },
     });
     const { matches } = await desk.call('matching.forSupply', { supplyId: anodeId });
     expect(matches.map((m) => m.need.enterpriseName)).toEqual([sme.name, large.name]);
@@ -88,19 +101,31 @@ describe('supply, demand and matching', () => {
   });
 
   it('refuses an offer without its open-license terms, and a second offer of the same patent, in Chinese at the field', async () => {
-    await expect(desk.call('matching.supply.save', { record: { ...anode, openLicenseYears: null } })).rejects.toMatchObject({
-      serviceError: { issues: [{ field: 'record.openLicenseYears', message: '声明开放许可的专利请填写许可期限（年）' }] },
+    await expect(
+      desk.call('matching.supply.save', { record: { ...anode, openLicenseYears: null } }),
+    ).rejects.toMatchObject({
+      serviceError: {
+        issues: [{ field: 'record.openLicenseYears', message: '声明开放许可的专利请填写许可期限（年）' }],
+      },
     });
     await desk.call('matching.supply.save', { record: anode });
-    await expect(desk.call('matching.supply.save', { record: anode })).rejects.toThrow('专利 ZL 202311303481.9 已在供给库中，请在列表中打开该专利修改');
+    await expect(desk.call('matching.supply.save', { record: anode })).rejects.toThrow(
+      '专利 ZL 202311303481.9 已在供给库中，请在列表中打开该专利修改',
+    );
   });
 
   it('records a 对接 (the patent goes 对接中), turns it into a deal that links back, and the funnel counts it', async () => {
     const { anodeId, needId } = await pool();
-    const mm = await desk.call('matching.matchmakings.save', { record: { needId, supplyId: anodeId, eventDate: '2024-02-20', event: '长治市供需对接会' } });
+    const mm = await desk.call('matching.matchmakings.save', {
+      record: { needId, supplyId: anodeId, eventDate: '2024-02-20', event: '长治市供需对接会' },
+    });
     expect((await desk.call('matching.supply.list', {})).rows.find((s) => s.id === anodeId)?.status).toBe('对接中');
 
-    const deal = await desk.call('matching.recordDeal', { supplyId: anodeId, matchmakingId: mm.id, deal: licenseDeal('KF-2024-001', '独占', sme) });
+    const deal = await desk.call('matching.recordDeal', {
+      supplyId: anodeId,
+      matchmakingId: mm.id,
+      deal: licenseDeal('KF-2024-001', '独占', sme),
+    });
     const [record] = await desk.call('matching.matchmakings.list', { needId });
     expect(record).toMatchObject({ outcome: '已成交', dealId: deal.id, dealContractNo: 'KF-2024-001' });
     const supply = (await desk.call('matching.supply.list', {})).rows.find((s) => s.id === anodeId);
@@ -109,18 +134,46 @@ describe('supply, demand and matching', () => {
     expect((await desk.call('matching.forNeed', { needId })).matches.map((m) => m.supply.id)).not.toContain(anodeId);
 
     const [funnel] = await desk.call('matching.funnel', { year: 2024 });
-    expect(funnel).toMatchObject({ regionCode: '140400', supplies: 2, matched: 1, dealt: 1, matchRate: 0.5, dealRate: 1, avgDaysToDeal: 10 });
+    expect(funnel).toMatchObject({
+      regionCode: '140400',
+      supplies: 2,
+      matched: 1,
+      dealt: 1,
+      matchRate: 0.5,
+      dealRate: 1,
+      avgDaysToDeal: 10,
+    });
   });
 
   it("shows on the deal's detail the 对接 it was concluded from, and on the 对接 the deal", async () => {
     const { anodeId, needId } = await pool();
-    const mm = await desk.call('matching.matchmakings.save', { record: { needId, supplyId: anodeId, eventDate: '2024-02-20', event: '长治市供需对接会' } });
-    const deal = await desk.call('matching.recordDeal', { supplyId: anodeId, matchmakingId: mm.id, deal: licenseDeal('KF-2024-001', '独占', sme) });
+    const mm = await desk.call('matching.matchmakings.save', {
+      record: { needId, supplyId: anodeId, eventDate: '2024-02-20', event: '长治市供需对接会' },
+    });
+    const deal = await desk.call('matching.recordDeal', {
+      supplyId: anodeId,
+      matchmakingId: mm.id,
+      deal: licenseDeal('KF-2024-001', '独占', sme),
+    });
 
     expect((await desk.call('deals.get', { id: deal.id })).fromMatchmakings).toEqual([
-      { id: mm.id, needId, needNo: 'XQ-2024-001', enterpriseName: sme.name, supplyId: anodeId, patentNumber: '202311303481.9', patentTitle: anode.title, eventDate: '2024-02-20', event: '长治市供需对接会' },
+      {
+        id: mm.id,
+        needId,
+        needNo: 'XQ-2024-001',
+        enterpriseName: sme.name,
+        supplyId: anodeId,
+        patentNumber: '202311303481.9',
+        patentTitle: anode.title,
+        eventDate: '2024-02-20',
+        event: '长治市供需对接会',
+      },
     ]);
-    expect(await desk.call('matching.matchmakings.get', { id: mm.id })).toMatchObject({ outcome: '已成交', dealId: deal.id, dealContractNo: 'KF-2024-001' });
+    expect(await desk.call('matching.matchmakings.get', { id: mm.id })).toMatchObject({
+      outcome: '已成交',
+      dealId: deal.id,
+      dealContractNo: 'KF-2024-001',
+    });
     // A deal entered under 交易 came from no 对接.
     const direct = await desk.call('deals.create', licenseDeal('DZ-2024-009', '独占', large));
     expect((await desk.call('deals.get', { id: direct.id })).fromMatchmakings).toEqual([]);
@@ -129,7 +182,10 @@ describe('supply, demand and matching', () => {
   it('takes an open license in one step as a 许可 deal; the patent stays offered, and R12 flags it beside an exclusive license', async () => {
     const { anodeId } = await pool();
     await desk.call('deals.create', licenseDeal('DZ-2024-001', '独占', large));
-    const deal = await desk.call('matching.recordDeal', { supplyId: anodeId, deal: licenseDeal('KF-2024-002', '开放许可', sme) });
+    const deal = await desk.call('matching.recordDeal', {
+      supplyId: anodeId,
+      deal: licenseDeal('KF-2024-002', '开放许可', sme),
+    });
     expect(deal.outcome).toBe('new');
     const open = await desk.call('matching.supply.list', { openLicenseOnly: true });
     expect(open.rows.map((s) => [s.id, s.status])).toEqual([[anodeId, '在库']]);
@@ -139,20 +195,27 @@ describe('supply, demand and matching', () => {
 
   it('refuses a deal from the pool that does not name the offered patent', async () => {
     const { rollerId } = await pool();
-    await expect(desk.call('matching.recordDeal', { supplyId: rollerId, deal: licenseDeal('KF-2024-003', '开放许可', sme) })).rejects.toThrow(
-      '交易的专利中应包含供给专利 202311352019.8',
-    );
+    await expect(
+      desk.call('matching.recordDeal', { supplyId: rollerId, deal: licenseDeal('KF-2024-003', '开放许可', sme) }),
+    ).rejects.toThrow('交易的专利中应包含供给专利 202311352019.8');
   });
 
   it('writes each record with its audit row and outbox row', async () => {
     await pool();
     const db = desk.service.store.db;
-    const outbox = db.prepare("SELECT entity, count(*) AS n FROM outbox WHERE entity IN ('supply_patent', 'tech_need') GROUP BY entity ORDER BY entity").all();
+    const outbox = db
+      .prepare(
+        "SELECT entity, count(*) AS n FROM outbox WHERE entity IN ('supply_patent', 'tech_need') GROUP BY entity ORDER BY entity",
+      )
+      .all();
     expect(outbox).toEqual([
       { entity: 'supply_patent', n: 2 },
       { entity: 'tech_need', n: 1 },
     ]);
-    const audit = db.prepare("SELECT count(*) FROM audit_log WHERE action IN ('supply_patent.create', 'tech_need.create')").pluck().get();
+    const audit = db
+      .prepare("SELECT count(*) FROM audit_log WHERE action IN ('supply_patent.create', 'tech_need.create')")
+      .pluck()
+      .get();
     expect(audit).toBe(3);
   });
 });

@@ -12,7 +12,13 @@ import { statement } from '../store/statements';
 import { MATCHMAKINGS, NEEDS, SUPPLY } from './tables';
 import { indexTerms } from './terms';
 
-function active(w: Writer, spec: typeof SUPPLY | typeof NEEDS | typeof MATCHMAKINGS, id: string, field: string, what: string): Row {
+function active(
+  w: Writer,
+  spec: typeof SUPPLY | typeof NEEDS | typeof MATCHMAKINGS,
+  id: string,
+  field: string,
+  what: string,
+): Row {
   const row = readRow(w, spec, id);
   if (!row || row.voided_at) throw refuse(field, `找不到该${what}，可能已作废，请重新选择`);
   return row;
@@ -55,7 +61,11 @@ export function upsertMatchmaking(w: Writer, input: ParsedMatchmaking, options: 
  * included), the 对接 linked to it as 已成交, and the patent out of the pool unless it was taken under its open
  * license (an open license is offered to every taker).
  */
-export function recordDealFromPool(w: Writer, input: { supplyId: string; matchmakingId?: string | null; deal: ParsedDeal }, options: RecordOptions): WriteOutcome {
+export function recordDealFromPool(
+  w: Writer,
+  input: { supplyId: string; matchmakingId?: string | null; deal: ParsedDeal },
+  options: RecordOptions,
+): WriteOutcome {
   const supply = active(w, SUPPLY, input.supplyId, 'supplyId', '供给专利');
   const numbers = input.deal.patents.map((p) => {
     const parsed = parsePatentNumber(p.number);
@@ -64,20 +74,31 @@ export function recordDealFromPool(w: Writer, input: { supplyId: string; matchma
   if (!numbers.includes(supply.patent_number as string)) {
     throw refuse('deal.patents', `交易的专利中应包含供给专利 ${String(supply.patent_number)}`);
   }
-  const matchmaking = input.matchmakingId ? active(w, MATCHMAKINGS, input.matchmakingId, 'matchmakingId', '对接记录') : undefined;
-  if (matchmaking && matchmaking.supply_id !== input.supplyId) throw refuse('matchmakingId', '该对接记录对接的不是这件专利');
+  const matchmaking = input.matchmakingId
+    ? active(w, MATCHMAKINGS, input.matchmakingId, 'matchmakingId', '对接记录')
+    : undefined;
+  if (matchmaking && matchmaking.supply_id !== input.supplyId)
+    throw refuse('matchmakingId', '该对接记录对接的不是这件专利');
   if (matchmaking?.deal_id) throw refuse('matchmakingId', '该对接记录已关联交易，不能再次成交');
   const deal = createDeal(w, input.deal, options);
   if (matchmaking) {
     const { id, version: _v, updated_at: _u, created_at: _c, created_by: _b, ...values } = matchmaking;
-    writeRecord(w, MATCHMAKINGS, { id: id as string, existing: matchmaking, actorId: options.actorId, values: { ...values, outcome: '已成交', deal_id: deal.id } });
+    writeRecord(w, MATCHMAKINGS, {
+      id: id as string,
+      existing: matchmaking,
+      actorId: options.actorId,
+      values: { ...values, outcome: '已成交', deal_id: deal.id },
+    });
   }
   if (input.deal.licenseMode !== '开放许可') setSupplyStatus(w, supply, '已成交', options.actorId);
   return deal;
 }
 
 /** The live 对接 records of a need, a patent or a deal (or all, or one by id), latest first. */
-export function listMatchmakings(db: ReadHandle, filter: { id?: string | null; needId?: string | null; supplyId?: string | null; dealId?: string | null }): MatchmakingRow[] {
+export function listMatchmakings(
+  db: ReadHandle,
+  filter: { id?: string | null; needId?: string | null; supplyId?: string | null; dealId?: string | null },
+): MatchmakingRow[] {
   const rows = statement(
     db,
     `SELECT m.id, m.need_id, n.need_no, o.name AS enterprise_name, m.supply_id, s.patent_number, s.title AS patent_title,
@@ -87,7 +108,12 @@ export function listMatchmakings(db: ReadHandle, filter: { id?: string | null; n
       WHERE m.voided_at IS NULL AND (@id IS NULL OR m.id = @id) AND (@need IS NULL OR m.need_id = @need)
         AND (@supply IS NULL OR m.supply_id = @supply) AND (@deal IS NULL OR m.deal_id = @deal)
       ORDER BY m.event_date DESC, m.id DESC LIMIT 1000`,
-  ).all({ id: filter.id ?? null, need: filter.needId ?? null, supply: filter.supplyId ?? null, deal: filter.dealId ?? null }) as Record<string, unknown>[];
+  ).all({
+    id: filter.id ?? null,
+    need: filter.needId ?? null,
+    supply: filter.supplyId ?? null,
+    deal: filter.dealId ?? null,
+  }) as Record<string, unknown>[];
   return rows.map((r) => ({
     id: r.id as string,
     needId: r.need_id as string,

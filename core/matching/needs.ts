@@ -16,7 +16,11 @@ export function upsertNeed(w: Writer, input: ParsedNeed, options: RecordOptions)
   const existing = findRecord(
     w,
     NEEDS,
-    { where: { region_code: options.regionCode, need_no: input.needNo }, field: 'needNo', label: `需求编号 ${input.needNo} ` },
+    {
+      where: { region_code: options.regionCode, need_no: input.needNo },
+      field: 'needNo',
+      label: `需求编号 ${input.needNo} `,
+    },
     options.id,
   );
   const enterprise = resolveParty(w, input.enterprise, 'enterprise');
@@ -82,10 +86,18 @@ export function toNeedRow(r: NeedDbRow): NeedRow {
 const FROM = 'FROM tech_needs n JOIN organizations o ON o.id = n.enterprise_id WHERE n.voided_at IS NULL';
 
 /** The needs, newest first; search by number, enterprise or text. */
-export function listNeeds(db: ReadHandle, filter: { search?: string | null; limit: number }): { rows: NeedRow[]; total: number } {
-  const search = filter.search ? ' AND (n.need_no LIKE @like OR o.name LIKE @like OR n.need_text LIKE @like OR n.keywords LIKE @like)' : '';
+export function listNeeds(
+  db: ReadHandle,
+  filter: { search?: string | null; limit: number },
+): { rows: NeedRow[]; total: number } {
+  const search = filter.search
+    ? ' AND (n.need_no LIKE @like OR o.name LIKE @like OR n.need_text LIKE @like OR n.keywords LIKE @like)'
+    : '';
   const params = filter.search ? { like: `%${filter.search.replace(/[%_]/g, '')}%` } : {};
-  const rows = statement(db, `SELECT ${NEED_COLUMNS} ${FROM}${search} ORDER BY n.created_at DESC, n.id DESC LIMIT @limit`).all({ ...params, limit: filter.limit }) as NeedDbRow[];
+  const rows = statement(
+    db,
+    `SELECT ${NEED_COLUMNS} ${FROM}${search} ORDER BY n.created_at DESC, n.id DESC LIMIT @limit`,
+  ).all({ ...params, limit: filter.limit }) as NeedDbRow[];
   const total = statement(db, `SELECT count(*) ${FROM}${search}`, 'pluck').get(params) as number;
   return { rows: rows.map(toNeedRow), total };
 }

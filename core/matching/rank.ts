@@ -105,7 +105,11 @@ function coverage(weights: Map<string, number>, hit: Hit): number {
 }
 
 /** Every candidate of `id` in `direction` with its score and reasons, best first. */
-function rank<From, To, Row>(db: ReadHandle, direction: Direction<From, To, Row>, id: string): { from: From; ranked: { to: To; score: number; reasons: MatchReason[] }[] } {
+function rank<From, To, Row>(
+  db: ReadHandle,
+  direction: Direction<From, To, Row>,
+  id: string,
+): { from: From; ranked: { to: To; score: number; reasons: MatchReason[] }[] } {
   const from = direction.read(db, id);
   if (!from) throw refuse(...direction.missing);
   const words = terms(direction.text(from));
@@ -122,7 +126,13 @@ function rank<From, To, Row>(db: ReadHandle, direction: Direction<From, To, Row>
   const weights = wordWeights(db, fts, words);
   const ranked = rows.map((r) => {
     const to = direction.toRow(r);
-    const scored = scoreMatch({ bm25: r.bm25, bestBm25: best, coverage: coverage(weights, r), sharedKeywords: shared(words, r.kw), ...direction.features(from, to) });
+    const scored = scoreMatch({
+      bm25: r.bm25,
+      bestBm25: best,
+      coverage: coverage(weights, r),
+      sharedKeywords: shared(words, r.kw),
+      ...direction.features(from, to),
+    });
     return { to, ...scored };
   });
   return { from, ranked: ranked.sort((a, b) => b.score - a.score) };
@@ -136,19 +146,37 @@ export function answersNeed(db: ReadHandle, needId: string): boolean {
   const need = readNeed(db, needId);
   const query = need && anyOf(terms(PATENTS_FOR_NEED.text(need)));
   if (!query) return false;
-  return statement(db, `WITH hits AS (SELECT rowid FROM supply_fts WHERE supply_fts MATCH ?) SELECT 1 FROM hits ${PATENTS_FOR_NEED.joins} LIMIT 1`, 'pluck').get(query) !== undefined;
+  return (
+    statement(
+      db,
+      `WITH hits AS (SELECT rowid FROM supply_fts WHERE supply_fts MATCH ?) SELECT 1 FROM hits ${PATENTS_FOR_NEED.joins} LIMIT 1`,
+      'pluck',
+    ).get(query) !== undefined
+  );
 }
 
 /** A need's candidate patents, best first, from the pool's patents still offered (在库, 对接中). */
-export function matchesForNeed(db: ReadHandle, needId: string, limit: number): { need: NeedRow; matches: PatentMatch[] } {
+export function matchesForNeed(
+  db: ReadHandle,
+  needId: string,
+  limit: number,
+): { need: NeedRow; matches: PatentMatch[] } {
   const { from, ranked } = rank(db, PATENTS_FOR_NEED, needId);
-  return { need: from, matches: ranked.slice(0, limit).map(({ to, score, reasons }) => ({ supply: to, score, reasons })) };
+  return {
+    need: from,
+    matches: ranked.slice(0, limit).map(({ to, score, reasons }) => ({ supply: to, score, reasons })),
+  };
 }
 
 /** A patent's likely licensees: the enterprises whose needs match it best, one line per enterprise (its best need). */
-export function enterprisesForSupply(db: ReadHandle, supplyId: string, limit: number): { supply: SupplyRow; matches: EnterpriseMatch[] } {
+export function enterprisesForSupply(
+  db: ReadHandle,
+  supplyId: string,
+  limit: number,
+): { supply: SupplyRow; matches: EnterpriseMatch[] } {
   const { from, ranked } = rank(db, NEEDS_FOR_PATENT, supplyId);
   const perEnterprise = new Map<string, EnterpriseMatch>();
-  for (const { to, score, reasons } of ranked) if (!perEnterprise.has(to.enterpriseId)) perEnterprise.set(to.enterpriseId, { need: to, score, reasons });
+  for (const { to, score, reasons } of ranked)
+    if (!perEnterprise.has(to.enterpriseId)) perEnterprise.set(to.enterpriseId, { need: to, score, reasons });
   return { supply: from, matches: [...perEnterprise.values()].slice(0, limit) };
 }

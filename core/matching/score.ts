@@ -52,7 +52,10 @@ export function scoreMatch(f: MatchFeatures): { score: number; reasons: MatchRea
     reasons.push({ kind: 'region', text: `同在${regionName(f.needCity) ?? f.needCity}` });
   } else if (f.needCity && f.supplyCity) {
     score += WEIGHTS.region / 2;
-    reasons.push({ kind: 'region', text: `省内：${regionName(f.supplyCity) ?? f.supplyCity} ↔ ${regionName(f.needCity) ?? f.needCity}` });
+    reasons.push({
+      kind: 'region',
+      text: `省内：${regionName(f.supplyCity) ?? f.supplyCity} ↔ ${regionName(f.needCity) ?? f.needCity}`,
+    });
   }
   if (f.enterpriseSize && isSmeSize(f.enterpriseSize)) {
     score += WEIGHTS.sme;

@@ -8,13 +8,53 @@ const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
 
 // Words every patent and every need says: they carry no signal and make an OR query touch the whole pool.
 const STOP_WORDS = new Set([
-  '一种', '方法', '装置', '系统', '基于', '及其', '以及', '用于', '所述', '进行', '通过', '实现', '提供', '具有', '包括',
-  '技术', '需求', '需要', '希望', '我们', '我司', '公司', '企业', '目前', '问题', '相关', '能够', '可以', '其中', '一个',
-  '提高', '解决', '方面', '主要', '引进', '合作', '寻求', '存在', '现有', '本发明', '实用新型',
+  '一种',
+  '方法',
+  '装置',
+  '系统',
+  '基于',
+  '及其',
+  '以及',
+  '用于',
+  '所述',
+  '进行',
+  '通过',
+  '实现',
+  '提供',
+  '具有',
+  '包括',
+  '技术',
+  '需求',
+  '需要',
+  '希望',
+  '我们',
+  '我司',
+  '公司',
+  '企业',
+  '目前',
+  '问题',
+  '相关',
+  '能够',
+  '可以',
+  '其中',
+  '一个',
+  '提高',
+  '解决',
+  '方面',
+  '主要',
+  '引进',
+  '合作',
+  '寻求',
+  '存在',
+  '现有',
+  '本发明',
+  '实用新型',
 ]);
 
 // Characters that jieba leaves alone but say nothing on their own; other single characters (膜, 钢, 砖) are words.
-const FUNCTION_CHARS = new Set([...'的了是在和与及或等对将其有为把被从中上下之以于而并使由可该个种高低大小多少好差快慢后前新老']);
+const FUNCTION_CHARS = new Set([
+  ...'的了是在和与及或等对将其有为把被从中上下之以于而并使由可该个种高低大小多少好差快慢后前新老',
+]);
 
 /** Words worth matching on: a CJK word or a Latin/number term, without the stop words and function characters. */
 function isTerm(word: string): boolean {

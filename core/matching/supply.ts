@@ -23,7 +23,11 @@ export function upsertSupply(w: Writer, input: ParsedSupply, options: RecordOpti
   const existing = findRecord(
     w,
     SUPPLY,
-    { where: { region_code: options.regionCode, patent_number: parsed.normalized }, field: 'patentNumber', label: `专利号 ${parsed.normalized} ` },
+    {
+      where: { region_code: options.regionCode, patent_number: parsed.normalized },
+      field: 'patentNumber',
+      label: `专利号 ${parsed.normalized} `,
+    },
     options.id,
   );
   const owner = resolveParty(w, input.owner, 'owner');
@@ -49,7 +53,12 @@ export function upsertSupply(w: Writer, input: ParsedSupply, options: RecordOpti
     },
   });
   const offered = input.status === '在库' || input.status === '对接中';
-  indexTerms(w.db, 'supply_fts', outcome.id, offered ? { keywords: input.keywords ?? '', body: `${input.title} ${input.abstract ?? ''}` } : null);
+  indexTerms(
+    w.db,
+    'supply_fts',
+    outcome.id,
+    offered ? { keywords: input.keywords ?? '', body: `${input.title} ${input.abstract ?? ''}` } : null,
+  );
   return outcome;
 }
 
@@ -118,7 +127,7 @@ export function listSupply(db: ReadHandle, filter: SupplyFilter): { rows: Supply
   const where = ['s.voided_at IS NULL'];
   const params: Record<string, unknown> = {};
   if (filter.search) {
-    where.push("(s.patent_number LIKE @like OR s.title LIKE @like OR o.name LIKE @like OR s.keywords LIKE @like)");
+    where.push('(s.patent_number LIKE @like OR s.title LIKE @like OR o.name LIKE @like OR s.keywords LIKE @like)');
     params.like = `%${filter.search.replace(/[%_]/g, '')}%`;
   }
   if (filter.openLicenseOnly) where.push("s.open_license = 1 AND s.status IN ('在库', '对接中')");
@@ -127,14 +136,17 @@ export function listSupply(db: ReadHandle, filter: SupplyFilter): { rows: Supply
     params.status = filter.status;
   }
   const from = `FROM supply_patents s JOIN organizations o ON o.id = s.owner_id WHERE ${where.join(' AND ')}`;
-  const rows = statement(db, `SELECT ${SUPPLY_COLUMNS} ${from} ORDER BY s.created_at DESC, s.id DESC LIMIT @limit`).all({ ...params, limit: filter.limit }) as SupplyDbRow[];
+  const rows = statement(db, `SELECT ${SUPPLY_COLUMNS} ${from} ORDER BY s.created_at DESC, s.id DESC LIMIT @limit`).all(
+    { ...params, limit: filter.limit },
+  ) as SupplyDbRow[];
   const total = statement(db, `SELECT count(*) ${from}`, 'pluck').get(params) as number;
   return { rows: rows.map(toSupplyRow), total };
 }
 
 export function readSupply(db: ReadHandle, id: string): SupplyRow | null {
-  const row = statement(db, `SELECT ${SUPPLY_COLUMNS} FROM supply_patents s JOIN organizations o ON o.id = s.owner_id WHERE s.id = ? AND s.voided_at IS NULL`).get(id) as
-    | SupplyDbRow
-    | undefined;
+  const row = statement(
+    db,
+    `SELECT ${SUPPLY_COLUMNS} FROM supply_patents s JOIN organizations o ON o.id = s.owner_id WHERE s.id = ? AND s.voided_at IS NULL`,
+  ).get(id) as SupplyDbRow | undefined;
   return row ? toSupplyRow(row) : null;
 }

@@ -17,5 +17,13 @@ export function publishFeedback(db: Database.Database, item: FeedbackOut, at: st
   db.prepare(
     `INSERT OR REPLACE INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(item.region, item.ruleId, item.fingerprint, item.explanation, JSON.stringify(item.evidence), JSON.stringify(item.subjects ?? []), at);
+  ).run(
+    item.region,
+    item.ruleId,
+    item.fingerprint,
+    item.explanation,
+    JSON.stringify(item.evidence),
+    JSON.stringify(item.subjects ?? []),
+    at,
+  );
 }

@@ -44,8 +44,12 @@ CREATE INDEX IF NOT EXISTS province_tech_needs_no ON tech_needs(region_code, nee
 /** The province's migrations count in a one-row table (user_version is the city schema's). */
 export const PROVINCE_VERSION: VersionMark = {
   read: (db: Database.Database) => {
-    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'province_schema_version'").get();
-    return table ? ((db.prepare('SELECT version FROM province_schema_version').pluck().get() as number | undefined) ?? 0) : 0;
+    const table = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'province_schema_version'")
+      .get();
+    return table
+      ? ((db.prepare('SELECT version FROM province_schema_version').pluck().get() as number | undefined) ?? 0)
+      : 0;
   },
   write: (db: Database.Database, version: number) => {
     db.exec('CREATE TABLE IF NOT EXISTS province_schema_version (version INTEGER NOT NULL) STRICT');

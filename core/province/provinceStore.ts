@@ -14,7 +14,10 @@ export function asProvinceStore(store: Store): Store {
   const region = installationRegionOf(store);
   if (region !== undefined && region !== PROVINCE_CODE) {
     store.close();
-    throw new DeskError('NOT_A_PROVINCE_STORE', `${store.path} 是地区 ${region} 的本机数据库，不能用作省级数据库；请用 --db 指定省级数据库文件`);
+    throw new DeskError(
+      'NOT_A_PROVINCE_STORE',
+      `${store.path} 是地区 ${region} 的本机数据库，不能用作省级数据库；请用 --db 指定省级数据库文件`,
+    );
   }
   try {
     migrate(store.db, provinceMigrations, PROVINCE_VERSION);

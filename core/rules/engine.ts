@@ -27,7 +27,8 @@ export interface ScanOptions {
 const FULL_SCAN_MMAP_BYTES = 64 * 1024 * 1024;
 
 function mapStoreForFullScan(db: ReadHandle): void {
-  if ((db.pragma('mmap_size', { simple: true }) as number) < FULL_SCAN_MMAP_BYTES) db.pragma(`mmap_size = ${FULL_SCAN_MMAP_BYTES}`);
+  if ((db.pragma('mmap_size', { simple: true }) as number) < FULL_SCAN_MMAP_BYTES)
+    db.pragma(`mmap_size = ${FULL_SCAN_MMAP_BYTES}`);
 }
 
 /**
@@ -40,5 +41,7 @@ export function scanRules(db: ReadHandle, options: ScanOptions): FlagCandidate[]
   if (dealIds !== null && dealIds.length === 0) return [];
   const shared = options.shared ?? new Map<string, unknown>();
   if (dealIds === null) mapStoreForFullScan(db);
-  return (options.ruleIds ?? RULE_IDS).flatMap((id) => RULE_MODULES[id].run({ db, asOf: options.asOf, thresholds, dealIds, shared }));
+  return (options.ruleIds ?? RULE_IDS).flatMap((id) =>
+    RULE_MODULES[id].run({ db, asOf: options.asOf, thresholds, dealIds, shared }),
+  );
 }

@@ -52,13 +52,28 @@ const jobs = new Map<string, ScanJob>();
 const MAX_KEPT_JOBS = 20;
 
 export function startScanJob(ctx: ServiceContext, ruleIds: readonly RuleId[] = RULE_IDS): ScanJob {
-  const job: ScanJob = { jobId: newId(), state: '运行中', done: 0, steps: ruleIds.length + 1, current: null, summary: null, message: null };
+  const job: ScanJob = {
+    jobId: newId(),
+    state: '运行中',
+    done: 0,
+    steps: ruleIds.length + 1,
+    current: null,
+    summary: null,
+    message: null,
+  };
   jobs.set(job.jobId, job);
   while (jobs.size > MAX_KEPT_JOBS) jobs.delete(jobs.keys().next().value!);
   runFullScan(ctx, ruleIds, (done, steps, current) => Object.assign(job, { done, steps, current })).then(
     (result) => Object.assign(job, { state: '已完成', summary: result.summary, current: null }),
     (error: unknown) =>
-      Object.assign(job, { state: '失败', current: null, message: error instanceof DeskError ? error.message : '扫描时程序内部出错，已发现的异常未保存。请重试；如仍出错，请联系管理员。' }),
+      Object.assign(job, {
+        state: '失败',
+        current: null,
+        message:
+          error instanceof DeskError
+            ? error.message
+            : '扫描时程序内部出错，已发现的异常未保存。请重试；如仍出错，请联系管理员。',
+      }),
   );
   return { ...job };
 }

@@ -29,7 +29,9 @@ afterAll(() => s.close());
 /** EXPLAIN QUERY PLAN binds no values; each parameter gets one of the right kind so that the statement prepares. */
 function planOf(sql: string): string[] {
   const jsonParams = new Set(['dealIds', 'ruleIds', 'found', 'pairs']);
-  const named = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, jsonParams.has(name!) ? '[]' : 0]));
+  const named = Object.fromEntries(
+    [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, jsonParams.has(name!) ? '[]' : 0]),
+  );
   const positional = (sql.match(/\?/g) ?? []).map(() => '[]');
   const explain = s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const rows = (Object.keys(named).length ? explain.all(named) : explain.all(...positional)) as { detail: string }[];

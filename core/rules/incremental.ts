@@ -14,7 +14,9 @@ import { dealsOfSameParties, dealsSharingPatentsWith } from './sameParties';
 export function checkDealsAfterWrite(w: Writer, dealIds: readonly string[]): PersistSummary {
   const touched = [...new Set(dealIds)];
   if (touched.length === 0) return { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
-  const related = [...new Set([...touched, ...dealsSharingPatentsWith(w.db, touched), ...dealsOfSameParties(w.db, touched)])];
+  const related = [
+    ...new Set([...touched, ...dealsSharingPatentsWith(w.db, touched), ...dealsOfSameParties(w.db, touched)]),
+  ];
   const asOf = todayIso(new Date(w.at));
   const candidates = scanRules(w.db, { asOf, dealIds: related });
   return persistFlags(w, candidates, { source: '本地', scope: { ruleIds: RULE_IDS, dealIds: related } });

@@ -48,8 +48,9 @@ function allPairsSharingPatents(run: RuleRun): DealPair[] {
     dealIds === null
       ? `SELECT patent_number FROM deal_patents GROUP BY patent_number HAVING count(*) > 1`
       : `SELECT DISTINCT patent_number FROM deal_patents WHERE ${inScope('deal_id', dealIds)}`;
-  const rows = statement(run.db,
-      `WITH shared AS (
+  const rows = statement(
+    run.db,
+    `WITH shared AS (
          SELECT pa.deal_id AS aId, pb.deal_id AS bId, group_concat(pa.patent_number, ',') AS patents
          FROM (${patents}) m
          JOIN deal_patents pa ON pa.patent_number = m.patent_number
@@ -63,8 +64,7 @@ function allPairsSharingPatents(run: RuleRun): DealPair[] {
        JOIN organizations orb ON orb.id = db.assignor_id JOIN organizations eeb ON eeb.id = db.assignee_id
        WHERE da.voided_at IS NULL AND db.voided_at IS NULL
          AND (${inScope('da.id', dealIds)} OR ${inScope('db.id', dealIds)})`,
-    )
-    .all(scopeParams(dealIds)) as Record<string, unknown>[];
+  ).all(scopeParams(dealIds)) as Record<string, unknown>[];
   // Kinds are filtered afterwards, not in SQL, where the planner would drive the join from the kind index.
   return rows.map((r) => ({ a: pick(r, 'a_'), b: pick(r, 'b_'), sharedPatents: String(r.patents).split(',').sort() }));
 }

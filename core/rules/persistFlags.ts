@@ -35,12 +35,17 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   const db = w.db;
   const version = settingVersion(db, RULE_SETTINGS_KEY);
   const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
-  const insert = statement(db,
+  const insert = statement(
+    db,
     `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, source, status, explanation, evidence, settings_version, active, first_seen_at, last_seen_at, updated_at)
      VALUES (?, ?, ?, ?, ?, '待审核', ?, ?, ?, 1, ?, ?, ?)`,
   );
-  const insertSubject = statement(db, 'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
-  const refresh = statement(db,
+  const insertSubject = statement(
+    db,
+    'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)',
+  );
+  const refresh = statement(
+    db,
     `UPDATE anomaly_flags SET explanation = ?, evidence = ?, region_code = ?, settings_version = ?, active = 1, last_seen_at = ?, updated_at = ? WHERE id = ?`,
   );
 
@@ -48,7 +53,8 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   // so an unchanged finding costs one lookup and no write, and its text never has to be read back (a full scan of a
   // million deals finds hundreds of thousands). last_seen_at is thus when a scan last wrote the flag; that an active
   // flag is still found is what `active` says, and the scan's audit row dates the scan.
-  const stored = statement(db,
+  const stored = statement(
+    db,
     `SELECT id, active, explanation = @explanation AND evidence = @evidence AND region_code = @regionCode FROM anomaly_flags WHERE fingerprint = @fingerprint`,
     'raw',
   );
@@ -56,10 +62,27 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   for (const c of candidates) if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
   for (const c of byFingerprint.values()) {
     const evidence = JSON.stringify(c.evidence);
-    const flag = stored.get({ explanation: c.explanation, evidence, regionCode: c.regionCode, fingerprint: c.fingerprint }) as StoredFlag | undefined;
+    const flag = stored.get({
+      explanation: c.explanation,
+      evidence,
+      regionCode: c.regionCode,
+      fingerprint: c.fingerprint,
+    }) as StoredFlag | undefined;
     if (!flag) {
       const id = newId();
-      insert.run(id, c.ruleId, c.regionCode, c.fingerprint, options.source, c.explanation, evidence, version, w.at, w.at, w.at);
+      insert.run(
+        id,
+        c.ruleId,
+        c.regionCode,
+        c.fingerprint,
+        options.source,
+        c.explanation,
+        evidence,
+        version,
+        w.at,
+        w.at,
+        w.at,
+      );
       for (const s of c.subjects) insertSubject.run(id, s.entity, s.entityId, s.businessNo);
       summary.created++;
       continue;
@@ -71,29 +94,46 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
   }
 
   const scope = options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
-  if (scope) summary.deactivated = deactivateMissing(w, JSON.stringify([...byFingerprint.keys()]), options.source, scope);
+  if (scope)
+    summary.deactivated = deactivateMissing(w, JSON.stringify([...byFingerprint.keys()]), options.source, scope);
 
   if (summary.created || summary.reactivated || summary.deactivated) {
     w.record({
       action: 'flags.scan',
       entity: 'anomaly_flags',
       entityId: null,
-      detail: { source: options.source, rules: scope?.ruleIds ?? null, deals: scope?.dealIds?.length ?? null, ...summary },
+      detail: {
+        source: options.source,
+        rules: scope?.ruleIds ?? null,
+        deals: scope?.dealIds?.length ?? null,
+        ...summary,
+      },
     });
   }
   return summary;
 }
 
 /** Makes the flags in scope that this call did not find inactive, in one statement. */
-function deactivateMissing(w: Writer, foundJson: string, source: FlagSource, scope: NonNullable<PersistOptions['scope']>): number {
+function deactivateMissing(
+  w: Writer,
+  foundJson: string,
+  source: FlagSource,
+  scope: NonNullable<PersistOptions['scope']>,
+): number {
   const dealFilter = scope.dealIds
     ? // Walk from the touched deals through the (entity, entity_id) index; a correlated EXISTS made this quadratic.
       `AND id IN (SELECT s.flag_id FROM flag_subjects s WHERE s.entity = 'deal' AND s.entity_id IN (SELECT value FROM json_each(@dealIds)))`
     : '';
-  return statement(w.db,
-      `UPDATE anomaly_flags SET active = 0, updated_at = @at
+  return statement(
+    w.db,
+    `UPDATE anomaly_flags SET active = 0, updated_at = @at
        WHERE active = 1 AND source = @source AND rule_id IN (SELECT value FROM json_each(@ruleIds)) ${dealFilter}
          AND fingerprint NOT IN (SELECT value FROM json_each(@found))`,
-    )
-    .run({ at: w.at, source, found: foundJson, ruleIds: JSON.stringify(scope.ruleIds), ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}) }).changes;
+  ).run({
+    at: w.at,
+    source,
+    found: foundJson,
+    ruleIds: JSON.stringify(scope.ruleIds),
+    ...(scope.dealIds ? { dealIds: JSON.stringify(scope.dealIds) } : {}),
+  }).changes;
 }

@@ -57,14 +57,14 @@ export const typeRankOfGroup = (group: number) => group & 3;
  * as four JSON arrays: a million rows crossing into JavaScript one by one cost several times more.
  */
 export function allPricedDeals(db: ReadHandle): PricedColumns {
-  const lists = statement(db,
-      `SELECT json_group_array(rowid), json_group_array(pricedGroup), json_group_array(amount_fen), json_group_array(patent_count) FROM (
+  const lists = statement(
+    db,
+    `SELECT json_group_array(rowid), json_group_array(pricedGroup), json_group_array(amount_fen), json_group_array(patent_count) FROM (
          SELECT d.rowid, ${KIND_CODES} + (SELECT min(${typeRankOf('patent_number')}) FROM deal_patents WHERE deal_id = d.id) AS pricedGroup,
            d.amount_fen, d.patent_count
          FROM deals d NOT INDEXED WHERE ${PRICED})`,
-      'raw',
-    )
-    .get() as [string, string, string, string];
+    'raw',
+  ).get() as [string, string, string, string];
   const [rowids, groups, amounts, patentCounts] = lists.map((json) => JSON.parse(json) as number[]);
   return { rowids: rowids!, groups: groups!, amounts: amounts!, patentCounts: patentCounts! };
 }
@@ -72,26 +72,27 @@ export function allPricedDeals(db: ReadHandle): PricedColumns {
 const PRICED_COLUMNS = `d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen, t.typeRank, t.patentCount`;
 
 function pricedDealsAmong(db: ReadHandle, dealIdsSql: string, list: string): PricedDeal[] {
-  return statement(db,
-      `SELECT ${PRICED_COLUMNS} FROM (${PER_DEAL} WHERE deal_id IN (${dealIdsSql}) GROUP BY deal_id) t
+  return statement(
+    db,
+    `SELECT ${PRICED_COLUMNS} FROM (${PER_DEAL} WHERE deal_id IN (${dealIdsSql}) GROUP BY deal_id) t
        JOIN deals d ON d.id = t.deal_id WHERE ${PRICED}`,
-    )
-    .all(list) as PricedDeal[];
+  ).all(list) as PricedDeal[];
 }
 
-export const pricedDealsByIds = (db: ReadHandle, dealIds: readonly string[]) => pricedDealsAmong(db, 'SELECT value FROM json_each(?)', JSON.stringify(dealIds));
+export const pricedDealsByIds = (db: ReadHandle, dealIds: readonly string[]) =>
+  pricedDealsAmong(db, 'SELECT value FROM json_each(?)', JSON.stringify(dealIds));
 
 export const pricedDealsByRowids = (db: ReadHandle, rowids: readonly number[]) =>
   pricedDealsAmong(db, 'SELECT id FROM deals WHERE rowid IN (SELECT value FROM json_each(?))', JSON.stringify(rowids));
 
 /** The ln prices of one group, sorted; what the review page draws as the distribution. */
 export function groupLogPrices(db: ReadHandle, kind: string, typeRank: number): Float64Array {
-  const rows = statement(db,
-      `SELECT d.amount_fen, t.patentCount FROM (${PER_DEAL} WHERE deal_id IN (SELECT id FROM deals WHERE kind = @kind) GROUP BY deal_id) t
+  const rows = statement(
+    db,
+    `SELECT d.amount_fen, t.patentCount FROM (${PER_DEAL} WHERE deal_id IN (SELECT id FROM deals WHERE kind = @kind) GROUP BY deal_id) t
        JOIN deals d ON d.id = t.deal_id WHERE ${PRICED} AND t.typeRank = @typeRank`,
-      'raw',
-    )
-    .all({ kind, typeRank }) as [number, number][];
+    'raw',
+  ).all({ kind, typeRank }) as [number, number][];
   return Float64Array.from(rows.map(([amountFen, patentCount]) => Math.log(amountFen / patentCount))).sort();
 }
 

@@ -10,7 +10,10 @@ export const RULE_SETTINGS_KEY = 'rules';
 const stored = ruleThresholds.catch(() => ruleThresholds.parse({}));
 
 export function readRuleThresholds(db: ReadHandle): { thresholds: RuleThresholds; version: number } {
-  return { thresholds: readSetting(db, RULE_SETTINGS_KEY, stored as z.ZodType<RuleThresholds>), version: settingVersion(db, RULE_SETTINGS_KEY) };
+  return {
+    thresholds: readSetting(db, RULE_SETTINGS_KEY, stored as z.ZodType<RuleThresholds>),
+    version: settingVersion(db, RULE_SETTINGS_KEY),
+  };
 }
 
 export function writeRuleThresholds(w: Writer, thresholds: RuleThresholds, actorName: string): number {

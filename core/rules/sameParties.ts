@@ -14,8 +14,9 @@ const idsOfKeys = (side: 'ak' | 'bk') => `
  */
 export function dealsOfSameParties(db: ReadHandle, dealIds: readonly string[]): string[] {
   if (dealIds.length === 0) return [];
-  const rows = statement(db,
-      `WITH pairs AS (
+  const rows = statement(
+    db,
+    `WITH pairs AS (
          SELECT DISTINCT ${partyKey('a')} AS ak, ${partyKey('b')} AS bk
          FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id
          WHERE d.id IN (SELECT value FROM json_each(@dealIds))
@@ -26,19 +27,18 @@ export function dealsOfSameParties(db: ReadHandle, dealIds: readonly string[]): 
        JOIN deals d ON d.assignor_id = x.id AND d.assignee_id = y.id
        JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id
        WHERE d.voided_at IS NULL AND EXISTS (SELECT 1 FROM pairs p WHERE p.ak = ${partyKey('a')} AND p.bk = ${partyKey('b')})`,
-    )
-    .all({ dealIds: JSON.stringify(dealIds) }) as { id: string }[];
+  ).all({ dealIds: JSON.stringify(dealIds) }) as { id: string }[];
   return rows.map((r) => r.id);
 }
 
 /** Ids of the live deals that name any patent of the given deals, the given deals included. */
 export function dealsSharingPatentsWith(db: ReadHandle, dealIds: readonly string[]): string[] {
   if (dealIds.length === 0) return [];
-  const rows = statement(db,
-      `SELECT DISTINCT other.deal_id AS id FROM deal_patents mine
+  const rows = statement(
+    db,
+    `SELECT DISTINCT other.deal_id AS id FROM deal_patents mine
        JOIN deal_patents other ON other.patent_number = mine.patent_number
        WHERE mine.deal_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(dealIds)) as { id: string }[];
+  ).all(JSON.stringify(dealIds)) as { id: string }[];
   return rows.map((r) => r.id);
 }

@@ -18,11 +18,26 @@ export interface SeedOrganization {
 
 /** How often a region records deals: 太原 the most, 朔州 the least (roughly as in the bureaus' reports). */
 export const REGION_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['140100', 30], ['140171', 8], ['140200', 6], ['140300', 4], ['140400', 8], ['140500', 7],
-  ['140600', 3], ['140700', 8], ['140800', 8], ['140900', 4], ['141000', 7], ['141100', 5],
+  ['140100', 30],
+  ['140171', 8],
+  ['140200', 6],
+  ['140300', 4],
+  ['140400', 8],
+  ['140500', 7],
+  ['140600', 3],
+  ['140700', 8],
+  ['140800', 8],
+  ['140900', 4],
+  ['141000', 7],
+  ['141100', 5],
 ];
 
-const SIZE_WEIGHTS: readonly (readonly [EnterpriseSize, number])[] = [['微型', 25], ['小型', 40], ['中型', 25], ['大型', 10]];
+const SIZE_WEIGHTS: readonly (readonly [EnterpriseSize, number])[] = [
+  ['微型', 25],
+  ['小型', 40],
+  ['中型', 25],
+  ['大型', 10],
+];
 const SUFFIXES = ['有限公司', '有限公司', '科技有限公司', '股份有限公司', '集团有限公司'] as const;
 const shortName = new Map(CITY_REGIONS.map((r) => [r.code, r.shortName === '综改区' ? '山西' : r.shortName]));
 
@@ -60,15 +75,48 @@ export class OrganizationPool {
   build(deals: number): void {
     const r = this.random;
     UNIVERSITIES.forEach((name) => {
-      const region = /大同/.test(name) ? '140200' : /长治/.test(name) ? '140400' : /运城/.test(name) ? '140800' : /晋中/.test(name) ? '140700' : /忻州/.test(name) ? '140900' : /吕梁/.test(name) ? '141100' : '140100';
-      this.universities.push(this.add({ name: this.uniqueName(name), uscc: makeUscc('12', `${region.slice(0, 4)}00`, this.usccSerial++), kind: '高校', regionCode: region, size: null, sector: null, industry: '其他' }));
+      const region = /大同/.test(name)
+        ? '140200'
+        : /长治/.test(name)
+          ? '140400'
+          : /运城/.test(name)
+            ? '140800'
+            : /晋中/.test(name)
+              ? '140700'
+              : /忻州/.test(name)
+                ? '140900'
+                : /吕梁/.test(name)
+                  ? '141100'
+                  : '140100';
+      this.universities.push(
+        this.add({
+          name: this.uniqueName(name),
+          uscc: makeUscc('12', `${region.slice(0, 4)}00`, this.usccSerial++),
+          kind: '高校',
+          regionCode: region,
+          size: null,
+          sector: null,
+          industry: '其他',
+        }),
+      );
     });
     const institutes = Math.max(20, Math.round(deals / 20_000));
     for (let i = 0; i < institutes; i++) {
       const region = r.weighted(REGION_WEIGHTS);
       const field = r.pick(INSTITUTE_FIELDS);
-      const name = region === '140100' || r.chance(0.5) ? `山西省${field}研究院` : `${shortName.get(region)}市${field}研究所`;
-      this.institutes.push(this.add({ name: this.uniqueName(name), uscc: makeUscc('12', region, this.usccSerial++), kind: '科研院所', regionCode: region, size: null, sector: null, industry: '其他' }));
+      const name =
+        region === '140100' || r.chance(0.5) ? `山西省${field}研究院` : `${shortName.get(region)}市${field}研究所`;
+      this.institutes.push(
+        this.add({
+          name: this.uniqueName(name),
+          uscc: makeUscc('12', region, this.usccSerial++),
+          kind: '科研院所',
+          regionCode: region,
+          size: null,
+          sector: null,
+          industry: '其他',
+        }),
+      );
     }
     const enterprises = Math.max(60, Math.round(deals / 15));
     for (let i = 0; i < enterprises; i++) {
@@ -82,8 +130,21 @@ export class OrganizationPool {
       const suffix = word.endsWith('科技') && picked.startsWith('科技') ? '有限公司' : picked;
       const name = this.uniqueName(`${stateOwned ? '山西' : shortName.get(region)}${brand}${word}${suffix}`);
       const size = stateOwned ? '大型' : r.weighted(SIZE_WEIGHTS);
-      const sector = industry === '信息技术应用创新' || industry === '大数据融合创新' ? '软件和信息技术服务业' : r.chance(0.85) ? '工业' : '其他未列明行业';
-      const org = this.add({ name, uscc: makeUscc('91', region, this.usccSerial++), kind: stateOwned ? '国有企业' : '企业', regionCode: region, size, sector, industry });
+      const sector =
+        industry === '信息技术应用创新' || industry === '大数据融合创新'
+          ? '软件和信息技术服务业'
+          : r.chance(0.85)
+            ? '工业'
+            : '其他未列明行业';
+      const org = this.add({
+        name,
+        uscc: makeUscc('91', region, this.usccSerial++),
+        kind: stateOwned ? '国有企业' : '企业',
+        regionCode: region,
+        size,
+        sector,
+        industry,
+      });
       const list = this.enterprisesByRegion.get(region) ?? [];
       list.push(org);
       this.enterprisesByRegion.set(region, list);
@@ -91,7 +152,17 @@ export class OrganizationPool {
     const people = Math.max(10, Math.round(deals / 200));
     for (let i = 0; i < people; i++) {
       const name = this.uniqueName(`${r.pick(SURNAMES)}${r.pick(GIVEN_NAMES)}`);
-      this.individuals.push(this.add({ name, uscc: null, kind: '个人', regionCode: r.weighted(REGION_WEIGHTS), size: null, sector: null, industry: '其他' }));
+      this.individuals.push(
+        this.add({
+          name,
+          uscc: null,
+          kind: '个人',
+          regionCode: r.weighted(REGION_WEIGHTS),
+          size: null,
+          sector: null,
+          industry: '其他',
+        }),
+      );
     }
   }
 

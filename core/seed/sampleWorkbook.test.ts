@@ -63,7 +63,9 @@ describe('patent-desk sample', () => {
 
     const paidLater = sheets
       .get('到账')!
-      .filter((r) => isoOf(r[column('到账', '到账日期')]).slice(0, 4) > dealYear.get(String(r[column('到账', '合同编号')]))!);
+      .filter(
+        (r) => isoOf(r[column('到账', '到账日期')]).slice(0, 4) > dealYear.get(String(r[column('到账', '合同编号')]))!,
+      );
     expect(paidLater.length).toBeGreaterThan(0);
   });
 
@@ -89,6 +91,10 @@ describe('patent-desk sample', () => {
       'a ZL patent number': texts.some((t) => /^ZL\d{12}\.[\dX]$/.test(t)),
       'a number with a unit': texts.some((t) => /^\d+(个月|人|年)$/.test(t)),
     };
-    expect(Object.entries(seen).filter(([, found]) => !found).map(([what]) => what)).toEqual([]);
+    expect(
+      Object.entries(seen)
+        .filter(([, found]) => !found)
+        .map(([what]) => what),
+    ).toEqual([]);
   });
 });

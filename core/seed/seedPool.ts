@@ -55,13 +55,42 @@ export function seedPool(db: Database.Database, seed: number): { poolPatents: nu
     const open = d.license_mode === '开放许可';
     const status = d.kind === '许可' ? '在库' : '已成交';
     const abstract = `本${d.title.includes('装置') ? '实用新型' : '发明'}公开了${d.title}，适用于${d.industry}领域。`;
-    if (supply.run(id, d.region_code, d.number, d.title, d.assignor_id, d.industry, d.industry, abstract, open ? 1 : 0, open ? d.amount_fen : null, open ? 3 : null, status, pooled, pooled).changes === 0) return;
+    if (
+      supply.run(
+        id,
+        d.region_code,
+        d.number,
+        d.title,
+        d.assignor_id,
+        d.industry,
+        d.industry,
+        abstract,
+        open ? 1 : 0,
+        open ? d.amount_fen : null,
+        open ? 3 : null,
+        status,
+        pooled,
+        pooled,
+      ).changes === 0
+    )
+      return;
     if (status === '在库') indexTerms(db, 'supply_fts', id, { keywords: d.industry, body: `${d.title} ${abstract}` });
     poolPatents++;
     if (d.assignee_size === '大型' || d.assignee_size === null) return;
     const needId = seededUlid(at + i, rng);
     const text = `我公司属于${d.industry}，希望引进${d.title.replace(/^一种/, '')}相关技术。`;
-    need.run(needId, d.region_code, `XQ-${d.contract_date.slice(0, 4)}-${String(i + 1).padStart(6, '0')}`, d.assignee_id, d.industry, text, '', d.amount_fen, pooled, pooled);
+    need.run(
+      needId,
+      d.region_code,
+      `XQ-${d.contract_date.slice(0, 4)}-${String(i + 1).padStart(6, '0')}`,
+      d.assignee_id,
+      d.industry,
+      text,
+      '',
+      d.amount_fen,
+      pooled,
+      pooled,
+    );
     indexTerms(db, 'need_fts', needId, { keywords: '', body: text });
     needs++;
   });

@@ -18,9 +18,16 @@ async function seeded(deals: number, seed: number) {
 }
 
 const dump = (db: Awaited<ReturnType<typeof seeded>>['db']) =>
-  ['deals', 'patents', 'payments', 'pledges', 'product_registrations', 'subsidies', 'organizations', 'enterprise_figures'].map((t) =>
-    db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
-  );
+  [
+    'deals',
+    'patents',
+    'payments',
+    'pledges',
+    'product_registrations',
+    'subsidies',
+    'organizations',
+    'enterprise_figures',
+  ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
 
 describe('seedStore', () => {
   it('gives the same store for the same seed and a different one for another seed', async () => {
@@ -53,13 +60,17 @@ describe('seedStore', () => {
     expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'seed'").pluck().get()).toBe(1);
     const overpaid = db
-      .prepare('SELECT count(*) FROM deals d WHERE (SELECT sum(amount_fen) FROM payments p WHERE p.deal_id = d.id) > d.amount_fen')
+      .prepare(
+        'SELECT count(*) FROM deals d WHERE (SELECT sum(amount_fen) FROM payments p WHERE p.deal_id = d.id) > d.amount_fen',
+      )
       .pluck()
       .get();
     expect(overpaid).toBe(0);
     // The trigram index was filled by the inserts: a name can be searched.
     const name = db.prepare("SELECT name FROM organizations WHERE kind = '企业' LIMIT 1").pluck().get() as string;
-    expect(db.prepare('SELECT count(*) FROM organizations_fts WHERE organizations_fts MATCH ?').pluck().get(`"${name}"`)).toBeGreaterThan(0);
+    expect(
+      db.prepare('SELECT count(*) FROM organizations_fts WHERE organizations_fts MATCH ?').pluck().get(`"${name}"`),
+    ).toBeGreaterThan(0);
   });
 
   it('leaves indicator facts equal to a from-scratch recomputation, chunk after chunk', async () => {

@@ -50,14 +50,43 @@ const ID_EPOCH_MS = Date.UTC(2024, 0, 1);
 const WAN = 1_000_000; // 分 per 万元
 const RATES: FilingRates = { pledge: 0.02, registration: 0.025, subsidy: 0.01 };
 
-const KIND_WEIGHTS = [['转让', 60], ['许可', 30], ['作价入股', 10]] as const;
-const MODE_WEIGHTS = [['普通', 60], ['独占', 20], ['排他', 15], ['开放许可', 5]] as const;
-const ASSIGNOR_WEIGHTS = [['高校', 35], ['科研院所', 15], ['企业', 42], ['个人', 8]] as const;
-const PATENT_COUNT_WEIGHTS = [[1, 64], [2, 21], [3, 9], [4, 5], [0, 1]] as const; // 0: a bulk deal of 8–15
-const TYPE_WEIGHTS = [['1', 45], ['2', 45], ['3', 10]] as const;
+const KIND_WEIGHTS = [
+  ['转让', 60],
+  ['许可', 30],
+  ['作价入股', 10],
+] as const;
+const MODE_WEIGHTS = [
+  ['普通', 60],
+  ['独占', 20],
+  ['排他', 15],
+  ['开放许可', 5],
+] as const;
+const ASSIGNOR_WEIGHTS = [
+  ['高校', 35],
+  ['科研院所', 15],
+  ['企业', 42],
+  ['个人', 8],
+] as const;
+const PATENT_COUNT_WEIGHTS = [
+  [1, 64],
+  [2, 21],
+  [3, 9],
+  [4, 5],
+  [0, 1],
+] as const; // 0: a bulk deal of 8–15
+const TYPE_WEIGHTS = [
+  ['1', 45],
+  ['2', 45],
+  ['3', 10],
+] as const;
 const TYPE_LABEL = { '1': '发明', '2': '实用新型', '3': '外观设计' } as const;
 // Deals are about live patents: a lapsed or expired one is the rare case rule R07 exists to catch.
-const STATUS_WEIGHTS = [['有效', 985], ['失效', 6], ['届满', 2], ['审中', 7]] as const;
+const STATUS_WEIGHTS = [
+  ['有效', 985],
+  ['失效', 6],
+  ['届满', 2],
+  ['审中', 7],
+] as const;
 // Median contract amount in 万元 by kind; spread of the log-normal.
 const MEDIAN_WAN = { 转让: 15, 许可: 8, 作价入股: 120 } as const;
 
@@ -73,7 +102,16 @@ class SeedRun {
   private readonly rates: FilingRates;
   private readonly serials = new Map<string, number>();
   private readonly recentPatents: { number: string; type: string }[] = [];
-  readonly counts: SeedSummary = { organizations: 0, patents: 0, deals: 0, payments: 0, pledges: 0, registrations: 0, enterpriseFigures: 0, subsidies: 0 };
+  readonly counts: SeedSummary = {
+    organizations: 0,
+    patents: 0,
+    deals: 0,
+    payments: 0,
+    pledges: 0,
+    registrations: 0,
+    enterpriseFigures: 0,
+    subsidies: 0,
+  };
 
   constructor(
     private readonly db: Database.Database,
@@ -110,7 +148,19 @@ class SeedRun {
   private insertOrganizations(): void {
     for (const o of this.pool.all) {
       const created = stamp('2021-01-01');
-      this.s.organization.run(o.id, o.name, normalizeOrgName(o.name), o.uscc, o.kind, o.regionCode, rollupRegion(o.regionCode), o.size, o.sector, created, created);
+      this.s.organization.run(
+        o.id,
+        o.name,
+        normalizeOrgName(o.name),
+        o.uscc,
+        o.kind,
+        o.regionCode,
+        rollupRegion(o.regionCode),
+        o.size,
+        o.sector,
+        created,
+        created,
+      );
       this.counts.organizations++;
       if (o.kind === '企业' || o.kind === '国有企业') this.figures(o);
     }
@@ -118,7 +168,9 @@ class SeedRun {
 
   /** Yearly figures consistent with the enterprise's size, growing a little each year. */
   private figures(o: SeedOrganization): void {
-    const base = { 微型: [8, 150], 小型: [60, 2_000], 中型: [400, 15_000], 大型: [2_500, 120_000] }[o.size ?? '小型'] as [number, number];
+    const base = { 微型: [8, 150], 小型: [60, 2_000], 中型: [400, 15_000], 大型: [2_500, 120_000] }[
+      o.size ?? '小型'
+    ] as [number, number];
     let employees = Math.max(1, Math.round(base[0] * this.r.logNormal(1, 0.4)));
     let revenueWan = Math.max(1, Math.round(base[1] * this.r.logNormal(1, 0.5)));
     // An SME's figures stay within the SME bounds of its sector (with room to grow), but for the few that a
@@ -127,7 +179,16 @@ class SeedRun {
     if (staffBound !== null && !this.r.chance(0.05)) employees = Math.min(employees, Math.floor(staffBound * 0.6));
     for (let year = 2020; year <= 2023; year++) {
       if (year > 2020 && this.r.chance(0.1)) continue; // some years never reported
-      this.s.figures.run(this.id(), o.id, year, revenueWan * WAN, employees, o.sector, stamp(`${year + 1}-03-31`), stamp(`${year + 1}-03-31`));
+      this.s.figures.run(
+        this.id(),
+        o.id,
+        year,
+        revenueWan * WAN,
+        employees,
+        o.sector,
+        stamp(`${year + 1}-03-31`),
+        stamp(`${year + 1}-03-31`),
+      );
       this.counts.enterpriseFigures++;
       employees = Math.max(1, Math.round(employees * (1 + this.r.normal() * 0.08 + 0.04)));
       revenueWan = Math.max(1, Math.round(revenueWan * (1 + this.r.normal() * 0.15 + 0.08)));
@@ -154,7 +215,14 @@ class SeedRun {
     const number = makePatentNumber(year, typeDigit, serial);
     const title = `一种${this.r.pick(TITLE_SUBJECTS[industry])}${typeDigit === '3' ? '外观' : this.r.pick(TITLE_ENDINGS)}`;
     const filingDate = isoFromEpochDay(epochDayOf(`${year}-01-01`) + this.r.int(0, 364));
-    this.s.patent.run(number, TYPE_LABEL[typeDigit], title, filingDate, this.r.weighted(STATUS_WEIGHTS), stamp(contractDate));
+    this.s.patent.run(
+      number,
+      TYPE_LABEL[typeDigit],
+      title,
+      filingDate,
+      this.r.weighted(STATUS_WEIGHTS),
+      stamp(contractDate),
+    );
     this.counts.patents++;
     const patent = { number, type: TYPE_LABEL[typeDigit] };
     if (this.recentPatents.length < 5_000) this.recentPatents.push(patent);
@@ -183,7 +251,9 @@ class SeedRun {
     const contractDate = isoFromEpochDay(r.int(this.firstDay, LAST_DEAL_DAY));
     const recordationDate = r.chance(0.05) ? null : addDays(contractDate, r.int(3, 90));
     // 0.5 % nominal prices (zero included), the rest log-normal around the kind's median.
-    const amountYuan = r.chance(0.005) ? r.int(0, 999) : Math.max(1_000, Math.round(r.logNormal(MEDIAN_WAN[kind] * 10_000, 1.1)));
+    const amountYuan = r.chance(0.005)
+      ? r.int(0, 999)
+      : Math.max(1_000, Math.round(r.logNormal(MEDIAN_WAN[kind] * 10_000, 1.1)));
     const amountFen = amountYuan * 100;
     const industry = assignee.industry;
     const patents = this.patents(contractDate, industry);
@@ -211,14 +281,20 @@ class SeedRun {
     this.counts.deals++;
     this.payments(id, contractDate, amountFen);
     if (recordationDate && r.chance(this.rates.pledge)) this.pledge(assignee, patents, recordationDate);
-    if (recordationDate && assignee.size !== '大型' && r.chance(this.rates.registration)) this.registration(assignee, patents, recordationDate);
-    if (recordationDate && assignee.size !== '大型' && r.chance(this.rates.subsidy)) this.subsidy(assignee, amountFen, recordationDate, id, null);
+    if (recordationDate && assignee.size !== '大型' && r.chance(this.rates.registration))
+      this.registration(assignee, patents, recordationDate);
+    if (recordationDate && assignee.size !== '大型' && r.chance(this.rates.subsidy))
+      this.subsidy(assignee, amountFen, recordationDate, id, null);
   }
 
   private payments(dealId: string, contractDate: string, amountFen: number): void {
     // Most contracts are paid; a few never are (rule R06).
     if (amountFen === 0 || this.r.chance(0.015)) return;
-    const installments = this.r.weighted([[1, 60], [2, 30], [3, 10]] as const);
+    const installments = this.r.weighted([
+      [1, 60],
+      [2, 30],
+      [3, 10],
+    ] as const);
     const share = this.r.chance(0.7) ? 1 : this.r.int(30, 90) / 100;
     let remaining = Math.round((amountFen * share) / 100) * 100;
     let day = contractDate;
@@ -226,7 +302,15 @@ class SeedRun {
       const even = Math.round(remaining / (installments - i) / 100) * 100;
       const part = i === installments - 1 ? remaining : Math.min(remaining, Math.max(100, even));
       day = cap(addDays(day, this.r.int(5, 150)));
-      this.s.payment.run(this.id(), dealId, day, part, `PZ${day.replace(/-/g, '')}${this.r.int(1000, 9999)}`, stamp(day), stamp(day));
+      this.s.payment.run(
+        this.id(),
+        dealId,
+        day,
+        part,
+        `PZ${day.replace(/-/g, '')}${this.r.int(1000, 9999)}`,
+        stamp(day),
+        stamp(day),
+      );
       this.counts.payments++;
       remaining -= part;
     }
@@ -237,7 +321,18 @@ class SeedRun {
     const id = this.id();
     const no = `ZX${day.slice(0, 4)}${pledgor.regionCode.slice(0, 4)}${String(this.counts.pledges + 1).padStart(6, '0')}`;
     const amountFen = Math.max(10, Math.round(this.r.logNormal(300, 0.9))) * WAN;
-    this.s.pledge.run(id, pledgor.regionCode, no, pledgor.id, this.r.pick(BANKS), amountFen, day, this.r.pick([12, 24, 36]), stamp(day), stamp(day));
+    this.s.pledge.run(
+      id,
+      pledgor.regionCode,
+      no,
+      pledgor.id,
+      this.r.pick(BANKS),
+      amountFen,
+      day,
+      this.r.pick([12, 24, 36]),
+      stamp(day),
+      stamp(day),
+    );
     for (const number of patents) this.s.pledgePatent.run(id, number);
     this.counts.pledges++;
     if (this.r.chance(0.1)) this.subsidy(pledgor, Math.round(amountFen * 0.02), day, null, id);
@@ -250,18 +345,47 @@ class SeedRun {
     const no = `CPBA${day.slice(0, 4)}${String(this.counts.registrations + 1).padStart(7, '0')}`;
     const product = `${this.r.pick(TITLE_SUBJECTS[enterprise.industry])}${this.r.pick(PRODUCT_ENDINGS)}`;
     const output = this.r.chance(0.8) ? Math.round(this.r.logNormal(800, 1)) * WAN : null;
-    this.s.registration.run(id, enterprise.regionCode, no, enterprise.id, enterprise.size, product, day, output, stamp(day), stamp(day));
+    this.s.registration.run(
+      id,
+      enterprise.regionCode,
+      no,
+      enterprise.id,
+      enterprise.size,
+      product,
+      day,
+      output,
+      stamp(day),
+      stamp(day),
+    );
     for (const number of patents) this.s.registrationPatent.run(id, number);
     this.counts.registrations++;
   }
 
-  private subsidy(recipient: SeedOrganization, baseFen: number, after: string, dealId: string | null, pledgeId: string | null): void {
+  private subsidy(
+    recipient: SeedOrganization,
+    baseFen: number,
+    after: string,
+    dealId: string | null,
+    pledgeId: string | null,
+  ): void {
     const times = this.r.chance(0.01) ? 2 : 1; // a few rewarded twice: rule R11 has something to find
     for (let t = 0; t < times; t++) {
       const day = cap(addDays(after, this.r.int(30, 240)));
       const no = `JB${day.slice(0, 4)}${String(this.counts.subsidies + 1).padStart(7, '0')}`;
-      const amountFen = Math.min(Math.max(Math.round(baseFen * 0.05 / 100) * 100, 100_000), 50 * WAN);
-      this.s.subsidy.run(this.id(), recipient.regionCode, no, recipient.id, this.r.pick(SUBSIDY_PROGRAMS), amountFen, day, dealId, pledgeId, stamp(day), stamp(day));
+      const amountFen = Math.min(Math.max(Math.round((baseFen * 0.05) / 100) * 100, 100_000), 50 * WAN);
+      this.s.subsidy.run(
+        this.id(),
+        recipient.regionCode,
+        no,
+        recipient.id,
+        this.r.pick(SUBSIDY_PROGRAMS),
+        amountFen,
+        day,
+        dealId,
+        pledgeId,
+        stamp(day),
+        stamp(day),
+      );
       this.counts.subsidies++;
     }
   }
@@ -271,7 +395,12 @@ class SeedRun {
  * Fills an empty store with deterministic synthetic filings for all twelve regions and the fourteen industries.
  * Seeded rows are not sent to the province: no outbox rows; one audit row records the seed itself.
  */
-export function seedStore(db: Database.Database, actor: Actor, options: SeedOptions, now: Date = new Date()): SeedSummary {
+export function seedStore(
+  db: Database.Database,
+  actor: Actor,
+  options: SeedOptions,
+  now: Date = new Date(),
+): SeedSummary {
   const existing = db.prepare('SELECT count(*) FROM deals').pluck().get() as number;
   if (existing > 0) throw new DeskError('SEED_NOT_EMPTY', `数据库中已有 ${existing} 笔交易，种子数据只能写入空库`);
   const summary = new SeedRun(db, options).run();

@@ -12,7 +12,9 @@ export function seedStatements(db: Database.Database) {
       `INSERT INTO enterprise_figures (id, organization_id, year, revenue_fen, employees, sector, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    patent: prepare('INSERT INTO patents (number, type, title, filing_date, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    patent: prepare(
+      'INSERT INTO patents (number, type, title, filing_date, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     deal: prepare(
       `INSERT INTO deals (id, region_code, contract_no, kind, license_mode, assignor_id, assignee_id, assignee_size, industry,
          contract_date, recordation_date, amount_fen, license_end_date, patent_count, created_at, updated_at)

@@ -15,7 +15,10 @@ export const APP_VERSION: string = packageJson.version;
  * is the province's workbench (`patent-desk province web`): set up for 140000 only, refused if a city's. A store set
  * up for 140000 is the province's whichever way it is opened (the desktop app included).
  */
-export function createService(dbPath: string, config: Partial<ServiceConfig> & { open?: OpenOptions; province?: boolean } = {}): DeskService {
+export function createService(
+  dbPath: string,
+  config: Partial<ServiceConfig> & { open?: OpenOptions; province?: boolean } = {},
+): DeskService {
   const dataDir = config.dataDir ?? path.dirname(dbPath);
   const now = config.now ?? (() => new Date());
   // A scheduled restore runs first, a copy is taken before migrations, and a daily backup while the store is open.

@@ -4,7 +4,14 @@ import { PROVINCE_CODE } from '../../shared/domain/regions';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/index';
 import type { Result } from '../../shared/contract/result';
 import type { Store } from '../store/store';
-import { type Actor, createWriter, type Handlers, requireActorOf, type ServiceContext, type ServiceOptions } from './context';
+import {
+  type Actor,
+  createWriter,
+  type Handlers,
+  requireActorOf,
+  type ServiceContext,
+  type ServiceOptions,
+} from './context';
 import { DeskError, diskFullError, isDiskFull } from './errors';
 import { zodIssues } from './zodIssues';
 import { LoginThrottle } from '../users/loginThrottle';
@@ -46,16 +53,20 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
   const sessions = new SessionTable();
   const loginThrottle = new LoginThrottle();
   const now = config.now ?? (() => new Date());
-  const userById = store.db.prepare('SELECT id, display_name AS name, role, active, must_change_password AS mustChange FROM users WHERE id = ?');
+  const userById = store.db.prepare(
+    'SELECT id, display_name AS name, role, active, must_change_password AS mustChange FROM users WHERE id = ?',
+  );
 
   /** The session's user; an idle session is ended here, and said so to a call that needs a user. */
   function actorOfSession(sessionKey: string, access: Access): (Actor & { mustChangePassword: boolean }) | null {
     const found = sessions.lookup(sessionKey, now().getTime(), idleLimitMs(store.db));
     if (!found.userId) {
-      if (found.expired && access !== 'public') throw new DeskError('UNAUTHENTICATED', '长时间未操作，已自动退出登录，请重新登录');
+      if (found.expired && access !== 'public')
+        throw new DeskError('UNAUTHENTICATED', '长时间未操作，已自动退出登录，请重新登录');
       return null;
     }
-    const row = userById.get(found.userId) as { id: string; name: string; role: Role; active: number; mustChange: number } | undefined;
+    const row = userById.get(found.userId) as
+      { id: string; name: string; role: Role; active: number; mustChange: number } | undefined;
     if (!row || !row.active) {
       sessions.drop(sessionKey);
       return null;
@@ -80,7 +91,8 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
     if (region === undefined) return; // not set up yet: only public methods get this far
     const isProvince = region === PROVINCE_CODE;
     if (scope === 'province' && !isProvince) throw new DeskError('WRONG_INSTALLATION', '此功能只在省级工作台可用');
-    if (scope === 'city' && isProvince) throw new DeskError('WRONG_INSTALLATION', '省级工作台只查看各地市报送的记录，不能录入或修改');
+    if (scope === 'city' && isProvince)
+      throw new DeskError('WRONG_INSTALLATION', '省级工作台只查看各地市报送的记录，不能录入或修改');
   }
 
   async function run(method: MethodName, rawInput: unknown, caller: Caller): Promise<unknown> {
@@ -88,7 +100,8 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
     checkScope(spec);
     const sessionKey = 'sessionKey' in caller ? caller.sessionKey : 'cli';
     const session = 'actor' in caller ? null : actorOfSession(caller.sessionKey, spec.access);
-    const actor: Actor | null = 'actor' in caller ? caller.actor : session && { id: session.id, name: session.name, role: session.role };
+    const actor: Actor | null =
+      'actor' in caller ? caller.actor : session && { id: session.id, name: session.name, role: session.role };
     if (spec.access !== 'public') {
       const who = requireActorOf(actor);
       if (spec.access !== 'user' && !ALLOWED[spec.access].includes(who.role)) {
@@ -144,7 +157,13 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
         if (error instanceof DeskError) return { ok: false, error: error.toServiceError() };
         if (isDiskFull(error)) return { ok: false, error: diskFullError().toServiceError() };
         config.log?.({ level: 'error', method, error: (error as Error).stack ?? String(error) });
-        return { ok: false, error: { code: 'INTERNAL', message: '程序内部出错，本次操作未保存。请重试；如仍出错，请联系管理员并提供日志。' } };
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: '程序内部出错，本次操作未保存。请重试；如仍出错，请联系管理员并提供日志。',
+          },
+        };
       }
     },
   };

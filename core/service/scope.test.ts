@@ -17,7 +17,10 @@ describe('which installation serves a method', () => {
     const province = await deskFor('140000');
     const deal = filingsSamples['deals.create'](new Map());
     const result = await province.service.call('deals.create', deal, { actor: province.adminActor });
-    expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_INSTALLATION', message: '省级工作台只查看各地市报送的记录，不能录入或修改' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_INSTALLATION', message: '省级工作台只查看各地市报送的记录，不能录入或修改' },
+    });
     expect(province.service.store.db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(0);
   });
 

@@ -15,7 +15,11 @@ export const USER_VERSION: VersionMark = {
 };
 
 /** Refuses a store written by a newer version of the app, before anything touches it. */
-export function assertNotFromTheFuture(db: Database.Database, latest = latestSchemaVersion, mark = USER_VERSION): number {
+export function assertNotFromTheFuture(
+  db: Database.Database,
+  latest = latestSchemaVersion,
+  mark = USER_VERSION,
+): number {
   const current = mark.read(db);
   if (current > latest) {
     throw new DeskError(
@@ -27,7 +31,11 @@ export function assertNotFromTheFuture(db: Database.Database, latest = latestSch
 }
 
 /** Applies the pending migrations, each in its own transaction together with its version bump. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = bundled, mark = USER_VERSION): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = bundled,
+  mark = USER_VERSION,
+): { from: number; to: number } {
   const latest = migrations.at(-1)?.version ?? 0;
   const from = assertNotFromTheFuture(db, latest, mark);
   for (const migration of migrations) {

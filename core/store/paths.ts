@@ -7,7 +7,8 @@ import path from 'node:path';
  */
 export function defaultDataDir(): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(absoluteEnv('APPDATA') ?? path.join(home, 'AppData', 'Roaming'), 'patent-desk');
+  if (process.platform === 'win32')
+    return path.join(absoluteEnv('APPDATA') ?? path.join(home, 'AppData', 'Roaming'), 'patent-desk');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'patent-desk');
   return path.join(absoluteEnv('XDG_CONFIG_HOME') ?? path.join(home, '.config'), 'patent-desk');
 }

@@ -29,7 +29,11 @@ describe('the store', () => {
 
   it('makes every table STRICT', () => {
     const store = openStore(freshPath());
-    const tables = store.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+    const tables = store.db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(15);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     store.close();
@@ -70,8 +74,14 @@ describe('the store', () => {
 describe.each(migrations)('migration $version ($name)', (migration) => {
   it('applies on top of the one before and sets user_version', () => {
     const db = new Database(freshPath());
-    migrate(db, migrations.filter((m) => m.version < migration.version));
-    migrate(db, migrations.filter((m) => m.version <= migration.version));
+    migrate(
+      db,
+      migrations.filter((m) => m.version < migration.version),
+    );
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= migration.version),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(migration.version);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);

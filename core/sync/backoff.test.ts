@@ -5,11 +5,15 @@ import { DEFAULT_BACKOFF, retryDelayMs } from './backoff';
 describe('retry backoff', () => {
   it('waits between 5 s and 5 min, whatever the failure count and the jitter', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -3, max: 10_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (failures, r) => {
-        const delay = retryDelayMs(failures, DEFAULT_BACKOFF, () => r);
-        expect(delay).toBeGreaterThanOrEqual(5_000);
-        expect(delay).toBeLessThanOrEqual(300_000);
-      }),
+      fc.property(
+        fc.integer({ min: -3, max: 10_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (failures, r) => {
+          const delay = retryDelayMs(failures, DEFAULT_BACKOFF, () => r);
+          expect(delay).toBeGreaterThanOrEqual(5_000);
+          expect(delay).toBeLessThanOrEqual(300_000);
+        },
+      ),
     );
   });
 

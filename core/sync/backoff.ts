@@ -7,7 +7,11 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 5 * 60_000 };
 
 /** Delay before the next attempt after `failures` failed ones (1, 2, …): within [baseMs, maxMs] always. */
-export function retryDelayMs(failures: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function retryDelayMs(
+  failures: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(failures, 1) - 1, 30);
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
   // "Equal jitter": half the ceiling fixed, half random — never below the base, never above the cap.

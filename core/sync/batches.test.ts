@@ -40,7 +40,9 @@ describe('freezing the outbox into batches', () => {
 
     const after = envelopeText(store.db, readBatch(store.db, id!)!, identity);
     expect(after).toBe(before);
-    const pending = store.db.prepare("SELECT entity, version FROM outbox WHERE batch_id IS NULL AND entity = 'deal'").all();
+    const pending = store.db
+      .prepare("SELECT entity, version FROM outbox WHERE batch_id IS NULL AND entity = 'deal'")
+      .all();
     expect(pending).toEqual([{ entity: 'deal', version: 2 }]);
     const next = store.transaction((db) => freezePending(db, new Date().toISOString()));
     expect((readBatch(store.db, next[0]!) as BatchRow).seq_from).toBe(readBatch(store.db, id!)!.seq_to + 1);

@@ -39,7 +39,9 @@ export function recordsJson(db: Pick<Db, 'prepare'>, batchId: string): string {
     .iterate(batchId) as IterableIterator<[number, string, string, number, string, string]>;
   const parts: string[] = [];
   for (const [seq, entity, id, version, op, payload] of rows) {
-    parts.push(`{"seq":${seq},"entity":${JSON.stringify(entity)},"id":${JSON.stringify(id)},"version":${version},"op":${JSON.stringify(op)},"payload":${payload}}`);
+    parts.push(
+      `{"seq":${seq},"entity":${JSON.stringify(entity)},"id":${JSON.stringify(id)},"version":${version},"op":${JSON.stringify(op)},"payload":${payload}}`,
+    );
   }
   return `[${parts.join(',')}]`;
 }
@@ -50,11 +52,24 @@ function lastSeqTo(db: Db): number {
 
 function insertBatch(db: Db, seqFrom: number, seqTo: number, at: string, anchor: AuditAnchor | null): string {
   const id = newId();
-  const count = db.prepare('UPDATE outbox SET batch_id = ? WHERE batch_id IS NULL AND seq BETWEEN ? AND ?').run(id, seqFrom, seqTo).changes;
+  const count = db
+    .prepare('UPDATE outbox SET batch_id = ? WHERE batch_id IS NULL AND seq BETWEEN ? AND ?')
+    .run(id, seqFrom, seqTo).changes;
   db.prepare(
     `INSERT INTO sync_batches (id, seq_from, seq_to, record_count, sha256, state, attempts, created_at, updated_at, audit_rows, audit_last_seq, audit_hash)
      VALUES (?, ?, ?, ?, ?, '待发送', 0, ?, ?, ?, ?, ?)`,
-  ).run(id, seqFrom, seqTo, count, sha256Hex(recordsJson(db, id)), at, at, anchor?.rows ?? null, anchor?.lastSeq ?? null, anchor?.hash ?? null);
+  ).run(
+    id,
+    seqFrom,
+    seqTo,
+    count,
+    sha256Hex(recordsJson(db, id)),
+    at,
+    at,
+    anchor?.rows ?? null,
+    anchor?.lastSeq ?? null,
+    anchor?.hash ?? null,
+  );
   return id;
 }
 
@@ -73,7 +88,9 @@ export function freezePending(db: Db, at: string, maxRecords = RECORDS_PER_BATCH
   const made: string[] = [];
   // Every batch of this freezing anchors the chain as it stands now (same transaction: nothing is appended between).
   let anchor: AuditAnchor | undefined;
-  const nextChunkEnd = db.prepare('SELECT seq FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT 1 OFFSET ?').pluck();
+  const nextChunkEnd = db
+    .prepare('SELECT seq FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT 1 OFFSET ?')
+    .pluck();
   const lastPending = db.prepare('SELECT MAX(seq) FROM outbox WHERE batch_id IS NULL').pluck();
   for (;;) {
     const last = lastPending.get() as number | null;
@@ -128,5 +145,7 @@ export function readBatch(db: Pick<Db, 'prepare'>, id: string): BatchRow | undef
 
 /** The earliest batch the province has not acknowledged. */
 export function firstUnacknowledged(db: Pick<Db, 'prepare'>): BatchRow | undefined {
-  return db.prepare("SELECT * FROM sync_batches WHERE state NOT IN ('已接收', '部分拒收') ORDER BY seq_from LIMIT 1").get() as BatchRow | undefined;
+  return db
+    .prepare("SELECT * FROM sync_batches WHERE state NOT IN ('已接收', '部分拒收') ORDER BY seq_from LIMIT 1")
+    .get() as BatchRow | undefined;
 }

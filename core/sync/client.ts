@@ -1,7 +1,15 @@
 import type { Actor } from '../service/context';
 import type { Store } from '../store/store';
 import { retryDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { envelopeText, firstUnacknowledged, freezePending, splitBatch, readBatch, RECORDS_PER_BATCH, type BatchRow } from './batches';
+import {
+  envelopeText,
+  firstUnacknowledged,
+  freezePending,
+  splitBatch,
+  readBatch,
+  RECORDS_PER_BATCH,
+  type BatchRow,
+} from './batches';
 import { pullFeedback, sendReadReceipts } from './feedbackPuller';
 import { signingIdentity, type SigningIdentity } from './installationKey';
 import type { KeyVault } from './keyVault';
@@ -45,7 +53,12 @@ export interface PassResult {
 
 const MAX_REWINDS = 3;
 
-function setState(store: Store, id: string, at: string, fields: Partial<Pick<BatchRow, 'state' | 'next_attempt_at' | 'last_error' | 'summary'>> & { attempt?: boolean }): void {
+function setState(
+  store: Store,
+  id: string,
+  at: string,
+  fields: Partial<Pick<BatchRow, 'state' | 'next_attempt_at' | 'last_error' | 'summary'>> & { attempt?: boolean },
+): void {
   store.transaction((db) => {
     db.prepare(
       `UPDATE sync_batches SET state = coalesce(@state, state), attempts = attempts + @attempt,
@@ -65,12 +78,17 @@ function setState(store: Store, id: string, at: string, fields: Partial<Pick<Bat
 /** Marks every batch from nextSeq on as to be sent again: the province does not have them (restored, or lost). */
 function rewindTo(store: Store, nextSeq: number, at: string): void {
   store.transaction((db) => {
-    db.prepare("UPDATE sync_batches SET state = '待发送', summary = NULL, next_attempt_at = NULL, updated_at = ? WHERE seq_to >= ?").run(at, nextSeq);
+    db.prepare(
+      "UPDATE sync_batches SET state = '待发送', summary = NULL, next_attempt_at = NULL, updated_at = ? WHERE seq_to >= ?",
+    ).run(at, nextSeq);
   });
 }
 
 function unacknowledgedCount(store: Store): number {
-  return store.db.prepare("SELECT count(*) FROM sync_batches WHERE state NOT IN ('已接收', '部分拒收')").pluck().get() as number;
+  return store.db
+    .prepare("SELECT count(*) FROM sync_batches WHERE state NOT IN ('已接收', '部分拒收')")
+    .pluck()
+    .get() as number;
 }
 
 /**
@@ -85,14 +103,26 @@ export async function runSyncPass(store: Store, options: SyncOptions): Promise<P
   const identity = await signingIdentity(store, options.actor, options.keyVault);
   store.transaction((db) => freezePending(db, now().toISOString(), options.recordsPerBatch ?? RECORDS_PER_BATCH));
 
-  const result: PassResult = { settled: false, stuck: false, acknowledged: 0, partlyRejected: 0, feedbackReceived: 0, nextAttemptAt: null, lastError: null };
+  const result: PassResult = {
+    settled: false,
+    stuck: false,
+    acknowledged: 0,
+    partlyRejected: 0,
+    feedbackReceived: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  };
   const total = unacknowledgedCount(store);
   let rewinds = 0;
   let reachable = true;
   for (;;) {
     const batch = firstUnacknowledged(store.db);
     if (!batch) break;
-    options.onProgress?.({ done: result.acknowledged + result.partlyRejected, total, phase: `正在发送第 ${batch.seq_from}–${batch.seq_to} 号记录` });
+    options.onProgress?.({
+      done: result.acknowledged + result.partlyRejected,
+      total,
+      phase: `正在发送第 ${batch.seq_from}–${batch.seq_to} 号记录`,
+    });
     if (!options.ignoreSchedule && batch.next_attempt_at && batch.next_attempt_at > now().toISOString()) {
       result.nextAttemptAt = batch.next_attempt_at;
       result.lastError = batch.last_error;
@@ -102,13 +132,21 @@ export async function runSyncPass(store: Store, options: SyncOptions): Promise<P
     const at = now().toISOString();
     if (outcome.kind === 'accepted') {
       const partly = outcome.summary.rejected.length > 0;
-      setState(store, batch.id, at, { state: partly ? '部分拒收' : '已接收', summary: JSON.stringify(outcome.summary) });
+      setState(store, batch.id, at, {
+        state: partly ? '部分拒收' : '已接收',
+        summary: JSON.stringify(outcome.summary),
+      });
       store.transaction((db) => notePeer(db, at, { contact: true, error: null }));
       if (partly) result.partlyRejected++;
       else result.acknowledged++;
       continue;
     }
-    if (outcome.kind === 'refused' && outcome.refusal.error.code === 'SEQ_GAP' && outcome.refusal.nextSeq !== undefined && rewinds < MAX_REWINDS) {
+    if (
+      outcome.kind === 'refused' &&
+      outcome.refusal.error.code === 'SEQ_GAP' &&
+      outcome.refusal.nextSeq !== undefined &&
+      rewinds < MAX_REWINDS
+    ) {
       rewinds++;
       store.transaction((db) => notePeer(db, at, { contact: true }));
       rewindTo(store, outcome.refusal.nextSeq, at);
@@ -121,7 +159,8 @@ export async function runSyncPass(store: Store, options: SyncOptions): Promise<P
       });
       continue;
     }
-    const message = outcome.kind === 'unreachable' ? outcome.message : refusalMessage(outcome.status, outcome.refusal.error.message);
+    const message =
+      outcome.kind === 'unreachable' ? outcome.message : refusalMessage(outcome.status, outcome.refusal.error.message);
     const latest = readBatch(store.db, batch.id);
     const next = new Date(now().getTime() + retryDelayMs(latest?.attempts ?? 1, policy, options.random)).toISOString();
     setState(store, batch.id, at, { state: '失败', last_error: message, next_attempt_at: next });
@@ -136,7 +175,11 @@ export async function runSyncPass(store: Store, options: SyncOptions): Promise<P
   if (reachable) {
     options.onProgress?.({ done: total, total, phase: '正在读取省级反馈' });
     try {
-      result.feedbackReceived = await pullFeedback(store, options.endpoint, identity, { actor: options.actor, timeoutMs: options.timeoutMs ?? 30_000, now });
+      result.feedbackReceived = await pullFeedback(store, options.endpoint, identity, {
+        actor: options.actor,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        now,
+      });
       await sendReadReceipts(store, options.endpoint, identity, { timeoutMs: options.timeoutMs ?? 30_000, now });
     } catch (error) {
       result.lastError ??= (error as Error).message;
@@ -145,9 +188,19 @@ export async function runSyncPass(store: Store, options: SyncOptions): Promise<P
   return result;
 }
 
-async function sendOne(store: Store, batch: BatchRow, identity: SigningIdentity, options: SyncOptions): Promise<SendOutcome> {
+async function sendOne(
+  store: Store,
+  batch: BatchRow,
+  identity: SigningIdentity,
+  options: SyncOptions,
+): Promise<SendOutcome> {
   const at = (options.now ?? (() => new Date()))().toISOString();
-  setState(store, batch.id, at, { state: '发送中', attempt: true, last_error: batch.last_error, next_attempt_at: null });
+  setState(store, batch.id, at, {
+    state: '发送中',
+    attempt: true,
+    last_error: batch.last_error,
+    next_attempt_at: null,
+  });
   const envelope = envelopeText(store.db, batch, identity);
   return postBatch(options.endpoint, batch.id, envelope, options.timeoutMs ?? 60_000);
 }

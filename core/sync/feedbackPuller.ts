@@ -12,11 +12,19 @@ import { fileProvinceItems } from './provinceItems';
 import { noteReceiptsSent, pendingReceipts } from './notices';
 
 /** Headers that prove to the province which enrolled installation asks for its feedback. */
-export function signedFeedbackHeaders(identity: SigningIdentity, pathWithQuery: string, at: string, method: 'GET' | 'POST' = 'GET'): Record<string, string> {
+export function signedFeedbackHeaders(
+  identity: SigningIdentity,
+  pathWithQuery: string,
+  at: string,
+  method: 'GET' | 'POST' = 'GET',
+): Record<string, string> {
   return {
     'x-desk-key': identity.fingerprint,
     'x-desk-time': at,
-    'x-desk-signature': sign(identity.privateKeyPem, Buffer.from(feedbackRequestText(pathWithQuery, at, method), 'utf8')),
+    'x-desk-signature': sign(
+      identity.privateKeyPem,
+      Buffer.from(feedbackRequestText(pathWithQuery, at, method), 'utf8'),
+    ),
   };
 }
 
@@ -82,7 +90,12 @@ function toCandidate(item: FeedbackItem): FlagCandidate {
  * POST /v1/notice-receipts with the notices read here and not yet acknowledged, signed like the feedback request.
  * A province that does not know the path yet (404) or cannot be reached is asked again at the next sync.
  */
-export async function sendReadReceipts(store: Store, endpoint: string, identity: SigningIdentity, options: { timeoutMs: number; now: () => Date }): Promise<void> {
+export async function sendReadReceipts(
+  store: Store,
+  endpoint: string,
+  identity: SigningIdentity,
+  options: { timeoutMs: number; now: () => Date },
+): Promise<void> {
   const receipts = pendingReceipts(store.db);
   if (receipts.length === 0) return;
   const pathWithQuery = noticeReceiptsPath(receipts);

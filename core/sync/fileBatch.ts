@@ -18,13 +18,21 @@ const EXPORTED_NOTE = '已导出为报送文件，等待省级导入；联网后
  * been sent are merged with the pending records into one; a batch that may already have reached the province (it was
  * attempted) is exported as it is, because the province must see the same batch id with the same content.
  */
-export async function exportBatchFile(store: Store, actor: Actor, now: Date, keyVault?: KeyVault): Promise<ExportedBatch | null> {
+export async function exportBatchFile(
+  store: Store,
+  actor: Actor,
+  now: Date,
+  keyVault?: KeyVault,
+): Promise<ExportedBatch | null> {
   const identity = await signingIdentity(store, actor, keyVault);
   const at = now.toISOString();
   const batchId = store.transaction((db) => {
     const first = firstUnacknowledged(db);
     if (first && first.attempts > 0) return first.id;
-    const mergeable = db.prepare("SELECT id FROM sync_batches WHERE state = '待发送' AND attempts = 0 AND last_error IS NULL").pluck().all() as string[];
+    const mergeable = db
+      .prepare("SELECT id FROM sync_batches WHERE state = '待发送' AND attempts = 0 AND last_error IS NULL")
+      .pluck()
+      .all() as string[];
     for (const id of mergeable) {
       db.prepare('UPDATE outbox SET batch_id = NULL WHERE batch_id = ?').run(id);
       db.prepare('DELETE FROM sync_batches WHERE id = ?').run(id);

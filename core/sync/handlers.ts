@@ -25,7 +25,9 @@ export function runMessage(result: PassResult): string {
     return `同步完成：${outcome}。${feedback}`;
   }
   if (result.stuck) return `同步未完成：${result.lastError ?? '省级拒绝了批次'}。请联系省级管理员核对。`;
-  const when = result.nextAttemptAt ? `，将于 ${new Date(result.nextAttemptAt).toLocaleTimeString('zh-CN', { hour12: false })} 自动重试` : '';
+  const when = result.nextAttemptAt
+    ? `，将于 ${new Date(result.nextAttemptAt).toLocaleTimeString('zh-CN', { hour12: false })} 自动重试`
+    : '';
   return `同步未完成：${result.lastError ?? '仍有批次未被接收'}${when}。`;
 }
 
@@ -38,15 +40,29 @@ export const syncHandlers = {
   'sync.run': async (_input, ctx): Promise<SyncRunResult> => {
     const actor = ctx.requireActor();
     const endpoint = endpointOf(ctx.store.db);
-    if (!endpoint) throw new DeskError('NO_ENDPOINT', '尚未填写省级接口地址：请在“设置 → 常规”中填写；离线办公时请用“导出报送文件”');
+    if (!endpoint)
+      throw new DeskError('NO_ENDPOINT', '尚未填写省级接口地址：请在“设置 → 常规”中填写；离线办公时请用“导出报送文件”');
     // The background sync may be sending already: the caseworker's click waits for it, then makes its own pass, so that
     // 立即同步 always ends with what the province holds now.
     await untilIdle(ctx.store.path);
     const result = await withProgress(ctx.store.path, (onProgress) =>
-      runSyncPass(ctx.store, { endpoint, actor, keyVault: ctx.options.keyVault, now: ctx.now, ignoreSchedule: true, onProgress }),
+      runSyncPass(ctx.store, {
+        endpoint,
+        actor,
+        keyVault: ctx.options.keyVault,
+        now: ctx.now,
+        ignoreSchedule: true,
+        onProgress,
+      }),
     );
-    const failed = ctx.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state = '失败'").pluck().get() as number;
-    const waiting = ctx.store.db.prepare("SELECT count(*) FROM sync_batches WHERE state IN ('待发送', '发送中')").pluck().get() as number;
+    const failed = ctx.store.db
+      .prepare("SELECT count(*) FROM sync_batches WHERE state = '失败'")
+      .pluck()
+      .get() as number;
+    const waiting = ctx.store.db
+      .prepare("SELECT count(*) FROM sync_batches WHERE state IN ('待发送', '发送中')")
+      .pluck()
+      .get() as number;
     return {
       acknowledged: result.acknowledged,
       partlyRejected: result.partlyRejected,

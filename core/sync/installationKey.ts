@@ -19,7 +19,8 @@ interface InstallationRow {
 }
 
 function readRow(db: Pick<Database.Database, 'prepare'>): InstallationRow {
-  const row = db.prepare('SELECT id, region_code, public_key_pem FROM installation LIMIT 1').get() as InstallationRow | undefined;
+  const row = db.prepare('SELECT id, region_code, public_key_pem FROM installation LIMIT 1').get() as
+    InstallationRow | undefined;
   if (!row) throw new DeskError('NOT_SET_UP', '本机尚未完成初始设置，请先运行 patent-desk init 或在首次启动时设置地区');
   return row;
 }
@@ -34,7 +35,10 @@ export function defaultKeyVault(store: Store): KeyVault {
 const turns = new Map<string, Promise<unknown>>();
 function oneAtATime<T>(store: Store, fn: () => Promise<T>): Promise<T> {
   const run = (turns.get(store.path) ?? Promise.resolve()).then(fn, fn);
-  turns.set(store.path, run.catch(() => {}));
+  turns.set(
+    store.path,
+    run.catch(() => {}),
+  );
   return run;
 }
 
@@ -55,7 +59,11 @@ function identityOf(row: InstallationRow, key: StoredKey): SigningIdentity {
  * of this installation that the next call takes up. Once the store names a public key, only the matching key file is
  * used; a missing or foreign one (a backup restored on another machine) is refused with the way to re-enroll.
  */
-export function signingIdentity(store: Store, actor: Actor, vault: KeyVault = defaultKeyVault(store)): Promise<SigningIdentity> {
+export function signingIdentity(
+  store: Store,
+  actor: Actor,
+  vault: KeyVault = defaultKeyVault(store),
+): Promise<SigningIdentity> {
   return oneAtATime(store, async () => {
     let row = readRow(store.db);
     if (!row.public_key_pem) {
@@ -81,7 +89,11 @@ export function signingIdentity(store: Store, actor: Actor, vault: KeyVault = de
         `本机找不到此数据库的签名私钥（应在 ${vault.location}）。数据库若是从备份恢复或从另一台电脑复制来的，这是正常的：备份中有意不含私钥。${REENROLL}`,
       );
     }
-    if (key.installationId !== row.id || key.publicKeyPem !== row.public_key_pem || !isKeyPair(key.publicKeyPem, key.privateKeyPem)) {
+    if (
+      key.installationId !== row.id ||
+      key.publicKeyPem !== row.public_key_pem ||
+      !isKeyPair(key.publicKeyPem, key.privateKeyPem)
+    ) {
       throw new DeskError(
         'KEY_MISMATCH',
         `签名密钥文件 ${vault.location} 与此数据库登记的密钥不符（属于另一台电脑或另一个数据库，或数据库是从备份恢复的）。${REENROLL}`,
@@ -96,7 +108,11 @@ export function signingIdentity(store: Store, actor: Actor, vault: KeyVault = de
  * installation_key_history (batches signed with it stay explainable), the change is audited with both fingerprints,
  * and the province must enroll the new key with `province enroll --replace` before the next sync.
  */
-export function rotateSigningKey(store: Store, actor: Actor, vault: KeyVault = defaultKeyVault(store)): Promise<SigningIdentity & { previousFingerprint: string | null }> {
+export function rotateSigningKey(
+  store: Store,
+  actor: Actor,
+  vault: KeyVault = defaultKeyVault(store),
+): Promise<SigningIdentity & { previousFingerprint: string | null }> {
   return oneAtATime(store, async () => {
     const row = readRow(store.db);
     const key = { installationId: row.id, ...generateKeyPair() };
@@ -105,7 +121,9 @@ export function rotateSigningKey(store: Store, actor: Actor, vault: KeyVault = d
     const at = new Date().toISOString();
     store.transaction((db) => {
       if (row.public_key_pem) {
-        db.prepare('INSERT OR IGNORE INTO installation_key_history (fingerprint, public_key_pem, retired_at) VALUES (?, ?, ?)').run(previousFingerprint, row.public_key_pem, at);
+        db.prepare(
+          'INSERT OR IGNORE INTO installation_key_history (fingerprint, public_key_pem, retired_at) VALUES (?, ?, ?)',
+        ).run(previousFingerprint, row.public_key_pem, at);
       }
       db.prepare('UPDATE installation SET public_key_pem = ? WHERE id = ?').run(key.publicKeyPem, row.id);
       createWriter(db, actor, at).record({

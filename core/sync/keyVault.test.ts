@@ -35,8 +35,17 @@ describe('secrets at rest', () => {
     const cliBackup = path.join(c.dir, 'elsewhere', 'copy.db');
     expect(runCli(['--db', c.dbPath, 'backup', '--out', cliBackup]).status).toBe(0);
 
-    const files = [c.dbPath, `${c.dbPath}-wal`, `${c.dbPath}-shm`, keyFilePath(c.dbPath), cliBackup, ...fs.readdirSync(backupFolder(c.dir)).map((n) => path.join(backupFolder(c.dir), n))];
-    expect(fs.readdirSync(backupFolder(c.dir))).toEqual(expect.arrayContaining([manual.name, '太原市-140100-每日-2026-12-05.db']));
+    const files = [
+      c.dbPath,
+      `${c.dbPath}-wal`,
+      `${c.dbPath}-shm`,
+      keyFilePath(c.dbPath),
+      cliBackup,
+      ...fs.readdirSync(backupFolder(c.dir)).map((n) => path.join(backupFolder(c.dir), n)),
+    ];
+    expect(fs.readdirSync(backupFolder(c.dir))).toEqual(
+      expect.arrayContaining([manual.name, '太原市-140100-每日-2026-12-05.db']),
+    );
     for (const file of files) expect(fs.existsSync(file)).toBe(true);
     if (!POSIX) return;
     for (const file of files) expect([file, modeOf(file).toString(8)]).toEqual([file, '600']);
@@ -69,8 +78,15 @@ describe('secrets at rest', () => {
     const pair = generateKeyPair();
     const old = new Database(dbPath);
     old.pragma('journal_mode = WAL');
-    migrate(old, migrations.filter((m) => m.version < 16));
-    old.prepare("INSERT INTO installation (id, region_code, created_at, public_key_pem, private_key_pem) VALUES ('inst-1', '140100', '2026-01-01T00:00:00Z', ?, ?)").run(pair.publicKeyPem, pair.privateKeyPem);
+    migrate(
+      old,
+      migrations.filter((m) => m.version < 16),
+    );
+    old
+      .prepare(
+        "INSERT INTO installation (id, region_code, created_at, public_key_pem, private_key_pem) VALUES ('inst-1', '140100', '2026-01-01T00:00:00Z', ?, ?)",
+      )
+      .run(pair.publicKeyPem, pair.privateKeyPem);
     old.close();
     expect(fs.readFileSync(dbPath).includes('PRIVATE KEY')).toBe(true);
 
@@ -78,10 +94,17 @@ describe('secrets at rest', () => {
     try {
       expect(service.store.db.prepare('SELECT private_key_pem FROM installation').pluck().get()).toBeNull();
       const keyFile = JSON.parse(fs.readFileSync(path.join(dir, 'patent-desk.key'), 'utf8')) as Record<string, string>;
-      expect(keyFile).toEqual({ installationId: 'inst-1', publicKeyPem: pair.publicKeyPem, protection: 'plain', privateKey: pair.privateKeyPem });
+      expect(keyFile).toEqual({
+        installationId: 'inst-1',
+        publicKeyPem: pair.publicKeyPem,
+        protection: 'plain',
+        privateKey: pair.privateKeyPem,
+      });
       if (POSIX) expect(modeOf(path.join(dir, 'patent-desk.key')).toString(8)).toBe('600');
       const key = await service.call('sync.signingKey', {}, { actor: { id: null, name: 'test', role: '管理员' } });
-      expect(key.ok && (key.value as { fingerprint: string }).fingerprint).toBe(readableFingerprint(keyFingerprint(pair.publicKeyPem)));
+      expect(key.ok && (key.value as { fingerprint: string }).fingerprint).toBe(
+        readableFingerprint(keyFingerprint(pair.publicKeyPem)),
+      );
       service.store.db.pragma('wal_checkpoint(TRUNCATE)');
       expect(fs.readFileSync(dbPath).includes(pair.privateKeyPem.split('\n')[1]!)).toBe(false);
     } finally {
@@ -89,9 +112,14 @@ describe('secrets at rest', () => {
     }
     // The copy taken before the migration holds the store as it was, less the private key.
     const versionBefore = migrations.filter((m) => m.version < 16).at(-1)!.version;
-    const [before] = fs.readdirSync(backupFolder(dir)).filter((n) => n.startsWith(`太原市-140100-升级前-v${versionBefore}-`));
+    const [before] = fs
+      .readdirSync(backupFolder(dir))
+      .filter((n) => n.startsWith(`太原市-140100-升级前-v${versionBefore}-`));
     const backup = new Database(path.join(backupFolder(dir), before!), { readonly: true });
-    expect(backup.prepare('SELECT public_key_pem, private_key_pem FROM installation').get()).toEqual({ public_key_pem: pair.publicKeyPem, private_key_pem: null });
+    expect(backup.prepare('SELECT public_key_pem, private_key_pem FROM installation').get()).toEqual({
+      public_key_pem: pair.publicKeyPem,
+      private_key_pem: null,
+    });
     backup.close();
   });
 
@@ -123,7 +151,10 @@ describe('secrets at rest', () => {
       const mine = JSON.parse(fs.readFileSync(keyFilePath(c.dbPath), 'utf8')) as Record<string, string>;
       const foreign = generateKeyPair().privateKeyPem;
       fs.writeFileSync(keyFilePath(restored), JSON.stringify({ ...mine, privateKey: foreign }));
-      expect(await service.call('sync.exportBatch', {}, { actor: c.adminActor })).toMatchObject({ ok: false, error: { code: 'KEY_MISMATCH' } });
+      expect(await service.call('sync.exportBatch', {}, { actor: c.adminActor })).toMatchObject({
+        ok: false,
+        error: { code: 'KEY_MISMATCH' },
+      });
     } finally {
       service.store.close();
     }

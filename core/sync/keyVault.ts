@@ -69,9 +69,11 @@ export function fileKeyVault(file: string, sealer: KeySealer = PLAIN_SEALER): Ke
       } catch {
         parsed = null;
       }
-      if (!parsed?.success) throw new DeskError('KEY_FILE_INVALID', `签名密钥文件已损坏或不是本程序的密钥文件：${file}。${REENROLL}`);
+      if (!parsed?.success)
+        throw new DeskError('KEY_FILE_INVALID', `签名密钥文件已损坏或不是本程序的密钥文件：${file}。${REENROLL}`);
       const { installationId, publicKeyPem, protection, privateKey } = parsed.data;
-      if (protection === sealer.method) return { installationId, publicKeyPem, privateKeyPem: await openWith(sealer, privateKey, file) };
+      if (protection === sealer.method)
+        return { installationId, publicKeyPem, privateKeyPem: await openWith(sealer, privateKey, file) };
       if (protection !== PLAIN_SEALER.method) {
         throw new DeskError(
           'KEY_SEALED',
@@ -91,7 +93,10 @@ async function openWith(sealer: KeySealer, sealed: string, file: string): Promis
   try {
     return await sealer.open(sealed);
   } catch {
-    throw new DeskError('KEY_UNREADABLE', `操作系统无法解开本机签名私钥（${file}），它可能是在另一台电脑或另一个系统账户下保存的。${REENROLL}`);
+    throw new DeskError(
+      'KEY_UNREADABLE',
+      `操作系统无法解开本机签名私钥（${file}），它可能是在另一台电脑或另一个系统账户下保存的。${REENROLL}`,
+    );
   }
 }
 

@@ -12,7 +12,9 @@ export function fileNotice(w: Writer, item: FeedbackItem): void {
   if (!parsed.success) return;
   const { id, title, sentAt } = parsed.data;
   const added = w.db
-    .prepare('INSERT INTO notices (id, title, body, sent_at, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING')
+    .prepare(
+      'INSERT INTO notices (id, title, body, sent_at, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
+    )
     .run(id, title, item.explanation, sentAt, w.at).changes;
   if (added) w.record({ action: 'notice.receive', entity: 'notice', entityId: id, detail: { title } });
 }
@@ -30,7 +32,8 @@ export function listCityNotices(db: ReadHandle, unreadOnly: boolean): CityNotice
 
 /** 已读, audited; a notice read already stays as it was. */
 export function markNoticeRead(w: Writer, id: string, userId: string | null): void {
-  const notice = w.db.prepare('SELECT title, read_at FROM notices WHERE id = ?').get(id) as { title: string; read_at: string | null } | undefined;
+  const notice = w.db.prepare('SELECT title, read_at FROM notices WHERE id = ?').get(id) as
+    { title: string; read_at: string | null } | undefined;
   if (!notice) throw notFound('该通知');
   if (notice.read_at) return;
   w.db.prepare('UPDATE notices SET read_at = ?, read_by = ? WHERE id = ?').run(w.at, userId, id);
@@ -39,7 +42,11 @@ export function markNoticeRead(w: Writer, id: string, userId: string | null): vo
 
 /** Read receipts not yet taken by the province. */
 export function pendingReceipts(db: ReadHandle): NoticeReceipt[] {
-  return db.prepare('SELECT id, read_at AS readAt FROM notices WHERE read_at IS NOT NULL AND receipt_sent_at IS NULL ORDER BY read_at LIMIT 50').all() as NoticeReceipt[];
+  return db
+    .prepare(
+      'SELECT id, read_at AS readAt FROM notices WHERE read_at IS NOT NULL AND receipt_sent_at IS NULL ORDER BY read_at LIMIT 50',
+    )
+    .all() as NoticeReceipt[];
 }
 
 export function noteReceiptsSent(db: Database.Database, receipts: readonly NoticeReceipt[], at: string): void {

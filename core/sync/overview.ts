@@ -35,11 +35,18 @@ export function syncOverview(db: ReadHandle, endpoint: string, limit = 50): Omit
   const batches = db.prepare('SELECT * FROM sync_batches ORDER BY seq_from DESC LIMIT ?').all(limit) as BatchRow[];
   const peer = readPeer(db);
   const summaries = batches.map((b) => (b.summary ? (JSON.parse(b.summary) as ImportSummary) : null));
-  const view = rejectionViewer(db, summaries.flatMap((s) => s?.rejected ?? []));
+  const view = rejectionViewer(
+    db,
+    summaries.flatMap((s) => s?.rejected ?? []),
+  );
   return {
     endpoint,
     pendingRecords: pending.reduce((sum, p) => sum + p.n, 0),
-    pendingByEntity: pending.map((p) => ({ entity: p.entity, label: isSyncEntity(p.entity) ? SYNC_ENTITIES[p.entity].label : p.entity, count: p.n })),
+    pendingByEntity: pending.map((p) => ({
+      entity: p.entity,
+      label: isSyncEntity(p.entity) ? SYNC_ENTITIES[p.entity].label : p.entity,
+      count: p.n,
+    })),
     batches: batches.map((b, i) => toView(b, summaries[i]!, view)),
     lastContactAt: peer.lastContactAt,
     lastError: peer.lastError,

@@ -10,13 +10,20 @@ type Db = Pick<Database.Database, 'prepare'>;
 
 export function readPeer(db: Db): PeerState {
   const row = db.prepare('SELECT feedback_cursor, last_contact_at, last_error FROM sync_peer WHERE id = 1').get() as
-    | { feedback_cursor: number; last_contact_at: string | null; last_error: string | null }
-    | undefined;
-  return { feedbackCursor: row?.feedback_cursor ?? 0, lastContactAt: row?.last_contact_at ?? null, lastError: row?.last_error ?? null };
+    { feedback_cursor: number; last_contact_at: string | null; last_error: string | null } | undefined;
+  return {
+    feedbackCursor: row?.feedback_cursor ?? 0,
+    lastContactAt: row?.last_contact_at ?? null,
+    lastError: row?.last_error ?? null,
+  };
 }
 
 /** Records that the province answered (contact) or could not be reached (error only). */
-export function notePeer(db: Db, at: string, change: { contact?: boolean; error?: string | null; feedbackCursor?: number }): void {
+export function notePeer(
+  db: Db,
+  at: string,
+  change: { contact?: boolean; error?: string | null; feedbackCursor?: number },
+): void {
   const current = readPeer(db);
   db.prepare(
     `INSERT INTO sync_peer (id, feedback_cursor, last_contact_at, last_error, updated_at) VALUES (1, ?, ?, ?, ?)

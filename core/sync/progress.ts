@@ -17,8 +17,14 @@ export async function untilIdle(storePath: string): Promise<void> {
   for (let run = running.get(storePath); run; run = running.get(storePath)) await run.finished.catch(() => undefined);
 }
 
-export async function withProgress<T>(storePath: string, fn: (report: (p: SyncProgress) => void) => Promise<T>): Promise<T> {
-  const entry = { progress: { done: 0, total: 0, phase: '正在准备批次' } as SyncProgress, finished: Promise.resolve() as Promise<unknown> };
+export async function withProgress<T>(
+  storePath: string,
+  fn: (report: (p: SyncProgress) => void) => Promise<T>,
+): Promise<T> {
+  const entry = {
+    progress: { done: 0, total: 0, phase: '正在准备批次' } as SyncProgress,
+    finished: Promise.resolve() as Promise<unknown>,
+  };
   running.set(storePath, entry);
   const work = fn((p) => {
     entry.progress = p;

@@ -16,7 +16,11 @@ export function fileProvinceItems(w: Writer, items: readonly FeedbackItem[]): vo
     if (item.ruleId === NOTICE_FEEDBACK) fileNotice(w, item);
     if (item.ruleId === TARGET_FEEDBACK) {
       const parsed = targetFeedbackEvidence.safeParse(item.evidence);
-      if (parsed.success) applyProvinceTargets(w, parsed.data.targets.filter((t) => t.regionCode === region));
+      if (parsed.success)
+        applyProvinceTargets(
+          w,
+          parsed.data.targets.filter((t) => t.regionCode === region),
+        );
     }
   }
 }

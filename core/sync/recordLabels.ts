@@ -71,7 +71,13 @@ const ENTITY_COLUMNS: Record<SyncEntityName, EntityColumns> = {
   enterprise_figure: {
     sheet: '企业年度数据',
     numberColumn: 'organization_id',
-    columns: { organization_id: '统一社会信用代码', year: '年度', revenue_fen: '营业收入（万元）', employees: '就业人数', sector: '行业门类' },
+    columns: {
+      organization_id: '统一社会信用代码',
+      year: '年度',
+      revenue_fen: '营业收入（万元）',
+      employees: '就业人数',
+      sector: '行业门类',
+    },
   },
   subsidy: {
     sheet: '奖补',
@@ -126,7 +132,14 @@ const ENTITY_COLUMNS: Record<SyncEntityName, EntityColumns> = {
   matchmaking: {
     sheet: null,
     numberColumn: 'event_date',
-    columns: { need_id: '技术需求', supply_id: '供给专利', event_date: '对接日期', event: '对接活动', outcome: '对接结果', deal_id: '成交合同' },
+    columns: {
+      need_id: '技术需求',
+      supply_id: '供给专利',
+      event_date: '对接日期',
+      event: '对接活动',
+      outcome: '对接结果',
+      deal_id: '成交合同',
+    },
   },
   patent: {
     sheet: '交易',

@@ -26,11 +26,17 @@ export function storeLookups(db: ReadHandle, resolveOrganization: (id: string) =
   const organization = db.prepare('SELECT name, uscc FROM organizations WHERE id = ?');
   return {
     contractNo: (id) => (contractNo.get(id) as string | undefined) ?? null,
-    organization: (id) => (organization.get(resolveOrganization(id)) as { name: string; uscc: string | null } | undefined) ?? null,
+    organization: (id) =>
+      (organization.get(resolveOrganization(id)) as { name: string; uscc: string | null } | undefined) ?? null,
   };
 }
 
-const filled = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : value === undefined || value === null ? null : String(value));
+const filled = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== ''
+    ? value.trim()
+    : value === undefined || value === null
+      ? null
+      : String(value);
 
 function organizationNumber(entity: SyncEntityName, org: { name: string; uscc: string | null }): string {
   if (!org.uscc) return org.name;
@@ -60,7 +66,9 @@ export function describeRecord(entity: SyncEntityName, id: string, row: Row, loo
       const dealId = filled(row.deal_id);
       const contractNo = dealId ? lookups.contractNo(dealId) : null;
       const paid = own('paid_date');
-      const number = contractNo ? [`${numberColumn(entity).label} ${contractNo}`, paid].filter(Boolean).join(' ') : paid;
+      const number = contractNo
+        ? [`${numberColumn(entity).label} ${contractNo}`, paid].filter(Boolean).join(' ')
+        : paid;
       return { kind, number, opens: dealId ? { entity: 'deal', id: dealId } : null };
     }
     case 'enterprise_figure': {
@@ -72,7 +80,11 @@ export function describeRecord(entity: SyncEntityName, id: string, row: Row, loo
     case 'organization': {
       const name = filled(row.name);
       const uscc = filled(row.uscc);
-      return { kind, number: uscc || name ? organizationNumber(entity, { name: name ?? '', uscc }) : null, opens: null };
+      return {
+        kind,
+        number: uscc || name ? organizationNumber(entity, { name: name ?? '', uscc }) : null,
+        opens: null,
+      };
     }
     case 'patent':
       // A patent's key is its number.

@@ -13,7 +13,10 @@ const keyOf = (entity: string, id: string, version: number) => `${entity}:${id}:
  * version has since been received. `rejections` are all the rejections on the page, so that a later version that
  * was itself rejected does not count as a correction.
  */
-export function rejectionViewer(db: ReadHandle, rejections: readonly RecordRejection[]): (r: RecordRejection) => RejectionView {
+export function rejectionViewer(
+  db: ReadHandle,
+  rejections: readonly RecordRejection[],
+): (r: RecordRejection) => RejectionView {
   const lookups = storeLookups(db);
   const rejected = new Set(rejections.map((r) => keyOf(r.entity, r.id, r.version)));
   const laterReceived = db
@@ -25,7 +28,8 @@ export function rejectionViewer(db: ReadHandle, rejections: readonly RecordRejec
   const describeHere = (r: { entity: string; id: string }): RecordSubject | null => {
     if (!isSyncEntity(r.entity)) return null;
     const meta = SYNC_ENTITIES[r.entity];
-    const row = db.prepare(`SELECT * FROM ${meta.table} WHERE ${meta.key} = ?`).get(r.id) as Record<string, unknown> | undefined;
+    const row = db.prepare(`SELECT * FROM ${meta.table} WHERE ${meta.key} = ?`).get(r.id) as
+      Record<string, unknown> | undefined;
     return row ? describeRecord(r.entity, r.id, row, lookups) : null;
   };
   const named = (r: { entity: string; id: string }) => {

@@ -21,7 +21,9 @@ function workIsDue(service: DeskService, now: string): boolean {
   const db = service.store.db;
   if (db.prepare('SELECT 1 FROM outbox WHERE batch_id IS NULL LIMIT 1').get()) return true;
   return !!db
-    .prepare("SELECT 1 FROM sync_batches WHERE state NOT IN ('已接收', '部分拒收') AND (next_attempt_at IS NULL OR next_attempt_at <= ?) LIMIT 1")
+    .prepare(
+      "SELECT 1 FROM sync_batches WHERE state NOT IN ('已接收', '部分拒收') AND (next_attempt_at IS NULL OR next_attempt_at <= ?) LIMIT 1",
+    )
     .get(now);
 }
 
@@ -38,9 +40,21 @@ export function startSyncScheduler(service: DeskService, options: SchedulerOptio
     if (!endpoint || !workIsDue(service, new Date().toISOString())) return;
     try {
       const result = await withProgress(service.store.path, (onProgress) =>
-        runSyncPass(service.store, { endpoint, actor: SCHEDULER_ACTOR, keyVault: service.options.keyVault, backoff: options.backoff, onProgress }),
+        runSyncPass(service.store, {
+          endpoint,
+          actor: SCHEDULER_ACTOR,
+          keyVault: service.options.keyVault,
+          backoff: options.backoff,
+          onProgress,
+        }),
       );
-      options.log?.({ level: 'info', event: 'autoSync', settled: result.settled, acknowledged: result.acknowledged, nextAttemptAt: result.nextAttemptAt });
+      options.log?.({
+        level: 'info',
+        event: 'autoSync',
+        settled: result.settled,
+        acknowledged: result.acknowledged,
+        nextAttemptAt: result.nextAttemptAt,
+      });
     } catch (error) {
       options.log?.({ level: 'error', event: 'autoSync', error: (error as Error).stack ?? String(error) });
     }

@@ -12,7 +12,12 @@ export function endpointUrl(endpoint: string, path: string): string {
 }
 
 /** POST /v1/batches with the gzip envelope and the batch id as idempotency key. Never throws. */
-export async function postBatch(endpoint: string, batchId: string, envelope: string, timeoutMs: number): Promise<SendOutcome> {
+export async function postBatch(
+  endpoint: string,
+  batchId: string,
+  envelope: string,
+  timeoutMs: number,
+): Promise<SendOutcome> {
   let response: Response;
   try {
     response = await fetch(endpointUrl(endpoint, '/v1/batches'), {
@@ -29,7 +34,10 @@ export async function postBatch(endpoint: string, batchId: string, envelope: str
     json = await response.json();
   } catch {
     // The parser's own words are English and mean nothing to a caseworker; what helps is where to look.
-    return { kind: 'unreachable', message: `省级接口返回了无法识别的内容（HTTP ${response.status}），请检查“设置 → 常规”中的接口地址是否正确` };
+    return {
+      kind: 'unreachable',
+      message: `省级接口返回了无法识别的内容（HTTP ${response.status}），请检查“设置 → 常规”中的接口地址是否正确`,
+    };
   }
   if (response.status === 200) {
     const summary = importSummary.safeParse(json);

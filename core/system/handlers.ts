@@ -19,7 +19,9 @@ export const systemHandlers = {
     const installation = readInstallation(ctx.store.db);
     return {
       setUp: installation !== null,
-      region: installation ? { code: installation.regionCode, name: regionName(installation.regionCode) ?? installation.regionCode } : null,
+      region: installation
+        ? { code: installation.regionCode, name: regionName(installation.regionCode) ?? installation.regionCode }
+        : null,
       installationId: installation?.id ?? null,
       setupRegion: installation ? null : (ctx.options.setupRegion ?? null),
       appVersion: ctx.options.appVersion,
@@ -30,12 +32,17 @@ export const systemHandlers = {
 
   'system.setup': async (input, ctx) => {
     // The province itself is an installation region too (a provincial office), though no party is located "in" it.
-    const region = input.regionCode === PROVINCE_CODE ? { ok: true as const, code: PROVINCE_CODE } : resolveRegion(input.regionCode);
+    const region =
+      input.regionCode === PROVINCE_CODE ? { ok: true as const, code: PROVINCE_CODE } : resolveRegion(input.regionCode);
     if (!region.ok || !INSTALLATION_REGIONS.has(region.code)) {
       throw new DeskError('VALIDATION', '请选择本机所属地区（11 个地市、综改区或省级）', { field: 'regionCode' });
     }
     if (ctx.options.setupRegion && region.code !== ctx.options.setupRegion) {
-      throw new DeskError('VALIDATION', `这是省级工作台的数据库，只能设置为${regionName(ctx.options.setupRegion) ?? ctx.options.setupRegion}`, { field: 'regionCode' });
+      throw new DeskError(
+        'VALIDATION',
+        `这是省级工作台的数据库，只能设置为${regionName(ctx.options.setupRegion) ?? ctx.options.setupRegion}`,
+        { field: 'regionCode' },
+      );
     }
     if (readInstallation(ctx.store.db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
     const user = await createUser.prepare(input.adminUsername, input.adminDisplayName, '管理员', input.password, false);
@@ -45,8 +52,17 @@ export const systemHandlers = {
       if (readInstallation(db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
       const w = createWriter(db, { id: user.id, name: user.displayName, role: '管理员' }, at);
       const installationId = newId();
-      db.prepare('INSERT INTO installation (id, region_code, created_at) VALUES (?, ?, ?)').run(installationId, region.code, at);
-      w.record({ action: 'system.setup', entity: 'installation', entityId: installationId, detail: { regionCode: region.code } });
+      db.prepare('INSERT INTO installation (id, region_code, created_at) VALUES (?, ?, ?)').run(
+        installationId,
+        region.code,
+        at,
+      );
+      w.record({
+        action: 'system.setup',
+        entity: 'installation',
+        entityId: installationId,
+        detail: { regionCode: region.code },
+      });
       return createUser.insert(w, user);
     });
     ctx.setSessionUser(created.id);
@@ -62,7 +78,11 @@ export const systemHandlers = {
   },
 
   'audit.history': (input, ctx) =>
-    readAuditEntries(ctx.store.db, `SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`, [input.entity, input.entityId]),
+    readAuditEntries(
+      ctx.store.db,
+      `SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`,
+      [input.entity, input.entityId],
+    ),
   'audit.search': (input, ctx) => {
     requireAuditReader(ctx.requireActor().role);
     return searchAudit(ctx.store.db, input);

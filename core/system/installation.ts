@@ -7,6 +7,8 @@ export interface Installation {
 }
 
 export function readInstallation(db: ReadHandle): Installation | null {
-  const row = db.prepare('SELECT id, region_code AS regionCode, created_at AS createdAt FROM installation LIMIT 1').get();
+  const row = db
+    .prepare('SELECT id, region_code AS regionCode, created_at AS createdAt FROM installation LIMIT 1')
+    .get();
   return (row as Installation | undefined) ?? null;
 }

@@ -32,7 +32,8 @@ function sameToken(a: string | string[] | undefined, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-const refuse = (reply: FastifyReply, message: string) => reply.code(403).type('text/plain; charset=utf-8').send(message);
+const refuse = (reply: FastifyReply, message: string) =>
+  reply.code(403).type('text/plain; charset=utf-8').send(message);
 
 /**
  * Browser mode: the renderer talks to the same core over HTTP on loopback.
@@ -46,7 +47,9 @@ const refuse = (reply: FastifyReply, message: string) => reply.code(403).type('t
  * Both are checked in onRequest, before a request body is read. The Host header must name the address and port the
  * server listens on (a DNS-rebinding page arrives under its own name) and an Origin, when sent, must be that origin.
  */
-export async function startBrowserMode(options: BrowserModeOptions): Promise<{ url: string; launchUrl: string; server: FastifyInstance }> {
+export async function startBrowserMode(
+  options: BrowserModeOptions,
+): Promise<{ url: string; launchUrl: string; server: FastifyInstance }> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const host = options.host ?? '127.0.0.1';
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 200 * 1024 * 1024 });
@@ -63,7 +66,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<{ u
     if (!acceptsHost(request.headers.host, { host, port, allowRemote: options.allowRemote ?? false })) {
       return refuse(reply, '请求的主机名不是本服务的地址，已拒绝。请使用启动时打印的完整地址打开。');
     }
-    if (!acceptsOrigin(request.headers.origin, request.headers.host!)) return refuse(reply, '请求来自其他网页，已拒绝。');
+    if (!acceptsOrigin(request.headers.origin, request.headers.host!))
+      return refuse(reply, '请求来自其他网页，已拒绝。');
     if (request.url.startsWith('/api/') && !sameToken(request.headers[TOKEN_HEADER], token)) {
       return reply.code(403).send({ ok: false, error: { code: 'FORBIDDEN', message: '访问令牌无效' } });
     }
@@ -75,17 +79,21 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<{ u
     return reply.type('text/html; charset=utf-8').send(fs.readFileSync(`${options.rendererDir}/index.html`));
   });
 
-  app.post('/api/call', async (request: FastifyRequest<{ Body: { method?: unknown; input?: unknown } }>, reply: FastifyReply) => {
-    const { method, input } = request.body ?? {};
-    if (typeof method !== 'string') return reply.code(400).send({ ok: false, error: { code: 'BAD_REQUEST', message: '请求格式有误' } });
-    const sent = request.headers[SESSION_HEADER];
-    return options.service.call(method, input, {
-      // A key the core did not issue is simply not signed in; a fresh random one stands for "nobody".
-      sessionKey: typeof sent === 'string' && sent ? sent : randomBytes(18).toString('base64url'),
-      client: request.ip,
-      onNewSession: (key) => void reply.header(SESSION_HEADER, key),
-    });
-  });
+  app.post(
+    '/api/call',
+    async (request: FastifyRequest<{ Body: { method?: unknown; input?: unknown } }>, reply: FastifyReply) => {
+      const { method, input } = request.body ?? {};
+      if (typeof method !== 'string')
+        return reply.code(400).send({ ok: false, error: { code: 'BAD_REQUEST', message: '请求格式有误' } });
+      const sent = request.headers[SESSION_HEADER];
+      return options.service.call(method, input, {
+        // A key the core did not issue is simply not signed in; a fresh random one stands for "nobody".
+        sessionKey: typeof sent === 'string' && sent ? sent : randomBytes(18).toString('base64url'),
+        client: request.ip,
+        onNewSession: (key) => void reply.header(SESSION_HEADER, key),
+      });
+    },
+  );
 
   await app.register(fastifyStatic, { root: options.rendererDir, index: false, wildcard: true });
 

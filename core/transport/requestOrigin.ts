@@ -16,7 +16,10 @@ function split(hostHeader: string): { name: string; port: number } | null {
  * `Host: evil.example:PORT`. Only the address we listen on (with its port) is accepted; when listening beyond loopback
  * was allowed, any IP address of this machine too, but never a name.
  */
-export function acceptsHost(hostHeader: string | undefined, server: { host: string; port: number; allowRemote: boolean }): boolean {
+export function acceptsHost(
+  hostHeader: string | undefined,
+  server: { host: string; port: number; allowRemote: boolean },
+): boolean {
   const asked = hostHeader ? split(hostHeader) : null;
   if (!asked || asked.port !== server.port) return false;
   if (asked.name === server.host.replace(/^\[|\]$/g, '')) return true;

@@ -7,7 +7,14 @@ import { logIn } from './login';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import { createUser, toUserView, USER_COLUMNS } from './users';
 
-type UserRecord = { id: string; username: string; displayName: string; role: Role; active: number; mustChangePassword: number };
+type UserRecord = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: number;
+  mustChangePassword: number;
+};
 
 /** A role this installation does not offer (录入员 at the province) is refused, saying which roles it has. */
 function requireOfferedRole(db: ReadHandle, role: Role | undefined): void {
@@ -28,12 +35,15 @@ export const authHandlers = {
 
   'auth.me': (_input, ctx) => {
     if (!ctx.actor?.id) return null;
-    const row = ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(ctx.actor.id) as UserRecord | undefined;
+    const row = ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(ctx.actor.id) as
+      UserRecord | undefined;
     return row ? toUserView(row) : null;
   },
 
   'users.list': (_input, ctx) =>
-    (ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at`).all() as UserRecord[]).map(toUserView),
+    (ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at`).all() as UserRecord[]).map(
+      toUserView,
+    ),
 
   'users.create': async (input, ctx) => {
     requireOfferedRole(ctx.store.db, input.role);
@@ -49,11 +59,14 @@ export const authHandlers = {
     }
     requireOfferedRole(ctx.store.db, input.role);
     return ctx.write((w) => {
-      const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as UserRecord | undefined;
+      const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as
+        UserRecord | undefined;
       if (!row) throw notFound('该用户');
       const role = input.role ?? row.role;
       const active = input.active ?? Boolean(row.active);
-      w.db.prepare('UPDATE users SET role = ?, active = ?, updated_at = ? WHERE id = ?').run(role, active ? 1 : 0, w.at, row.id);
+      w.db
+        .prepare('UPDATE users SET role = ?, active = ?, updated_at = ? WHERE id = ?')
+        .run(role, active ? 1 : 0, w.at, row.id);
       w.record({ action: 'users.update', entity: 'user', entityId: row.id, detail: { role, active } });
       return toUserView({ ...row, role, active: active ? 1 : 0 });
     });
@@ -66,7 +79,10 @@ export const authHandlers = {
       .prepare('SELECT password_hash AS passwordHash, must_change_password AS mustChange FROM users WHERE id = ?')
       .get(actor.id) as { passwordHash: string; mustChange: number };
     if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
-      throw new DeskError('VALIDATION', '当前密码不正确', { field: 'currentPassword', issues: [{ field: 'currentPassword', message: '当前密码不正确' }] });
+      throw new DeskError('VALIDATION', '当前密码不正确', {
+        field: 'currentPassword',
+        issues: [{ field: 'currentPassword', message: '当前密码不正确' }],
+      });
     }
     // The point of a required change is that the administrator no longer knows the password.
     if (row.mustChange && input.newPassword === input.currentPassword) {
@@ -75,8 +91,15 @@ export const authHandlers = {
     }
     const passwordHash = await hashPassword(input.newPassword);
     ctx.write((w) => {
-      w.db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?').run(passwordHash, w.at, actor.id);
-      w.record({ action: 'users.changePassword', entity: 'user', entityId: actor.id, detail: { required: Boolean(row.mustChange) } });
+      w.db
+        .prepare('UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?')
+        .run(passwordHash, w.at, actor.id);
+      w.record({
+        action: 'users.changePassword',
+        entity: 'user',
+        entityId: actor.id,
+        detail: { required: Boolean(row.mustChange) },
+      });
     });
     return {};
   },
@@ -87,11 +110,19 @@ export const authHandlers = {
     const temporaryPassword = input.newPassword ?? generatePassword();
     const passwordHash = await hashPassword(temporaryPassword);
     ctx.write((w) => {
-      const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as UserRecord | undefined;
+      const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as
+        UserRecord | undefined;
       if (!row) throw notFound('该用户');
-      w.db.prepare('UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?').run(passwordHash, w.at, row.id);
+      w.db
+        .prepare('UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?')
+        .run(passwordHash, w.at, row.id);
       // Never the password itself: who reset whose, and whether the desk generated it.
-      w.record({ action: 'users.resetPassword', entity: 'user', entityId: row.id, detail: { username: row.username, generated: !input.newPassword } });
+      w.record({
+        action: 'users.resetPassword',
+        entity: 'user',
+        entityId: row.id,
+        detail: { username: row.username, generated: !input.newPassword },
+      });
     });
     return { temporaryPassword };
   },

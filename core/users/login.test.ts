@@ -18,21 +18,36 @@ async function desk() {
   const d = await setUpStore('140100', { now });
   stores.push(d);
   const login = (username: string, password: string, client = 'browser-1') =>
-    d.service.call('auth.login', { username, password }, { sessionKey: `tab-${Math.random()}`, client, onNewSession: () => {} });
+    d.service.call(
+      'auth.login',
+      { username, password },
+      { sessionKey: `tab-${Math.random()}`, client, onNewSession: () => {} },
+    );
   const auditRows = () =>
-    d.service.store.db.prepare("SELECT action, entity_id AS entityId, actor_name AS actorName FROM audit_log WHERE entity = 'login' ORDER BY seq").all();
+    d.service.store.db
+      .prepare(
+        "SELECT action, entity_id AS entityId, actor_name AS actorName FROM audit_log WHERE entity = 'login' ORDER BY seq",
+      )
+      .all();
   return { ...d, login, auditRows };
 }
 
 describe('login after failed attempts', () => {
   it('5 failures make the next attempt wait, even with the right password; the wait grows', async () => {
     const d = await desk();
-    for (let i = 0; i < 5; i++) expect(await d.login('admin', 'wrong-guess')).toMatchObject({ ok: false, error: { code: 'LOGIN_FAILED' } });
+    for (let i = 0; i < 5; i++)
+      expect(await d.login('admin', 'wrong-guess')).toMatchObject({ ok: false, error: { code: 'LOGIN_FAILED' } });
     const throttled = await d.login('admin', ADMIN_PASSWORD);
-    expect(throttled).toMatchObject({ ok: false, error: { code: 'LOGIN_THROTTLED', message: '该用户名登录失败次数过多，请 1 秒后再试' } });
+    expect(throttled).toMatchObject({
+      ok: false,
+      error: { code: 'LOGIN_THROTTLED', message: '该用户名登录失败次数过多，请 1 秒后再试' },
+    });
     later(1000);
     expect(await d.login('admin', 'wrong-guess')).toMatchObject({ ok: false, error: { code: 'LOGIN_FAILED' } });
-    expect(await d.login('admin', ADMIN_PASSWORD)).toMatchObject({ ok: false, error: { message: '该用户名登录失败次数过多，请 2 秒后再试' } });
+    expect(await d.login('admin', ADMIN_PASSWORD)).toMatchObject({
+      ok: false,
+      error: { message: '该用户名登录失败次数过多，请 2 秒后再试' },
+    });
     later(2000);
     expect(await d.login('admin', ADMIN_PASSWORD)).toMatchObject({ ok: true });
   });
@@ -45,7 +60,10 @@ describe('login after failed attempts', () => {
     }
     expect(await d.login('admin', ADMIN_PASSWORD, 'another-browser')).toMatchObject({
       ok: false,
-      error: { code: 'LOGIN_LOCKED', message: expect.stringContaining('该用户名连续登录失败 20 次，已暂停登录 15 分钟') },
+      error: {
+        code: 'LOGIN_LOCKED',
+        message: expect.stringContaining('该用户名连续登录失败 20 次，已暂停登录 15 分钟'),
+      },
     });
     expect(d.auditRows()).toEqual([{ action: 'auth.lock', entityId: 'user:admin', actorName: '登录保护' }]);
     later(15 * 60_000);
@@ -59,13 +77,19 @@ describe('login after failed attempts', () => {
   it('one client guessing many names is slowed down and locked too', async () => {
     const d = await desk();
     for (let i = 0; i < 5; i++) expect((await d.login(`name-${i}`, 'guess', 'sprayer')).ok).toBe(false);
-    expect(await d.login('admin', ADMIN_PASSWORD, 'sprayer')).toMatchObject({ ok: false, error: { code: 'LOGIN_THROTTLED', message: '本机登录失败次数过多，请 1 秒后再试' } });
+    expect(await d.login('admin', ADMIN_PASSWORD, 'sprayer')).toMatchObject({
+      ok: false,
+      error: { code: 'LOGIN_THROTTLED', message: '本机登录失败次数过多，请 1 秒后再试' },
+    });
     expect(await d.login('admin', ADMIN_PASSWORD, 'the-real-user')).toMatchObject({ ok: true });
     for (let i = 5; i < 20; i++) {
       later(60_000);
       expect((await d.login(`name-${i}`, 'guess', 'sprayer')).ok).toBe(false);
     }
-    expect(await d.login('admin', ADMIN_PASSWORD, 'sprayer')).toMatchObject({ ok: false, error: { code: 'LOGIN_LOCKED' } });
+    expect(await d.login('admin', ADMIN_PASSWORD, 'sprayer')).toMatchObject({
+      ok: false,
+      error: { code: 'LOGIN_LOCKED' },
+    });
     expect(d.auditRows()).toContainEqual({ action: 'auth.lock', entityId: 'client:sprayer', actorName: '登录保护' });
   });
 
@@ -74,7 +98,9 @@ describe('login after failed attempts', () => {
     const verify = vi.spyOn(passwords, 'verifyPassword');
     const unknown = await d.login('nobody-here', 'some-password', 'a');
     // Checked against a hash of the same scrypt parameters as a real one.
-    const realHash = (d.service.store.db.prepare("SELECT password_hash AS h FROM users WHERE username = 'admin'").get() as { h: string }).h;
+    const realHash = (
+      d.service.store.db.prepare("SELECT password_hash AS h FROM users WHERE username = 'admin'").get() as { h: string }
+    ).h;
     expect(verify).toHaveBeenCalledTimes(1);
     const [password, checkedAgainst] = verify.mock.calls[0]!;
     expect(password).toBe('some-password');
@@ -85,6 +111,9 @@ describe('login after failed attempts', () => {
     expect(unknown).toEqual({ ok: false, error: { code: 'LOGIN_FAILED', message: '用户名或密码不正确' } });
     // And unknown names count toward the same slow-down, so that waiting does not tell them apart either.
     for (let i = 0; i < 4; i++) await d.login('nobody-here', 'some-password', 'a');
-    expect(await d.login('nobody-here', 'x', 'c')).toMatchObject({ ok: false, error: { code: 'LOGIN_THROTTLED', message: '该用户名登录失败次数过多，请 1 秒后再试' } });
+    expect(await d.login('nobody-here', 'x', 'c')).toMatchObject({
+      ok: false,
+      error: { code: 'LOGIN_THROTTLED', message: '该用户名登录失败次数过多，请 1 秒后再试' },
+    });
   });
 });

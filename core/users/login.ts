@@ -15,7 +15,10 @@ function clock(ms: number): string {
 function refused(refusal: Refusal, nowMs: number): DeskError {
   const who = refusal.scope === 'user' ? '该用户名' : '本机';
   if (refusal.kind === 'locked') {
-    return new DeskError('LOGIN_LOCKED', `${who}连续登录失败 ${LOCK_AFTER} 次，已暂停登录 15 分钟，请于 ${clock(refusal.untilMs)} 后再试，或请管理员协助`);
+    return new DeskError(
+      'LOGIN_LOCKED',
+      `${who}连续登录失败 ${LOCK_AFTER} 次，已暂停登录 15 分钟，请于 ${clock(refusal.untilMs)} 后再试，或请管理员协助`,
+    );
   }
   const seconds = Math.ceil((refusal.untilMs - nowMs) / 1000);
   return new DeskError('LOGIN_THROTTLED', `${who}登录失败次数过多，请 ${seconds} 秒后再试`);
@@ -31,7 +34,12 @@ function audit(ctx: ServiceContext, events: LockEvent[], username: string): void
         action: e.action,
         entity: 'login',
         entityId: `${e.scope}:${e.key}`,
-        detail: { scope: e.scope, username, client: e.scope === 'client' ? e.key : undefined, until: new Date(e.untilMs).toISOString() },
+        detail: {
+          scope: e.scope,
+          username,
+          client: e.scope === 'client' ? e.key : undefined,
+          until: new Date(e.untilMs).toISOString(),
+        },
       });
     }
   });

@@ -17,7 +17,8 @@ interface Failures {
 }
 
 /** Why an attempt is refused before its password is even looked at. */
-export type Refusal = { scope: ThrottleScope; kind: 'wait'; untilMs: number } | { scope: ThrottleScope; kind: 'locked'; untilMs: number };
+export type Refusal =
+  { scope: ThrottleScope; kind: 'wait'; untilMs: number } | { scope: ThrottleScope; kind: 'locked'; untilMs: number };
 
 /** A change worth an audit row: a name or a client locked out, or its lock run out. */
 export interface LockEvent {

@@ -13,7 +13,8 @@ export interface UserRow {
   mustChangePassword: boolean;
 }
 
-export const USER_COLUMNS = 'id, username, display_name AS displayName, role, active, must_change_password AS mustChangePassword';
+export const USER_COLUMNS =
+  'id, username, display_name AS displayName, role, active, must_change_password AS mustChangePassword';
 
 export function toUserView(row: {
   id: string;
@@ -48,7 +49,13 @@ export interface NewUser {
 }
 
 export const createUser = {
-  async prepare(username: string, displayName: string, role: Role, password: string, mustChangePassword: boolean): Promise<NewUser> {
+  async prepare(
+    username: string,
+    displayName: string,
+    role: Role,
+    password: string,
+    mustChangePassword: boolean,
+  ): Promise<NewUser> {
     return { id: newId(), username, displayName, role, passwordHash: await hashPassword(password), mustChangePassword };
   },
   insert(w: Writer, user: NewUser): UserRow {
@@ -59,8 +66,29 @@ export const createUser = {
         `INSERT INTO users (id, username, display_name, role, password_hash, active, must_change_password, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
       )
-      .run(user.id, user.username, user.displayName, user.role, user.passwordHash, user.mustChangePassword ? 1 : 0, w.at, w.at);
-    w.record({ action: 'users.create', entity: 'user', entityId: user.id, detail: { username: user.username, role: user.role } });
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, active: true, mustChangePassword: user.mustChangePassword };
+      .run(
+        user.id,
+        user.username,
+        user.displayName,
+        user.role,
+        user.passwordHash,
+        user.mustChangePassword ? 1 : 0,
+        w.at,
+        w.at,
+      );
+    w.record({
+      action: 'users.create',
+      entity: 'user',
+      entityId: user.id,
+      detail: { username: user.username, role: user.role },
+    });
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      active: true,
+      mustChangePassword: user.mustChangePassword,
+    };
   },
 };

@@ -39,11 +39,19 @@ export async function startChaosProxy(target: string, choose: (n: number, path: 
   function forward(request: Held): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const out = http.request(
-        { host: upstream.hostname, port: upstream.port, method: request.method, path: request.path, headers: { ...request.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: request.method,
+          path: request.path,
+          headers: { ...request.headers, host: upstream.host },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
+          );
           response.on('error', reject);
         },
       );
@@ -67,7 +75,12 @@ export async function startChaosProxy(target: string, choose: (n: number, path: 
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request: Held = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
+      const request: Held = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       const fault = choose(n++, request.path);
       faults.push(fault);
       const answer = (r: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }) => {

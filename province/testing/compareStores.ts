@@ -17,6 +17,9 @@ export function recordVersions(db: ReadHandle): Record<string, string[]> {
   for (const [table, key] of VERSIONED) {
     out[table] = db.prepare(`SELECT ${key} || '@' || version FROM ${table} ORDER BY ${key}`).pluck().all() as string[];
   }
-  out.deal_patents = db.prepare("SELECT deal_id || ':' || patent_number FROM deal_patents ORDER BY 1").pluck().all() as string[];
+  out.deal_patents = db
+    .prepare("SELECT deal_id || ':' || patent_number FROM deal_patents ORDER BY 1")
+    .pluck()
+    .all() as string[];
   return out;
 }

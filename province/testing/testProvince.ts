@@ -19,7 +19,11 @@ export interface TestProvince {
 }
 
 /** A real provincial endpoint on 127.0.0.1 over a real SQLite store in a temp folder. */
-export async function startTestProvince(dbPath?: string, maxBatchBytes?: number, requestTimeoutMs?: number): Promise<TestProvince> {
+export async function startTestProvince(
+  dbPath?: string,
+  maxBatchBytes?: number,
+  requestTimeoutMs?: number,
+): Promise<TestProvince> {
   const t = dbPath ? null : tempDir('province-');
   const file = dbPath ?? path.join(t!.dir, 'province.db');
   const store = openProvinceStore(file);
@@ -45,7 +49,20 @@ export async function startTestProvince(dbPath?: string, maxBatchBytes?: number,
 
 /** Every synced record the province holds, table by table, for comparing stores. */
 export function provinceRecords(store: Store): Record<string, unknown[]> {
-  const tables = ['organizations', 'patents', 'deals', 'deal_patents', 'payments', 'pledges', 'pledge_patents', 'product_registrations', 'enterprise_figures', 'subsidies', 'province_org_aliases', 'province_feedback'];
+  const tables = [
+    'organizations',
+    'patents',
+    'deals',
+    'deal_patents',
+    'payments',
+    'pledges',
+    'pledge_patents',
+    'product_registrations',
+    'enterprise_figures',
+    'subsidies',
+    'province_org_aliases',
+    'province_feedback',
+  ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {
     const rows = store.db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
@@ -56,6 +73,10 @@ export function provinceRecords(store: Store): Record<string, unknown[]> {
       })
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
-  out.province_batches = (store.db.prepare('SELECT batch_id, key_fingerprint, region_code, seq_from, seq_to, record_count, content_sha256, summary FROM province_batches ORDER BY batch_id').all());
+  out.province_batches = store.db
+    .prepare(
+      'SELECT batch_id, key_fingerprint, region_code, seq_from, seq_to, record_count, content_sha256, summary FROM province_batches ORDER BY batch_id',
+    )
+    .all();
   return out;
 }

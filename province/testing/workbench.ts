@@ -10,10 +10,20 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
  */
 export async function openWorkbench(dbPath: string) {
   const service = createService(dbPath, { province: true, checkOutputs: true });
-  const setup = await service.call('system.setup', { regionCode: '140000', adminUsername: 'sheng', adminDisplayName: '省级管理员', password: 'sheng-pass-123' }, { sessionKey: 's' });
+  const setup = await service.call(
+    'system.setup',
+    { regionCode: '140000', adminUsername: 'sheng', adminDisplayName: '省级管理员', password: 'sheng-pass-123' },
+    { sessionKey: 's' },
+  );
   expect(setup.ok, setup.ok ? '' : setup.error.message).toBe(true);
   const admin: Actor = { id: (setup as { value: { id: string } }).value.id, name: '省级管理员', role: '管理员' };
-  return { service, admin, call: callAs(service, admin), as: (actor: Actor) => callAs(service, actor), close: () => service.store.close() };
+  return {
+    service,
+    admin,
+    call: callAs(service, admin),
+    as: (actor: Actor) => callAs(service, actor),
+    close: () => service.store.close(),
+  };
 }
 
 function callAs(service: DeskService, actor: Actor) {

@@ -8,7 +8,10 @@ import { SetupPage } from '../pages/setup/SetupPage';
 import { SessionContext, type SystemStatus } from './session';
 import { Shell } from './Shell';
 
-type Boot = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; status: SystemStatus; user: UserView | null };
+type Boot =
+  | { phase: 'loading' }
+  | { phase: 'failed'; message: string }
+  | { phase: 'ready'; status: SystemStatus; user: UserView | null };
 
 /** First run → setup; no session → login; a password the administrator set → its change; otherwise the shell. */
 export function DeskApp() {
@@ -20,7 +23,8 @@ export function DeskApp() {
   const load = useCallback(async () => {
     try {
       const [status, user] = await Promise.all([call('system.status', {}), call('auth.me', {})]);
-      if (user && shownUser.current !== null && user.id !== shownUser.current) history.replaceState(null, '', location.pathname + location.search);
+      if (user && shownUser.current !== null && user.id !== shownUser.current)
+        history.replaceState(null, '', location.pathname + location.search);
       if (user) shownUser.current = user.id;
       setBoot({ phase: 'ready', status, user });
     } catch (error) {

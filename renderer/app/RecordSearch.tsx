@@ -20,8 +20,12 @@ interface Hit {
 
 /** Each kind's own list search (numbers, patent numbers, names, USCCs), voided records included, a few hits each. */
 async function searchAll(text: string): Promise<Hit[]> {
-  const pages = await Promise.all(KIND_ORDER.map((kind) => listKind(kind, { filters: { search: text, status: 'all' }, limit: PER_KIND })));
-  return KIND_ORDER.flatMap((kind, i) => pages[i]!.rows.map((row) => ({ kind, id: row.id, text: KINDS[kind].describe(row), voided: row.voidedAt !== null })));
+  const pages = await Promise.all(
+    KIND_ORDER.map((kind) => listKind(kind, { filters: { search: text, status: 'all' }, limit: PER_KIND })),
+  );
+  return KIND_ORDER.flatMap((kind, i) =>
+    pages[i]!.rows.map((row) => ({ kind, id: row.id, text: KINDS[kind].describe(row), voided: row.voidedAt !== null })),
+  );
 }
 
 /** One box in the top bar that finds a record of any kind and opens it. */
@@ -75,7 +79,13 @@ export function RecordSearch() {
       // The header's tall line height would stretch the box.
       style={{ width: 260, lineHeight: 'normal' }}
     >
-      <Input id={RECORD_SEARCH_ID} prefix={<SearchOutlined />} placeholder="查找合同编号、专利号、单位…（按 / 键）" aria-label="查找记录" allowClear />
+      <Input
+        id={RECORD_SEARCH_ID}
+        prefix={<SearchOutlined />}
+        placeholder="查找合同编号、专利号、单位…（按 / 键）"
+        aria-label="查找记录"
+        allowClear
+      />
     </AutoComplete>
   );
 }

@@ -34,7 +34,16 @@ function TopBar() {
   useShellShortcuts(useCallback(() => setHelpOpen(true), []));
   const hasFilings = sectionsFor(status.region?.code).some((s) => s.path === 'filings');
   return (
-    <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+    <Header
+      style={{
+        background: '#fff',
+        padding: '0 24px',
+        display: 'flex',
+        justifyContent: 'space-between',
+        alignItems: 'center',
+        borderBottom: '1px solid #f0f0f0',
+      }}
+    >
       <Space>
         <Typography.Text strong>{status.region?.name}</Typography.Text>
         <Typography.Text type="secondary">专利转化专项工作</Typography.Text>
@@ -62,7 +71,14 @@ function TopBar() {
           退出登录
         </Button>
       </Space>
-      <Modal title="修改密码" open={changingPassword} onCancel={() => setChangingPassword(false)} footer={null} destroyOnHidden width={400}>
+      <Modal
+        title="修改密码"
+        open={changingPassword}
+        onCancel={() => setChangingPassword(false)}
+        footer={null}
+        destroyOnHidden
+        width={400}
+      >
         <ChangePasswordForm currentLabel="当前密码" onDone={() => setChangingPassword(false)} />
       </Modal>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
@@ -85,7 +101,17 @@ export function Shell() {
     <HashRouter>
       <Layout style={{ minHeight: '100vh' }}>
         <Sider width={184} breakpoint="lg" collapsedWidth={64}>
-          <div data-testid="app-title" style={{ color: '#fff', fontSize: 16, fontWeight: 600, padding: '18px 16px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          <div
+            data-testid="app-title"
+            style={{
+              color: '#fff',
+              fontSize: 16,
+              fontWeight: 600,
+              padding: '18px 16px',
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+            }}
+          >
             专利转化工作台
           </div>
           <Navigation />

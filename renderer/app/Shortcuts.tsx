@@ -14,7 +14,9 @@ const SHORTCUTS = [
 /** Typing into a field must not trigger a shortcut of a printable key. */
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
 }
 
 /** `/` goes to the record search, `?` opens the list of shortcuts. */
@@ -47,7 +49,12 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
         rowKey="keys"
         dataSource={SHORTCUTS}
         columns={[
-          { title: '按键', dataIndex: 'keys', width: 90, render: (k: string) => <Typography.Text keyboard>{k}</Typography.Text> },
+          {
+            title: '按键',
+            dataIndex: 'keys',
+            width: 90,
+            render: (k: string) => <Typography.Text keyboard>{k}</Typography.Text>,
+          },
           { title: '作用', dataIndex: 'what' },
         ]}
       />

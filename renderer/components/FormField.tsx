@@ -1,6 +1,13 @@
 import { Form } from 'antd';
 import type { ReactElement } from 'react';
-import { Controller, type Control, type ControllerRenderProps, type FieldPath, type FieldValues, type UseFormSetError } from 'react-hook-form';
+import {
+  Controller,
+  type Control,
+  type ControllerRenderProps,
+  type FieldPath,
+  type FieldValues,
+  type UseFormSetError,
+} from 'react-hook-form';
 import type { ServiceError } from '../../shared/contract/result';
 
 /**

@@ -16,7 +16,11 @@ export function MoneyInput(props: {
   status?: 'error';
 }) {
   const shown = (value: number | string | null | undefined) =>
-    typeof value === 'string' ? value : value === null || value === undefined || Number.isNaN(value) ? '' : formatFenAsWan(value, 6).replace(/\.?0+$/, '');
+    typeof value === 'string'
+      ? value
+      : value === null || value === undefined || Number.isNaN(value)
+        ? ''
+        : formatFenAsWan(value, 6).replace(/\.?0+$/, '');
   const [text, setText] = useState(shown(props.value));
 
   // Follow the form when it changes the value itself (a draft restored, a record loaded), not when it only echoes

@@ -27,7 +27,15 @@ function useSearch(text: string): PartyView[] {
 }
 
 export function partyFromView(p: PartyView): PartyInput {
-  return { id: p.id, name: p.name, uscc: p.uscc ?? '', kind: p.kind, regionCode: p.regionCode ?? null, size: p.size ?? null, sector: (p.sector as PartyInput['sector']) ?? null };
+  return {
+    id: p.id,
+    name: p.name,
+    uscc: p.uscc ?? '',
+    kind: p.kind,
+    regionCode: p.regionCode ?? null,
+    size: p.size ?? null,
+    sector: (p.sector as PartyInput['sector']) ?? null,
+  };
 }
 
 export const EMPTY_PARTY: PartyInput = { id: null, name: '', uscc: '', kind: '企业', regionCode: null, size: null };
@@ -36,7 +44,17 @@ export const EMPTY_PARTY: PartyInput = { id: null, name: '', uscc: '', kind: '�
  * A party of a filing: type its name or USCC and pick a known one (Chinese substring search over names and codes),
  * or fill in a new one here. Picking fills every field; changing the name afterwards makes it a new party again.
  */
-export function PartyPicker<T extends FieldValues>({ control, name, label, showSize = true }: { control: Control<T>; name: string; label: string; showSize?: boolean }) {
+export function PartyPicker<T extends FieldValues>({
+  control,
+  name,
+  label,
+  showSize = true,
+}: {
+  control: Control<T>;
+  name: string;
+  label: string;
+  showSize?: boolean;
+}) {
   const path = (field: string) => `${name}.${field}` as Path<T>;
   const party = useController({ control, name: name as Path<T> });
   const current = (useWatch({ control, name: name as Path<T> }) ?? EMPTY_PARTY) as PartyInput;
@@ -47,7 +65,8 @@ export function PartyPicker<T extends FieldValues>({ control, name, label, showS
   const submit = useFormSubmit();
   const usccChecked = current.uscc ? checkUscc(current.uscc) : null;
   // A code failing only its embedded organization-code check was issued all the same (DOMAIN §3): the user may save it.
-  const warning = usccChecked?.ok && usccChecked.warning && current.confirmUsccWarning !== true ? usccChecked.warning.message : null;
+  const warning =
+    usccChecked?.ok && usccChecked.warning && current.confirmUsccWarning !== true ? usccChecked.warning.message : null;
   const saveAnyway = () => {
     confirmWarning.field.onChange(true as PathValue<T, Path<T>>);
     submit?.();
@@ -62,7 +81,10 @@ export function PartyPicker<T extends FieldValues>({ control, name, label, showS
     value: p.id,
     label: (
       <span>
-        {p.name} <span style={{ color: '#999' }}>{p.uscc ?? ''} {p.kind}</span>
+        {p.name}{' '}
+        <span style={{ color: '#999' }}>
+          {p.uscc ?? ''} {p.kind}
+        </span>
       </span>
     ),
   }));
@@ -75,7 +97,11 @@ export function PartyPicker<T extends FieldValues>({ control, name, label, showS
     <fieldset aria-label={label} style={{ border: 0, margin: 0, padding: 0 }}>
       <Row gutter={12}>
         <Col span={showSize ? 7 : 9}>
-          <FormField control={control} name={path('name')} label={`${label}名称`} required
+          <FormField
+            control={control}
+            name={path('name')}
+            label={`${label}名称`}
+            required
             render={(field) => (
               <AutoComplete
                 value={field.value as string}
@@ -98,7 +124,10 @@ export function PartyPicker<T extends FieldValues>({ control, name, label, showS
           />
         </Col>
         <Col span={6}>
-          <FormField control={control} name={path('uscc')} label="统一社会信用代码"
+          <FormField
+            control={control}
+            name={path('uscc')}
+            label="统一社会信用代码"
             render={(field) => (
               <AutoComplete
                 value={(field.value as string) ?? ''}
@@ -125,20 +154,52 @@ export function PartyPicker<T extends FieldValues>({ control, name, label, showS
           )}
         </Col>
         <Col span={showSize ? 3 : 4}>
-          <FormField control={control} name={path('kind')} label="类型" required
-            render={(field) => <Select {...field} aria-label={`${label}类型`} options={PARTY_KINDS.map((k) => ({ value: k, label: k }))} />}
+          <FormField
+            control={control}
+            name={path('kind')}
+            label="类型"
+            required
+            render={(field) => (
+              <Select
+                {...field}
+                aria-label={`${label}类型`}
+                options={PARTY_KINDS.map((k) => ({ value: k, label: k }))}
+              />
+            )}
           />
         </Col>
         <Col span={showSize ? 4 : 5}>
-          <FormField control={control} name={path('regionCode')} label="所在地"
-            render={(field) => <Select {...field} value={field.value ?? undefined} allowClear aria-label={`${label}所在地`} placeholder="地市" options={REGION_OPTIONS} />}
+          <FormField
+            control={control}
+            name={path('regionCode')}
+            label="所在地"
+            render={(field) => (
+              <Select
+                {...field}
+                value={field.value ?? undefined}
+                allowClear
+                aria-label={`${label}所在地`}
+                placeholder="地市"
+                options={REGION_OPTIONS}
+              />
+            )}
           />
         </Col>
         {showSize && (
           <Col span={4}>
-            <FormField control={control} name={path('size')} label="规模"
+            <FormField
+              control={control}
+              name={path('size')}
+              label="规模"
               render={(field) => (
-                <Select {...field} value={field.value ?? undefined} allowClear aria-label={`${label}规模`} placeholder="按年度数据推定" options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: s }))} />
+                <Select
+                  {...field}
+                  value={field.value ?? undefined}
+                  allowClear
+                  aria-label={`${label}规模`}
+                  placeholder="按年度数据推定"
+                  options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: s }))}
+                />
               )}
             />
           </Col>

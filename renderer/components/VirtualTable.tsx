@@ -39,7 +39,12 @@ export function VirtualTable<T>(props: {
   emptyText?: ReactNode;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: props.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1);
   const { onEndReached, rows, loading } = props;
@@ -50,14 +55,22 @@ export function VirtualTable<T>(props: {
   const template = props.columns.map((c) => c.width).join(' ');
   const headerCell = (c: VirtualColumn<T>) => {
     const active = props.sort && c.sortKey === props.sort.key;
-    const next: SortState | null = c.sortKey ? { key: c.sortKey, direction: active && props.sort?.direction === 'desc' ? 'asc' : 'desc' } : null;
+    const next: SortState | null = c.sortKey
+      ? { key: c.sortKey, direction: active && props.sort?.direction === 'desc' ? 'asc' : 'desc' }
+      : null;
     return (
       <div
         key={c.key}
         role="columnheader"
         aria-sort={active ? (props.sort?.direction === 'asc' ? 'ascending' : 'descending') : undefined}
         onClick={next ? () => props.onSortChange?.(next) : undefined}
-        style={{ padding: '0 8px', textAlign: c.align ?? 'left', cursor: next ? 'pointer' : 'default', userSelect: 'none', whiteSpace: 'nowrap' }}
+        style={{
+          padding: '0 8px',
+          textAlign: c.align ?? 'left',
+          cursor: next ? 'pointer' : 'default',
+          userSelect: 'none',
+          whiteSpace: 'nowrap',
+        }}
       >
         {c.title}
         {active && (props.sort?.direction === 'asc' ? <CaretUpOutlined /> : <CaretDownOutlined />)}
@@ -67,11 +80,24 @@ export function VirtualTable<T>(props: {
 
   return (
     <div role="table" style={{ border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }}>
-      <div role="row" style={{ display: 'grid', gridTemplateColumns: template, height: 40, alignItems: 'center', background: '#fafafa', fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
+      <div
+        role="row"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: template,
+          height: 40,
+          alignItems: 'center',
+          background: '#fafafa',
+          fontWeight: 600,
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
         {props.columns.map(headerCell)}
       </div>
       <div ref={scroller} style={{ height: props.height ?? 'calc(100vh - 380px)', minHeight: 240, overflow: 'auto' }}>
-        {props.rows.length === 0 && !props.loading && <Empty style={{ marginTop: 48 }} description={props.emptyText ?? '没有符合条件的记录'} />}
+        {props.rows.length === 0 && !props.loading && (
+          <Empty style={{ marginTop: 48 }} description={props.emptyText ?? '没有符合条件的记录'} />
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = props.rows[item.index] as T;
@@ -102,9 +128,21 @@ export function VirtualTable<T>(props: {
                 {props.columns.map((c) => {
                   const content = c.render(row);
                   // A cell too narrow for its text still says it whole on hover.
-                  const whole = typeof content === 'string' || typeof content === 'number' ? String(content) : undefined;
+                  const whole =
+                    typeof content === 'string' || typeof content === 'number' ? String(content) : undefined;
                   return (
-                    <div key={c.key} role="cell" title={whole} style={{ padding: '0 8px', textAlign: c.align ?? 'left', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                    <div
+                      key={c.key}
+                      role="cell"
+                      title={whole}
+                      style={{
+                        padding: '0 8px',
+                        textAlign: c.align ?? 'left',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        whiteSpace: 'nowrap',
+                      }}
+                    >
                       {content}
                     </div>
                   );

@@ -20,7 +20,12 @@ function AddUser({ gate, onEnd }: { gate?: Promise<void>; onEnd?: (ok: boolean) 
   const [added, setAdded] = useState(0);
   const add = async () => {
     await gate;
-    await call('users.create', { username: 'clerk', displayName: '录入员小张', role: '录入员', password: 'clerk-temp-123' });
+    await call('users.create', {
+      username: 'clerk',
+      displayName: '录入员小张',
+      role: '录入员',
+      password: 'clerk-temp-123',
+    });
     setAdded((n) => n + 1);
     return '初始密码请当面告知';
   };
@@ -53,7 +58,12 @@ describe('useAction: a button’s work with its pending state and Chinese outcom
   });
 
   it('a refusal shows the desk’s Chinese reason, no success, and ends not pending', async () => {
-    await store.call('users.create', { username: 'clerk', displayName: '录入员小张', role: '录入员', password: 'clerk-temp-123' });
+    await store.call('users.create', {
+      username: 'clerk',
+      displayName: '录入员小张',
+      role: '录入员',
+      password: 'clerk-temp-123',
+    });
     const ends: boolean[] = [];
     renderOnDesk(<AddUser onEnd={(ok) => ends.push(ok)} />, deskBridgeFor(store.service, store.adminActor));
     fireEvent.click(screen.getByRole('button', { name: '添加用户' }));

@@ -33,7 +33,12 @@ function UserCount() {
 function UsersAfterAdd() {
   const { value, replace } = useCall('users.list', {});
   const add = async () => {
-    await call('users.create', { username: 'clerk', displayName: '录入员小张', role: '录入员', password: 'clerk-temp-123' });
+    await call('users.create', {
+      username: 'clerk',
+      displayName: '录入员小张',
+      role: '录入员',
+      password: 'clerk-temp-123',
+    });
     replace([...(value ?? []), { ...value![0]!, id: 'shown', username: '保存所答' }]);
   };
   return (
@@ -62,7 +67,12 @@ describe('useCall: a screen reads the desk through one contract method', () => {
   it('reload asks the same question again and shows what changed meanwhile', async () => {
     renderOnDesk(<UserCount />, deskBridgeFor(store.service, store.adminActor));
     expect(await screen.findByText('用户 1 个')).toBeTruthy();
-    await store.call('users.create', { username: 'clerk', displayName: '录入员小张', role: '录入员', password: 'clerk-temp-123' });
+    await store.call('users.create', {
+      username: 'clerk',
+      displayName: '录入员小张',
+      role: '录入员',
+      password: 'clerk-temp-123',
+    });
     expect(screen.getByText('用户 1 个')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '刷新' }));
     await waitFor(() => expect(screen.getByText('用户 2 个')).toBeTruthy());

@@ -31,7 +31,11 @@ interface Answer<T> {
  * Reads from the desk through one contract method, asking again whenever the input changes (compared by value, as
  * it travels), when `again` changes (a print view's run token) or on `reload()`. `input: null` asks nothing yet.
  */
-export function useCall<K extends MethodName>(method: K, input: MethodInput<K> | null, again: unknown = null): CallState<MethodOutput<K>> {
+export function useCall<K extends MethodName>(
+  method: K,
+  input: MethodInput<K> | null,
+  again: unknown = null,
+): CallState<MethodOutput<K>> {
   const [round, setRound] = useState(0);
   const [answer, setAnswer] = useState<Answer<MethodOutput<K>> | null>(null);
   const [latest, setLatest] = useState<MethodOutput<K> | undefined>(undefined);

@@ -41,8 +41,16 @@ describe('usePoll: following work that runs in core', () => {
 
   it('a refused tick stops the following and says why in Chinese', async () => {
     // A 录入员 may not list users: the first tick is refused.
-    const clerk = await store.call('users.create', { username: 'clerk', displayName: '录入员小张', role: '录入员', password: 'clerk-temp-123' });
-    renderOnDesk(<Follower until={3} method="users.list" />, deskBridgeFor(store.service, { id: clerk.id, name: '录入员小张', role: '录入员' }));
+    const clerk = await store.call('users.create', {
+      username: 'clerk',
+      displayName: '录入员小张',
+      role: '录入员',
+      password: 'clerk-temp-123',
+    });
+    renderOnDesk(
+      <Follower until={3} method="users.list" />,
+      deskBridgeFor(store.service, { id: clerk.id, name: '录入员小张', role: '录入员' }),
+    );
     await waitFor(() => expect(document.body.textContent).toContain('当前角色（录入员）无权进行此操作'));
     await settle();
     expect(screen.getByText('已问 0 次')).toBeTruthy();
@@ -51,7 +59,10 @@ describe('usePoll: following work that runs in core', () => {
   it('stops when the screen closes', async () => {
     const desk = deskBridgeFor(store.service, store.adminActor);
     let asked = 0;
-    const counting = { ...desk, 'system.status': (input: Record<string, never>) => (asked++, desk['system.status'](input)) };
+    const counting = {
+      ...desk,
+      'system.status': (input: Record<string, never>) => (asked++, desk['system.status'](input)),
+    };
     const view = renderOnDesk(<Follower until={1_000} />, counting);
     expect(await screen.findByText('已问 2 次')).toBeTruthy();
     view.unmount();

@@ -7,7 +7,16 @@ import { DeskProviders } from '../app/DeskProviders';
 // What antd and the forms ask of a browser that jsdom does not have: media queries (responsive grid), size observers,
 // and scrolling an element into view (a refused form scrolls to its first message).
 window.matchMedia ??= (query: string) =>
-  ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 globalThis.ResizeObserver ??= class {
   observe() {}

@@ -13,13 +13,20 @@ const launchToken = new URLSearchParams(window.location.search).get('t') ?? '';
 const SESSION_KEY = 'desk.session';
 
 /** Browser mode: POST to the core on 127.0.0.1 with the launch token and this tab's session token. */
-export async function callOverHttp<K extends MethodName>(method: K, input: MethodInput<K>): Promise<Result<MethodOutput<K>>> {
+export async function callOverHttp<K extends MethodName>(
+  method: K,
+  input: MethodInput<K>,
+): Promise<Result<MethodOutput<K>>> {
   const session = sessionStorage.getItem(SESSION_KEY);
   let response: Response;
   try {
     response = await fetch('./api/call', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Desk-Token': launchToken, ...(session ? { 'X-Desk-Session': session } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Desk-Token': launchToken,
+        ...(session ? { 'X-Desk-Session': session } : {}),
+      },
       credentials: 'omit',
       body: JSON.stringify({ method, input }),
     });
@@ -32,6 +39,7 @@ export async function callOverHttp<K extends MethodName>(method: K, input: Metho
   const issued = response.headers.get('X-Desk-Session');
   if (issued) sessionStorage.setItem(SESSION_KEY, issued);
   const result = (await response.json()) as Result<MethodOutput<K>>;
-  if (method === 'auth.logout' || (!result.ok && result.error.code === 'UNAUTHENTICATED')) sessionStorage.removeItem(SESSION_KEY);
+  if (method === 'auth.logout' || (!result.ok && result.error.code === 'UNAUTHENTICATED'))
+    sessionStorage.removeItem(SESSION_KEY);
   return result;
 }

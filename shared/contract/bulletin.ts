@@ -22,7 +22,9 @@ const progress = z.object({
 });
 export type BulletinProgress = z.infer<typeof progress>;
 
-const byIndicator = z.object(Object.fromEntries(INDICATOR_IDS.map((id) => [id, progress])) as Record<IndicatorId, typeof progress>);
+const byIndicator = z.object(
+  Object.fromEntries(INDICATOR_IDS.map((id) => [id, progress])) as Record<IndicatorId, typeof progress>,
+);
 
 export const bulletinRegion = z.object({
   region: z.string(),

@@ -20,7 +20,15 @@ export const PATENT_STATUSES = ['有效', '失效', '届满', '审中'] as const
 export type DealKind = (typeof DEAL_KINDS)[number];
 
 /** Kinds of record a list, a void or an attachment can be about. */
-export const FILING_ENTITIES = ['deal', 'payment', 'pledge', 'registration', 'enterprise_figure', 'subsidy', 'organization'] as const;
+export const FILING_ENTITIES = [
+  'deal',
+  'payment',
+  'pledge',
+  'registration',
+  'enterprise_figure',
+  'subsidy',
+  'organization',
+] as const;
 export type FilingEntity = (typeof FILING_ENTITIES)[number];
 
 // ---------------------------------------------------------------- pieces
@@ -32,7 +40,8 @@ export const realDate = (label: string) =>
     .trim()
     .superRefine((value, ctx) => {
       if (value === '') ctx.addIssue({ code: 'custom', message: `请填写${label}` });
-      else if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', message: `${label}“${value}”不是有效日期，应为 YYYY-MM-DD` });
+      else if (!isIsoDate(value))
+        ctx.addIssue({ code: 'custom', message: `${label}“${value}”不是有效日期，应为 YYYY-MM-DD` });
     });
 const optionalDate = (label: string) => realDate(label).nullish();
 /**
@@ -41,7 +50,9 @@ const optionalDate = (label: string) => realDate(label).nullish();
  */
 export const fen = (label: string) =>
   z
-    .number({ error: (issue) => (typeof issue.input === 'string' ? unreadableAmount(label, issue.input) : `请填写${label}`) })
+    .number({
+      error: (issue) => (typeof issue.input === 'string' ? unreadableAmount(label, issue.input) : `请填写${label}`),
+    })
     .int(`${label}应精确到分`)
     .min(0, `${label}不能为负数`)
     .max(Number.MAX_SAFE_INTEGER, `${label}过大`);
@@ -107,7 +118,11 @@ function refusePatentTwice(patents: { number: string }[], ctx: z.RefinementCtx, 
     if (!parsed.ok) return;
     const first = seen.get(parsed.normalized);
     if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [path, i, 'number'], message: `专利 ${parsed.normalized} 已在第 ${first + 1} 行填写，同一专利不能重复列出` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [path, i, 'number'],
+        message: `专利 ${parsed.normalized} 已在第 ${first + 1} 行填写，同一专利不能重复列出`,
+      });
     } else seen.set(parsed.normalized, i);
   });
 }
@@ -152,25 +167,45 @@ export function checkDeal(deal: DealShape, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: ['licenseMode'], message: '许可交易须选择许可方式' });
   }
   if (deal.kind !== '许可' && deal.licenseMode) {
-    ctx.addIssue({ code: 'custom', path: ['licenseMode'], message: `${deal.kind}交易不填许可方式，只有许可交易才有许可方式` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['licenseMode'],
+      message: `${deal.kind}交易不填许可方式，只有许可交易才有许可方式`,
+    });
   }
   if (deal.kind !== '许可' && deal.licenseEndDate) {
     ctx.addIssue({ code: 'custom', path: ['licenseEndDate'], message: '只有许可交易才填许可期限' });
   }
   if (deal.recordationDate && deal.recordationDate < deal.contractDate) {
-    ctx.addIssue({ code: 'custom', path: ['recordationDate'], message: `备案（登记）日期不能早于合同日期 ${deal.contractDate}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['recordationDate'],
+      message: `备案（登记）日期不能早于合同日期 ${deal.contractDate}`,
+    });
   }
   if (deal.licenseEndDate && deal.licenseEndDate < deal.contractDate) {
-    ctx.addIssue({ code: 'custom', path: ['licenseEndDate'], message: `许可期限止不能早于合同日期 ${deal.contractDate}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['licenseEndDate'],
+      message: `许可期限止不能早于合同日期 ${deal.contractDate}`,
+    });
   }
   deal.payments.forEach((p, i) => {
     if (p.paidDate < deal.contractDate) {
-      ctx.addIssue({ code: 'custom', path: ['payments', i, 'paidDate'], message: `到账日期不能早于合同日期 ${deal.contractDate}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payments', i, 'paidDate'],
+        message: `到账日期不能早于合同日期 ${deal.contractDate}`,
+      });
     }
   });
   const paid = deal.payments.reduce((sum, p) => sum + p.amountFen, 0);
   if (paid > deal.amountFen && !deal.confirmOverpayment) {
-    ctx.addIssue({ code: 'custom', path: ['confirmOverpayment'], message: `到账金额合计超过成交金额，请核实后勾选“${OVERPAYMENT_CONFIRMATION}”` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['confirmOverpayment'],
+      message: `到账金额合计超过成交金额，请核实后勾选“${OVERPAYMENT_CONFIRMATION}”`,
+    });
   }
   refusePatentTwice(deal.patents, ctx);
 }
@@ -192,7 +227,12 @@ export const pledgeInput = z
     pledgeeName: nonEmpty('质权人', 200),
     amountFen: fen('融资金额'),
     registrationDate: realDate('登记日期'),
-    termMonths: z.number({ error: '期限应为月数' }).int('期限应为整月数').min(1, '期限至少 1 个月').max(600, '期限不能超过 600 个月').nullish(),
+    termMonths: z
+      .number({ error: '期限应为月数' })
+      .int('期限应为整月数')
+      .min(1, '期限至少 1 个月')
+      .max(600, '期限不能超过 600 个月')
+      .nullish(),
     patents: patentList,
   })
   .superRefine((p, ctx) => refusePatentTwice(p.patents, ctx));
@@ -459,7 +499,10 @@ const listOutput = <T extends z.ZodType>(row: T) =>
   });
 
 export const PLEDGE_SORTS = ['registrationDate', 'amountFen', 'updatedAt'] as const;
-export const pledgeListInput = pageInput.extend({ ...commonFilters, sort: z.enum(PLEDGE_SORTS).default('registrationDate') });
+export const pledgeListInput = pageInput.extend({
+  ...commonFilters,
+  sort: z.enum(PLEDGE_SORTS).default('registrationDate'),
+});
 export const pledgeRow = z.object({
   id: z.string(),
   registrationNo: z.string(),
@@ -512,7 +555,10 @@ export const figuresRow = z.object({
 });
 
 export const SUBSIDY_SORTS = ['grantedDate', 'amountFen', 'updatedAt'] as const;
-export const subsidyListInput = pageInput.extend({ ...commonFilters, sort: z.enum(SUBSIDY_SORTS).default('grantedDate') });
+export const subsidyListInput = pageInput.extend({
+  ...commonFilters,
+  sort: z.enum(SUBSIDY_SORTS).default('grantedDate'),
+});
 export const subsidyRow = z.object({
   id: z.string(),
   subsidyNo: z.string(),
@@ -539,13 +585,13 @@ const withId = <T extends z.ZodType>(schema: T) => z.object({ id: ulidId, record
 export const draftKey = z.string().regex(/^[a-z]+(:[0-9A-Z]+)?$/, '草稿键无效');
 
 /** The methods every kind of filing has: create, update (a new version), void (with a reason), restore, get, list. */
-function recordMethods<P extends string, I extends z.ZodType, D extends z.ZodType, L extends z.ZodType, R extends z.ZodType>(
-  prefix: P,
-  input: I,
-  detail: D,
-  list: L,
-  row: R,
-) {
+function recordMethods<
+  P extends string,
+  I extends z.ZodType,
+  D extends z.ZodType,
+  L extends z.ZodType,
+  R extends z.ZodType,
+>(prefix: P, input: I, detail: D, list: L, row: R) {
   const update = withId(input);
   const listed = listOutput(row);
   return {
@@ -581,9 +627,17 @@ export const filingsMethods = {
   }),
   'parties.save': method({ access: 'entry', input: partyInput, output: writeOutcome }),
   /** What the store already knows of a patent, to fill in the form as the number is typed. */
-  'patents.lookup': method({ access: 'user', input: z.object({ number: patentNumber }), output: patentView.nullable() }),
+  'patents.lookup': method({
+    access: 'user',
+    input: z.object({ number: patentNumber }),
+    output: patentView.nullable(),
+  }),
 
-  'drafts.save': method({ access: 'user', input: z.object({ key: draftKey, data: z.record(z.string(), z.unknown()) }), output: z.object({ savedAt: z.string() }) }),
+  'drafts.save': method({
+    access: 'user',
+    input: z.object({ key: draftKey, data: z.record(z.string(), z.unknown()) }),
+    output: z.object({ savedAt: z.string() }),
+  }),
   'drafts.load': method({
     access: 'user',
     input: z.object({ key: draftKey }),

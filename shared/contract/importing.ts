@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { method } from './define';
 
 /** The sheets of the import template (DESIGN §3), in template order. */
-export const IMPORT_SHEETS = ['交易', '到账', '质押', '产品备案', '企业年度数据', '奖补', '专利供给', '技术需求'] as const;
+export const IMPORT_SHEETS = [
+  '交易',
+  '到账',
+  '质押',
+  '产品备案',
+  '企业年度数据',
+  '奖补',
+  '专利供给',
+  '技术需求',
+] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 /** Largest file accepted for import: 100 MB (a year of a province is far below it). */

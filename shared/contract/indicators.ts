@@ -12,7 +12,11 @@ export const reportingRegion = regionCode.refine(
   (code) => REPORTING_REGIONS.has(code),
   '地区应为 11 个地市之一、综改区（140171）或全省（140000）',
 );
-export const indicatorYear = z.number().int('年度应为整数').min(2020, '年度不能早于 2020 年').max(2100, '年度不能晚于 2100 年');
+export const indicatorYear = z
+  .number()
+  .int('年度应为整数')
+  .min(2020, '年度不能早于 2020 年')
+  .max(2100, '年度不能晚于 2100 年');
 
 const rate = z.number().nullable();
 const amount = z.number().nullable();
@@ -58,7 +62,9 @@ export const dashboard = z.object({
   /** Cumulative values per reporting region; empty unless the store holds records of several regions. */
   byRegion: z.array(z.object({ region: z.string(), regionName: z.string(), values: yearValues })),
   /** Counted deals of the year per industry: I1/I2 patents and amounts. */
-  byIndustry: z.array(z.object({ industry: z.string(), I1: z.number(), I1a: z.number(), I2: z.number(), I2a: z.number() })),
+  byIndustry: z.array(
+    z.object({ industry: z.string(), I1: z.number(), I1a: z.number(), I2: z.number(), I2a: z.number() }),
+  ),
   /** Month by month in the year. */
   monthly: z.array(z.object({ month: z.string(), I1: z.number(), I2: z.number(), I5: z.number(), I5a: z.number() })),
 });
@@ -138,7 +144,10 @@ export const countedDealsQuery = z.object({
   year: indicatorYear,
   family: z.enum(['I1', 'I2']),
   industry: z.string().max(40).optional(),
-  month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
+    .optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 });
 
@@ -176,9 +185,17 @@ export const indicatorsMethods = {
   /** One 成效评价表. */
   'indicators.evaluation': method({ access: 'user', input: regionYear, output: evaluationSheet }),
   /** The sheets of all twelve regions for one year, for printing them at once. */
-  'indicators.evaluationAll': method({ access: 'user', input: z.object({ year: indicatorYear }), output: z.array(evaluationSheet) }),
+  'indicators.evaluationAll': method({
+    access: 'user',
+    input: z.object({ year: indicatorYear }),
+    output: z.array(evaluationSheet),
+  }),
   'indicators.deals': method({ access: 'user', input: countedDealsQuery, output: countedDeals }),
-  'indicators.exportTable': method({ access: 'user', input: tableExport, output: z.object({ fileName: z.string(), contentBase64: z.string() }) }),
+  'indicators.exportTable': method({
+    access: 'user',
+    input: tableExport,
+    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+  }),
   'targets.get': method({ access: 'user', input: z.object({}), output: targetsView }),
   /** Sets targets and 2020 baselines (upsert by region, indicator and period/year). */
   'targets.save': method({
@@ -187,12 +204,25 @@ export const indicatorsMethods = {
     output: targetsView,
   }),
   /** The import template, filled with what is set now. */
-  'targets.template': method({ access: 'user', input: z.object({}), output: z.object({ fileName: z.string(), contentBase64: z.string() }) }),
+  'targets.template': method({
+    access: 'user',
+    input: z.object({}),
+    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+  }),
   /** Reads targets and baselines from an xlsx in the template of `targets.template`; all or nothing. */
   'targets.import': method({
     access: 'admin',
-    input: z.object({ fileName: z.string().default('目标与基期.xlsx'), contentBase64: z.string().min(1, '文件为空'), dryRun: z.boolean().default(false) }),
-    output: z.object({ targets: z.number().int(), baselines: z.number().int(), rejected: z.array(importRejection), written: z.boolean() }),
+    input: z.object({
+      fileName: z.string().default('目标与基期.xlsx'),
+      contentBase64: z.string().min(1, '文件为空'),
+      dryRun: z.boolean().default(false),
+    }),
+    output: z.object({
+      targets: z.number().int(),
+      baselines: z.number().int(),
+      rejected: z.array(importRejection),
+      written: z.boolean(),
+    }),
   }),
   'scoring.get': method({ access: 'user', input: z.object({}), output: scoringView }),
   'scoring.update': method({ access: 'admin', input: scoringScheme, output: scoringView }),

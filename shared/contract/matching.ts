@@ -14,18 +14,26 @@ export const SUPPLY_STATUSES = ['在库', '对接中', '已成交', '撤回'] as
 export const URGENCIES = ['一般', '较急', '紧急'] as const;
 export const MATCH_OUTCOMES = ['洽谈中', '达成意向', '已成交', '未成功'] as const;
 
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullish();
+const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullish();
 const industry = z.enum(INDUSTRIES, { error: '请选择所属产业' }).default('其他');
 /** IPC as people write it: `H01M 4/36`, `H01M4/36`, `H01M`. */
 const ipcClass = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => v === '' || /^[A-H]\d{2}[A-Z](\s*\d{1,4}(\/\d{1,6})?)?$/.test(v), 'IPC 分类号格式应如 H01M 4/36 或 H01M')
+  .refine(
+    (v) => v === '' || /^[A-H]\d{2}[A-Z](\s*\d{1,4}(\/\d{1,6})?)?$/.test(v),
+    'IPC 分类号格式应如 H01M 4/36 或 H01M',
+  )
   .nullish();
 
 /** An open license is declared with its terms (Patent Law Art. 50): the fee and the term. Forms and the import alike. */
-export function openLicenseProblems(s: { openLicense?: boolean | null; openLicenseFeeFen?: number | null; openLicenseYears?: number | null }): [field: string, message: string][] {
+export function openLicenseProblems(s: {
+  openLicense?: boolean | null;
+  openLicenseFeeFen?: number | null;
+  openLicenseYears?: number | null;
+}): [field: string, message: string][] {
   if (!s.openLicense) return [];
   const problems: [string, string][] = [];
   if (s.openLicenseFeeFen == null) problems.push(['openLicenseFeeFen', '声明开放许可的专利请填写许可使用费']);
@@ -45,7 +53,12 @@ export const supplyInput = z
     askingTerms: optionalText('转化意向与报价', 300),
     openLicense: z.boolean().default(false),
     openLicenseFeeFen: fen('开放许可费').nullish(),
-    openLicenseYears: z.number({ error: '开放许可期限应为整数（年）' }).int('开放许可期限应为整数（年）').min(1, '开放许可期限至少 1 年').max(20, '开放许可期限不超过 20 年').nullish(),
+    openLicenseYears: z
+      .number({ error: '开放许可期限应为整数（年）' })
+      .int('开放许可期限应为整数（年）')
+      .min(1, '开放许可期限至少 1 年')
+      .max(20, '开放许可期限不超过 20 年')
+      .nullish(),
     status: z.enum(SUPPLY_STATUSES, { error: '状态应为 在库、对接中、已成交 或 撤回' }).default('在库'),
   })
   .superRefine((s, ctx) => {
@@ -157,17 +170,27 @@ export const funnelRow = z.object({
 });
 export type FunnelRow = z.infer<typeof funnelRow>;
 
-const listFilter = z.object({ search: z.string().trim().max(100).nullish(), limit: z.number().int().min(1).max(2000).default(500) });
+const listFilter = z.object({
+  search: z.string().trim().max(100).nullish(),
+  limit: z.number().int().min(1).max(2000).default(500),
+});
 
 export const matchingMethods = {
   'matching.supply.save': method({ access: 'entry', input: saved(supplyInput), output: writeOutcome }),
   'matching.supply.list': method({
     access: 'user',
-    input: listFilter.extend({ openLicenseOnly: z.boolean().default(false), status: z.enum(SUPPLY_STATUSES).nullish() }),
+    input: listFilter.extend({
+      openLicenseOnly: z.boolean().default(false),
+      status: z.enum(SUPPLY_STATUSES).nullish(),
+    }),
     output: z.object({ rows: z.array(supplyRow), total: z.number() }),
   }),
   'matching.needs.save': method({ access: 'entry', input: saved(needInput), output: writeOutcome }),
-  'matching.needs.list': method({ access: 'user', input: listFilter, output: z.object({ rows: z.array(needRow), total: z.number() }) }),
+  'matching.needs.list': method({
+    access: 'user',
+    input: listFilter,
+    output: z.object({ rows: z.array(needRow), total: z.number() }),
+  }),
   'matching.forNeed': method({
     access: 'user',
     input: z.object({ needId: ulidId, limit: z.number().int().min(1).max(50).default(10) }),
@@ -196,5 +219,9 @@ export const matchingMethods = {
     input: z.object({ supplyId: ulidId, matchmakingId: ulidId.nullish(), deal: dealInput }),
     output: writeOutcome,
   }),
-  'matching.funnel': method({ access: 'user', input: z.object({ year: z.number().int().min(2000).max(2100) }), output: z.array(funnelRow) }),
+  'matching.funnel': method({
+    access: 'user',
+    input: z.object({ year: z.number().int().min(2000).max(2100) }),
+    output: z.array(funnelRow),
+  }),
 };

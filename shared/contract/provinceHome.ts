@@ -4,7 +4,12 @@ import { evaluationRow, indicatorYear } from './indicators';
 import { INDICATOR_IDS, type IndicatorId } from '../indicators/ids';
 
 const count = z.number().int();
-const yearValues = z.object(Object.fromEntries(INDICATOR_IDS.map((id) => [id, z.number().nullable()])) as Record<IndicatorId, z.ZodNullable<z.ZodNumber>>);
+const yearValues = z.object(
+  Object.fromEntries(INDICATOR_IDS.map((id) => [id, z.number().nullable()])) as Record<
+    IndicatorId,
+    z.ZodNullable<z.ZodNumber>
+  >,
+);
 
 /** One reporting region as the province sees it: what it has sent, who sends it, and its indicators of the year. */
 export const regionOverview = z.object({
@@ -14,7 +19,14 @@ export const regionOverview = z.object({
   lastBatchAt: z.string().nullable(),
   batches: count,
   /** Live (not voided) records held for the region. */
-  records: z.object({ deals: count, payments: count, pledges: count, registrations: count, figures: count, subsidies: count }),
+  records: z.object({
+    deals: count,
+    payments: count,
+    pledges: count,
+    registrations: count,
+    figures: count,
+    subsidies: count,
+  }),
   /** Cross-city findings (R01, R02, R10 …) published to the region, decided or not. */
   findings: count,
   /** Of the findings that span this region and another, those still awaiting the province's decision. */
@@ -35,13 +47,22 @@ export const provinceHome = z.object({
   latestDataYear: z.number().int().nullable(),
   regions: z.array(regionOverview),
   /** Year values per region, 2021 through the year: the trend charts. */
-  trend: z.array(z.object({ region: z.string(), byYear: z.array(z.object({ year: z.number().int(), values: yearValues })) })),
+  trend: z.array(
+    z.object({ region: z.string(), byYear: z.array(z.object({ year: z.number().int(), values: yearValues })) }),
+  ),
   /** Counted deals of the year per region and industry (the 产业地图): I1/I2 patents and amounts. */
-  industries: z.array(z.object({ region: z.string(), industry: z.string(), I1: count, I1a: count, I2: count, I2a: count })),
+  industries: z.array(
+    z.object({ region: z.string(), industry: z.string(), I1: count, I1a: count, I2: count, I2a: count }),
+  ),
 });
 export type ProvinceHome = z.infer<typeof provinceHome>;
 
 export const provinceHomeMethods = {
   /** The province's home: the twelve regions side by side for one year. */
-  'province.home': method({ access: 'user', scope: 'province', input: z.object({ year: indicatorYear }), output: provinceHome }),
+  'province.home': method({
+    access: 'user',
+    scope: 'province',
+    input: z.object({ year: indicatorYear }),
+    output: provinceHome,
+  }),
 };

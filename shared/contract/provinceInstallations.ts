@@ -25,10 +25,19 @@ export const installationView = z.object({
 export type InstallationView = z.infer<typeof installationView>;
 
 const region = z.enum(CITY_CODES, { error: '请选择该安装所属的地市或综改区' });
-const pem = z.string().trim().min(1, '请粘贴公钥或选择公钥文件').max(4000, '公钥内容过长：应为 patent-desk key 导出的 PEM 文件');
+const pem = z
+  .string()
+  .trim()
+  .min(1, '请粘贴公钥或选择公钥文件')
+  .max(4000, '公钥内容过长：应为 patent-desk key 导出的 PEM 文件');
 
 export const provinceInstallationsMethods = {
-  'installations.list': method({ access: 'admin', scope: 'province', input: z.object({}), output: z.array(installationView) }),
+  'installations.list': method({
+    access: 'admin',
+    scope: 'province',
+    input: z.object({}),
+    output: z.array(installationView),
+  }),
   /** Enrolls a city installation's public key (PEM, from `patent-desk key` or 设置 → 签名密钥). */
   'installations.enroll': method({
     access: 'admin',

@@ -39,12 +39,21 @@ export const provinceReviewMethods = {
     input: z.object({ status: z.enum(PROVINCE_REVIEW_STATUSES).optional() }),
     output: z.object({ rows: z.array(crossReviewRow) }),
   }),
-  'provinceReview.finding': method({ access: 'user', scope: 'province', input: z.object({ fingerprint: z.string().min(1) }), output: crossReviewDetail }),
+  'provinceReview.finding': method({
+    access: 'user',
+    scope: 'province',
+    input: z.object({ fingerprint: z.string().min(1) }),
+    output: crossReviewDetail,
+  }),
   /** 确认异常 / 排除 with a reason, audited; sent to every city that owns a record of it. A decision may be changed. */
   'provinceReview.decide': method({
     access: 'review',
     scope: 'province',
-    input: z.object({ fingerprint: z.string().min(1), decision: z.enum(['确认异常', '排除'], { error: '请选择审核结论' }), reason: reviewReason }),
+    input: z.object({
+      fingerprint: z.string().min(1),
+      decision: z.enum(['确认异常', '排除'], { error: '请选择审核结论' }),
+      reason: reviewReason,
+    }),
     output: crossReviewDetail,
   }),
 };

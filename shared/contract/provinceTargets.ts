@@ -10,6 +10,10 @@ export const provinceTargetsMethods = {
     access: 'user',
     scope: 'province',
     input: z.object({}),
-    output: z.object({ rows: z.array(z.object({ code: z.string(), name: z.string(), targets: z.number().int(), sentAt: z.string().nullable() })) }),
+    output: z.object({
+      rows: z.array(
+        z.object({ code: z.string(), name: z.string(), targets: z.number().int(), sentAt: z.string().nullable() }),
+      ),
+    }),
   }),
 };

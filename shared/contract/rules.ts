@@ -117,7 +117,9 @@ const dealView = z.object({
   assignorUscc: z.string().nullable(),
   assignee: z.string(),
   assigneeUscc: z.string().nullable(),
-  patents: z.array(z.object({ number: z.string(), type: z.string(), status: z.string(), filingDate: z.string().nullable() })),
+  patents: z.array(
+    z.object({ number: z.string(), type: z.string(), status: z.string(), filingDate: z.string().nullable() }),
+  ),
   payments: z.array(z.object({ date: z.string(), amountFen: z.number().int() })),
   enteredBy: z.string().nullable(),
   voided: z.boolean(),
@@ -144,7 +146,10 @@ export type FlagDetail = z.infer<typeof flagDetail>;
 
 /** A decision must say what was checked: a word or two (“同意”, “没问题”) is refused. */
 export const MIN_REASON_LENGTH = 5;
-export const reviewReason = nonEmpty('审核理由', 500).refine((v) => v === '' || [...v].length >= MIN_REASON_LENGTH, `审核理由至少 ${MIN_REASON_LENGTH} 个字：请写明核实了什么、依据是什么`);
+export const reviewReason = nonEmpty('审核理由', 500).refine(
+  (v) => v === '' || [...v].length >= MIN_REASON_LENGTH,
+  `审核理由至少 ${MIN_REASON_LENGTH} 个字：请写明核实了什么、依据是什么`,
+);
 
 const reason = reviewReason;
 
@@ -177,11 +182,19 @@ export const rulesMethods = {
   /** 确认异常 / 排除 / 需补充材料, with a reason; refused to whoever entered a record the flag concerns. */
   'review.decide': method({
     access: 'review',
-    input: z.object({ flagId: z.string().min(1), decision: z.enum(FLAG_DECISIONS, { error: '请选择审核结论' }), reason }),
+    input: z.object({
+      flagId: z.string().min(1),
+      decision: z.enum(FLAG_DECISIONS, { error: '请选择审核结论' }),
+      reason,
+    }),
     output: flagDetail,
   }),
   /** Back to 待审核, with a reason; the earlier decision stays in the history. */
-  'review.reopen': method({ access: 'review', input: z.object({ flagId: z.string().min(1), reason }), output: flagDetail }),
+  'review.reopen': method({
+    access: 'review',
+    input: z.object({ flagId: z.string().min(1), reason }),
+    output: flagDetail,
+  }),
   /** The queue with its filters as an xlsx workbook. */
   'review.exportQueue': method({ access: 'user', input: queueFilters, output: fileDownload }),
 };

@@ -7,7 +7,11 @@ export const batchState = z.enum(BATCH_STATES);
 export type BatchState = z.infer<typeof batchState>;
 
 /** A record a rejected one refers to, named and linked like the rejected record itself. */
-export const referenceView = z.object({ label: z.string(), number: z.string().nullable(), link: z.string().nullable() });
+export const referenceView = z.object({
+  label: z.string(),
+  number: z.string().nullable(),
+  link: z.string().nullable(),
+});
 export type ReferenceView = z.infer<typeof referenceView>;
 
 export const rejectionView = recordRejection.extend({
@@ -75,7 +79,12 @@ export const signingKeyView = z.object({
   fingerprint: z.string(),
 });
 
-export const batchFile = z.object({ fileName: z.string(), content: z.string(), batchId: z.string(), recordCount: z.number().int() });
+export const batchFile = z.object({
+  fileName: z.string(),
+  content: z.string(),
+  batchId: z.string(),
+  recordCount: z.number().int(),
+});
 
 export const syncMethods = {
   /** Pending records, batches with their states and the province's reasons, last contact. */

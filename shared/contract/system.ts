@@ -74,7 +74,10 @@ export const systemMethods = {
     access: 'public',
     input: z.object({
       regionCode,
-      adminUsername: nonEmpty('管理员用户名', 64).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能用字母、数字、下划线、点和连字符'),
+      adminUsername: nonEmpty('管理员用户名', 64).regex(
+        /^[A-Za-z0-9_.-]+$/,
+        '用户名只能用字母、数字、下划线、点和连字符',
+      ),
       adminDisplayName: nonEmpty('管理员姓名', 64),
       password,
     }),

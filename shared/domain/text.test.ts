@@ -43,7 +43,12 @@ describe('normalizeCell', () => {
   it('returns text that needs nothing done as it is, and otherwise folds width, drops zero-width and collapses spaces', () => {
     fc.assert(
       fc.property(fc.oneof(messyText, fc.string({ maxLength: 30 })), (s) => {
-        expect(normalizeCell(s)).toBe(toHalfWidth(s).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim());
+        expect(normalizeCell(s)).toBe(
+          toHalfWidth(s)
+            .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -89,7 +94,8 @@ describe('normalizeOrgName', () => {
 describe('hasControlChars', () => {
   it('finds ESC, BEL, NUL, DEL and C1 controls anywhere, however long the text, and allows tab and line breaks', () => {
     const long = '山'.repeat(2_000_000);
-    for (const ch of ['\u001b', '\u0007', '\u0000', '\u007f', '\u009b']) expect(hasControlChars(`${long}${ch}`)).toBe(true);
+    for (const ch of ['\u001b', '\u0007', '\u0000', '\u007f', '\u009b'])
+      expect(hasControlChars(`${long}${ch}`)).toBe(true);
     expect(hasControlChars(`${long}\t第一行\r\n第二行`)).toBe(false);
   });
 });

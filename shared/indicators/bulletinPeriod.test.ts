@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedShare, isBehindSchedule, latestEndedPeriod, overallCompletion, periodLabel, periodRange, rankByScore } from './bulletinPeriod';
+import {
+  elapsedShare,
+  isBehindSchedule,
+  latestEndedPeriod,
+  overallCompletion,
+  periodLabel,
+  periodRange,
+  rankByScore,
+} from './bulletinPeriod';
 
 describe('the period of a 定期通报', () => {
   it('runs a month from its first to its last day, February of a leap year included', () => {

@@ -28,7 +28,10 @@ export function periodLabel(p: BulletinPeriod): string {
 export function periodRange(p: BulletinPeriod): { start: string; end: string } {
   const firstMonth = p.kind === 'month' ? p.number : (p.number - 1) * 3 + 1;
   const lastMonth = p.kind === 'month' ? p.number : p.number * 3;
-  return { start: isoFromParts(p.year, firstMonth, 1), end: isoFromParts(p.year, lastMonth, daysInMonth(p.year, lastMonth)) };
+  return {
+    start: isoFromParts(p.year, firstMonth, 1),
+    end: isoFromParts(p.year, lastMonth, daysInMonth(p.year, lastMonth)),
+  };
 }
 
 /** The last period that has ended on `today` (last month, or the last quarter), for opening the page on it. */
@@ -70,5 +73,7 @@ export function overallCompletion(completions: readonly (number | null)[]): numb
  * Returns the rank of each item in the order given.
  */
 export function rankByScore(scores: readonly (number | null)[]): (number | null)[] {
-  return scores.map((score) => (score === null ? null : 1 + scores.filter((other) => other !== null && other > score).length));
+  return scores.map((score) =>
+    score === null ? null : 1 + scores.filter((other) => other !== null && other > score).length,
+  );
 }

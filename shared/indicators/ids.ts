@@ -2,7 +2,21 @@
  * The indicators of DOMAIN §7 (成效评价 of 晋财行〔2021〕35号, 四、奖补条件): ids, Chinese names, units and what kind of
  * number each one is. Counts are integers, money is integer 分, rates are fractions (0.4 = 40 %).
  */
-export const INDICATOR_IDS = ['I1', 'I1a', 'I1b', 'I2', 'I2a', 'I2b', 'I3', 'I3a', 'I3b', 'I4', 'I4a', 'I5', 'I5a'] as const;
+export const INDICATOR_IDS = [
+  'I1',
+  'I1a',
+  'I1b',
+  'I2',
+  'I2a',
+  'I2b',
+  'I3',
+  'I3a',
+  'I3b',
+  'I4',
+  'I4a',
+  'I5',
+  'I5a',
+] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 /** count: 项 (patent-deal pairs, registrations, pledges); enterprises: 家; money: 分 shown as 万元; rate: a fraction. */
@@ -19,7 +33,13 @@ export interface IndicatorInfo {
 }
 
 export const INDICATORS: Record<IndicatorId, IndicatorInfo> = {
-  I1: { id: 'I1', name: '中小微企业受让、许可、入股专利数', shortName: '中小微企业受让专利数', kind: 'count', unit: '项' },
+  I1: {
+    id: 'I1',
+    name: '中小微企业受让、许可、入股专利数',
+    shortName: '中小微企业受让专利数',
+    kind: 'count',
+    unit: '项',
+  },
   I1a: { id: 'I1a', name: '中小微企业受让专利成交金额', shortName: '受让成交金额', kind: 'money', unit: '万元' },
   I1b: { id: 'I1b', name: '中小微企业受让专利实际到账金额', shortName: '受让到账金额', kind: 'money', unit: '万元' },
   I2: { id: 'I2', name: '高校院所转让、许可、入股专利数', shortName: '高校院所转化专利数', kind: 'count', unit: '项' },

@@ -26,7 +26,14 @@ describe('the default scoring scheme', () => {
 
   it('deducts 2 per confirmed anomaly and 10 per subsidy fraud, at most 30', () => {
     const full = { completion: { I1: 1, I2: 1, I3: 1, I4: 1, I5: 1, I5a: 1 }, growthChecks: { required: 1, met: 1 } };
-    expect(scoreSheet(scheme, { ...full, confirmedAnomalies: 3, subsidyFrauds: 1 })).toMatchObject({ gross: 100, deduction: 16, total: 84 });
-    expect(scoreSheet(scheme, { ...full, confirmedAnomalies: 10, subsidyFrauds: 2 })).toMatchObject({ deduction: 30, total: 70 });
+    expect(scoreSheet(scheme, { ...full, confirmedAnomalies: 3, subsidyFrauds: 1 })).toMatchObject({
+      gross: 100,
+      deduction: 16,
+      total: 84,
+    });
+    expect(scoreSheet(scheme, { ...full, confirmedAnomalies: 10, subsidyFrauds: 2 })).toMatchObject({
+      deduction: 30,
+      total: 70,
+    });
   });
 });

@@ -66,10 +66,17 @@ export function scoreSheet(scheme: ScoringScheme, input: ScoreInput): Score {
     score: round2(proRata(scheme.weights[item], input.completion[item])),
   }));
   const { required, met } = input.growthChecks;
-  lines.push({ item: 'growth', weight: scheme.weights.growth, score: round2(proRata(scheme.weights.growth, required > 0 ? met / required : null)) });
+  lines.push({
+    item: 'growth',
+    weight: scheme.weights.growth,
+    score: round2(proRata(scheme.weights.growth, required > 0 ? met / required : null)),
+  });
   const gross = round2(lines.reduce((sum, line) => sum + line.score, 0));
   const deduction = round2(
-    Math.min(scheme.deductionCap, input.confirmedAnomalies * scheme.perConfirmedAnomaly + input.subsidyFrauds * scheme.perSubsidyFraud),
+    Math.min(
+      scheme.deductionCap,
+      input.confirmedAnomalies * scheme.perConfirmedAnomaly + input.subsidyFrauds * scheme.perSubsidyFraud,
+    ),
   );
   return { lines, gross, deduction, total: round2(Math.max(0, gross - deduction)) };
 }

@@ -6,9 +6,33 @@ const WAN = 1_000_000; // 分 in one 万元
 /** The province's plan defaults for I1 and I5, a city's own I1 target and 2020 baseline. */
 const stored: StoredTargets = {
   targets: [
-    { regionCode: '140000', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 990, requiredGrowth: 0.4, isDefault: true },
-    { regionCode: '140000', indicator: 'I5', yearFrom: 2021, yearTo: 2023, target: 200000 * WAN, requiredGrowth: 0.7, isDefault: true },
-    { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 120, requiredGrowth: 0.35, isDefault: false },
+    {
+      regionCode: '140000',
+      indicator: 'I1',
+      yearFrom: 2021,
+      yearTo: 2023,
+      target: 990,
+      requiredGrowth: 0.4,
+      isDefault: true,
+    },
+    {
+      regionCode: '140000',
+      indicator: 'I5',
+      yearFrom: 2021,
+      yearTo: 2023,
+      target: 200000 * WAN,
+      requiredGrowth: 0.7,
+      isDefault: true,
+    },
+    {
+      regionCode: '140100',
+      indicator: 'I1',
+      yearFrom: 2021,
+      yearTo: 2023,
+      target: 120,
+      requiredGrowth: 0.35,
+      isDefault: false,
+    },
   ],
   baselines: [{ regionCode: '140100', indicator: 'I1', year: 2020, value: 30 }],
 };
@@ -40,7 +64,11 @@ describe('targetDrafts: the table of a region as stored', () => {
 
 describe('targetEdits: only what changed is saved', () => {
   it('saves nothing for a city table left as it was', () => {
-    expect(targetEdits(stored, '140100', targetDrafts(stored, '140100'))).toEqual({ ok: true, targets: [], baselines: [] });
+    expect(targetEdits(stored, '140100', targetDrafts(stored, '140100'))).toEqual({
+      ok: true,
+      targets: [],
+      baselines: [],
+    });
   });
 
   it('saves a changed target and a new baseline, in stored units', () => {
@@ -49,7 +77,9 @@ describe('targetEdits: only what changed is saved', () => {
     drafts.I5 = { target: '', growthPercent: null, baseline: '1.5' };
     expect(targetEdits(stored, '140100', drafts)).toEqual({
       ok: true,
-      targets: [{ regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 150, requiredGrowth: 0.35 }],
+      targets: [
+        { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 150, requiredGrowth: 0.35 },
+      ],
       baselines: [{ regionCode: '140100', indicator: 'I5', year: 2020, value: 1.5 * WAN }],
     });
   });
@@ -66,7 +96,9 @@ describe('targetEdits: only what changed is saved', () => {
     const drafts = targetDrafts(stored, '140100');
     drafts.I1 = { target: '', growthPercent: null, baseline: '30' };
     const edits = targetEdits(stored, '140100', drafts);
-    expect(edits.ok && edits.targets).toEqual([{ regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: null, requiredGrowth: null }]);
+    expect(edits.ok && edits.targets).toEqual([
+      { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: null, requiredGrowth: null },
+    ]);
   });
 
   it('names every cell that cannot be read, and saves nothing', () => {

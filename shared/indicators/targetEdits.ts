@@ -21,7 +21,8 @@ export interface StoredTargets {
   baselines: readonly BaselineRow[];
 }
 
-export type TargetEdits = { ok: true; targets: TargetRow[]; baselines: BaselineRow[] } | { ok: false; problems: Record<string, string> };
+export type TargetEdits =
+  { ok: true; targets: TargetRow[]; baselines: BaselineRow[] } | { ok: false; problems: Record<string, string> };
 
 const isMoney = (id: IndicatorId) => INDICATORS[id].kind === 'money';
 
@@ -32,18 +33,25 @@ export function shownAmount(id: IndicatorId, value: number | null | undefined): 
 }
 
 /** A typed amount in the indicator's stored unit (empty: none), or a Chinese reason. */
-export function readAmount(id: IndicatorId, text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+export function readAmount(
+  id: IndicatorId,
+  text: string,
+): { ok: true; value: number | null } | { ok: false; message: string } {
   if (text.trim() === '') return { ok: true, value: null };
   if (isMoney(id)) {
     const money = parseWanToFen(text);
     return money.ok ? { ok: true, value: money.fen } : { ok: false, message: money.message };
   }
-  return /^\d+$/.test(text.trim()) ? { ok: true, value: Number(text.trim()) } : { ok: false, message: `应填写非负整数（${INDICATORS[id].unit}）` };
+  return /^\d+$/.test(text.trim())
+    ? { ok: true, value: Number(text.trim()) }
+    : { ok: false, message: `应填写非负整数（${INDICATORS[id].unit}）` };
 }
 
 /** The region's target of the plan period for one indicator, if one is stored. */
 export function planTarget<T extends TargetRow>(targets: readonly T[], region: string, id: IndicatorId): T | undefined {
-  return targets.find((r) => r.regionCode === region && r.indicator === id && r.yearFrom === PLAN_YEAR_FROM && r.yearTo === PLAN_YEAR_TO);
+  return targets.find(
+    (r) => r.regionCode === region && r.indicator === id && r.yearFrom === PLAN_YEAR_FROM && r.yearTo === PLAN_YEAR_TO,
+  );
 }
 
 const baseline = (stored: StoredTargets, region: string, id: IndicatorId) =>
@@ -68,7 +76,11 @@ export function targetDrafts(stored: StoredTargets, region: string): Record<Indi
  * What to save of a region's edited table: each target that is new, changed or still the plan's default, each
  * baseline typed anew; or, if any cell cannot be read, every such cell (`I1.target`, `I1.baseline`) with its reason.
  */
-export function targetEdits(stored: StoredTargets | null, region: string, drafts: Partial<Record<IndicatorId, TargetDraft>>): TargetEdits {
+export function targetEdits(
+  stored: StoredTargets | null,
+  region: string,
+  drafts: Partial<Record<IndicatorId, TargetDraft>>,
+): TargetEdits {
   const targets: TargetRow[] = [];
   const baselines: BaselineRow[] = [];
   const problems: Record<string, string> = {};
@@ -82,12 +94,21 @@ export function targetEdits(stored: StoredTargets | null, region: string, drafts
     if (!target.ok || !base.ok) continue;
     const requiredGrowth = draft.growthPercent === null ? null : draft.growthPercent / 100;
     const before = stored ? planTarget(stored.targets, region, id) : undefined;
-    const changed = !before || before.target !== target.value || before.requiredGrowth !== requiredGrowth || before.isDefault;
+    const changed =
+      !before || before.target !== target.value || before.requiredGrowth !== requiredGrowth || before.isDefault;
     if ((before || target.value !== null || requiredGrowth !== null) && changed) {
-      targets.push({ regionCode: region, indicator: id, yearFrom: PLAN_YEAR_FROM, yearTo: PLAN_YEAR_TO, target: target.value, requiredGrowth });
+      targets.push({
+        regionCode: region,
+        indicator: id,
+        yearFrom: PLAN_YEAR_FROM,
+        yearTo: PLAN_YEAR_TO,
+        target: target.value,
+        requiredGrowth,
+      });
     }
     const oldBase = stored ? baseline(stored, region, id) : null;
-    if (base.value !== null && base.value !== oldBase) baselines.push({ regionCode: region, indicator: id, year: BASE_YEAR, value: base.value });
+    if (base.value !== null && base.value !== oldBase)
+      baselines.push({ regionCode: region, indicator: id, year: BASE_YEAR, value: base.value });
   }
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, targets, baselines };
 }

@@ -45,7 +45,8 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'R05',
     name: '价格离群',
-    description: '按交易类型和专利类型（取最高：发明＞实用新型＞外观设计）分组，单件专利价格的对数偏离组中位数过远（修正 Z 分数）。',
+    description:
+      '按交易类型和专利类型（取最高：发明＞实用新型＞外观设计）分组，单件专利价格的对数偏离组中位数过远（修正 Z 分数）。',
     thresholds: [
       { key: 'r05ZScoreAbove', label: '修正 Z 分数绝对值超过', unit: '' },
       { key: 'r05MinGroupDeals', label: '分组至少', unit: '笔交易' },

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * Every field has the DOMAIN default, so an empty or older settings document reads as the defaults.
  * "Within N days" means at most N days apart: a pair exactly N days apart is flagged.
  */
-const days = (fallback: number) => z.number().int('天数应为整数').min(0, '天数不能为负').max(36500, '天数过大').default(fallback);
+const days = (fallback: number) =>
+  z.number().int('天数应为整数').min(0, '天数不能为负').max(36500, '天数过大').default(fallback);
 
 export const ruleThresholds = z.object({
   /** R01: the same patent in two transfer/equity deals at most this many days apart. */
@@ -13,7 +14,12 @@ export const ruleThresholds = z.object({
   /** R02: A→B and later B→A at most this many days apart. */
   r02RoundTripWithinDays: days(730),
   /** R04: a transfer/equity contract amount below this many 元 (zero included). */
-  r04NominalBelowYuan: z.number().int('金额应为整数元').min(0, '金额不能为负').max(1_000_000_000, '金额过大').default(1000),
+  r04NominalBelowYuan: z
+    .number()
+    .int('金额应为整数元')
+    .min(0, '金额不能为负')
+    .max(1_000_000_000, '金额过大')
+    .default(1000),
   /** R05: |modified z-score| above this is an outlier. */
   r05ZScoreAbove: z.number().positive('应大于 0').max(100, '阈值过大').default(3.5),
   /** R05: groups with fewer deals than this are not judged. */

@@ -26,7 +26,10 @@ export const batchRecord = z.object({
   version: z.number().int(),
   op: z.enum(['upsert', 'void']),
   // Only "an object" here: each payload is checked field by field by its entity's schema, record by record.
-  payload: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), '记录内容应为对象'),
+  payload: z.custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    '记录内容应为对象',
+  ),
 });
 export type BatchRecord = z.infer<typeof batchRecord>;
 

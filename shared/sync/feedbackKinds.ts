@@ -16,7 +16,11 @@ export const noticeFeedbackEvidence = z.object({ id: z.string().min(1), title: z
 
 /** Where a finding's evidence carries the province's decision on it (确认异常 / 排除, with the reason). */
 export const PROVINCE_DECISION_KEY = '省级审核';
-export const provinceDecision = z.object({ decision: z.enum(['确认异常', '排除']), reason: z.string(), decidedAt: z.string() });
+export const provinceDecision = z.object({
+  decision: z.enum(['确认异常', '排除']),
+  reason: z.string(),
+  decidedAt: z.string(),
+});
 export type ProvinceDecision = z.infer<typeof provinceDecision>;
 
 /** A read receipt: a notice's id and when a user at the city marked it read. */

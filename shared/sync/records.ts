@@ -69,7 +69,10 @@ export const dealRecord = z
     patents: patentList,
     ...voidable,
   })
-  .refine((d) => (d.kind === '许可') === (d.license_mode !== null), { message: '许可类交易必须填写许可方式，其他交易不填', path: ['license_mode'] });
+  .refine((d) => (d.kind === '许可') === (d.license_mode !== null), {
+    message: '许可类交易必须填写许可方式，其他交易不填',
+    path: ['license_mode'],
+  });
 
 export const paymentRecord = z.object({
   id: text.min(1),
@@ -238,11 +241,45 @@ export const SYNC_ENTITIES: Record<SyncEntityName, SyncEntityMeta> = {
     organizationRefs: ['enterprise_id'],
     regionColumn: 'region_code',
   },
-  enterprise_figure: { schema: enterpriseFigureRecord, table: 'enterprise_figures', key: 'id', label: '企业年度数据', organizationRefs: ['organization_id'] },
-  subsidy: { schema: subsidyRecord, table: 'subsidies', key: 'id', label: '奖补', organizationRefs: ['recipient_id'], regionColumn: 'region_code' },
-  supply_patent: { schema: supplyPatentRecord, table: 'supply_patents', key: 'id', label: '专利供给', organizationRefs: ['owner_id'], regionColumn: 'region_code' },
-  tech_need: { schema: techNeedRecord, table: 'tech_needs', key: 'id', label: '技术需求', organizationRefs: ['enterprise_id'], regionColumn: 'region_code' },
-  matchmaking: { schema: matchmakingRecord, table: 'matchmakings', key: 'id', label: '对接', organizationRefs: [], regionColumn: 'region_code' },
+  enterprise_figure: {
+    schema: enterpriseFigureRecord,
+    table: 'enterprise_figures',
+    key: 'id',
+    label: '企业年度数据',
+    organizationRefs: ['organization_id'],
+  },
+  subsidy: {
+    schema: subsidyRecord,
+    table: 'subsidies',
+    key: 'id',
+    label: '奖补',
+    organizationRefs: ['recipient_id'],
+    regionColumn: 'region_code',
+  },
+  supply_patent: {
+    schema: supplyPatentRecord,
+    table: 'supply_patents',
+    key: 'id',
+    label: '专利供给',
+    organizationRefs: ['owner_id'],
+    regionColumn: 'region_code',
+  },
+  tech_need: {
+    schema: techNeedRecord,
+    table: 'tech_needs',
+    key: 'id',
+    label: '技术需求',
+    organizationRefs: ['enterprise_id'],
+    regionColumn: 'region_code',
+  },
+  matchmaking: {
+    schema: matchmakingRecord,
+    table: 'matchmakings',
+    key: 'id',
+    label: '对接',
+    organizationRefs: [],
+    regionColumn: 'region_code',
+  },
 };
 
 export const SYNC_ENTITY_NAMES = Object.keys(SYNC_ENTITIES) as SyncEntityName[];

@@ -14,7 +14,9 @@ describe('the store health checks used after a crash', () => {
 
       const db = new Database(desk.dbPath);
       db.prepare("DELETE FROM outbox WHERE entity = 'deal' AND entity_id = ?").run(id);
-      db.prepare('DELETE FROM deal_patents WHERE deal_id = ? AND position = (SELECT max(position) FROM deal_patents WHERE deal_id = ?)').run(id, id);
+      db.prepare(
+        'DELETE FROM deal_patents WHERE deal_id = ? AND position = (SELECT max(position) FROM deal_patents WHERE deal_id = ?)',
+      ).run(id, id);
       db.prepare("UPDATE audit_log SET actor_name = '别人' WHERE seq = 1").run();
       db.close();
 

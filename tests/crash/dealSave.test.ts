@@ -22,7 +22,11 @@ async function closedStore(): Promise<string> {
 describe('kill -9 in the middle of deal saves', () => {
   it('keeps every save that returned, whole, with its audit rows and outbox rows, and nothing of a save cut short', async () => {
     const dbPath = await closedStore();
-    const { lines } = await runAndKill('dealWriter.ts', ['service', dbPath, '0'], (l) => reported(l, 'committed').length >= 25);
+    const { lines } = await runAndKill(
+      'dealWriter.ts',
+      ['service', dbPath, '0'],
+      (l) => reported(l, 'committed').length >= 25,
+    );
     const committed = reported(lines, 'committed');
 
     expect(storeHealth(dbPath)).toEqual(healthy());
@@ -39,7 +43,11 @@ describe('kill -9 in the middle of deal saves', () => {
     const before = rowCounts(dbPath);
     const storedBefore = contractNumbers(dbPath);
 
-    const { lines } = await runAndKill('dealWriter.ts', ['inside', dbPath, '5000'], (l) => reported(l, 'in-flight').length === 1);
+    const { lines } = await runAndKill(
+      'dealWriter.ts',
+      ['inside', dbPath, '5000'],
+      (l) => reported(l, 'in-flight').length === 1,
+    );
     expect(reported(lines, 'in-flight')).toEqual(['HT-CRASH-005000']);
 
     expect(storeHealth(dbPath)).toEqual(healthy());
@@ -57,7 +65,11 @@ describe('kill -9 in the middle of deal saves', () => {
     } finally {
       service.store.close();
     }
-    const { lines } = await runAndKill('dealWriter.ts', ['service', dbPath, '7000'], (l) => reported(l, 'committed').length >= 1);
+    const { lines } = await runAndKill(
+      'dealWriter.ts',
+      ['service', dbPath, '7000'],
+      (l) => reported(l, 'committed').length >= 1,
+    );
     expect(reported(lines, 'committed')[0]).toBe('HT-CRASH-007000');
     expect(storeHealth(dbPath)).toEqual(healthy());
   });

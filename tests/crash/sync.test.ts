@@ -18,15 +18,28 @@ function batchProblems(dbPath: string): string[] {
   const db = new Database(dbPath, { readonly: true });
   try {
     const miscounted = db
-      .prepare('SELECT id FROM sync_batches b WHERE record_count <> (SELECT count(*) FROM outbox o WHERE o.batch_id = b.id)')
+      .prepare(
+        'SELECT id FROM sync_batches b WHERE record_count <> (SELECT count(*) FROM outbox o WHERE o.batch_id = b.id)',
+      )
       .pluck()
       .all() as string[];
     const outOfRange = db
-      .prepare('SELECT DISTINCT o.batch_id FROM outbox o JOIN sync_batches b ON b.id = o.batch_id WHERE o.seq NOT BETWEEN b.seq_from AND b.seq_to')
+      .prepare(
+        'SELECT DISTINCT o.batch_id FROM outbox o JOIN sync_batches b ON b.id = o.batch_id WHERE o.seq NOT BETWEEN b.seq_from AND b.seq_to',
+      )
       .pluck()
       .all() as string[];
-    const orphans = db.prepare('SELECT count(*) FROM outbox o WHERE batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_batches b WHERE b.id = o.batch_id)').pluck().get() as number;
-    return [...miscounted.map((id) => `batch ${id}: record_count differs`), ...outOfRange.map((id) => `batch ${id}: rows outside its seq range`), ...(orphans ? [`${orphans} outbox rows in no batch`] : [])];
+    const orphans = db
+      .prepare(
+        'SELECT count(*) FROM outbox o WHERE batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_batches b WHERE b.id = o.batch_id)',
+      )
+      .pluck()
+      .get() as number;
+    return [
+      ...miscounted.map((id) => `batch ${id}: record_count differs`),
+      ...outOfRange.map((id) => `batch ${id}: rows outside its seq range`),
+      ...(orphans ? [`${orphans} outbox rows in no batch`] : []),
+    ];
   } finally {
     db.close();
   }

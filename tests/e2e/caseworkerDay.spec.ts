@@ -40,10 +40,17 @@ test('the desk shows its icon in the browser tab', async ({ page, desk }) => {
 
 test('another user signing in lands on 首页, not on the page the previous user left open', async ({ page, desk }) => {
   const admin = await apiAs(desk, ADMIN);
-  const created = await admin.call('users.create', { username: 'leader', displayName: '李局长', role: '领导', password: 'set-by-admin-1' });
+  const created = await admin.call('users.create', {
+    username: 'leader',
+    displayName: '李局长',
+    role: '领导',
+    password: 'set-by-admin-1',
+  });
   expect(created.ok, created.error?.message).toBe(true);
   const first = await apiAs(desk, { username: 'leader', password: 'set-by-admin-1' });
-  expect((await first.call('users.changePassword', { currentPassword: 'set-by-admin-1', newPassword: 'leader-pass-1' })).ok).toBe(true);
+  expect(
+    (await first.call('users.changePassword', { currentPassword: 'set-by-admin-1', newPassword: 'leader-pass-1' })).ok,
+  ).toBe(true);
 
   await login(page, desk);
   await page.getByRole('menuitem', { name: '设置' }).click();
@@ -55,7 +62,10 @@ test('another user signing in lands on 首页, not on the page the previous user
   expect(new URL(page.url()).hash).not.toContain('settings');
 });
 
-test('/ finds a record of any kind by its number, a patent number or an organisation, and opens it', async ({ page, desk }) => {
+test('/ finds a record of any kind by its number, a patent number or an organisation, and opens it', async ({
+  page,
+  desk,
+}) => {
   importDeals(desk);
   await login(page, desk);
   await page.keyboard.press('/');
@@ -103,7 +113,10 @@ test('Alt+N opens a new record (Ctrl+N is the browser’s), and ? lists the shor
   await expect(help).toBeVisible();
 });
 
-test('首页 counts what waits: flags to review and records to send, each opening its list; a list says its total', async ({ page, desk }) => {
+test('首页 counts what waits: flags to review and records to send, each opening its list; a list says its total', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // imports the sample workbook
   const imported = desk.cli(['import', writeSample(desk)]);
   expect(imported.status, imported.stderr).toBe(0);
@@ -136,24 +149,33 @@ async function countPages(page: Page, method: string): Promise<number> {
   let count = 0;
   let cursor: string | null = null;
   do {
-    const listed = (await callAsPage(page, method, { limit: 500, cursor })).value as { rows: unknown[]; nextCursor: string | null };
+    const listed = (await callAsPage(page, method, { limit: 500, cursor })).value as {
+      rows: unknown[];
+      nextCursor: string | null;
+    };
     count += listed.rows.length;
     cursor = listed.nextCursor;
   } while (cursor);
   return count;
 }
 
-test('a voided record is restored (恢复) as a new version in its history, and sent to the province again', async ({ page, desk }) => {
+test('a voided record is restored (恢复) as a new version in its history, and sent to the province again', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // an import, then several saves on a shared 2-core machine
   importDeals(desk);
   await login(page, desk);
-  const [deal] = ((await callAsPage(page, 'deals.list', { search: 'HT-DAY-ALPHA' })).value as { rows: { id: string }[] }).rows;
+  const [deal] = (
+    (await callAsPage(page, 'deals.list', { search: 'HT-DAY-ALPHA' })).value as { rows: { id: string }[] }
+  ).rows;
   await page.goto(`${desk.url}#/filings/deals/${deal!.id}`);
   await page.getByRole('button', { name: '作废' }).click();
   await page.getByLabel('作废原因').fill('误作废');
   await page.getByRole('button', { name: '确认作废' }).click();
   await expect(page.getByRole('tab', { name: '专利交易' })).toBeVisible();
-  const pendingBefore = ((await callAsPage(page, 'sync.overview', {})).value as { pendingRecords: number }).pendingRecords;
+  const pendingBefore = ((await callAsPage(page, 'sync.overview', {})).value as { pendingRecords: number })
+    .pendingRecords;
 
   await page.goto(`${desk.url}#/filings/deals/${deal!.id}`);
   await expect(page.getByText(/^已于 .* 作废：误作废$/)).toBeVisible();
@@ -163,17 +185,33 @@ test('a voided record is restored (恢复) as a new version in its history, and 
   await expect(page.getByText('恢复（第 3 版），撤销作废：误作废')).toBeVisible();
   await expect(page.getByRole('button', { name: '作废' })).toBeVisible();
   await screenshot(page, 'record-restored');
-  const pendingAfter = ((await callAsPage(page, 'sync.overview', {})).value as { pendingRecords: number }).pendingRecords;
+  const pendingAfter = ((await callAsPage(page, 'sync.overview', {})).value as { pendingRecords: number })
+    .pendingRecords;
   expect(pendingAfter).toBe(pendingBefore + 1);
 });
 
-test('管理员 and 领导 read the audit log under 设置, filtered and paged, with its chain checked; a 录入员 cannot', async ({ page, desk }) => {
+test('管理员 and 领导 read the audit log under 设置, filtered and paged, with its chain checked; a 录入员 cannot', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // several accounts and logins on a shared 2-core machine
   const admin = await apiAs(desk, ADMIN);
-  for (const [username, displayName, role] of [['leader', '李局长', '领导'], ['clerk', '录入员小张', '录入员']] as const) {
-    expect((await admin.call('users.create', { username, displayName, role, password: 'set-by-admin-1' })).ok).toBe(true);
+  for (const [username, displayName, role] of [
+    ['leader', '李局长', '领导'],
+    ['clerk', '录入员小张', '录入员'],
+  ] as const) {
+    expect((await admin.call('users.create', { username, displayName, role, password: 'set-by-admin-1' })).ok).toBe(
+      true,
+    );
     const first = await apiAs(desk, { username, password: 'set-by-admin-1' });
-    expect((await first.call('users.changePassword', { currentPassword: 'set-by-admin-1', newPassword: `${username}-pass-1` })).ok).toBe(true);
+    expect(
+      (
+        await first.call('users.changePassword', {
+          currentPassword: 'set-by-admin-1',
+          newPassword: `${username}-pass-1`,
+        })
+      ).ok,
+    ).toBe(true);
     await first.api.dispose();
   }
   const clerk = await apiAs(desk, { username: 'clerk', password: 'clerk-pass-1' });
@@ -186,7 +224,10 @@ test('管理员 and 领导 read the audit log under 设置, filtered and paged, 
   await page.getByRole('tab', { name: '审计日志' }).click();
   await expect(page.getByText(/^审计日志完整：共 \d+ 条/)).toBeVisible();
   await page.getByLabel('操作', { exact: true }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: /^users\.create$/ }).click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: /^users\.create$/ })
+    .click();
   const table = page.locator('.ant-table-tbody');
   await expect(page.getByText('共 3 条')).toBeVisible(); // admin, leader, clerk
   await expect(table).toContainText('leader');
@@ -201,28 +242,54 @@ test('管理员 and 领导 read the audit log under 设置, filtered and paged, 
   await expect(page.getByRole('tab', { name: '审计日志' })).toHaveCount(0);
 });
 
-test('every section fits a 1280×720 screen: no horizontal scrolling, the app title and page titles whole', async ({ page, desk }) => {
+test('every section fits a 1280×720 screen: no horizontal scrolling, the app title and page titles whole', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // every section on a shared 2-core machine
   await page.setViewportSize({ width: 1280, height: 720 });
   await login(page, desk);
-  const cut = (selector: string) => page.evaluate((s) => [...document.querySelectorAll<HTMLElement>(s)].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent), selector);
+  const cut = (selector: string) =>
+    page.evaluate(
+      (s) =>
+        [...document.querySelectorAll<HTMLElement>(s)]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.textContent),
+      selector,
+    );
   for (const section of ['首页', '备案登记', '异常审核', '数据同步', '统计图表', '成效评价', '设置']) {
     await page.getByRole('menuitem', { name: section }).click();
     await expect(page.getByRole('heading', { name: section, exact: true })).toBeVisible();
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${section} scrolls sideways`).toBe(true);
-    expect(await cut('[data-testid="app-title"], h1, h2, h3, h4, .ant-card-head-title'), `${section}: cut titles`).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      `${section} scrolls sideways`,
+    ).toBe(true);
+    expect(
+      await cut('[data-testid="app-title"], h1, h2, h3, h4, .ant-card-head-title'),
+      `${section}: cut titles`,
+    ).toEqual([]);
     await screenshot(page, `fit-1280-${section}`);
   }
 });
 
-test('a long contract number is read whole at 1280×720: in the deal list, the subsidy list’s 关联, and the record search', async ({ page, desk }) => {
+test('a long contract number is read whole at 1280×720: in the deal list, the subsidy list’s 关联, and the record search', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // two imports on a shared 2-core machine
   const LONG = 'HT-2023-SX-000815-补充';
   const deals = path.join(desk.dir, 'deals.csv');
   fs.writeFileSync(deals, [CSV.split('\n')[0], CSV.split('\n')[1]!.replace('HT-DAY-ALPHA', LONG)].join('\n'), 'utf8');
   const subsidies = path.join(desk.dir, 'subsidies.csv');
-  fs.writeFileSync(subsidies, ['奖补编号,受奖单位名称,统一社会信用代码,项目名称,金额（万元）,日期,关联合同编号,关联质押登记号', `JB-2023-SX-000815,山西示例科技有限公司,91140100MA0K123488,专利转化奖励,5,2023-03-01,${LONG},`].join('\n'), 'utf8');
+  fs.writeFileSync(
+    subsidies,
+    [
+      '奖补编号,受奖单位名称,统一社会信用代码,项目名称,金额（万元）,日期,关联合同编号,关联质押登记号',
+      `JB-2023-SX-000815,山西示例科技有限公司,91140100MA0K123488,专利转化奖励,5,2023-03-01,${LONG},`,
+    ].join('\n'),
+    'utf8',
+  );
   for (const file of [deals, subsidies]) {
     const imported = desk.cli(['import', file]);
     expect(imported.status, imported.stderr).toBe(0);

@@ -4,9 +4,14 @@ import type { IndicatorReport } from '../../shared/contract/indicators';
 import { expect, login, screenshot, test } from './fixtures';
 import { writeSample } from './sampleWorkbook';
 
-test('the charts show progress against targets, open the deals behind a bar and export as PNG and xlsx', async ({ page, desk }) => {
+test('the charts show progress against targets, open the deals behind a bar and export as PNG and xlsx', async ({
+  page,
+  desk,
+}) => {
   expect(desk.cli(['import', writeSample(desk)]).status).toBe(0);
-  const report = JSON.parse(desk.cli(['indicators', '--region', '140000', '--year', '2023', '--json']).stdout) as IndicatorReport;
+  const report = JSON.parse(
+    desk.cli(['indicators', '--region', '140000', '--year', '2023', '--json']).stdout,
+  ) as IndicatorReport;
 
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/charts?region=140000&year=2023'));
@@ -23,7 +28,10 @@ test('the charts show progress against targets, open the deals behind a bar and 
   await progress.getByText('表格').click();
   await expect(progress.getByRole('cell', { name: String(report.indicators.I1.cumulative) }).first()).toBeVisible();
 
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), progress.getByRole('button', { name: /导出表格/ }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    progress.getByRole('button', { name: /导出表格/ }).click(),
+  ]);
   expect(xlsx.suggestedFilename()).toBe('累计完成进度：中小微企业受让专利数.xlsx');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await xlsx.path());
@@ -32,7 +40,10 @@ test('the charts show progress against targets, open the deals behind a bar and 
   expect(sheet.getRow(sheet.rowCount).getCell(2).value).toBe(String(report.indicators.I1.cumulative));
 
   await progress.getByText('图表').click();
-  const [png] = await Promise.all([page.waitForEvent('download'), progress.getByRole('button', { name: /导出图片/ }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    progress.getByRole('button', { name: /导出图片/ }).click(),
+  ]);
   expect(png.suggestedFilename()).toBe('累计完成进度：中小微企业受让专利数.png');
 
   // Click-through: the bar of 2023 lists the deals it counts.
@@ -61,7 +72,10 @@ const DEALS_CSV = [
   'HT-CH-2,转让,,202311303481.9,一种光伏组件清洗装置,2023-10-12,有效,太原理工大学,121400004052002036,高校,140100,山西示例科技有限公司,91140100MA0K123488,企业,小型,140100,节能环保,2023-11-01,2023-11-10,5.1,',
 ].join('\n');
 
-test('the charts open on the latest year with data, say 暂无数据 and that no target is set (with the way to set it), and label axes without float noise', async ({ page, desk }) => {
+test('the charts open on the latest year with data, say 暂无数据 and that no target is set (with the way to set it), and label axes without float noise', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // an import, then three pages with charts, on a shared 2-core machine
   const file = path.join(desk.dir, '交易.csv');
   await import('node:fs').then((fs) => fs.writeFileSync(file, DEALS_CSV, 'utf8'));
@@ -80,7 +94,9 @@ test('the charts open on the latest year with data, say 暂无数据 and that no
   await page.locator('.ant-select-item-option[title^="I1a "]').click();
   await expect(progress.locator('.recharts-cartesian-axis-tick-value').first()).toBeVisible();
   // The value ticks (the year axis reads “2023 年末”).
-  const ticks = (await progress.locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter((t) => !t.endsWith('年末'));
+  const ticks = (await progress.locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter(
+    (t) => !t.endsWith('年末'),
+  );
   expect(ticks.length).toBeGreaterThan(1);
   for (const tick of ticks) expect(tick).toMatch(/^\d{1,3}(,\d{3})*(\.\d{1,2})?$/);
   await screenshot(page, 'charts-latest-year');
@@ -88,8 +104,12 @@ test('the charts open on the latest year with data, say 暂无数据 and that no
   // A year without records: each chart says so.
   await page.getByLabel('年度').click();
   await page.locator('.ant-select-item-option[title="2020 年"]').click();
-  await expect(page.getByTestId('chart-monthly').locator('.ant-empty-description', { hasText: '暂无数据' })).toBeVisible();
-  await expect(page.getByTestId('chart-industries').locator('.ant-empty-description', { hasText: '暂无数据' })).toBeVisible();
+  await expect(
+    page.getByTestId('chart-monthly').locator('.ant-empty-description', { hasText: '暂无数据' }),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId('chart-industries').locator('.ant-empty-description', { hasText: '暂无数据' }),
+  ).toBeVisible();
 
   await progress.getByRole('link', { name: '去设置' }).click();
   await expect(page.getByRole('tab', { name: '目标与基期', selected: true })).toBeVisible();

@@ -27,6 +27,10 @@ test('an administrator sets a city target and the scoring scheme, and the sheet 
   await page.evaluate(() => (location.hash = '#/evaluation?region=140100&year=2023'));
   const sheet = page.locator('#root').getByTestId('sheet-140100');
   await expect(sheet.getByText('评分方案：第 1 版')).toBeVisible();
-  await expect(sheet.getByRole('row', { name: /I1 中小微企业受让/ }).getByRole('cell', { name: '120', exact: true })).toBeVisible();
-  await expect(sheet.getByRole('row', { name: /I5 专利质押融资金额/ }).getByRole('cell', { name: '5,000.50', exact: true })).toBeVisible();
+  await expect(
+    sheet.getByRole('row', { name: /I1 中小微企业受让/ }).getByRole('cell', { name: '120', exact: true }),
+  ).toBeVisible();
+  await expect(
+    sheet.getByRole('row', { name: /I5 专利质押融资金额/ }).getByRole('cell', { name: '5,000.50', exact: true }),
+  ).toBeVisible();
 });

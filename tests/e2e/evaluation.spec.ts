@@ -16,10 +16,15 @@ function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-test('the evaluation sheet of a region is saved as an A4 PDF that shows the region, year, every indicator and the score', async ({ page, desk }) => {
+test('the evaluation sheet of a region is saved as an A4 PDF that shows the region, year, every indicator and the score', async ({
+  page,
+  desk,
+}) => {
   const imported = desk.cli(['import', writeSample(desk), '--json']);
   expect(imported.status, imported.stderr).toBe(0);
-  const report = JSON.parse(desk.cli(['indicators', '--region', '140100', '--year', '2022', '--json']).stdout) as IndicatorReport;
+  const report = JSON.parse(
+    desk.cli(['indicators', '--region', '140100', '--year', '2022', '--json']).stdout,
+  ) as IndicatorReport;
 
   await login(page, desk);
   await page.evaluate(() => (location.hash = '#/evaluation?region=140100&year=2022'));
@@ -49,7 +54,18 @@ test('the evaluation sheet of a region is saved as an A4 PDF that shows the regi
   expect(text).toMatch(/评分方案：第 0 版/);
 
   // Page 1 as a picture, for a person to look at.
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(SCREENS, 'evaluation-sheet-page1')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    path.join(SCREENS, 'evaluation-sheet-page1'),
+  ]);
   expect(fs.existsSync(path.join(SCREENS, 'evaluation-sheet-page1.png'))).toBe(true);
 });
 
@@ -60,9 +76,14 @@ test('all twelve regions print into one PDF, one sheet after another', async ({ 
   const pdf = path.join(desk.dir, 'all.pdf');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true });
-  const pages = pdfText(pdf).split('\f').filter((p) => p.trim() !== '');
+  const pages = pdfText(pdf)
+    .split('\f')
+    .filter((p) => p.trim() !== '');
   expect(pages.length).toBeGreaterThanOrEqual(12);
   for (const region of CITY_REGIONS) {
-    expect(pages.some((p) => p.includes(`地区：${region.name}`)), region.name).toBe(true);
+    expect(
+      pages.some((p) => p.includes(`地区：${region.name}`)),
+      region.name,
+    ).toBe(true);
   }
 });

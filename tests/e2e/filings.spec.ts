@@ -13,7 +13,11 @@ async function fillDate(page: Page, label: string, iso: string) {
   await input.press('Enter');
 }
 
-async function fillParty(page: Page, label: string, party: { name: string; uscc?: string; kind: string; region?: string }) {
+async function fillParty(
+  page: Page,
+  label: string,
+  party: { name: string; uscc?: string; kind: string; region?: string },
+) {
   await page.getByLabel(`${label}名称`).fill(party.name);
   if (party.uscc) await page.getByLabel(`${label}统一社会信用代码`).fill(party.uscc);
   await pickOption(page, `${label}类型`, party.kind);
@@ -38,7 +42,12 @@ async function fillLicense(page: Page) {
   await fillDate(page, '第 2 件申请日', '2023-05-12');
 
   await fillParty(page, '让与方', { name: '太原理工大学', uscc: '121400004052002036', kind: '高校', region: '太原市' });
-  await fillParty(page, '受让方', { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', region: '太原市' });
+  await fillParty(page, '受让方', {
+    name: '山西示例科技有限公司',
+    uscc: '91140100MA0K123488',
+    kind: '企业',
+    region: '太原市',
+  });
   await pickOption(page, '受让方规模', '小型');
 
   await page.getByLabel('成交金额', { exact: true }).fill('50');
@@ -50,7 +59,10 @@ async function fillLicense(page: Page) {
   await page.getByLabel('第 2 笔到账金额').fill('30');
 }
 
-test('a caseworker records a 2-patent license with 2 payments, corrects the amount and voids it', async ({ page, desk }) => {
+test('a caseworker records a 2-patent license with 2 payments, corrects the amount and voids it', async ({
+  page,
+  desk,
+}) => {
   await login(page, desk);
   await page.getByRole('menuitem', { name: '备案登记' }).click();
   await expect(page.getByRole('tab', { name: '专利交易' })).toBeVisible();
@@ -116,8 +128,16 @@ const refusals: [string, (page: Page) => Promise<void>, string][] = [
     },
     '许可交易须选择许可方式',
   ],
-  ['a recordation date before the contract date', (page) => fillDate(page, '备案日期', '2023-02-01'), '备案（登记）日期不能早于合同日期 2023-03-01'],
-  ['a payment before the contract date', (page) => fillDate(page, '第 1 笔到账日期', '2023-01-05'), '到账日期不能早于合同日期 2023-03-01'],
+  [
+    'a recordation date before the contract date',
+    (page) => fillDate(page, '备案日期', '2023-02-01'),
+    '备案（登记）日期不能早于合同日期 2023-03-01',
+  ],
+  [
+    'a payment before the contract date',
+    (page) => fillDate(page, '第 1 笔到账日期', '2023-01-05'),
+    '到账日期不能早于合同日期 2023-03-01',
+  ],
   ['a recordation date in the future', (page) => fillDate(page, '备案日期', '2099-01-01'), '晚于今天'],
   ['a patent listed twice', (page) => page.getByLabel('第 2 件专利号').fill('202010310978.3'), '同一专利不能重复列出'],
 ];
@@ -143,7 +163,11 @@ test('payments above the contract amount need an explicit confirmation', async (
   await expect(page.getByLabel('确认到账金额超过成交金额')).toBeVisible();
   await page.getByRole('button', { name: '保存', exact: true }).click();
   // The refusal quotes the checkbox as it reads on screen.
-  await expect(page.locator('.ant-form-item-explain-error').filter({ hasText: '到账金额合计超过成交金额，请核实后勾选“确认到账金额超过成交金额”' })).toBeVisible();
+  await expect(
+    page
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: '到账金额合计超过成交金额，请核实后勾选“确认到账金额超过成交金额”' }),
+  ).toBeVisible();
   expect(await fetchDealCount(page)).toBe(0);
   await page.getByLabel('确认到账金额超过成交金额').check();
   await page.getByRole('button', { name: '保存', exact: true }).click();
@@ -156,7 +180,13 @@ test('an unsaved form survives a restart as a draft', async ({ page, desk }) => 
   await page.getByLabel('合同编号').fill('HT-草稿-001');
   await page.getByLabel('第 1 件专利号').fill('202010310978.3');
   // The draft reaches the store shortly after typing stops.
-  await expect.poll(() => callDesk(page, 'drafts.load', { key: 'deal' }).then((d) => (d as { data?: { contractNo?: string } } | null)?.data?.contractNo)).toBe('HT-草稿-001');
+  await expect
+    .poll(() =>
+      callDesk(page, 'drafts.load', { key: 'deal' }).then(
+        (d) => (d as { data?: { contractNo?: string } } | null)?.data?.contractNo,
+      ),
+    )
+    .toBe('HT-草稿-001');
   await page.reload();
   await expect(page.getByText('未保存的草稿')).toBeVisible();
   await expect(page.getByLabel('合同编号')).toHaveValue('HT-草稿-001');
@@ -189,14 +219,19 @@ test('every filing form and list fits a 1366×768 screen without horizontal scro
   }
 });
 
-test('a USCC failing only its organisation-code check is saved with 仍然保存, and the audit shows the confirmed warning', async ({ page, desk }) => {
+test('a USCC failing only its organisation-code check is saved with 仍然保存, and the audit shows the confirmed warning', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(300_000);
   await login(page, desk);
   await page.goto(`${desk.url}#/filings/deals/new`);
   await fillLicense(page);
   await page.getByLabel('受让方统一社会信用代码').fill('12140000405740001G');
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await patient(page.locator('.ant-form-item-explain-error').filter({ hasText: '组织机构代码（第 9–17 位）校验位不符' })).toBeVisible();
+  await patient(
+    page.locator('.ant-form-item-explain-error').filter({ hasText: '组织机构代码（第 9–17 位）校验位不符' }),
+  ).toBeVisible();
   patient(await fetchDealCount(page)).toBe(0);
   await screenshot(page, 'filings-uscc-warning');
 
@@ -205,13 +240,20 @@ test('a USCC failing only its organisation-code check is saved with 仍然保存
   await patient(page.getByText('12140000405740001G')).toBeVisible();
   const [deal] = ((await callDesk(page, 'deals.list', {})) as { rows: { id: string }[] }).rows;
   const detail = (await callDesk(page, 'deals.get', { id: deal!.id })) as { assignee: { id: string } };
-  const audit = (await callDesk(page, 'audit.history', { entity: 'organization', entityId: detail.assignee.id })) as { action: string; actorName: string; detail: { warning?: string } }[];
+  const audit = (await callDesk(page, 'audit.history', { entity: 'organization', entityId: detail.assignee.id })) as {
+    action: string;
+    actorName: string;
+    detail: { warning?: string };
+  }[];
   const confirmed = audit.find((a) => a.action === 'organization.confirmUsccWarning');
   patient(confirmed?.actorName).toBe(ADMIN.displayName);
   patient(confirmed?.detail.warning).toContain('组织机构代码（第 9–17 位）校验位不符');
 });
 
-test('Esc and 取消 ask before throwing a half-filled form away; the draft stays unless discarded', async ({ page, desk }) => {
+test('Esc and 取消 ask before throwing a half-filled form away; the draft stays unless discarded', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(300_000);
   await login(page, desk);
   await page.goto(`${desk.url}#/filings/deals/new`);
@@ -243,16 +285,24 @@ test('Esc and 取消 ask before throwing a half-filled form away; the draft stay
   patient(await callDesk(page, 'drafts.load', { key: 'deal' })).toBeNull();
 });
 
-test('an amount that is not one blocks saving with one message at its field, optional or not', async ({ page, desk }) => {
+test('an amount that is not one blocks saving with one message at its field, optional or not', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(300_000);
   await login(page, desk);
   await page.goto(`${desk.url}#/filings/figures/new`);
   await page.getByLabel('企业名称').fill('山西示例科技有限公司');
   const revenueItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('营业收入') });
-  for (const [typed, reason] of [['一百万', '营业收入：金额不是有效数字：一百万'], ['-5', '营业收入：金额不能为负数：-5']]) {
+  for (const [typed, reason] of [
+    ['一百万', '营业收入：金额不是有效数字：一百万'],
+    ['-5', '营业收入：金额不能为负数：-5'],
+  ]) {
     await page.getByLabel('营业收入').fill(typed!);
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    await patient(revenueItem.locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)')).toHaveText(reason!);
+    await patient(revenueItem.locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)')).toHaveText(
+      reason!,
+    );
     await patient(revenueItem.getByText(/金额/)).toHaveCount(1);
     await patient(page.getByRole('heading', { name: '新增企业年度数据', exact: true })).toBeVisible();
   }
@@ -267,9 +317,19 @@ test('an amount that is not one blocks saving with one message at its field, opt
 
 /** Beijing time of a stored UTC instant, as every screen shows it. */
 const beijing = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 
-test('a payment added in a deal’s 修改 makes a new version whose history shows it, with times in Beijing time', async ({ page, desk }) => {
+test('a payment added in a deal’s 修改 makes a new version whose history shows it, with times in Beijing time', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(300_000);
   await login(page, desk);
   const created = (await callDesk(page, 'deals.create', {
@@ -297,7 +357,9 @@ test('a payment added in a deal’s 修改 makes a new version whose history sho
   await patient(page.getByText('到账（2 笔）')).toBeVisible();
   const history = page.getByTestId('history-entry');
   await patient(history).toHaveCount(2);
-  await patient(history.nth(1)).toContainText('到账：2023-03-15 20.00 万元 → 2023-03-15 20.00 万元、2023-06-15 30.00 万元');
+  await patient(history.nth(1)).toContainText(
+    '到账：2023-03-15 20.00 万元 → 2023-03-15 20.00 万元、2023-06-15 30.00 万元',
+  );
 
   // 最后修改 and 修改记录 are stored in UTC and shown in the computer's time (Asia/Shanghai here): 8 hours ahead.
   const [row] = ((await callDesk(page, 'deals.list', {})) as { rows: { id: string }[] }).rows;
@@ -308,7 +370,10 @@ test('a payment added in a deal’s 修改 makes a new version whose history sho
   await screenshot(page, 'filings-deal-payment-history');
 });
 
-test('dates typed as 20230301, 2023/04/10 or 2023.03.15 are understood; empty required fields say 请填写 / 请选择 once', async ({ page, desk }) => {
+test('dates typed as 20230301, 2023/04/10 or 2023.03.15 are understood; empty required fields say 请填写 / 请选择 once', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(300_000);
   await login(page, desk);
   await page.goto(`${desk.url}#/filings/deals/new`);
@@ -316,7 +381,12 @@ test('dates typed as 20230301, 2023/04/10 or 2023.03.15 are understood; empty re
   const dateItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('合同日期', { exact: true }) });
   await patient(dateItem.locator('.ant-form-item-explain-error')).toHaveText('请填写合同日期');
   // No industry is chosen for the user.
-  await patient(page.locator('.ant-form-item').filter({ has: page.getByLabel('所属产业') }).locator('.ant-form-item-explain-error')).toHaveText('请选择所属产业');
+  await patient(
+    page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('所属产业') })
+      .locator('.ant-form-item-explain-error'),
+  ).toHaveText('请选择所属产业');
   await screenshot(page, 'filings-empty-required');
 
   await fillDate(page, '合同日期', '20230301');
@@ -331,6 +401,8 @@ test('dates typed as 20230301, 2023/04/10 or 2023.03.15 are understood; empty re
 
   // The over-payment refusal names the checkbox as it reads on screen.
   await page.getByLabel('成交金额', { exact: true }).fill('10');
-  await patient(page.locator('.ant-checkbox-wrapper').filter({ hasText: '确认到账金额超过成交金额' })).toHaveText('确认到账金额超过成交金额');
+  await patient(page.locator('.ant-checkbox-wrapper').filter({ hasText: '确认到账金额超过成交金额' })).toHaveText(
+    '确认到账金额超过成交金额',
+  );
   await screenshot(page, 'filings-dates-typed');
 });

@@ -1,6 +1,9 @@
 import { ADMIN, expect, login, screenshot, test } from './fixtures';
 
-test('a new installation is set up in Chinese, and the new administrator lands on 首页', async ({ page, freshDesk }) => {
+test('a new installation is set up in Chinese, and the new administrator lands on 首页', async ({
+  page,
+  freshDesk,
+}) => {
   await page.goto(freshDesk.url);
   await expect(page.getByText('欢迎使用专利转化工作台')).toBeVisible();
   await screenshot(page, 'setup');

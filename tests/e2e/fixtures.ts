@@ -22,7 +22,11 @@ export interface Desk {
 /** Runs the real CLI against the store at dbPath. */
 export function cliFor(dbPath: string): Desk['cli'] {
   return (args, env = {}) => {
-    const r = spawnSync(process.execPath, [CLI, '--db', dbPath, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    const r = spawnSync(process.execPath, [CLI, '--db', dbPath, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 }
@@ -31,8 +35,14 @@ export function cliFor(dbPath: string): Desk['cli'] {
  * Starts browser mode on a store and resolves with its launch URL: a city desk's `web`, or the province's workbench
  * (`province web`).
  */
-export async function startDesk(dbPath: string, command: string[] = ['web']): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, ...command, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startDesk(
+  dbPath: string,
+  command: string[] = ['web'],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, '--db', dbPath, ...command, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
@@ -53,7 +63,10 @@ export async function startDesk(dbPath: string, command: string[] = ['web']): Pr
 
 /** A real provincial endpoint (`patent-desk province serve`) on 127.0.0.1 over the store at db. */
 export async function serveProvince(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, '--db', db, 'province', 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--db', db, 'province', 'serve', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -72,7 +85,9 @@ export const test = base.extend<{ desk: Desk; freshDesk: Desk }>({
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const dbPath = path.join(dir, 'desk.db');
     const cli = cliFor(dbPath);
-    const init = cli(['init', '--region', '140100', '--admin', ADMIN.username, '--display-name', ADMIN.displayName], { PATENT_DESK_PASSWORD: ADMIN.password });
+    const init = cli(['init', '--region', '140100', '--admin', ADMIN.username, '--display-name', ADMIN.displayName], {
+      PATENT_DESK_PASSWORD: ADMIN.password,
+    });
     if (init.status !== 0) throw new Error(init.stderr);
     const { child, url } = await startDesk(dbPath);
     await use({ url, dbPath, dir, cli });
@@ -91,7 +106,12 @@ export const test = base.extend<{ desk: Desk; freshDesk: Desk }>({
 });
 
 /** Opens the desk and signs in; resolves on the page the shell lands on (首页 on a city desk). */
-export async function login(page: Page, desk: Desk, user: { username: string; password: string } = ADMIN, landing = '首页'): Promise<void> {
+export async function login(
+  page: Page,
+  desk: Desk,
+  user: { username: string; password: string } = ADMIN,
+  landing = '首页',
+): Promise<void> {
   await page.goto(desk.url);
   await page.getByLabel('用户名').fill(user.username);
   await page.getByLabel('密码').fill(user.password);
@@ -111,7 +131,11 @@ export async function callAsPage(page: Page, method: string, input: unknown): Pr
       const session = sessionStorage.getItem('desk.session');
       const response = await fetch('./api/call', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': new URLSearchParams(location.search).get('t') ?? '', ...(session ? { 'X-Desk-Session': session } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Desk-Token': new URLSearchParams(location.search).get('t') ?? '',
+          ...(session ? { 'X-Desk-Session': session } : {}),
+        },
         body: JSON.stringify({ method, input }),
       });
       return (await response.json()) as CallResult;
@@ -142,7 +166,10 @@ export async function apiAs(desk: Desk, user: { username: string; password: stri
 
 /** Saves a screenshot under tests/e2e/.artifacts/screens for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ROOT, 'tests', 'e2e', '.artifacts', 'screens', `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(ROOT, 'tests', 'e2e', '.artifacts', 'screens', `${name}.png`),
+    fullPage: true,
+  });
 }
 
 /**
@@ -153,7 +180,8 @@ export async function pickOption(page: Page, label: string, option: string): Pro
   const select = page.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) });
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await expect(async () => {
-    if (!(await dropdown.getByTitle(option, { exact: true }).isVisible())) await page.getByLabel(label, { exact: true }).click();
+    if (!(await dropdown.getByTitle(option, { exact: true }).isVisible()))
+      await page.getByLabel(label, { exact: true }).click();
     await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
     await expect(select).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
@@ -165,7 +193,10 @@ export async function pickOption(page: Page, label: string, option: string): Pro
  * of the last choice while it is still closing (nothing is saved): so wait until no menu is open, hover until the
  * menu shows, and try again when no file comes.
  */
-export async function downloadFromExportMenu(page: Page, item: '导出 Excel（.xlsx）' | '导出 CSV（Excel 可直接打开）'): Promise<Download> {
+export async function downloadFromExportMenu(
+  page: Page,
+  item: '导出 Excel（.xlsx）' | '导出 CSV（Excel 可直接打开）',
+): Promise<Download> {
   const openMenus = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
   const entry = openMenus.getByText(item, { exact: true });
   let download: Download | undefined;

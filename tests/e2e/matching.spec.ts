@@ -3,7 +3,10 @@ import { callAsPage, expect, login, pickOption, screenshot, test } from './fixtu
 test.describe.configure({ timeout: 180_000 });
 const patient = expect.configure({ timeout: 30_000 });
 
-test('a caseworker pools a patent and a need by form, sees ranked matches with reasons, records a 对接 and turns it into a deal', async ({ page, desk }) => {
+test('a caseworker pools a patent and a need by form, sees ranked matches with reasons, records a 对接 and turns it into a deal', async ({
+  page,
+  desk,
+}) => {
   await login(page, desk);
   // Another offer in the pool, about something else in part: the ranking has to put the right one first.
   const other = await callAsPage(page, 'matching.supply.save', {
@@ -102,7 +105,10 @@ test('a caseworker pools a patent and a need by form, sees ranked matches with r
   await expect(page.getByText('已成交（件）')).toBeVisible();
 });
 
-test('an SME takes an open license from the 开放许可 tab: one step records a 许可 deal with the declared fee and term, and the patent stays offered', async ({ page, desk }) => {
+test('an SME takes an open license from the 开放许可 tab: one step records a 许可 deal with the declared fee and term, and the patent stays offered', async ({
+  page,
+  desk,
+}) => {
   await login(page, desk);
   const offer = await callAsPage(page, 'matching.supply.save', {
     record: {
@@ -140,7 +146,9 @@ test('an SME takes an open license from the 开放许可 tab: one step records a
   await patient(row).toContainText('KF-2026-001');
   const deals = await callAsPage(page, 'deals.list', { search: 'KF-2026-001' });
   expect(deals.ok, deals.error?.message).toBe(true);
-  expect((deals.value as { rows: unknown[] }).rows).toEqual([expect.objectContaining({ contractNo: 'KF-2026-001', kind: '许可', licenseMode: '开放许可', amountFen: 2_000_000 })]);
+  expect((deals.value as { rows: unknown[] }).rows).toEqual([
+    expect.objectContaining({ contractNo: 'KF-2026-001', kind: '许可', licenseMode: '开放许可', amountFen: 2_000_000 }),
+  ]);
   await page.getByRole('tab', { name: '专利供给' }).click();
   await patient(page.getByRole('row').filter({ hasText: '202311303481.9' })).toContainText('在库');
 });

@@ -18,7 +18,10 @@ async function changePassword(page: Page, current: string, next: string) {
   await page.getByRole('button', { name: '修改密码' }).click();
 }
 
-test('an administrator resets a user’s password to a one-time one; the user must change it before using the desk, and changes it again from the user menu', async ({ page, desk }) => {
+test('an administrator resets a user’s password to a one-time one; the user must change it before using the desk, and changes it again from the user menu', async ({
+  page,
+  desk,
+}) => {
   test.setTimeout(300_000);
   await login(page, desk);
   await page.getByRole('menuitem', { name: '设置' }).click();
@@ -80,7 +83,9 @@ test('an administrator resets a user’s password to a one-time one; the user mu
   await login(page, desk, ADMIN);
   const users = (await callAsPage(page, 'users.list', {})).value as { id: string; username: string }[];
   const clerkId = users.find((u) => u.username === 'clerk')!.id;
-  const audit = (await callAsPage(page, 'audit.history', { entity: 'user', entityId: clerkId })) as { value: { action: string; actorName: string }[] };
+  const audit = (await callAsPage(page, 'audit.history', { entity: 'user', entityId: clerkId })) as {
+    value: { action: string; actorName: string }[];
+  };
   expect(audit.value.map((a) => [a.action, a.actorName])).toEqual([
     ['users.create', ADMIN.displayName],
     ['users.resetPassword', ADMIN.displayName],

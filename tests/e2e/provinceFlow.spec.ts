@@ -17,7 +17,11 @@ interface Installation {
 }
 
 const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATENT_DESK_PASSWORD: ADMIN.password } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATENT_DESK_PASSWORD: ADMIN.password },
+  });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 };
@@ -31,7 +35,11 @@ async function installation(dir: string, name: string, region: string): Promise<
 }
 
 /** `patent-desk province serve` over the province workbench's own store, each city's key enrolled for its region. */
-async function provinceEndpoint(dir: string, province: Installation, cities: [Installation, string][]): Promise<{ url: string; child: ChildProcess }> {
+async function provinceEndpoint(
+  dir: string,
+  province: Installation,
+  cities: [Installation, string][],
+): Promise<{ url: string; child: ChildProcess }> {
   for (const [city, region] of cities) {
     const pem = path.join(dir, `${city.name}.pem`);
     cli(['--db', city.dbPath, 'key', '--out', pem]);
@@ -69,7 +77,9 @@ async function syncNow(page: Page) {
   await expect(page.getByText(/同步完成：所有记录均已被省级接收/).last()).toBeVisible({ timeout: 60_000 });
 }
 
-test('the province decides a cross-city flag, sends a target and a notice; each city receives them after 立即同步', async ({ browser }) => {
+test('the province decides a cross-city flag, sends a target and a notice; each city receives them after 立即同步', async ({
+  browser,
+}) => {
   // Three stores set up through the CLI, three browser-mode processes and a province endpoint, on a shared 2-core machine.
   test.setTimeout(480_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'province-flow-'));
@@ -79,12 +89,21 @@ test('the province decides a cross-city flag, sends a target and a notice; each 
     const datong = await installation(dir, 'datong', '140200');
     const province = await installation(dir, 'province', '140000');
     started.push(taiyuan.child, datong.child, province.child);
-    const endpoint = await provinceEndpoint(dir, province, [[taiyuan, '140100'], [datong, '140200']]);
+    const endpoint = await provinceEndpoint(dir, province, [
+      [taiyuan, '140100'],
+      [datong, '140200'],
+    ]);
     started.push(endpoint.child);
 
     // Two cities record the same patent's transfer and sync.
-    for (const [city, deal] of [[taiyuan, transfer('TY-2024-01', '2024-01-20', '140100')], [datong, transfer('DT-2024-07', '2024-03-05', '140200')]] as const) {
-      const { api, call } = await apiAs({ url: city.url, dbPath: city.dbPath, dir, cli: () => ({ status: 0, stdout: '', stderr: '' }) }, ADMIN);
+    for (const [city, deal] of [
+      [taiyuan, transfer('TY-2024-01', '2024-01-20', '140100')],
+      [datong, transfer('DT-2024-07', '2024-03-05', '140200')],
+    ] as const) {
+      const { api, call } = await apiAs(
+        { url: city.url, dbPath: city.dbPath, dir, cli: () => ({ status: 0, stdout: '', stderr: '' }) },
+        ADMIN,
+      );
       expect((await call('deals.create', deal)).error?.message).toBeUndefined();
       expect((await call('settings.updateGeneral', { provinceEndpointUrl: endpoint.url })).ok).toBe(true);
       expect((await call('sync.run', {})).ok).toBe(true);
@@ -126,9 +145,17 @@ test('the province decides a cross-city flag, sends a target and a notice; each 
     await expect(page.getByText('太原市 未获取')).toBeVisible();
     await screenshot(page, 'province-notices-sent');
 
-    for (const [city, own, other] of [[taiyuan, 'TY-2024-01', 'DT-2024-07'], [datong, 'DT-2024-07', 'TY-2024-01']] as const) {
+    for (const [city, own, other] of [
+      [taiyuan, 'TY-2024-01', 'DT-2024-07'],
+      [datong, 'DT-2024-07', 'TY-2024-01'],
+    ] as const) {
       const cityPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      await login(cityPage, { url: city.url, dbPath: city.dbPath, dir, cli: () => ({ status: 0, stdout: '', stderr: '' }) });
+      await login(cityPage, {
+        url: city.url,
+        dbPath: city.dbPath,
+        dir,
+        cli: () => ({ status: 0, stdout: '', stderr: '' }),
+      });
       await syncNow(cityPage);
 
       await cityPage.getByRole('menuitem', { name: '首页' }).click();
@@ -139,7 +166,9 @@ test('the province decides a cross-city flag, sends a target and a notice; each 
       await cityPage.getByRole('menuitem', { name: '异常审核' }).click();
       await cityPage.getByRole('row', { name: new RegExp(`R01 .*${own}`) }).click();
       await expect(cityPage.getByText('省级审核结论：确认异常', { exact: false })).toBeVisible();
-      await expect(cityPage.getByText('理由：同一专利两个月内在两市先后转让，已与两市核实', { exact: false })).toBeVisible();
+      await expect(
+        cityPage.getByText('理由：同一专利两个月内在两市先后转让，已与两市核实', { exact: false }),
+      ).toBeVisible();
       await expect(cityPage.getByText(other)).toHaveCount(0);
       await screenshot(cityPage, `city-${city.name}-province-decision`);
 

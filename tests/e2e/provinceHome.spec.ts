@@ -2,14 +2,30 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiAs, callAsPage, cliFor, expect, login, pickOption, screenshot, serveProvince, startDesk, test, type Desk } from './fixtures';
+import {
+  apiAs,
+  callAsPage,
+  cliFor,
+  expect,
+  login,
+  pickOption,
+  screenshot,
+  serveProvince,
+  startDesk,
+  test,
+  type Desk,
+} from './fixtures';
 
 const OFFICER = { username: 'sheng', password: 'sheng-pass-123', displayName: '省级管理员' };
 const CITY_ADMIN = { PATENT_DESK_PASSWORD: 'city-pass-1234' };
 const YEAR = 2023;
 
 type Indicators = Record<string, Record<string, number | null>>;
-type HomeRegion = { region: string; records: { deals: number }; indicators: ({ indicator: string } & Record<string, unknown>)[] };
+type HomeRegion = {
+  region: string;
+  records: { deals: number };
+  indicators: ({ indicator: string } & Record<string, unknown>)[];
+};
 
 /**
  * A city desk (CLI only) with the small sample workbook imported, its key enrolled at the province. Both cities
@@ -28,7 +44,9 @@ function cityReporting(dir: string, region: string, sample: string, provinceDb: 
   return cli;
 }
 
-test("the province's workbench: two cities' figures side by side equal `indicators --json`, drill-down is read-only, installations enroll and revoke, a 领导 cannot enroll", async ({ page }) => {
+test("the province's workbench: two cities' figures side by side equal `indicators --json`, drill-down is read-only, installations enroll and revoke, a 领导 cannot enroll", async ({
+  page,
+}) => {
   // Two cities import and sync through the real CLI, then the province opens its workbench, on a shared 2-core machine.
   test.setTimeout(480_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'province-e2e-'));
@@ -36,7 +54,10 @@ test("the province's workbench: two cities' figures side by side equal `indicato
   const province = cliFor(provinceDb);
   const sample = path.join(dir, 'sample.xlsx');
   expect(province(['sample', '--out', sample, '--deals', '20']).status).toBe(0);
-  const cities = { '140100': cityReporting(dir, '140100', sample, provinceDb), '140200': cityReporting(dir, '140200', sample, provinceDb) };
+  const cities = {
+    '140100': cityReporting(dir, '140100', sample, provinceDb),
+    '140200': cityReporting(dir, '140200', sample, provinceDb),
+  };
 
   const endpoint = await serveProvince(provinceDb);
   try {
@@ -55,7 +76,9 @@ test("the province's workbench: two cities' figures side by side equal `indicato
     await page.goto(url);
     await expect(page.getByText('第一次使用省级工作台')).toBeVisible();
     await expect(page.getByLabel('本机所属地区')).toBeDisabled();
-    await expect(page.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: '山西省' })).toBeVisible();
+    await expect(
+      page.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: '山西省' }),
+    ).toBeVisible();
     await screenshot(page, 'province-setup');
     await page.getByLabel('管理员用户名').fill(OFFICER.username);
     await page.getByLabel('管理员姓名').fill(OFFICER.displayName);
@@ -67,10 +90,28 @@ test("the province's workbench: two cities' figures side by side equal `indicato
 
     // Only the province's sections: no 备案登记, 异常审核 or 数据同步 of a city.
     const menu = page.getByRole('menu');
-    await expect(menu.getByRole('menuitem')).toHaveText(['首页', '供需对接', '跨地市审核', '目标下达', '通知', '统计图表', '成效评价', '定期通报', '安装登记', '设置']);
+    await expect(menu.getByRole('menuitem')).toHaveText([
+      '首页',
+      '供需对接',
+      '跨地市审核',
+      '目标下达',
+      '通知',
+      '统计图表',
+      '成效评价',
+      '定期通报',
+      '安装登记',
+      '设置',
+    ]);
 
     // A target for 太原市 (setting targets is another screen's work: here through the contract).
-    const target = { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2025, target: 20, requiredGrowth: 0.4 };
+    const target = {
+      regionCode: '140100',
+      indicator: 'I1',
+      yearFrom: 2021,
+      yearTo: 2025,
+      target: 20,
+      requiredGrowth: 0.4,
+    };
     expect((await callAsPage(page, 'targets.save', { targets: [target], baselines: [] })).ok).toBe(true);
     await page.goto(`${url}#/home?year=${YEAR}`);
     await expect(page.getByText(`${YEAR} 年指标完成情况`)).toBeVisible({ timeout: 60_000 });
@@ -85,26 +126,39 @@ test("the province's workbench: two cities' figures side by side equal `indicato
       expect(shown.records.deals).toBeGreaterThan(0);
       for (const row of shown.indicators) {
         const { indicator, year, cumulative, target, completion, yoy, avgGrowth } = row;
-        expect({ year, cumulative, target, completion, yoy, avgGrowth }, `${code} ${indicator}`).toEqual(cli[indicator]);
+        expect({ year, cumulative, target, completion, yoy, avgGrowth }, `${code} ${indicator}`).toEqual(
+          cli[indicator],
+        );
       }
       // What the table shows for I1 is those figures.
-      const tableRow = page.getByTestId('indicator-table').getByRole('row').filter({ hasText: code === '140100' ? '太原市' : '大同市' });
+      const tableRow = page
+        .getByTestId('indicator-table')
+        .getByRole('row')
+        .filter({ hasText: code === '140100' ? '太原市' : '大同市' });
       await expect(tableRow.getByRole('button', { name: /本年/ })).toHaveText(String(cli.I1!.year));
-      await expect(tableRow.getByRole('button', { name: /累计/ })).toHaveText(String(cli.I1!.cumulative).replace(/\B(?=(\d{3})+$)/g, ','));
+      await expect(tableRow.getByRole('button', { name: /累计/ })).toHaveText(
+        String(cli.I1!.cumulative).replace(/\B(?=(\d{3})+$)/g, ','),
+      );
     }
     const taiyuanRow = page.getByTestId('reporting-table').getByRole('row').filter({ hasText: '太原市' });
     const taiyuanDeals = regions.find((r) => r.region === '140100')!.records.deals;
     await expect(taiyuanRow.getByRole('button', { name: '太原市交易' })).toHaveText(String(taiyuanDeals));
     const taiyuanI1 = regions.find((r) => r.region === '140100')!.indicators.find((r) => r.indicator === 'I1')!;
     expect(taiyuanI1.target).toBe(20);
-    await expect(page.getByTestId('heat-table').getByLabel('太原市 I1 完成率')).toHaveText(`${((taiyuanI1.completion as number) * 100).toFixed(0)}%`);
+    await expect(page.getByTestId('heat-table').getByLabel('太原市 I1 完成率')).toHaveText(
+      `${((taiyuanI1.completion as number) * 100).toFixed(0)}%`,
+    );
     await expect(page.getByTestId('chart-trend').locator('svg.recharts-surface').first()).toBeVisible();
     await expect(page.getByTestId('chart-ranking').locator('svg.recharts-surface').first()).toBeVisible();
     await expect(page.getByTestId('chart-industry-map').locator('svg.recharts-surface').first()).toBeVisible();
     await screenshot(page, 'province-home');
 
     // A figure opens the deals counted in it …
-    const i1 = page.getByTestId('indicator-table').getByRole('row').filter({ hasText: '大同市' }).getByRole('button', { name: /本年/ });
+    const i1 = page
+      .getByTestId('indicator-table')
+      .getByRole('row')
+      .filter({ hasText: '大同市' })
+      .getByRole('button', { name: /本年/ });
     const datongI1 = await i1.textContent();
     await i1.click();
     const drawer = page.locator('.ant-drawer');
@@ -161,14 +215,31 @@ test("the province's workbench: two cities' figures side by side equal `indicato
     await expect(roles.filter({ hasText: '录入员' })).toHaveCount(0);
     await page.keyboard.press('Escape');
     await screenshot(page, 'province-users');
-    await page.locator('.ant-modal').getByRole('button', { name: /取\s*消/ }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await expect(page.locator('.ant-modal')).toBeHidden();
-    expect((await callAsPage(page, 'users.create', { username: 'leader', displayName: '领导甲', role: '领导', password: 'leader-temp-1' })).ok).toBe(true);
+    expect(
+      (
+        await callAsPage(page, 'users.create', {
+          username: 'leader',
+          displayName: '领导甲',
+          role: '领导',
+          password: 'leader-temp-1',
+        })
+      ).ok,
+    ).toBe(true);
 
     // A 领导 reads the home but cannot enroll.
     const leader = await apiAs(workbench, { username: 'leader', password: 'leader-temp-1' });
-    expect((await leader.call('users.changePassword', { currentPassword: 'leader-temp-1', newPassword: 'leader-own-1' })).ok).toBe(true);
-    expect(await leader.call('installations.enroll', { regionCode: '140300', publicKeyPem: pem })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      (await leader.call('users.changePassword', { currentPassword: 'leader-temp-1', newPassword: 'leader-own-1' })).ok,
+    ).toBe(true);
+    expect(await leader.call('installations.enroll', { regionCode: '140300', publicKeyPem: pem })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await leader.api.dispose();
     await page.getByRole('button', { name: '退出登录' }).click();
     await login(page, workbench, { username: 'leader', password: 'leader-own-1' });

@@ -35,7 +35,10 @@ const test = base.extend<{ province: Desk }>({
 // Two city desks, their sample workbooks and batches come before the page: a while on a shared machine.
 test.describe.configure({ timeout: 300_000 });
 
-test("the province's 供需对接 page shows each region's funnel as synced, the province's total, and a region's funnel as a chart", async ({ page, province }) => {
+test("the province's 供需对接 page shows each region's funnel as synced, the province's total, and a region's funnel as a chart", async ({
+  page,
+  province,
+}) => {
   await login(page, province);
   await page.getByRole('menuitem', { name: '供需对接' }).click();
   await expect(page.getByRole('heading', { name: '供需对接', exact: true })).toBeVisible();
@@ -46,7 +49,10 @@ test("the province's 供需对接 page shows each region's funnel as synced, the
   expect(answer.ok, answer.error?.message).toBe(true);
   const funnel = answer.value as Funnel;
   const table = page.locator('.ant-card').filter({ hasText: '各地区供需对接漏斗' });
-  for (const region of [...funnel.regions.filter((r) => r.region === '140100' || r.region === '140400'), funnel.total]) {
+  for (const region of [
+    ...funnel.regions.filter((r) => r.region === '140100' || r.region === '140400'),
+    funnel.total,
+  ]) {
     expect(region.supplies as number, `${region.regionName} 入库专利`).toBeGreaterThan(0);
     const row = table.getByRole('row').filter({ hasText: String(region.regionName) });
     await expect(row.getByRole('cell')).toHaveText([
@@ -72,7 +78,9 @@ test("the province's 供需对接 page shows each region's funnel as synced, the
   await screenshot(page, 'province-pool-funnel');
 
   // Read-only: the province records nothing in the pool.
-  const save = await callAsPage(page, 'matching.needs.save', { record: { needNo: 'SJ-1', enterprise: { name: '某企业', kind: '企业' }, needText: '测试' } });
+  const save = await callAsPage(page, 'matching.needs.save', {
+    record: { needNo: 'SJ-1', enterprise: { name: '某企业', kind: '企业' }, needText: '测试' },
+  });
   expect(save).toMatchObject({ ok: false, error: { code: 'WRONG_INSTALLATION' } });
 });
 
@@ -84,7 +92,10 @@ async function findIn(page: Page, tab: string, search: string, text: string): Pr
   return page.getByRole('row').filter({ hasText: text });
 }
 
-test('the province opens a need 长治 reported and sees the patents of every city ranked, 太原\'s with its reasons; and a patent\'s enterprises', async ({ page, province }) => {
+test("the province opens a need 长治 reported and sees the patents of every city ranked, 太原's with its reasons; and a patent's enterprises", async ({
+  page,
+  province,
+}) => {
   await login(page, province);
   await page.getByRole('menuitem', { name: '供需对接' }).click();
 
@@ -101,7 +112,8 @@ test('the province opens a need 长治 reported and sees the patents of every ci
   await expect(line.getByRole('cell').first()).toHaveText('1');
   await expect(line).toContainText(TAIYUAN_OFFER.title);
   await expect(line.getByRole('cell').nth(2)).toHaveText('太原市');
-  for (const reason of ['同属产业：碳基新材料', '省内：太原市 ↔ 长治市', '文本相似度']) await expect(line.getByTestId('reasons')).toContainText(reason);
+  for (const reason of ['同属产业：碳基新材料', '省内：太原市 ↔ 长治市', '文本相似度'])
+    await expect(line.getByTestId('reasons')).toContainText(reason);
   await expect(page.getByRole('button', { name: '记录对接' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '转为交易' })).toHaveCount(0);
   await screenshot(page, 'province-need-matches');

@@ -27,7 +27,9 @@ function cliOn(dbPath: string): Cli {
  * its headers), exports its pending records as a signed batch file, and the province enrolls its key and ingests the
  * file (`province ingest`, the code the HTTP endpoint runs).
  */
-export async function provinceWithTwoCities(cities: { region: string; seed: number; csv?: string[] }[]): Promise<{ desk: Desk; stop: () => void }> {
+export async function provinceWithTwoCities(
+  cities: { region: string; seed: number; csv?: string[] }[],
+): Promise<{ desk: Desk; stop: () => void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-province-'));
   const dbPath = path.join(dir, 'prov.db');
   const province = cliOn(dbPath);

@@ -3,7 +3,8 @@ import { ADMIN, apiAs, expect, login, screenshot, test, type ApiSession, type De
 const CLERK = { username: 'clerk', password: 'clerk-pass-1' };
 const REVIEWER = { username: 'reviewer', password: 'reviewer-pass-1' };
 
-const HEADER = '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止';
+const HEADER =
+  '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止';
 /** A round trip: 甲 sells a patent to 乙 in January, 乙 sells it back in June. */
 const ROUND_TRIP_CSV = [
   HEADER,
@@ -17,22 +18,43 @@ function i1Of(desk: Desk): number {
   return (JSON.parse(r.stdout) as { indicators: { I1: { year: number } } }).indicators.I1.year;
 }
 
-test('an imported round trip is flagged, confirmed by a reviewer with a reason, and leaves the indicators; the clerk who entered it is refused', async ({ page, desk }) => {
+test('an imported round trip is flagged, confirmed by a reviewer with a reason, and leaves the indicators; the clerk who entered it is refused', async ({
+  page,
+  desk,
+}) => {
   const admin = await apiAs(desk, ADMIN);
-  for (const [u, name, role] of [[CLERK, '录入员小张', '录入员'], [REVIEWER, '审核员老李', '审核员']] as const) await createUser(desk, admin, u, name, role);
+  for (const [u, name, role] of [
+    [CLERK, '录入员小张', '录入员'],
+    [REVIEWER, '审核员老李', '审核员'],
+  ] as const)
+    await createUser(desk, admin, u, name, role);
 
   // The clerk imports the file; the import checks the new deals at once.
   const clerk = await apiAs(desk, CLERK);
-  const started = (await clerk.call('import.start', { fileName: '交易.csv', base64: Buffer.from(ROUND_TRIP_CSV, 'utf8').toString('base64'), dryRun: false, validOnly: false })) as { ok: boolean; value: { jobId: string }; error?: { message: string } };
+  const started = (await clerk.call('import.start', {
+    fileName: '交易.csv',
+    base64: Buffer.from(ROUND_TRIP_CSV, 'utf8').toString('base64'),
+    dryRun: false,
+    validOnly: false,
+  })) as { ok: boolean; value: { jobId: string }; error?: { message: string } };
   expect(started.ok, started.error?.message).toBe(true);
-  await expect.poll(async () => ((await clerk.call('import.status', { jobId: started.value.jobId })).value as { state: string }).state, { timeout: 30_000 }).toBe('已完成');
+  await expect
+    .poll(
+      async () =>
+        ((await clerk.call('import.status', { jobId: started.value.jobId })).value as { state: string }).state,
+      { timeout: 30_000 },
+    )
+    .toBe('已完成');
   const before = i1Of(desk);
   expect(before).toBe(2);
 
   // The clerk may not decide, whatever the route.
   const refused = await clerk.call('review.queue', { ruleIds: ['R02'] });
   const flagId = (refused.value as { rows: { id: string }[] }).rows[0]!.id;
-  expect(await clerk.call('review.decide', { flagId, decision: '排除', reason: '我录的，没问题' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await clerk.call('review.decide', { flagId, decision: '排除', reason: '我录的，没问题' })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 
   // The reviewer works the queue in the browser.
   await login(page, desk, REVIEWER);
@@ -62,7 +84,12 @@ test('an imported round trip is flagged, confirmed by a reviewer with a reason, 
   expect(i1Of(desk)).toBe(before - 2);
 
   // The clerk, promoted to reviewer later, still may not decide on deals they entered.
-  const promoted = await admin.call('users.update', { id: ((await admin.call('users.list', {})).value as { id: string; username: string }[]).find((u) => u.username === CLERK.username)!.id, role: '审核员' });
+  const promoted = await admin.call('users.update', {
+    id: ((await admin.call('users.list', {})).value as { id: string; username: string }[]).find(
+      (u) => u.username === CLERK.username,
+    )!.id,
+    role: '审核员',
+  });
   expect(promoted.ok).toBe(true);
   await page.getByRole('button', { name: '退出登录' }).click();
   await login(page, desk, CLERK);
@@ -91,29 +118,59 @@ test('an administrator changes a threshold in 设置 and a full scan shows its p
 });
 
 /** An account the administrator creates; its user replaces the password the administrator chose, as a new account must. */
-async function createUser(desk: Desk, admin: ApiSession, user: { username: string; password: string }, displayName: string, role: '录入员' | '审核员'): Promise<void> {
-  const created = await admin.call('users.create', { username: user.username, displayName, role, password: 'set-by-admin-1' });
+async function createUser(
+  desk: Desk,
+  admin: ApiSession,
+  user: { username: string; password: string },
+  displayName: string,
+  role: '录入员' | '审核员',
+): Promise<void> {
+  const created = await admin.call('users.create', {
+    username: user.username,
+    displayName,
+    role,
+    password: 'set-by-admin-1',
+  });
   expect(created.ok, created.error?.message).toBe(true);
   const first = await apiAs(desk, { username: user.username, password: 'set-by-admin-1' });
-  expect((await first.call('users.changePassword', { currentPassword: 'set-by-admin-1', newPassword: user.password })).ok).toBe(true);
+  expect(
+    (await first.call('users.changePassword', { currentPassword: 'set-by-admin-1', newPassword: user.password })).ok,
+  ).toBe(true);
   await first.api.dispose();
 }
 
 /** Imports a CSV through the API as `user` and waits for the import (and its checks) to finish. */
 async function importAs(desk: Desk, user: { username: string; password: string }, csv: string): Promise<void> {
   const session = await apiAs(desk, user);
-  const started = (await session.call('import.start', { fileName: '交易.csv', base64: Buffer.from(csv, 'utf8').toString('base64'), dryRun: false, validOnly: false })) as { ok: boolean; value: { jobId: string }; error?: { message: string } };
+  const started = (await session.call('import.start', {
+    fileName: '交易.csv',
+    base64: Buffer.from(csv, 'utf8').toString('base64'),
+    dryRun: false,
+    validOnly: false,
+  })) as { ok: boolean; value: { jobId: string }; error?: { message: string } };
   expect(started.ok, started.error?.message).toBe(true);
-  await expect.poll(async () => ((await session.call('import.status', { jobId: started.value.jobId })).value as { state: string }).state, { timeout: 30_000 }).toBe('已完成');
+  await expect
+    .poll(
+      async () =>
+        ((await session.call('import.status', { jobId: started.value.jobId })).value as { state: string }).state,
+      { timeout: 30_000 },
+    )
+    .toBe('已完成');
   await session.api.dispose();
 }
 
-test('the queue is searched by contract number, sorted, marks the flags the reviewer entered; a decision needs a chosen conclusion and a real reason, then 下一条', async ({ page, desk }) => {
+test('the queue is searched by contract number, sorted, marks the flags the reviewer entered; a decision needs a chosen conclusion and a real reason, then 下一条', async ({
+  page,
+  desk,
+}) => {
   const admin = await apiAs(desk, ADMIN);
   await createUser(desk, admin, CLERK, '录入员小张', '录入员');
   await importAs(desk, CLERK, ROUND_TRIP_CSV);
   // The administrator enters a second round trip himself: under the four-eyes rule it is not his to decide.
-  const own = ROUND_TRIP_CSV.replaceAll('HT-E2E-OUT', 'HT-E2E-ADM-OUT').replaceAll('HT-E2E-BACK', 'HT-E2E-ADM-BACK').replaceAll('202010310978.3', '202311303481.9').replaceAll('2020-04-21', '2023-10-12');
+  const own = ROUND_TRIP_CSV.replaceAll('HT-E2E-OUT', 'HT-E2E-ADM-OUT')
+    .replaceAll('HT-E2E-BACK', 'HT-E2E-ADM-BACK')
+    .replaceAll('202010310978.3', '202311303481.9')
+    .replaceAll('2020-04-21', '2023-10-12');
   await importAs(desk, ADMIN, own);
 
   await login(page, desk);
@@ -145,7 +202,8 @@ test('the queue is searched by contract number, sorted, marks the flags the revi
   await theirs.filter({ hasText: 'R02' }).click();
   await expect(page.getByRole('heading', { name: 'R02 回流交易', exact: true })).toBeVisible();
   // Nothing is chosen for the reviewer.
-  for (const decision of ['确认异常', '排除', '需补充材料']) await expect(page.getByRole('radio', { name: decision })).not.toBeChecked();
+  for (const decision of ['确认异常', '排除', '需补充材料'])
+    await expect(page.getByRole('radio', { name: decision })).not.toBeChecked();
   await page.getByLabel('审核理由').fill('同意');
   await page.getByRole('button', { name: '提交审核结论' }).click();
   await expect(page.getByText('请选择审核结论')).toBeVisible();

@@ -1,7 +1,8 @@
 import { patentCheckChar } from '../../shared/domain/patentNumber';
 import { expect, login, screenshot, test } from './fixtures';
 
-const HEADER = '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止';
+const HEADER =
+  '合同编号,交易类型,许可方式,专利号,专利名称,申请日,专利状态,让与方名称,让与方统一社会信用代码,让与方类型,让与方所在地,受让方名称,受让方统一社会信用代码,受让方类型,受让方规模,受让方所在地,所属产业,合同日期,备案日期,成交金额（万元）,许可期限止';
 const patent = (serial: number) => {
   const digits = `20201${String(serial).padStart(7, '0')}`;
   return `${digits}.${patentCheckChar(digits)}`;
@@ -16,7 +17,10 @@ const CSV = [
   }),
 ].join('\n');
 
-test('the detail of a price outlier shows its group with the deal marked, and an unpaid deal its payments against the amount', async ({ page, desk }) => {
+test('the detail of a price outlier shows its group with the deal marked, and an unpaid deal its payments against the amount', async ({
+  page,
+  desk,
+}) => {
   const file = `${desk.dir}/交易.csv`;
   await import('node:fs').then((fs) => fs.writeFileSync(file, CSV, 'utf8'));
   const imported = desk.cli(['import', file, '--json']);
@@ -27,7 +31,9 @@ test('the detail of a price outlier shows its group with the deal marked, and an
   await page.getByRole('row').filter({ hasText: 'R05 价格离群' }).click();
   await expect(page.getByText('合同 HT-P-11 每件专利 900.00 万元')).toBeVisible();
   await expect(page.getByText('同组单件价格分布（红色为本笔交易）')).toBeVisible();
-  await expect(page.getByLabel('同组单件价格分布').locator('.recharts-bar-rectangle path[fill="#cf1322"]')).toHaveCount(1);
+  await expect(page.getByLabel('同组单件价格分布').locator('.recharts-bar-rectangle path[fill="#cf1322"]')).toHaveCount(
+    1,
+  );
   await screenshot(page, 'review-price-outlier');
 
   await page.getByRole('button', { name: '返回审核队列' }).click();
@@ -37,7 +43,10 @@ test('the detail of a price outlier shows its group with the deal marked, and an
   await screenshot(page, 'review-unpaid');
 });
 
-test('evidence reads like the rest of the desk: region names, amounts with separators in 万元 or 元, no jargon, 今天 instead of 0 天前', async ({ page, desk }) => {
+test('evidence reads like the rest of the desk: region names, amounts with separators in 万元 or 元, no jargon, 今天 instead of 0 天前', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // an import of fifteen deals and four rules' flags, then three detail pages, on a shared 2-core machine
   const rows = CSV.split('\n').map((line) => line.replace(/,900,$/, ',1500,'));
   rows.push(
@@ -62,7 +71,9 @@ test('evidence reads like the rest of the desk: region names, amounts with separ
   const chart = page.getByLabel('同组单件价格分布');
   await expect(chart.locator('.recharts-cartesian-axis-tick-value').first()).toBeVisible();
   // The price ticks (the count axis has bare numbers): none reads as zero.
-  const ticks = (await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter((t) => /元$/.test(t.trim()));
+  const ticks = (await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter((t) =>
+    /元$/.test(t.trim()),
+  );
   expect(ticks.length).toBeGreaterThan(1);
   expect(ticks.filter((t) => /^0(\.0+)? (万元|元)$/.test(t.trim()))).toEqual([]);
   const dealBar = chart.locator('.recharts-bar-rectangle path[fill="#cf1322"]');

@@ -26,7 +26,9 @@ function foreignPage(deskOrigin: string): string {
 </script>`;
 }
 
-async function startForeignServer(deskOrigin: string): Promise<{ url: string; seen: Seen; close: () => Promise<void> }> {
+async function startForeignServer(
+  deskOrigin: string,
+): Promise<{ url: string; seen: Seen; close: () => Promise<void> }> {
   const seen: Seen = { cookieHeaders: [], reports: [] };
   const server = http.createServer((req, res) => {
     if (req.headers.cookie) seen.cookieHeaders.push(req.headers.cookie);
@@ -44,10 +46,17 @@ async function startForeignServer(deskOrigin: string): Promise<{ url: string; se
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    seen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
-test('a page on another 127.0.0.1 port gets no credential, and nothing it can see or send opens the desk', async ({ page, desk }) => {
+test('a page on another 127.0.0.1 port gets no credential, and nothing it can see or send opens the desk', async ({
+  page,
+  desk,
+}) => {
   await login(page, desk);
   const deskOrigin = new URL(desk.url).origin;
   const foreign = await startForeignServer(deskOrigin);
@@ -66,7 +75,10 @@ test('a page on another 127.0.0.1 port gets no credential, and nothing it can se
 
     // Replaying whatever it saw is refused; so is its attempt to create a user.
     const replay = await page.request.post(`${deskOrigin}/api/call`, {
-      headers: { cookie: [...foreign.seen.cookieHeaders, report.cookie].join('; '), origin: new URL(foreign.url).origin },
+      headers: {
+        cookie: [...foreign.seen.cookieHeaders, report.cookie].join('; '),
+        origin: new URL(foreign.url).origin,
+      },
       data: { method: 'users.list', input: {} },
     });
     expect(replay.status()).toBe(403);
@@ -84,7 +96,10 @@ test('a page on another 127.0.0.1 port gets no credential, and nothing it can se
   }
 });
 
-test('the session belongs to its tab: a reload keeps it, a new tab with the same address must sign in', async ({ page, desk }) => {
+test('the session belongs to its tab: a reload keeps it, a new tab with the same address must sign in', async ({
+  page,
+  desk,
+}) => {
   await login(page, desk);
   await page.reload();
   await expect(page.getByRole('heading', { name: '首页', exact: true })).toBeVisible();

@@ -15,7 +15,10 @@ async function startProvince(desk: Desk): Promise<{ url: string; db: string; chi
   return { url, db, child };
 }
 
-test('数据同步: pending records go to the province with 立即同步; a rejected record shows its 合同编号, the reason in words and opens its deal', async ({ page, desk }) => {
+test('数据同步: pending records go to the province with 立即同步; a rejected record shows its 合同编号, the reason in words and opens its deal', async ({
+  page,
+  desk,
+}) => {
   test.slow(); // the whole sample workbook (its records, parties and patents) goes to the province, on a 2-core CI machine
   const province = await startProvince(desk);
   try {
@@ -55,15 +58,25 @@ test('数据同步: pending records go to the province with 立即同步; a reje
     const faulty = Number(deal.version) + 1;
     city.prepare('UPDATE deals SET version = ? WHERE id = ?').run(faulty, deal.id);
     city
-      .prepare("INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES ('deal', ?, ?, 'upsert', ?, ?)")
-      .run(deal.id, faulty, JSON.stringify({ ...deal, version: faulty, amount_fen: -5, patents: [] }), new Date().toISOString());
+      .prepare(
+        "INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES ('deal', ?, ?, 'upsert', ?, ?)",
+      )
+      .run(
+        deal.id,
+        faulty,
+        JSON.stringify({ ...deal, version: faulty, amount_fen: -5, patents: [] }),
+        new Date().toISOString(),
+      );
     city.close();
     await page.reload();
     // Whether 立即同步 or the background sync sends it, the province answers the same.
     await page.getByRole('button', { name: '立即同步' }).click();
     await expect(page.getByText('部分拒收').first()).toBeVisible({ timeout: 30_000 });
     // The batch opens on its rejected record: named by kind and 合同编号, the field by its label, and what to do.
-    const rejected = page.getByRole('row', { name: `交易 合同编号 ${String(deal.contract_no)} 成交金额 不能为负数，请更正后重新同步`, exact: true });
+    const rejected = page.getByRole('row', {
+      name: `交易 合同编号 ${String(deal.contract_no)} 成交金额 不能为负数，请更正后重新同步`,
+      exact: true,
+    });
     await expect(rejected).toBeVisible();
     await expect(page.getByText(/amount_fen|INVALID_RECORD/)).toHaveCount(0);
     await expect(page.getByText(String(deal.id))).toHaveCount(0);
@@ -82,15 +95,26 @@ test('数据同步: pending records go to the province with 立即同步; a reje
     await page.getByRole('button', { name: '立即同步' }).click();
     // The message of the sync before may still be on screen: wait for this one's.
     await expect(page.getByText(/同步完成：所有记录均已被省级接收/)).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('button', { name: /展开行|Expand row/ }).first().click();
-    await expect(page.getByRole('row', { name: `交易 合同编号 ${String(deal.contract_no)} 已更正，省级已接收新版本 成交金额 不能为负数，请更正后重新同步`, exact: true })).toBeVisible();
+    await page
+      .getByRole('button', { name: /展开行|Expand row/ })
+      .first()
+      .click();
+    await expect(
+      page.getByRole('row', {
+        name: `交易 合同编号 ${String(deal.contract_no)} 已更正，省级已接收新版本 成交金额 不能为负数，请更正后重新同步`,
+        exact: true,
+      }),
+    ).toBeVisible();
     await screenshot(page, 'sync-corrected');
   } finally {
     province.child.kill();
   }
 });
 
-test('导出报送文件: the file the page saves is taken in by `province ingest`, and the later sync stores nothing twice', async ({ page, desk }) => {
+test('导出报送文件: the file the page saves is taken in by `province ingest`, and the later sync stores nothing twice', async ({
+  page,
+  desk,
+}) => {
   const province = await startProvince(desk);
   try {
     expect(desk.cli(['import', writeSample(desk)]).status).toBe(0);
@@ -134,15 +158,32 @@ test('导出报送文件: the file the page saves is taken in by `province inges
   }
 });
 
-test('a payment refused because its deal was refused names that deal and links to it; 导出报送文件 does not call the refused records received', async ({ page, desk }) => {
+test('a payment refused because its deal was refused names that deal and links to it; 导出报送文件 does not call the refused records received', async ({
+  page,
+  desk,
+}) => {
   const province = await startProvince(desk);
   try {
     const admin = await apiAs(desk, ADMIN);
     const deal = {
-      kind: '转让', licenseMode: null, contractNo: 'HT-E2E-REF', contractDate: '2023-03-01', recordationDate: null, industry: '节能环保', amountFen: 50_000_000,
-      patents: [{ number: '202010310978.3', title: '一种煤矸石综合利用方法', filingDate: '2020-04-21', status: '有效' }],
+      kind: '转让',
+      licenseMode: null,
+      contractNo: 'HT-E2E-REF',
+      contractDate: '2023-03-01',
+      recordationDate: null,
+      industry: '节能环保',
+      amountFen: 50_000_000,
+      patents: [
+        { number: '202010310978.3', title: '一种煤矸石综合利用方法', filingDate: '2020-04-21', status: '有效' },
+      ],
       assignor: { name: '太原理工大学', uscc: '121400004052002036', kind: '高校', regionCode: '140100' },
-      assignee: { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', regionCode: '140100', size: '小型' },
+      assignee: {
+        name: '山西示例科技有限公司',
+        uscc: '91140100MA0K123488',
+        kind: '企业',
+        regionCode: '140100',
+        size: '小型',
+      },
       payments: [{ paidDate: '2023-03-15', amountFen: 20_000_000, voucherNo: 'P1' }],
     };
     const created = await admin.call('deals.create', deal);

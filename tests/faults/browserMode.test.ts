@@ -15,11 +15,15 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 const TOKEN = 'fault-test-token-0123456789';
 
 async function startWeb(dbPath: string): Promise<{ url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', dbPath, 'web', '--api-only', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, PATENT_DESK_WEB_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', dbPath, 'web', '--api-only', '--port', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PATENT_DESK_WEB_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   cleanups.push(() => child.kill());
   let stdout = '';
   let stderr = '';

@@ -49,13 +49,18 @@ async function storeOnDiskAboutToFill(): Promise<FullDisk> {
     dbPath,
     service,
     dir,
-    fill: () => void service.store.db.pragma(`max_page_count = ${service.store.db.pragma('page_count', { simple: true }) as number}`),
+    fill: () =>
+      void service.store.db.pragma(
+        `max_page_count = ${service.store.db.pragma('page_count', { simple: true }) as number}`,
+      ),
     free: () => void service.store.db.pragma('max_page_count = 1073741823'),
   };
 }
 
 /** Saves deals until one is refused; the refusal the user sees. */
-async function saveUntilRefused(service: DeskService): Promise<{ saved: string[]; refusal: { code: string; message: string } }> {
+async function saveUntilRefused(
+  service: DeskService,
+): Promise<{ saved: string[]; refusal: { code: string; message: string } }> {
   const saved: string[] = [];
   for (let i = 0; i < 2000; i++) {
     const contractNo = `HT-FULL-${i}`;

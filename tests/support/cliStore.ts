@@ -6,6 +6,8 @@ import { tempDir } from './tempStore';
 export function initStoreByCli(regionCode: string) {
   const { dir, cleanup } = tempDir();
   const db = path.join(dir, 'desk.db');
-  const init = runCli(['--db', db, 'init', '--region', regionCode, '--admin', 'admin'], { PATENT_DESK_PASSWORD: 'admin-pass-1' });
+  const init = runCli(['--db', db, 'init', '--region', regionCode, '--admin', 'admin'], {
+    PATENT_DESK_PASSWORD: 'admin-pass-1',
+  });
   return { dir, db, cleanup, init };
 }

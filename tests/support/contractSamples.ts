@@ -10,7 +10,9 @@ import { matchingSamples } from './matchingSamples';
 export type WalkState = Map<MethodName, unknown>;
 
 /** Two installations' public keys: the walk enrolls the first, replaces it by the second, then revokes that. */
-const WALK_KEYS = [0, 1].map(() => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString()) as [string, string];
+const WALK_KEYS = [0, 1].map(() =>
+  generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+) as [string, string];
 
 export const WALK_ADMIN = { username: 'walker', password: 'walker-pass-1' };
 
@@ -21,7 +23,12 @@ export const WALK_ADMIN = { username: 'walker', password: 'walker-pass-1' };
  */
 export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodInput<K> } = {
   'system.status': () => ({}),
-  'system.setup': () => ({ regionCode: '140100', adminUsername: WALK_ADMIN.username, adminDisplayName: '走查管理员', password: WALK_ADMIN.password }),
+  'system.setup': () => ({
+    regionCode: '140100',
+    adminUsername: WALK_ADMIN.username,
+    adminDisplayName: '走查管理员',
+    password: WALK_ADMIN.password,
+  }),
   'settings.getGeneral': () => ({}),
   'settings.updateGeneral': () => ({ provinceEndpointUrl: 'http://127.0.0.1:1' }),
   'audit.history': () => ({ entity: 'settings', entityId: 'general' }),
@@ -34,7 +41,10 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'users.create': () => ({ username: 'clerk', displayName: '录入员甲', role: '录入员', password: 'clerk-pass-1' }),
   'users.update': (state) => ({ id: (state.get('users.create') as { id: string }).id, role: '审核员' }),
   'users.changePassword': () => ({ currentPassword: WALK_ADMIN.password, newPassword: WALK_ADMIN.password }),
-  'users.resetPassword': (state) => ({ id: (state.get('users.create') as { id: string }).id, newPassword: 'clerk-reset-1' }),
+  'users.resetPassword': (state) => ({
+    id: (state.get('users.create') as { id: string }).id,
+    newPassword: 'clerk-reset-1',
+  }),
   ...filingsSamples,
   'indicators.report': () => ({ region: '140100', year: 2022 }),
   'indicators.dashboard': () => ({ region: '140000', year: 2022 }),
@@ -44,11 +54,15 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'indicators.exportTable': () => ({ title: '累计进度', headers: ['年度', 'I1（项）'], rows: [['2022', 12]] }),
   'targets.get': () => ({}),
   'targets.save': () => ({
-    targets: [{ regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 120, requiredGrowth: 0.4 }],
+    targets: [
+      { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 120, requiredGrowth: 0.4 },
+    ],
     baselines: [{ regionCode: '140100', indicator: 'I1', year: 2020, value: 30 }],
   }),
   'targets.template': () => ({}),
-  'targets.import': (state) => ({ contentBase64: (state.get('targets.template') as { contentBase64: string }).contentBase64 }),
+  'targets.import': (state) => ({
+    contentBase64: (state.get('targets.template') as { contentBase64: string }).contentBase64,
+  }),
   'scoring.get': () => ({}),
   'scoring.update': () => ({ weights: { I1: 25, I2: 15 } }),
   'sync.overview': () => ({}),
@@ -61,10 +75,18 @@ export const contractSamples: { [K in MethodName]: (state: WalkState) => MethodI
   'backup.requestRestore': (state) => ({ name: (state.get('backup.create') as { name: string }).name }),
   'backup.cancelRestore': () => ({}),
   'import.template': () => ({}),
-  'import.start': () => ({ fileName: '企业年度数据.csv', base64: Buffer.from('企业名称,统一社会信用代码,年度\n走查企业,91110000600037341L,2022\n').toString('base64'), dryRun: true }),
+  'import.start': () => ({
+    fileName: '企业年度数据.csv',
+    base64: Buffer.from('企业名称,统一社会信用代码,年度\n走查企业,91110000600037341L,2022\n').toString('base64'),
+    dryRun: true,
+  }),
   'import.status': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId }),
   'import.cancel': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId }),
-  'import.rejectedPage': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId, offset: 0, limit: 100 }),
+  'import.rejectedPage': (state) => ({
+    jobId: (state.get('import.start') as { jobId: string }).jobId,
+    offset: 0,
+    limit: 100,
+  }),
   'import.reportFile': (state) => ({ jobId: (state.get('import.start') as { jobId: string }).jobId }),
   'export.list': () => ({ list: 'deals', filters: { kind: '转让' }, format: 'csv' }),
   'export.table': () => ({ title: '指标表', columns: ['指标', '本年'], rows: [['I1', 3]], format: 'xlsx' }),

@@ -8,5 +8,7 @@ import { methodNames } from '../../shared/contract/index';
  * unit tests run screens against the same service the app uses.
  */
 export function deskBridgeFor(service: DeskService, actor: Actor): DeskBridge {
-  return Object.fromEntries(methodNames.map((method) => [method, (input: unknown) => service.call(method, input as never, { actor })])) as DeskBridge;
+  return Object.fromEntries(
+    methodNames.map((method) => [method, (input: unknown) => service.call(method, input as never, { actor })]),
+  ) as DeskBridge;
 }

@@ -5,7 +5,13 @@ import type { WalkState } from './contractSamples';
 type FilingsMethod = keyof typeof filingsMethods;
 
 const university = { name: '太原理工大学', uscc: '121400004052002036', kind: '高校', regionCode: '140100' } as const;
-const enterprise = { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', regionCode: '140100', size: '小型' } as const;
+const enterprise = {
+  name: '山西示例科技有限公司',
+  uscc: '91140100MA0K123488',
+  kind: '企业',
+  regionCode: '140100',
+  size: '小型',
+} as const;
 const idOf = (state: WalkState, method: FilingsMethod) => (state.get(method) as { id: string }).id;
 /** Restores what the walk voided just before, at the version the void made. */
 const restoreVoided = (state: WalkState, method: FilingsMethod) => {
@@ -43,7 +49,13 @@ const registration = {
   outputValueFen: 1_000_000_000,
   patents: [{ number: '202010310978.3' }],
 } satisfies MethodInput<'registrations.create'>;
-const figures = { enterprise, year: 2023, revenueFen: 5_000_000_000, employees: 80, sector: '工业' } satisfies MethodInput<'figures.create'>;
+const figures = {
+  enterprise,
+  year: 2023,
+  revenueFen: 5_000_000_000,
+  employees: 80,
+  sector: '工业',
+} satisfies MethodInput<'figures.create'>;
 const subsidy = {
   subsidyNo: 'WALK-JB-1',
   recipient: enterprise,
@@ -67,7 +79,10 @@ export const filingsSamples: { [K in FilingsMethod]: (state: WalkState) => Metho
   'pledges.get': (s) => ({ id: idOf(s, 'pledges.create') }),
   'pledges.list': () => ({ status: 'all' }),
   'registrations.create': () => registration,
-  'registrations.update': (s) => ({ id: idOf(s, 'registrations.create'), record: { ...registration, productName: '煤矸石烧结砖' } }),
+  'registrations.update': (s) => ({
+    id: idOf(s, 'registrations.create'),
+    record: { ...registration, productName: '煤矸石烧结砖' },
+  }),
   'registrations.void': (s) => ({ id: idOf(s, 'registrations.create'), reason: '走查作废' }),
   'registrations.restore': (s) => restoreVoided(s, 'registrations.void'),
   'registrations.get': (s) => ({ id: idOf(s, 'registrations.create') }),
@@ -90,7 +105,12 @@ export const filingsSamples: { [K in FilingsMethod]: (state: WalkState) => Metho
   'drafts.save': () => ({ key: 'deal', data: { contractNo: 'WALK-002' } }),
   'drafts.load': () => ({ key: 'deal' }),
   'drafts.clear': () => ({ key: 'deal' }),
-  'attachments.add': (s) => ({ entity: 'deal', entityId: idOf(s, 'deals.create'), fileName: '合同扫描件.pdf', contentBase64: Buffer.from('%PDF-1.4 walk').toString('base64') }),
+  'attachments.add': (s) => ({
+    entity: 'deal',
+    entityId: idOf(s, 'deals.create'),
+    fileName: '合同扫描件.pdf',
+    contentBase64: Buffer.from('%PDF-1.4 walk').toString('base64'),
+  }),
   'attachments.read': (s) => ({ id: idOf(s, 'attachments.add') }),
   'attachments.void': (s) => ({ id: idOf(s, 'attachments.add') }),
 };

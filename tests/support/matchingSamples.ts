@@ -25,13 +25,25 @@ export const matchingSamples: { [K in MatchingMethod]: (state: WalkState) => Met
   'matching.supply.save': () => ({ record: supply }),
   'matching.supply.list': () => ({ openLicenseOnly: true }),
   'matching.needs.save': () => ({
-    record: { needNo: 'WALK-XQ-1', enterprise, industry: '碳基新材料', needText: '需要提高锂离子电池负极材料的循环寿命', keywords: '负极材料', urgency: '较急' },
+    record: {
+      needNo: 'WALK-XQ-1',
+      enterprise,
+      industry: '碳基新材料',
+      needText: '需要提高锂离子电池负极材料的循环寿命',
+      keywords: '负极材料',
+      urgency: '较急',
+    },
   }),
   'matching.needs.list': () => ({ search: '负极' }),
   'matching.forNeed': (s) => ({ needId: idOf(s, 'matching.needs.save') }),
   'matching.forSupply': (s) => ({ supplyId: idOf(s, 'matching.supply.save') }),
   'matching.matchmakings.save': (s) => ({
-    record: { needId: idOf(s, 'matching.needs.save'), supplyId: idOf(s, 'matching.supply.save'), eventDate: '2023-05-01', event: '走查对接会' },
+    record: {
+      needId: idOf(s, 'matching.needs.save'),
+      supplyId: idOf(s, 'matching.supply.save'),
+      eventDate: '2023-05-01',
+      event: '走查对接会',
+    },
   }),
   'matching.matchmakings.list': () => ({}),
   'matching.matchmakings.get': (s) => ({ id: idOf(s, 'matching.matchmakings.save') }),

@@ -15,7 +15,11 @@ export const WALK_FINDING = 'R10|walk';
 export const provinceSamples: Samples = {
   'provinceReview.queue': () => ({}),
   'provinceReview.finding': () => ({ fingerprint: WALK_FINDING }),
-  'provinceReview.decide': () => ({ fingerprint: WALK_FINDING, decision: '排除', reason: '两地合同编号巧合，已电话核实' }),
+  'provinceReview.decide': () => ({
+    fingerprint: WALK_FINDING,
+    decision: '排除',
+    reason: '两地合同编号巧合，已电话核实',
+  }),
   'provinceTargets.sent': () => ({}),
   'provinceNotices.list': () => ({}),
   'provinceNotices.send': () => ({ title: '走查通知', body: '请于月底前完成报送。', regions: ['140100'] }),

@@ -5,7 +5,8 @@ import type { WalkState } from './contractSamples';
 type Samples = { [K in keyof typeof rulesMethods]: (state: WalkState) => MethodInput<K> };
 
 /** The first flag of the walk's queue. A decision needs a flag on records the walking user did not enter. */
-const firstFlag = (state: WalkState) => (state.get('review.queue') as { rows: { id: string }[] }).rows[0]?.id ?? 'no-flag-in-walk';
+const firstFlag = (state: WalkState) =>
+  (state.get('review.queue') as { rows: { id: string }[] }).rows[0]?.id ?? 'no-flag-in-walk';
 
 /** Samples of the anomaly rules and review methods, in contract order. */
 export const reviewSamples: Samples = {

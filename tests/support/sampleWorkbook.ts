@@ -9,7 +9,10 @@ export const TEST_SAMPLE_SEED = 1;
  * Writes the project's own sample workbook (what `patent-desk sample` writes) into `dir` as `sample-import.xlsx`,
  * and returns its path with what the generator put in it.
  */
-export async function writeSampleWorkbook(dir: string, seed = TEST_SAMPLE_SEED): Promise<{ file: string; sample: SampleWorkbook }> {
+export async function writeSampleWorkbook(
+  dir: string,
+  seed = TEST_SAMPLE_SEED,
+): Promise<{ file: string; sample: SampleWorkbook }> {
   const sample = await buildSampleWorkbook({ seed });
   const file = path.join(dir, 'sample-import.xlsx');
   fs.writeFileSync(file, sample.bytes);

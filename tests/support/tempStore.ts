@@ -22,7 +22,11 @@ export async function setUpStore(regionCode = '140100', options: { now?: () => D
   const { dir, cleanup } = tempDir();
   const dbPath = path.join(dir, 'desk.db');
   const service = createService(dbPath, { checkOutputs: true, ...options });
-  const setup = await service.call('system.setup', { regionCode, adminUsername: 'admin', adminDisplayName: '管理员甲', password: ADMIN_PASSWORD }, { sessionKey: 'setup' });
+  const setup = await service.call(
+    'system.setup',
+    { regionCode, adminUsername: 'admin', adminDisplayName: '管理员甲', password: ADMIN_PASSWORD },
+    { sessionKey: 'setup' },
+  );
   if (!setup.ok) throw new Error(setup.error.message);
   const admin = setup.value as { id: string };
   const adminActor: Actor = { id: admin.id, name: '管理员甲', role: '管理员' };

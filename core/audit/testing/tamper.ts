@@ -5,7 +5,11 @@ import { GENESIS_HASH, rowHash, type AuditRow } from '../auditLog';
  * What someone who can write the store file does to the audit log without leaving a broken link: edits a row, then
  * recomputes every hash from there on with the (public) chain rule, so the chain links up again.
  */
-export function rewriteAuditRow(db: Database.Database, seq: number, fields: Partial<Pick<AuditRow, 'actor_name' | 'action' | 'detail'>>): void {
+export function rewriteAuditRow(
+  db: Database.Database,
+  seq: number,
+  fields: Partial<Pick<AuditRow, 'actor_name' | 'action' | 'detail'>>,
+): void {
   db.transaction(() => {
     const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
     db.prepare(`UPDATE audit_log SET ${sets.join(', ')} WHERE seq = @seq`).run({ ...fields, seq });
@@ -19,7 +23,9 @@ export function deleteLastAuditRows(db: Database.Database, count: number): void 
 }
 
 function relinkFrom(db: Database.Database, seq: number): void {
-  let prev = (db.prepare('SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1').pluck().get(seq) as string | undefined) ?? GENESIS_HASH;
+  let prev =
+    (db.prepare('SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1').pluck().get(seq) as
+      string | undefined) ?? GENESIS_HASH;
   const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
   for (const r of db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(seq) as AuditRow[]) {
     const hash = rowHash(prev, r);

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { DealDetail, figuresDetail, pledgeDetail, registrationDetail, subsidyDetail } from '../../../shared/contract/filings';
+import type {
+  DealDetail,
+  figuresDetail,
+  pledgeDetail,
+  registrationDetail,
+  subsidyDetail,
+} from '../../../shared/contract/filings';
 import { listMatchmakings } from '../../matching/matchmakings';
 import type { ReadHandle } from '../../store/store';
 import { readOrganization, toPartyView } from '../parties';
@@ -16,7 +22,11 @@ function party(db: ReadHandle, id: unknown) {
 function patents(db: ReadHandle, owner: PatentOwner, id: string) {
   const link = PATENT_LINKS[owner];
   const order = owner === 'deal' ? 'l.position' : 'l.patent_number';
-  return patentsOf(db, `SELECT p.* FROM ${link.table} l JOIN patents p ON p.number = l.patent_number WHERE l.${link.owner} = ? ORDER BY ${order}`, id);
+  return patentsOf(
+    db,
+    `SELECT p.* FROM ${link.table} l JOIN patents p ON p.number = l.patent_number WHERE l.${link.owner} = ? ORDER BY ${order}`,
+    id,
+  );
 }
 
 /** What the detail of a record that can be flagged ends with: its attachments and the flags on it. */
@@ -50,7 +60,9 @@ export function getDeal(db: ReadHandle, id: string): DealDetail {
     patents: patents(db, 'deal', id),
     payments,
     ...evidence(db, 'deal', id),
-    fromMatchmakings: listMatchmakings(db, { dealId: id }).map(({ outcome: _o, dealId: _d, dealContractNo: _c, version: _v, ...view }) => view),
+    fromMatchmakings: listMatchmakings(db, { dealId: id }).map(
+      ({ outcome: _o, dealId: _d, dealContractNo: _c, version: _v, ...view }) => view,
+    ),
   };
 }
 
@@ -101,7 +113,8 @@ export function getFigures(db: ReadHandle, id: string): z.infer<typeof figuresDe
 
 export function getSubsidy(db: ReadHandle, id: string): z.infer<typeof subsidyDetail> {
   const s = requireRow(db, 'subsidies', id, '该奖补');
-  const numberOf = (sql: string, linked: unknown) => (linked ? ((db.prepare(sql).pluck().get(linked) as string | undefined) ?? null) : null);
+  const numberOf = (sql: string, linked: unknown) =>
+    linked ? ((db.prepare(sql).pluck().get(linked) as string | undefined) ?? null) : null;
   return {
     ...meta(s),
     regionCode: s.region_code as string,

@@ -35,7 +35,12 @@ export function flagCountSql(entity: string, idExpr: string): string {
            WHERE fs.entity = '${entity}' AND fs.entity_id = ${idExpr} AND f.active = 1 AND f.status <> '排除')`;
 }
 
-export function hasFlagsCondition(c: Conditions, entity: string, idExpr: string, hasFlags: boolean | null | undefined): void {
+export function hasFlagsCondition(
+  c: Conditions,
+  entity: string,
+  idExpr: string,
+  hasFlags: boolean | null | undefined,
+): void {
   if (hasFlags === true) c.add(`${flagCountSql(entity, idExpr)} > 0`);
   if (hasFlags === false) c.add(`${flagCountSql(entity, idExpr)} = 0`);
 }

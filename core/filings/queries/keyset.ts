@@ -62,7 +62,11 @@ const ROW_ID = '__row_id';
  * index from where the last page ended: the cost of a page does not grow with its depth. Empty values of a nullable
  * sort column come after the others, walked in id order.
  */
-export function keysetPage<T extends Record<string, unknown>>(db: ReadHandle, pageRequest: PageRequest, q: KeysetQuery): Page<T> {
+export function keysetPage<T extends Record<string, unknown>>(
+  db: ReadHandle,
+  pageRequest: PageRequest,
+  q: KeysetQuery,
+): Page<T> {
   const ascending = pageRequest.direction === 'asc';
   const dir = ascending ? 'ASC' : 'DESC';
   const cmp = ascending ? '>' : '<';

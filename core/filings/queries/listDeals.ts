@@ -23,7 +23,10 @@ const WALK_ABOVE = 200;
 
 function countUpTo(db: ReadHandle, match: { sql: string; params: unknown[] } | null, cap: number): number {
   if (!match) return 0;
-  return db.prepare(`SELECT count(*) FROM (${match.sql} LIMIT ${cap + 1})`).pluck().get(...match.params) as number;
+  return db
+    .prepare(`SELECT count(*) FROM (${match.sql} LIMIT ${cap + 1})`)
+    .pluck()
+    .get(...match.params) as number;
 }
 
 /**
@@ -56,7 +59,9 @@ function searchCondition(db: ReadHandle, c: Conditions, text: string): void {
   ];
   const params = [...contract.params, ...orgs.params, ...orgs.params];
   if (patents) {
-    parts.push(`SELECT x.rowid FROM deal_patents dp JOIN deals x ON x.id = dp.deal_id WHERE dp.patent_number IN (${patents.sql})`);
+    parts.push(
+      `SELECT x.rowid FROM deal_patents dp JOIN deals x ON x.id = dp.deal_id WHERE dp.patent_number IN (${patents.sql})`,
+    );
     params.push(...patents.params);
   }
   c.add(`d.rowid IN (${parts.join(' UNION ')})`, ...params);

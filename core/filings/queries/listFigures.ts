@@ -14,7 +14,11 @@ const SORTS: Record<Query['sort'], SortColumn> = {
 };
 
 /** Enterprise yearly figures; the region is the enterprise's reporting region. */
-export function listFigures(db: ReadHandle, filters: FiguresFilters = {}, page: PageRequest = {}): Page<z.infer<typeof figuresRow>> {
+export function listFigures(
+  db: ReadHandle,
+  filters: FiguresFilters = {},
+  page: PageRequest = {},
+): Page<z.infer<typeof figuresRow>> {
   const c = new Conditions();
   statusCondition(c, 'f', filters.status ?? 'active');
   c.when(filters.regionCode, 'o.city_code = ?');

@@ -14,7 +14,11 @@ const SORTS: Record<Query['sort'], SortColumn> = {
   updatedAt: { expr: 'p.updated_at', nullable: false },
 };
 
-export function listPledges(db: ReadHandle, filters: PledgeFilters = {}, page: PageRequest = {}): Page<z.infer<typeof pledgeRow>> {
+export function listPledges(
+  db: ReadHandle,
+  filters: PledgeFilters = {},
+  page: PageRequest = {},
+): Page<z.infer<typeof pledgeRow>> {
   const c = new Conditions();
   statusCondition(c, 'p', filters.status ?? 'active');
   c.when(filters.regionCode, 'p.region_code = ?');
@@ -25,7 +29,9 @@ export function listPledges(db: ReadHandle, filters: PledgeFilters = {}, page: P
     const orgs = organizationMatches(search);
     const no = prefixRange('p.registration_no', search);
     const patents = patentMatches(search);
-    const patentPart = patents ? ` OR p.id IN (SELECT pledge_id FROM pledge_patents WHERE patent_number IN (${patents.sql}))` : '';
+    const patentPart = patents
+      ? ` OR p.id IN (SELECT pledge_id FROM pledge_patents WHERE patent_number IN (${patents.sql}))`
+      : '';
     c.add(
       `(${no.sql} OR p.pledgee_name LIKE ? ESCAPE '\\' OR p.pledgor_id IN (${orgs.sql})${patentPart})`,
       ...no.params,

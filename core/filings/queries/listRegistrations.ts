@@ -32,7 +32,12 @@ export function listRegistrations(
       [...search].length >= 3
         ? { sql: 'r.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)', params: [ftsPhrase(search)] }
         : { sql: "r.product_name LIKE ? ESCAPE '\\'", params: [likePattern(search)] };
-    c.add(`(${no.sql} OR ${product.sql} OR r.enterprise_id IN (${orgs.sql}))`, ...no.params, ...product.params, ...orgs.params);
+    c.add(
+      `(${no.sql} OR ${product.sql} OR r.enterprise_id IN (${orgs.sql}))`,
+      ...no.params,
+      ...product.params,
+      ...orgs.params,
+    );
   }
   return keysetPage(db, page, {
     select: `r.id, r.registration_no AS registrationNo, r.region_code AS regionCode, o.name AS enterpriseName,

@@ -14,7 +14,11 @@ const SORTS: Record<Query['sort'], SortColumn> = {
   updatedAt: { expr: 's.updated_at', nullable: false },
 };
 
-export function listSubsidies(db: ReadHandle, filters: SubsidyFilters = {}, page: PageRequest = {}): Page<z.infer<typeof subsidyRow>> {
+export function listSubsidies(
+  db: ReadHandle,
+  filters: SubsidyFilters = {},
+  page: PageRequest = {},
+): Page<z.infer<typeof subsidyRow>> {
   const c = new Conditions();
   statusCondition(c, 's', filters.status ?? 'active');
   c.when(filters.regionCode, 's.region_code = ?');
@@ -24,7 +28,12 @@ export function listSubsidies(db: ReadHandle, filters: SubsidyFilters = {}, page
   if (search) {
     const orgs = organizationMatches(search);
     const no = prefixRange('s.subsidy_no', search);
-    c.add(`(${no.sql} OR s.program_name LIKE ? ESCAPE '\\' OR s.recipient_id IN (${orgs.sql}))`, ...no.params, likePattern(search), ...orgs.params);
+    c.add(
+      `(${no.sql} OR s.program_name LIKE ? ESCAPE '\\' OR s.recipient_id IN (${orgs.sql}))`,
+      ...no.params,
+      likePattern(search),
+      ...orgs.params,
+    );
   }
   return keysetPage(db, page, {
     select: `s.id, s.subsidy_no AS subsidyNo, s.region_code AS regionCode, o.name AS recipientName,

@@ -46,7 +46,9 @@ describe('listDeals', () => {
     expect(first.total).toBe(walk(filters, 'desc', 10).length);
     expect(listDeals(db(), filters, { limit: 10, cursor: first.nextCursor }).total).toBeNull();
     expect(listDeals(db(), {}, { limit: 10 }).total).toBe(1500);
-    expect(listPledges(db(), {}, { limit: 5 }).total).toBe(db().prepare('SELECT count(*) FROM pledges WHERE voided_at IS NULL').pluck().get());
+    expect(listPledges(db(), {}, { limit: 5 }).total).toBe(
+      db().prepare('SELECT count(*) FROM pledges WHERE voided_at IS NULL').pluck().get(),
+    );
   });
 
   it('sorts by amount in both directions', () => {
@@ -57,7 +59,13 @@ describe('listDeals', () => {
   });
 
   it('filters by region, year, kind, party kind and size', () => {
-    const filters: DealFilters = { regionCode: '140100', year: 2022, kind: '许可', assignorKind: '高校', assigneeSize: '小型' };
+    const filters: DealFilters = {
+      regionCode: '140100',
+      year: 2022,
+      kind: '许可',
+      assignorKind: '高校',
+      assigneeSize: '小型',
+    };
     const rows = walk(filters, 'desc', 10);
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
@@ -75,13 +83,18 @@ describe('listDeals', () => {
     expect(byName.every((r) => r.assigneeName.includes(fragment) || r.assignorName.includes(fragment))).toBe(true);
     expect(walk({ search: sample.assigneeName.slice(0, 2) }, 'desc', 500).map((r) => r.id)).toContain(sample.id);
     expect(walk({ search: sample.contractNo }, 'desc').map((r) => r.id)).toEqual([sample.id]);
-    const patent = db().prepare('SELECT patent_number FROM deal_patents WHERE deal_id = ?').pluck().get(sample.id) as string;
+    const patent = db()
+      .prepare('SELECT patent_number FROM deal_patents WHERE deal_id = ?')
+      .pluck()
+      .get(sample.id) as string;
     expect(walk({ search: patent }, 'desc').map((r) => r.id)).toContain(sample.id);
   });
 
   it('hides voided deals by default and shows them with the voided filter', () => {
     const first = listDeals(db(), {}, { limit: 1 }).rows[0] as DealRow;
-    db().prepare("UPDATE deals SET voided_at = '2024-01-01T00:00:00Z', void_reason = '测试' WHERE id = ?").run(first.id);
+    db()
+      .prepare("UPDATE deals SET voided_at = '2024-01-01T00:00:00Z', void_reason = '测试' WHERE id = ?")
+      .run(first.id);
     expect(walk({}, 'desc', 500).map((r) => r.id)).not.toContain(first.id);
     expect(walk({ status: 'voided' }, 'desc').map((r) => r.id)).toEqual([first.id]);
   });

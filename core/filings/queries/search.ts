@@ -22,12 +22,18 @@ export function organizationMatches(text: string): { sql: string; params: unknow
     };
   }
   const like = likePattern(text);
-  return { sql: "SELECT id FROM organizations WHERE name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\'", params: [like, like] };
+  return {
+    sql: "SELECT id FROM organizations WHERE name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\'",
+    params: [like, like],
+  };
 }
 
 /** Text that reads as (the start of) a patent number: digits with an optional ZL/CN prefix, spaces and dot. */
 function patentNumberPrefix(text: string): string | null {
-  const compact = compactCell(text).toUpperCase().replace(/^(ZL|CN)/, '').replace(/。/g, '.');
+  const compact = compactCell(text)
+    .toUpperCase()
+    .replace(/^(ZL|CN)/, '')
+    .replace(/。/g, '.');
   if (!/^\d{4,}(\.[0-9X]?)?$/.test(compact)) return null;
   const parsed = parsePatentNumber(compact);
   return parsed.ok ? parsed.normalized : compact;
@@ -39,7 +45,11 @@ function patentNumberPrefix(text: string): string | null {
  */
 export function patentMatches(text: string): { sql: string; params: unknown[] } | null {
   const prefix = patentNumberPrefix(text);
-  if (prefix) return { sql: 'SELECT number FROM patents WHERE number >= ? AND number < ?', params: [prefix, `${prefix}\u{10FFFF}`] };
+  if (prefix)
+    return {
+      sql: 'SELECT number FROM patents WHERE number >= ? AND number < ?',
+      params: [prefix, `${prefix}\u{10FFFF}`],
+    };
   if ([...text].length < 3) return null;
   return {
     sql: 'SELECT number FROM patents WHERE rowid IN (SELECT rowid FROM patents_fts WHERE patents_fts MATCH ?)',

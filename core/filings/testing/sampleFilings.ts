@@ -1,8 +1,19 @@
 import type { DealInput, PartyInput } from '../../../shared/contract/filings';
 
 /** Valid filings for tests: real check characters, Shanxi parties. */
-export const UNIVERSITY: PartyInput = { name: '太原理工大学', uscc: '121400004052002036', kind: '高校', regionCode: '140100' };
-export const ENTERPRISE: PartyInput = { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', regionCode: '140100', size: '小型' };
+export const UNIVERSITY: PartyInput = {
+  name: '太原理工大学',
+  uscc: '121400004052002036',
+  kind: '高校',
+  regionCode: '140100',
+};
+export const ENTERPRISE: PartyInput = {
+  name: '山西示例科技有限公司',
+  uscc: '91140100MA0K123488',
+  kind: '企业',
+  regionCode: '140100',
+  size: '小型',
+};
 
 export function licenseDeal(overrides: Partial<DealInput> = {}): DealInput {
   return {

@@ -22,10 +22,18 @@ async function provinceWithDeals(): Promise<Desk> {
   const enterprise = b.org('太原某科技有限公司', '企业', '140100', '小型');
   b.deal({ assignor: university, assignee: enterprise, recorded: '2022-03-10', patents: 2, amountWan: '30' });
   b.deal({ assignor: university, assignee: enterprise, recorded: '2022-08-20', patents: 1, amountWan: '10' });
-  const flagged = b.deal({ assignor: university, assignee: enterprise, recorded: '2022-05-01', patents: 4, amountWan: '0.05' });
+  const flagged = b.deal({
+    assignor: university,
+    assignee: enterprise,
+    recorded: '2022-05-01',
+    patents: 4,
+    amountWan: '0.05',
+  });
   b.flag(flagged, '确认异常');
   await province.call('targets.save', {
-    targets: [{ regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 10, requiredGrowth: null }],
+    targets: [
+      { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2023, target: 10, requiredGrowth: null },
+    ],
   });
   return province;
 }
@@ -46,7 +54,13 @@ describe('the 定期通报 of the province', () => {
     expect(taiyuan).toMatchObject({ rank: 1, confirmedAnomalies: 1, dealsRemoved: 1 });
 
     const datong = bulletin.regions.find((r) => r.region === '140200')!;
-    expect(datong.indicators.I2).toMatchObject({ cumulative: 2, target: null, completion: null, elapsed: null, behind: false });
+    expect(datong.indicators.I2).toMatchObject({
+      cumulative: 2,
+      target: null,
+      completion: null,
+      elapsed: null,
+      behind: false,
+    });
     expect(datong.rank).toBeNull();
 
     expect(bulletin.regions.map((r) => r.region)).toEqual(CITY_REGIONS.map((r) => r.code));
@@ -69,13 +83,21 @@ describe('the 定期通报 of the province', () => {
   it('is refused on a city desk, in Chinese', async () => {
     const city = await setUpStore('140100');
     open.push(city);
-    const result = await city.service.call('bulletin.build', { year: 2022, kind: 'quarter', number: 2 }, { actor: city.adminActor });
+    const result = await city.service.call(
+      'bulletin.build',
+      { year: 2022, kind: 'quarter', number: 2 },
+      { actor: city.adminActor },
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_INSTALLATION' } });
   });
 
   it('refuses a fifth quarter, naming the field', async () => {
     const province = await provinceWithDeals();
-    const result = await province.service.call('bulletin.build', { year: 2022, kind: 'quarter', number: 5 }, { actor: province.adminActor });
+    const result = await province.service.call(
+      'bulletin.build',
+      { year: 2022, kind: 'quarter', number: 5 },
+      { actor: province.adminActor },
+    );
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('季度应在 1 至 4 之间') } });
   });
 });

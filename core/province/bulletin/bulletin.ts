@@ -26,13 +26,20 @@ import { reviewCountsByRegion, reviewCountsOverall, type ReviewCounts } from './
 
 const NO_REVIEW: ReviewCounts = { confirmedAnomalies: 0, dealsRemoved: 0, dealsUnderReview: 0 };
 
-function regionEntry(region: string, period: BulletinPeriod, periodEnd: string, parts: ReportParts, review: ReviewCounts): BulletinRegion {
+function regionEntry(
+  region: string,
+  period: BulletinPeriod,
+  periodEnd: string,
+  parts: ReportParts,
+  review: ReviewCounts,
+): BulletinRegion {
   const report = buildReport(region, period.year, parts);
   const indicators = {} as Record<IndicatorId, BulletinProgress>;
   for (const id of INDICATOR_IDS) {
     const { cumulative, target, completion } = report.indicators[id];
     const targetPeriod = parts.targets.targetPeriod(region, id, period.year);
-    const elapsed = target === null || !targetPeriod ? null : elapsedShare(periodEnd, targetPeriod.yearFrom, targetPeriod.yearTo);
+    const elapsed =
+      target === null || !targetPeriod ? null : elapsedShare(periodEnd, targetPeriod.yearFrom, targetPeriod.yearTo);
     indicators[id] = { cumulative, target, completion, elapsed, behind: isBehindSchedule(completion, elapsed) };
   }
   return {

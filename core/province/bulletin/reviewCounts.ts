@@ -42,7 +42,8 @@ function countsBy(db: ReadHandle, region: string, range: { from: string; to: str
   for (const row of db.prepare(queries.confirmed).all(range) as Row[]) {
     Object.assign(entry(row.region), { confirmedAnomalies: num(row.flags), dealsRemoved: num(row.deals) });
   }
-  for (const row of db.prepare(queries.underReview).all(range) as Row[]) entry(row.region).dealsUnderReview = num(row.deals);
+  for (const row of db.prepare(queries.underReview).all(range) as Row[])
+    entry(row.region).dealsUnderReview = num(row.deals);
   return out;
 }
 

@@ -48,14 +48,21 @@ function byRegion(db: ReadHandle, sql: string): Counts {
 }
 
 function latestByRegion(db: ReadHandle, sql: string): Record<string, string | null> {
-  return Object.fromEntries((db.prepare(sql).all() as { region: string; at: string | null }[]).map((r) => [r.region, r.at]));
+  return Object.fromEntries(
+    (db.prepare(sql).all() as { region: string; at: string | null }[]).map((r) => [r.region, r.at]),
+  );
 }
 
 function industryMap(db: ReadHandle, year: number): ProvinceHome['industries'] {
   const cells = new Map<string, ProvinceHome['industries'][number]>();
   const params = { from: `${year}-01-01`, to: `${year}-12-31` };
   for (const family of ['I1', 'I2'] as const) {
-    const rows = db.prepare(inRegions(INDUSTRIES, TWELVE_REGIONS)).all({ ...params, family }) as { region: string; industry: string; patents: number; amount: number }[];
+    const rows = db.prepare(inRegions(INDUSTRIES, TWELVE_REGIONS)).all({ ...params, family }) as {
+      region: string;
+      industry: string;
+      patents: number;
+      amount: number;
+    }[];
     for (const r of rows) {
       const key = `${r.region}|${r.industry}`;
       const cell = cells.get(key) ?? { region: r.region, industry: r.industry, I1: 0, I1a: 0, I2: 0, I2a: 0 };
@@ -69,8 +76,14 @@ function industryMap(db: ReadHandle, year: number): ProvinceHome['industries'] {
 export function computeProvinceHome(db: ReadHandle, year: number): ProvinceHome {
   // One read of the twelve regions' facts serves every region's report, the trend and the comparison.
   const parts = readReportParts(db, PROVINCE_CODE, year, true);
-  const counts = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, byRegion(db, sql)])) as Record<keyof typeof SQL, Counts>;
-  const latest = { lastBatchAt: latestByRegion(db, LATEST.lastBatchAt), lastContactAt: latestByRegion(db, LATEST.lastContactAt) };
+  const counts = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, byRegion(db, sql)])) as Record<
+    keyof typeof SQL,
+    Counts
+  >;
+  const latest = {
+    lastBatchAt: latestByRegion(db, LATEST.lastBatchAt),
+    lastContactAt: latestByRegion(db, LATEST.lastContactAt),
+  };
   const n = (name: string, region: string) => counts[name]?.[region] ?? 0;
 
   const regions: RegionOverview[] = CITY_REGIONS.map(({ code, name }) => ({

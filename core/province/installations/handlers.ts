@@ -8,19 +8,38 @@ export const provinceInstallationsHandlers = {
   'installations.list': (_input, ctx) => listInstallations(ctx.store.db),
 
   'installations.enroll': (input, ctx) => {
-    const { readable, created } = enrollKey(ctx.store, input.regionCode, input.publicKeyPem, ctx.requireActor(), ctx.now().toISOString());
+    const { readable, created } = enrollKey(
+      ctx.store,
+      input.regionCode,
+      input.publicKeyPem,
+      ctx.requireActor(),
+      ctx.now().toISOString(),
+    );
     return { readable, created };
   },
 
   'installations.replace': (input, ctx) => {
     const old = listInstallations(ctx.store.db).find((k) => k.fingerprint === input.fingerprint);
     if (!old) throw new EnrollError('找不到要替换的已登记公钥');
-    const { readable, replaced } = replaceKey(ctx.store, old.regionCode, input.publicKeyPem, old.fingerprint, ctx.requireActor(), ctx.now().toISOString());
+    const { readable, replaced } = replaceKey(
+      ctx.store,
+      old.regionCode,
+      input.publicKeyPem,
+      old.fingerprint,
+      ctx.requireActor(),
+      ctx.now().toISOString(),
+    );
     return { readable, replaced };
   },
 
   'installations.revoke': (input, ctx) => {
-    const { readable } = revokeKey(ctx.store, input.fingerprint, input.reason, ctx.requireActor(), ctx.now().toISOString());
+    const { readable } = revokeKey(
+      ctx.store,
+      input.fingerprint,
+      input.reason,
+      ctx.requireActor(),
+      ctx.now().toISOString(),
+    );
     return { readable };
   },
 } satisfies HandlersOf<typeof provinceInstallationsMethods>;

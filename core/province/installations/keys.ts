@@ -29,23 +29,38 @@ const REPORTING = new Set<string>([...CITY_REGIONS.map((r) => r.code), PROVINCE_
  * Enrolls one installation's public key for its region, audited as `actor`. Enrolling the same key again is a no-op;
  * a key is never moved, and a retired (replaced or revoked) key never comes back.
  */
-export function enrollKey(store: Store, regionCode: string, pem: string, actor: Actor, at: string): { fingerprint: string; readable: string; created: boolean } {
+export function enrollKey(
+  store: Store,
+  regionCode: string,
+  pem: string,
+  actor: Actor,
+  at: string,
+): { fingerprint: string; readable: string; created: boolean } {
   if (!REPORTING.has(regionCode)) throw new EnrollError(`地区代码 ${regionCode} 不是山西省的地市、综改区或省级代码`);
   const publicKeyPem = parsePublicKey(pem);
   if (!publicKeyPem) throw new EnrollError('公钥文件无法识别：应为 patent-desk key 导出的 Ed25519 公钥（PEM 格式）');
   const fingerprint = keyFingerprint(publicKeyPem);
   const created = store.transaction((db) => {
-    const existing = db.prepare('SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?').get(fingerprint) as
-      | { region_code: string; replaced_by: string | null; revoked_at: string | null }
-      | undefined;
-    if (existing?.replaced_by) throw new EnrollError('该公钥已被替换停用，不能再次登记；请让地市运行 patent-desk key rotate 生成新密钥');
-    if (existing?.revoked_at) throw new EnrollError('该公钥已被吊销，不能再次登记；请让地市运行 patent-desk key rotate 生成新密钥后登记新公钥');
+    const existing = db
+      .prepare('SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?')
+      .get(fingerprint) as { region_code: string; replaced_by: string | null; revoked_at: string | null } | undefined;
+    if (existing?.replaced_by)
+      throw new EnrollError('该公钥已被替换停用，不能再次登记；请让地市运行 patent-desk key rotate 生成新密钥');
+    if (existing?.revoked_at)
+      throw new EnrollError('该公钥已被吊销，不能再次登记；请让地市运行 patent-desk key rotate 生成新密钥后登记新公钥');
     if (existing && existing.region_code !== regionCode) {
       throw new EnrollError(`该公钥已登记在地区 ${existing.region_code}，不能再登记到 ${regionCode}`);
     }
     if (existing) return false;
-    db.prepare('INSERT INTO province_keys (fingerprint, region_code, public_key_pem, next_seq, enrolled_at) VALUES (?, ?, ?, 1, ?)').run(fingerprint, regionCode, publicKeyPem, at);
-    createWriter(db, actor, at).record({ action: 'province.keyEnrolled', entity: 'province_key', entityId: fingerprint, detail: { regionCode } });
+    db.prepare(
+      'INSERT INTO province_keys (fingerprint, region_code, public_key_pem, next_seq, enrolled_at) VALUES (?, ?, ?, 1, ?)',
+    ).run(fingerprint, regionCode, publicKeyPem, at);
+    createWriter(db, actor, at).record({
+      action: 'province.keyEnrolled',
+      entity: 'province_key',
+      entityId: fingerprint,
+      detail: { regionCode },
+    });
     return true;
   });
   return { fingerprint, readable: readableFingerprint(fingerprint), created };
@@ -72,7 +87,11 @@ export function replaceKey(
     if (db.prepare('SELECT 1 FROM province_keys WHERE fingerprint = ?').get(fingerprint)) {
       throw new EnrollError('这个新公钥此前已登记过，不能用来替换；请让地市运行 patent-desk key rotate 生成新密钥');
     }
-    const live = db.prepare('SELECT fingerprint, next_seq FROM province_keys WHERE region_code = ? AND replaced_by IS NULL AND revoked_at IS NULL').all(regionCode) as { fingerprint: string; next_seq: number }[];
+    const live = db
+      .prepare(
+        'SELECT fingerprint, next_seq FROM province_keys WHERE region_code = ? AND replaced_by IS NULL AND revoked_at IS NULL',
+      )
+      .all(regionCode) as { fingerprint: string; next_seq: number }[];
     const wanted = replacing?.replace(/\s/g, '').toLowerCase();
     const old = wanted ? live.find((k) => k.fingerprint === wanted) : live.length === 1 ? live[0] : undefined;
     if (!old) {
@@ -83,8 +102,14 @@ export function replaceKey(
           : `地区 ${regionCode} 有 ${live.length} 个在用公钥，请用 --replace 指纹 指明替换哪一个（在用：${known}）`,
       );
     }
-    db.prepare('INSERT INTO province_keys (fingerprint, region_code, public_key_pem, next_seq, enrolled_at) VALUES (?, ?, ?, ?, ?)').run(fingerprint, regionCode, publicKeyPem, old.next_seq, at);
-    db.prepare('UPDATE province_keys SET replaced_by = ?, replaced_at = ? WHERE fingerprint = ?').run(fingerprint, at, old.fingerprint);
+    db.prepare(
+      'INSERT INTO province_keys (fingerprint, region_code, public_key_pem, next_seq, enrolled_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(fingerprint, regionCode, publicKeyPem, old.next_seq, at);
+    db.prepare('UPDATE province_keys SET replaced_by = ?, replaced_at = ? WHERE fingerprint = ?').run(
+      fingerprint,
+      at,
+      old.fingerprint,
+    );
     createWriter(db, actor, at).record({
       action: 'province.keyReplaced',
       entity: 'province_key',
@@ -100,16 +125,27 @@ export function replaceKey(
  * Revokes an installation's key without a successor (a computer lost, stolen or retired): from now on the province
  * refuses its batches and feedback requests. Its batches and records stay. Audited.
  */
-export function revokeKey(store: Store, fingerprint: string, reason: string, actor: Actor, at: string): { regionCode: string; readable: string } {
+export function revokeKey(
+  store: Store,
+  fingerprint: string,
+  reason: string,
+  actor: Actor,
+  at: string,
+): { regionCode: string; readable: string } {
   const wanted = fingerprint.replace(/\s/g, '').toLowerCase();
   return store.transaction((db) => {
-    const row = db.prepare('SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?').get(wanted) as
-      | { region_code: string; replaced_by: string | null; revoked_at: string | null }
-      | undefined;
+    const row = db
+      .prepare('SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?')
+      .get(wanted) as { region_code: string; replaced_by: string | null; revoked_at: string | null } | undefined;
     if (!row) throw new EnrollError(`没有指纹为 ${fingerprint} 的已登记公钥`);
     if (row.replaced_by || row.revoked_at) throw new EnrollError('该公钥已停用（已被替换或吊销），无需再吊销');
     db.prepare('UPDATE province_keys SET revoked_at = ? WHERE fingerprint = ?').run(at, wanted);
-    createWriter(db, actor, at).record({ action: 'province.keyRevoked', entity: 'province_key', entityId: wanted, detail: { regionCode: row.region_code, reason } });
+    createWriter(db, actor, at).record({
+      action: 'province.keyRevoked',
+      entity: 'province_key',
+      entityId: wanted,
+      detail: { regionCode: row.region_code, reason },
+    });
     return { regionCode: row.region_code, readable: readableFingerprint(wanted) };
   });
 }
@@ -121,8 +157,18 @@ export function noteContact(db: Store['db'], fingerprint: string, at: string): v
 
 /** The enrolled key of that fingerprint, while it is in use (a replaced or revoked key signs nothing any more). */
 export function findKey(db: Store['db'], fingerprint: string): EnrolledKey | null {
-  const row = db.prepare('SELECT fingerprint, region_code, public_key_pem, next_seq FROM province_keys WHERE fingerprint = ? AND replaced_by IS NULL AND revoked_at IS NULL').get(fingerprint) as
-    | { fingerprint: string; region_code: string; public_key_pem: string; next_seq: number }
-    | undefined;
-  return row ? { fingerprint: row.fingerprint, regionCode: row.region_code, publicKeyPem: row.public_key_pem, nextSeq: row.next_seq } : null;
+  const row = db
+    .prepare(
+      'SELECT fingerprint, region_code, public_key_pem, next_seq FROM province_keys WHERE fingerprint = ? AND replaced_by IS NULL AND revoked_at IS NULL',
+    )
+    .get(fingerprint) as
+    { fingerprint: string; region_code: string; public_key_pem: string; next_seq: number } | undefined;
+  return row
+    ? {
+        fingerprint: row.fingerprint,
+        regionCode: row.region_code,
+        publicKeyPem: row.public_key_pem,
+        nextSeq: row.next_seq,
+      }
+    : null;
 }

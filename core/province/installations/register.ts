@@ -13,7 +13,10 @@ export function listInstallations(db: ReadHandle): InstallationView[] {
          (SELECT max(received_at) FROM province_batches b WHERE b.key_fingerprint = k.fingerprint) AS lastBatchAt
        FROM province_keys k ORDER BY k.region_code, k.enrolled_at`,
     )
-    .all() as (Omit<InstallationView, 'readable' | 'regionName' | 'status' | 'retiredAt'> & { replacedAt: string | null; revokedAt: string | null })[];
+    .all() as (Omit<InstallationView, 'readable' | 'regionName' | 'status' | 'retiredAt'> & {
+    replacedAt: string | null;
+    revokedAt: string | null;
+  })[];
   return rows.map(({ replacedAt, revokedAt, ...r }) => ({
     ...r,
     readable: readableFingerprint(r.fingerprint),

@@ -46,7 +46,10 @@ function row(region: string, counts: Counts, pool: FunnelRow | undefined): PoolF
   };
 }
 
-export function poolFunnel(db: ReadHandle, year: number): { year: number; regions: PoolFunnelRow[]; total: PoolFunnelRow } {
+export function poolFunnel(
+  db: ReadHandle,
+  year: number,
+): { year: number; regions: PoolFunnelRow[]; total: PoolFunnelRow } {
   const y = String(year);
   const byStage = Object.fromEntries(
     (Object.keys(COUNTS) as Stage[]).map((stage) => {
@@ -54,9 +57,13 @@ export function poolFunnel(db: ReadHandle, year: number): { year: number; region
       return [stage, new Map(rows.map((r) => [r.region, r.n]))];
     }),
   ) as Record<Stage, Map<string, number>>;
-  const needs = statement(db, `SELECT id, region_code FROM tech_needs WHERE voided_at IS NULL AND substr(created_at, 1, 4) = ?`).all(y) as { id: string; region_code: string }[];
+  const needs = statement(
+    db,
+    `SELECT id, region_code FROM tech_needs WHERE voided_at IS NULL AND substr(created_at, 1, 4) = ?`,
+  ).all(y) as { id: string; region_code: string }[];
   const recommended = new Map<string, number>();
-  for (const need of needs) if (answersNeed(db, need.id)) recommended.set(need.region_code, (recommended.get(need.region_code) ?? 0) + 1);
+  for (const need of needs)
+    if (answersNeed(db, need.id)) recommended.set(need.region_code, (recommended.get(need.region_code) ?? 0) + 1);
 
   // 供给 → 对接 → 成交 is the city's funnel, one computation for both (DOMAIN §9): per region, and over all regions.
   const pools = new Map(funnel(db, year).map((r) => [r.regionCode, r]));
@@ -75,6 +82,10 @@ export function poolFunnel(db: ReadHandle, year: number): { year: number; region
     ),
   );
   const sum = (k: Stage | 'recommended') => regions.reduce((s, r) => s + r[k], 0);
-  const total = row(PROVINCE_CODE, { needs: sum('needs'), recommended: sum('recommended'), matchmakings: sum('matchmakings'), deals: sum('deals') }, all);
+  const total = row(
+    PROVINCE_CODE,
+    { needs: sum('needs'), recommended: sum('recommended'), matchmakings: sum('matchmakings'), deals: sum('deals') },
+    all,
+  );
   return { year, regions, total };
 }

@@ -18,11 +18,23 @@ export interface NoticeDraft {
 export function sendNotice(w: Writer, actorName: string, draft: NoticeDraft): string {
   const id = newId();
   const regions = draft.regions.length > 0 ? [...new Set(draft.regions)] : CITY_REGIONS.map((r) => r.code);
-  w.db.prepare('INSERT INTO province_notices (id, title, body, sent_by, sent_at) VALUES (?, ?, ?, ?, ?)').run(id, draft.title, draft.body, actorName, w.at);
+  w.db
+    .prepare('INSERT INTO province_notices (id, title, body, sent_by, sent_at) VALUES (?, ?, ?, ?, ?)')
+    .run(id, draft.title, draft.body, actorName, w.at);
   const receipt = w.db.prepare('INSERT INTO province_notice_receipts (notice_id, region_code) VALUES (?, ?)');
   for (const region of regions) {
     receipt.run(id, region);
-    publishFeedback(w.db, { region, ruleId: NOTICE_FEEDBACK, fingerprint: `${NOTICE_FEEDBACK}|${id}`, explanation: draft.body, evidence: { id, title: draft.title, sentAt: w.at } }, w.at);
+    publishFeedback(
+      w.db,
+      {
+        region,
+        ruleId: NOTICE_FEEDBACK,
+        fingerprint: `${NOTICE_FEEDBACK}|${id}`,
+        explanation: draft.body,
+        evidence: { id, title: draft.title, sentAt: w.at },
+      },
+      w.at,
+    );
   }
   w.record({ action: 'notice.send', entity: 'province_notice', entityId: id, detail: { title: draft.title, regions } });
   return id;
@@ -30,20 +42,36 @@ export function sendNotice(w: Writer, actorName: string, draft: NoticeDraft): st
 
 /** Every notice sent, newest first, with each region's fetch and read times. */
 export function listNotices(db: ReadHandle): ProvinceNoticeRow[] {
-  const notices = db.prepare('SELECT id, title, body, sent_by AS sentBy, sent_at AS sentAt FROM province_notices ORDER BY sent_at DESC, id DESC LIMIT 500').all() as Omit<ProvinceNoticeRow, 'regions'>[];
+  const notices = db
+    .prepare(
+      'SELECT id, title, body, sent_by AS sentBy, sent_at AS sentAt FROM province_notices ORDER BY sent_at DESC, id DESC LIMIT 500',
+    )
+    .all() as Omit<ProvinceNoticeRow, 'regions'>[];
   const receipts = db.prepare(
     'SELECT region_code AS code, fetched_at AS fetchedAt, read_at AS readAt FROM province_notice_receipts WHERE notice_id = ? ORDER BY region_code',
   );
   return notices.map((n) => ({
     ...n,
-    regions: (receipts.all(n.id) as Omit<ProvinceNoticeRow['regions'][number], 'name'>[]).map((r) => ({ ...r, name: regionName(r.code) ?? r.code })),
+    regions: (receipts.all(n.id) as Omit<ProvinceNoticeRow['regions'][number], 'name'>[]).map((r) => ({
+      ...r,
+      name: regionName(r.code) ?? r.code,
+    })),
   }));
 }
 
 /** The notices in a page of feedback the region was just served are fetched (the first time counts). */
-export function noteNoticesFetched(db: Database.Database, region: string, items: readonly { ruleId: string; evidence: Record<string, unknown> }[], at: string): void {
-  const fetched = db.prepare('UPDATE province_notice_receipts SET fetched_at = ? WHERE notice_id = ? AND region_code = ? AND fetched_at IS NULL');
-  for (const item of items) if (item.ruleId === NOTICE_FEEDBACK && typeof item.evidence.id === 'string') fetched.run(at, item.evidence.id, region);
+export function noteNoticesFetched(
+  db: Database.Database,
+  region: string,
+  items: readonly { ruleId: string; evidence: Record<string, unknown> }[],
+  at: string,
+): void {
+  const fetched = db.prepare(
+    'UPDATE province_notice_receipts SET fetched_at = ? WHERE notice_id = ? AND region_code = ? AND fetched_at IS NULL',
+  );
+  for (const item of items)
+    if (item.ruleId === NOTICE_FEEDBACK && typeof item.evidence.id === 'string')
+      fetched.run(at, item.evidence.id, region);
 }
 
 /** A city's read receipts; only its own region's rows can change. Returns how many were new. */

@@ -7,7 +7,11 @@ import { notFound } from '../../service/errors';
 import type { ReadHandle } from '../../store/store';
 
 /** The province's own rule: a shared patent or organization two regions describe differently (province/claims.ts). */
-export const CLAIM_RULE = { id: 'CLAIM', name: '共享记录描述不一致', description: '同一专利或单位，两个地区报送的登记信息不同；省级保留最先报送地区的内容。' };
+export const CLAIM_RULE = {
+  id: 'CLAIM',
+  name: '共享记录描述不一致',
+  description: '同一专利或单位，两个地区报送的登记信息不同；省级保留最先报送地区的内容。',
+};
 
 const KIND: Record<string, string> = { deal: '交易', pledge: '质押', subsidy: '奖补', registration: '产品备案' };
 const CLAIMED: Record<string, string> = { patent: '专利', organization: '单位' };
@@ -56,8 +60,18 @@ function toRow(db: ReadHandle, r: FindingRow): CrossReviewRow {
   const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
   const claim = r.rule_id === CLAIM_RULE.id;
   const records = claim
-    ? [{ regionName: nameOf(claimParts(evidence).owner), label: CLAIMED[claimParts(evidence).entity] ?? '记录', number: claimNumber(db, evidence) }]
-    : (JSON.parse(r.subjects) as Subject[]).map((s) => ({ regionName: nameOf(s.regionCode ?? ''), label: KIND[s.entity] ?? s.entity, number: s.businessNo }));
+    ? [
+        {
+          regionName: nameOf(claimParts(evidence).owner),
+          label: CLAIMED[claimParts(evidence).entity] ?? '记录',
+          number: claimNumber(db, evidence),
+        },
+      ]
+    : (JSON.parse(r.subjects) as Subject[]).map((s) => ({
+        regionName: nameOf(s.regionCode ?? ''),
+        label: KIND[s.entity] ?? s.entity,
+        number: s.businessNo,
+      }));
   return {
     fingerprint: r.fingerprint,
     ruleId: r.rule_id,
@@ -76,13 +90,18 @@ function toRow(db: ReadHandle, r: FindingRow): CrossReviewRow {
 /** A claimed patent by its number, an organization by its name (the id means nothing to an officer). */
 function claimNumber(db: ReadHandle, evidence: Record<string, unknown>): string {
   const { entity, record } = claimParts(evidence);
-  if (entity === 'patent') return (db.prepare('SELECT number FROM patents WHERE id = ?').pluck().get(record) as string | undefined) ?? record;
-  if (entity === 'organization') return (db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(record) as string | undefined) ?? record;
+  if (entity === 'patent')
+    return (db.prepare('SELECT number FROM patents WHERE id = ?').pluck().get(record) as string | undefined) ?? record;
+  if (entity === 'organization')
+    return (
+      (db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(record) as string | undefined) ?? record
+    );
   return record;
 }
 
 export function readFindingRow(db: ReadHandle, fingerprint: string): FindingRow {
-  const row = db.prepare('SELECT * FROM province_findings WHERE fingerprint = ?').get(fingerprint) as FindingRow | undefined;
+  const row = db.prepare('SELECT * FROM province_findings WHERE fingerprint = ?').get(fingerprint) as
+    FindingRow | undefined;
   if (!row) throw notFound('该跨地市发现');
   return row;
 }
@@ -104,7 +123,8 @@ export function readCrossReview(db: ReadHandle, fingerprint: string): CrossRevie
   const dealIds = subjects.filter((s) => s.entity === 'deal').map((s) => s.entityId);
   return {
     ...toRow(db, r),
-    ruleDescription: r.rule_id === CLAIM_RULE.id ? CLAIM_RULE.description : isRuleId(r.rule_id) ? ruleInfo(r.rule_id).description : '',
+    ruleDescription:
+      r.rule_id === CLAIM_RULE.id ? CLAIM_RULE.description : isRuleId(r.rule_id) ? ruleInfo(r.rule_id).description : '',
     evidence: JSON.parse(r.evidence) as Record<string, unknown>,
     // The cities' users are not the province's: a deal is said to be entered by its city.
     deals: dealViews(db, dealIds).map((d) => ({ ...d, enteredBy: `${nameOf(d.regionCode)}录入` })),

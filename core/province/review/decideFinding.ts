@@ -12,10 +12,18 @@ import { keepFindingAsFlag } from './findingFlag';
  * no city flag holds: its owner and claimant get the decision as a notice. The province keeps its decision as a flag
  * of its own, so a confirmed deal leaves its figures (findingFlag.ts).
  */
-export function decideFinding(w: Writer, actorName: string, fingerprint: string, decision: ProvinceDecision['decision'], reason: string): void {
+export function decideFinding(
+  w: Writer,
+  actorName: string,
+  fingerprint: string,
+  decision: ProvinceDecision['decision'],
+  reason: string,
+): void {
   const row = readFindingRow(w.db, fingerprint);
   w.db
-    .prepare('UPDATE province_findings SET status = ?, reason = ?, decided_by = ?, decided_at = ? WHERE fingerprint = ?')
+    .prepare(
+      'UPDATE province_findings SET status = ?, reason = ?, decided_by = ?, decided_at = ? WHERE fingerprint = ?',
+    )
     .run(decision, reason, actorName, w.at, fingerprint);
   w.record({
     action: 'provinceReview.decide',
@@ -26,16 +34,34 @@ export function decideFinding(w: Writer, actorName: string, fingerprint: string,
   const verdict: ProvinceDecision = { decision, reason, decidedAt: w.at };
   if (row.rule_id === CLAIM_RULE.id) {
     const title = `省级审核结论：${CLAIM_RULE.name}（${decision}）`;
-    sendNotice(w, actorName, { title, body: `${row.explanation}\n省级审核结论：${decision}。理由：${reason}`, regions: findingRegions(row) });
+    sendNotice(w, actorName, {
+      title,
+      body: `${row.explanation}\n省级审核结论：${decision}。理由：${reason}`,
+      regions: findingRegions(row),
+    });
     return;
   }
   keepFindingAsFlag(w.db, row, decision, w.at);
   const deliveries = JSON.parse(row.deliveries) as Record<string, string>;
-  const sent = w.db.prepare('SELECT explanation, evidence, subjects FROM province_feedback WHERE region_code = ? AND fingerprint = ?');
+  const sent = w.db.prepare(
+    'SELECT explanation, evidence, subjects FROM province_feedback WHERE region_code = ? AND fingerprint = ?',
+  );
   for (const [region, itemFingerprint] of Object.entries(deliveries)) {
-    const item = sent.get(region, itemFingerprint) as { explanation: string; evidence: string; subjects: string } | undefined;
+    const item = sent.get(region, itemFingerprint) as
+      { explanation: string; evidence: string; subjects: string } | undefined;
     if (!item) continue;
     const evidence = { ...(JSON.parse(item.evidence) as Record<string, unknown>), [PROVINCE_DECISION_KEY]: verdict };
-    publishFeedback(w.db, { region, ruleId: row.rule_id, fingerprint: itemFingerprint, explanation: item.explanation, evidence, subjects: JSON.parse(item.subjects) as unknown[] }, w.at);
+    publishFeedback(
+      w.db,
+      {
+        region,
+        ruleId: row.rule_id,
+        fingerprint: itemFingerprint,
+        explanation: item.explanation,
+        evidence,
+        subjects: JSON.parse(item.subjects) as unknown[],
+      },
+      w.at,
+    );
   }
 }

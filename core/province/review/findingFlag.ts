@@ -24,16 +24,35 @@ export function keepFindingAsFlag(
   at: string,
 ): void {
   const fingerprint = `province:${finding.fingerprint}`;
-  let id = db.prepare('SELECT id FROM anomaly_flags WHERE fingerprint = ?').pluck().get(fingerprint) as string | undefined;
+  let id = db.prepare('SELECT id FROM anomaly_flags WHERE fingerprint = ?').pluck().get(fingerprint) as
+    string | undefined;
   if (!id) {
     id = newId();
     db.prepare(
       `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, explanation, evidence, first_seen_at, last_seen_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, finding.rule_id, PROVINCE_CODE, fingerprint, finding.explanation, finding.evidence, finding.found_at, at, at);
-    const subject = db.prepare('INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)');
-    for (const s of JSON.parse(finding.subjects) as FindingSubject[]) subject.run(id, s.entity, s.entityId, s.businessNo);
+    ).run(
+      id,
+      finding.rule_id,
+      PROVINCE_CODE,
+      fingerprint,
+      finding.explanation,
+      finding.evidence,
+      finding.found_at,
+      at,
+      at,
+    );
+    const subject = db.prepare(
+      'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)',
+    );
+    for (const s of JSON.parse(finding.subjects) as FindingSubject[])
+      subject.run(id, s.entity, s.entityId, s.businessNo);
   }
   // The status changes after the subjects are in, so the indicator triggers see which deals it concerns.
-  db.prepare('UPDATE anomaly_flags SET status = ?, last_seen_at = ?, updated_at = ? WHERE id = ?').run(status, at, at, id);
+  db.prepare('UPDATE anomaly_flags SET status = ?, last_seen_at = ?, updated_at = ? WHERE id = ?').run(
+    status,
+    at,
+    at,
+    id,
+  );
 }

@@ -22,10 +22,21 @@ export function publishTargets(w: Writer, regions: Iterable<string>): void {
     const targets = (read.all(region) as TargetRow[]).filter((t) => isIndicatorId(t.indicator));
     publishFeedback(
       w.db,
-      { region, ruleId: TARGET_FEEDBACK, fingerprint: `${TARGET_FEEDBACK}|${region}`, explanation: `省级下达${regionName(region)}目标 ${targets.length} 项`, evidence: { targets } },
+      {
+        region,
+        ruleId: TARGET_FEEDBACK,
+        fingerprint: `${TARGET_FEEDBACK}|${region}`,
+        explanation: `省级下达${regionName(region)}目标 ${targets.length} 项`,
+        evidence: { targets },
+      },
       w.at,
     );
-    w.record({ action: 'targets.send', entity: 'region_target', entityId: region, detail: { targets: targets.length } });
+    w.record({
+      action: 'targets.send',
+      entity: 'region_target',
+      entityId: region,
+      detail: { targets: targets.length },
+    });
   }
 }
 
@@ -39,7 +50,9 @@ export interface SentTargets {
 /** Per city: how many targets the province holds for it and when they last went out. */
 export function sentTargets(db: ReadHandle): SentTargets[] {
   const count = db.prepare('SELECT count(*) FROM region_targets WHERE region_code = ?').pluck();
-  const sent = db.prepare('SELECT published_at FROM province_feedback WHERE region_code = ? AND fingerprint = ?').pluck();
+  const sent = db
+    .prepare('SELECT published_at FROM province_feedback WHERE region_code = ? AND fingerprint = ?')
+    .pluck();
   return CITY_REGIONS.map((r) => ({
     code: r.code,
     name: r.name,

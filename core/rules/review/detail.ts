@@ -10,7 +10,10 @@ import { ENTERED_BY, ENTERED_SUBJECTS, readQueueRow } from './queue';
 
 /** The deals a flag concerns, as the reviewer compares them side by side. Records of other cities are not here. */
 function dealsOfFlag(db: ReadHandle, flagId: string): FlagDealView[] {
-  const ids = db.prepare("SELECT entity_id FROM flag_subjects WHERE flag_id = ? AND entity = 'deal'").pluck().all(flagId) as string[];
+  const ids = db
+    .prepare("SELECT entity_id FROM flag_subjects WHERE flag_id = ? AND entity = 'deal'")
+    .pluck()
+    .all(flagId) as string[];
   return dealViews(db, ids);
 }
 
@@ -32,7 +35,11 @@ export function dealViews(db: ReadHandle, dealIds: readonly string[]): FlagDealV
        WHERE d.id IN (SELECT value FROM json_each(?))
        ORDER BY coalesce(d.recordation_date, d.contract_date), d.id`,
     )
-    .all(JSON.stringify(dealIds)) as (Omit<FlagDealView, 'patents' | 'payments' | 'voided' | 'receivedFen'> & { patents: string; payments: string; voided: number })[];
+    .all(JSON.stringify(dealIds)) as (Omit<FlagDealView, 'patents' | 'payments' | 'voided' | 'receivedFen'> & {
+    patents: string;
+    payments: string;
+    voided: number;
+  })[];
   return rows.map((r) => {
     const payments = JSON.parse(r.payments) as FlagDealView['payments'];
     return {
@@ -46,18 +53,29 @@ export function dealViews(db: ReadHandle, dealIds: readonly string[]): FlagDealV
 }
 
 /** The kinds a flag can concern, as the reviewer reads them. */
-const FLAGGED_KINDS: Record<string, string> = { deal: '交易', pledge: '质押', subsidy: '奖补', registration: '产品备案' };
+const FLAGGED_KINDS: Record<string, string> = {
+  deal: '交易',
+  pledge: '质押',
+  subsidy: '奖补',
+  registration: '产品备案',
+};
 
 /** The flag's records held here (province feedback may name other cities' records), each with the page that opens it. */
 function recordsOfFlag(db: ReadHandle, flagId: string): FlagDetail['records'] {
-  const held = Object.keys(FLAGGED_KINDS).map((entity) => `WHEN '${entity}' THEN EXISTS (SELECT 1 FROM ${RECORD_PAGES[entity]!.table} WHERE id = s.entity_id)`);
+  const held = Object.keys(FLAGGED_KINDS).map(
+    (entity) => `WHEN '${entity}' THEN EXISTS (SELECT 1 FROM ${RECORD_PAGES[entity]!.table} WHERE id = s.entity_id)`,
+  );
   const subjects = db
     .prepare(
       `SELECT s.entity, s.entity_id AS id, s.business_no AS number FROM flag_subjects s
        WHERE s.flag_id = ? AND CASE s.entity ${held.join(' ')} ELSE 0 END ORDER BY s.entity, s.business_no`,
     )
     .all(flagId) as { entity: string; id: string; number: string }[];
-  return subjects.map((s) => ({ label: FLAGGED_KINDS[s.entity]!, number: s.number, link: recordLink(s.entity, s.id)! }));
+  return subjects.map((s) => ({
+    label: FLAGGED_KINDS[s.entity]!,
+    number: s.number,
+    link: recordLink(s.entity, s.id)!,
+  }));
 }
 
 const BINS = 24;
@@ -88,7 +106,9 @@ function priceDistribution(db: ReadHandle, evidence: Record<string, unknown>): F
 export function whyCannotDecide(db: ReadHandle, flagId: string, actor: Actor | null): string | null {
   if (!actor || (actor.role !== '审核员' && actor.role !== '管理员')) return '只有审核员或管理员可以审核异常';
   if (!actor.id) return '请以审核员身份登录后在界面中审核';
-  const entered = db.prepare(`SELECT s.business_no AS no ${ENTERED_SUBJECTS} WHERE s.flag_id = ? AND ${ENTERED_BY} = ?`).all(flagId, actor.id) as { no: string }[];
+  const entered = db
+    .prepare(`SELECT s.business_no AS no ${ENTERED_SUBJECTS} WHERE s.flag_id = ? AND ${ENTERED_BY} = ?`)
+    .all(flagId, actor.id) as { no: string }[];
   if (entered.length === 0) return null;
   return `${entered.map((e) => e.no).join('、')} 由您本人录入，不能由您审核；请由其他审核员处理。`;
 }

@@ -79,7 +79,9 @@ function whereOf(filters: QueueFilters, today: string): { sql: string; params: R
     params.seenBy = addDays(today, -filters.minAgeDays);
   }
   if (filters.search) {
-    clauses.push(`EXISTS (SELECT 1 FROM flag_subjects s WHERE s.flag_id = f.id AND instr(lower(s.business_no), lower(@search)) > 0)`);
+    clauses.push(
+      `EXISTS (SELECT 1 FROM flag_subjects s WHERE s.flag_id = f.id AND instr(lower(s.business_no), lower(@search)) > 0)`,
+    );
     params.search = filters.search;
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -96,13 +98,17 @@ const SORT_COLUMNS: Record<QueueSort['field'], string> = {
 function orderOf(sort: QueueSort | undefined): string {
   const direction = sort?.order === 'descend' ? 'DESC' : 'ASC';
   const column = SORT_COLUMNS[sort?.field ?? 'firstSeenAt'];
-  return column === SORT_COLUMNS.firstSeenAt ? `${column} ${direction}, f.id ${direction}` : `${column} ${direction}, f.first_seen_at, f.id`;
+  return column === SORT_COLUMNS.firstSeenAt
+    ? `${column} ${direction}, f.id ${direction}`
+    : `${column} ${direction}, f.first_seen_at, f.id`;
 }
 
 /** Whether `actorId` entered a record of each flag: those the queue marks as not theirs to decide. */
 function enteredBy(db: ReadHandle, actorId: string | null): (flagId: string) => boolean {
   if (!actorId) return () => false;
-  const statement = db.prepare(`SELECT 1 ${ENTERED_SUBJECTS} WHERE s.flag_id = ? AND ${ENTERED_BY} = ? LIMIT 1`).pluck();
+  const statement = db
+    .prepare(`SELECT 1 ${ENTERED_SUBJECTS} WHERE s.flag_id = ? AND ${ENTERED_BY} = ? LIMIT 1`)
+    .pluck();
   return (flagId) => statement.get(flagId, actorId) !== undefined;
 }
 
@@ -113,18 +119,29 @@ export interface QueueView {
 }
 
 /** The queue, longest waiting first unless sorted otherwise: what the reviewers work through. */
-export function listQueue(db: ReadHandle, filters: QueueFilters, now: Date, page: { offset: number; limit: number }, view: QueueView = {}): { total: number; rows: QueueRow[] } {
+export function listQueue(
+  db: ReadHandle,
+  filters: QueueFilters,
+  now: Date,
+  page: { offset: number; limit: number },
+  view: QueueView = {},
+): { total: number; rows: QueueRow[] } {
   const today = todayIso(now);
   const where = whereOf(filters, today);
-  const total = (db.prepare(`SELECT count(*) AS n FROM anomaly_flags f ${where.sql}`).get(where.params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM anomaly_flags f ${where.sql}`).get(where.params) as { n: number }
+  ).n;
   const rows = db
-    .prepare(`SELECT ${FLAG_COLUMNS} FROM anomaly_flags f ${where.sql} ORDER BY ${orderOf(view.sort)} LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT ${FLAG_COLUMNS} FROM anomaly_flags f ${where.sql} ORDER BY ${orderOf(view.sort)} LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...where.params, ...page }) as FlagRow[];
   const mine = enteredBy(db, view.actorId ?? null);
   return { total, rows: rows.map((r) => toQueueRow(r, today, mine(r.id))) };
 }
 
 export function readQueueRow(db: ReadHandle, flagId: string, now: Date, actorId: string | null): QueueRow | null {
-  const row = db.prepare(`SELECT ${FLAG_COLUMNS} FROM anomaly_flags f WHERE f.id = ?`).get(flagId) as FlagRow | undefined;
+  const row = db.prepare(`SELECT ${FLAG_COLUMNS} FROM anomaly_flags f WHERE f.id = ?`).get(flagId) as
+    FlagRow | undefined;
   return row ? toQueueRow(row, todayIso(now), enteredBy(db, actorId)(flagId)) : null;
 }

@@ -10,8 +10,18 @@ let reviewer: Actor;
 
 beforeEach(async () => {
   desk = await setUpStore('140100', { now: () => new Date('2024-06-30T08:00:00Z') });
-  const c = await desk.call('users.create', { username: 'clerk', displayName: '录入员甲', role: '录入员', password: 'clerk-pass-1' });
-  const r = await desk.call('users.create', { username: 'rev', displayName: '审核员乙', role: '审核员', password: 'rev-pass-123' });
+  const c = await desk.call('users.create', {
+    username: 'clerk',
+    displayName: '录入员甲',
+    role: '录入员',
+    password: 'clerk-pass-1',
+  });
+  const r = await desk.call('users.create', {
+    username: 'rev',
+    displayName: '审核员乙',
+    role: '审核员',
+    password: 'rev-pass-123',
+  });
   clerk = { id: c.id, name: c.displayName, role: '录入员' };
   reviewer = { id: r.id, name: r.displayName, role: '审核员' };
 });
@@ -23,9 +33,23 @@ function plantRoundTrip() {
   const a = fx.org({ name: '山西甲科技有限公司', uscc: '91140100MA0000001A' });
   const b = fx.org({ name: '山西乙科技有限公司', uscc: '91140100MA0000002B' });
   const p = fx.patent();
-  const out = fx.deal({ assignor: a, assignee: b, patents: [p], contractNo: 'HT-OUT', recordationDate: '2023-01-10', createdBy: clerk.id });
+  const out = fx.deal({
+    assignor: a,
+    assignee: b,
+    patents: [p],
+    contractNo: 'HT-OUT',
+    recordationDate: '2023-01-10',
+    createdBy: clerk.id,
+  });
   fx.payment(out, '2023-01-20', 50_000_000);
-  const back = fx.deal({ assignor: b, assignee: a, patents: [p], contractNo: 'HT-BACK', recordationDate: '2023-06-10', createdBy: clerk.id });
+  const back = fx.deal({
+    assignor: b,
+    assignee: a,
+    patents: [p],
+    contractNo: 'HT-BACK',
+    recordationDate: '2023-06-10',
+    createdBy: clerk.id,
+  });
   fx.payment(back, '2023-06-20', 50_000_000);
   return { fx, out, back };
 }
@@ -41,7 +65,13 @@ describe('scan and queue', () => {
     expect(roundTrips[0]!.contracts.sort()).toEqual(['HT-BACK', 'HT-OUT']);
     expect(summary.created).toBe(flags.length);
     const row = await roundTripFlag();
-    expect(row).toMatchObject({ status: '待审核', source: '本地', ruleName: '回流交易', regionName: '太原市', active: true });
+    expect(row).toMatchObject({
+      status: '待审核',
+      source: '本地',
+      ruleName: '回流交易',
+      regionName: '太原市',
+      active: true,
+    });
     expect(row.contracts.sort()).toEqual(['HT-BACK', 'HT-OUT']);
   });
 
@@ -49,12 +79,20 @@ describe('scan and queue', () => {
     plantRoundTrip();
     await desk.call('rules.scan', {});
     const row = await roundTripFlag();
-    await desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '属于合法的回购安排，已核实合同' });
+    await desk.as(reviewer, 'review.decide', {
+      flagId: row.id,
+      decision: '排除',
+      reason: '属于合法的回购安排，已核实合同',
+    });
     const again = await desk.call('rules.scan', {});
     expect(again.summary).toMatchObject({ created: 0, deactivated: 0 });
     const after = await desk.call('review.queue', { ruleIds: ['R02'] });
     expect(after.total).toBe(1);
-    expect(after.rows[0]).toMatchObject({ id: row.id, status: '排除', lastDecision: { decision: '排除', reviewerName: '审核员乙' } });
+    expect(after.rows[0]).toMatchObject({
+      id: row.id,
+      status: '排除',
+      lastDecision: { decision: '排除', reviewerName: '审核员乙' },
+    });
   });
 
   it('makes a flag inactive, not deleted, when the data no longer matches', async () => {
@@ -65,7 +103,10 @@ describe('scan and queue', () => {
     const rescan = await desk.call('rules.scan', { ruleIds: ['R02'] });
     expect(rescan.summary.deactivated).toBe(1);
     expect((await desk.call('review.queue', { ruleIds: ['R02'] })).total).toBe(0);
-    expect((await desk.call('review.queue', { ruleIds: ['R02'], includeInactive: true })).rows[0]).toMatchObject({ id: row.id, active: false });
+    expect((await desk.call('review.queue', { ruleIds: ['R02'], includeInactive: true })).rows[0]).toMatchObject({
+      id: row.id,
+      active: false,
+    });
   });
 
   it('filters by rule, region, status, source and age', async () => {
@@ -75,7 +116,10 @@ describe('scan and queue', () => {
     expect((await desk.call('review.queue', { status: '确认异常' })).total).toBe(0);
     expect((await desk.call('review.queue', { source: '省级反馈' })).total).toBe(0);
     expect((await desk.call('review.queue', { minAgeDays: 1 })).total).toBe(0);
-    expect((await desk.call('review.queue', { minAgeDays: 0, ruleIds: ['R02'], status: '待审核', regionCode: '140100' })).total).toBe(1);
+    expect(
+      (await desk.call('review.queue', { minAgeDays: 0, ruleIds: ['R02'], status: '待审核', regionCode: '140100' }))
+        .total,
+    ).toBe(1);
   });
 });
 
@@ -88,29 +132,54 @@ describe('decisions', () => {
     expect(detail.cannotDecide).toBeNull();
     expect(detail.deals.map((d) => d.contractNo)).toEqual(['HT-OUT', 'HT-BACK']);
     expect(detail.deals[0]!.enteredBy).toBe('录入员甲');
-    const decided = await desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '确认异常', reason: '五个月内原价转回，无实施证据' });
-    expect(decided).toMatchObject({ status: '确认异常', decisions: [{ decision: '确认异常', reason: '五个月内原价转回，无实施证据', reviewerName: '审核员乙' }] });
+    const decided = await desk.as(reviewer, 'review.decide', {
+      flagId: row.id,
+      decision: '确认异常',
+      reason: '五个月内原价转回，无实施证据',
+    });
+    expect(decided).toMatchObject({
+      status: '确认异常',
+      decisions: [{ decision: '确认异常', reason: '五个月内原价转回，无实施证据', reviewerName: '审核员乙' }],
+    });
     const audit = await desk.call('audit.history', { entity: 'anomaly_flag', entityId: row.id });
-    expect(audit).toEqual([expect.objectContaining({ action: 'flag.decide', actorName: '审核员乙', detail: expect.objectContaining({ from: '待审核', to: '确认异常' }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'flag.decide',
+        actorName: '审核员乙',
+        detail: expect.objectContaining({ from: '待审核', to: '确认异常' }),
+      }),
+    ]);
   });
 
   it('refuses a decision without a reason, or with a reason of a word or two, and a reopening likewise', async () => {
     plantRoundTrip();
     await desk.call('rules.scan', {});
     const row = await roundTripFlag();
-    await expect(desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '确认异常', reason: '  ' })).rejects.toThrow('请填写审核理由');
-    await expect(desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '没问题' })).rejects.toThrow('审核理由至少 5 个字');
+    await expect(
+      desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '确认异常', reason: '  ' }),
+    ).rejects.toThrow('请填写审核理由');
+    await expect(
+      desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '没问题' }),
+    ).rejects.toThrow('审核理由至少 5 个字');
     await desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '已核实回购合同' });
-    await expect(desk.as(reviewer, 'review.reopen', { flagId: row.id, reason: '重审' })).rejects.toThrow('审核理由至少 5 个字');
+    await expect(desk.as(reviewer, 'review.reopen', { flagId: row.id, reason: '重审' })).rejects.toThrow(
+      '审核理由至少 5 个字',
+    );
   });
 
   it('refuses the person who entered the deal, even as an administrator, and a caseworker', async () => {
     plantRoundTrip();
     await desk.call('rules.scan', {});
     const row = await roundTripFlag();
-    desk.service.store.db.prepare("UPDATE deals SET created_by = ? WHERE contract_no = 'HT-BACK'").run(desk.adminActor.id);
-    await expect(desk.call('review.decide', { flagId: row.id, decision: '排除', reason: '自己录的，没有问题' })).rejects.toThrow('HT-BACK 由您本人录入，不能由您审核');
-    await expect(desk.as(clerk, 'review.decide', { flagId: row.id, decision: '排除', reason: '自己录的，没有问题' })).rejects.toThrow('无权');
+    desk.service.store.db
+      .prepare("UPDATE deals SET created_by = ? WHERE contract_no = 'HT-BACK'")
+      .run(desk.adminActor.id);
+    await expect(
+      desk.call('review.decide', { flagId: row.id, decision: '排除', reason: '自己录的，没有问题' }),
+    ).rejects.toThrow('HT-BACK 由您本人录入，不能由您审核');
+    await expect(
+      desk.as(clerk, 'review.decide', { flagId: row.id, decision: '排除', reason: '自己录的，没有问题' }),
+    ).rejects.toThrow('无权');
     expect((await desk.call('review.flag', { flagId: row.id })).cannotDecide).toContain('由您本人录入');
   });
 
@@ -119,7 +188,9 @@ describe('decisions', () => {
     await desk.call('rules.scan', {});
     const row = await roundTripFlag();
     await desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '确认异常', reason: '无实施证据' });
-    await expect(desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '改判为排除，已核实' })).rejects.toThrow('请先重新打开');
+    await expect(
+      desk.as(reviewer, 'review.decide', { flagId: row.id, decision: '排除', reason: '改判为排除，已核实' }),
+    ).rejects.toThrow('请先重新打开');
     const reopened = await desk.as(reviewer, 'review.reopen', { flagId: row.id, reason: '企业补交了实施证明' });
     expect(reopened.status).toBe('待审核');
     expect(reopened.decisions.map((d) => d.decision)).toEqual(['确认异常', '待审核']);

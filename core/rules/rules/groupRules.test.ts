@@ -6,12 +6,21 @@ beforeEach(() => (s = ruleStore()));
 afterEach(() => s.close());
 
 let orgSerial = 0;
-const org = (extra: Parameters<ReturnType<typeof ruleStore>['fx']['org']>[0] | object = {}) => s.fx.org({ name: `企业${++orgSerial}`, ...extra });
+const org = (extra: Parameters<ReturnType<typeof ruleStore>['fx']['org']>[0] | object = {}) =>
+  s.fx.org({ name: `企业${++orgSerial}`, ...extra });
 
 describe('R05 price outlier', () => {
   /** Transfers of one invention each at these prices in 万元. */
   function transfers(pricesWan: number[], type: '发明' | '实用新型' = '发明') {
-    return pricesWan.map((wan, i) => s.fx.deal({ assignor: org(), assignee: org(), patents: [s.fx.patent({ type })], amountFen: wan * 1_000_000, contractNo: `P-${type}-${i}-${wan}` }));
+    return pricesWan.map((wan, i) =>
+      s.fx.deal({
+        assignor: org(),
+        assignee: org(),
+        patents: [s.fx.patent({ type })],
+        amountFen: wan * 1_000_000,
+        contractNo: `P-${type}-${i}-${wan}`,
+      }),
+    );
   }
 
   it('flags a price far above its group, with the median and MAD behind it', () => {
@@ -37,11 +46,22 @@ describe('R05 price outlier', () => {
   it('groups by the highest patent type and prices per patent', () => {
     transfers([8, 9, 10, 10, 11, 12, 10, 9, 11, 10]);
     // Ten inventions' worth (100 万元 for ten patents) is 10 万元 a patent: in line.
-    s.fx.deal({ assignor: org(), assignee: org(), patents: Array.from({ length: 10 }, () => s.fx.patent()), amountFen: 100_000_000 });
+    s.fx.deal({
+      assignor: org(),
+      assignee: org(),
+      patents: Array.from({ length: 10 }, () => s.fx.patent()),
+      amountFen: 100_000_000,
+    });
     // A utility model at 500 万元 is alone in its group: not judged against inventions.
     transfers([500], '实用新型');
     // An invention plus a design counts as an invention deal.
-    s.fx.deal({ assignor: org(), assignee: org(), patents: [s.fx.patent({ type: '外观设计' }), s.fx.patent()], amountFen: 1_000_000_000, contractNo: 'MIXED' });
+    s.fx.deal({
+      assignor: org(),
+      assignee: org(),
+      patents: [s.fx.patent({ type: '外观设计' }), s.fx.patent()],
+      amountFen: 1_000_000_000,
+      contractNo: 'MIXED',
+    });
     const flags = s.scan('R05');
     expect(flags.map((f) => f.subjects[0]!.businessNo)).toEqual(['MIXED']);
   });
@@ -55,7 +75,10 @@ describe('R05 price outlier', () => {
   it('flags only above the threshold: a score exactly on it is not an outlier', () => {
     transfers([8, 9, 10, 10, 11, 12, 10, 9, 11]);
     transfers([40]);
-    const z = s.scan('R05', { thresholds: { r05ZScoreAbove: 0.5 } }).map((f) => f.evidence.zScore as number).find((v) => v > 3)!;
+    const z = s
+      .scan('R05', { thresholds: { r05ZScoreAbove: 0.5 } })
+      .map((f) => f.evidence.zScore as number)
+      .find((v) => v > 3)!;
     expect(s.scan('R05', { thresholds: { r05ZScoreAbove: z } })).toHaveLength(0);
     expect(s.scan('R05', { thresholds: { r05ZScoreAbove: z - 1e-9 } })).toHaveLength(1);
   });
@@ -81,7 +104,14 @@ describe('R08 bulk', () => {
     const b = org();
     const nine = Array.from({ length: 9 }, () => s.fx.patent());
     s.fx.deal({ assignor: a, assignee: b, patents: nine.slice(0, 5), recordationDate: '2023-05-01' });
-    s.fx.deal({ assignor: a, assignee: b, patents: [...nine.slice(5), nine[0]!], recordationDate: '2023-05-02', kind: '许可', licenseMode: '普通' });
+    s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: [...nine.slice(5), nine[0]!],
+      recordationDate: '2023-05-02',
+      kind: '许可',
+      licenseMode: '普通',
+    });
     expect(s.scan('R08')).toHaveLength(0);
   });
 
@@ -89,14 +119,35 @@ describe('R08 bulk', () => {
     const a = org();
     const b = org();
     const c = org();
-    s.fx.deal({ assignor: a, assignee: b, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-01' });
-    s.fx.deal({ assignor: a, assignee: b, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-09' });
-    s.fx.deal({ assignor: a, assignee: c, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-02' });
+    s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: Array.from({ length: 5 }, () => s.fx.patent()),
+      recordationDate: '2023-05-01',
+    });
+    s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: Array.from({ length: 5 }, () => s.fx.patent()),
+      recordationDate: '2023-05-09',
+    });
+    s.fx.deal({
+      assignor: a,
+      assignee: c,
+      patents: Array.from({ length: 5 }, () => s.fx.patent()),
+      recordationDate: '2023-05-02',
+    });
     expect(s.scan('R08')).toHaveLength(0);
   });
 
   it('flags a single contract of ten patents, alone between its parties', () => {
-    s.fx.deal({ assignor: org(), assignee: org(), patents: Array.from({ length: 10 }, () => s.fx.patent()), recordationDate: '2023-05-01', contractNo: 'ONE-BIG' });
+    s.fx.deal({
+      assignor: org(),
+      assignee: org(),
+      patents: Array.from({ length: 10 }, () => s.fx.patent()),
+      recordationDate: '2023-05-01',
+      contractNo: 'ONE-BIG',
+    });
     const flags = s.scan('R08');
     expect(flags.map((f) => f.subjects.map((x) => x.businessNo))).toEqual([['ONE-BIG']]);
     expect(flags[0]!.evidence).toMatchObject({ patentCount: 10, spanDays: 0 });
@@ -105,8 +156,18 @@ describe('R08 bulk', () => {
   it('does not count the patents of a voided contract', () => {
     const a = org();
     const b = org();
-    s.fx.deal({ assignor: a, assignee: b, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-01' });
-    const voided = s.fx.deal({ assignor: a, assignee: b, patents: Array.from({ length: 5 }, () => s.fx.patent()), recordationDate: '2023-05-02' });
+    s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: Array.from({ length: 5 }, () => s.fx.patent()),
+      recordationDate: '2023-05-01',
+    });
+    const voided = s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: Array.from({ length: 5 }, () => s.fx.patent()),
+      recordationDate: '2023-05-02',
+    });
     expect(s.scan('R08')).toHaveLength(1);
     s.fx.voidDeal(voided);
     expect(s.scan('R08')).toHaveLength(0);
@@ -117,7 +178,13 @@ describe('R09 size mismatch', () => {
   it('flags an assignee counted as small whose figures are above the industrial SME bounds', () => {
     const big = org({ size: '小型' });
     s.fx.figures(big, 2023, { employees: 1200, revenueWan: 50_000, sector: '工业' });
-    s.fx.deal({ assignor: org(), assignee: big, patents: [s.fx.patent()], assigneeSize: '小型', recordationDate: '2023-05-01' });
+    s.fx.deal({
+      assignor: org(),
+      assignee: big,
+      patents: [s.fx.patent()],
+      assigneeSize: '小型',
+      recordationDate: '2023-05-01',
+    });
     const deal = s.db.prepare('SELECT id FROM deals').pluck().get() as string;
     const flags = s.scan('R09');
     expect(flags).toHaveLength(1);
@@ -158,11 +225,23 @@ describe('R11 subsidy twice', () => {
     const d = s.fx.deal({ assignor: org(), assignee: a, patents: [s.fx.patent()], contractNo: 'JB-DEAL' });
     s.fx.subsidy({ recipient: a, dealId: d, subsidyNo: 'S-1', programName: '转化奖补' });
     s.fx.subsidy({ recipient: a, dealId: d, subsidyNo: 'S-2', programName: '中小企业奖补' });
-    const g = s.fx.pledge({ pledgor: a, patents: [s.fx.patent()], registrationDate: '2023-01-01', registrationNo: 'ZY-9' });
+    const g = s.fx.pledge({
+      pledgor: a,
+      patents: [s.fx.patent()],
+      registrationDate: '2023-01-01',
+      registrationNo: 'ZY-9',
+    });
     s.fx.subsidy({ recipient: a, pledgeId: g, subsidyNo: 'S-3' });
     s.fx.subsidy({ recipient: a, pledgeId: g, subsidyNo: 'S-4' });
     const flags = s.scan('R11');
-    expect(flags.map((f) => f.subjects.map((x) => x.businessNo).sort().join(','))).toEqual(expect.arrayContaining(['JB-DEAL,S-1,S-2', 'S-3,S-4,ZY-9']));
+    expect(
+      flags.map((f) =>
+        f.subjects
+          .map((x) => x.businessNo)
+          .sort()
+          .join(','),
+      ),
+    ).toEqual(expect.arrayContaining(['JB-DEAL,S-1,S-2', 'S-3,S-4,ZY-9']));
     expect(flags).toHaveLength(2);
   });
 
@@ -180,8 +259,24 @@ describe('R12 open-license conflict', () => {
   it('flags an open license while an exclusive license without an end date is in force', () => {
     const p = s.fx.patent();
     const owner = org();
-    const exclusive = s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '独占', recordationDate: '2022-01-01', contractNo: 'EXCL' });
-    const open = s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '开放许可', recordationDate: '2023-01-01', contractNo: 'OPEN' });
+    const exclusive = s.fx.deal({
+      assignor: owner,
+      assignee: org(),
+      patents: [p],
+      kind: '许可',
+      licenseMode: '独占',
+      recordationDate: '2022-01-01',
+      contractNo: 'EXCL',
+    });
+    const open = s.fx.deal({
+      assignor: owner,
+      assignee: org(),
+      patents: [p],
+      kind: '许可',
+      licenseMode: '开放许可',
+      recordationDate: '2023-01-01',
+      contractNo: 'OPEN',
+    });
     const flags = s.scan('R12');
     expect(flags).toHaveLength(1);
     expect(flags[0]!.subjects.map((x) => x.businessNo).sort()).toEqual(['EXCL', 'OPEN']);
@@ -194,11 +289,40 @@ describe('R12 open-license conflict', () => {
     const p = s.fx.patent();
     const q = s.fx.patent();
     const owner = org();
-    s.fx.deal({ assignor: owner, assignee: org(), patents: [p, q], kind: '许可', licenseMode: '开放许可', recordationDate: '2023-01-01', contractNo: 'OPEN' });
-    s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '排他', recordationDate: '2021-01-01', licenseEndDate: '2022-12-31' });
-    s.fx.deal({ assignor: owner, assignee: org(), patents: [p], kind: '许可', licenseMode: '普通', recordationDate: '2022-06-01' });
+    s.fx.deal({
+      assignor: owner,
+      assignee: org(),
+      patents: [p, q],
+      kind: '许可',
+      licenseMode: '开放许可',
+      recordationDate: '2023-01-01',
+      contractNo: 'OPEN',
+    });
+    s.fx.deal({
+      assignor: owner,
+      assignee: org(),
+      patents: [p],
+      kind: '许可',
+      licenseMode: '排他',
+      recordationDate: '2021-01-01',
+      licenseEndDate: '2022-12-31',
+    });
+    s.fx.deal({
+      assignor: owner,
+      assignee: org(),
+      patents: [p],
+      kind: '许可',
+      licenseMode: '普通',
+      recordationDate: '2022-06-01',
+    });
     s.fx.pledge({ pledgor: owner, patents: [p], registrationDate: '2021-01-01', termMonths: 24 });
-    s.fx.pledge({ pledgor: owner, patents: [q], registrationDate: '2022-06-01', termMonths: 12, registrationNo: 'ZY-IN-FORCE' });
+    s.fx.pledge({
+      pledgor: owner,
+      patents: [q],
+      registrationDate: '2022-06-01',
+      termMonths: 12,
+      registrationNo: 'ZY-IN-FORCE',
+    });
     const flags = s.scan('R12');
     expect(flags).toHaveLength(1);
     expect(flags[0]!.subjects.map((x) => x.businessNo).sort()).toEqual(['OPEN', 'ZY-IN-FORCE']);

@@ -17,8 +17,20 @@ describe('R01 repeat transfer', () => {
   it('flags the same patent transferred twice within 365 days, naming both contracts', () => {
     const { a, b, c } = parties();
     const p = s.fx.patent();
-    const first = s.fx.deal({ assignor: a, assignee: b, patents: [p], contractNo: 'ZR-1', recordationDate: '2023-01-10' });
-    const second = s.fx.deal({ assignor: b, assignee: c, patents: [p], contractNo: 'ZR-2', recordationDate: '2023-09-01' });
+    const first = s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: [p],
+      contractNo: 'ZR-1',
+      recordationDate: '2023-01-10',
+    });
+    const second = s.fx.deal({
+      assignor: b,
+      assignee: c,
+      patents: [p],
+      contractNo: 'ZR-2',
+      recordationDate: '2023-09-01',
+    });
     const flags = s.scan('R01');
     expect(flags).toHaveLength(1);
     expect(flags[0]!.subjects.map((x) => x.businessNo)).toEqual(expect.arrayContaining(['ZR-1', 'ZR-2']));
@@ -99,8 +111,22 @@ describe('R10 duplicate', () => {
     const { a, b } = parties();
     const p = s.fx.patent();
     const q = s.fx.patent();
-    s.fx.deal({ assignor: a, assignee: b, patents: [p, q], contractNo: 'DUP-1', contractDate: '2023-01-05', region: '140100' });
-    s.fx.deal({ assignor: a, assignee: b, patents: [q, p], contractNo: 'DUP-1', contractDate: '2023-01-06', region: '140200' });
+    s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: [p, q],
+      contractNo: 'DUP-1',
+      contractDate: '2023-01-05',
+      region: '140100',
+    });
+    s.fx.deal({
+      assignor: a,
+      assignee: b,
+      patents: [q, p],
+      contractNo: 'DUP-1',
+      contractDate: '2023-01-06',
+      region: '140200',
+    });
     const flags = s.scan('R10');
     expect(flags).toHaveLength(1);
     expect(flags[0]!.evidence).toMatchObject({ sameContractNo: true, sameContractDate: false });

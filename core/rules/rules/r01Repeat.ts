@@ -18,7 +18,13 @@ export const r01Repeat: RuleModule = {
           second.regionCode,
           [dealSubject(first.id, first.contractNo), dealSubject(second.id, second.contractNo)],
           `专利 ${pair.sharedPatents.join('、')} 在 ${gap} 天内被两次转让或作价入股（合同 ${first.contractNo}、${second.contractNo}），不超过 ${limit} 天的监测期。`,
-          { patents: pair.sharedPatents, daysApart: gap, withinDays: limit, first: legEvidence(first), second: legEvidence(second) },
+          {
+            patents: pair.sharedPatents,
+            daysApart: gap,
+            withinDays: limit,
+            first: legEvidence(first),
+            second: legEvidence(second),
+          },
         ),
       ];
     });

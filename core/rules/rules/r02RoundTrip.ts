@@ -10,7 +10,10 @@ export const r02RoundTrip: RuleModule = {
     const limit = run.thresholds.r02RoundTripWithinDays;
     return dealsSharingPatents(run, ['转让', '作价入股']).flatMap((pair) => {
       const [out, back] = inDateOrder(pair);
-      const reversed = out.assignorKey === back.assigneeKey && out.assigneeKey === back.assignorKey && out.assignorKey !== out.assigneeKey;
+      const reversed =
+        out.assignorKey === back.assigneeKey &&
+        out.assigneeKey === back.assignorKey &&
+        out.assignorKey !== out.assigneeKey;
       if (!reversed) return [];
       const gap = daysBetween(out.date, back.date);
       if (gap > limit) return [];
@@ -20,7 +23,13 @@ export const r02RoundTrip: RuleModule = {
           back.regionCode,
           [dealSubject(out.id, out.contractNo), dealSubject(back.id, back.contractNo)],
           `专利 ${pair.sharedPatents.join('、')} 由“${out.assignorName}”转给“${out.assigneeName}”（合同 ${out.contractNo}），${gap} 天后又转回（合同 ${back.contractNo}）。`,
-          { patents: pair.sharedPatents, daysApart: gap, withinDays: limit, outbound: legEvidence(out), returning: legEvidence(back) },
+          {
+            patents: pair.sharedPatents,
+            daysApart: gap,
+            withinDays: limit,
+            outbound: legEvidence(out),
+            returning: legEvidence(back),
+          },
         ),
       ];
     });

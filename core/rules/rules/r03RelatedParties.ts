@@ -36,8 +36,9 @@ const LINKED_PARTY_PAIRS = `WITH keyed AS MATERIALIZED (
 export const r03RelatedParties: RuleModule = {
   id: 'R03',
   run(run) {
-    const rows = statement(run.db,
-        `${run.dealIds === null ? LINKED_PARTY_PAIRS : ''}
+    const rows = statement(
+      run.db,
+      `${run.dealIds === null ? LINKED_PARTY_PAIRS : ''}
          SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, a.name AS assignor, b.name AS assignee,
            ${FIELDS.map((f) => `CASE WHEN ${sameField(f)} THEN ${f.expr('a')} END AS ${f.key}`).join(',\n')}
          FROM ${run.dealIds === null ? 'linked l CROSS JOIN deals d ON d.assignor_id = l.assignorId AND d.assignee_id = l.assigneeId' : 'deals d'}
@@ -46,8 +47,13 @@ export const r03RelatedParties: RuleModule = {
          WHERE d.voided_at IS NULL AND ${inScope('d.id', run.dealIds)}
            AND (${FIELDS.map(sameField).join(' OR ')})
          ORDER BY d.id`,
-      )
-      .all(scopeParams(run.dealIds)) as ({ id: string; contractNo: string; regionCode: string; assignor: string; assignee: string } & Record<string, string | null>)[];
+    ).all(scopeParams(run.dealIds)) as ({
+      id: string;
+      contractNo: string;
+      regionCode: string;
+      assignor: string;
+      assignee: string;
+    } & Record<string, string | null>)[];
     return rows.map((r) => {
       const shared = FIELDS.filter((f) => r[f.key] !== null).map((f) => ({ field: f.label, value: r[f.key] }));
       return candidate(

@@ -15,12 +15,18 @@ export const r04NominalPrice: RuleModule = {
     const belowYuan = run.thresholds.r04NominalBelowYuan;
     // A full scan walks the amount index; a check after a save starts from its deals.
     const amount = run.dealIds === null ? 'd.amount_fen' : '+d.amount_fen';
-    const rows = statement(run.db,
-        `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen
+    const rows = statement(
+      run.db,
+      `SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.kind, d.amount_fen AS amountFen
          FROM deals d
          WHERE ${amount} < @belowFen AND d.voided_at IS NULL AND +d.kind IN ('转让', '作价入股') AND ${inScope('d.id', run.dealIds)}`,
-      )
-      .all({ belowFen: belowYuan * FEN_PER_YUAN, ...scopeParams(run.dealIds) }) as { id: string; contractNo: string; regionCode: string; kind: string; amountFen: number }[];
+    ).all({ belowFen: belowYuan * FEN_PER_YUAN, ...scopeParams(run.dealIds) }) as {
+      id: string;
+      contractNo: string;
+      regionCode: string;
+      kind: string;
+      amountFen: number;
+    }[];
     return rows.map((r) =>
       candidate(
         'R04',

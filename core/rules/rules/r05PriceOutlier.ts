@@ -74,9 +74,15 @@ function scanAll(run: RuleRun): FlagCandidate[] {
   const { rowids, groups } = priced;
   const suspects = rowids.filter((_, i) => {
     const s = groups[i] === null ? undefined : stats.get(groups[i]!)!;
-    return s !== undefined && s.mad > 0 && Math.abs((MODIFIED_Z_FACTOR * (logPrices[i]! - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove;
+    return (
+      s !== undefined &&
+      s.mad > 0 &&
+      Math.abs((MODIFIED_Z_FACTOR * (logPrices[i]! - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove
+    );
   });
-  return pricedDealsByRowids(run.db, suspects).flatMap((d) => judge(run, d, byKey.get(groupKey(d.kind, d.typeRank))!) ?? []);
+  return pricedDealsByRowids(run.db, suspects).flatMap(
+    (d) => judge(run, d, byKey.get(groupKey(d.kind, d.typeRank))!) ?? [],
+  );
 }
 
 /**

@@ -30,8 +30,9 @@ export const r06Unpaid: RuleModule = {
     // rows at random; a check after a save finds its deals by id.
     // The deals are a subquery that SQLite must not flatten (LIMIT -1), so that each deal's sum is computed once;
     // the payments a reviewer sees come with the unpaid deals in the same statement.
-    const unpaid = statement(run.db,
-        `SELECT u.*, (SELECT json_group_array(json_object('date', paid_date, 'amountFen', amount_fen, 'voucherNo', voucher_no))
+    const unpaid = statement(
+      run.db,
+      `SELECT u.*, (SELECT json_group_array(json_object('date', paid_date, 'amountFen', amount_fen, 'voucherNo', voucher_no))
              FROM (SELECT paid_date, amount_fen, voucher_no FROM payments WHERE deal_id = u.id AND voided_at IS NULL ORDER BY paid_date, id)) AS payments
          FROM (
            SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.amount_fen AS amountFen, d.contract_date AS contractDate,
@@ -40,8 +41,12 @@ export const r06Unpaid: RuleModule = {
            WHERE +d.contract_date <= @signedBy AND d.voided_at IS NULL AND +d.amount_fen > 0 AND ${inScope('d.id', run.dealIds)}
            LIMIT -1) u
          WHERE receivedFen * 100 < @percent * amountFen`,
-      )
-      .all({ asOf: run.asOf, signedBy: addDays(run.asOf, -afterDays), percent, ...scopeParams(run.dealIds) }) as UnpaidRow[];
+    ).all({
+      asOf: run.asOf,
+      signedBy: addDays(run.asOf, -afterDays),
+      percent,
+      ...scopeParams(run.dealIds),
+    }) as UnpaidRow[];
     return unpaid.map((r) => {
       const days = daysBetween(r.contractDate, run.asOf);
       const paidPercent = Math.floor((r.receivedFen * 10000) / r.amountFen) / 100;

@@ -51,7 +51,10 @@ export const r07ExpiringPatent: RuleModule = {
         : `SELECT ${columns} FROM deals d JOIN deal_patents dp ON dp.deal_id = d.id
              JOIN (SELECT p.number, p.type, p.filing_date, p.status, ${expiry} AS expiry FROM patents p) p ON p.number = dp.patent_number
            WHERE ${inScope('d.id', run.dealIds)} AND ${qualifies}`;
-    const rows = statement(run.db, `${sql} ORDER BY d.id, dp.position`).all({ withinDays, ...scopeParams(run.dealIds) }) as ExpiringRow[];
+    const rows = statement(run.db, `${sql} ORDER BY d.id, dp.position`).all({
+      withinDays,
+      ...scopeParams(run.dealIds),
+    }) as ExpiringRow[];
     const byDeal = groupBy(rows, (r) => r.id);
     return [...byDeal.values()].map((patents) => {
       const d = patents[0]!;
@@ -64,14 +67,27 @@ export const r07ExpiringPatent: RuleModule = {
             : daysToExpiry! < 0
               ? `已于 ${p.expiry} 到期（${dateLabel}之前）`
               : `将于 ${p.expiry} 到期（${dateLabel}后 ${daysToExpiry} 天）`;
-        return { number: p.number, type: p.type, status: p.status, filingDate: p.filingDate, naturalExpiry: p.expiry, daysToExpiry, reason };
+        return {
+          number: p.number,
+          type: p.type,
+          status: p.status,
+          filingDate: p.filingDate,
+          naturalExpiry: p.expiry,
+          daysToExpiry,
+          reason,
+        };
       });
       return candidate(
         'R07',
         d.regionCode,
         [dealSubject(d.id, d.contractNo)],
         `合同 ${d.contractNo} 的专利${findings.map((f) => ` ${f.number} ${f.reason}`).join('；')}（${dateLabel} ${d.referenceDate}，监测期 ${withinDays} 天）。`,
-        { referenceDate: d.referenceDate, referenceIsRecordation: Boolean(d.hasRecordation), withinDays, patents: findings },
+        {
+          referenceDate: d.referenceDate,
+          referenceIsRecordation: Boolean(d.hasRecordation),
+          withinDays,
+          patents: findings,
+        },
       );
     });
   },

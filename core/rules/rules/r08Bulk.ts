@@ -31,17 +31,19 @@ const FROM = `FROM deals d JOIN organizations a ON a.id = d.assignor_id JOIN org
  */
 function loadDeals(run: RuleRun): PairDeal[] {
   if (run.dealIds !== null) {
-    return statement(run.db, `SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`)
-      .all(JSON.stringify(dealsOfSameParties(run.db, run.dealIds))) as PairDeal[];
+    return statement(
+      run.db,
+      `SELECT ${COLUMNS} ${FROM} WHERE d.id IN (SELECT value FROM json_each(?)) AND d.voided_at IS NULL`,
+    ).all(JSON.stringify(dealsOfSameParties(run.db, run.dealIds))) as PairDeal[];
   }
-  return statement(run.db,
-      `SELECT ${COLUMNS}
+  return statement(
+    run.db,
+    `SELECT ${COLUMNS}
        FROM (SELECT assignor_id, assignee_id FROM deals WHERE voided_at IS NULL GROUP BY assignor_id, assignee_id HAVING sum(patent_count) >= @k) pairs
        CROSS JOIN deals d ON d.assignor_id = pairs.assignor_id AND d.assignee_id = pairs.assignee_id
        JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id
        WHERE d.voided_at IS NULL`,
-    )
-    .all({ k: run.thresholds.r08MinPatents }) as PairDeal[];
+  ).all({ k: run.thresholds.r08MinPatents }) as PairDeal[];
 }
 
 /** Windows of at most D days holding at least K distinct patents; overlapping windows merge into one finding. */
@@ -95,7 +97,12 @@ export const r08Bulk: RuleModule = {
               patents,
               minPatents,
               withinDays,
-              deals: cluster.map((d) => ({ dealId: d.id, contractNo: d.contractNo, date: d.date, patents: (d.patents ?? '').split(',').filter(Boolean).length })),
+              deals: cluster.map((d) => ({
+                dealId: d.id,
+                contractNo: d.contractNo,
+                date: d.date,
+                patents: (d.patents ?? '').split(',').filter(Boolean).length,
+              })),
             },
           ),
         );

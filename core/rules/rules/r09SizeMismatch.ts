@@ -51,8 +51,9 @@ function aboveBounds(row: SizedRow): boolean {
 export const r09SizeMismatch: RuleModule = {
   id: 'R09',
   run(run) {
-    const rows = statement(run.db,
-        `WITH sized AS (
+    const rows = statement(
+      run.db,
+      `WITH sized AS (
            SELECT d.id, d.contract_no AS contractNo, d.region_code AS regionCode, d.assignee_id AS assigneeId,
              coalesce(d.assignee_size, b.size) AS countedSize, b.name AS assignee, b.sector AS orgSector,
              CAST(substr(${dealDate('d')}, 1, 4) AS INTEGER) AS dealYear
@@ -73,8 +74,7 @@ export const r09SizeMismatch: RuleModule = {
          SELECT n.id, n.contractNo, n.regionCode, n.countedSize, n.assignee, n.dealYear, f.year AS figuresYear,
            f.revenue_fen AS revenueFen, f.employees, coalesce(f.sector, n.orgSector) AS sector
          FROM nearest n JOIN enterprise_figures f ON f.id = n.figuresId`,
-      )
-      .all(scopeParams(run.dealIds)) as SizedRow[];
+    ).all(scopeParams(run.dealIds)) as SizedRow[];
     return rows.filter(aboveBounds).map((r) => {
       const revenue = r.revenueFen === null ? '营业收入未填' : `营业收入 ${formatWan(r.revenueFen)}`;
       return candidate(

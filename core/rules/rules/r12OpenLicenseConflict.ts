@@ -51,10 +51,12 @@ export const r12OpenLicenseConflict: RuleModule = {
            AND ${overlaps(dealDate('o'), 'o.license_end_date', dealDate('x'), 'x.license_end_date')}
            AND ${scopedSide ? inScope(`${scopedSide}.id`, run.dealIds) : '1'}`,
       ).all(params) as ConflictRow[];
-    const licenses = run.dealIds === null ? licenseConflicts(null) : [...licenseConflicts('o'), ...licenseConflicts('x')];
+    const licenses =
+      run.dealIds === null ? licenseConflicts(null) : [...licenseConflicts('o'), ...licenseConflicts('x')];
     const pledgeEnd = `CASE WHEN g.term_months IS NOT NULL THEN date(g.registration_date, '+' || g.term_months || ' months', '-1 day') END`;
-    const pledges = statement(run.db,
-        `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
+    const pledges = statement(
+      run.db,
+      `SELECT o.id AS openId, o.contract_no AS openNo, o.region_code AS openRegion, ${dealDate('o')} AS openFrom, o.license_end_date AS openTo,
            op.patent_number AS patent, g.id AS otherId, g.registration_no AS otherNo, '质押' AS otherKind,
            g.registration_date AS otherFrom, ${pledgeEnd} AS otherTo
          FROM deals o
@@ -64,8 +66,7 @@ export const r12OpenLicenseConflict: RuleModule = {
          WHERE ${run.dealIds === null ? '' : '+'}o.license_mode = '开放许可' AND o.voided_at IS NULL AND g.voided_at IS NULL
            AND ${overlaps(dealDate('o'), 'o.license_end_date', 'g.registration_date', pledgeEnd)}
            AND ${inScope('o.id', run.dealIds)}`,
-      )
-      .all(params) as ConflictRow[];
+    ).all(params) as ConflictRow[];
     const byPair = new Map<string, ConflictRow[]>();
     for (const row of [...licenses, ...pledges]) {
       const key = `${row.openId}|${row.otherKind}|${row.otherId}`;

@@ -12,12 +12,24 @@ export function ruleStore() {
   const store = openStore(path.join(dir, 'rules.db'));
   const fx = ruleFixtures(store.db);
   /** What one rule finds today (or asOf), with default thresholds unless overridden. */
-  const scan = (ruleId: RuleId, options: { asOf?: string; thresholds?: Partial<RuleThresholds>; dealIds?: string[] } = {}) =>
+  const scan = (
+    ruleId: RuleId,
+    options: { asOf?: string; thresholds?: Partial<RuleThresholds>; dealIds?: string[] } = {},
+  ) =>
     scanRules(store.db, {
       ruleIds: [ruleId],
       asOf: options.asOf ?? '2024-06-30',
       thresholds: { ...DEFAULT_RULE_THRESHOLDS, ...options.thresholds },
       dealIds: options.dealIds,
     });
-  return { db: store.db, store, fx, scan, close: () => { store.close(); cleanup(); } };
+  return {
+    db: store.db,
+    store,
+    fx,
+    scan,
+    close: () => {
+      store.close();
+      cleanup();
+    },
+  };
 }

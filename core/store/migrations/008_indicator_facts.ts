@@ -17,7 +17,9 @@ const COUNTED = `d.voided_at IS NULL AND d.recordation_date IS NOT NULL
       WHERE fs.entity = 'deal' AND fs.entity_id = d.id AND af.status = '确认异常')`;
 
 /** The fact rows of the deals whose ids `ids` selects (a list or a subquery), from their current state. */
-const dealRows = (ids: string) => `SELECT 'I1', o.city_code, d.recordation_date, d.id, d.assignee_id, d.industry, d.patent_count, d.amount_fen
+const dealRows = (
+  ids: string,
+) => `SELECT 'I1', o.city_code, d.recordation_date, d.id, d.assignee_id, d.industry, d.patent_count, d.amount_fen
     FROM deals d JOIN organizations o ON o.id = d.assignee_id
     WHERE d.id IN (${ids}) AND ${COUNTED} AND o.city_code IS NOT NULL AND coalesce(d.assignee_size, o.size) IN ${SME}
   UNION ALL
@@ -117,32 +119,52 @@ INSERT INTO indicator_enterprise_years SELECT region, ${YEAR('recordation_date')
   FROM indicator_deals WHERE family = 'I1' GROUP BY 1, 2, 3;
 
 -- Running totals of the row tables.
-${trigger('indicator_deals_added', 'AFTER INSERT ON indicator_deals FOR EACH ROW', `
+${trigger(
+  'indicator_deals_added',
+  'AFTER INSERT ON indicator_deals FOR EACH ROW',
+  `
   INSERT INTO indicator_deal_years VALUES (NEW.family, NEW.region, ${YEAR('NEW.recordation_date')}, 1, NEW.patent_count, NEW.amount_fen)
     ON CONFLICT (family, region, year) DO UPDATE SET deals = deals + 1, patents = patents + excluded.patents,
       amount_fen = amount_fen + excluded.amount_fen;
   INSERT INTO indicator_enterprise_years SELECT NEW.region, ${YEAR('NEW.recordation_date')}, NEW.assignee_id, 1 WHERE NEW.family = 'I1'
-    ON CONFLICT (region, year, assignee_id) DO UPDATE SET deals = deals + 1;`)}
-${trigger('indicator_deals_removed', 'AFTER DELETE ON indicator_deals FOR EACH ROW', `
+    ON CONFLICT (region, year, assignee_id) DO UPDATE SET deals = deals + 1;`,
+)}
+${trigger(
+  'indicator_deals_removed',
+  'AFTER DELETE ON indicator_deals FOR EACH ROW',
+  `
   UPDATE indicator_deal_years SET deals = deals - 1, patents = patents - OLD.patent_count, amount_fen = amount_fen - OLD.amount_fen
     WHERE family = OLD.family AND region = OLD.region AND year = ${YEAR('OLD.recordation_date')};
   DELETE FROM indicator_deal_years WHERE family = OLD.family AND region = OLD.region AND year = ${YEAR('OLD.recordation_date')} AND deals = 0;
   UPDATE indicator_enterprise_years SET deals = deals - 1
     WHERE OLD.family = 'I1' AND region = OLD.region AND year = ${YEAR('OLD.recordation_date')} AND assignee_id = OLD.assignee_id;
   DELETE FROM indicator_enterprise_years
-    WHERE OLD.family = 'I1' AND region = OLD.region AND year = ${YEAR('OLD.recordation_date')} AND assignee_id = OLD.assignee_id AND deals = 0;`)}
-${trigger('indicator_payments_added', 'AFTER INSERT ON indicator_payments FOR EACH ROW', `
+    WHERE OLD.family = 'I1' AND region = OLD.region AND year = ${YEAR('OLD.recordation_date')} AND assignee_id = OLD.assignee_id AND deals = 0;`,
+)}
+${trigger(
+  'indicator_payments_added',
+  'AFTER INSERT ON indicator_payments FOR EACH ROW',
+  `
   INSERT INTO indicator_payment_years VALUES (NEW.family, NEW.region, ${YEAR('NEW.paid_date')}, 1, NEW.amount_fen)
-    ON CONFLICT (family, region, year) DO UPDATE SET payments = payments + 1, amount_fen = amount_fen + excluded.amount_fen;`)}
-${trigger('indicator_payments_removed', 'AFTER DELETE ON indicator_payments FOR EACH ROW', `
+    ON CONFLICT (family, region, year) DO UPDATE SET payments = payments + 1, amount_fen = amount_fen + excluded.amount_fen;`,
+)}
+${trigger(
+  'indicator_payments_removed',
+  'AFTER DELETE ON indicator_payments FOR EACH ROW',
+  `
   UPDATE indicator_payment_years SET payments = payments - 1, amount_fen = amount_fen - OLD.amount_fen
     WHERE family = OLD.family AND region = OLD.region AND year = ${YEAR('OLD.paid_date')};
-  DELETE FROM indicator_payment_years WHERE family = OLD.family AND region = OLD.region AND year = ${YEAR('OLD.paid_date')} AND payments = 0;`)}
+  DELETE FROM indicator_payment_years WHERE family = OLD.family AND region = OLD.region AND year = ${YEAR('OLD.paid_date')} AND payments = 0;`,
+)}
 
 -- Every write that can change what a deal contributes rebuilds that deal's rows.
 ${trigger('indicator_facts_deal_added', 'AFTER INSERT ON deals FOR EACH ROW', refreshDeals('NEW.id'))}
-${trigger('indicator_facts_deal_changed', `AFTER UPDATE OF id, voided_at, recordation_date, assignor_id, assignee_id, assignee_size,
-  industry, patent_count, amount_fen ON deals FOR EACH ROW`, refreshDeals('OLD.id, NEW.id'))}
+${trigger(
+  'indicator_facts_deal_changed',
+  `AFTER UPDATE OF id, voided_at, recordation_date, assignor_id, assignee_id, assignee_size,
+  industry, patent_count, amount_fen ON deals FOR EACH ROW`,
+  refreshDeals('OLD.id, NEW.id'),
+)}
 ${trigger('indicator_facts_deal_removed', 'AFTER DELETE ON deals FOR EACH ROW', refreshDeals('OLD.id'))}
 ${trigger('indicator_facts_payment_added', 'AFTER INSERT ON payments FOR EACH ROW', refreshPayments('NEW.deal_id'))}
 ${trigger('indicator_facts_payment_changed', 'AFTER UPDATE OF id, deal_id, paid_date, amount_fen, voided_at ON payments FOR EACH ROW', refreshPayments('OLD.deal_id, NEW.deal_id'))}

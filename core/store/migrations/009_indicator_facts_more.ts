@@ -58,14 +58,18 @@ CREATE INDEX indicator_enterprise_years_by_enterprise ON indicator_enterprise_ye
 UPDATE indicator_enterprise_years SET ${FIGURES};
 -- Migration 8's running totals again, naming their columns now that the table has more.
 DROP TRIGGER indicator_deals_added;
-${trigger('indicator_deals_added', 'AFTER INSERT ON indicator_deals FOR EACH ROW', `
+${trigger(
+  'indicator_deals_added',
+  'AFTER INSERT ON indicator_deals FOR EACH ROW',
+  `
   INSERT INTO indicator_deal_years (family, region, year, deals, patents, amount_fen)
     VALUES (NEW.family, NEW.region, ${YEAR('NEW.recordation_date')}, 1, NEW.patent_count, NEW.amount_fen)
     ON CONFLICT (family, region, year) DO UPDATE SET deals = deals + 1, patents = patents + excluded.patents,
       amount_fen = amount_fen + excluded.amount_fen;
   INSERT INTO indicator_enterprise_years (region, year, assignee_id, deals)
     SELECT NEW.region, ${YEAR('NEW.recordation_date')}, NEW.assignee_id, 1 WHERE NEW.family = 'I1'
-    ON CONFLICT (region, year, assignee_id) DO UPDATE SET deals = deals + 1;`)}
+    ON CONFLICT (region, year, assignee_id) DO UPDATE SET deals = deals + 1;`,
+)}
 
 CREATE TABLE indicator_registrations (
   region TEXT NOT NULL,
@@ -96,30 +100,55 @@ CREATE INDEX indicator_pledges_pledge ON indicator_pledges(pledge_id);
 ${refreshRegistrations('SELECT id FROM product_registrations WHERE voided_at IS NULL')}
 ${refreshPledges('SELECT id FROM pledges WHERE voided_at IS NULL')}
 
-${trigger('indicator_facts_benefited_added', 'AFTER INSERT ON indicator_enterprise_years FOR EACH ROW', `
-  UPDATE indicator_enterprise_years SET ${FIGURES} WHERE region = NEW.region AND year = NEW.year AND assignee_id = NEW.assignee_id;`)}
+${trigger(
+  'indicator_facts_benefited_added',
+  'AFTER INSERT ON indicator_enterprise_years FOR EACH ROW',
+  `
+  UPDATE indicator_enterprise_years SET ${FIGURES} WHERE region = NEW.region AND year = NEW.year AND assignee_id = NEW.assignee_id;`,
+)}
 ${trigger('indicator_facts_figures_added', 'AFTER INSERT ON enterprise_figures FOR EACH ROW', refreshFiguresOf('NEW.organization_id', 'NEW.year'))}
-${trigger('indicator_facts_figures_changed', 'AFTER UPDATE ON enterprise_figures FOR EACH ROW',
-  refreshFiguresOf('OLD.organization_id', 'OLD.year') + refreshFiguresOf('NEW.organization_id', 'NEW.year'))}
+${trigger(
+  'indicator_facts_figures_changed',
+  'AFTER UPDATE ON enterprise_figures FOR EACH ROW',
+  refreshFiguresOf('OLD.organization_id', 'OLD.year') + refreshFiguresOf('NEW.organization_id', 'NEW.year'),
+)}
 ${trigger('indicator_facts_figures_removed', 'AFTER DELETE ON enterprise_figures FOR EACH ROW', refreshFiguresOf('OLD.organization_id', 'OLD.year'))}
 
 ${trigger('indicator_facts_registration_added', 'AFTER INSERT ON product_registrations FOR EACH ROW', refreshRegistrations('NEW.id'))}
-${trigger('indicator_facts_registration_changed', `AFTER UPDATE OF id, enterprise_id, enterprise_size, registration_date, voided_at
-  ON product_registrations FOR EACH ROW`, refreshRegistrations('OLD.id, NEW.id'))}
+${trigger(
+  'indicator_facts_registration_changed',
+  `AFTER UPDATE OF id, enterprise_id, enterprise_size, registration_date, voided_at
+  ON product_registrations FOR EACH ROW`,
+  refreshRegistrations('OLD.id, NEW.id'),
+)}
 ${trigger('indicator_facts_registration_removed', 'AFTER DELETE ON product_registrations FOR EACH ROW', refreshRegistrations('OLD.id'))}
 ${trigger('indicator_facts_registration_patent_added', 'AFTER INSERT ON registration_patents FOR EACH ROW', refreshRegistrations('NEW.registration_id'))}
-${trigger('indicator_facts_registration_patent_changed', 'AFTER UPDATE ON registration_patents FOR EACH ROW',
-  refreshRegistrations('OLD.registration_id, NEW.registration_id'))}
+${trigger(
+  'indicator_facts_registration_patent_changed',
+  'AFTER UPDATE ON registration_patents FOR EACH ROW',
+  refreshRegistrations('OLD.registration_id, NEW.registration_id'),
+)}
 ${trigger('indicator_facts_registration_patent_removed', 'AFTER DELETE ON registration_patents FOR EACH ROW', refreshRegistrations('OLD.registration_id'))}
 
 ${trigger('indicator_facts_pledge_added', 'AFTER INSERT ON pledges FOR EACH ROW', refreshPledges('NEW.id'))}
-${trigger('indicator_facts_pledge_changed', 'AFTER UPDATE OF id, pledgor_id, amount_fen, registration_date, voided_at ON pledges FOR EACH ROW',
-  refreshPledges('OLD.id, NEW.id'))}
+${trigger(
+  'indicator_facts_pledge_changed',
+  'AFTER UPDATE OF id, pledgor_id, amount_fen, registration_date, voided_at ON pledges FOR EACH ROW',
+  refreshPledges('OLD.id, NEW.id'),
+)}
 ${trigger('indicator_facts_pledge_removed', 'AFTER DELETE ON pledges FOR EACH ROW', refreshPledges('OLD.id'))}
 
-${trigger('indicator_facts_holder_added', 'AFTER INSERT ON organizations FOR EACH ROW',
-  refreshRegistrations(registrationsOf('NEW.id')) + refreshPledges(pledgesOf('NEW.id')))}
-${trigger('indicator_facts_holder_changed', 'AFTER UPDATE OF id, city_code, size ON organizations FOR EACH ROW',
-  refreshRegistrations(registrationsOf('OLD.id')) + refreshRegistrations(registrationsOf('NEW.id'))
-  + refreshPledges(pledgesOf('OLD.id')) + refreshPledges(pledgesOf('NEW.id')))}
+${trigger(
+  'indicator_facts_holder_added',
+  'AFTER INSERT ON organizations FOR EACH ROW',
+  refreshRegistrations(registrationsOf('NEW.id')) + refreshPledges(pledgesOf('NEW.id')),
+)}
+${trigger(
+  'indicator_facts_holder_changed',
+  'AFTER UPDATE OF id, city_code, size ON organizations FOR EACH ROW',
+  refreshRegistrations(registrationsOf('OLD.id')) +
+    refreshRegistrations(registrationsOf('NEW.id')) +
+    refreshPledges(pledgesOf('OLD.id')) +
+    refreshPledges(pledgesOf('NEW.id')),
+)}
 `;

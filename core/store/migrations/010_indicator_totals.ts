@@ -70,21 +70,63 @@ INSERT INTO indicator_program_patents SELECT region, patent_number, min(year) FR
 -- One insert trigger sets the new enterprise's figures (the update trigger adds them) and then counts it, so the
 -- totals never depend on the order in which SQLite fires triggers of the same event.
 DROP TRIGGER indicator_facts_benefited_added;
-${trigger('indicator_enterprise_years_added', 'AFTER INSERT ON indicator_enterprise_years FOR EACH ROW', `
+${trigger(
+  'indicator_enterprise_years_added',
+  'AFTER INSERT ON indicator_enterprise_years FOR EACH ROW',
+  `
   UPDATE indicator_enterprise_years SET ${ENTERPRISE_FIGURES}
   WHERE region = NEW.region AND year = NEW.year AND assignee_id = NEW.assignee_id;
-  ${addToTotals('NEW', 1, () => '0')}`)}
-${trigger('indicator_enterprise_years_figures', `AFTER UPDATE OF ${FIGURES.join(', ')} ON indicator_enterprise_years FOR EACH ROW`,
-  addToTotals('NEW', 0, (c) => `coalesce(NEW.${c}, 0) - coalesce(OLD.${c}, 0)`))}
-${trigger('indicator_enterprise_years_removed', 'AFTER DELETE ON indicator_enterprise_years FOR EACH ROW',
-  addToTotals('OLD', -1, (c) => `-coalesce(OLD.${c}, 0)`))}
+  ${addToTotals('NEW', 1, () => '0')}`,
+)}
+${trigger(
+  'indicator_enterprise_years_figures',
+  `AFTER UPDATE OF ${FIGURES.join(', ')} ON indicator_enterprise_years FOR EACH ROW`,
+  addToTotals('NEW', 0, (c) => `coalesce(NEW.${c}, 0) - coalesce(OLD.${c}, 0)`),
+)}
+${trigger(
+  'indicator_enterprise_years_removed',
+  'AFTER DELETE ON indicator_enterprise_years FOR EACH ROW',
+  addToTotals('OLD', -1, (c) => `-coalesce(OLD.${c}, 0)`),
+)}
 
-${trigger('indicator_program_enterprises_added', 'AFTER INSERT ON indicator_enterprise_years FOR EACH ROW',
-  refreshFirstYear('indicator_program_enterprises', 'assignee_id', 'indicator_enterprise_years INDEXED BY indicator_enterprise_years_enterprise', 'NEW'))}
-${trigger('indicator_program_enterprises_removed', 'AFTER DELETE ON indicator_enterprise_years FOR EACH ROW',
-  refreshFirstYear('indicator_program_enterprises', 'assignee_id', 'indicator_enterprise_years INDEXED BY indicator_enterprise_years_enterprise', 'OLD'))}
-${trigger('indicator_program_patents_added', 'AFTER INSERT ON indicator_registration_patents FOR EACH ROW',
-  refreshFirstYear('indicator_program_patents', 'patent_number', 'indicator_registration_patents INDEXED BY indicator_registration_patents_patent', 'NEW'))}
-${trigger('indicator_program_patents_removed', 'AFTER DELETE ON indicator_registration_patents FOR EACH ROW',
-  refreshFirstYear('indicator_program_patents', 'patent_number', 'indicator_registration_patents INDEXED BY indicator_registration_patents_patent', 'OLD'))}
+${trigger(
+  'indicator_program_enterprises_added',
+  'AFTER INSERT ON indicator_enterprise_years FOR EACH ROW',
+  refreshFirstYear(
+    'indicator_program_enterprises',
+    'assignee_id',
+    'indicator_enterprise_years INDEXED BY indicator_enterprise_years_enterprise',
+    'NEW',
+  ),
+)}
+${trigger(
+  'indicator_program_enterprises_removed',
+  'AFTER DELETE ON indicator_enterprise_years FOR EACH ROW',
+  refreshFirstYear(
+    'indicator_program_enterprises',
+    'assignee_id',
+    'indicator_enterprise_years INDEXED BY indicator_enterprise_years_enterprise',
+    'OLD',
+  ),
+)}
+${trigger(
+  'indicator_program_patents_added',
+  'AFTER INSERT ON indicator_registration_patents FOR EACH ROW',
+  refreshFirstYear(
+    'indicator_program_patents',
+    'patent_number',
+    'indicator_registration_patents INDEXED BY indicator_registration_patents_patent',
+    'NEW',
+  ),
+)}
+${trigger(
+  'indicator_program_patents_removed',
+  'AFTER DELETE ON indicator_registration_patents FOR EACH ROW',
+  refreshFirstYear(
+    'indicator_program_patents',
+    'patent_number',
+    'indicator_registration_patents INDEXED BY indicator_registration_patents_patent',
+    'OLD',
+  ),
+)}
 `;

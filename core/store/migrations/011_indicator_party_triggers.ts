@@ -15,11 +15,16 @@ CREATE TRIGGER ${name} AFTER UPDATE OF ${['id', ...columns].join(', ')} ON organ
   WHEN ${changed(columns)} BEGIN${refresh('OLD.id')}${refresh('NEW.id')}
 END;`;
 
-const asAssignee = (org: string) => refreshDeals(`SELECT id FROM deals INDEXED BY deals_assignee WHERE assignee_id = ${org}`);
-const asAssignor = (org: string) => refreshDeals(`SELECT id FROM deals INDEXED BY deals_assignor WHERE assignor_id = ${org}`);
-const asEnterprise = (org: string) => refreshRegistrations(
-  `SELECT id FROM product_registrations INDEXED BY product_registrations_live_by_enterprise WHERE enterprise_id = ${org} AND voided_at IS NULL`);
-const asPledgor = (org: string) => refreshPledges(`SELECT id FROM pledges INDEXED BY pledges_pledgor WHERE pledgor_id = ${org}`);
+const asAssignee = (org: string) =>
+  refreshDeals(`SELECT id FROM deals INDEXED BY deals_assignee WHERE assignee_id = ${org}`);
+const asAssignor = (org: string) =>
+  refreshDeals(`SELECT id FROM deals INDEXED BY deals_assignor WHERE assignor_id = ${org}`);
+const asEnterprise = (org: string) =>
+  refreshRegistrations(
+    `SELECT id FROM product_registrations INDEXED BY product_registrations_live_by_enterprise WHERE enterprise_id = ${org} AND voided_at IS NULL`,
+  );
+const asPledgor = (org: string) =>
+  refreshPledges(`SELECT id FROM pledges INDEXED BY pledges_pledgor WHERE pledgor_id = ${org}`);
 
 export const sql = /* sql */ `
 DROP TRIGGER indicator_facts_party_changed;

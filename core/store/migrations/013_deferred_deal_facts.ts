@@ -14,8 +14,12 @@ const DEFERRED = 'EXISTS (SELECT 1 FROM indicator_deferral)';
 // Not INSERT OR IGNORE: a statement that fires a trigger imposes its own conflict policy on the trigger's statements
 // (province ingest writes with an upsert), so the note checks for itself.
 const note = (ids: string[]) =>
-  ids.map((id) => `
-  INSERT INTO indicator_dirty_deals (deal_id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM indicator_dirty_deals WHERE deal_id = ${id});`).join('');
+  ids
+    .map(
+      (id) => `
+  INSERT INTO indicator_dirty_deals (deal_id) SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM indicator_dirty_deals WHERE deal_id = ${id});`,
+    )
+    .join('');
 
 /** The trigger as migration 8 made it, now only outside a deferral, and its twin that notes the deal inside one. */
 const deferrable = (name: string, event: string, rebuild: string, ids: string[]) => `

@@ -26,7 +26,9 @@ ALTER TABLE province_keys ADD COLUMN replaced_at TEXT;
 
 export function prepare(db: Database.Database): void {
   const row = db
-    .prepare('SELECT id, public_key_pem, private_key_pem FROM installation WHERE private_key_pem IS NOT NULL AND public_key_pem IS NOT NULL LIMIT 1')
+    .prepare(
+      'SELECT id, public_key_pem, private_key_pem FROM installation WHERE private_key_pem IS NOT NULL AND public_key_pem IS NOT NULL LIMIT 1',
+    )
     .get() as { id: string; public_key_pem: string; private_key_pem: string } | undefined;
   if (!row) return;
   if (db.memory) throw new Error('an in-memory store cannot hand its private key to a key file');

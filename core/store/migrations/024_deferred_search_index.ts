@@ -29,7 +29,13 @@ const INDEXED: Indexed[] = [
     values: (r) => [`${r}.name`, `coalesce(${r}.uscc, '')`],
     updateOf: 'name, uscc',
   },
-  { table: 'patents', fts: 'patents_fts', columns: ['number', 'title'], values: (r) => [`${r}.number`, `${r}.title`], updateOf: 'title' },
+  {
+    table: 'patents',
+    fts: 'patents_fts',
+    columns: ['number', 'title'],
+    values: (r) => [`${r}.number`, `${r}.title`],
+    updateOf: 'title',
+  },
   {
     table: 'product_registrations',
     fts: 'products_fts',
@@ -47,7 +53,8 @@ const deferrable = (t: Indexed) => {
   const cols = t.columns.join(', ');
   const insert = (r: string) => `INSERT INTO ${t.fts}(rowid, ${cols}) VALUES (${r}.rowid, ${t.values(r).join(', ')});`;
   const remove = `INSERT INTO ${t.fts}(${t.fts}, rowid, ${cols}) VALUES ('delete', old.rowid, ${t.values('old').join(', ')});`;
-  const note = (r: string) => `INSERT INTO search_dirty (source, row_id) SELECT '${t.table}', ${r}.rowid WHERE NOT ${noted(t, `${r}.rowid`)};`;
+  const note = (r: string) =>
+    `INSERT INTO search_dirty (source, row_id) SELECT '${t.table}', ${r}.rowid WHERE NOT ${noted(t, `${r}.rowid`)};`;
   return `
 DROP TRIGGER ${t.fts}_ai;
 CREATE TRIGGER ${t.fts}_ai AFTER INSERT ON ${t.table} WHEN ${NOT_DEFERRED} BEGIN

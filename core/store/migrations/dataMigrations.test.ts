@@ -22,12 +22,19 @@ function loadedAt(version: number): Database.Database {
     t.cleanup();
   };
   db.pragma('foreign_keys = ON');
-  migrate(db, migrations.filter((m) => m.version <= version));
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= version),
+  );
   db.transaction(() => loadFilings(db))();
   return db;
 }
 
-const migrateTo = (db: Database.Database, version: number) => migrate(db, migrations.filter((m) => m.version <= version));
+const migrateTo = (db: Database.Database, version: number) =>
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= version),
+  );
 
 const AT = '2024-01-01T00:00:00.000Z';
 const WAN = 1_000_000; // 分 per 万元
@@ -86,7 +93,9 @@ function loadFilings(db: Database.Database): void {
     `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, status, explanation, first_seen_at, last_seen_at, updated_at)
      VALUES (?, 'R04', '140100', ?, ?, '', '${AT}', '${AT}', '${AT}')`,
   );
-  const subject = db.prepare("INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, 'deal', ?, ?)");
+  const subject = db.prepare(
+    "INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, 'deal', ?, ?)",
+  );
   flag.run('F1', 'f1', '确认异常');
   subject.run('F1', 'D6', 'D6');
   flag.run('F2', 'f2', '待审核');
@@ -96,7 +105,9 @@ function loadFilings(db: Database.Database): void {
     `INSERT INTO product_registrations (id, region_code, registration_no, enterprise_id, product_name, registration_date,
        created_at, updated_at, voided_at) VALUES (?, '140100', ?, ?, '产品', ?, '${AT}', '${AT}', ?)`,
   );
-  const registrationPatent = db.prepare('INSERT INTO registration_patents (registration_id, patent_number) VALUES (?, ?)');
+  const registrationPatent = db.prepare(
+    'INSERT INTO registration_patents (registration_id, patent_number) VALUES (?, ?)',
+  );
   registration.run('R0', 'R0', 'E1', '2020-09-09', null);
   registrationPatent.run('R0', 'P3');
   registration.run('R1', 'R1', 'E1', '2021-05-05', null);
@@ -163,13 +174,28 @@ const benefited = (db: Database.Database) =>
 
 /** Every fact table of migrations 8–10, for checking that a later migration leaves them as they were. */
 const FACT_TABLES = [
-  'indicator_deals', 'indicator_payments', 'indicator_deal_years', 'indicator_payment_years', 'indicator_enterprise_years',
-  'indicator_registrations', 'indicator_registration_patents', 'indicator_pledges', 'indicator_enterprise_totals',
-  'indicator_program_enterprises', 'indicator_program_patents',
+  'indicator_deals',
+  'indicator_payments',
+  'indicator_deal_years',
+  'indicator_payment_years',
+  'indicator_enterprise_years',
+  'indicator_registrations',
+  'indicator_registration_patents',
+  'indicator_pledges',
+  'indicator_enterprise_totals',
+  'indicator_program_enterprises',
+  'indicator_program_patents',
 ];
-const allFacts = (db: Database.Database) => FACT_TABLES.map((t) => rows(db, `SELECT * FROM ${t}`).map((r) => JSON.stringify(r)).sort());
+const allFacts = (db: Database.Database) =>
+  FACT_TABLES.map((t) =>
+    rows(db, `SELECT * FROM ${t}`)
+      .map((r) => JSON.stringify(r))
+      .sort(),
+  );
 const countedDeals = (db: Database.Database) =>
-  rows(db, 'SELECT family, deal_id FROM indicator_deals ORDER BY 1, 2').map((r) => Object.values(r as object).join(' '));
+  rows(db, 'SELECT family, deal_id FROM indicator_deals ORDER BY 1, 2').map((r) =>
+    Object.values(r as object).join(' '),
+  );
 
 describe('migration 8 (indicator_facts) on a store with filings', () => {
   it('fills the deal and payment facts of the counted deals only', () => {
@@ -186,7 +212,9 @@ describe('migration 9 (indicator_facts_more) on a store with filings', () => {
   it('fills the registration, pledge and benefited-enterprise figure facts', () => {
     const db = loadedAt(8);
     migrateTo(db, 9);
-    expect(rows(db, 'SELECT region, registration_date, registration_id FROM indicator_registrations ORDER BY 3')).toEqual([
+    expect(
+      rows(db, 'SELECT region, registration_date, registration_id FROM indicator_registrations ORDER BY 3'),
+    ).toEqual([
       { region: '140100', registration_date: '2020-09-09', registration_id: 'R0' },
       { region: '140100', registration_date: '2021-05-05', registration_id: 'R1' },
     ]);
@@ -200,12 +228,43 @@ describe('migration 9 (indicator_facts_more) on a store with filings', () => {
     ]);
     // Figures of Y and Y−1 where both are recorded: E1 in 2021 (2020 and 2021), in 2023 revenue only (no 2023 staff).
     expect(
-      rows(db, 'SELECT year, assignee_id, revenue_now, revenue_before, employees_now, employees_before FROM indicator_enterprise_years ORDER BY 1'),
+      rows(
+        db,
+        'SELECT year, assignee_id, revenue_now, revenue_before, employees_now, employees_before FROM indicator_enterprise_years ORDER BY 1',
+      ),
     ).toEqual([
-      { year: 2020, assignee_id: 'E1', revenue_now: null, revenue_before: null, employees_now: null, employees_before: null },
-      { year: 2021, assignee_id: 'E1', revenue_now: 120 * WAN, revenue_before: 100 * WAN, employees_now: 12, employees_before: 10 },
-      { year: 2022, assignee_id: 'E2', revenue_now: null, revenue_before: null, employees_now: null, employees_before: null },
-      { year: 2023, assignee_id: 'E1', revenue_now: 150 * WAN, revenue_before: 130 * WAN, employees_now: null, employees_before: null },
+      {
+        year: 2020,
+        assignee_id: 'E1',
+        revenue_now: null,
+        revenue_before: null,
+        employees_now: null,
+        employees_before: null,
+      },
+      {
+        year: 2021,
+        assignee_id: 'E1',
+        revenue_now: 120 * WAN,
+        revenue_before: 100 * WAN,
+        employees_now: 12,
+        employees_before: 10,
+      },
+      {
+        year: 2022,
+        assignee_id: 'E2',
+        revenue_now: null,
+        revenue_before: null,
+        employees_now: null,
+        employees_before: null,
+      },
+      {
+        year: 2023,
+        assignee_id: 'E1',
+        revenue_now: 150 * WAN,
+        revenue_before: 130 * WAN,
+        employees_now: null,
+        employees_before: null,
+      },
     ]);
     expect(dealYears(db)).toEqual(DEAL_YEARS);
   });
@@ -216,10 +275,42 @@ describe('migration 10 (indicator_totals) on a store with filings', () => {
     const db = loadedAt(9);
     migrateTo(db, 10);
     expect(rows(db, 'SELECT * FROM indicator_enterprise_totals ORDER BY region, year')).toEqual([
-      { region: '140100', year: 2020, enterprises: 1, revenue_now: 0, revenue_before: 0, employees_now: 0, employees_before: 0 },
-      { region: '140100', year: 2021, enterprises: 1, revenue_now: 120 * WAN, revenue_before: 100 * WAN, employees_now: 12, employees_before: 10 },
-      { region: '140100', year: 2023, enterprises: 1, revenue_now: 150 * WAN, revenue_before: 130 * WAN, employees_now: 0, employees_before: 0 },
-      { region: '140200', year: 2022, enterprises: 1, revenue_now: 0, revenue_before: 0, employees_now: 0, employees_before: 0 },
+      {
+        region: '140100',
+        year: 2020,
+        enterprises: 1,
+        revenue_now: 0,
+        revenue_before: 0,
+        employees_now: 0,
+        employees_before: 0,
+      },
+      {
+        region: '140100',
+        year: 2021,
+        enterprises: 1,
+        revenue_now: 120 * WAN,
+        revenue_before: 100 * WAN,
+        employees_now: 12,
+        employees_before: 10,
+      },
+      {
+        region: '140100',
+        year: 2023,
+        enterprises: 1,
+        revenue_now: 150 * WAN,
+        revenue_before: 130 * WAN,
+        employees_now: 0,
+        employees_before: 0,
+      },
+      {
+        region: '140200',
+        year: 2022,
+        enterprises: 1,
+        revenue_now: 0,
+        revenue_before: 0,
+        employees_now: 0,
+        employees_before: 0,
+      },
     ]);
     // The program starts in 2021: E1's 2020 deal and P3's 2020 registration do not make a first year.
     expect(rows(db, 'SELECT * FROM indicator_program_enterprises ORDER BY region')).toEqual([
@@ -256,7 +347,9 @@ describe('migrations 11–13 (replaced triggers) on a store with filings', () =>
       `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, explanation, first_seen_at, last_seen_at, updated_at)
        VALUES ('F3', 'R06', '140100', 'f3', '', '${AT}', '${AT}', '${AT}')`,
     ).run();
-    db.prepare("INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES ('F3', 'deal', 'D2', 'D2')").run();
+    db.prepare(
+      "INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES ('F3', 'deal', 'D2', 'D2')",
+    ).run();
     expect(countedDeals(db)).toContain('I1 D2');
     db.prepare("UPDATE anomaly_flags SET status = '确认异常' WHERE id = 'F3'").run();
     expect(countedDeals(db)).not.toContain('I1 D2');
@@ -280,9 +373,13 @@ describe('migrations 11–13 (replaced triggers) on a store with filings', () =>
 describe('migration 20 (province_workbench) on a store with targets', () => {
   it('keeps the targets set before it as the region’s own (本地), editable, and takes no other source', () => {
     const db = loadedAt(18);
-    db.prepare(`INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by) VALUES ('140100', 'I1', 2021, 2023, 120, 0.4, '${AT}', 'admin')`).run();
+    db.prepare(
+      `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by) VALUES ('140100', 'I1', 2021, 2023, 120, 0.4, '${AT}', 'admin')`,
+    ).run();
     migrateTo(db, 20);
-    expect(db.prepare('SELECT region_code, indicator, target, source FROM region_targets').all()).toEqual([{ region_code: '140100', indicator: 'I1', target: 120, source: '本地' }]);
+    expect(db.prepare('SELECT region_code, indicator, target, source FROM region_targets').all()).toEqual([
+      { region_code: '140100', indicator: 'I1', target: 120, source: '本地' },
+    ]);
     expect(() => db.prepare("UPDATE region_targets SET source = '其他'").run()).toThrow(/CHECK/);
   });
 });
@@ -290,14 +387,22 @@ describe('migration 20 (province_workbench) on a store with targets', () => {
 describe('migration 15 (owners at the province)', () => {
   it('gives each record the province held to the region it names, shared patents and enterprises included', () => {
     const db = loadedAt(14);
-    db.prepare(`INSERT INTO province_keys (fingerprint, region_code, public_key_pem, enrolled_at) VALUES ('k', '140100', 'pem', '${AT}')`).run();
-    db.prepare(`INSERT INTO enterprise_figures (id, organization_id, year, created_at, updated_at) VALUES ('F1', 'E2', 2021, '${AT}', '${AT}')`).run();
+    db.prepare(
+      `INSERT INTO province_keys (fingerprint, region_code, public_key_pem, enrolled_at) VALUES ('k', '140100', 'pem', '${AT}')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO enterprise_figures (id, organization_id, year, created_at, updated_at) VALUES ('F1', 'E2', 2021, '${AT}', '${AT}')`,
+    ).run();
     migrateTo(db, 15);
-    const owner = db.prepare('SELECT region_code FROM province_record_owners WHERE entity = ? AND record_id = ?').pluck();
+    const owner = db
+      .prepare('SELECT region_code FROM province_record_owners WHERE entity = ? AND record_id = ?')
+      .pluck();
     expect(owner.get('deal', 'D0')).toBe('140100');
     expect(owner.get('patent', 'P9')).toBe('140100');
     // Located in 太原's county, in 大同, outside Shanxi: the city of the location, or no owner yet.
-    expect([owner.get('organization', 'E1'), owner.get('organization', 'E2'), owner.get('organization', 'X1')]).toEqual(['140100', '140200', undefined]);
+    expect([owner.get('organization', 'E1'), owner.get('organization', 'E2'), owner.get('organization', 'X1')]).toEqual(
+      ['140100', '140200', undefined],
+    );
     expect(owner.get('enterprise_figure', 'F1')).toBe('140200');
   });
 

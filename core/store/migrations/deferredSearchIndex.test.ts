@@ -22,7 +22,10 @@ function storeBefore24(): Database.Database {
     db.close();
     t.cleanup();
   };
-  migrate(db, migrations.filter((m) => m.version < 24));
+  migrate(
+    db,
+    migrations.filter((m) => m.version < 24),
+  );
   addParty(db, 'U1', '太原理工大学');
   addPatent(db, 'P1', '一种煤矸石制砖方法');
   addRegistration(db, 'R1', 'U1', '煤矸石空心砖');
@@ -48,9 +51,22 @@ function addRegistration(db: Database.Database, id: string, enterpriseId: string
 function found(db: Database.Database, text: string): string[] {
   const q = `"${text}"`;
   return [
-    ...db.prepare('SELECT o.name FROM organizations_fts f JOIN organizations o ON o.rowid = f.rowid WHERE organizations_fts MATCH ?').pluck().all(q),
-    ...db.prepare('SELECT p.number FROM patents_fts f JOIN patents p ON p.rowid = f.rowid WHERE patents_fts MATCH ?').pluck().all(q),
-    ...db.prepare('SELECT r.id FROM products_fts f JOIN product_registrations r ON r.rowid = f.rowid WHERE products_fts MATCH ?').pluck().all(q),
+    ...db
+      .prepare(
+        'SELECT o.name FROM organizations_fts f JOIN organizations o ON o.rowid = f.rowid WHERE organizations_fts MATCH ?',
+      )
+      .pluck()
+      .all(q),
+    ...db
+      .prepare('SELECT p.number FROM patents_fts f JOIN patents p ON p.rowid = f.rowid WHERE patents_fts MATCH ?')
+      .pluck()
+      .all(q),
+    ...db
+      .prepare(
+        'SELECT r.id FROM products_fts f JOIN product_registrations r ON r.rowid = f.rowid WHERE products_fts MATCH ?',
+      )
+      .pluck()
+      .all(q),
   ] as string[];
 }
 
@@ -64,7 +80,10 @@ function checkIndexes(db: Database.Database): void {
 describe('migration 24 (deferred_search_index)', () => {
   it('keeps what was indexed before, and keeps indexing each write at once outside a deferral', () => {
     const db = storeBefore24();
-    migrate(db, migrations.filter((m) => m.version <= 24));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 24),
+    );
     expect(found(db, '煤矸石')).toEqual(['P1', 'R1']);
     addPatent(db, 'P2', '煤矸石陶粒');
     db.prepare("UPDATE organizations SET name = '太原煤矸石研究院' WHERE id = 'U1'").run();
@@ -75,7 +94,10 @@ describe('migration 24 (deferred_search_index)', () => {
 
   it('inside a deferral, new and changed rows are found once the deferral ends, and the indexes match their tables', () => {
     const db = storeBefore24();
-    migrate(db, migrations.filter((m) => m.version <= 24));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 24),
+    );
     db.transaction(() => {
       const end = startDeferral(db, 'search_deferral');
       addPatent(db, 'P2', '煤矸石陶粒');
@@ -97,7 +119,10 @@ describe('migration 24 (deferred_search_index)', () => {
 
   it('a deferral rolled back leaves the indexes as they were', () => {
     const db = storeBefore24();
-    migrate(db, migrations.filter((m) => m.version <= 24));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 24),
+    );
     expect(() =>
       db.transaction(() => {
         startDeferral(db, 'search_deferral');

@@ -14,7 +14,9 @@ export function patentNumber(n: number, year = 2020): string {
 
 /** Records a deal through the filings write functions, audited and in the outbox like a caseworker's entry. */
 export function recordDeal(store: Store, actor: Actor, regionCode: string, overrides: Partial<DealInput> = {}): string {
-  return store.transaction((db) => writeDeal(createWriter(db, actor, new Date().toISOString()), actor, regionCode, overrides));
+  return store.transaction((db) =>
+    writeDeal(createWriter(db, actor, new Date().toISOString()), actor, regionCode, overrides),
+  );
 }
 
 function writeDeal(w: Writer, actor: Actor, regionCode: string, overrides: Partial<DealInput>): string {
@@ -47,4 +49,3 @@ export function recordManyDeals(store: Store, actor: Actor, regionCode: string, 
     }
   });
 }
-

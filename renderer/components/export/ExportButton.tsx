@@ -53,26 +53,27 @@ export function ExportButton({
   const long = busy && rowCount !== undefined && (rowCount === null || rowCount > LONG_EXPORT_ROWS);
   return (
     <>
-    <Modal open={long} title="正在导出" footer={null} closable={false} maskClosable={false}>
-      <Typography.Text>
-        正在导出{typeof rowCount === 'number' ? ` ${rowCount.toLocaleString('zh-CN')} 条` : '全部符合条件的'}记录，请稍候，完成后会自动保存文件。
-      </Typography.Text>
-      <Progress percent={100} status="active" showInfo={false} aria-label="导出进度" />
-    </Modal>
-    <Dropdown
-      disabled={disabled || busy}
-      menu={{
-        items: [
-          { key: 'xlsx', label: '导出 Excel（.xlsx）' },
-          { key: 'csv', label: '导出 CSV（Excel 可直接打开）' },
-        ],
-        onClick: ({ key }) => void exportAs(key as ExportFormat),
-      }}
-    >
-      <Button icon={<ExportOutlined />} loading={busy}>
-        导出 <DownOutlined />
-      </Button>
-    </Dropdown>
+      <Modal open={long} title="正在导出" footer={null} closable={false} maskClosable={false}>
+        <Typography.Text>
+          正在导出{typeof rowCount === 'number' ? ` ${rowCount.toLocaleString('zh-CN')} 条` : '全部符合条件的'}
+          记录，请稍候，完成后会自动保存文件。
+        </Typography.Text>
+        <Progress percent={100} status="active" showInfo={false} aria-label="导出进度" />
+      </Modal>
+      <Dropdown
+        disabled={disabled || busy}
+        menu={{
+          items: [
+            { key: 'xlsx', label: '导出 Excel（.xlsx）' },
+            { key: 'csv', label: '导出 CSV（Excel 可直接打开）' },
+          ],
+          onClick: ({ key }) => void exportAs(key as ExportFormat),
+        }}
+      >
+        <Button icon={<ExportOutlined />} loading={busy}>
+          导出 <DownOutlined />
+        </Button>
+      </Dropdown>
     </>
   );
 }

@@ -12,11 +12,15 @@ let done = 0;
 beforeEach(async () => {
   store = await setUpStore('140100');
   done = 0;
-  renderOnDesk(<ChangePasswordForm currentLabel="当前密码" onDone={() => void done++} />, deskBridgeFor(store.service, store.adminActor));
+  renderOnDesk(
+    <ChangePasswordForm currentLabel="当前密码" onDone={() => void done++} />,
+    deskBridgeFor(store.service, store.adminActor),
+  );
 });
 afterEach(() => store.close());
 
-const signsIn = async (password: string) => (await store.service.call('auth.login', { username: 'admin', password }, { sessionKey: 'check' })).ok;
+const signsIn = async (password: string) =>
+  (await store.service.call('auth.login', { username: 'admin', password }, { sessionKey: 'check' })).ok;
 
 async function fill(current: string, next: string, repeat: string) {
   if (current) await userEvent.type(screen.getByLabelText('当前密码'), current);

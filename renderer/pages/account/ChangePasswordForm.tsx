@@ -16,7 +16,13 @@ const changeForm = z
 type ChangeForm = z.input<typeof changeForm>;
 
 /** One's own password: the current one, the new one twice. Used from the user menu and at a required change. */
-export function ChangePasswordForm({ currentLabel, onDone }: { currentLabel: string; onDone: () => void | Promise<void> }) {
+export function ChangePasswordForm({
+  currentLabel,
+  onDone,
+}: {
+  currentLabel: string;
+  onDone: () => void | Promise<void>;
+}) {
   const { message } = App.useApp();
   const { control, handleSubmit, setError, formState } = useForm<ChangeForm>({
     resolver: zodResolver(changeForm),
@@ -33,13 +39,37 @@ export function ChangePasswordForm({ currentLabel, onDone }: { currentLabel: str
     }
   });
   return (
-    <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
-      <FormField control={control} name="currentPassword" label={currentLabel} required
-        render={(field) => <Input.Password {...field} aria-label="当前密码" autoComplete="current-password" autoFocus />} />
-      <FormField control={control} name="newPassword" label="新密码" required extra="至少 8 位"
-        render={(field) => <Input.Password {...field} aria-label="新密码" autoComplete="new-password" />} />
-      <FormField control={control} name="repeat" label="再次输入新密码" required
-        render={(field) => <Input.Password {...field} aria-label="再次输入新密码" autoComplete="new-password" />} />
+    <Form
+      layout="vertical"
+      onSubmitCapture={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <FormField
+        control={control}
+        name="currentPassword"
+        label={currentLabel}
+        required
+        render={(field) => (
+          <Input.Password {...field} aria-label="当前密码" autoComplete="current-password" autoFocus />
+        )}
+      />
+      <FormField
+        control={control}
+        name="newPassword"
+        label="新密码"
+        required
+        extra="至少 8 位"
+        render={(field) => <Input.Password {...field} aria-label="新密码" autoComplete="new-password" />}
+      />
+      <FormField
+        control={control}
+        name="repeat"
+        label="再次输入新密码"
+        required
+        render={(field) => <Input.Password {...field} aria-label="再次输入新密码" autoComplete="new-password" />}
+      />
       <Button type="primary" htmlType="submit" block loading={formState.isSubmitting}>
         修改密码
       </Button>

@@ -13,7 +13,17 @@ export interface ChartTable {
 /**
  * One chart: Chinese title and unit, the chart or its table, export of the chart as PNG and of the table as xlsx.
  */
-export function ChartCard({ title, exportName, unit, extra, table, children, testId, empty = false, note }: {
+export function ChartCard({
+  title,
+  exportName,
+  unit,
+  extra,
+  table,
+  children,
+  testId,
+  empty = false,
+  note,
+}: {
   title: string;
   /** The name of exported files and of the xlsx sheet, when the title alone does not say which indicator. */
   exportName?: string;
@@ -77,10 +87,20 @@ export function ChartCard({ title, exportName, unit, extra, table, children, tes
               { value: 'table', label: '表格' },
             ]}
           />
-          <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportPng()} aria-label={`${fileTitle} 导出图片`}>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            onClick={() => void exportPng()}
+            aria-label={`${fileTitle} 导出图片`}
+          >
             PNG
           </Button>
-          <Button size="small" icon={<FileExcelOutlined />} onClick={() => void exportXlsx()} aria-label={`${fileTitle} 导出表格`}>
+          <Button
+            size="small"
+            icon={<FileExcelOutlined />}
+            onClick={() => void exportXlsx()}
+            aria-label={`${fileTitle} 导出表格`}
+          >
             xlsx
           </Button>
         </Space>
@@ -89,7 +109,11 @@ export function ChartCard({ title, exportName, unit, extra, table, children, tes
       styles={{ body: { padding: 12 }, title: { whiteSpace: 'normal', overflow: 'visible', minWidth: 140 } }}
     >
       {empty ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" style={{ height: 280, display: 'flex', flexDirection: 'column', justifyContent: 'center', margin: 0 }} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="暂无数据"
+          style={{ height: 280, display: 'flex', flexDirection: 'column', justifyContent: 'center', margin: 0 }}
+        />
       ) : view === 'chart' ? (
         <div ref={chartBox} style={{ width: '100%', height: 280 }}>
           {children}

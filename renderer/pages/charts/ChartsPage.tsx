@@ -31,13 +31,29 @@ export function ChartsPage() {
         description="各项指标的累计进度、增幅与要求、地区与产业分布、月度趋势；点击柱形或数据点可查看计入的交易"
         extra={
           <>
-            <Select aria-label="地区" style={{ width: 200 }} value={region} options={reportingRegionOptions} onChange={(v) => set({ region: v })} />
-            <Select aria-label="年度" style={{ width: 110 }} value={year} options={yearOptions(today)} onChange={(v) => set({ year: v })} />
+            <Select
+              aria-label="地区"
+              style={{ width: 200 }}
+              value={region}
+              options={reportingRegionOptions}
+              onChange={(v) => set({ region: v })}
+            />
+            <Select
+              aria-label="年度"
+              style={{ width: 110 }}
+              value={year}
+              options={yearOptions(today)}
+              onChange={(v) => set({ year: v })}
+            />
           </>
         }
       />
       {error && <Alert type="error" showIcon message="统计失败" description={error} />}
-      {!data && !error && <Spin tip="正在统计…"><div style={{ height: 240 }} /></Spin>}
+      {!data && !error && (
+        <Spin tip="正在统计…">
+          <div style={{ height: 240 }} />
+        </Spin>
+      )}
       {data && (
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
@@ -52,7 +68,11 @@ export function ChartsPage() {
                       suffix={<span style={{ fontSize: 13 }}>{INDICATORS[id].unit}</span>}
                     />
                     <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 12 }}>
-                      {v.target === null ? <NoTarget year={data.year} /> : `目标 ${formatIndicator(id, v.target)} · 完成 ${formatRate(v.completion)}`}
+                      {v.target === null ? (
+                        <NoTarget year={data.year} />
+                      ) : (
+                        `目标 ${formatIndicator(id, v.target)} · 完成 ${formatRate(v.completion)}`
+                      )}
                     </div>
                   </Card>
                 </Col>

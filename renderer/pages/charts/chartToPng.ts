@@ -29,5 +29,7 @@ export async function chartToPng(svg: SVGSVGElement, title: string): Promise<Blo
   context.font = '600 16px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
   context.fillText(title, 12, 24);
   context.drawImage(image, 0, titleHeight, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('无法生成图片'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('无法生成图片'))), 'image/png'),
+  );
 }

@@ -1,6 +1,20 @@
 import { Select } from 'antd';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { Dashboard } from '../../../shared/contract/indicators';
 import { chartNumber, formatIndicator, formatIndicatorWithUnit, formatRate } from '../../../shared/indicators/format';
 import { dealFamily } from '../../../shared/indicators/dealFamily';
@@ -27,7 +41,11 @@ export const indicatorOptions = (ids: readonly IndicatorId[]) => ids.map((id) =>
 export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
   const [id, setId] = useState<IndicatorId>('I1');
   const target = data.report.indicators[id].target;
-  const rows = data.cumulativeByYear.map((y) => ({ year: `${y.year}`, value: chartNumber(id, y.values[id]), raw: y.values[id] }));
+  const rows = data.cumulativeByYear.map((y) => ({
+    year: `${y.year}`,
+    value: chartNumber(id, y.values[id]),
+    raw: y.values[id],
+  }));
   const family = dealFamily(id);
   return (
     <ChartCard
@@ -35,7 +53,16 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
       title="累计完成进度"
       exportName={`累计完成进度：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
-      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(TARGETABLE_IDS)} aria-label="进度指标" />}
+      extra={
+        <Select
+          size="small"
+          style={{ width: 190 }}
+          value={id}
+          onChange={setId}
+          options={indicatorOptions(TARGETABLE_IDS)}
+          aria-label="进度指标"
+        />
+      }
       empty={allZero(rows.map((r) => r.raw))}
       note={target === null ? <NoTarget year={data.year} /> : undefined}
       table={{
@@ -52,8 +79,15 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
         <BarChart data={rows} margin={{ top: 16, right: 24, left: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" tickFormatter={(y: string) => `${y} 年末`} />
-          <YAxis width={72} tickFormatter={axisTick} domain={[0, (max: number) => Math.max(max, chartNumber(id, target) ?? 0) * 1.1]} />
-          <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} labelFormatter={(y) => `2021—${y} 年`} />
+          <YAxis
+            width={72}
+            tickFormatter={axisTick}
+            domain={[0, (max: number) => Math.max(max, chartNumber(id, target) ?? 0) * 1.1]}
+          />
+          <Tooltip
+            formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']}
+            labelFormatter={(y) => `2021—${y} 年`}
+          />
           <Bar
             isAnimationActive={false}
             dataKey="value"
@@ -61,14 +95,33 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
             fill={COLORS.bar}
             maxBarSize={64}
             cursor={family ? 'pointer' : undefined}
-            label={{ position: 'top', formatter: (v: unknown) => (typeof v === 'number' ? formatIndicator(id, rows.find((r) => r.value === v)?.raw ?? null) : '') }}
+            label={{
+              position: 'top',
+              formatter: (v: unknown) =>
+                typeof v === 'number' ? formatIndicator(id, rows.find((r) => r.value === v)?.raw ?? null) : '',
+            }}
             onClick={(_entry: unknown, index: number) => {
               const row = rows[index];
-              if (family && row) open({ region: data.region, year: Number(row.year), family, title: `${row.year} 年计入 ${label(id)} 的交易` });
+              if (family && row)
+                open({
+                  region: data.region,
+                  year: Number(row.year),
+                  family,
+                  title: `${row.year} 年计入 ${label(id)} 的交易`,
+                });
             }}
           />
           {target !== null && (
-            <ReferenceLine y={chartNumber(id, target) ?? 0} stroke={COLORS.target} strokeDasharray="6 3" label={{ value: `目标 ${formatIndicatorWithUnit(id, target)}`, position: 'insideTopRight', fill: COLORS.target }} />
+            <ReferenceLine
+              y={chartNumber(id, target) ?? 0}
+              stroke={COLORS.target}
+              strokeDasharray="6 3"
+              label={{
+                value: `目标 ${formatIndicatorWithUnit(id, target)}`,
+                position: 'insideTopRight',
+                fill: COLORS.target,
+              }}
+            />
           )}
         </BarChart>
       </ResponsiveContainer>
@@ -92,7 +145,12 @@ export function GrowthChart({ data }: { data: Dashboard }) {
       empty={rows.every((r) => r.yoy === null && r.avg === null)}
       table={{
         headers: ['指标', '同比增幅', '年均增幅（以 2020 年为基期）', '要求年均增幅'],
-        rows: AVERAGE_GROWTH_IDS.map((id) => [label(id), formatRate(data.report.indicators[id].yoy), formatRate(data.report.indicators[id].avgGrowth), formatRate(data.requiredGrowth[id], 0)]),
+        rows: AVERAGE_GROWTH_IDS.map((id) => [
+          label(id),
+          formatRate(data.report.indicators[id].yoy),
+          formatRate(data.report.indicators[id].avgGrowth),
+          formatRate(data.requiredGrowth[id], 0),
+        ]),
       }}
     >
       <ResponsiveContainer>
@@ -100,7 +158,10 @@ export function GrowthChart({ data }: { data: Dashboard }) {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" />
           <YAxis width={56} tickFormatter={(v: number) => `${axisTick(v)}%`} />
-          <Tooltip formatter={(v) => (v === null || v === undefined ? '—（基数为 0 或无数据）' : `${Number(v).toFixed(1)}%`)} labelFormatter={(id) => label(id as IndicatorId)} />
+          <Tooltip
+            formatter={(v) => (v === null || v === undefined ? '—（基数为 0 或无数据）' : `${Number(v).toFixed(1)}%`)}
+            labelFormatter={(id) => label(id as IndicatorId)}
+          />
           <Legend />
           <ReferenceLine y={0} stroke="#999" />
           <Bar isAnimationActive={false} dataKey="yoy" name="同比增幅" fill={COLORS.bar} maxBarSize={22} />
@@ -119,7 +180,12 @@ function pct(rate: number | null): number | null {
 /** Cumulative values of the twelve regions side by side. */
 export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
   const [id, setId] = useState<IndicatorId>('I1');
-  const rows = data.byRegion.map((r) => ({ name: CITY_REGIONS.find((c) => c.code === r.region)?.shortName ?? r.regionName, region: r.region, value: chartNumber(id, r.values[id]), raw: r.values[id] }));
+  const rows = data.byRegion.map((r) => ({
+    name: CITY_REGIONS.find((c) => c.code === r.region)?.shortName ?? r.regionName,
+    region: r.region,
+    value: chartNumber(id, r.values[id]),
+    raw: r.values[id],
+  }));
   const family = dealFamily(id);
   return (
     <ChartCard
@@ -127,8 +193,20 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
       title="各地区累计"
       exportName={`各地区累计：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
-      extra={<Select size="small" style={{ width: 190 }} value={id} onChange={setId} options={indicatorOptions(TARGETABLE_IDS)} aria-label="地区对比指标" />}
-      table={{ headers: ['地区', `累计值（${unitOf(id)}）`], rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]) }}
+      extra={
+        <Select
+          size="small"
+          style={{ width: 190 }}
+          value={id}
+          onChange={setId}
+          options={indicatorOptions(TARGETABLE_IDS)}
+          aria-label="地区对比指标"
+        />
+      }
+      table={{
+        headers: ['地区', `累计值（${unitOf(id)}）`],
+        rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]),
+      }}
       empty={allZero(rows.map((r) => r.raw))}
     >
       <ResponsiveContainer>
@@ -136,7 +214,9 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
           <YAxis width={72} tickFormatter={axisTick} />
-          <Tooltip formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']} />
+          <Tooltip
+            formatter={(_v, _n, item) => [formatIndicatorWithUnit(id, (item.payload as { raw: number }).raw), '累计值']}
+          />
           <Bar
             isAnimationActive={false}
             dataKey="value"
@@ -145,7 +225,13 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
             cursor={family ? 'pointer' : undefined}
             onClick={(_entry: unknown, index: number) => {
               const row = rows[index];
-              if (family && row) open({ region: row.region, year: data.year, family, title: `${row.name} ${data.year} 年计入 ${label(id)} 的交易` });
+              if (family && row)
+                open({
+                  region: row.region,
+                  year: data.year,
+                  family,
+                  title: `${row.name} ${data.year} 年计入 ${label(id)} 的交易`,
+                });
             }}
           />
         </BarChart>
@@ -159,7 +245,14 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
   const rows = data.byIndustry.map((r) => ({ ...r }));
   const click = (family: 'I1' | 'I2') => (_entry: unknown, index: number) => {
     const row = rows[index];
-    if (row) open({ region: data.region, year: data.year, family, industry: row.industry, title: `${data.year} 年 ${row.industry} 产业计入 ${family} 的交易` });
+    if (row)
+      open({
+        region: data.region,
+        year: data.year,
+        family,
+        industry: row.industry,
+        title: `${data.year} 年 ${row.industry} 产业计入 ${family} 的交易`,
+      });
   };
   return (
     <ChartCard
@@ -168,8 +261,20 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
       unit="项"
       empty={allZero(rows.flatMap((r) => [r.I1, r.I2]))}
       table={{
-        headers: ['产业', 'I1 中小微企业受让（项）', 'I1a 成交金额（万元）', 'I2 高校院所转化（项）', 'I2a 成交金额（万元）'],
-        rows: data.byIndustry.map((r) => [r.industry, r.I1, formatIndicator('I1a', r.I1a), r.I2, formatIndicator('I2a', r.I2a)]),
+        headers: [
+          '产业',
+          'I1 中小微企业受让（项）',
+          'I1a 成交金额（万元）',
+          'I2 高校院所转化（项）',
+          'I2a 成交金额（万元）',
+        ],
+        rows: data.byIndustry.map((r) => [
+          r.industry,
+          r.I1,
+          formatIndicator('I1a', r.I1a),
+          r.I2,
+          formatIndicator('I2a', r.I2a),
+        ]),
       }}
     >
       <ResponsiveContainer>
@@ -179,8 +284,22 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis type="category" dataKey="industry" width={150} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Bar isAnimationActive={false} dataKey="I1" name="中小微企业受让" fill={COLORS.bar} cursor="pointer" onClick={click('I1')} />
-          <Bar isAnimationActive={false} dataKey="I2" name="高校院所转化" fill={COLORS.second} cursor="pointer" onClick={click('I2')} />
+          <Bar
+            isAnimationActive={false}
+            dataKey="I1"
+            name="中小微企业受让"
+            fill={COLORS.bar}
+            cursor="pointer"
+            onClick={click('I1')}
+          />
+          <Bar
+            isAnimationActive={false}
+            dataKey="I2"
+            name="高校院所转化"
+            fill={COLORS.second}
+            cursor="pointer"
+            onClick={click('I2')}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -191,7 +310,14 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
 export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
   const rows = data.monthly.map((m) => ({ ...m, label: `${Number(m.month.slice(5))}月` }));
   const click = (family: 'I1' | 'I2') => (point: { payload?: { month: string } }) =>
-    point.payload && open({ region: data.region, year: data.year, family, month: point.payload.month, title: `${point.payload.month} 计入 ${family} 的交易` });
+    point.payload &&
+    open({
+      region: data.region,
+      year: data.year,
+      family,
+      month: point.payload.month,
+      title: `${point.payload.month} 计入 ${family} 的交易`,
+    });
   return (
     <ChartCard
       testId="chart-monthly"
@@ -210,9 +336,40 @@ export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis width={48} allowDecimals={false} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Line isAnimationActive={false} type="linear" dataKey="I1" name="中小微企业受让" stroke={COLORS.bar} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I1')(p as { payload?: { month: string } }) }} />
-          <Line isAnimationActive={false} type="linear" dataKey="I2" name="高校院所转化" stroke={COLORS.second} strokeWidth={2} activeDot={{ r: 6, cursor: 'pointer', onClick: (_e: unknown, p: unknown) => click('I2')(p as { payload?: { month: string } }) }} />
-          <Line isAnimationActive={false} type="linear" dataKey="I5a" name="质押项目" stroke={COLORS.line} strokeWidth={2} />
+          <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="I1"
+            name="中小微企业受让"
+            stroke={COLORS.bar}
+            strokeWidth={2}
+            activeDot={{
+              r: 6,
+              cursor: 'pointer',
+              onClick: (_e: unknown, p: unknown) => click('I1')(p as { payload?: { month: string } }),
+            }}
+          />
+          <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="I2"
+            name="高校院所转化"
+            stroke={COLORS.second}
+            strokeWidth={2}
+            activeDot={{
+              r: 6,
+              cursor: 'pointer',
+              onClick: (_e: unknown, p: unknown) => click('I2')(p as { payload?: { month: string } }),
+            }}
+          />
+          <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="I5a"
+            name="质押项目"
+            stroke={COLORS.line}
+            strokeWidth={2}
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -46,8 +46,20 @@ function EvaluationWorkbench() {
         description="按晋财行〔2021〕35号“四、奖补条件”生成成效评价表：A4 打印，签字盖章"
         extra={
           <>
-            <Select aria-label="地区" style={{ width: 200 }} value={region} options={reportingRegionOptions} onChange={(v) => set({ region: v })} />
-            <Select aria-label="年度" style={{ width: 110 }} value={year} options={yearOptions(today)} onChange={(v) => set({ year: v })} />
+            <Select
+              aria-label="地区"
+              style={{ width: 200 }}
+              value={region}
+              options={reportingRegionOptions}
+              onChange={(v) => set({ region: v })}
+            />
+            <Select
+              aria-label="年度"
+              style={{ width: 110 }}
+              value={year}
+              options={yearOptions(today)}
+              onChange={(v) => set({ year: v })}
+            />
             <Button icon={<PrinterOutlined />} disabled={!sheet || busy} onClick={() => void run(printSheets)}>
               打印
             </Button>
@@ -80,7 +92,11 @@ function EvaluationWorkbench() {
         }
       />
       {error && <Alert type="error" showIcon message="评价表生成失败" description={error} />}
-      {!sheet && !error && <Spin tip="正在计算指标…"><div style={{ height: 200 }} /></Spin>}
+      {!sheet && !error && (
+        <Spin tip="正在计算指标…">
+          <div style={{ height: 200 }} />
+        </Spin>
+      )}
       {sheet && sheet.rows.every((r) => r.target === null) && (
         <Alert
           type="warning"
@@ -89,7 +105,8 @@ function EvaluationWorkbench() {
           message={`尚未设置${sheet.regionName} ${sheet.year} 年的目标，因此各项得分均为 0`}
           description={
             <span>
-              得分按各项指标完成目标的比例计算，没有目标就无从计算完成率。请在 <Link to={TARGETS_SETTINGS}>设置 → 目标与基期</Link> 中填写或导入省定目标。
+              得分按各项指标完成目标的比例计算，没有目标就无从计算完成率。请在{' '}
+              <Link to={TARGETS_SETTINGS}>设置 → 目标与基期</Link> 中填写或导入省定目标。
             </span>
           }
         />
@@ -119,7 +136,11 @@ function PrintRoute() {
   if (error) return <Alert type="error" showIcon message="评价表生成失败" description={error} />;
   return (
     <>
-      <PageHeader title="成效评价表（打印视图）" description={all ? `全部地区 ${year} 年` : undefined} extra={<Button onClick={() => void printSheets()}>打印</Button>} />
+      <PageHeader
+        title="成效评价表（打印视图）"
+        description={all ? `全部地区 ${year} 年` : undefined}
+        extra={<Button onClick={() => void printSheets()}>打印</Button>}
+      />
       {sheets.map((s) => (
         <EvaluationSheetView key={s.region} sheet={s} />
       ))}

@@ -28,7 +28,9 @@ export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
       <h1>专利转化专项计划成效评价表</h1>
       <div className="sheet-subtitle">（依据晋财行〔2021〕35号 四、奖补条件）</div>
       <div className="sheet-meta">
-        <span>地区：{sheet.regionName}（{sheet.region}）</span>
+        <span>
+          地区：{sheet.regionName}（{sheet.region}）
+        </span>
         <span>评价年度：{sheet.year} 年</span>
         <span>累计期间：2021—{sheet.year} 年</span>
       </div>
@@ -81,8 +83,8 @@ export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
         </tbody>
       </table>
       <div className="note">
-        注：金额单位为万元；累计值为 2021 年至评价年度之和（I3 为期间内不重复的企业数）；年均增幅以 2020 年为基期；I3a、I3b
-        为当年惠及企业中两年均有数据者的增幅，以当年增幅对照要求；“—”表示无数据或基数为零、无法计算。
+        注：金额单位为万元；累计值为 2021 年至评价年度之和（I3 为期间内不重复的企业数）；年均增幅以 2020
+        年为基期；I3a、I3b 为当年惠及企业中两年均有数据者的增幅，以当年增幅对照要求；“—”表示无数据或基数为零、无法计算。
       </div>
 
       <h2>二、审核与扣分事项</h2>
@@ -90,7 +92,9 @@ export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
         <tbody>
           <tr>
             <td style={{ width: '52%' }}>审核中的交易（待审核、需补充材料，仍计入指标）</td>
-            <td className="num" style={{ width: '14%' }}>{sheet.dealsUnderReview} 笔</td>
+            <td className="num" style={{ width: '14%' }}>
+              {sheet.dealsUnderReview} 笔
+            </td>
             <td>不扣分，待审核结论</td>
           </tr>
           <tr>
@@ -123,7 +127,9 @@ export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
           <tr>
             <td className="center">分值</td>
             {score.lines.map((line) => (
-              <td key={line.item} className="num">{line.weight}</td>
+              <td key={line.item} className="num">
+                {line.weight}
+              </td>
             ))}
             <td className="num">{score.lines.reduce((sum, line) => sum + line.weight, 0)}</td>
             <td className="num">{NONE}</td>
@@ -132,7 +138,9 @@ export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
           <tr>
             <td className="center">得分</td>
             {score.lines.map((line) => (
-              <td key={line.item} className="num">{line.score.toFixed(2)}</td>
+              <td key={line.item} className="num">
+                {line.score.toFixed(2)}
+              </td>
             ))}
             <td className="num">{score.gross.toFixed(2)}</td>
             <td className="num">{score.deduction > 0 ? `−${score.deduction.toFixed(2)}` : '0.00'}</td>
@@ -143,23 +151,28 @@ export function EvaluationSheetView({ sheet }: { sheet: EvaluationSheet }) {
         </tbody>
       </table>
       <div className="note">
-        评分方案：第 {sheet.schemeVersion} 版{sheet.schemeVersion === 0 ? '（默认方案）' : ''}。各项按完成率折算，不超过其分值；增幅达标项按达标项数占要求项数的比例折算。
+        评分方案：第 {sheet.schemeVersion} 版{sheet.schemeVersion === 0 ? '（默认方案）' : ''}
+        。各项按完成率折算，不超过其分值；增幅达标项按达标项数占要求项数的比例折算。
       </div>
 
       <div className="signatures">
         <div>
-          填报人：<span />
+          填报人：
+          <span />
         </div>
         <div>
-          审核人：<span />
+          审核人：
+          <span />
         </div>
         <div>
-          负责人：<span />
+          负责人：
+          <span />
         </div>
       </div>
       <div className="closing">
         <div>
-          填报日期：<span style={{ display: 'inline-block', width: '40mm', borderBottom: '0.75pt solid #000' }} />
+          填报日期：
+          <span style={{ display: 'inline-block', width: '40mm', borderBottom: '0.75pt solid #000' }} />
           <div className="note">生成日期：{sheet.generatedOn}</div>
         </div>
         <div className="seal">（单位盖章）</div>

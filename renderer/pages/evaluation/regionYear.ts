@@ -27,4 +27,3 @@ export function useRegionYear() {
   // `run` makes the print view compute and render afresh (a script printing the same sheet again).
   return { region, year, set, all: params.get('all') === '1', printRun: params.get('run'), today: status.today };
 }
-

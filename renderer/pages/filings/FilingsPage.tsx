@@ -69,7 +69,11 @@ function ListScreen() {
           )
         }
       />
-      <Tabs activeKey={kind} onChange={(k) => navigate(`/filings/${k}`)} items={KIND_ORDER.map((k) => ({ key: k, label: KINDS[k].label }))} />
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => navigate(`/filings/${k}`)}
+        items={KIND_ORDER.map((k) => ({ key: k, label: KINDS[k].label }))}
+      />
       <RecordList key={kind} spec={spec} />
     </>
   );

@@ -1,4 +1,10 @@
-import { DEAL_SORTS, FIGURES_SORTS, PLEDGE_SORTS, REGISTRATION_SORTS, SUBSIDY_SORTS } from '../../../shared/contract/filings';
+import {
+  DEAL_SORTS,
+  FIGURES_SORTS,
+  PLEDGE_SORTS,
+  REGISTRATION_SORTS,
+  SUBSIDY_SORTS,
+} from '../../../shared/contract/filings';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index';
 import { call } from '../../transport/desk';
 import type { KindKey, ListRow } from './kinds';
@@ -10,8 +16,22 @@ type Verb = 'list' | 'get' | 'create' | 'update' | 'void' | 'restore';
  * call's input and answer are the contract's own for that kind.
  */
 const KIND_METHODS = {
-  deals: { list: 'deals.list', get: 'deals.get', create: 'deals.create', update: 'deals.update', void: 'deals.void', restore: 'deals.restore' },
-  pledges: { list: 'pledges.list', get: 'pledges.get', create: 'pledges.create', update: 'pledges.update', void: 'pledges.void', restore: 'pledges.restore' },
+  deals: {
+    list: 'deals.list',
+    get: 'deals.get',
+    create: 'deals.create',
+    update: 'deals.update',
+    void: 'deals.void',
+    restore: 'deals.restore',
+  },
+  pledges: {
+    list: 'pledges.list',
+    get: 'pledges.get',
+    create: 'pledges.create',
+    update: 'pledges.update',
+    void: 'pledges.void',
+    restore: 'pledges.restore',
+  },
   registrations: {
     list: 'registrations.list',
     get: 'registrations.get',
@@ -20,8 +40,22 @@ const KIND_METHODS = {
     void: 'registrations.void',
     restore: 'registrations.restore',
   },
-  figures: { list: 'figures.list', get: 'figures.get', create: 'figures.create', update: 'figures.update', void: 'figures.void', restore: 'figures.restore' },
-  subsidies: { list: 'subsidies.list', get: 'subsidies.get', create: 'subsidies.create', update: 'subsidies.update', void: 'subsidies.void', restore: 'subsidies.restore' },
+  figures: {
+    list: 'figures.list',
+    get: 'figures.get',
+    create: 'figures.create',
+    update: 'figures.update',
+    void: 'figures.void',
+    restore: 'figures.restore',
+  },
+  subsidies: {
+    list: 'subsidies.list',
+    get: 'subsidies.get',
+    create: 'subsidies.create',
+    update: 'subsidies.update',
+    void: 'subsidies.void',
+    restore: 'subsidies.restore',
+  },
 } as const satisfies Record<KindKey, Record<Verb, MethodName>>;
 
 /** The contract method of one kind and verb (`KindMethod<'deals', 'get'>` is `'deals.get'`). */
@@ -35,7 +69,11 @@ export type KindDetail<K extends KindKey> = MethodOutput<KindMethod<K, 'get'>>;
  * Calls one kind's method for a verb. Where the kind is one of several (a screen serving every kind), the input must
  * fit that verb's input of some kind: get, void and restore take the same input whatever the kind.
  */
-export function callKind<K extends KindKey, V extends Verb>(kind: K, verb: V, input: MethodInput<KindMethod<K, V>>): Promise<MethodOutput<KindMethod<K, V>>> {
+export function callKind<K extends KindKey, V extends Verb>(
+  kind: K,
+  verb: V,
+  input: MethodInput<KindMethod<K, V>>,
+): Promise<MethodOutput<KindMethod<K, V>>> {
   return call(KIND_METHODS[kind][verb], input);
 }
 
@@ -50,18 +88,33 @@ interface FormCalls<K extends KindKey> {
  * cannot tell which kind's input a call takes, a table indexed by the kind can).
  */
 export const FORM_CALLS: { [K in KindKey]: FormCalls<K> } = {
-  deals: { load: (id) => call('deals.get', { id }), save: (record, id) => (id ? call('deals.update', { id, record }) : call('deals.create', record)) },
-  pledges: { load: (id) => call('pledges.get', { id }), save: (record, id) => (id ? call('pledges.update', { id, record }) : call('pledges.create', record)) },
+  deals: {
+    load: (id) => call('deals.get', { id }),
+    save: (record, id) => (id ? call('deals.update', { id, record }) : call('deals.create', record)),
+  },
+  pledges: {
+    load: (id) => call('pledges.get', { id }),
+    save: (record, id) => (id ? call('pledges.update', { id, record }) : call('pledges.create', record)),
+  },
   registrations: {
     load: (id) => call('registrations.get', { id }),
     save: (record, id) => (id ? call('registrations.update', { id, record }) : call('registrations.create', record)),
   },
-  figures: { load: (id) => call('figures.get', { id }), save: (record, id) => (id ? call('figures.update', { id, record }) : call('figures.create', record)) },
-  subsidies: { load: (id) => call('subsidies.get', { id }), save: (record, id) => (id ? call('subsidies.update', { id, record }) : call('subsidies.create', record)) },
+  figures: {
+    load: (id) => call('figures.get', { id }),
+    save: (record, id) => (id ? call('figures.update', { id, record }) : call('figures.create', record)),
+  },
+  subsidies: {
+    load: (id) => call('subsidies.get', { id }),
+    save: (record, id) => (id ? call('subsidies.update', { id, record }) : call('subsidies.create', record)),
+  },
 };
 
 /** The filters of every kind's list together; a kind's list takes its own and passes the others by. */
-export type ListFilters = Omit<MethodInput<'deals.list'> & MethodInput<'registrations.list'>, 'sort' | 'direction' | 'limit' | 'cursor'>;
+export type ListFilters = Omit<
+  MethodInput<'deals.list'> & MethodInput<'registrations.list'>,
+  'sort' | 'direction' | 'limit' | 'cursor'
+>;
 
 export interface ListQuery {
   filters: ListFilters;
@@ -80,7 +133,8 @@ export interface ListPage {
 }
 
 /** The key if the list knows it as a sort. */
-const sortIn = <S extends string>(sorts: readonly S[], key: string | undefined): S | undefined => sorts.find((s) => s === key);
+const sortIn = <S extends string>(sorts: readonly S[], key: string | undefined): S | undefined =>
+  sorts.find((s) => s === key);
 
 /** One page of a kind's list (the lists and the search box serve every kind with the same screen). */
 export function listKind(kind: KindKey, { filters, sort, ...page }: ListQuery): Promise<ListPage> {

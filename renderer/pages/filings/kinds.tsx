@@ -6,7 +6,12 @@ import { region, text, wan } from './format';
 /** The five kinds of filing, each with its list columns, sorts and filters. */
 export type KindKey = 'deals' | 'pledges' | 'registrations' | 'figures' | 'subsidies';
 
-export type ListRow = Record<string, unknown> & { id: string; version: number; voidedAt: string | null; flagCount?: number };
+export type ListRow = Record<string, unknown> & {
+  id: string;
+  version: number;
+  voidedAt: string | null;
+  flagCount?: number;
+};
 
 export interface KindSpec {
   key: KindKey;
@@ -35,7 +40,13 @@ interface ColumnExtras {
 }
 const SORTABLE: ColumnExtras = { sortable: true };
 
-const column = (key: string, title: string, width: string, render: Column['render'], { sortable, align }: ColumnExtras = {}): Column => ({
+const column = (
+  key: string,
+  title: string,
+  width: string,
+  render: Column['render'],
+  { sortable, align }: ColumnExtras = {},
+): Column => ({
   key,
   title,
   width,
@@ -44,9 +55,11 @@ const column = (key: string, title: string, width: string, render: Column['rende
   ...(sortable ? { sortKey: key } : {}),
 });
 /** A field shown as stored: an empty one leaves the cell empty. */
-const plain = (key: string, title: string, width: string, extras?: ColumnExtras) => column(key, title, width, (r) => r[key] as ReactNode, extras);
+const plain = (key: string, title: string, width: string, extras?: ColumnExtras) =>
+  column(key, title, width, (r) => r[key] as ReactNode, extras);
 /** A field that may be empty, shown as a dash then. */
-const orDash = (key: string, title: string, width: string, extras?: ColumnExtras) => column(key, title, width, (r) => text(s(r, key)), extras);
+const orDash = (key: string, title: string, width: string, extras?: ColumnExtras) =>
+  column(key, title, width, (r) => text(s(r, key)), extras);
 /** An amount in fen, in 万元 and on the right like every amount. */
 const money = (key: string, title: string, width: string, extras?: ColumnExtras) =>
   column(key, title, width, (r) => wan(n(r, key)), { align: 'right', ...extras });

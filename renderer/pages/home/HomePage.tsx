@@ -12,7 +12,10 @@ export function HomePage() {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title="首页" description={`${user.displayName}，您好。本机为${status.region?.name ?? ''}的专利转化专项工作台，今天是 ${status.today}。`} />
+      <PageHeader
+        title="首页"
+        description={`${user.displayName}，您好。本机为${status.region?.name ?? ''}的专利转化专项工作台，今天是 ${status.today}。`}
+      />
       <NoticesCard />
       <Row gutter={[16, 16]}>
         <Col span={24}>
@@ -25,21 +28,45 @@ export function HomePage() {
               size="small"
               current={-1}
               items={[
-                { title: <a onClick={() => navigate('/filings')}>备案登记</a>, description: '录入或从 Excel 导入专利转让、许可、作价入股，质押融资、产品备案、企业年度数据和奖补。' },
-                { title: <a onClick={() => navigate('/matching')}>供需对接</a>, description: '登记可转化的专利和企业技术需求，查看匹配推荐，记录对接并登记成交。' },
-                { title: <a onClick={() => navigate('/review')}>异常审核</a>, description: '系统在保存和导入时自动检查异常交易；审核员逐条确认或排除。' },
-                { title: <a onClick={() => navigate('/sync')}>数据同步</a>, description: '将本地记录以签名批次报送省级，可联网发送，也可导出文件用移动介质报送。' },
-                { title: <a onClick={() => navigate('/charts')}>统计图表</a>, description: '查看各项指标相对省定目标的进度和增幅。' },
-                { title: <a onClick={() => navigate('/evaluation')}>成效评价</a>, description: '生成并打印本地区的成效评价表。' },
+                {
+                  title: <a onClick={() => navigate('/filings')}>备案登记</a>,
+                  description: '录入或从 Excel 导入专利转让、许可、作价入股，质押融资、产品备案、企业年度数据和奖补。',
+                },
+                {
+                  title: <a onClick={() => navigate('/matching')}>供需对接</a>,
+                  description: '登记可转化的专利和企业技术需求，查看匹配推荐，记录对接并登记成交。',
+                },
+                {
+                  title: <a onClick={() => navigate('/review')}>异常审核</a>,
+                  description: '系统在保存和导入时自动检查异常交易；审核员逐条确认或排除。',
+                },
+                {
+                  title: <a onClick={() => navigate('/sync')}>数据同步</a>,
+                  description: '将本地记录以签名批次报送省级，可联网发送，也可导出文件用移动介质报送。',
+                },
+                {
+                  title: <a onClick={() => navigate('/charts')}>统计图表</a>,
+                  description: '查看各项指标相对省定目标的进度和增幅。',
+                },
+                {
+                  title: <a onClick={() => navigate('/evaluation')}>成效评价</a>,
+                  description: '生成并打印本地区的成效评价表。',
+                },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card title="本机信息">
-            <Typography.Paragraph>所属地区：{status.region?.name}（{status.region?.code}）</Typography.Paragraph>
-            <Typography.Paragraph>当前用户：{user.displayName}（{user.role}）</Typography.Paragraph>
-            <Typography.Paragraph type="secondary">程序版本 {status.appVersion} · 数据结构版本 {status.schemaVersion}</Typography.Paragraph>
+            <Typography.Paragraph>
+              所属地区：{status.region?.name}（{status.region?.code}）
+            </Typography.Paragraph>
+            <Typography.Paragraph>
+              当前用户：{user.displayName}（{user.role}）
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              程序版本 {status.appVersion} · 数据结构版本 {status.schemaVersion}
+            </Typography.Paragraph>
           </Card>
         </Col>
         <Col span={24}>

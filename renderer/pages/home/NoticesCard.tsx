@@ -15,12 +15,26 @@ export function NoticesCard() {
   const rows = notices.latest?.rows ?? [];
   if (rows.length === 0) return null;
   return (
-    <Card title={<><NotificationOutlined /> 省级通知（{rows.length} 条未读）</>} style={{ marginBottom: 16 }}>
+    <Card
+      title={
+        <>
+          <NotificationOutlined /> 省级通知（{rows.length} 条未读）
+        </>
+      }
+      style={{ marginBottom: 16 }}
+    >
       <List
         itemLayout="vertical"
         dataSource={rows}
         renderItem={(n) => (
-          <List.Item key={n.id} actions={[<Button key="read" size="small" onClick={() => void markRead(n.id)} aria-label={`将“${n.title}”标为已读`}>已读</Button>]}>
+          <List.Item
+            key={n.id}
+            actions={[
+              <Button key="read" size="small" onClick={() => void markRead(n.id)} aria-label={`将“${n.title}”标为已读`}>
+                已读
+              </Button>,
+            ]}
+          >
             <List.Item.Meta title={n.title} description={`省级发布于 ${formatDateTime(n.sentAt)}`} />
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{n.body}</Typography.Paragraph>
           </List.Item>

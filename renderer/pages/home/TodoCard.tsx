@@ -12,7 +12,13 @@ export function TodoCard() {
   const failed = queue.error !== null || sync.error !== null;
   // The counts show together, once both are known.
   const todo =
-    queue.value && sync.value ? { reviews: queue.value.total, toSync: sync.value.pendingRecords, rejections: rejectionsLeft(sync.value.batches) } : null;
+    queue.value && sync.value
+      ? {
+          reviews: queue.value.total,
+          toSync: sync.value.pendingRecords,
+          rejections: rejectionsLeft(sync.value.batches),
+        }
+      : null;
 
   const items = [
     { key: 'reviews', title: '待审核的异常', value: todo?.reviews, path: '/review', warn: false },

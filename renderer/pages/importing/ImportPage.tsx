@@ -160,7 +160,9 @@ export function ImportPage() {
       {job?.state === '失败' && (
         <Alert type="error" showIcon title="无法导入此文件" description={job.error} style={{ marginBottom: 16 }} />
       )}
-      {job?.state === '已完成' && job.report && <ImportReportView key={job.jobId} report={job.report} jobId={job.jobId} />}
+      {job?.state === '已完成' && job.report && (
+        <ImportReportView key={job.jobId} report={job.report} jobId={job.jobId} />
+      )}
     </>
   );
 }

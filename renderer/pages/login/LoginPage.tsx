@@ -13,7 +13,15 @@ const loginForm = contract['auth.login'].input;
 type LoginForm = z.input<typeof loginForm>;
 
 /** notice: why the user is back here, e.g. the session ended after a long idle time. */
-export function LoginPage({ status, onDone, notice }: { status: SystemStatus; onDone: () => Promise<void>; notice?: string | null }) {
+export function LoginPage({
+  status,
+  onDone,
+  notice,
+}: {
+  status: SystemStatus;
+  onDone: () => Promise<void>;
+  notice?: string | null;
+}) {
   const [failure, setFailure] = useState<string | null>(notice ?? null);
   const { control, handleSubmit, formState } = useForm<LoginForm>({
     resolver: zodResolver(loginForm),
@@ -35,11 +43,25 @@ export function LoginPage({ status, onDone, notice }: { status: SystemStatus; on
       </Typography.Title>
       <Typography.Paragraph type="secondary">{status.region?.name} · 请登录</Typography.Paragraph>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-      <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
-        <FormField control={control} name="username" label="用户名"
-          render={(field) => <Input {...field} aria-label="用户名" autoComplete="username" autoFocus />} />
-        <FormField control={control} name="password" label="密码"
-          render={(field) => <Input.Password {...field} aria-label="密码" autoComplete="current-password" />} />
+      <Form
+        layout="vertical"
+        onSubmitCapture={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <FormField
+          control={control}
+          name="username"
+          label="用户名"
+          render={(field) => <Input {...field} aria-label="用户名" autoComplete="username" autoFocus />}
+        />
+        <FormField
+          control={control}
+          name="password"
+          label="密码"
+          render={(field) => <Input.Password {...field} aria-label="密码" autoComplete="current-password" />}
+        />
         <Button type="primary" htmlType="submit" block size="large" loading={formState.isSubmitting}>
           登录
         </Button>

@@ -18,7 +18,10 @@ function Pool() {
   const [tab, setTab] = useTabParam(TABS, 'supply');
   return (
     <>
-      <PageHeader title="供需对接" description="专利供给（沉睡专利池）与企业技术需求的匹配、对接和开放许可；专利供给、技术需求也可在 备案登记 → 从 Excel 导入 中批量导入" />
+      <PageHeader
+        title="供需对接"
+        description="专利供给（沉睡专利池）与企业技术需求的匹配、对接和开放许可；专利供给、技术需求也可在 备案登记 → 从 Excel 导入 中批量导入"
+      />
       <FunnelCard />
       <Tabs
         destroyOnHidden

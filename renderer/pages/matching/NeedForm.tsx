@@ -9,12 +9,26 @@ import { EMPTY_PARTY, PartyPicker } from '../../components/PartyPicker';
 import { call } from '../../transport/desk';
 import { submitWithServerIssues } from './submit';
 
-const EMPTY: NeedInput = { needNo: '', enterprise: { ...EMPTY_PARTY }, industry: '其他', needText: '', keywords: '', budgetFen: null, urgency: '一般' };
+const EMPTY: NeedInput = {
+  needNo: '',
+  enterprise: { ...EMPTY_PARTY },
+  industry: '其他',
+  needText: '',
+  keywords: '',
+  budgetFen: null,
+  urgency: '一般',
+};
 
 function toInput(row: NeedRow): NeedInput {
   return {
     needNo: row.needNo,
-    enterprise: { id: row.enterpriseId, name: row.enterpriseName, kind: row.enterpriseKind, regionCode: row.enterpriseRegion, size: row.enterpriseSize },
+    enterprise: {
+      id: row.enterpriseId,
+      name: row.enterpriseName,
+      kind: row.enterpriseKind,
+      regionCode: row.enterpriseRegion,
+      size: row.enterpriseSize,
+    },
     industry: row.industry as NeedInput['industry'],
     needText: row.needText,
     keywords: row.keywords,
@@ -24,7 +38,15 @@ function toInput(row: NeedRow): NeedInput {
 }
 
 /** 技术需求 by form, as the survey (需求调查摸底) recorded it. */
-export function NeedForm({ editing, onClose, onSaved }: { editing: NeedRow | null; onClose: () => void; onSaved: () => void }) {
+export function NeedForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: NeedRow | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { message } = App.useApp();
   const form = useForm<NeedInput>({
     resolver: zodResolver(needInput as never) as never,
@@ -39,29 +61,83 @@ export function NeedForm({ editing, onClose, onSaved }: { editing: NeedRow | nul
     onSaved();
   });
   return (
-    <Drawer open width={880} title={editing ? '修改技术需求' : '新增技术需求'} onClose={onClose}
-      extra={<Space><Button onClick={onClose}>取消</Button><Button type="primary" onClick={() => void save()}>保存</Button></Space>}>
+    <Drawer
+      open
+      width={880}
+      title={editing ? '修改技术需求' : '新增技术需求'}
+      onClose={onClose}
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" onClick={() => void save()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
       <Form layout="vertical" onFinish={() => void save()}>
         <Row gutter={12}>
           <Col span={8}>
-            <FormField control={control} name="needNo" label="需求编号" required render={(f) => <Input {...f} aria-label="需求编号" autoFocus />} />
+            <FormField
+              control={control}
+              name="needNo"
+              label="需求编号"
+              required
+              render={(f) => <Input {...f} aria-label="需求编号" autoFocus />}
+            />
           </Col>
           <Col span={8}>
-            <FormField control={control} name="industry" label="所属产业" render={(f) => <Select {...f} aria-label="所属产业" virtual={false} options={INDUSTRIES.map((v) => ({ value: v, label: v }))} />} />
+            <FormField
+              control={control}
+              name="industry"
+              label="所属产业"
+              render={(f) => (
+                <Select
+                  {...f}
+                  aria-label="所属产业"
+                  virtual={false}
+                  options={INDUSTRIES.map((v) => ({ value: v, label: v }))}
+                />
+              )}
+            />
           </Col>
           <Col span={8}>
-            <FormField control={control} name="urgency" label="紧迫程度" render={(f) => <Select {...f} aria-label="紧迫程度" options={URGENCIES.map((v) => ({ value: v, label: v }))} />} />
+            <FormField
+              control={control}
+              name="urgency"
+              label="紧迫程度"
+              render={(f) => (
+                <Select {...f} aria-label="紧迫程度" options={URGENCIES.map((v) => ({ value: v, label: v }))} />
+              )}
+            />
           </Col>
         </Row>
         <PartyPicker control={control} name="enterprise" label="企业" />
-        <FormField control={control} name="needText" label="需求描述" required extra="想解决的技术问题、想引进的技术"
-          render={(f) => <Input.TextArea {...f} rows={3} aria-label="需求描述" />} />
+        <FormField
+          control={control}
+          name="needText"
+          label="需求描述"
+          required
+          extra="想解决的技术问题、想引进的技术"
+          render={(f) => <Input.TextArea {...f} rows={3} aria-label="需求描述" />}
+        />
         <Row gutter={12}>
           <Col span={14}>
-            <FormField control={control} name="keywords" label="关键词" extra="逗号或顿号分隔" render={(f) => <Input {...f} value={f.value ?? ''} aria-label="关键词" />} />
+            <FormField
+              control={control}
+              name="keywords"
+              label="关键词"
+              extra="逗号或顿号分隔"
+              render={(f) => <Input {...f} value={f.value ?? ''} aria-label="关键词" />}
+            />
           </Col>
           <Col span={10}>
-            <FormField control={control} name="budgetFen" label="预算" render={(f) => <MoneyInput value={f.value} onChange={f.onChange} onBlur={f.onBlur} aria-label="预算" />} />
+            <FormField
+              control={control}
+              name="budgetFen"
+              label="预算"
+              render={(f) => <MoneyInput value={f.value} onChange={f.onChange} onBlur={f.onBlur} aria-label="预算" />}
+            />
           </Col>
         </Row>
       </Form>

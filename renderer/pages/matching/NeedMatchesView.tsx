@@ -30,66 +30,164 @@ export function NeedMatchesView() {
   const [meeting, setMeeting] = useState<SupplyRow | null>(null);
   const [dealing, setDealing] = useState<{ supply: SupplyRow; matchmakingId: string } | null>(null);
   const load = useCallback(() => {
-    call('matching.forNeed', { needId, limit: RECOMMENDED }).then((r) => {
-      setNeed(r.need);
-      setMatches(r.matches);
-    }, (error: Error) => message.error(error.message));
+    call('matching.forNeed', { needId, limit: RECOMMENDED }).then(
+      (r) => {
+        setNeed(r.need);
+        setMatches(r.matches);
+      },
+      (error: Error) => message.error(error.message),
+    );
     call('matching.matchmakings.list', { needId }).then(setRecords);
   }, [needId, message]);
   useEffect(load, [load]);
   if (!need) return null;
 
   const supplyOf = async (m: MatchmakingRow) =>
-    matches.find((x) => x.supply.id === m.supplyId)?.supply ?? (await call('matching.supply.list', { search: m.patentNumber })).rows.find((s) => s.id === m.supplyId);
+    matches.find((x) => x.supply.id === m.supplyId)?.supply ??
+    (await call('matching.supply.list', { search: m.patentNumber })).rows.find((s) => s.id === m.supplyId);
   const exportTable = () => ({
     table: {
       title: `${need.needNo} 匹配专利`,
       columns: ['排名', '专利号', '专利名称', '权利人', '所在地', '所属产业', '匹配度', '推荐理由'],
-      rows: matches.map((m, i) => [i + 1, m.supply.patentNumber, m.supply.title, m.supply.ownerName, region(m.supply.ownerRegion), m.supply.industry, m.score, m.reasons.map((r) => r.text).join('；')]),
+      rows: matches.map((m, i) => [
+        i + 1,
+        m.supply.patentNumber,
+        m.supply.title,
+        m.supply.ownerName,
+        region(m.supply.ownerRegion),
+        m.supply.industry,
+        m.score,
+        m.reasons.map((r) => r.text).join('；'),
+      ]),
     },
   });
   return (
     <>
-      <PageHeader title={`匹配专利：${need.enterpriseName}`} description="按匹配度排序；推荐理由说明排在这里的原因"
-        extra={<>
-          <Button onClick={() => navigate('/matching?tab=needs')}>返回</Button>
-          <ExportButton source={exportTable} rowCount={matches.length} />
-          <Button icon={<PrinterOutlined />} onClick={() => void printSheets()}>打印推荐清单</Button>
-        </>} />
+      <PageHeader
+        title={`匹配专利：${need.enterpriseName}`}
+        description="按匹配度排序；推荐理由说明排在这里的原因"
+        extra={
+          <>
+            <Button onClick={() => navigate('/matching?tab=needs')}>返回</Button>
+            <ExportButton source={exportTable} rowCount={matches.length} />
+            <Button icon={<PrinterOutlined />} onClick={() => void printSheets()}>
+              打印推荐清单
+            </Button>
+          </>
+        }
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={4} items={[
-          { label: '需求编号', children: need.needNo },
-          ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
-          { label: '紧迫程度', children: need.urgency },
-          { label: '所属产业', children: need.industry },
-          { label: '所在地', children: region(need.enterpriseRegion) },
-          { label: '预算', children: wan(need.budgetFen) },
-          { label: '企业规模', children: need.enterpriseSize ?? '—' },
-          { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
-          { label: '需求描述', children: need.needText, span: 4 },
-        ]} />
+        <Descriptions
+          size="small"
+          column={4}
+          items={[
+            { label: '需求编号', children: need.needNo },
+            ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
+            { label: '紧迫程度', children: need.urgency },
+            { label: '所属产业', children: need.industry },
+            { label: '所在地', children: region(need.enterpriseRegion) },
+            { label: '预算', children: wan(need.budgetFen) },
+            { label: '企业规模', children: need.enterpriseSize ?? '—' },
+            { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
+            { label: '需求描述', children: need.needText, span: 4 },
+          ]}
+        />
       </Card>
       <Card size="small" title="候选专利" style={{ marginBottom: 12 }}>
-        <Table<PatentMatch> size="small" rowKey={(m) => m.supply.id} dataSource={matches} pagination={false} locale={{ emptyText: '供给库中没有与该需求相关的专利' }}
+        <Table<PatentMatch>
+          size="small"
+          rowKey={(m) => m.supply.id}
+          dataSource={matches}
+          pagination={false}
+          locale={{ emptyText: '供给库中没有与该需求相关的专利' }}
           columns={[
             { title: '排名', key: 'rank', width: 50, render: (_: unknown, __: PatentMatch, i: number) => i + 1 },
-            { title: '专利', key: 'patent', width: 300, render: (_: unknown, m) => <><Typography.Text strong>{m.supply.title}</Typography.Text><br /><Typography.Text type="secondary">{m.supply.patentNumber} · {m.supply.ownerName}</Typography.Text></> },
+            {
+              title: '专利',
+              key: 'patent',
+              width: 300,
+              render: (_: unknown, m) => (
+                <>
+                  <Typography.Text strong>{m.supply.title}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary">
+                    {m.supply.patentNumber} · {m.supply.ownerName}
+                  </Typography.Text>
+                </>
+              ),
+            },
             { title: '所在地', key: 'region', width: 80, render: (_: unknown, m) => region(m.supply.ownerRegion) },
             { title: '匹配度', dataIndex: 'score', width: 70, render: (v: number) => v.toFixed(2) },
             { title: '推荐理由', key: 'reasons', render: (_: unknown, m) => <ReasonTags reasons={m.reasons} /> },
-            ...(canEdit ? [{ title: '操作', key: 'actions', width: 90, render: (_: unknown, m: PatentMatch) => <Button size="small" type="link" onClick={() => setMeeting(m.supply)}>记录对接</Button> }] : []),
-          ]} />
+            ...(canEdit
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 90,
+                    render: (_: unknown, m: PatentMatch) => (
+                      <Button size="small" type="link" onClick={() => setMeeting(m.supply)}>
+                        记录对接
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
       <Card size="small" title="对接记录">
-        <MatchmakingTable rows={records} actions={canEdit ? (m) => (m.dealId ? null : (
-          <Space><Button size="small" type="link" onClick={() => void supplyOf(m).then((supply) => supply && setDealing({ supply, matchmakingId: m.id }))}>转为交易</Button></Space>
-        )) : undefined} />
+        <MatchmakingTable
+          rows={records}
+          actions={
+            canEdit
+              ? (m) =>
+                  m.dealId ? null : (
+                    <Space>
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() =>
+                          void supplyOf(m).then((supply) => supply && setDealing({ supply, matchmakingId: m.id }))
+                        }
+                      >
+                        转为交易
+                      </Button>
+                    </Space>
+                  )
+              : undefined
+          }
+        />
       </Card>
-      {meeting && <MatchmakingForm needId={need.id} supplyId={meeting.id} title={meeting.title} onClose={() => setMeeting(null)} onSaved={() => { setMeeting(null); load(); }} />}
+      {meeting && (
+        <MatchmakingForm
+          needId={need.id}
+          supplyId={meeting.id}
+          title={meeting.title}
+          onClose={() => setMeeting(null)}
+          onSaved={() => {
+            setMeeting(null);
+            load();
+          }}
+        />
+      )}
       {dealing && (
-        <DealFromPool supply={dealing.supply} matchmakingId={dealing.matchmakingId}
-          assignee={{ id: need.enterpriseId, name: need.enterpriseName, kind: need.enterpriseKind, regionCode: need.enterpriseRegion, size: need.enterpriseSize }}
-          onClose={() => setDealing(null)} onSaved={() => { setDealing(null); load(); }} />
+        <DealFromPool
+          supply={dealing.supply}
+          matchmakingId={dealing.matchmakingId}
+          assignee={{
+            id: need.enterpriseId,
+            name: need.enterpriseName,
+            kind: need.enterpriseKind,
+            regionCode: need.enterpriseRegion,
+            size: need.enterpriseSize,
+          }}
+          onClose={() => setDealing(null)}
+          onSaved={() => {
+            setDealing(null);
+            load();
+          }}
+        />
       )}
       <RecommendationPrintRoot need={need} matches={matches} />
     </>

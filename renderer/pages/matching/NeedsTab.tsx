@@ -25,29 +25,87 @@ export function NeedsTab() {
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder="需求编号、企业或需求内容" aria-label="搜索技术需求" onSearch={setSearch} style={{ width: 320 }} />
-        {canEdit && <Button type="primary" onClick={() => setEditing('new')}>新增技术需求</Button>}
+        <Input.Search
+          allowClear
+          placeholder="需求编号、企业或需求内容"
+          aria-label="搜索技术需求"
+          onSearch={setSearch}
+          style={{ width: 320 }}
+        />
+        {canEdit && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            新增技术需求
+          </Button>
+        )}
       </Space>
-      <Table<NeedRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
+      <Table<NeedRow>
+        size="small"
+        rowKey="id"
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
-          ...(atProvince ? [{ title: '报送地区', dataIndex: 'regionCode', width: 90, render: region, ...regionFilter(rows, (n: NeedRow) => n.regionCode) }] : []),
+          ...(atProvince
+            ? [
+                {
+                  title: '报送地区',
+                  dataIndex: 'regionCode',
+                  width: 90,
+                  render: region,
+                  ...regionFilter(rows, (n: NeedRow) => n.regionCode),
+                },
+              ]
+            : []),
           { title: '需求编号', dataIndex: 'needNo', width: 120 },
-          { title: '企业', dataIndex: 'enterpriseName', width: 200, ellipsis: true, render: (v: string, n: NeedRow) => <>{v} {n.enterpriseSize && <Tag>{n.enterpriseSize}</Tag>}</> },
-          { title: '所在地', dataIndex: 'enterpriseRegion', width: 90, render: region, ...regionFilter(rows, (n) => n.enterpriseRegion) },
+          {
+            title: '企业',
+            dataIndex: 'enterpriseName',
+            width: 200,
+            ellipsis: true,
+            render: (v: string, n: NeedRow) => (
+              <>
+                {v} {n.enterpriseSize && <Tag>{n.enterpriseSize}</Tag>}
+              </>
+            ),
+          },
+          {
+            title: '所在地',
+            dataIndex: 'enterpriseRegion',
+            width: 90,
+            render: region,
+            ...regionFilter(rows, (n) => n.enterpriseRegion),
+          },
           { title: '需求描述', dataIndex: 'needText', ellipsis: true },
           { title: '预算', dataIndex: 'budgetFen', width: 110, render: wan },
           { title: '紧迫', dataIndex: 'urgency', width: 60 },
           {
-            title: '操作', key: 'actions', width: canEdit ? 160 : 100,
+            title: '操作',
+            key: 'actions',
+            width: canEdit ? 160 : 100,
             render: (_: unknown, n: NeedRow) => (
               <Space size={4}>
-                <Button size="small" type="link" onClick={() => navigate(`/matching/needs/${n.id}`)}>匹配专利</Button>
-                {canEdit && <Button size="small" type="link" onClick={() => setEditing(n)}>修改</Button>}
+                <Button size="small" type="link" onClick={() => navigate(`/matching/needs/${n.id}`)}>
+                  匹配专利
+                </Button>
+                {canEdit && (
+                  <Button size="small" type="link" onClick={() => setEditing(n)}>
+                    修改
+                  </Button>
+                )}
               </Space>
             ),
           },
-        ]} />
-      {editing && <NeedForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); needs.reload(); }} />}
+        ]}
+      />
+      {editing && (
+        <NeedForm
+          editing={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            needs.reload();
+          }}
+        />
+      )}
     </>
   );
 }

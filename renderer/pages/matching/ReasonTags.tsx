@@ -1,7 +1,14 @@
 import { Tag } from 'antd';
 import type { MatchReason } from '../../../shared/contract/matching';
 
-const COLOR: Record<MatchReason['kind'], string> = { industry: 'blue', ipc: 'geekblue', keywords: 'green', text: 'default', region: 'orange', size: 'purple' };
+const COLOR: Record<MatchReason['kind'], string> = {
+  industry: 'blue',
+  ipc: 'geekblue',
+  keywords: 'green',
+  text: 'default',
+  region: 'orange',
+  size: 'purple',
+};
 
 /** Why a candidate ranks where it does, one tag per reason. */
 export function ReasonTags({ reasons }: { reasons: MatchReason[] }) {

@@ -15,13 +15,34 @@ export const RECOMMENDED = 10;
  * The sheet of a need, ready to print: in the print root (on the need's page and on its print route), and — on the
  * print route — previewed on screen as a sheet of paper.
  */
-export function RecommendationPrintRoot({ need, matches, run = null, preview = false }: { need: NeedRow | null; matches: PatentMatch[]; run?: string | null; preview?: boolean }) {
+export function RecommendationPrintRoot({
+  need,
+  matches,
+  run = null,
+  preview = false,
+}: {
+  need: NeedRow | null;
+  matches: PatentMatch[];
+  run?: string | null;
+  preview?: boolean;
+}) {
   const { status } = useSession();
-  const sheet = need && <RecommendationSheet need={need} matches={matches} today={status.today} bureau={`${status.region?.name ?? ''}知识产权局`} />;
+  const sheet = need && (
+    <RecommendationSheet
+      need={need}
+      matches={matches}
+      today={status.today}
+      bureau={`${status.region?.name ?? ''}知识产权局`}
+    />
+  );
   return (
     <>
-      {preview && sheet && <div style={{ background: '#e9ebee', padding: '16px 0', borderRadius: 6, overflowX: 'auto' }}>{sheet}</div>}
-      <PrintRoot ready={need !== null} run={run}>{sheet}</PrintRoot>
+      {preview && sheet && (
+        <div style={{ background: '#e9ebee', padding: '16px 0', borderRadius: 6, overflowX: 'auto' }}>{sheet}</div>
+      )}
+      <PrintRoot ready={need !== null} run={run}>
+        {sheet}
+      </PrintRoot>
     </>
   );
 }
@@ -39,8 +60,17 @@ export function RecommendationPrint() {
   if (error) return <Alert type="error" showIcon message="推荐清单生成失败" description={error} />;
   return (
     <>
-      <PageHeader title="推荐清单（打印视图）" description={loaded?.need.enterpriseName} extra={<Button onClick={() => void printSheets()}>打印</Button>} />
-      <RecommendationPrintRoot need={loaded?.need ?? null} matches={loaded?.matches ?? []} run={loading ? null : run} preview />
+      <PageHeader
+        title="推荐清单（打印视图）"
+        description={loaded?.need.enterpriseName}
+        extra={<Button onClick={() => void printSheets()}>打印</Button>}
+      />
+      <RecommendationPrintRoot
+        need={loaded?.need ?? null}
+        matches={loaded?.matches ?? []}
+        run={loading ? null : run}
+        preview
+      />
     </>
   );
 }

@@ -7,15 +7,30 @@ import './recommendation.css';
  * 推荐清单: one printable page to take on a visit to the enterprise — the need, then the recommended patents with
  * their owners, terms and why each is recommended. Printed from the print root (components/PrintRoot.tsx).
  */
-export function RecommendationSheet({ need, matches, today, bureau }: { need: NeedRow; matches: PatentMatch[]; today: string; bureau: string }) {
+export function RecommendationSheet({
+  need,
+  matches,
+  today,
+  bureau,
+}: {
+  need: NeedRow;
+  matches: PatentMatch[];
+  today: string;
+  bureau: string;
+}) {
   return (
     <div className="recommendation-print a4-paper" data-testid="recommendation-print">
       <h1>专利技术推荐清单</h1>
       <div className="meta">
-        <span>企业：{need.enterpriseName}（{region(need.enterpriseRegion)}）</span>
+        <span>
+          企业：{need.enterpriseName}（{region(need.enterpriseRegion)}）
+        </span>
         <span>需求编号：{need.needNo}</span>
       </div>
-      <p>技术需求：{need.needText}{need.budgetFen !== null ? `（预算 ${wan(need.budgetFen)}）` : ''}</p>
+      <p>
+        技术需求：{need.needText}
+        {need.budgetFen !== null ? `（预算 ${wan(need.budgetFen)}）` : ''}
+      </p>
       <table>
         <thead>
           <tr>
@@ -30,8 +45,14 @@ export function RecommendationSheet({ need, matches, today, bureau }: { need: Ne
           {matches.map((m, i) => (
             <tr key={m.supply.id}>
               <td>{i + 1}</td>
-              <td>{m.supply.title}<br />{m.supply.patentNumber}</td>
-              <td>{m.supply.ownerName}（{region(m.supply.ownerRegion)}）</td>
+              <td>
+                {m.supply.title}
+                <br />
+                {m.supply.patentNumber}
+              </td>
+              <td>
+                {m.supply.ownerName}（{region(m.supply.ownerRegion)}）
+              </td>
               <td>{m.supply.openLicense ? `开放许可 ${openTerms(m.supply)}` : (m.supply.askingTerms ?? '面议')}</td>
               <td>{m.reasons.map((r) => r.text).join('；')}</td>
             </tr>

@@ -11,16 +11,46 @@ import { DealFromPool } from './DealFromPool';
 import { regionFilter } from './regionFilter';
 import { SupplyForm } from './SupplyForm';
 
-const STATUS_COLOR: Record<SupplyRow['status'], string> = { 在库: 'blue', 对接中: 'orange', 已成交: 'green', 撤回: 'default' };
+const STATUS_COLOR: Record<SupplyRow['status'], string> = {
+  在库: 'blue',
+  对接中: 'orange',
+  已成交: 'green',
+  撤回: 'default',
+};
 
-export const openTerms = (s: SupplyRow) => (s.openLicense ? `${wan(s.openLicenseFeeFen)} · ${s.openLicenseYears ?? '—'} 年` : '—');
+export const openTerms = (s: SupplyRow) =>
+  s.openLicense ? `${wan(s.openLicenseFeeFen)} · ${s.openLicenseYears ?? '—'} 年` : '—';
 
 /** The pool's columns as exported (xlsx or CSV through core/exporting). */
 function poolTable(rows: SupplyRow[]) {
   return {
     title: '专利供给库',
-    columns: ['专利号', '专利名称', '权利人', '所在地', '所属产业', 'IPC分类号', '关键词', '转化意向与报价', '开放许可', '状态', '关联交易'],
-    rows: rows.map((s) => [s.patentNumber, s.title, s.ownerName, region(s.ownerRegion), s.industry, s.ipcClass, s.keywords, s.askingTerms, openTerms(s), s.status, s.dealContracts.join('、')]),
+    columns: [
+      '专利号',
+      '专利名称',
+      '权利人',
+      '所在地',
+      '所属产业',
+      'IPC分类号',
+      '关键词',
+      '转化意向与报价',
+      '开放许可',
+      '状态',
+      '关联交易',
+    ],
+    rows: rows.map((s) => [
+      s.patentNumber,
+      s.title,
+      s.ownerName,
+      region(s.ownerRegion),
+      s.industry,
+      s.ipcClass,
+      s.keywords,
+      s.askingTerms,
+      openTerms(s),
+      s.status,
+      s.dealContracts.join('、'),
+    ]),
   };
 }
 
@@ -42,39 +72,107 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search allowClear placeholder="专利号、名称、权利人或关键词" aria-label={openOnly ? '搜索开放许可' : '搜索专利供给'} onSearch={setSearch} style={{ width: 320 }} />
-        {!openOnly && canEdit && <Button type="primary" onClick={() => setEditing('new')}>新增专利供给</Button>}
+        <Input.Search
+          allowClear
+          placeholder="专利号、名称、权利人或关键词"
+          aria-label={openOnly ? '搜索开放许可' : '搜索专利供给'}
+          onSearch={setSearch}
+          style={{ width: 320 }}
+        />
+        {!openOnly && canEdit && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            新增专利供给
+          </Button>
+        )}
         <ExportButton source={() => ({ table: poolTable(rows) })} rowCount={rows.length} />
         <span>共 {total} 件</span>
       </Space>
-      <Table<SupplyRow> size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
+      <Table<SupplyRow>
+        size="small"
+        rowKey="id"
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
-          ...(atProvince ? [{ title: '报送地区', dataIndex: 'regionCode', width: 90, render: region, ...regionFilter(rows, (s: SupplyRow) => s.regionCode) }] : []),
+          ...(atProvince
+            ? [
+                {
+                  title: '报送地区',
+                  dataIndex: 'regionCode',
+                  width: 90,
+                  render: region,
+                  ...regionFilter(rows, (s: SupplyRow) => s.regionCode),
+                },
+              ]
+            : []),
           { title: '专利号', dataIndex: 'patentNumber', width: 150 },
           { title: '专利名称', dataIndex: 'title', ellipsis: true },
           { title: '权利人', dataIndex: 'ownerName', width: 170, ellipsis: true },
-          { title: '所在地', dataIndex: 'ownerRegion', width: 90, render: region, ...regionFilter(rows, (s) => s.ownerRegion) },
+          {
+            title: '所在地',
+            dataIndex: 'ownerRegion',
+            width: 90,
+            render: region,
+            ...regionFilter(rows, (s) => s.ownerRegion),
+          },
           { title: '产业', dataIndex: 'industry', width: 130 },
           openOnly
             ? { title: '开放许可条件', key: 'terms', width: 170, render: (_: unknown, s: SupplyRow) => openTerms(s) }
-            : { title: '状态', dataIndex: 'status', width: 80, render: (v: SupplyRow['status']) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
-          { title: '关联交易', key: 'deals', width: 120, render: (_: unknown, s: SupplyRow) => s.dealContracts.join('、') || '—' },
+            : {
+                title: '状态',
+                dataIndex: 'status',
+                width: 80,
+                render: (v: SupplyRow['status']) => <Tag color={STATUS_COLOR[v]}>{v}</Tag>,
+              },
           {
-            title: '操作', key: 'actions', width: canEdit ? (openOnly ? 200 : 170) : 100,
+            title: '关联交易',
+            key: 'deals',
+            width: 120,
+            render: (_: unknown, s: SupplyRow) => s.dealContracts.join('、') || '—',
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: canEdit ? (openOnly ? 200 : 170) : 100,
             render: (_: unknown, s: SupplyRow) => (
               <Space size={4}>
-                <Button size="small" type="link" onClick={() => navigate(`/matching/supply/${s.id}`)}>推荐企业</Button>
-                {canEdit && (openOnly ? (
-                  <Button size="small" type="link" onClick={() => setTaking(s)}>取得许可</Button>
-                ) : (
-                  <Button size="small" type="link" onClick={() => setEditing(s)}>修改</Button>
-                ))}
+                <Button size="small" type="link" onClick={() => navigate(`/matching/supply/${s.id}`)}>
+                  推荐企业
+                </Button>
+                {canEdit &&
+                  (openOnly ? (
+                    <Button size="small" type="link" onClick={() => setTaking(s)}>
+                      取得许可
+                    </Button>
+                  ) : (
+                    <Button size="small" type="link" onClick={() => setEditing(s)}>
+                      修改
+                    </Button>
+                  ))}
               </Space>
             ),
           },
-        ]} />
-      {editing && <SupplyForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); pool.reload(); }} />}
-      {taking && <DealFromPool supply={taking} onClose={() => setTaking(null)} onSaved={() => { setTaking(null); pool.reload(); }} />}
+        ]}
+      />
+      {editing && (
+        <SupplyForm
+          editing={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            pool.reload();
+          }}
+        />
+      )}
+      {taking && (
+        <DealFromPool
+          supply={taking}
+          onClose={() => setTaking(null)}
+          onSaved={() => {
+            setTaking(null);
+            pool.reload();
+          }}
+        />
+      )}
     </>
   );
 }

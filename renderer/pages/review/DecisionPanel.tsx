@@ -23,7 +23,9 @@ function History({ decisions }: { decisions: FlagDetail['decisions'] }) {
         content: (
           <>
             <Typography.Text strong>{d.decision === '待审核' ? '重新打开' : d.decision}</Typography.Text>
-            <Typography.Text type="secondary">（{d.reviewerName}，{formatDateTime(d.decidedAt)}）</Typography.Text>
+            <Typography.Text type="secondary">
+              （{d.reviewerName}，{formatDateTime(d.decidedAt)}）
+            </Typography.Text>
             <div>{d.reason}</div>
           </>
         ),
@@ -33,7 +35,15 @@ function History({ decisions }: { decisions: FlagDetail['decisions'] }) {
 }
 
 /** 审核: a decision with its required reason, or a reopening; refused (and said why) to whoever entered the deal. */
-export function DecisionPanel({ flag, onChanged, next }: { flag: FlagDetail; onChanged: (next: FlagDetail) => void; next: ReactNode }) {
+export function DecisionPanel({
+  flag,
+  onChanged,
+  next,
+}: {
+  flag: FlagDetail;
+  onChanged: (next: FlagDetail) => void;
+  next: ReactNode;
+}) {
   const { user } = useSession();
   const { message } = App.useApp();
   const { control, handleSubmit, setError, reset, formState } = useForm<DecideInput>({
@@ -44,7 +54,9 @@ export function DecisionPanel({ flag, onChanged, next }: { flag: FlagDetail; onC
   const decided = flag.status === '确认异常' || flag.status === '排除';
   const submit = handleSubmit(async (input) => {
     try {
-      const next = decided ? await call('review.reopen', { flagId: flag.id, reason: input.reason }) : await call('review.decide', input);
+      const next = decided
+        ? await call('review.reopen', { flagId: flag.id, reason: input.reason })
+        : await call('review.decide', input);
       message.success(decided ? '已重新打开，等待审核' : `已审核：${input.decision}`);
       reset({ flagId: flag.id, decision: undefined, reason: '' });
       onChanged(next);
@@ -58,13 +70,44 @@ export function DecisionPanel({ flag, onChanged, next }: { flag: FlagDetail; onC
     <Space direction="vertical" style={{ width: '100%' }}>
       {flag.cannotDecide && mayReview && <Alert type="warning" showIcon message={flag.cannotDecide} />}
       {mayReview && !flag.cannotDecide && (
-        <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
+        <Form
+          layout="vertical"
+          onSubmitCapture={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
           {!decided && (
-            <FormField control={control} name="decision" label="审核结论" required
-              render={(field) => <Radio.Group {...field} aria-label="审核结论" options={FLAG_DECISIONS.map((d) => ({ value: d, label: d }))} />} />
+            <FormField
+              control={control}
+              name="decision"
+              label="审核结论"
+              required
+              render={(field) => (
+                <Radio.Group
+                  {...field}
+                  aria-label="审核结论"
+                  options={FLAG_DECISIONS.map((d) => ({ value: d, label: d }))}
+                />
+              )}
+            />
           )}
-          <FormField control={control} name="reason" label={decided ? '重新打开的理由' : '审核理由'} required
-            render={(field) => <Input.TextArea {...field} aria-label="审核理由" rows={3} maxLength={500} showCount placeholder={`至少 ${MIN_REASON_LENGTH} 个字，写明核实了什么、依据是什么`} />} />
+          <FormField
+            control={control}
+            name="reason"
+            label={decided ? '重新打开的理由' : '审核理由'}
+            required
+            render={(field) => (
+              <Input.TextArea
+                {...field}
+                aria-label="审核理由"
+                rows={3}
+                maxLength={500}
+                showCount
+                placeholder={`至少 ${MIN_REASON_LENGTH} 个字，写明核实了什么、依据是什么`}
+              />
+            )}
+          />
           <Space>
             <Button type="primary" htmlType="submit" loading={formState.isSubmitting} danger={decided}>
               {decided ? '重新打开' : '提交审核结论'}
@@ -73,7 +116,9 @@ export function DecisionPanel({ flag, onChanged, next }: { flag: FlagDetail; onC
           </Space>
         </Form>
       )}
-      <Typography.Title level={5} style={{ marginTop: 8 }}>审核记录</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 8 }}>
+        审核记录
+      </Typography.Title>
       <History decisions={flag.decisions} />
     </Space>
   );

@@ -63,7 +63,11 @@ export function FlagDetailView() {
       <PageHeader
         title={`${flag.ruleId} ${flag.ruleName}`}
         description={flag.ruleDescription}
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/review')}>返回审核队列</Button>}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/review')}>
+            返回审核队列
+          </Button>
+        }
       />
       <Space style={{ marginBottom: 12 }} wrap>
         <StatusTag status={flag.status} active={flag.active} />
@@ -73,7 +77,12 @@ export function FlagDetailView() {
         </Typography.Text>
         <FlagRecords records={flag.records} />
       </Space>
-      <Alert type={flag.status === '确认异常' ? 'error' : 'warning'} showIcon message={flag.explanation} style={{ marginBottom: 16 }} />
+      <Alert
+        type={flag.status === '确认异常' ? 'error' : 'warning'}
+        showIcon
+        message={flag.explanation}
+        style={{ marginBottom: 16 }}
+      />
       {flag.provinceDecision && (
         <Alert
           type={flag.provinceDecision.decision === '确认异常' ? 'error' : 'info'}
@@ -96,7 +105,13 @@ export function FlagDetailView() {
             )}
             {paymentsDeal && (
               <Card size="small" title="到账与成交金额">
-                <PaymentsChart deal={paymentsDeal} asOf={status.today} minPaidPercent={typeof flag.evidence.minPaidPercent === 'number' ? flag.evidence.minPaidPercent : undefined} />
+                <PaymentsChart
+                  deal={paymentsDeal}
+                  asOf={status.today}
+                  minPaidPercent={
+                    typeof flag.evidence.minPaidPercent === 'number' ? flag.evidence.minPaidPercent : undefined
+                  }
+                />
               </Card>
             )}
             <Card size="small" title="证据">

@@ -26,10 +26,26 @@ export function PriceDistributionChart({ bins }: { bins: Bins }) {
         <ResponsiveContainer>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" interval={3} label={{ value: '每件专利价格（对数分组）', position: 'insideBottom', offset: -16 }} />
+            <XAxis
+              dataKey="label"
+              interval={3}
+              label={{ value: '每件专利价格（对数分组）', position: 'insideBottom', offset: -16 }}
+            />
             <YAxis allowDecimals={false} label={{ value: '交易笔数', angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={(v) => [`${String(v)} 笔`, '交易']} labelFormatter={(_, p) => { const b = p?.[0]?.payload as Bins[number] | undefined; return b ? `${priceText(b.fromFen)}–${priceText(b.toFen)}${b.isDeal ? '（本笔交易所在区间）' : ''}` : ''; }} />
-            <Bar dataKey="count" isAnimationActive={false} minPointSize={(_value, index) => (data[index]?.isDeal ? DEAL_BAR_MIN_PX : 0)}>
+            <Tooltip
+              formatter={(v) => [`${String(v)} 笔`, '交易']}
+              labelFormatter={(_, p) => {
+                const b = p?.[0]?.payload as Bins[number] | undefined;
+                return b
+                  ? `${priceText(b.fromFen)}–${priceText(b.toFen)}${b.isDeal ? '（本笔交易所在区间）' : ''}`
+                  : '';
+              }}
+            />
+            <Bar
+              dataKey="count"
+              isAnimationActive={false}
+              minPointSize={(_value, index) => (data[index]?.isDeal ? DEAL_BAR_MIN_PX : 0)}
+            >
               {data.map((b) => (
                 <Cell key={b.fromFen} fill={b.isDeal ? '#cf1322' : '#91caff'} />
               ))}

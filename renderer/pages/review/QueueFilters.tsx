@@ -26,16 +26,49 @@ export function QueueFilters({ value, onChange }: { value: Filters; onChange: (n
         onChange={(ruleIds) => set({ ruleIds: ruleIds.length ? ruleIds : undefined })}
         options={RULES.map((r) => ({ value: r.id, label: `${r.id} ${r.name}` }))}
       />
-      <Select allowClear placeholder="全部地区" aria-label="地区" style={{ width: 150 }} value={value.regionCode}
-        onChange={(regionCode) => set({ regionCode })} options={CITY_REGIONS.map((r) => ({ value: r.code, label: r.shortName }))} />
-      <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width: 130 }} value={value.status}
-        onChange={(status) => set({ status })} options={FLAG_STATUSES.map((s) => ({ value: s, label: s }))} />
-      <Select allowClear placeholder="全部来源" aria-label="来源" style={{ width: 120 }} value={value.source}
-        onChange={(source) => set({ source })} options={FLAG_SOURCES.map((s) => ({ value: s, label: s }))} />
-      <Select allowClear placeholder="不限等待时间" aria-label="等待时间" style={{ width: 160 }} value={value.minAgeDays}
-        onChange={(minAgeDays) => set({ minAgeDays })} options={AGE_OPTIONS} />
+      <Select
+        allowClear
+        placeholder="全部地区"
+        aria-label="地区"
+        style={{ width: 150 }}
+        value={value.regionCode}
+        onChange={(regionCode) => set({ regionCode })}
+        options={CITY_REGIONS.map((r) => ({ value: r.code, label: r.shortName }))}
+      />
+      <Select
+        allowClear
+        placeholder="全部状态"
+        aria-label="状态"
+        style={{ width: 130 }}
+        value={value.status}
+        onChange={(status) => set({ status })}
+        options={FLAG_STATUSES.map((s) => ({ value: s, label: s }))}
+      />
+      <Select
+        allowClear
+        placeholder="全部来源"
+        aria-label="来源"
+        style={{ width: 120 }}
+        value={value.source}
+        onChange={(source) => set({ source })}
+        options={FLAG_SOURCES.map((s) => ({ value: s, label: s }))}
+      />
+      <Select
+        allowClear
+        placeholder="不限等待时间"
+        aria-label="等待时间"
+        style={{ width: 160 }}
+        value={value.minAgeDays}
+        onChange={(minAgeDays) => set({ minAgeDays })}
+        options={AGE_OPTIONS}
+      />
       <Space size={4}>
-        <Switch size="small" checked={value.includeInactive ?? false} onChange={(includeInactive) => set({ includeInactive })} aria-label="含已不再命中" />
+        <Switch
+          size="small"
+          checked={value.includeInactive ?? false}
+          onChange={(includeInactive) => set({ includeInactive })}
+          aria-label="含已不再命中"
+        />
         <Typography.Text type="secondary">含已不再命中的</Typography.Text>
       </Space>
     </Space>

@@ -14,7 +14,12 @@ import { saveDownload } from '../../transport/files';
 import { ScanButton } from './ScanButton';
 import { loadQueueView, saveQueueView } from './queueView';
 
-const SORTABLE: Partial<Record<string, QueueSort['field']>> = { ruleId: 'ruleId', regionName: 'regionCode', status: 'status', ageDays: 'firstSeenAt' };
+const SORTABLE: Partial<Record<string, QueueSort['field']>> = {
+  ruleId: 'ruleId',
+  regionName: 'regionCode',
+  status: 'status',
+  ageDays: 'firstSeenAt',
+};
 
 /** antd's sorter as the queue's sort; 发现 sorts by age, so its ascending order is the oldest flag last. */
 function sortOf(sorter: SorterResult<QueueRow>): QueueSort | undefined {
@@ -75,9 +80,18 @@ export function ReviewQueue() {
             placeholder="合同编号 / 质押登记号 / 奖补编号"
             style={{ width: 260, flex: 'none' }}
             defaultValue={filters.search}
-            onSearch={(search) => { setPage(1); setFilters({ ...filters, search: search.trim() || undefined }); }}
+            onSearch={(search) => {
+              setPage(1);
+              setFilters({ ...filters, search: search.trim() || undefined });
+            }}
           />
-          <QueueFilters value={filters} onChange={(next) => { setPage(1); setFilters(next); }} />
+          <QueueFilters
+            value={filters}
+            onChange={(next) => {
+              setPage(1);
+              setFilters(next);
+            }}
+          />
         </div>
         <Table<QueueRow>
           rowKey="id"
@@ -91,11 +105,37 @@ export function ReviewQueue() {
             setSort(sortOf(Array.isArray(sorter) ? sorter[0]! : sorter));
           }}
           locale={{ emptyText: '没有符合条件的异常。录入或导入交易时系统会自动检查，也可点击“全面扫描”。' }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => `共 ${total} 条` }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (total) => `共 ${total} 条`,
+          }}
           columns={[
-            { title: '规则', key: 'ruleId', dataIndex: 'ruleId', width: 130, sorter: true, sortOrder: orderShown(sort, 'ruleId'), render: (_, r) => `${r.ruleId} ${r.ruleName}` },
-            { title: '地区', key: 'regionName', dataIndex: 'regionName', width: 90, sorter: true, sortOrder: orderShown(sort, 'regionCode') },
-            { title: '合同 / 登记号', width: 210, render: (_, r) => [...r.contracts, ...r.pledges, ...r.subsidies].join('、') },
+            {
+              title: '规则',
+              key: 'ruleId',
+              dataIndex: 'ruleId',
+              width: 130,
+              sorter: true,
+              sortOrder: orderShown(sort, 'ruleId'),
+              render: (_, r) => `${r.ruleId} ${r.ruleName}`,
+            },
+            {
+              title: '地区',
+              key: 'regionName',
+              dataIndex: 'regionName',
+              width: 90,
+              sorter: true,
+              sortOrder: orderShown(sort, 'regionCode'),
+            },
+            {
+              title: '合同 / 登记号',
+              width: 210,
+              render: (_, r) => [...r.contracts, ...r.pledges, ...r.subsidies].join('、'),
+            },
             { title: '说明', dataIndex: 'explanation', ellipsis: true },
             {
               title: '状态',
@@ -123,7 +163,9 @@ export function ReviewQueue() {
               width: 96,
               sorter: true,
               sortOrder: orderShown(sort, 'firstSeenAt'),
-              render: (_, r) => <Typography.Text type={r.ageDays >= 30 ? 'danger' : undefined}>{ageText(r.ageDays)}</Typography.Text>,
+              render: (_, r) => (
+                <Typography.Text type={r.ageDays >= 30 ? 'danger' : undefined}>{ageText(r.ageDays)}</Typography.Text>
+              ),
             },
           ]}
         />

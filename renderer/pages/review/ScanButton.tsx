@@ -42,13 +42,24 @@ export function ScanButton({ onFinished }: { onFinished: () => void }) {
       <Button type="primary" onClick={() => void start()} loading={running}>
         全面扫描
       </Button>
-      <Modal title="全面扫描" open={job !== null} closable={!running} maskClosable={false} footer={running ? null : <Button onClick={() => setJob(null)}>关闭</Button>} onCancel={() => setJob(null)}>
+      <Modal
+        title="全面扫描"
+        open={job !== null}
+        closable={!running}
+        maskClosable={false}
+        footer={running ? null : <Button onClick={() => setJob(null)}>关闭</Button>}
+        onCancel={() => setJob(null)}
+      >
         {job && (
           <>
-            <Progress percent={Math.round((job.done / job.steps) * 100)} status={job.state === '失败' ? 'exception' : job.state === '已完成' ? 'success' : 'active'} />
+            <Progress
+              percent={Math.round((job.done / job.steps) * 100)}
+              status={job.state === '失败' ? 'exception' : job.state === '已完成' ? 'success' : 'active'}
+            />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
               {running && `正在检查：${job.current ?? '准备中'}`}
-              {job.state === '已完成' && job.summary &&
+              {job.state === '已完成' &&
+                job.summary &&
                 `共发现 ${job.summary.found} 条异常：新增 ${job.summary.created} 条，重新出现 ${job.summary.reactivated} 条，已不再命中 ${job.summary.deactivated} 条。已审核的结论保持不变。`}
               {job.state === '失败' && job.message}
             </Typography.Paragraph>

@@ -1,7 +1,12 @@
 import { Tag } from 'antd';
 import type { FlagSource, FlagStatus } from '../../../shared/rules/ruleIds';
 
-const STATUS_COLORS: Record<FlagStatus, string> = { 待审核: 'orange', 确认异常: 'red', 排除: 'default', 需补充材料: 'blue' };
+const STATUS_COLORS: Record<FlagStatus, string> = {
+  待审核: 'orange',
+  确认异常: 'red',
+  排除: 'default',
+  需补充材料: 'blue',
+};
 
 export function StatusTag({ status, active = true }: { status: FlagStatus; active?: boolean }) {
   return (

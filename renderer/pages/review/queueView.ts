@@ -27,6 +27,8 @@ export function saveQueueView(view: QueueView): void {
 export async function nextFlagId(currentId: string): Promise<string | null> {
   const { filters, sort } = loadQueueView();
   const { rows } = await call('review.queue', { ...filters, sort, offset: 0, limit: 100 });
-  const next = rows.find((r) => r.id !== currentId && !r.enteredByYou && (r.status === '待审核' || r.status === '需补充材料'));
+  const next = rows.find(
+    (r) => r.id !== currentId && !r.enteredByYou && (r.status === '待审核' || r.status === '需补充材料'),
+  );
   return next?.id ?? null;
 }

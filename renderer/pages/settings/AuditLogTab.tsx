@@ -13,7 +13,14 @@ const PAGE_SIZE = 50;
 /** Whether the log is as it was written: the hash chain and the anchors of the batches sent. */
 function ChainStatus({ verification }: { verification: Verification | null }) {
   if (!verification) return <Alert type="info" showIcon message="正在校验审计日志的完整性…" />;
-  if (verification.ok) return <Alert type="success" showIcon message={`审计日志完整：共 ${verification.rows.toLocaleString('zh-CN')} 条，哈希链与已报送批次的锚点一致，未发现改动或删除。`} />;
+  if (verification.ok)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        message={`审计日志完整：共 ${verification.rows.toLocaleString('zh-CN')} 条，哈希链与已报送批次的锚点一致，未发现改动或删除。`}
+      />
+    );
   return <Alert type="error" showIcon message="审计日志校验未通过" description={verification.message} />;
 }
 
@@ -25,7 +32,9 @@ export function AuditLogTab() {
   const [pageNo, setPageNo] = useState(1);
   const { days, ...rest } = filters;
   // A day is the user's local day: from its first moment to the first moment of the day after the last.
-  const range = days ? { from: days[0].startOf('day').toISOString(), to: days[1].add(1, 'day').startOf('day').toISOString() } : {};
+  const range = days
+    ? { from: days[0].startOf('day').toISOString(), to: days[1].add(1, 'day').startOf('day').toISOString() }
+    : {};
   // The page shown stays while the next page or filter is read.
   const search = useCall('audit.search', { ...rest, ...range, offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   const page = search.latest;
@@ -44,17 +53,53 @@ export function AuditLogTab() {
       <ChainStatus verification={verification} />
       {problem && <Alert type="error" showIcon message={problem} />}
       <Space wrap>
-        <Select aria-label="操作人" placeholder="操作人" allowClear style={{ width: 160 }} options={options(page?.actors ?? [])} value={filters.actorName} onChange={(v?: string) => change({ actorName: v })} />
-        <Select aria-label="操作" placeholder="操作" allowClear showSearch style={{ width: 220 }} options={options(page?.actions ?? [])} value={filters.action} onChange={(v?: string) => change({ action: v })} />
-        <Select aria-label="对象类别" placeholder="对象类别" allowClear style={{ width: 180 }} options={options(page?.entities ?? [])} value={filters.entity} onChange={(v?: string) => change({ entity: v })} />
-        <DatePicker.RangePicker aria-label="日期范围" value={filters.days ?? null} onChange={(days) => change({ days: days?.[0] && days[1] ? [days[0], days[1]] : null })} />
+        <Select
+          aria-label="操作人"
+          placeholder="操作人"
+          allowClear
+          style={{ width: 160 }}
+          options={options(page?.actors ?? [])}
+          value={filters.actorName}
+          onChange={(v?: string) => change({ actorName: v })}
+        />
+        <Select
+          aria-label="操作"
+          placeholder="操作"
+          allowClear
+          showSearch
+          style={{ width: 220 }}
+          options={options(page?.actions ?? [])}
+          value={filters.action}
+          onChange={(v?: string) => change({ action: v })}
+        />
+        <Select
+          aria-label="对象类别"
+          placeholder="对象类别"
+          allowClear
+          style={{ width: 180 }}
+          options={options(page?.entities ?? [])}
+          value={filters.entity}
+          onChange={(v?: string) => change({ entity: v })}
+        />
+        <DatePicker.RangePicker
+          aria-label="日期范围"
+          value={filters.days ?? null}
+          onChange={(days) => change({ days: days?.[0] && days[1] ? [days[0], days[1]] : null })}
+        />
       </Space>
       <Table
         size="small"
         rowKey="seq"
         dataSource={page?.rows ?? []}
         loading={!page && !search.error}
-        pagination={{ current: pageNo, pageSize: PAGE_SIZE, total: page?.total ?? 0, showSizeChanger: false, onChange: setPageNo, showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 条` }}
+        pagination={{
+          current: pageNo,
+          pageSize: PAGE_SIZE,
+          total: page?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPageNo,
+          showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 条`,
+        }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },

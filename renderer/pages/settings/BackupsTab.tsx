@@ -12,13 +12,22 @@ const KIND_COLORS: Record<BackupKind, string> = { 每日自动: 'blue', 升级�
 /** What the backup holds, read from the file itself, so the caseworker sees what comes back before confirming. */
 function BackupFactsList({ facts }: { facts: BackupFacts }) {
   return (
-    <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} styles={{ label: { whiteSpace: 'nowrap' } }} aria-label="备份内容">
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      style={{ marginBottom: 12 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      aria-label="备份内容"
+    >
       <Descriptions.Item label="文件">{facts.file}</Descriptions.Item>
       <Descriptions.Item label="所属地区">{`${facts.regionName}（${facts.regionCode}）`}</Descriptions.Item>
       <Descriptions.Item label="备份时间">{formatDateTime(facts.createdAt)}</Descriptions.Item>
       <Descriptions.Item label="最后改动">{formatDateTime(facts.lastChangeAt)}</Descriptions.Item>
       <Descriptions.Item label="大小">{formatFileSize(facts.bytes)}</Descriptions.Item>
-      <Descriptions.Item label="记录数">{facts.counts.map((c) => `${c.kind} ${c.count.toLocaleString('zh-CN')}`).join('，')}</Descriptions.Item>
+      <Descriptions.Item label="记录数">
+        {facts.counts.map((c) => `${c.kind} ${c.count.toLocaleString('zh-CN')}`).join('，')}
+      </Descriptions.Item>
     </Descriptions>
   );
 }
@@ -54,7 +63,17 @@ export function BackupsTab() {
       return;
     }
     if (facts.otherStore) {
-      Modal.error({ title: '不能从此备份恢复', width: 560, content: <><BackupFactsList facts={facts} />{facts.otherStore}请在它所属的工作台上恢复。</>, okText: '知道了' });
+      Modal.error({
+        title: '不能从此备份恢复',
+        width: 560,
+        content: (
+          <>
+            <BackupFactsList facts={facts} />
+            {facts.otherStore}请在它所属的工作台上恢复。
+          </>
+        ),
+        okText: '知道了',
+      });
       return;
     }
     Modal.confirm({
@@ -64,7 +83,8 @@ export function BackupsTab() {
         <>
           <BackupFactsList facts={facts} />
           <Typography.Paragraph style={{ marginBottom: 0 }}>
-            恢复在<strong>下次启动工作台时</strong>进行：此后录入的数据将不在恢复后的数据库中，但当前数据库会另存一份，不会丢失。请确认后关闭并重新打开工作台。
+            恢复在<strong>下次启动工作台时</strong>
+            进行：此后录入的数据将不在恢复后的数据库中，但当前数据库会另存一份，不会丢失。请确认后关闭并重新打开工作台。
           </Typography.Paragraph>
         </>
       ),
@@ -79,12 +99,19 @@ export function BackupsTab() {
   return (
     <Card
       title="备份与恢复"
-      extra={<Button type="primary" loading={backingUp.pending} onClick={() => void backingUp.run(backUpNow)}>立即备份</Button>}
+      extra={
+        <Button type="primary" loading={backingUp.pending} onClick={() => void backingUp.run(backUpNow)}>
+          立即备份
+        </Button>
+      }
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
-          工作台每天自动备份一次，并在程序升级改动数据库结构前自动备份。保留最近 7 天的每日备份和此前 4 周每周一份；手动备份和升级前备份不会自动删除。
-          备份文件夹：<Typography.Text copyable code>{overview?.folder ?? '…'}</Typography.Text>
+          工作台每天自动备份一次，并在程序升级改动数据库结构前自动备份。保留最近 7 天的每日备份和此前 4
+          周每周一份；手动备份和升级前备份不会自动删除。 备份文件夹：
+          <Typography.Text copyable code>
+            {overview?.folder ?? '…'}
+          </Typography.Text>
           ，建议定期复制到移动硬盘等其他介质。
         </Typography.Text>
         {overview?.pendingRestore && (
@@ -93,7 +120,11 @@ export function BackupsTab() {
             showIcon
             title={`已安排从“${overview.pendingRestore.name}”恢复（${overview.pendingRestore.requestedBy}，${formatDateTime(overview.pendingRestore.requestedAt)}）`}
             description="关闭并重新打开工作台后生效；当前数据库会另存一份。"
-            action={<Button size="small" onClick={() => void cancelRestore()}>取消恢复</Button>}
+            action={
+              <Button size="small" onClick={() => void cancelRestore()}>
+                取消恢复
+              </Button>
+            }
           />
         )}
         <Table<BackupEntry>
@@ -105,14 +136,21 @@ export function BackupsTab() {
           locale={{ emptyText: '还没有备份。点击“立即备份”，或等待今天的自动备份。' }}
           columns={[
             { title: '时间', dataIndex: 'createdAt', render: formatDateTime, width: 190 },
-            { title: '类型', dataIndex: 'kind', width: 110, render: (kind: BackupKind) => <Tag color={KIND_COLORS[kind]}>{kind}</Tag> },
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              width: 110,
+              render: (kind: BackupKind) => <Tag color={KIND_COLORS[kind]}>{kind}</Tag>,
+            },
             { title: '文件', dataIndex: 'name' },
             { title: '大小', dataIndex: 'bytes', render: formatFileSize, width: 100 },
             {
               title: '操作',
               width: 120,
               render: (_, backup) => (
-                <Button size="small" onClick={() => void confirmRestore(backup)}>恢复到此备份</Button>
+                <Button size="small" onClick={() => void confirmRestore(backup)}>
+                  恢复到此备份
+                </Button>
               ),
             },
           ]}

@@ -34,17 +34,47 @@ export function GeneralSettingsTab() {
   return (
     <Card>
       <Descriptions column={1} size="small" style={{ marginBottom: 16, maxWidth: 640 }}>
-        <Descriptions.Item label="本机所属地区">{status.region?.name}（{status.region?.code}）</Descriptions.Item>
+        <Descriptions.Item label="本机所属地区">
+          {status.region?.name}（{status.region?.code}）
+        </Descriptions.Item>
         <Descriptions.Item label="本机编号">{status.installationId}</Descriptions.Item>
         <Descriptions.Item label="程序版本">{status.appVersion}</Descriptions.Item>
       </Descriptions>
-      <Form layout="vertical" style={{ maxWidth: 640 }} onSubmitCapture={(e) => { e.preventDefault(); void save(); }}>
+      <Form
+        layout="vertical"
+        style={{ maxWidth: 640 }}
+        onSubmitCapture={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         {status.region?.code !== PROVINCE_CODE && (
-        <FormField control={control} name="provinceEndpointUrl" label="省级接口地址" extra="由省级主管部门提供，例如 https://ip.shanxi.example/；离线办公时可留空，改用“数据同步 → 导出报送文件”。"
-          render={(field) => <Input {...field} aria-label="省级接口地址" disabled={readOnly || !loaded} placeholder="https://" />} />
+          <FormField
+            control={control}
+            name="provinceEndpointUrl"
+            label="省级接口地址"
+            extra="由省级主管部门提供，例如 https://ip.shanxi.example/；离线办公时可留空，改用“数据同步 → 导出报送文件”。"
+            render={(field) => (
+              <Input {...field} aria-label="省级接口地址" disabled={readOnly || !loaded} placeholder="https://" />
+            )}
+          />
         )}
-        <FormField control={control} name="sessionIdleMinutes" label="无操作自动退出登录（分钟）" extra="登录后超过这段时间没有任何操作，需重新登录（5–480 分钟，默认 30）。程序重启后也需重新登录。"
-          render={(field) => <InputNumber {...field} value={field.value ?? null} precision={0} aria-label="无操作自动退出登录（分钟）" disabled={readOnly || !loaded} style={{ width: 160 }} />} />
+        <FormField
+          control={control}
+          name="sessionIdleMinutes"
+          label="无操作自动退出登录（分钟）"
+          extra="登录后超过这段时间没有任何操作，需重新登录（5–480 分钟，默认 30）。程序重启后也需重新登录。"
+          render={(field) => (
+            <InputNumber
+              {...field}
+              value={field.value ?? null}
+              precision={0}
+              aria-label="无操作自动退出登录（分钟）"
+              disabled={readOnly || !loaded}
+              style={{ width: 160 }}
+            />
+          )}
+        />
         {!readOnly && (
           <Button type="primary" htmlType="submit" disabled={!loaded} loading={formState.isSubmitting}>
             保存

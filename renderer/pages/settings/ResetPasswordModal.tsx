@@ -44,7 +44,14 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
 
   if (shown) {
     return (
-      <Modal title={`已重置 ${user?.displayName ?? ''} 的密码`} open onOk={() => close(true)} onCancel={() => close(true)} okText="我已记下" cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal
+        title={`已重置 ${user?.displayName ?? ''} 的密码`}
+        open
+        onOk={() => close(true)}
+        onCancel={() => close(true)}
+        okText="我已记下"
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         <Typography.Paragraph>一次性密码（只显示这一次）：</Typography.Paragraph>
         <Typography.Paragraph>
           <Typography.Text code copyable data-testid="temporary-password" style={{ fontSize: 18 }}>
@@ -56,7 +63,15 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
     );
   }
   return (
-    <Modal title={`重置 ${user?.displayName ?? ''} 的密码`} open={user !== null} onOk={() => void reset()} onCancel={() => close(false)} okText="重置密码" confirmLoading={busy} destroyOnHidden>
+    <Modal
+      title={`重置 ${user?.displayName ?? ''} 的密码`}
+      open={user !== null}
+      onOk={() => void reset()}
+      onCancel={() => close(false)}
+      okText="重置密码"
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'generate' | 'choose')}>
         <Space direction="vertical">
           <Radio value="generate">生成一次性密码（推荐）</Radio>
@@ -65,8 +80,17 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
       </Radio.Group>
       {mode === 'choose' && (
         <div style={{ marginTop: 12 }}>
-          <Input.Password aria-label="指定的新密码" autoComplete="new-password" value={chosen} status={problem ? 'error' : undefined}
-            onChange={(e) => { setChosen(e.target.value); setProblem(null); }} placeholder="至少 8 位" />
+          <Input.Password
+            aria-label="指定的新密码"
+            autoComplete="new-password"
+            value={chosen}
+            status={problem ? 'error' : undefined}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setProblem(null);
+            }}
+            placeholder="至少 8 位"
+          />
           {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
         </div>
       )}

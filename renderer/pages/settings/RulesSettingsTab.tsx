@@ -22,7 +22,9 @@ export function RulesSettingsTab() {
   const { value: view, error, replace } = useCall('rules.settings', {});
   useShownError(error);
   const { run } = useAction();
-  const { control, handleSubmit, reset, formState } = useForm<z.input<typeof ruleThresholds>, unknown, RuleThresholds>({ resolver: zodResolver(ruleThresholds) });
+  const { control, handleSubmit, reset, formState } = useForm<z.input<typeof ruleThresholds>, unknown, RuleThresholds>({
+    resolver: zodResolver(ruleThresholds),
+  });
   // The fields show the stored thresholds each time they arrive (read, or handed back by a save).
   useEffect(() => {
     if (view) reset(view.thresholds);
@@ -41,32 +43,63 @@ export function RulesSettingsTab() {
     ) : (
       <Space direction="vertical" size={4}>
         {rule.thresholds.map((t) => (
-          <Controller key={t.key} control={control} name={t.key as keyof RuleThresholds}
+          <Controller
+            key={t.key}
+            control={control}
+            name={t.key as keyof RuleThresholds}
             render={({ field, fieldState }) => (
-              <Form.Item style={{ margin: 0 }} validateStatus={fieldState.error ? 'error' : undefined} help={fieldState.error?.message}>
+              <Form.Item
+                style={{ margin: 0 }}
+                validateStatus={fieldState.error ? 'error' : undefined}
+                help={fieldState.error?.message}
+              >
                 <Space size={6}>
                   <span>{t.label}</span>
-                  <InputNumber {...field} aria-label={`${rule.id} ${t.label}`} disabled={readOnly} min={0} style={{ width: 110 }} />
+                  <InputNumber
+                    {...field}
+                    aria-label={`${rule.id} ${t.label}`}
+                    disabled={readOnly}
+                    min={0}
+                    style={{ width: 110 }}
+                  />
                   <span>{t.unit}</span>
                 </Space>
               </Form.Item>
-            )} />
+            )}
+          />
         ))}
       </Space>
     );
   return (
     <Card
       title="异常交易监测规则"
-      extra={<Typography.Text type="secondary">参数版本：{view?.version ? `第 ${view.version} 版` : '默认值'}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">
+          参数版本：{view?.version ? `第 ${view.version} 版` : '默认值'}
+        </Typography.Text>
+      }
     >
-      <Form onSubmitCapture={(e) => { e.preventDefault(); void save(); }}>
+      <Form
+        onSubmitCapture={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         <Table<RuleRow>
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={view?.rules ?? []}
           columns={[
-            { title: '规则', width: 130, render: (_, r) => <Typography.Text strong>{r.id} {r.name}</Typography.Text> },
+            {
+              title: '规则',
+              width: 130,
+              render: (_, r) => (
+                <Typography.Text strong>
+                  {r.id} {r.name}
+                </Typography.Text>
+              ),
+            },
             { title: '说明', dataIndex: 'description' },
             { title: '阈值', width: 340, render: (_, r) => thresholdInputs(r) },
           ]}

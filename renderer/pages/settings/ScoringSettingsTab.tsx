@@ -32,7 +32,10 @@ export function ScoringSettingsTab() {
   useShownError(error);
   const { run } = useAction();
   const version = stored?.version ?? null;
-  const { control, handleSubmit, reset, formState } = useForm<Scheme>({ resolver: zodResolver(scoringScheme), defaultValues: scoringScheme.parse({}) });
+  const { control, handleSubmit, reset, formState } = useForm<Scheme>({
+    resolver: zodResolver(scoringScheme),
+    defaultValues: scoringScheme.parse({}),
+  });
   // The fields show the stored scheme each time it arrives (read, or handed back by a save).
   useEffect(() => {
     if (stored) reset(stored.scheme);
@@ -46,14 +49,30 @@ export function ScoringSettingsTab() {
     }),
   );
   const number = (label: string) => (field: { value?: unknown; onChange: (v: unknown) => void }) => (
-    <InputNumber aria-label={label} min={0} max={100} step={1} style={{ width: 120 }} disabled={readOnly} value={field.value as number} onChange={field.onChange} />
+    <InputNumber
+      aria-label={label}
+      min={0}
+      max={100}
+      step={1}
+      style={{ width: 120 }}
+      disabled={readOnly}
+      value={field.value as number}
+      onChange={field.onChange}
+    />
   );
   return (
     <Card>
       <Typography.Paragraph type="secondary" style={{ maxWidth: 860 }}>
-        当前为第 {version ?? '…'} 版{version === 0 ? '（默认方案）' : ''}。各项按完成率折算，不超过其分值；增幅达标项按达标项数占要求项数的比例折算；扣分合计不超过上限。保存后生成新版本，评价表上印有所用版本。
+        当前为第 {version ?? '…'} 版{version === 0 ? '（默认方案）' : ''}
+        。各项按完成率折算，不超过其分值；增幅达标项按达标项数占要求项数的比例折算；扣分合计不超过上限。保存后生成新版本，评价表上印有所用版本。
       </Typography.Paragraph>
-      <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void save(); }}>
+      <Form
+        layout="vertical"
+        onSubmitCapture={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         <Row gutter={16}>
           {WEIGHTS.map((w) => (
             <Col key={w.name} xs={12} md={8} xl={6}>
@@ -63,10 +82,20 @@ export function ScoringSettingsTab() {
         </Row>
         <Row gutter={16}>
           <Col xs={12} md={8} xl={6}>
-            <FormField control={control} name="perConfirmedAnomaly" label="每起确认异常扣分" render={number('每起确认异常扣分')} />
+            <FormField
+              control={control}
+              name="perConfirmedAnomaly"
+              label="每起确认异常扣分"
+              render={number('每起确认异常扣分')}
+            />
           </Col>
           <Col xs={12} md={8} xl={6}>
-            <FormField control={control} name="perSubsidyFraud" label="每笔追回奖补扣分" render={number('每笔追回奖补扣分')} />
+            <FormField
+              control={control}
+              name="perSubsidyFraud"
+              label="每笔追回奖补扣分"
+              render={number('每笔追回奖补扣分')}
+            />
           </Col>
           <Col xs={12} md={8} xl={6}>
             <FormField control={control} name="deductionCap" label="扣分上限" render={number('扣分上限')} />

@@ -47,7 +47,8 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
     setErrors({});
   }
 
-  const edit = (id: IndicatorId, patch: Partial<TargetDraft>) => setDrafts((d) => ({ ...d, [id]: { ...d[id]!, ...patch } }));
+  const edit = (id: IndicatorId, patch: Partial<TargetDraft>) =>
+    setDrafts((d) => ({ ...d, [id]: { ...d[id]!, ...patch } }));
 
   const save = async () => {
     const edits = targetEdits(view, region, drafts);
@@ -78,7 +79,8 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
     downloadBase64(file.contentBase64, file.fileName, XLSX_TYPE);
   };
 
-  const fromProvince = (id: IndicatorId) => (view ? planTarget(view.targets, region, id)?.setByProvince === true : false);
+  const fromProvince = (id: IndicatorId) =>
+    view ? planTarget(view.targets, region, id)?.setByProvince === true : false;
   const cell = (id: IndicatorId, key: 'target' | 'baseline', enabled: boolean) => {
     const problem = errors[`${id}.${key}`];
     return enabled ? (
@@ -91,7 +93,11 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
           suffix={INDICATORS[id].unit}
           onChange={(e) => edit(id, { [key]: e.target.value })}
         />
-        {problem && <Typography.Text type="danger" style={{ fontSize: 12 }}>{problem}</Typography.Text>}
+        {problem && (
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {problem}
+          </Typography.Text>
+        )}
       </div>
     ) : (
       <Typography.Text type="secondary">—</Typography.Text>
@@ -101,7 +107,9 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
   // A city without a rate of its own is held to the province's (shown as a hint).
   const provinceGrowth = (id: IndicatorId) => {
     const rate = view?.targets.find((t) => t.regionCode === PROVINCE_CODE && t.indicator === id)?.requiredGrowth;
-    return region === PROVINCE_CODE || rate === null || rate === undefined ? undefined : `省定 ${Math.round(rate * 100)}`;
+    return region === PROVINCE_CODE || rate === null || rate === undefined
+      ? undefined
+      : `省定 ${Math.round(rate * 100)}`;
   };
   const isDefault = view?.targets.some((t) => t.regionCode === region && t.isDefault);
   const anyFromProvince = view?.targets.some((t) => t.regionCode === region && t.setByProvince);
@@ -109,22 +117,47 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
     <Card>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>地区</span>
-        <Select aria-label="目标地区" style={{ width: 220 }} value={region} onChange={setRegion} options={reportingRegionOptions} />
-        <Typography.Text type="secondary">目标期间 {PLAN_YEAR_FROM}—{PLAN_YEAR_TO} 年（累计）；金额以万元填写</Typography.Text>
+        <Select
+          aria-label="目标地区"
+          style={{ width: 220 }}
+          value={region}
+          onChange={setRegion}
+          options={reportingRegionOptions}
+        />
+        <Typography.Text type="secondary">
+          目标期间 {PLAN_YEAR_FROM}—{PLAN_YEAR_TO} 年（累计）；金额以万元填写
+        </Typography.Text>
         <Button icon={<DownloadOutlined />} onClick={() => void run(template)}>
           下载目标与基期表
         </Button>
         {!readOnly && (
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void run(() => importFile(file)); return false; }}>
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void run(() => importFile(file));
+              return false;
+            }}
+          >
             <Button icon={<UploadOutlined />}>从 Excel 导入</Button>
           </Upload>
         )}
       </Space>
       {isDefault && (
-        <Alert style={{ marginBottom: 12 }} type="info" showIcon message="省级目标已按晋财行〔2021〕35号预填；修改后保存即以所填为准。" />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          message="省级目标已按晋财行〔2021〕35号预填；修改后保存即以所填为准。"
+        />
       )}
       {anyFromProvince && (
-        <Alert style={{ marginBottom: 12 }} type="info" showIcon message="标有“省级下达”的目标由省级设定并随同步下达，本地不能修改；如需调整，请联系省级主管部门。" />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          message="标有“省级下达”的目标由省级设定并随同步下达，本地不能修改；如需调整，请联系省级主管部门。"
+        />
       )}
       {rejected.length > 0 && (
         <Table
@@ -149,16 +182,45 @@ export function TargetsSettingsTab({ onSaved }: { onSaved?: () => void } = {}) {
         pagination={false}
         dataSource={ROWS}
         columns={[
-          { title: '指标', dataIndex: 'id', render: (id: IndicatorId) => <>{id} {INDICATORS[id].name}{fromProvince(id) && <Tag color="purple" style={{ marginLeft: 8 }}>省级下达</Tag>}</> },
-          { title: '累计目标值', width: 200, render: (_: unknown, { id }) => cell(id, 'target', INDICATORS[id].kind !== 'rate') },
+          {
+            title: '指标',
+            dataIndex: 'id',
+            render: (id: IndicatorId) => (
+              <>
+                {id} {INDICATORS[id].name}
+                {fromProvince(id) && (
+                  <Tag color="purple" style={{ marginLeft: 8 }}>
+                    省级下达
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+          {
+            title: '累计目标值',
+            width: 200,
+            render: (_: unknown, { id }) => cell(id, 'target', INDICATORS[id].kind !== 'rate'),
+          },
           {
             title: '要求年均增幅',
             width: 150,
             render: (_: unknown, { id }) => (
-              <InputNumber aria-label={`${id} 要求年均增幅`} disabled={readOnly || fromProvince(id)} placeholder={provinceGrowth(id)} value={drafts[id]?.growthPercent ?? null} onChange={(v) => edit(id, { growthPercent: v })} suffix="%" style={{ width: 120 }} />
+              <InputNumber
+                aria-label={`${id} 要求年均增幅`}
+                disabled={readOnly || fromProvince(id)}
+                placeholder={provinceGrowth(id)}
+                value={drafts[id]?.growthPercent ?? null}
+                onChange={(v) => edit(id, { growthPercent: v })}
+                suffix="%"
+                style={{ width: 120 }}
+              />
             ),
           },
-          { title: '2020 年基期值', width: 200, render: (_: unknown, { id }) => cell(id, 'baseline', (TARGETABLE_IDS as IndicatorId[]).includes(id)) },
+          {
+            title: '2020 年基期值',
+            width: 200,
+            render: (_: unknown, { id }) => cell(id, 'baseline', (TARGETABLE_IDS as IndicatorId[]).includes(id)),
+          },
         ]}
       />
       {!readOnly && (

@@ -39,14 +39,57 @@ function NewUserModal({ open, onClose }: { open: boolean; onClose: (created: boo
     }),
   );
   return (
-    <Modal title="新建用户" open={open} onCancel={() => onClose(false)} onOk={() => void submit()} okText="创建" confirmLoading={formState.isSubmitting} destroyOnHidden>
-      <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
-        <FormField control={control} name="username" label="用户名" required render={(field) => <Input {...field} aria-label="用户名" />} />
-        <FormField control={control} name="displayName" label="姓名" required render={(field) => <Input {...field} aria-label="姓名" />} />
-        <FormField control={control} name="role" label="角色" required
-          render={(field) => <Select {...field} aria-label="角色" options={roles.map((r) => ({ value: r, label: `${r} — ${ROLE_HINTS[r]}` }))} />} />
-        <FormField control={control} name="password" label="初始密码" required extra="至少 8 位；请当面告知本人，其首次登录时须设置自己的密码"
-          render={(field) => <Input.Password {...field} aria-label="初始密码" autoComplete="new-password" />} />
+    <Modal
+      title="新建用户"
+      open={open}
+      onCancel={() => onClose(false)}
+      onOk={() => void submit()}
+      okText="创建"
+      confirmLoading={formState.isSubmitting}
+      destroyOnHidden
+    >
+      <Form
+        layout="vertical"
+        onSubmitCapture={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <FormField
+          control={control}
+          name="username"
+          label="用户名"
+          required
+          render={(field) => <Input {...field} aria-label="用户名" />}
+        />
+        <FormField
+          control={control}
+          name="displayName"
+          label="姓名"
+          required
+          render={(field) => <Input {...field} aria-label="姓名" />}
+        />
+        <FormField
+          control={control}
+          name="role"
+          label="角色"
+          required
+          render={(field) => (
+            <Select
+              {...field}
+              aria-label="角色"
+              options={roles.map((r) => ({ value: r, label: `${r} — ${ROLE_HINTS[r]}` }))}
+            />
+          )}
+        />
+        <FormField
+          control={control}
+          name="password"
+          label="初始密码"
+          required
+          extra="至少 8 位；请当面告知本人，其首次登录时须设置自己的密码"
+          render={(field) => <Input.Password {...field} aria-label="初始密码" autoComplete="new-password" />}
+        />
         <button type="submit" hidden />
       </Form>
     </Modal>
@@ -62,9 +105,17 @@ export function UsersTab() {
   const { latest: users, error, reload } = useCall('users.list', {});
   useShownError(error);
   const { run } = useAction();
-  const update = (id: string, change: { role?: UserView['role']; active?: boolean }) => run(() => call('users.update', { id, ...change }).then(reload));
+  const update = (id: string, change: { role?: UserView['role']; active?: boolean }) =>
+    run(() => call('users.update', { id, ...change }).then(reload));
   return (
-    <Card extra={<Button type="primary" onClick={() => setCreating(true)}>新建用户</Button>} title="用户与角色">
+    <Card
+      extra={
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建用户
+        </Button>
+      }
+      title="用户与角色"
+    >
       <Table<UserView>
         rowKey="id"
         dataSource={users ?? []}
@@ -76,14 +127,29 @@ export function UsersTab() {
             title: '角色',
             dataIndex: 'role',
             render: (role: UserView['role'], row) =>
-              row.id === me.id ? <Tag color="blue">{role}</Tag> : (
-                <Select size="small" value={role} style={{ width: 120 }} options={roles.map((r) => ({ value: r, label: r }))} onChange={(r) => void update(row.id, { role: r })} />
+              row.id === me.id ? (
+                <Tag color="blue">{role}</Tag>
+              ) : (
+                <Select
+                  size="small"
+                  value={role}
+                  style={{ width: 120 }}
+                  options={roles.map((r) => ({ value: r, label: r }))}
+                  onChange={(r) => void update(row.id, { role: r })}
+                />
               ),
           },
           {
             title: '启用',
             dataIndex: 'active',
-            render: (active: boolean, row) => <Switch size="small" checked={active} disabled={row.id === me.id} onChange={(v) => void update(row.id, { active: v })} />,
+            render: (active: boolean, row) => (
+              <Switch
+                size="small"
+                checked={active}
+                disabled={row.id === me.id}
+                onChange={(v) => void update(row.id, { active: v })}
+              />
+            ),
           },
           {
             title: '密码',
@@ -101,8 +167,20 @@ export function UsersTab() {
           },
         ]}
       />
-      <ResetPasswordModal user={resetting} onClose={(reset) => { setResetting(null); if (reset) reload(); }} />
-      <NewUserModal open={creating} onClose={(created) => { setCreating(false); if (created) reload(); }} />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={(reset) => {
+          setResetting(null);
+          if (reset) reload();
+        }}
+      />
+      <NewUserModal
+        open={creating}
+        onClose={(created) => {
+          setCreating(false);
+          if (created) reload();
+        }}
+      />
     </Card>
   );
 }

@@ -27,7 +27,13 @@ export function SetupPage({ onDone, setupRegion }: { onDone: () => Promise<void>
   const [failure, setFailure] = useState<string | null>(null);
   const { control, handleSubmit, setError, formState } = useForm<SetupForm>({
     resolver: zodResolver(setupForm),
-    defaultValues: { regionCode: setupRegion ?? '', adminUsername: '', adminDisplayName: '', password: '', confirmPassword: '' },
+    defaultValues: {
+      regionCode: setupRegion ?? '',
+      adminUsername: '',
+      adminDisplayName: '',
+      password: '',
+      confirmPassword: '',
+    },
   });
 
   const submit = handleSubmit(async ({ confirmPassword: _confirm, ...input }) => {
@@ -50,20 +56,64 @@ export function SetupPage({ onDone, setupRegion }: { onDone: () => Promise<void>
           : '第一次使用，请设置本机所属地区和第一位管理员。管理员之后可在“设置”中为录入员、审核员和领导开设账号。'}
       </Typography.Paragraph>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-      <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
-        <FormField control={control} name="regionCode" label="本机所属地区" required
+      <Form
+        layout="vertical"
+        onSubmitCapture={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <FormField
+          control={control}
+          name="regionCode"
+          label="本机所属地区"
+          required
           render={(field) => (
-            <Select {...field} aria-label="本机所属地区" placeholder="请选择地市、综改区或省级" showSearch optionFilterProp="label"
-              options={setupRegion ? installationRegionOptions.filter((o) => o.value === setupRegion) : installationRegionOptions} disabled={setupRegion !== null} />
-          )} />
-        <FormField control={control} name="adminUsername" label="管理员用户名" required extra="用于登录，字母或数字，例如 admin"
-          render={(field) => <Input {...field} aria-label="管理员用户名" autoComplete="username" />} />
-        <FormField control={control} name="adminDisplayName" label="管理员姓名" required
-          render={(field) => <Input {...field} aria-label="管理员姓名" />} />
-        <FormField control={control} name="password" label="密码" required extra="至少 8 位"
-          render={(field) => <Input.Password {...field} aria-label="密码" autoComplete="new-password" />} />
-        <FormField control={control} name="confirmPassword" label="再次输入密码" required
-          render={(field) => <Input.Password {...field} aria-label="再次输入密码" autoComplete="new-password" />} />
+            <Select
+              {...field}
+              aria-label="本机所属地区"
+              placeholder="请选择地市、综改区或省级"
+              showSearch
+              optionFilterProp="label"
+              options={
+                setupRegion
+                  ? installationRegionOptions.filter((o) => o.value === setupRegion)
+                  : installationRegionOptions
+              }
+              disabled={setupRegion !== null}
+            />
+          )}
+        />
+        <FormField
+          control={control}
+          name="adminUsername"
+          label="管理员用户名"
+          required
+          extra="用于登录，字母或数字，例如 admin"
+          render={(field) => <Input {...field} aria-label="管理员用户名" autoComplete="username" />}
+        />
+        <FormField
+          control={control}
+          name="adminDisplayName"
+          label="管理员姓名"
+          required
+          render={(field) => <Input {...field} aria-label="管理员姓名" />}
+        />
+        <FormField
+          control={control}
+          name="password"
+          label="密码"
+          required
+          extra="至少 8 位"
+          render={(field) => <Input.Password {...field} aria-label="密码" autoComplete="new-password" />}
+        />
+        <FormField
+          control={control}
+          name="confirmPassword"
+          label="再次输入密码"
+          required
+          render={(field) => <Input.Password {...field} aria-label="再次输入密码" autoComplete="new-password" />}
+        />
         <Button type="primary" htmlType="submit" block size="large" loading={formState.isSubmitting}>
           完成设置并进入
         </Button>

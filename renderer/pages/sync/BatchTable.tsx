@@ -12,7 +12,6 @@ const STATE_COLORS: Record<BatchState, string> = {
   失败: 'error',
 };
 
-
 function explain(b: BatchView): string {
   if (b.state === '已接收' || b.state === '部分拒收') {
     return `接收 ${b.accepted ?? 0} 条，重复 ${b.duplicates ?? 0} 条，拒收 ${b.rejected.length} 条`;
@@ -90,7 +89,8 @@ function Reasons({ reasons }: { reasons: string[] }) {
 const hasWorkLeft = (b: BatchView) => b.rejected.some((r) => !r.corrected);
 
 /** How many rejected records are still to correct, across all batches. */
-export const rejectionsLeft = (batches: readonly BatchView[]) => batches.reduce((n, b) => n + b.rejected.filter((r) => !r.corrected).length, 0);
+export const rejectionsLeft = (batches: readonly BatchView[]) =>
+  batches.reduce((n, b) => n + b.rejected.filter((r) => !r.corrected).length, 0);
 
 /** The batches with their states and, under each, the records the province rejected. */
 export function BatchTable({ batches }: { batches: BatchView[] }) {
@@ -111,7 +111,11 @@ export function BatchTable({ batches }: { batches: BatchView[] }) {
         onExpand: toggle,
       }}
       columns={[
-        { title: '批次', width: 150, render: (_, b) => (b.seqFrom === b.seqTo ? `第 ${b.seqFrom} 号` : `第 ${b.seqFrom}–${b.seqTo} 号`) },
+        {
+          title: '批次',
+          width: 150,
+          render: (_, b) => (b.seqFrom === b.seqTo ? `第 ${b.seqFrom} 号` : `第 ${b.seqFrom}–${b.seqTo} 号`),
+        },
         { title: '记录数', width: 80, align: 'right', dataIndex: 'recordCount' },
         { title: '状态', width: 96, render: (_, b) => <Tag color={STATE_COLORS[b.state]}>{b.state}</Tag> },
         { title: '发送次数', width: 84, align: 'right', dataIndex: 'attempts' },

@@ -19,7 +19,10 @@ export function SyncPage() {
   const [exporting, setExporting] = useState(false);
   const mayWrite = user.role === '录入员' || user.role === '管理员';
 
-  const refresh = useCallback(() => call('sync.overview', {}).then(setOverview, (e: Error) => message.error(e.message)), [message]);
+  const refresh = useCallback(
+    () => call('sync.overview', {}).then(setOverview, (e: Error) => message.error(e.message)),
+    [message],
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -49,7 +52,11 @@ export function SyncPage() {
       if (!file) {
         // Nothing is pending, but records the province refused are not "received": say what is left to do.
         const left = rejectionsLeft(overview?.batches ?? []);
-        if (left > 0) message.warning(`没有新的待报送记录，但有 ${left} 条记录被省级拒收：请按下方“报送批次”中的原因更正，更正后的记录会进入下一次导出或同步`, 8);
+        if (left > 0)
+          message.warning(
+            `没有新的待报送记录，但有 ${left} 条记录被省级拒收：请按下方“报送批次”中的原因更正，更正后的记录会进入下一次导出或同步`,
+            8,
+          );
         else message.info('没有需要报送的新记录：所有记录都已打包进报送批次');
         return;
       }
@@ -78,7 +85,13 @@ export function SyncPage() {
               <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportFile()}>
                 导出报送文件
               </Button>
-              <Button type="primary" icon={<CloudUploadOutlined />} loading={syncing} disabled={!overview?.endpoint} onClick={() => void syncNow()}>
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                loading={syncing}
+                disabled={!overview?.endpoint}
+                onClick={() => void syncNow()}
+              >
                 立即同步
               </Button>
             </>
@@ -101,7 +114,11 @@ export function SyncPage() {
       {(syncing || backgroundRunning) && (
         <Card size="small" style={{ marginBottom: 16 }}>
           <Typography.Text>{running?.phase ?? '正在准备批次'}</Typography.Text>
-          <Progress percent={running && running.total > 0 ? Math.round((running.done / running.total) * 100) : 0} status="active" aria-label="同步进度" />
+          <Progress
+            percent={running && running.total > 0 ? Math.round((running.done / running.total) * 100) : 0}
+            status="active"
+            aria-label="同步进度"
+          />
         </Card>
       )}
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -109,7 +126,11 @@ export function SyncPage() {
           <Descriptions.Item label="待报送记录">
             <Space wrap>
               <Typography.Text strong>{overview?.pendingRecords ?? '…'} 条</Typography.Text>
-              {overview?.pendingByEntity.map((p) => <Tag key={p.entity}>{p.label} {p.count}</Tag>)}
+              {overview?.pendingByEntity.map((p) => (
+                <Tag key={p.entity}>
+                  {p.label} {p.count}
+                </Tag>
+              ))}
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label="最近联系省级">{formatDateTime(overview?.lastContactAt)}</Descriptions.Item>

@@ -43,13 +43,11 @@ const progress = setInterval(() => {
   if (written !== lastWritten) say(`written ${(lastWritten = written)}`);
 }, 20);
 const rejected = new RejectedSpool();
-const report = await runImport(
-  ctx,
-  bytes,
-  { fileName: '崩溃测试.xlsx', validOnly: false, dryRun: false },
-  rejected,
-  { sheets, onWriting: () => say('writing'), onFinishing: () => say('finishing') },
-);
+const report = await runImport(ctx, bytes, { fileName: '崩溃测试.xlsx', validOnly: false, dryRun: false }, rejected, {
+  sheets,
+  onWriting: () => say('writing'),
+  onFinishing: () => say('finishing'),
+});
 clearInterval(progress);
 rejected.remove();
 say(`done ${report.new}`);

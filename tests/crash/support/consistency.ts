@@ -39,12 +39,20 @@ export function storeHealth(dbPath: string): StoreHealth {
       const rows = db.prepare(`SELECT ${key} AS id, version FROM ${table}`).all() as { id: string; version: number }[];
       const versions = new Map(rows.map((r) => [r.id, r.version]));
       const outboxed = new Set(
-        (db.prepare('SELECT entity_id AS id, version FROM outbox WHERE entity = ?').all(entity) as { id: string; version: number }[]).map((o) => {
-          if (!versions.has(o.id) || o.version > versions.get(o.id)!) outboxWithoutRecord.push(`${entity} ${o.id} v${o.version}`);
+        (
+          db.prepare('SELECT entity_id AS id, version FROM outbox WHERE entity = ?').all(entity) as {
+            id: string;
+            version: number;
+          }[]
+        ).map((o) => {
+          if (!versions.has(o.id) || o.version > versions.get(o.id)!)
+            outboxWithoutRecord.push(`${entity} ${o.id} v${o.version}`);
           return `${o.id} v${o.version}`;
         }),
       );
-      const audited = new Set(db.prepare('SELECT DISTINCT entity_id FROM audit_log WHERE entity = ?').pluck().all(entity) as string[]);
+      const audited = new Set(
+        db.prepare('SELECT DISTINCT entity_id FROM audit_log WHERE entity = ?').pluck().all(entity) as string[],
+      );
       for (const r of rows) {
         if (!outboxed.has(`${r.id} v${r.version}`)) missingFromOutbox.push(`${entity} ${r.id} v${r.version}`);
         if (!audited.has(r.id)) unaudited.push(`${entity} ${r.id}`);
@@ -57,7 +65,14 @@ export function storeHealth(dbPath: string): StoreHealth {
       )
       .pluck()
       .all() as string[];
-    return { integrity, audit: verifyAuditChain(db), missingFromOutbox, outboxWithoutRecord, unaudited, halfWrittenDeals };
+    return {
+      integrity,
+      audit: verifyAuditChain(db),
+      missingFromOutbox,
+      outboxWithoutRecord,
+      unaudited,
+      halfWrittenDeals,
+    };
   } finally {
     db.close();
   }

@@ -13,11 +13,20 @@ export interface KilledChild {
  * no exit handlers, no finally blocks, like pulling the plug — as soon as `killWhen` holds for the lines printed so
  * far. Rejects if the child ends by itself or never reaches the point.
  */
-export function runAndKill(script: string, args: string[], killWhen: (lines: string[]) => boolean, timeoutMs = 60_000): Promise<KilledChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests', 'crash', 'children', script), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function runAndKill(
+  script: string,
+  args: string[],
+  killWhen: (lines: string[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<KilledChild> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'tests', 'crash', 'children', script), ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   let partial = '';
   let stderr = '';
@@ -37,7 +46,10 @@ export function runAndKill(script: string, args: string[], killWhen: (lines: str
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL' && child.killed) resolve({ lines, signal });
-      else reject(new Error(`${script} ended by itself (code ${code}, signal ${signal}):\n${lines.join('\n')}\n${stderr}`));
+      else
+        reject(
+          new Error(`${script} ended by itself (code ${code}, signal ${signal}):\n${lines.join('\n')}\n${stderr}`),
+        );
     });
   });
 }

@@ -12,7 +12,11 @@ export const ADMIN: Actor = { id: null, name: '故障测试', role: '管理员' 
 export async function populatedStore(dir: string, deals = 5): Promise<{ dbPath: string; service: DeskService }> {
   const dbPath = path.join(dir, 'desk.db');
   const service = createService(dbPath);
-  const setup = await service.call('system.setup', { regionCode: '140100', adminUsername: 'admin', adminDisplayName: '管理员甲', password: 'admin-pass-123' }, { sessionKey: 's' });
+  const setup = await service.call(
+    'system.setup',
+    { regionCode: '140100', adminUsername: 'admin', adminDisplayName: '管理员甲', password: 'admin-pass-123' },
+    { sessionKey: 's' },
+  );
   if (!setup.ok) throw new Error(setup.error.message);
   for (let i = 0; i < deals; i++) {
     const saved = await service.call('deals.create', licenseDeal({ contractNo: `HT-FAULT-${i}` }), { actor: ADMIN });

@@ -11,10 +11,27 @@ let store: Awaited<ReturnType<typeof setUpStore>>;
 let subsidyId: string;
 beforeEach(async () => {
   store = await setUpStore('140100');
-  const enterprise = { name: '山西示例科技有限公司', uscc: '91140100MA0K123488', kind: '企业', regionCode: '140100', size: '小型' } as const;
-  const subsidy = await store.call('subsidies.create', { subsidyNo: 'JB-1', recipient: enterprise, programName: '专利转化专项奖补', amountFen: 10_000_000, grantedDate: '2023-12-01' });
+  const enterprise = {
+    name: '山西示例科技有限公司',
+    uscc: '91140100MA0K123488',
+    kind: '企业',
+    regionCode: '140100',
+    size: '小型',
+  } as const;
+  const subsidy = await store.call('subsidies.create', {
+    subsidyNo: 'JB-1',
+    recipient: enterprise,
+    programName: '专利转化专项奖补',
+    amountFen: 10_000_000,
+    grantedDate: '2023-12-01',
+  });
   subsidyId = subsidy.id;
-  await store.call('attachments.add', { entity: 'subsidy', entityId: subsidyId, fileName: '批复.pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64') });
+  await store.call('attachments.add', {
+    entity: 'subsidy',
+    entityId: subsidyId,
+    fileName: '批复.pdf',
+    contentBase64: Buffer.from('%PDF-1.4').toString('base64'),
+  });
 });
 afterEach(() => store.close());
 
@@ -22,7 +39,13 @@ const attachments = async () => (await store.call('subsidies.get', { id: subsidy
 
 function showCard(shown: AttachmentView[], changes: string[]) {
   renderOnDesk(
-    <AttachmentsCard entity="subsidy" id={subsidyId} attachments={shown} canEdit onChange={() => changes.push('changed')} />,
+    <AttachmentsCard
+      entity="subsidy"
+      id={subsidyId}
+      attachments={shown}
+      canEdit
+      onChange={() => changes.push('changed')}
+    />,
     deskBridgeFor(store.service, store.adminActor),
   );
 }

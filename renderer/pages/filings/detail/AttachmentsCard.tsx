@@ -6,14 +6,31 @@ import { call } from '../../../transport/desk';
 import { readFileBase64, saveDownload } from '../../../transport/files';
 
 /** Attachments of a record: opened (downloaded) from the data folder, added here, removed with a record of it. */
-export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: { entity: string; id: string; attachments: AttachmentView[]; onChange: () => void; canEdit: boolean }) {
+export function AttachmentsCard({
+  entity,
+  id,
+  attachments,
+  onChange,
+  canEdit,
+}: {
+  entity: string;
+  id: string;
+  attachments: AttachmentView[];
+  onChange: () => void;
+  canEdit: boolean;
+}) {
   const { run } = useAction();
   const open = async (a: AttachmentView) => {
     const file = await call('attachments.read', { id: a.id });
     saveDownload({ fileName: file.fileName, base64: file.contentBase64, mimeType: 'application/octet-stream' });
   };
   const add = async (file: File) => {
-    await call('attachments.add', { entity: entity as never, entityId: id, fileName: file.name, contentBase64: await readFileBase64(file) });
+    await call('attachments.add', {
+      entity: entity as never,
+      entityId: id,
+      fileName: file.name,
+      contentBase64: await readFileBase64(file),
+    });
     onChange();
   };
   const remove = (a: AttachmentView) => call('attachments.void', { id: a.id }).then(onChange);
@@ -31,7 +48,9 @@ export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: 
               return false;
             }}
           >
-            <Button size="small" icon={<PaperClipOutlined />}>添加附件</Button>
+            <Button size="small" icon={<PaperClipOutlined />}>
+              添加附件
+            </Button>
           </Upload>
         )
       }
@@ -43,7 +62,9 @@ export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: 
         renderItem={(a) => (
           <List.Item
             actions={[
-              <a key="open" onClick={() => void run(() => open(a))}>打开</a>,
+              <a key="open" onClick={() => void run(() => open(a))}>
+                打开
+              </a>,
               canEdit && (
                 <a key="remove" onClick={() => void run(() => remove(a))}>
                   移除
@@ -51,7 +72,10 @@ export function AttachmentsCard({ entity, id, attachments, onChange, canEdit }: 
               ),
             ]}
           >
-            {a.fileName} <span style={{ color: '#999' }}>（{Math.ceil(a.sizeBytes / 1024)} KB，SHA-256 {a.sha256.slice(0, 12)}…）</span>
+            {a.fileName}{' '}
+            <span style={{ color: '#999' }}>
+              （{Math.ceil(a.sizeBytes / 1024)} KB，SHA-256 {a.sha256.slice(0, 12)}…）
+            </span>
           </List.Item>
         )}
       />

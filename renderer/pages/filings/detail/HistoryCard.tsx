@@ -35,7 +35,8 @@ const COLUMN_LABELS: Record<string, string> = {
 type Entry = MethodOutput<'audit.history'>[number];
 
 /** A list (a deal's payments, its patents) reads as its items; anything else as stored. */
-const shown = (value: unknown) => (Array.isArray(value) ? (value.length ? value.join('、') : '无') : JSON.stringify(value));
+const shown = (value: unknown) =>
+  Array.isArray(value) ? (value.length ? value.join('、') : '无') : JSON.stringify(value);
 
 function describe(entry: Entry): string {
   const verb = entry.action.split('.').pop() ?? entry.action;
@@ -44,7 +45,9 @@ function describe(entry: Entry): string {
   if (verb === 'restore') return `恢复（${version}），撤销作废：${String(entry.detail.voidReason ?? '')}`;
   const changes = entry.detail.changes as Record<string, { from: unknown; to: unknown }> | undefined;
   if (verb === 'update' && changes) {
-    const parts = Object.entries(changes).map(([k, c]) => `${COLUMN_LABELS[k] ?? k}：${shown(c.from)} → ${shown(c.to)}`);
+    const parts = Object.entries(changes).map(
+      ([k, c]) => `${COLUMN_LABELS[k] ?? k}：${shown(c.from)} → ${shown(c.to)}`,
+    );
     return `修改（${version}）：${parts.join('；')}`;
   }
   if (entry.action === 'attachment.add') return `添加附件 ${String(entry.detail.fileName ?? '')}`;
@@ -64,7 +67,8 @@ export function HistoryCard({ entity, id, refreshKey }: { entity: string; id: st
         items={entries.map((e) => ({
           children: (
             <div data-testid="history-entry">
-              <Typography.Text strong>{e.actorName}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+              <Typography.Text strong>{e.actorName}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
               <div>{describe(e)}</div>
             </div>
           ),

@@ -95,8 +95,10 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
           <Space direction="vertical">
             {(detail.flags ?? []).map((f) => (
               <div key={f.id}>
-                <Tag color={f.status === '确认异常' ? 'red' : 'orange'}>{f.ruleId} {f.status}</Tag> {f.explanation}{' '}
-                {!atProvince && <Link to={`/review/${f.id}`}>查看审核</Link>}
+                <Tag color={f.status === '确认异常' ? 'red' : 'orange'}>
+                  {f.ruleId} {f.status}
+                </Tag>{' '}
+                {f.explanation} {!atProvince && <Link to={`/review/${f.id}`}>查看审核</Link>}
               </div>
             ))}
           </Space>
@@ -104,7 +106,11 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
       )}
       <Card size="small" style={{ marginBottom: 12 }}>
         {/* Two columns up to full-HD widths: party names with their USCC need the room, and dates must not wrap. */}
-        <Descriptions size="small" column={DETAIL_COLUMNS} items={fieldsOf(spec.key, detail).map(([label, value]) => ({ key: label, label, children: value }))} />
+        <Descriptions
+          size="small"
+          column={DETAIL_COLUMNS}
+          items={fieldsOf(spec.key, detail).map(([label, value]) => ({ key: label, label, children: value }))}
+        />
       </Card>
       {detail.patents && (
         <Card size="small" title={`专利（${detail.patents.length} 件）`} style={{ marginBottom: 12 }}>
@@ -133,10 +139,23 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
             dataSource={detail.fromMatchmakings}
             columns={[
               // The province reads a city's deal but has no 供需对接 section of its own to open the 对接 in.
-              { title: '对接日期', key: 'date', render: (_: unknown, m: MatchmakingView) => (atProvince ? m.eventDate : <Link to={`/matching/matchmakings/${m.id}`}>{m.eventDate}</Link>) },
+              {
+                title: '对接日期',
+                key: 'date',
+                render: (_: unknown, m: MatchmakingView) =>
+                  atProvince ? m.eventDate : <Link to={`/matching/matchmakings/${m.id}`}>{m.eventDate}</Link>,
+              },
               { title: '对接活动', dataIndex: 'event' },
-              { title: '技术需求', key: 'need', render: (_: unknown, m: MatchmakingView) => `${m.needNo} · ${m.enterpriseName}` },
-              { title: '供给专利', key: 'supply', render: (_: unknown, m: MatchmakingView) => `${m.patentNumber} ${m.patentTitle}` },
+              {
+                title: '技术需求',
+                key: 'need',
+                render: (_: unknown, m: MatchmakingView) => `${m.needNo} · ${m.enterpriseName}`,
+              },
+              {
+                title: '供给专利',
+                key: 'supply',
+                render: (_: unknown, m: MatchmakingView) => `${m.patentNumber} ${m.patentTitle}`,
+              },
             ]}
           />
         </Card>
@@ -157,7 +176,13 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
           />
         </Card>
       )}
-      <AttachmentsCard entity={spec.entity} id={id} attachments={detail.attachments} onChange={load} canEdit={canEdit && !voided} />
+      <AttachmentsCard
+        entity={spec.entity}
+        id={id}
+        attachments={detail.attachments}
+        onChange={load}
+        canEdit={canEdit && !voided}
+      />
       <HistoryCard entity={spec.entity} id={id} refreshKey={refreshKey} />
     </div>
   );

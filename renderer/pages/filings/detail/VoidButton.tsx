@@ -21,10 +21,33 @@ export function VoidButton({ what, onVoid }: { what: string; onVoid: (reason: st
   };
   return (
     <>
-      <Button danger onClick={() => setOpen(true)}>作废</Button>
-      <Modal title={`作废${what}`} open={open} onCancel={() => setOpen(false)} onOk={() => void confirm()} okText="确认作废" okButtonProps={{ danger: true }} confirmLoading={busy} destroyOnHidden>
-        <Typography.Paragraph type="secondary">作废后记录不会删除，默认列表中不再显示，可通过“已作废”筛选查看。</Typography.Paragraph>
-        <Input.TextArea aria-label="作废原因" rows={3} value={reason} placeholder="请填写作废原因" onChange={(e) => { setReason(e.target.value); setProblem(null); }} status={problem ? 'error' : undefined} />
+      <Button danger onClick={() => setOpen(true)}>
+        作废
+      </Button>
+      <Modal
+        title={`作废${what}`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => void confirm()}
+        okText="确认作废"
+        okButtonProps={{ danger: true }}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          作废后记录不会删除，默认列表中不再显示，可通过“已作废”筛选查看。
+        </Typography.Paragraph>
+        <Input.TextArea
+          aria-label="作废原因"
+          rows={3}
+          value={reason}
+          placeholder="请填写作废原因"
+          onChange={(e) => {
+            setReason(e.target.value);
+            setProblem(null);
+          }}
+          status={problem ? 'error' : undefined}
+        />
         {problem && <div style={{ color: '#ff4d4f' }}>{problem}</div>}
       </Modal>
     </>

@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import type { AttachmentView, DealDetail, MatchmakingView, PartyView, PatentView } from '../../../../shared/contract/filings';
+import type {
+  AttachmentView,
+  DealDetail,
+  MatchmakingView,
+  PartyView,
+  PatentView,
+} from '../../../../shared/contract/filings';
 import type { KindKey } from '../kinds';
 import { region, text, wan } from '../format';
 

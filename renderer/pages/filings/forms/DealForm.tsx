@@ -1,7 +1,15 @@
 import { Card, Checkbox, Col, Input, Row, Select, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { checkDeal, DEAL_KINDS, dealFields, type DealDetail, type DealInput, LICENSE_MODES, OVERPAYMENT_CONFIRMATION } from '../../../../shared/contract/filings';
+import {
+  checkDeal,
+  DEAL_KINDS,
+  dealFields,
+  type DealDetail,
+  type DealInput,
+  LICENSE_MODES,
+  OVERPAYMENT_CONFIRMATION,
+} from '../../../../shared/contract/filings';
 import { formatFenAsWan } from '../../../../shared/domain/money';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { DateInput } from '../../../components/DateInput';
@@ -14,7 +22,9 @@ import { PaymentListField } from './PaymentListField';
 import { useRecordForm } from './useRecordForm';
 
 /** The deal as the form checks it: the same contract, except that 所属产业 must be chosen. */
-const dealForm = dealFields.extend({ industry: z.enum(INDUSTRIES, { error: '请选择所属产业' }) }).superRefine(checkDeal);
+const dealForm = dealFields
+  .extend({ industry: z.enum(INDUSTRIES, { error: '请选择所属产业' }) })
+  .superRefine(checkDeal);
 
 type DealFormInput = z.input<typeof dealForm>;
 
@@ -70,34 +80,110 @@ export function DealForm({ id }: { id?: string }) {
       <Card size="small" title="合同" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={5}>
-            <FormField control={control} name="contractNo" label="合同编号" required render={(field) => <Input {...field} aria-label="合同编号" autoFocus />} />
+            <FormField
+              control={control}
+              name="contractNo"
+              label="合同编号"
+              required
+              render={(field) => <Input {...field} aria-label="合同编号" autoFocus />}
+            />
           </Col>
           <Col span={3}>
-            <FormField control={control} name="kind" label="交易类型" required
+            <FormField
+              control={control}
+              name="kind"
+              label="交易类型"
+              required
               render={(field) => (
-                <Select {...field} aria-label="交易类型" options={options(DEAL_KINDS)}
-                  onChange={(v: DealInput['kind']) => { field.onChange(v); if (v !== '许可') { setValue('licenseMode', null); setValue('licenseEndDate', null); } }} />
-              )} />
+                <Select
+                  {...field}
+                  aria-label="交易类型"
+                  options={options(DEAL_KINDS)}
+                  onChange={(v: DealInput['kind']) => {
+                    field.onChange(v);
+                    if (v !== '许可') {
+                      setValue('licenseMode', null);
+                      setValue('licenseEndDate', null);
+                    }
+                  }}
+                />
+              )}
+            />
           </Col>
           <Col span={3}>
-            <FormField control={control} name="licenseMode" label="许可方式" required={kind === '许可'}
-              render={(field) => <Select {...field} value={field.value ?? undefined} allowClear disabled={kind !== '许可'} aria-label="许可方式" placeholder={kind === '许可' ? '请选择' : '仅许可'} options={options(LICENSE_MODES)} />} />
+            <FormField
+              control={control}
+              name="licenseMode"
+              label="许可方式"
+              required={kind === '许可'}
+              render={(field) => (
+                <Select
+                  {...field}
+                  value={field.value ?? undefined}
+                  allowClear
+                  disabled={kind !== '许可'}
+                  aria-label="许可方式"
+                  placeholder={kind === '许可' ? '请选择' : '仅许可'}
+                  options={options(LICENSE_MODES)}
+                />
+              )}
+            />
           </Col>
           <Col span={3}>
-            <FormField control={control} name="contractDate" label="合同日期" required
-              render={(field) => <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="合同日期" />} />
+            <FormField
+              control={control}
+              name="contractDate"
+              label="合同日期"
+              required
+              render={(field) => (
+                <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="合同日期" />
+              )}
+            />
           </Col>
           <Col span={3}>
-            <FormField control={control} name="recordationDate" label="备案（登记）日期"
-              render={(field) => <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="备案日期" />} />
+            <FormField
+              control={control}
+              name="recordationDate"
+              label="备案（登记）日期"
+              render={(field) => (
+                <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="备案日期" />
+              )}
+            />
           </Col>
           <Col span={3}>
-            <FormField control={control} name="licenseEndDate" label="许可期限止"
-              render={(field) => <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="许可期限止" placeholder={kind === '许可' ? '不填为无期限' : '仅许可'} />} />
+            <FormField
+              control={control}
+              name="licenseEndDate"
+              label="许可期限止"
+              render={(field) => (
+                <DateInput
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  aria-label="许可期限止"
+                  placeholder={kind === '许可' ? '不填为无期限' : '仅许可'}
+                />
+              )}
+            />
           </Col>
           <Col span={4}>
-            <FormField control={control} name="industry" label="所属产业" required
-              render={(field) => <Select {...field} value={field.value ?? undefined} aria-label="所属产业" placeholder="请选择" showSearch virtual={false} options={options(INDUSTRIES)} />} />
+            <FormField
+              control={control}
+              name="industry"
+              label="所属产业"
+              required
+              render={(field) => (
+                <Select
+                  {...field}
+                  value={field.value ?? undefined}
+                  aria-label="所属产业"
+                  placeholder="请选择"
+                  showSearch
+                  virtual={false}
+                  options={options(INDUSTRIES)}
+                />
+              )}
+            />
           </Col>
         </Row>
       </Card>
@@ -111,8 +197,15 @@ export function DealForm({ id }: { id?: string }) {
       <Card size="small" title="金额与到账" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={5}>
-            <FormField control={control} name="amountFen" label="成交金额" required
-              render={(field) => <MoneyInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="成交金额" />} />
+            <FormField
+              control={control}
+              name="amountFen"
+              label="成交金额"
+              required
+              render={(field) => (
+                <MoneyInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="成交金额" />
+              )}
+            />
           </Col>
           <Col span={19}>
             <Typography.Text type="secondary" style={{ display: 'block', paddingTop: 30 }}>
@@ -123,12 +216,16 @@ export function DealForm({ id }: { id?: string }) {
         <PaymentListField control={control} />
         <div style={{ display: overpaid ? 'block' : 'none', marginTop: 12 }}>
           <Typography.Text type="warning">到账金额合计超过成交金额，请核实到账记录后勾选确认。</Typography.Text>
-          <FormField control={control} name="confirmOverpayment" label=""
+          <FormField
+            control={control}
+            name="confirmOverpayment"
+            label=""
             render={(field) => (
               <Checkbox checked={field.value === true} onChange={(e) => field.onChange(e.target.checked)}>
                 {OVERPAYMENT_CONFIRMATION}
               </Checkbox>
-            )} />
+            )}
+          />
         </div>
       </Card>
     </FormShell>

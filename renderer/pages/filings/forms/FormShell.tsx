@@ -20,7 +20,11 @@ function showFirstError(): void {
 
 /** True while a dropdown or date panel is open: Enter then belongs to it, not to the form. */
 function popupOpen(): boolean {
-  return document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)') !== null;
+  return (
+    document.querySelector(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+    ) !== null
+  );
 }
 
 /**
@@ -53,7 +57,12 @@ export function FormShell<K extends KindKey, T extends FieldValues>(props: {
     try {
       const result = await FORM_CALLS[kind].save(values, id);
       for (const file of files) {
-        await call('attachments.add', { entity: spec.entity, entityId: result.id, fileName: file.name, contentBase64: await readFileBase64(file) });
+        await call('attachments.add', {
+          entity: spec.entity,
+          entityId: result.id,
+          fileName: file.name,
+          contentBase64: await readFileBase64(file),
+        });
       }
       await draft.clear();
       message.success(result.outcome === 'unchanged' ? '没有改动，未生成新版本' : id ? '已保存为新版本' : '已保存');
@@ -98,7 +107,14 @@ export function FormShell<K extends KindKey, T extends FieldValues>(props: {
           <Button danger onClick={() => void discard()}>
             放弃
           </Button>
-          <Button onClick={() => { closeQuestion(); back(); }}>保留草稿</Button>
+          <Button
+            onClick={() => {
+              closeQuestion();
+              back();
+            }}
+          >
+            保留草稿
+          </Button>
           <Button type="primary" autoFocus onClick={closeQuestion}>
             继续编辑
           </Button>
@@ -120,7 +136,12 @@ export function FormShell<K extends KindKey, T extends FieldValues>(props: {
 
   return (
     <div>
-      <PageHeader title={`${id ? '修改' : '新增'}${spec.label}`} description={id ? '保存后生成新版本，旧版本保留在修改记录中' : 'Enter 保存 · Esc 取消 · 未保存的内容会自动保存为草稿'} />
+      <PageHeader
+        title={`${id ? '修改' : '新增'}${spec.label}`}
+        description={
+          id ? '保存后生成新版本，旧版本保留在修改记录中' : 'Enter 保存 · Esc 取消 · 未保存的内容会自动保存为草稿'
+        }
+      />
       {draft.restoredAt && (
         <Alert
           type="info"

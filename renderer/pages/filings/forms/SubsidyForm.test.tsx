@@ -44,6 +44,8 @@ describe('奖补 form: an amount is saved exactly or not at all', () => {
   it('saves a readable amount in 分 through the contract and opens the record', async () => {
     await fill('12.5');
     expect(await screen.findByText('奖补详情', {}, { timeout: 5000 })).toBeTruthy();
-    await waitFor(async () => expect((await subsidies()).map((s) => [s.subsidyNo, s.amountFen])).toEqual([['JB-2023-001', 12_500_000]]));
+    await waitFor(async () =>
+      expect((await subsidies()).map((s) => [s.subsidyNo, s.amountFen])).toEqual([['JB-2023-001', 12_500_000]]),
+    );
   });
 });

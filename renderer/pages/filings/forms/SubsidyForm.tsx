@@ -38,29 +38,65 @@ export function SubsidyForm({ id }: { id?: string }) {
       <Card size="small" title="奖补" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Col span={5}>
-            <FormField control={control} name="subsidyNo" label="奖补编号" required render={(field) => <Input {...field} aria-label="奖补编号" autoFocus />} />
+            <FormField
+              control={control}
+              name="subsidyNo"
+              label="奖补编号"
+              required
+              render={(field) => <Input {...field} aria-label="奖补编号" autoFocus />}
+            />
           </Col>
           <Col span={7}>
-            <FormField control={control} name="programName" label="项目名称" required render={(field) => <Input {...field} aria-label="项目名称" />} />
+            <FormField
+              control={control}
+              name="programName"
+              label="项目名称"
+              required
+              render={(field) => <Input {...field} aria-label="项目名称" />}
+            />
           </Col>
           <Col span={4}>
-            <FormField control={control} name="amountFen" label="金额" required
-              render={(field) => <MoneyInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="奖补金额" />} />
+            <FormField
+              control={control}
+              name="amountFen"
+              label="金额"
+              required
+              render={(field) => (
+                <MoneyInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="奖补金额" />
+              )}
+            />
           </Col>
           <Col span={4}>
-            <FormField control={control} name="grantedDate" label="日期" required
-              render={(field) => <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="奖补日期" />} />
+            <FormField
+              control={control}
+              name="grantedDate"
+              label="日期"
+              required
+              render={(field) => (
+                <DateInput value={field.value} onChange={field.onChange} onBlur={field.onBlur} aria-label="奖补日期" />
+              )}
+            />
           </Col>
         </Row>
         <PartyPicker control={control} name="recipient" label="受奖单位" showSize={false} />
         <Row gutter={12}>
           <Col span={6}>
-            <FormField control={control} name="dealContractNo" label="关联合同编号" extra="奖励的交易（可不填）"
-              render={(field) => <Input {...field} value={field.value ?? ''} aria-label="关联合同编号" />} />
+            <FormField
+              control={control}
+              name="dealContractNo"
+              label="关联合同编号"
+              extra="奖励的交易（可不填）"
+              render={(field) => <Input {...field} value={field.value ?? ''} aria-label="关联合同编号" />}
+            />
           </Col>
           <Col span={6}>
-            <FormField control={control} name="pledgeRegistrationNo" label="关联质押登记号" extra="奖励的质押（可不填）"
-              render={(field) => <Input {...field} value={field.value ?? ''} aria-label="关联质押登记号" />} />
+            <FormField
+              control={control}
+              name="pledgeRegistrationNo"
+              label="关联质押登记号"
+              extra="奖励的质押（可不填）"
+              render={(field) => <Input {...field} value={field.value ?? ''} aria-label="关联质押登记号" />}
+            />
           </Col>
         </Row>
       </Card>

@@ -8,7 +8,11 @@ const SAVE_DELAY_MS = 800;
  * Keeps the unsaved form in the store (under the signed-in user), so that closing the window or a restart loses
  * nothing; restores it when the form opens again. `enabled` waits until the form's own values are loaded.
  */
-export function useDraft<T extends FieldValues, Out>(key: string, form: UseFormReturn<T, unknown, Out>, enabled: boolean) {
+export function useDraft<T extends FieldValues, Out>(
+  key: string,
+  form: UseFormReturn<T, unknown, Out>,
+  enabled: boolean,
+) {
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

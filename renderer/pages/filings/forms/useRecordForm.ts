@@ -29,7 +29,8 @@ export function useRecordForm<K extends KindKey, S extends z.ZodType<FieldValues
   const { reset } = form;
   useEffect(() => {
     if (!id) return;
-    FORM_CALLS[kind].load(id)
+    FORM_CALLS[kind]
+      .load(id)
       .then((detail) => {
         reset(toInput(detail));
         setReady(true);

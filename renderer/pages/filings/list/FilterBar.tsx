@@ -12,10 +12,32 @@ const options = (values: readonly string[]) => values.map((v) => ({ value: v, la
 const YEARS = Array.from({ length: new Date().getFullYear() - 2019 }, (_, i) => 2020 + i).reverse();
 
 /** Search and filters of a list; every filter runs in core. */
-export function FilterBar({ spec, filters, onChange }: { spec: KindSpec; filters: Filters; onChange: (next: Filters) => void }) {
-  const set = (key: keyof Filters) => (value: unknown) => onChange({ ...filters, [key]: (value as string | number | boolean | undefined) ?? null });
-  const select = (key: keyof Filters, placeholder: string, opts: { value: string | number; label: string }[], width = 110) => (
-    <Select aria-label={placeholder} allowClear placeholder={placeholder} style={{ width }} value={filters[key] ?? undefined} onChange={set(key)} options={opts} />
+export function FilterBar({
+  spec,
+  filters,
+  onChange,
+}: {
+  spec: KindSpec;
+  filters: Filters;
+  onChange: (next: Filters) => void;
+}) {
+  const set = (key: keyof Filters) => (value: unknown) =>
+    onChange({ ...filters, [key]: (value as string | number | boolean | undefined) ?? null });
+  const select = (
+    key: keyof Filters,
+    placeholder: string,
+    opts: { value: string | number; label: string }[],
+    width = 110,
+  ) => (
+    <Select
+      aria-label={placeholder}
+      allowClear
+      placeholder={placeholder}
+      style={{ width }}
+      value={filters[key] ?? undefined}
+      onChange={set(key)}
+      options={opts}
+    />
   );
   return (
     <Space wrap style={{ marginBottom: 12 }}>
@@ -27,8 +49,18 @@ export function FilterBar({ spec, filters, onChange }: { spec: KindSpec; filters
         defaultValue={(filters.search as string) ?? ''}
         onSearch={(v) => onChange({ ...filters, search: v || null })}
       />
-      {select('regionCode', '地区', CITY_REGIONS.map((r) => ({ value: r.code, label: r.shortName })), 100)}
-      {select('year', '年度', YEARS.map((y) => ({ value: y, label: `${y} 年` })), 100)}
+      {select(
+        'regionCode',
+        '地区',
+        CITY_REGIONS.map((r) => ({ value: r.code, label: r.shortName })),
+        100,
+      )}
+      {select(
+        'year',
+        '年度',
+        YEARS.map((y) => ({ value: y, label: `${y} 年` })),
+        100,
+      )}
       {spec.filters.includes('kind') && select('kind', '交易类型', options(DEAL_KINDS))}
       {spec.filters.includes('assignorKind') && select('assignorKind', '让与方类型', options(PARTY_KINDS), 120)}
       {spec.filters.includes('assigneeSize') && select('assigneeSize', '受让方规模', options(ENTERPRISE_SIZES), 120)}

@@ -13,12 +13,19 @@ import { useRecordsPlace } from '../recordsPlace';
 const PAGE = 200;
 
 /** The export of each list (yearly figures are `enterpriseFigures` there). */
-const EXPORT_OF: Record<KindSpec['key'], ExportList> = { deals: 'deals', pledges: 'pledges', registrations: 'registrations', figures: 'enterpriseFigures', subsidies: 'subsidies' };
+const EXPORT_OF: Record<KindSpec['key'], ExportList> = {
+  deals: 'deals',
+  pledges: 'pledges',
+  registrations: 'registrations',
+  figures: 'enterpriseFigures',
+  subsidies: 'subsidies',
+};
 
 /** The filters as core takes them: empty ones left out. */
 function queryOf(filters: Filters): Filters {
   const query = { ...filters };
-  for (const key of Object.keys(query) as (keyof Filters)[]) if (query[key] === null || query[key] === undefined || query[key] === '') delete query[key];
+  for (const key of Object.keys(query) as (keyof Filters)[])
+    if (query[key] === null || query[key] === undefined || query[key] === '') delete query[key];
   return query;
 }
 
@@ -26,7 +33,10 @@ function filtersFromUrl(params: URLSearchParams): Filters {
   const filters: Filters = {};
   const year = Number(params.get('year'));
   if (Number.isInteger(year) && year > 0) filters.year = year;
-  for (const [key, filter] of [['search', 'search'], ['region', 'regionCode']] as const) {
+  for (const [key, filter] of [
+    ['search', 'search'],
+    ['region', 'regionCode'],
+  ] as const) {
     const value = params.get(key);
     if (value) filters[filter] = value;
   }
@@ -59,7 +69,13 @@ export function RecordList({ spec }: { spec: KindSpec }) {
       const mine = fresh ? ++generation.current : generation.current;
       setLoading(true);
       try {
-        const page = await listKind(spec.key, { filters: queryOf(filters), sort: sort.key, direction: sort.direction, limit: PAGE, cursor: fresh ? null : cursor.current });
+        const page = await listKind(spec.key, {
+          filters: queryOf(filters),
+          sort: sort.key,
+          direction: sort.direction,
+          limit: PAGE,
+          cursor: fresh ? null : cursor.current,
+        });
         if (mine !== generation.current) return;
         cursor.current = page.nextCursor;
         setRows((before) => (fresh ? page.rows : [...before, ...page.rows]));
@@ -86,7 +102,10 @@ export function RecordList({ spec }: { spec: KindSpec }) {
         <FilterBar spec={spec} filters={filters} onChange={setFilters} />
         {/* Exactly what the list shows: its filters and its order. */}
         <ExportButton
-          source={() => ({ list: EXPORT_OF[spec.key], filters: { ...queryOf(filters), sort: sort.key, direction: sort.direction } })}
+          source={() => ({
+            list: EXPORT_OF[spec.key],
+            filters: { ...queryOf(filters), sort: sort.key, direction: sort.direction },
+          })}
           rowCount={total}
         />
       </div>
@@ -102,7 +121,9 @@ export function RecordList({ spec }: { spec: KindSpec }) {
         rowMuted={(r) => r.voidedAt !== null}
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="list-total">
-        {total === null ? '' : `共 ${total.toLocaleString('zh-CN')} 条${complete ? '' : `，已显示 ${rows.length.toLocaleString('zh-CN')} 条，向下滚动继续加载`}`}
+        {total === null
+          ? ''
+          : `共 ${total.toLocaleString('zh-CN')} 条${complete ? '' : `，已显示 ${rows.length.toLocaleString('zh-CN')} 条，向下滚动继续加载`}`}
       </Typography.Text>
     </div>
   );

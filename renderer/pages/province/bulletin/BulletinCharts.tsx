@@ -19,14 +19,22 @@ function ScheduleLine({ elapsed }: { elapsed: number }) {
       stroke={COLORS.schedule}
       strokeDasharray="6 3"
       ifOverflow="extendDomain"
-      label={{ value: `序时进度 ${formatRate(elapsed)}`, position: 'insideTopRight', fill: COLORS.schedule, fontSize: 11 }}
+      label={{
+        value: `序时进度 ${formatRate(elapsed)}`,
+        position: 'insideTopRight',
+        fill: COLORS.schedule,
+        fontSize: 11,
+      }}
     />
   );
 }
 
 /** The province's completion of each plan target against 序时进度. */
 export function ProvinceCompletionChart({ bulletin }: { bulletin: Bulletin }) {
-  const rows = BULLETIN_MAIN_IDS.map((id) => ({ name: `${id} ${INDICATORS[id].shortName}`, value: percent(bulletin.province.indicators[id].completion) ?? 0 }));
+  const rows = BULLETIN_MAIN_IDS.map((id) => ({
+    name: `${id} ${INDICATORS[id].shortName}`,
+    value: percent(bulletin.province.indicators[id].completion) ?? 0,
+  }));
   return (
     <BarChart width={WIDTH} height={190} data={rows} margin={{ top: 18, right: 16, left: 0, bottom: 0 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -45,7 +53,11 @@ export function RankingChart({ bulletin }: { bulletin: Bulletin }) {
   const rows = bulletin.regions
     .filter((r) => r.rank !== null)
     .sort((a, b) => a.rank! - b.rank!)
-    .map((r) => ({ name: shortRegionName(r.region), value: percent(r.overall) ?? 0, behind: (r.overall ?? 0) < bulletin.planElapsed }));
+    .map((r) => ({
+      name: shortRegionName(r.region),
+      value: percent(r.overall) ?? 0,
+      behind: (r.overall ?? 0) < bulletin.planElapsed,
+    }));
   if (rows.length === 0) return <div className="chart-empty">各地区均未设置目标，无法排名。</div>;
   return (
     <BarChart width={WIDTH} height={200} data={rows} margin={{ top: 18, right: 16, left: 0, bottom: 0 }}>

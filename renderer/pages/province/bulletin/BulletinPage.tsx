@@ -32,7 +32,13 @@ function BulletinWorkbench() {
         description="按月或按季度通报各地区专利转化目标完成情况（晋财行〔2021〕35号“定期通报机制”）：A4 打印或保存为 PDF"
         extra={
           <>
-            <Select aria-label="年度" style={{ width: 110 }} value={period.year} options={yearOptions(today)} onChange={(v) => set({ year: v })} />
+            <Select
+              aria-label="年度"
+              style={{ width: 110 }}
+              value={period.year}
+              options={yearOptions(today)}
+              onChange={(v) => set({ year: v })}
+            />
             <Segmented
               aria-label="通报周期"
               value={period.kind}
@@ -64,7 +70,11 @@ function BulletinWorkbench() {
         }
       />
       {error && <Alert type="error" showIcon message="通报生成失败" description={error} />}
-      {!bulletin && !error && <Spin tip="正在汇总各地区指标…"><div style={{ height: 200 }} /></Spin>}
+      {!bulletin && !error && (
+        <Spin tip="正在汇总各地区指标…">
+          <div style={{ height: 200 }} />
+        </Spin>
+      )}
       {bulletin && (
         <div style={{ background: '#e9ebee', padding: '16px 0', borderRadius: 6, overflowX: 'auto' }}>
           <BulletinSheet bulletin={bulletin} />
@@ -82,7 +92,11 @@ function PrintRoute() {
   if (error) return <Alert type="error" showIcon message="通报生成失败" description={error} />;
   return (
     <>
-      <PageHeader title="定期通报（打印视图）" description={bulletin?.periodLabel} extra={<Button onClick={() => void printSheets()}>打印</Button>} />
+      <PageHeader
+        title="定期通报（打印视图）"
+        description={bulletin?.periodLabel}
+        extra={<Button onClick={() => void printSheets()}>打印</Button>}
+      />
       {bulletin && <BulletinSheet bulletin={bulletin} />}
       <PrintRoot ready={bulletin !== null} run={run}>
         {bulletin && <BulletinSheet bulletin={bulletin} />}

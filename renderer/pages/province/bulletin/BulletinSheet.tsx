@@ -43,12 +43,24 @@ function ProgressTable({ bulletin, ids, extra }: { bulletin: Bulletin; ids: Indi
     <table className="progress">
       <thead>
         <tr>
-          <th rowSpan={2} style={{ width: '11%' }}>地区</th>
+          <th rowSpan={2} style={{ width: '11%' }}>
+            地区
+          </th>
           {ids.map((id) => (
-            <th key={id} colSpan={3}>{label(id)}</th>
+            <th key={id} colSpan={3}>
+              {label(id)}
+            </th>
           ))}
-          {extra && <th rowSpan={2} style={{ width: '10%' }}>综合完成率</th>}
-          {extra && <th rowSpan={2} style={{ width: '7%' }}>排名</th>}
+          {extra && (
+            <th rowSpan={2} style={{ width: '10%' }}>
+              综合完成率
+            </th>
+          )}
+          {extra && (
+            <th rowSpan={2} style={{ width: '7%' }}>
+              排名
+            </th>
+          )}
         </tr>
         <tr>
           {ids.map((id) => [
@@ -102,7 +114,10 @@ function OtherTable({ bulletin }: { bulletin: Bulletin }) {
 
 function behindText(r: BulletinRegion): string {
   return BULLETIN_MAIN_IDS.filter((id) => r.indicators[id].behind)
-    .map((id) => `${id} ${INDICATORS[id].shortName} 完成 ${formatRate(r.indicators[id].completion)}（序时 ${formatRate(r.indicators[id].elapsed)}）`)
+    .map(
+      (id) =>
+        `${id} ${INDICATORS[id].shortName} 完成 ${formatRate(r.indicators[id].completion)}（序时 ${formatRate(r.indicators[id].elapsed)}）`,
+    )
     .join('；');
 }
 
@@ -117,7 +132,9 @@ export function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
       <h1>山西省专利转化专项计划定期通报</h1>
       <div className="sheet-subtitle">（{bulletin.periodLabel}）</div>
       <div className="sheet-meta">
-        <span>统计期间：{bulletin.periodStart} 至 {bulletin.periodEnd}</span>
+        <span>
+          统计期间：{bulletin.periodStart} 至 {bulletin.periodEnd}
+        </span>
         <span>累计期间：2021-01-01 至 {bulletin.periodEnd}</span>
         <span>
           序时进度：{formatRate(bulletin.planElapsed)}（规划期 {bulletin.planYearFrom}—{bulletin.planYearTo} 年）
@@ -142,18 +159,23 @@ export function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
             return (
               <tr key={id}>
                 <td className="wording">{PLAN_WORDING[id]}</td>
-                <td className="center">{id}（{INDICATORS[id].unit}）</td>
+                <td className="center">
+                  {id}（{INDICATORS[id].unit}）
+                </td>
                 <NumCell text={formatIndicator(id, p.target)} fits={10} basePt={8.5} />
                 <NumCell text={formatIndicator(id, p.cumulative)} fits={10} basePt={8.5} />
                 <Completion p={p} />
-                <td className="center">{p.completion === null ? NONE : p.behind ? <span className="behind">落后</span> : '正常'}</td>
+                <td className="center">
+                  {p.completion === null ? NONE : p.behind ? <span className="behind">落后</span> : '正常'}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <div className="note">
-        注：目标值为设置中的全省目标（默认即规划目标；20 亿元 = 200,000.00 万元）；I4 专利产品备案规划未设数值目标，见第三部分。金额单位万元。
+        注：目标值为设置中的全省目标（默认即规划目标；20 亿元 = 200,000.00 万元）；I4
+        专利产品备案规划未设数值目标，见第三部分。金额单位万元。
       </div>
       <div className="chart">
         <div className="chart-title">图 1 全省各项目标完成率与序时进度</div>
@@ -165,8 +187,8 @@ export function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
       <div className="table-gap" />
       <ProgressTable bulletin={bulletin} ids={SECOND_TABLE} extra />
       <div className="note">
-        注：各地区目标为省定目标（设置 → 目标与基期）；未设目标的显示“—”，不计完成率与排名。综合完成率为 I1、I2、I3、I5、I5a
-        中已设目标各项完成率的平均值。红色为落后于序时进度。
+        注：各地区目标为省定目标（设置 → 目标与基期）；未设目标的显示“—”，不计完成率与排名。综合完成率为
+        I1、I2、I3、I5、I5a 中已设目标各项完成率的平均值。红色为落后于序时进度。
       </div>
 
       <h2>三、各地区其他指标累计值</h2>
@@ -197,12 +219,16 @@ export function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
           ))}
           {ranked.length === 0 && (
             <tr>
-              <td colSpan={3 + BULLETIN_MAIN_IDS.length} className="center">各地区均未设置目标，无法排名</td>
+              <td colSpan={3 + BULLETIN_MAIN_IDS.length} className="center">
+                各地区均未设置目标，无法排名
+              </td>
             </tr>
           )}
         </tbody>
       </table>
-      {unranked.length > 0 && <div className="note">未设目标、不参加排名：{unranked.map((r) => shortRegionName(r.region)).join('、')}。</div>}
+      {unranked.length > 0 && (
+        <div className="note">未设目标、不参加排名：{unranked.map((r) => shortRegionName(r.region)).join('、')}。</div>
+      )}
       <div className="chart">
         <div className="chart-title">图 2 各地区综合完成率排名</div>
         <RankingChart bulletin={bulletin} />
@@ -225,7 +251,9 @@ export function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
           ))}
           {behind.length === 0 && (
             <tr>
-              <td colSpan={2} className="center">本期无落后于序时进度的地区</td>
+              <td colSpan={2} className="center">
+                本期无落后于序时进度的地区
+              </td>
             </tr>
           )}
         </tbody>
@@ -257,7 +285,8 @@ export function BulletinSheet({ bulletin }: { bulletin: Bulletin }) {
         </tbody>
       </table>
       <div className="note">
-        注：本表为省级审核的跨地市异常（各地市自行审核的本地异常不随数据报送，不在此表）；确认异常的交易已从全部指标中剔除；一起跨地市异常同时计入所涉各地区，全省合计只计一次。生成日期：{bulletin.generatedOn}。
+        注：本表为省级审核的跨地市异常（各地市自行审核的本地异常不随数据报送，不在此表）；确认异常的交易已从全部指标中剔除；一起跨地市异常同时计入所涉各地区，全省合计只计一次。生成日期：
+        {bulletin.generatedOn}。
       </div>
     </section>
   );

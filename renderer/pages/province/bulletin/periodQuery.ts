@@ -1,5 +1,9 @@
 import { useSearchParams } from 'react-router-dom';
-import { latestEndedPeriod, type BulletinPeriod, type BulletinPeriodKind } from '../../../../shared/indicators/bulletinPeriod';
+import {
+  latestEndedPeriod,
+  type BulletinPeriod,
+  type BulletinPeriodKind,
+} from '../../../../shared/indicators/bulletinPeriod';
 import { useSession } from '../../../app/session';
 
 /**
@@ -24,4 +28,3 @@ export function useBulletinPeriod() {
   };
   return { period, set, today: status.today, printRun: params.get('run') };
 }
-

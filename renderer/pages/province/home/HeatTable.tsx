@@ -20,7 +20,15 @@ export function completionColor(completion: number | null): string {
 }
 
 /** Regions × indicators like a map: each cell is the cumulative completion against the target, coloured by band. */
-export function HeatTable({ regions, year, open }: { regions: RegionOverview[]; year: number; open: (id: IndicatorId, region: RegionOverview) => void }) {
+export function HeatTable({
+  regions,
+  year,
+  open,
+}: {
+  regions: RegionOverview[];
+  year: number;
+  open: (id: IndicatorId, region: RegionOverview) => void;
+}) {
   const columns: ColumnsType<RegionOverview> = [
     { title: '地区', dataIndex: 'regionName', width: 140, fixed: 'left' },
     ...TARGETABLE_IDS.map((id) => ({
@@ -36,7 +44,8 @@ export function HeatTable({ regions, year, open }: { regions: RegionOverview[]; 
           title: `${r.regionName} ${INDICATORS[id].name}：累计 ${formatIndicatorWithUnit(id, row.cumulative)}，目标 ${formatIndicatorWithUnit(id, row.target)}`,
         };
       },
-      render: (_: unknown, r: RegionOverview) => formatRate(r.indicators.find((i) => i.indicator === id)!.completion, 0),
+      render: (_: unknown, r: RegionOverview) =>
+        formatRate(r.indicators.find((i) => i.indicator === id)!.completion, 0),
     })),
   ];
   return (
@@ -52,13 +61,29 @@ export function HeatTable({ regions, year, open }: { regions: RegionOverview[]; 
             </Space>
           ))}
           <Space size={4}>
-            <span style={{ display: 'inline-block', width: 12, height: 12, background: NO_TARGET, border: '1px solid #d9d9d9' }} />
+            <span
+              style={{
+                display: 'inline-block',
+                width: 12,
+                height: 12,
+                background: NO_TARGET,
+                border: '1px solid #d9d9d9',
+              }}
+            />
             <Typography.Text style={{ fontSize: 12 }}>未设目标</Typography.Text>
           </Space>
         </Space>
       }
     >
-      <Table<RegionOverview> size="small" rowKey="region" pagination={false} dataSource={regions} columns={columns} scroll={{ x: 900 }} data-testid="heat-table" />
+      <Table<RegionOverview>
+        size="small"
+        rowKey="region"
+        pagination={false}
+        dataSource={regions}
+        columns={columns}
+        scroll={{ x: 900 }}
+        data-testid="heat-table"
+      />
     </Card>
   );
 }

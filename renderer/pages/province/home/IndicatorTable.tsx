@@ -17,7 +17,15 @@ export function metLabel(met: boolean | null) {
 }
 
 /** One indicator of the year in every region, against its target: value, cumulative, completion, growth, 达标. */
-export function IndicatorTable({ regions, id, open }: { regions: RegionOverview[]; id: IndicatorId; open: (id: IndicatorId, region: RegionOverview) => void }) {
+export function IndicatorTable({
+  regions,
+  id,
+  open,
+}: {
+  regions: RegionOverview[];
+  id: IndicatorId;
+  open: (id: IndicatorId, region: RegionOverview) => void;
+}) {
   const unit = INDICATORS[id].unit;
   const figure = (title: string, pick: (row: Row) => number | null) => ({
     title,
@@ -25,7 +33,13 @@ export function IndicatorTable({ regions, id, open }: { regions: RegionOverview[
     align: 'right' as const,
     sorter: byValue(id, pick),
     render: (_: unknown, r: RegionOverview) => (
-      <Button type="link" size="small" style={{ padding: 0 }} aria-label={`${r.regionName}${title}`} onClick={() => open(id, r)}>
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0 }}
+        aria-label={`${r.regionName}${title}`}
+        onClick={() => open(id, r)}
+      >
         {formatIndicator(id, pick(rowOf(r, id)))}
       </Button>
     ),
@@ -42,7 +56,13 @@ export function IndicatorTable({ regions, id, open }: { regions: RegionOverview[
     figure(`本年（${unit}）`, (row) => row.year),
     ...(INDICATORS[id].kind === 'rate'
       ? []
-      : [figure(`累计（${unit}）`, (row) => row.cumulative), { ...rate('目标', (row) => row.target), render: (_: unknown, r: RegionOverview) => formatIndicator(id, rowOf(r, id).target) }]),
+      : [
+          figure(`累计（${unit}）`, (row) => row.cumulative),
+          {
+            ...rate('目标', (row) => row.target),
+            render: (_: unknown, r: RegionOverview) => formatIndicator(id, rowOf(r, id).target),
+          },
+        ]),
     rate('完成率', (row) => row.completion),
     rate('同比增幅', (row) => row.yoy),
     rate('年均增幅', (row) => row.avgGrowth),
@@ -54,5 +74,14 @@ export function IndicatorTable({ regions, id, open }: { regions: RegionOverview[
       render: (_: unknown, r: RegionOverview) => metLabel(rowOf(r, id).growthMet),
     },
   ];
-  return <Table<RegionOverview> size="small" rowKey="region" pagination={false} dataSource={regions} columns={columns} data-testid="indicator-table" />;
+  return (
+    <Table<RegionOverview>
+      size="small"
+      rowKey="region"
+      pagination={false}
+      dataSource={regions}
+      columns={columns}
+      data-testid="indicator-table"
+    />
+  );
 }

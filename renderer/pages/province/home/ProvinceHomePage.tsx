@@ -45,17 +45,24 @@ function Overview() {
     if ('deals' in drill) setDeals(drill.deals);
     else navigate(recordsAddress(drill));
   };
-  const openRecords = (kind: KindKey, region: RegionOverview) => navigate(recordsAddress({ records: kind, region: region.region }));
+  const openRecords = (kind: KindKey, region: RegionOverview) =>
+    navigate(recordsAddress({ records: kind, region: region.region }));
 
   return (
     <>
       <PageHeader
         title="首页"
         description="全省概览：各地区报送情况与指标完成进度并列；点击数字查看其背后的记录（只读）"
-        extra={<Select aria-label="年度" style={{ width: 110 }} value={year} options={yearOptions(today)} onChange={set} />}
+        extra={
+          <Select aria-label="年度" style={{ width: 110 }} value={year} options={yearOptions(today)} onChange={set} />
+        }
       />
       {error && <Alert type="error" showIcon message="统计失败" description={error} style={{ marginBottom: 12 }} />}
-      {!home && !error && <Spin tip="正在统计…"><div style={{ height: 240 }} /></Spin>}
+      {!home && !error && (
+        <Spin tip="正在统计…">
+          <div style={{ height: 240 }} />
+        </Spin>
+      )}
       {home && (
         <Row gutter={[12, 12]}>
           <Col span={24}>
@@ -67,7 +74,16 @@ function Overview() {
             <Card
               size="small"
               title={`${home.year} 年指标完成情况`}
-              extra={<Select aria-label="指标" size="small" style={{ width: 230 }} value={indicator} onChange={setIndicator} options={indicatorOptions([...INDICATOR_IDS])} />}
+              extra={
+                <Select
+                  aria-label="指标"
+                  size="small"
+                  style={{ width: 230 }}
+                  value={indicator}
+                  onChange={setIndicator}
+                  options={indicatorOptions([...INDICATOR_IDS])}
+                />
+              }
             >
               <IndicatorTable regions={home.regions} id={indicator} open={open} />
             </Card>
@@ -105,8 +121,16 @@ function Records() {
   const query = params.toString();
   return (
     <>
-      <PageHeader title="地市报送记录" description="各地市报送到省级的记录，只读；记录由报送它的地市负责修改" extra={<a onClick={() => navigate('/home')}>返回首页</a>} />
-      <Tabs activeKey={kind} onChange={(k) => navigate(`/home/records/${k}${query ? `?${query}` : ''}`)} items={KIND_ORDER.map((k) => ({ key: k, label: KINDS[k].label }))} />
+      <PageHeader
+        title="地市报送记录"
+        description="各地市报送到省级的记录，只读；记录由报送它的地市负责修改"
+        extra={<a onClick={() => navigate('/home')}>返回首页</a>}
+      />
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => navigate(`/home/records/${k}${query ? `?${query}` : ''}`)}
+        items={KIND_ORDER.map((k) => ({ key: k, label: KINDS[k].label }))}
+      />
       <RecordList key={`${kind}?${query}`} spec={KINDS[kind]} />
     </>
   );

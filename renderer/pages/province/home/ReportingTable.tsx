@@ -5,23 +5,42 @@ import { formatDateTime } from '../../../components/formatDateTime';
 import type { KindKey } from '../../filings/kinds';
 
 const byNumber = (pick: (r: RegionOverview) => number) => (a: RegionOverview, b: RegionOverview) => pick(a) - pick(b);
-const byTime = (pick: (r: RegionOverview) => string | null) => (a: RegionOverview, b: RegionOverview) => (pick(a) ?? '').localeCompare(pick(b) ?? '');
+const byTime = (pick: (r: RegionOverview) => string | null) => (a: RegionOverview, b: RegionOverview) =>
+  (pick(a) ?? '').localeCompare(pick(b) ?? '');
 
 /** What each region has reported: batches, records held (each count opens the records), findings, installations. */
-export function ReportingTable({ regions, openRecords }: { regions: RegionOverview[]; openRecords: (kind: KindKey, region: RegionOverview) => void }) {
+export function ReportingTable({
+  regions,
+  openRecords,
+}: {
+  regions: RegionOverview[];
+  openRecords: (kind: KindKey, region: RegionOverview) => void;
+}) {
   const count = (kind: KindKey, title: string, pick: (r: RegionOverview) => number) => ({
     title,
     key: kind,
     align: 'right' as const,
     sorter: byNumber(pick),
     render: (_: unknown, r: RegionOverview) => (
-      <Button type="link" size="small" style={{ padding: 0 }} aria-label={`${r.regionName}${title}`} onClick={() => openRecords(kind, r)}>
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0 }}
+        aria-label={`${r.regionName}${title}`}
+        onClick={() => openRecords(kind, r)}
+      >
         {pick(r).toLocaleString('zh-CN')}
       </Button>
     ),
   });
   const columns: ColumnsType<RegionOverview> = [
-    { title: '地区', dataIndex: 'regionName', fixed: 'left', width: 150, sorter: (a, b) => a.region.localeCompare(b.region) },
+    {
+      title: '地区',
+      dataIndex: 'regionName',
+      fixed: 'left',
+      width: 150,
+      sorter: (a, b) => a.region.localeCompare(b.region),
+    },
     {
       title: '最近收到批次',
       dataIndex: 'lastBatchAt',
@@ -42,7 +61,14 @@ export function ReportingTable({ regions, openRecords }: { regions: RegionOvervi
       width: 130,
       // What still waits for the province comes first; how many the region was sent in all beside it.
       sorter: byNumber((r) => r.pendingFindings * 1e6 + r.findings),
-      render: (n: number, r) => (r.pendingFindings > 0 ? <><Tag color="orange">{r.pendingFindings} 条待审核</Tag>共 {n}</> : n),
+      render: (n: number, r) =>
+        r.pendingFindings > 0 ? (
+          <>
+            <Tag color="orange">{r.pendingFindings} 条待审核</Tag>共 {n}
+          </>
+        ) : (
+          n
+        ),
     },
     {
       title: '累计拒收',
@@ -52,7 +78,23 @@ export function ReportingTable({ regions, openRecords }: { regions: RegionOvervi
       render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : 0),
     },
     { title: '在用安装', dataIndex: 'installations', align: 'right', sorter: byNumber((r) => r.installations) },
-    { title: '最近联系', dataIndex: 'lastContactAt', width: 150, sorter: byTime((r) => r.lastContactAt), render: (at: string | null) => formatDateTime(at) },
+    {
+      title: '最近联系',
+      dataIndex: 'lastContactAt',
+      width: 150,
+      sorter: byTime((r) => r.lastContactAt),
+      render: (at: string | null) => formatDateTime(at),
+    },
   ];
-  return <Table<RegionOverview> size="small" rowKey="region" pagination={false} dataSource={regions} columns={columns} scroll={{ x: 1180 }} data-testid="reporting-table" />;
+  return (
+    <Table<RegionOverview>
+      size="small"
+      rowKey="region"
+      pagination={false}
+      dataSource={regions}
+      columns={columns}
+      scroll={{ x: 1180 }}
+      data-testid="reporting-table"
+    />
+  );
 }

@@ -32,7 +32,13 @@ export function InstallationsPage() {
       <PageHeader
         title="安装登记"
         description="各地市安装的签名公钥：省级只接收已登记且在用的公钥签名的批次"
-        extra={isAdmin && <Button type="primary" onClick={() => setEnrolling(true)}>登记安装</Button>}
+        extra={
+          isAdmin && (
+            <Button type="primary" onClick={() => setEnrolling(true)}>
+              登记安装
+            </Button>
+          )
+        }
       />
       {!isAdmin ? (
         <Alert type="info" showIcon message="只有管理员可以查看和管理安装登记" />
@@ -46,13 +52,37 @@ export function InstallationsPage() {
             pagination={false}
             locale={{ emptyText: '尚未登记任何安装' }}
             columns={[
-              { title: '地区', dataIndex: 'regionName', width: 150, sorter: (a, b) => a.regionCode.localeCompare(b.regionCode) },
-              { title: '公钥指纹', dataIndex: 'readable', render: (t: string) => <Typography.Text code copyable style={{ fontSize: 12 }}>{t}</Typography.Text> },
-              { title: '状态', dataIndex: 'status', width: 90, render: (s: InstallationView['status']) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
+              {
+                title: '地区',
+                dataIndex: 'regionName',
+                width: 150,
+                sorter: (a, b) => a.regionCode.localeCompare(b.regionCode),
+              },
+              {
+                title: '公钥指纹',
+                dataIndex: 'readable',
+                render: (t: string) => (
+                  <Typography.Text code copyable style={{ fontSize: 12 }}>
+                    {t}
+                  </Typography.Text>
+                ),
+              },
+              {
+                title: '状态',
+                dataIndex: 'status',
+                width: 90,
+                render: (s: InstallationView['status']) => <Tag color={STATUS_COLOR[s]}>{s}</Tag>,
+              },
               { title: '下一序号', dataIndex: 'nextSeq', align: 'right', width: 90 },
               { title: '批次', dataIndex: 'batches', align: 'right', width: 70 },
               { title: '最近批次', dataIndex: 'lastBatchAt', width: 140, render: formatDateTime },
-              { title: '最近联系', dataIndex: 'lastContactAt', width: 140, render: formatDateTime, sorter: (a, b) => (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? '') },
+              {
+                title: '最近联系',
+                dataIndex: 'lastContactAt',
+                width: 140,
+                render: formatDateTime,
+                sorter: (a, b) => (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? ''),
+              },
               { title: '登记时间', dataIndex: 'enrolledAt', width: 140, render: formatDateTime },
               {
                 title: '操作',
@@ -61,8 +91,12 @@ export function InstallationsPage() {
                 render: (_: unknown, row) =>
                   row.status === '在用' ? (
                     <Space size="small">
-                      <Button size="small" onClick={() => setReplacing(row)}>替换</Button>
-                      <Button size="small" danger onClick={() => setRevoking(row)}>吊销</Button>
+                      <Button size="small" onClick={() => setReplacing(row)}>
+                        替换
+                      </Button>
+                      <Button size="small" danger onClick={() => setRevoking(row)}>
+                        吊销
+                      </Button>
                     </Space>
                   ) : (
                     <Typography.Text type="secondary">{formatDateTime(row.retiredAt)}停用</Typography.Text>

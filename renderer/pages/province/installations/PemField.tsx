@@ -3,7 +3,17 @@ import { Button, Input, Space } from 'antd';
 import { useRef } from 'react';
 
 /** A public key pasted as text, or read from the .pem file the city saved (设置 → 签名密钥, or `patent-desk key`). */
-export function PemField({ value, onChange, onBlur, label }: { value: string; onChange: (v: string) => void; onBlur?: () => void; label: string }) {
+export function PemField({
+  value,
+  onChange,
+  onBlur,
+  label,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  onBlur?: () => void;
+  label: string;
+}) {
   const picker = useRef<HTMLInputElement>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -29,7 +29,13 @@ export function PoolFunnelChart({ row, year }: { row: PoolFunnelRow; year: numbe
         <FunnelChart margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
           <Tooltip />
           {/* The stage names beside the bands would run into the widest one: they are the legend, in stage order. */}
-          <Legend layout="vertical" align="right" verticalAlign="middle" itemSorter={null} wrapperStyle={{ fontSize: 13 }} />
+          <Legend
+            layout="vertical"
+            align="right"
+            verticalAlign="middle"
+            itemSorter={null}
+            wrapperStyle={{ fontSize: 13 }}
+          />
           <Funnel dataKey="value" nameKey="name" data={data} isAnimationActive={false} lastShapeType="rectangle">
             <LabelList position="center" dataKey="value" fill="#fff" stroke="none" />
           </Funnel>

@@ -17,7 +17,10 @@ export function ProvinceMatchingHome() {
   const [tab, setTab] = useTabParam(TABS, 'funnel');
   return (
     <>
-      <PageHeader title="供需对接" description="各地区报送的专利供给、技术需求和对接记录（只读）；打开一项技术需求，查看全省各地市供给库中与之匹配的专利及推荐理由" />
+      <PageHeader
+        title="供需对接"
+        description="各地区报送的专利供给、技术需求和对接记录（只读）；打开一项技术需求，查看全省各地市供给库中与之匹配的专利及推荐理由"
+      />
       <Tabs
         destroyOnHidden
         activeKey={tab}

@@ -22,7 +22,13 @@ const decideForm = contract['provinceReview.decide'].input;
 type DecideInput = z.input<typeof decideForm>;
 
 /** 确认异常 / 排除 with a reason (审核员, 管理员); a decided finding may be decided again, and the cities told again. */
-function ProvinceDecision({ finding, onChanged }: { finding: CrossReviewDetail; onChanged: (next: CrossReviewDetail) => void }) {
+function ProvinceDecision({
+  finding,
+  onChanged,
+}: {
+  finding: CrossReviewDetail;
+  onChanged: (next: CrossReviewDetail) => void;
+}) {
   const { message } = App.useApp();
   const { control, handleSubmit, setError, reset, formState } = useForm<DecideInput>({
     resolver: zodResolver(decideForm),
@@ -40,11 +46,42 @@ function ProvinceDecision({ finding, onChanged }: { finding: CrossReviewDetail; 
     }
   });
   return (
-    <Form layout="vertical" onSubmitCapture={(e) => { e.preventDefault(); void submit(); }}>
-      <FormField control={control} name="decision" label="审核结论" required
-        render={(field) => <Radio.Group {...field} aria-label="审核结论" options={['确认异常', '排除'].map((d) => ({ value: d, label: d }))} />} />
-      <FormField control={control} name="reason" label="审核理由" required
-        render={(field) => <Input.TextArea {...field} aria-label="审核理由" rows={3} maxLength={500} showCount placeholder={`至少 ${MIN_REASON_LENGTH} 个字，写明核实了什么、依据是什么`} />} />
+    <Form
+      layout="vertical"
+      onSubmitCapture={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <FormField
+        control={control}
+        name="decision"
+        label="审核结论"
+        required
+        render={(field) => (
+          <Radio.Group
+            {...field}
+            aria-label="审核结论"
+            options={['确认异常', '排除'].map((d) => ({ value: d, label: d }))}
+          />
+        )}
+      />
+      <FormField
+        control={control}
+        name="reason"
+        label="审核理由"
+        required
+        render={(field) => (
+          <Input.TextArea
+            {...field}
+            aria-label="审核理由"
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={`至少 ${MIN_REASON_LENGTH} 个字，写明核实了什么、依据是什么`}
+          />
+        )}
+      />
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
         {finding.decidedBy ? '修改审核结论' : '提交审核结论'}
       </Button>
@@ -67,14 +104,27 @@ export function CrossReviewDetailView() {
       <PageHeader
         title={`${finding.ruleId} ${finding.ruleName}`}
         description={finding.ruleDescription}
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/cross-review')}>返回跨地市审核</Button>}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/cross-review')}>
+            返回跨地市审核
+          </Button>
+        }
       />
       <Space style={{ marginBottom: 12 }} wrap>
         <StatusTag status={finding.status} />
-        {finding.regions.map((r) => <Tag key={r.code} color="purple">{r.name}</Tag>)}
+        {finding.regions.map((r) => (
+          <Tag key={r.code} color="purple">
+            {r.name}
+          </Tag>
+        ))}
         <Typography.Text type="secondary">发现于 {formatDateTime(finding.foundAt)}</Typography.Text>
       </Space>
-      <Alert type={finding.status === '确认异常' ? 'error' : 'warning'} showIcon message={finding.explanation} style={{ marginBottom: 16 }} />
+      <Alert
+        type={finding.status === '确认异常' ? 'error' : 'warning'}
+        showIcon
+        message={finding.explanation}
+        style={{ marginBottom: 16 }}
+      />
       <Row gutter={16}>
         <Col span={16}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -91,11 +141,21 @@ export function CrossReviewDetailView() {
         <Col span={8}>
           <Card size="small" title="省级审核">
             {finding.decidedBy && (
-              <Alert style={{ marginBottom: 12 }} type={finding.status === '确认异常' ? 'error' : 'info'}
-                message={`${finding.status}（${finding.decidedBy}，${formatDateTime(finding.decidedAt ?? '')}）`} description={finding.reason} />
+              <Alert
+                style={{ marginBottom: 12 }}
+                type={finding.status === '确认异常' ? 'error' : 'info'}
+                message={`${finding.status}（${finding.decidedBy}，${formatDateTime(finding.decidedAt ?? '')}）`}
+                description={finding.reason}
+              />
             )}
-            <Typography.Paragraph type="secondary">结论连同理由下发至：{finding.sentTo.join('、')}</Typography.Paragraph>
-            {mayReview ? <ProvinceDecision key={finding.decidedAt ?? 'open'} finding={finding} onChanged={replace} /> : <Typography.Text type="secondary">领导账号只能查看</Typography.Text>}
+            <Typography.Paragraph type="secondary">
+              结论连同理由下发至：{finding.sentTo.join('、')}
+            </Typography.Paragraph>
+            {mayReview ? (
+              <ProvinceDecision key={finding.decidedAt ?? 'open'} finding={finding} onChanged={replace} />
+            ) : (
+              <Typography.Text type="secondary">领导账号只能查看</Typography.Text>
+            )}
           </Card>
         </Col>
       </Row>
