@@ -226,13 +226,14 @@ test('管理员 and 领导 read the audit log under 设置, filtered and paged, 
   await page.getByLabel('操作', { exact: true }).click();
   await page
     .locator('.ant-select-item-option')
-    .filter({ hasText: /^users\.create$/ })
+    .filter({ hasText: /^新建用户$/ })
     .click();
   const table = page.locator('.ant-table-tbody');
   await expect(page.getByText('共 3 条')).toBeVisible(); // admin, leader, clerk
   await expect(table).toContainText('leader');
   await expect(table).toContainText('clerk');
-  await expect(table.getByRole('row').filter({ hasText: 'users.changePassword' })).toHaveCount(0);
+  await expect(table.getByRole('row').filter({ hasText: '修改本人密码' })).toHaveCount(0);
+  await expect(table.getByRole('row').filter({ hasText: '新建用户' })).toHaveCount(3);
   await screenshot(page, 'settings-audit-log');
   await page.getByRole('button', { name: '退出登录' }).click();
 

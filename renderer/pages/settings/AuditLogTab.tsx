@@ -1,6 +1,7 @@
 import { Alert, DatePicker, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { auditActionLabel, auditKindLabel } from '../../../shared/audit/labels';
 import type { MethodInput, MethodOutput } from '../../../shared/contract/index';
 import { formatDateTime } from '../../components/formatDateTime';
 import { useCall } from '../../data/useCall';
@@ -24,7 +25,8 @@ function ChainStatus({ verification }: { verification: Verification | null }) {
   return <Alert type="error" showIcon message="审计日志校验未通过" description={verification.message} />;
 }
 
-const options = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+const options = (values: string[], label: (value: string) => string = (v) => v) =>
+  values.map((v) => ({ value: v, label: label(v) }));
 
 /** 审计日志: who did what, when — read-only, filtered by actor, action, kind of record and dates, newest first. */
 export function AuditLogTab() {
@@ -68,7 +70,7 @@ export function AuditLogTab() {
           allowClear
           showSearch
           style={{ width: 220 }}
-          options={options(page?.actions ?? [])}
+          options={options(page?.actions ?? [], auditActionLabel)}
           value={filters.action}
           onChange={(v?: string) => change({ action: v })}
         />
@@ -77,7 +79,7 @@ export function AuditLogTab() {
           placeholder="对象类别"
           allowClear
           style={{ width: 180 }}
-          options={options(page?.entities ?? [])}
+          options={options(page?.entities ?? [], auditKindLabel)}
           value={filters.entity}
           onChange={(v?: string) => change({ entity: v })}
         />
@@ -104,8 +106,18 @@ export function AuditLogTab() {
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
           { title: '操作人', dataIndex: 'actorName', width: 120 },
-          { title: '操作', dataIndex: 'action', width: 200 },
-          { title: '对象', width: 240, render: (_, r) => `${r.entity}${r.entityId ? ` ${r.entityId}` : ''}` },
+          {
+            title: '操作',
+            dataIndex: 'action',
+            width: 200,
+            // The stored code stays at hand (it is what `patent-desk audit` and the exported log show).
+            render: (action: string) => <span title={action}>{auditActionLabel(action)}</span>,
+          },
+          {
+            title: '对象',
+            width: 240,
+            render: (_, r) => `${auditKindLabel(r.entity)}${r.entityId ? ` ${r.entityId}` : ''}`,
+          },
           {
             title: '内容',
             render: (_, r) => (
