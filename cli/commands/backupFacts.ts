@@ -1,4 +1,4 @@
-import type { BackupFacts } from '../../shared/contract/maintenance';
+import type { BackupFacts } from '../../shared/contract/backup';
 import { formatFileSize } from '../../shared/domain/fileSize';
 import { latestSchemaVersion } from '../../core/store/migrations/index';
 

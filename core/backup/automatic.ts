@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupEntry } from '../../shared/contract/maintenance';
+import type { BackupEntry } from '../../shared/contract/backup';
 import { readInstallation } from '../system/installation';
 import type { Store } from '../store/store';
 import { latestSchemaVersion } from '../store/migrations/index';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import type { BackupFacts } from '../../shared/contract/maintenance';
+import type { BackupFacts } from '../../shared/contract/backup';
 import { regionName } from '../../shared/domain/regions';
 import { DeskError } from '../service/errors';
 import type { Installation } from '../system/installation';

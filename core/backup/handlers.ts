@@ -1,10 +1,10 @@
-import type { maintenanceMethods } from '../../shared/contract/maintenance';
+import type { backupMethods } from '../../shared/contract/backup';
 import type { HandlersOf } from '../service/context';
 import { backupFolder, createManualBackup, listBackups } from './automatic';
 import { readInstallation } from '../system/installation';
 import { cancelRestore, inspectListedBackup, readPendingRestore, requestRestore } from './pendingRestore';
 
-export const maintenanceHandlers = {
+export const backupHandlers = {
   'backup.list': (_input, ctx) => ({
     folder: backupFolder(ctx.options.dataDir),
     backups: listBackups(ctx.options.dataDir),
@@ -56,4 +56,4 @@ export const maintenanceHandlers = {
       );
     return {};
   },
-} satisfies HandlersOf<typeof maintenanceMethods>;
+} satisfies HandlersOf<typeof backupMethods>;

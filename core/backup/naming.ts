@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupKind } from '../../shared/contract/maintenance';
+import type { BackupKind } from '../../shared/contract/backup';
 import { isoFromParts } from '../../shared/domain/dates';
 import { regionName } from '../../shared/domain/regions';
 import type { Installation } from '../system/installation';

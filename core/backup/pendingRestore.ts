@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { PendingRestore } from '../../shared/contract/maintenance';
+import type { PendingRestore } from '../../shared/contract/backup';
 import { DeskError } from '../service/errors';
 import { backupFolder, backupPath } from './automatic';
 import type { Installation } from '../system/installation';

@@ -10,7 +10,8 @@ import {
   registrationListInput,
   subsidyListInput,
 } from '../../shared/contract/filings';
-import type { ExportFormat, ExportList, FileDownload } from '../../shared/contract/importing';
+import type { FileDownload } from '../../shared/contract/common';
+import type { ExportFormat, ExportList } from '../../shared/contract/exporting';
 import { formatFenAsWan } from '../../shared/domain/money';
 import { regionName } from '../../shared/domain/regions';
 import { listDeals } from '../filings/queries/listDeals';

@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import type { ExportFormat, FileDownload } from '../../shared/contract/importing';
+import type { FileDownload } from '../../shared/contract/common';
+import type { ExportFormat } from '../../shared/contract/exporting';
 
 export type TableCell = string | number | null;
 

@@ -1,8 +1,6 @@
 import type { importingMethods } from '../../shared/contract/importing';
 import type { HandlersOf, ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
-import { exportList } from '../exporting/exportList';
-import { tableDownload } from '../exporting/tableFile';
 import { cancelJob, findJob, jobDone, startImportJob, viewOf } from './jobs';
 import { reportDownload } from './reportFile';
 import { templateDownload } from './template';
@@ -44,14 +42,4 @@ export const importingHandlers = {
     const job = await finishedJob(ctx, input.jobId);
     return reportDownload(job.report, job.rejected);
   },
-
-  'export.list': (input, ctx) => exportList(ctx, input.list, input.filters, input.format),
-
-  'export.table': (input, ctx) =>
-    tableDownload(
-      input.title,
-      { name: input.title, columns: input.columns, rows: input.rows },
-      input.format,
-      ctx.now(),
-    ),
 } satisfies HandlersOf<typeof importingMethods>;

@@ -1,5 +1,6 @@
 /** The import report as a workbook the caseworker can hand back to whoever sent the file: counts, then every refused row. */
-import type { FileDownload, ImportReport } from '../../shared/contract/importing';
+import type { FileDownload } from '../../shared/contract/common';
+import type { ImportReport } from '../../shared/contract/importing';
 import { safeFileName, XLSX_MIME, xlsxOf } from '../exporting/tableFile';
 import type { RejectedSpool } from './rejectedSpool';
 

@@ -3,7 +3,7 @@
  * each header, and drop-down lists for the enumerations over the first rows people will fill.
  */
 import ExcelJS from 'exceljs';
-import type { FileDownload } from '../../shared/contract/importing';
+import type { FileDownload } from '../../shared/contract/common';
 import { XLSX_MIME } from '../exporting/tableFile';
 import { INSTRUCTIONS_SHEET, SHEET_SPECS, type ColumnSpec } from './sheets';
 

@@ -4,9 +4,10 @@ import { authHandlers } from '../users/handlers';
 import { filingsHandlers } from '../filings/handlers';
 import { indicatorsHandlers } from '../indicators/handlers';
 import { syncHandlers } from '../sync/handlers';
-import { maintenanceHandlers } from '../backup/handlers';
+import { backupHandlers } from '../backup/handlers';
 import { rulesHandlers } from '../rules/handlers';
 import { importingHandlers } from '../importing/handlers';
+import { exportingHandlers } from '../exporting/handlers';
 import { matchingHandlers } from '../matching/handlers';
 import { bulletinHandlers } from '../province/bulletin/handlers';
 import { provinceReviewHandlers } from '../province/review/handlers';
@@ -23,8 +24,9 @@ export const handlers = {
   ...filingsHandlers,
   ...indicatorsHandlers,
   ...syncHandlers,
-  ...maintenanceHandlers,
+  ...backupHandlers,
   ...importingHandlers,
+  ...exportingHandlers,
   ...rulesHandlers,
   ...matchingHandlers,
   ...bulletinHandlers,

@@ -1,4 +1,4 @@
-import type { FileDownload } from '../../shared/contract/importing';
+import type { FileDownload } from '../../shared/contract/common';
 
 /**
  * Files between the caseworker's disk and the desk: what the desk hands out goes through the browser's download (the

@@ -12,3 +12,11 @@ export const nonEmpty = (label: string, max = 200) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字`)
     .refine((s) => !hasControlChars(s), `${label}含有不可见的控制字符，请删除后重新填写`);
+
+/** A file handed back to the caller to save: base64 content and a Chinese file name. */
+export const fileDownload = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+});
+export type FileDownload = z.infer<typeof fileDownload>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileDownload } from './common';
 import { method } from './define';
 
 /** The sheets of the import template (DESIGN §3), in template order. */
@@ -16,14 +17,6 @@ export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 /** Largest file accepted for import: 100 MB (a year of a province is far below it). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-/** A file handed back to the caller to save: base64 content and a Chinese file name. */
-export const fileDownload = z.object({
-  fileName: z.string(),
-  mimeType: z.string(),
-  base64: z.string(),
-});
-export type FileDownload = z.infer<typeof fileDownload>;
 
 export const rejectedRow = z.object({
   sheet: z.string(),
@@ -99,16 +92,6 @@ const base64File = z
   .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分批导入`)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误（应为 base64）');
 
-export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
-export const exportFormat = z.enum(EXPORT_FORMATS, { error: '请选择导出格式（xlsx 或 csv）' });
-export type ExportFormat = z.infer<typeof exportFormat>;
-
-/** The lists that can be exported with their current filters (the filings lists). */
-export const EXPORT_LISTS = ['deals', 'pledges', 'registrations', 'enterpriseFigures', 'subsidies'] as const;
-export type ExportList = (typeof EXPORT_LISTS)[number];
-
-const tableCell = z.union([z.string(), z.number(), z.null()]);
-
 export const importingMethods = {
   /** The empty template 导入模板.xlsx: one sheet per kind, fixed headers, drop-downs and an instructions sheet. */
   'import.template': method({ access: 'user', input: z.object({}), output: fileDownload }),
@@ -140,25 +123,4 @@ export const importingMethods = {
   }),
   /** The report of a finished import as an xlsx workbook (summary and every refused row). */
   'import.reportFile': method({ access: 'entry', input: z.object({ jobId: z.string().min(1) }), output: fileDownload }),
-  /** One list with the filters the page shows, every matching row, as xlsx or CSV (UTF-8 with BOM). */
-  'export.list': method({
-    access: 'user',
-    input: z.object({
-      list: z.enum(EXPORT_LISTS, { error: '未知的列表' }),
-      filters: z.record(z.string(), z.unknown()).default({}),
-      format: exportFormat,
-    }),
-    output: fileDownload,
-  }),
-  /** A table as shown on screen (indicator tables, evaluation tables) as xlsx or CSV (UTF-8 with BOM). */
-  'export.table': method({
-    access: 'user',
-    input: z.object({
-      title: z.string().trim().min(1, '缺少表格名称').max(100, '表格名称过长'),
-      columns: z.array(z.string()).min(1, '表格没有列').max(200, '列数过多'),
-      rows: z.array(z.array(tableCell)).max(1_000_000, '行数过多'),
-      format: exportFormat,
-    }),
-    output: fileDownload,
-  }),
 };

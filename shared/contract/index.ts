@@ -4,9 +4,10 @@ import { systemMethods } from './system';
 import { filingsMethods } from './filings';
 import { indicatorsMethods } from './indicators';
 import { syncMethods } from './sync';
-import { maintenanceMethods } from './maintenance';
+import { backupMethods } from './backup';
 import { rulesMethods } from './rules';
 import { importingMethods } from './importing';
+import { exportingMethods } from './exporting';
 import { matchingMethods } from './matching';
 import { bulletinMethods } from './bulletin';
 import { provinceReviewMethods } from './provinceReview';
@@ -29,8 +30,9 @@ export const contract = {
   ...filingsMethods,
   ...indicatorsMethods,
   ...syncMethods,
-  ...maintenanceMethods,
+  ...backupMethods,
   ...importingMethods,
+  ...exportingMethods,
   ...rulesMethods,
   ...matchingMethods,
   ...bulletinMethods,

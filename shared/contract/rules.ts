@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { provinceDecision } from '../sync/feedbackKinds';
 import { nonEmpty, regionCode } from './common';
-import { fileDownload } from './importing';
+import { fileDownload } from './common';
 import { FLAG_DECISIONS, FLAG_SOURCES, FLAG_STATUSES, RULE_IDS } from '../rules/ruleIds';
 import { ruleThresholds } from '../rules/thresholds';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { FileDownload } from '../../../shared/contract/importing';
+import type { FileDownload } from '../../../shared/contract/common';
 import type { QueueFilters } from '../../../shared/contract/rules';
 import { todayIso } from '../../../shared/domain/dates';
 import type { ReadHandle } from '../../store/store';

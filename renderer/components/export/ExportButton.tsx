@@ -1,7 +1,7 @@
 import { DownOutlined, ExportOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Modal, Progress, Typography } from 'antd';
 import { useState } from 'react';
-import type { ExportFormat, ExportList } from '../../../shared/contract/importing';
+import type { ExportFormat, ExportList } from '../../../shared/contract/exporting';
 import { call } from '../../transport/desk';
 import { saveDownload } from '../../transport/files';
 

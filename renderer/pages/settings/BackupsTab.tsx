@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { BackupEntry, BackupFacts, BackupKind } from '../../../shared/contract/maintenance';
+import type { BackupEntry, BackupFacts, BackupKind } from '../../../shared/contract/backup';
 import { formatFileSize } from '../../../shared/domain/fileSize';
 import { formatDateTime } from '../../components/formatDateTime';
 import { useAction } from '../../data/useAction';

@@ -1,7 +1,7 @@
 import { App, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { ExportList } from '../../../../shared/contract/importing';
+import type { ExportList } from '../../../../shared/contract/exporting';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { ExportButton } from '../../../components/export/ExportButton';
 import { type SortState, VirtualTable } from '../../../components/VirtualTable';

@@ -45,7 +45,7 @@ export const backupFacts = z.object({
 export type BackupFacts = z.infer<typeof backupFacts>;
 
 /** Backups and restore (设置 → 备份与恢复). Automatic backups: daily (7 daily + 4 weekly kept) and before upgrades. */
-export const maintenanceMethods = {
+export const backupMethods = {
   'backup.list': method({ access: 'admin', input: z.object({}), output: backupOverview }),
   'backup.create': method({ access: 'admin', input: z.object({}), output: backupEntry }),
   /** Reads a listed backup (read-only) so that the restore confirmation can show what it holds and whose it is. */
