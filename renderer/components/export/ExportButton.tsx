@@ -32,6 +32,10 @@ export function ExportButton({
 }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  // The menu closes on a choice, and the dropdown stays enabled while it exports (a second choice then waits): a
+  // dropdown disabled while the pointer is on it never hears the pointer leave, and its menu stayed open after the
+  // file was saved.
+  const [menuOpen, setMenuOpen] = useState(false);
 
   async function exportAs(format: ExportFormat) {
     setBusy(true);
@@ -61,13 +65,18 @@ export function ExportButton({
         <Progress percent={100} status="active" showInfo={false} aria-label="导出进度" />
       </Modal>
       <Dropdown
-        disabled={disabled || busy}
+        disabled={disabled}
+        open={menuOpen}
+        onOpenChange={setMenuOpen}
         menu={{
           items: [
             { key: 'xlsx', label: '导出 Excel（.xlsx）' },
             { key: 'csv', label: '导出 CSV（Excel 可直接打开）' },
           ],
-          onClick: ({ key }) => void exportAs(key as ExportFormat),
+          onClick: ({ key }) => {
+            setMenuOpen(false);
+            if (!busy) void exportAs(key as ExportFormat);
+          },
         }}
       >
         <Button icon={<ExportOutlined />} loading={busy}>
