@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { IndicatorReport } from '../../shared/contract/indicators';
-import { expect, login, screenshot, test } from './fixtures';
+import { expect, login, pickOption, screenshot, test } from './fixtures';
 import { writeSample } from './sampleWorkbook';
 
 test('the charts show progress against targets, open the deals behind a bar and export as PNG and xlsx', async ({
@@ -90,8 +90,7 @@ test('the charts open on the latest year with data, say 暂无数据 and that no
   await expect(page.getByText(/目标 — · 完成 —/)).toHaveCount(0);
 
   // A money indicator: every tick a plain number.
-  await page.getByLabel('进度指标').click();
-  await page.locator('.ant-select-item-option[title^="I1a "]').click();
+  await pickOption(page, '进度指标', 'I1a 受让成交金额');
   await expect(progress.locator('.recharts-cartesian-axis-tick-value').first()).toBeVisible();
   // The value ticks (the year axis reads “2023 年末”).
   const ticks = (await progress.locator('.recharts-cartesian-axis-tick-value').allTextContents()).filter(
@@ -102,8 +101,7 @@ test('the charts open on the latest year with data, say 暂无数据 and that no
   await screenshot(page, 'charts-latest-year');
 
   // A year without records: each chart says so.
-  await page.getByLabel('年度').click();
-  await page.locator('.ant-select-item-option[title="2020 年"]').click();
+  await pickOption(page, '年度', '2020 年');
   await expect(
     page.getByTestId('chart-monthly').locator('.ant-empty-description', { hasText: '暂无数据' }),
   ).toBeVisible();
