@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { PROVINCE_CODE } from '../../../shared/domain/regions';
 import { newId } from '../../store/ids';
+import { statement } from '../../store/statements';
 import type { FindingRow } from './crossReview';
 
 interface FindingSubject {
@@ -24,11 +25,12 @@ export function keepFindingAsFlag(
   at: string,
 ): void {
   const fingerprint = `province:${finding.fingerprint}`;
-  let id = db.prepare('SELECT id FROM anomaly_flags WHERE fingerprint = ?').pluck().get(fingerprint) as
+  let id = statement(db, 'SELECT id FROM anomaly_flags WHERE fingerprint = ?', 'pluck').get(fingerprint) as
     string | undefined;
   if (!id) {
     id = newId();
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO anomaly_flags (id, rule_id, region_code, fingerprint, explanation, evidence, first_seen_at, last_seen_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -42,14 +44,15 @@ export function keepFindingAsFlag(
       at,
       at,
     );
-    const subject = db.prepare(
+    const subject = statement(
+      db,
       'INSERT OR IGNORE INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)',
     );
     for (const s of JSON.parse(finding.subjects) as FindingSubject[])
       subject.run(id, s.entity, s.entityId, s.businessNo);
   }
   // The status changes after the subjects are in, so the indicator triggers see which deals it concerns.
-  db.prepare('UPDATE anomaly_flags SET status = ?, last_seen_at = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE anomaly_flags SET status = ?, last_seen_at = ?, updated_at = ? WHERE id = ?').run(
     status,
     at,
     at,
