@@ -84,6 +84,23 @@ describe('supply, demand and matching', () => {
     expect(roller?.reasons.map((r) => r.kind)).not.toContain('industry');
   });
 
+  it('does not count the way patent titles are phrased (一种……的制备方法) as text in common', async () => {
+    const { rollerId } = await pool();
+    const { id: needId } = await desk.call('matching.needs.save', {
+      record: {
+        needNo: 'XQ-2024-003',
+        enterprise: sme,
+        industry: '节能环保',
+        needText: '寻求一种新的制备方法和生产工艺，应用于我司现有设备结构',
+      },
+    });
+    const { matches } = await desk.call('matching.forNeed', { needId });
+    const anode = matches.find((m) => m.supply.patentNumber === '202311303481.9');
+    // Before, 制备 alone made the anode's title the best text match, shown as 文本相似度 100%.
+    expect(anode?.reasons.some((r) => r.kind === 'text') ?? false).toBe(false);
+    expect(matches.find((m) => m.supply.id === rollerId)?.reasons.some((r) => r.kind === 'text') ?? false).toBe(false);
+  });
+
   it('ranks enterprises for a patent, an SME before a large enterprise with the same need', async () => {
     const { anodeId } = await pool();
     await desk.call('matching.needs.save', {

@@ -6,7 +6,9 @@ import { dict } from '@node-rs/jieba/dict.js';
 let jieba: Jieba | undefined;
 const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
 
-// Words every patent and every need says: they carry no signal and make an OR query touch the whole pool.
+// Words every patent and every need says: they carry no signal and make an OR query touch the whole pool. The second
+// group is how patent titles are built (一种……的制备方法, ……的应用, ……结构): a need asking for 制备方法 alone would
+// otherwise rank every such title as a full text match.
 const STOP_WORDS = new Set([
   '一种',
   '方法',
@@ -49,6 +51,13 @@ const STOP_WORDS = new Set([
   '现有',
   '本发明',
   '实用新型',
+  '制备',
+  '制作',
+  '制造',
+  '应用',
+  '工艺',
+  '结构',
+  '使用',
 ]);
 
 // Characters that jieba leaves alone but say nothing on their own; other single characters (膜, 钢, 砖) are words.
