@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellsInColumnXfd, manyOneCellRows, sharedStringsBomb } from '../../core/importing/fixtures/hostileWorkbooks';
+import {
+  cellsInColumnXfd,
+  manyOneCellRows,
+  oneHugeCell,
+  sharedStringsBomb,
+} from '../../core/importing/fixtures/hostileWorkbooks';
 import { storeFilesHash } from '../../core/importing/testing';
 import { initStoreByCli } from '../../tests/support/cliStore';
 import { runCliMeasured } from '../../tests/support/runCli';
@@ -33,6 +38,11 @@ const HOSTILE: [string, () => Buffer, string][] = [
     'cells in column XFD',
     () => cellsInColumnXfd(),
     '工作表“交易”超过列数上限：第 16,384 列有内容，此表最多 41 列（模板的列数加 20 列）。',
+  ],
+  [
+    'one cell of about 300 MB of text (about 5 MB packed, under the ratio limit)',
+    () => oneHugeCell(),
+    '工作表“交易”中有单元格的文字超过 32,767 个字符（Excel 单元格的上限）。',
   ],
 ];
 

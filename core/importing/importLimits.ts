@@ -3,6 +3,7 @@
  * to gigabytes or to millions of rows, so each limit is checked before the memory it guards is spent, and each
  * refusal names the limit and the sheet in Chinese.
  */
+import { MAX_CELL_CHARS } from './cells';
 import { SHEET_SPECS } from './sheets';
 import { ImportFileError } from './fileErrors';
 
@@ -19,6 +20,11 @@ export const IMPORT_LIMITS = {
   partRatio: 100,
   /** Parts smaller than this are not held to the ratio: a tiny, repetitive styles part may compress very well. */
   ratioFromBytes: 1024 * 1024,
+  /**
+   * Bytes of one piece of text in a sheet or the shared strings, before the parser builds it as a string: Excel's own
+   * limit of characters per cell, at up to 6 bytes each as written in XML (UTF-8, or an entity such as &quot;).
+   */
+  cellTextBytes: MAX_CELL_CHARS * 6,
 } as const;
 
 const WIDEST_TEMPLATE_SHEET = Math.max(...SHEET_SPECS.map((s) => s.columns.length));
@@ -47,6 +53,10 @@ export const limitRefusals = {
   partSize: (part: string, bytes: number) =>
     new ImportFileError(
       `${part}解压后至少 ${mb(bytes)}，超过单个部件的上限 ${mb(IMPORT_LIMITS.partBytes)}。文件可能已损坏或被恶意构造；请拆分为多个文件后再导入。`,
+    ),
+  cellText: (part: string) =>
+    new ImportFileError(
+      `${part}中有单元格的文字超过 ${n(MAX_CELL_CHARS)} 个字符（Excel 单元格的上限）。文件可能已损坏或被恶意构造；请检查该表后再导入。`,
     ),
   partRatio: (part: string, ratio: number) =>
     new ImportFileError(

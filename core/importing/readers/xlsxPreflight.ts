@@ -2,7 +2,8 @@
  * Checks a workbook against the import limits before the xlsx parser sees it: the central directory's declared
  * sizes first (free), then each part unpacked once as a stream, counting — a directory may lie about sizes, the
  * inflated bytes cannot — and each sheet's rows counted on the way. Nothing is kept but counts, so a 4 MB file that
- * unpacks to gigabytes, or a sheet of millions of rows, is refused in constant memory.
+ * unpacks to gigabytes, a sheet of millions of rows, or one cell of hundreds of megabytes, is refused in constant
+ * memory.
  */
 import zlib from 'node:zlib';
 import { IMPORT_LIMITS, limitRefusals } from '../importLimits';
@@ -74,6 +75,8 @@ interface PartCheck {
   refuseSize: (bytes: number) => ImportFileError;
   /** The sheet's name when the part is a worksheet: its rows are counted. */
   sheet: string | null;
+  /** Whether the part holds cell text (a worksheet, the shared strings): its longest text is measured. */
+  cellText: boolean;
 }
 
 function checkDeclared(entry: ZipEntry, check: PartCheck): void {
@@ -97,17 +100,43 @@ function countRows(chunk: Buffer): number {
   return rows;
 }
 
+const TAG_START = 0x3c; // '<': XML text cannot hold one, so the longest run without it bounds every cell's text
+
+/**
+ * The run of bytes without '<' at the end of `chunk`, given the run `carried` in from the chunks before; refuses a run
+ * longer than the limit. Jumps from a '<' to the last '<' within the limit, so a chunk costs a few look-ups, not one
+ * per tag.
+ */
+function textRunAfter(chunk: Buffer, carried: number, check: PartCheck): number {
+  const limit = IMPORT_LIMITS.cellTextBytes;
+  let at = chunk.indexOf(TAG_START);
+  if (at < 0 || carried + at > limit) {
+    const run = carried + (at < 0 ? chunk.length : at);
+    if (run > limit) throw limitRefusals.cellText(check.label);
+    return run;
+  }
+  for (;;) {
+    const windowEnd = at + limit + 1;
+    if (windowEnd >= chunk.length) return chunk.length - chunk.lastIndexOf(TAG_START) - 1;
+    const last = chunk.lastIndexOf(TAG_START, windowEnd);
+    if (last === at) throw limitRefusals.cellText(check.label);
+    at = last;
+  }
+}
+
 async function checkInflated(bytes: Buffer, entry: ZipEntry, check: PartCheck): Promise<void> {
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.uncompressedSize) throw damaged();
     const rows = check.sheet === null ? 0 : countRows(compressedBytes(bytes, entry));
     if (check.sheet !== null && rows > IMPORT_LIMITS.rowsPerSheet) throw limitRefusals.rows(check.sheet, rows);
+    if (check.cellText) textRunAfter(compressedBytes(bytes, entry), 0, check);
     return;
   }
   const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
   inflate.end(compressedBytes(bytes, entry));
   let total = 0;
   let rows = 0;
+  let textRun = 0;
   let tail: Buffer = Buffer.alloc(0);
   try {
     for await (const chunk of inflate as AsyncIterable<Buffer>) {
@@ -115,6 +144,7 @@ async function checkInflated(bytes: Buffer, entry: ZipEntry, check: PartCheck): 
       // Unpacked past the declared size the directory lied; unpacking goes on (as far as the limit) only to say
       // which limit the part breaks, if any.
       if (total > check.limit) throw check.refuseSize(total);
+      if (check.cellText) textRun = textRunAfter(chunk, textRun, check);
       if (check.sheet !== null) {
         const window = tail.length ? Buffer.concat([tail, chunk]) : chunk;
         rows += countRows(window);
@@ -146,6 +176,7 @@ export async function preflightXlsx(bytes: Buffer): Promise<void> {
           limit: IMPORT_LIMITS.sharedStringsBytes,
           refuseSize: limitRefusals.sharedStrings,
           sheet: null,
+          cellText: true,
         },
       ];
     }
@@ -153,7 +184,13 @@ export async function preflightXlsx(bytes: Buffer): Promise<void> {
     const label = sheet !== null ? `工作表“${sheet}”` : `部件“${entry.name}”`;
     return [
       entry,
-      { label, limit: IMPORT_LIMITS.partBytes, refuseSize: (n) => limitRefusals.partSize(label, n), sheet },
+      {
+        label,
+        limit: IMPORT_LIMITS.partBytes,
+        refuseSize: (n) => limitRefusals.partSize(label, n),
+        sheet,
+        cellText: sheet !== null,
+      },
     ];
   });
   // Every declared size first: a bomb that says what it is costs no unpacking at all.
