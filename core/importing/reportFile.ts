@@ -4,7 +4,35 @@ import type { ImportReport } from '../../shared/contract/importing';
 import { safeFileName, XLSX_MIME, xlsxOf } from '../exporting/tableFile';
 import type { RejectedSpool } from './rejectedSpool';
 
-export async function reportDownload(report: ImportReport, rejected: RejectedSpool): Promise<FileDownload> {
+/**
+ * Refused entries the report's workbook lists. The workbook is built in memory (and sent as base64), so a file of a
+ * million bad rows would make one of gigabytes; nobody corrects more than this from one sheet, and the page and
+ * `patent-desk import --json` still show every entry.
+ */
+export const REPORT_FILE_ENTRIES = 100_000;
+
+function* listedEntries(rejected: RejectedSpool, total: number, limit: number): Generator<(string | number)[]> {
+  let listed = 0;
+  for (const r of rejected.all()) {
+    if (listed++ === limit) break;
+    yield [r.sheet, r.row, r.column, r.value, r.reason];
+  }
+  if (total > limit) {
+    yield [
+      '',
+      '',
+      '',
+      '',
+      `共 ${total.toLocaleString('en')} 条错误，本表只列出前 ${limit.toLocaleString('en')} 条。请先更正这些行后重新导入，其余错误会在下一次的报告中列出；也可在导入页面逐页查看全部错误。`,
+    ];
+  }
+}
+
+export async function reportDownload(
+  report: ImportReport,
+  rejected: RejectedSpool,
+  maxEntries = REPORT_FILE_ENTRIES,
+): Promise<FileDownload> {
   const outcome = report.dryRun ? '试导入（未写入）' : report.written ? '已写入' : '未写入（有错误行，整个文件未导入）';
   const summary = [
     ['文件', report.fileName, '', '', ''],
@@ -28,7 +56,7 @@ export async function reportDownload(report: ImportReport, rejected: RejectedSpo
     {
       name: '错误行',
       columns: ['工作表', '行号', '列', '填写内容', '原因'],
-      rows: Array.from(rejected.all(), (r) => [r.sheet, r.row, r.column, r.value, r.reason]),
+      rows: [...listedEntries(rejected, report.rejectedTotal, maxEntries)],
       widths: [14, 8, 24, 30, 80],
     },
   ]);
