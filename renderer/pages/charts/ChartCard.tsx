@@ -28,6 +28,7 @@ export function ChartCard({
   /** The name of exported files and of the xlsx sheet, when the title alone does not say which indicator. */
   exportName?: string;
   unit: string;
+  /** What the chart shows (an indicator's select): a line of its own above the chart, not in the crowded header. */
   extra?: ReactNode;
   table: ChartTable;
   children: ReactNode;
@@ -77,7 +78,6 @@ export function ChartCard({
       }
       extra={
         <Space size={4} wrap>
-          {extra}
           <Segmented
             size="small"
             value={view}
@@ -108,6 +108,7 @@ export function ChartCard({
       // A narrow card (1280×720, two charts side by side) wraps its title onto a second line rather than cutting it.
       styles={{ body: { padding: 12 }, title: { whiteSpace: 'normal', overflow: 'visible', minWidth: 140 } }}
     >
+      {extra && <div style={{ marginBottom: 8 }}>{extra}</div>}
       {empty ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
