@@ -60,7 +60,8 @@ export function ReportingTable({
       align: 'right',
       width: 130,
       // What still waits for the province comes first; how many the region was sent in all beside it.
-      sorter: byNumber((r) => r.pendingFindings * 1e6 + r.findings),
+      sorter: (a: RegionOverview, b: RegionOverview) =>
+        a.pendingFindings - b.pendingFindings || a.findings - b.findings,
       render: (n: number, r) =>
         r.pendingFindings > 0 ? (
           <>
