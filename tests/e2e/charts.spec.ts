@@ -57,8 +57,12 @@ test('the charts show progress against targets, open the deals behind a bar and 
   // A contract number opens that deal; the link below the count opens 备案登记 filtered to the year.
   const firstContract = (await drawer.getByRole('row').nth(1).getByRole('link').textContent())!;
   await drawer.getByRole('row').nth(1).getByRole('link').click();
+  // The drawer itself shows the number: wait for the deal's own page, or going back would leave the charts page.
+  await expect(page).toHaveURL(/#\/filings\/deals\/[^/?]+$/);
+  await expect(drawer).toBeHidden();
   await expect(page.getByText(firstContract).first()).toBeVisible();
   await page.goBack();
+  await expect(page.getByRole('heading', { name: '统计图表', exact: true })).toBeVisible();
   await progress.locator('.recharts-bar-rectangle').last().click();
   await page.getByRole('dialog').getByRole('link', { name: '在“备案登记”中查看这一年度的交易' }).click();
   await expect(page.getByRole('heading', { name: '备案登记', exact: true })).toBeVisible();
