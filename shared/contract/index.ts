@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authMethods } from './auth';
+import { usersMethods } from './users';
 import { systemMethods } from './system';
 import { filingsMethods } from './filings';
 import { indicatorsMethods } from './indicators';
@@ -27,6 +28,7 @@ z.config(z.locales.zhCN());
 export const contract = {
   ...systemMethods,
   ...authMethods,
+  ...usersMethods,
   ...filingsMethods,
   ...indicatorsMethods,
   ...syncMethods,
