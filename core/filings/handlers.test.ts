@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DealInput } from '../../shared/contract/filings';
+import type { DealInput } from '../../shared/contract/filings/deals';
 import { setUpStore } from '../../tests/support/tempStore';
 import { ENTERPRISE, licenseDeal } from './testing/sampleFilings';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dealInput } from '../../shared/contract/filings';
+import { dealInput } from '../../shared/contract/filings/deals';
 import { orgCodeCheckChar, usccCheckChar } from '../../shared/domain/uscc';
 import { setUpStore } from '../../tests/support/tempStore';
 import { scanRules } from '../rules/engine';

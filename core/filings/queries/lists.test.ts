@@ -6,7 +6,7 @@ import { listPledges } from './listPledges';
 import { listRegistrations } from './listRegistrations';
 import { listSubsidies } from './listSubsidies';
 import { listFigures } from './listFigures';
-import type { DealRow } from '../../../shared/contract/filings';
+import type { DealRow } from '../../../shared/contract/filings/deals';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 beforeAll(async () => {

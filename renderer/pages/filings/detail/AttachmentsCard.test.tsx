@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttachmentView } from '../../../../shared/contract/filings';
+import type { AttachmentView } from '../../../../shared/contract/filings/attachments';
 import { deskBridgeFor } from '../../../../tests/support/deskBridge';
 import { setUpStore } from '../../../../tests/support/tempStore';
 import { renderOnDesk } from '../../../testing/dom';
