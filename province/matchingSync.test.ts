@@ -4,7 +4,7 @@ import { runSyncPass } from '../core/sync/client';
 import { matchesForNeed } from '../core/matching/rank';
 import { poolFunnel } from '../core/province/matching/poolFunnel';
 import type { PartyInput } from '../shared/contract/filings/parties';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 import { openWorkbench } from './testing/workbench';
 
