@@ -38,7 +38,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PEAK_RSS_HOOK = path.join(ROOT, 'tests', 'support', 'peakRssHook.mjs');
+const PEAK_RSS_HOOK = path.join(ROOT, 'tests', 'testing', 'peakRssHook.mjs');
 
 /** Peak resident set (MB) of `node [tsx] args…` run to its end in a child process. */
 function childPeakMb(args: string[]): number {

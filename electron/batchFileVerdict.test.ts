@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBatchFile } from '../core/sync/fileBatch';
 import { recordDeal } from '../core/sync/testing/syncFixtures';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { batchFileVerdict, type Installation } from './batchFileVerdict';
 import { batchFilesIn } from './batchFiles';
 

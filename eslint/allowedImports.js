@@ -4,9 +4,12 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
-/** A layer's own tests and test helpers may also use the test tooling and the shared helpers in tests/. */
+/**
+ * A layer's own tests (`*.test.ts`) and test helpers (in `testing/` folders beside the code they serve) may also use
+ * the test tooling and the shared helpers in tests/testing/.
+ */
 const TEST_PACKAGES = ['vitest', 'fast-check'];
-const isTestSupport = (file) => /\.test\.tsx?$|\.testkit\.tsx?$|[\\/]testing[\\/]/.test(file);
+const isTestSupport = (file) => /\.test\.tsx?$|[\\/]testing[\\/]/.test(file);
 /** The app's own metadata (its version) is readable from any layer. */
 const ROOT_FILES = ['package.json'];
 const NODE = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);

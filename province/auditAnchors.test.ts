@@ -7,8 +7,8 @@ import { runSyncPass } from '../core/sync/client';
 import { signingIdentity } from '../core/sync/installationKey';
 import { sign } from '../core/sync/signing';
 import { recordDeal } from '../core/sync/testing/syncFixtures';
-import { runCliAsync } from '../tests/support/runCli';
-import { setUpStore } from '../tests/support/tempStore';
+import { runCliAsync } from '../tests/testing/runCli';
+import { setUpStore } from '../tests/testing/tempStore';
 import { ingestEnvelope } from './ingest';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 

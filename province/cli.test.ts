@@ -5,8 +5,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDeal } from '../core/sync/testing/syncFixtures';
-import { runCli } from '../tests/support/runCli';
-import { setUpStore } from '../tests/support/tempStore';
+import { runCli } from '../tests/testing/runCli';
+import { setUpStore } from '../tests/testing/tempStore';
 
 /** A port on 127.0.0.1 where nothing listens. */
 async function closedPort(): Promise<number> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncUntilDone } from '../core/sync/client';
 import { bulkDeal, recordDeal, recordManyDeals } from '../core/sync/testing/syncFixtures';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startChaosProxy, type Fault } from './testing/chaosProxy';
 import { recordVersions } from './testing/compareStores';
 import { startTestProvince } from './testing/testProvince';

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReadHandle } from '../core/store/store';
 import { runSyncPass } from '../core/sync/client';
 import { recordManyDeals } from '../core/sync/testing/syncFixtures';
-import { runCli } from '../tests/support/runCli';
-import { setUpStore } from '../tests/support/tempStore';
+import { runCli } from '../tests/testing/runCli';
+import { setUpStore } from '../tests/testing/tempStore';
 import { findKey } from '../core/province/installations/keys';
 import { startTestProvince } from './testing/testProvince';
 

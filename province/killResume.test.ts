@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpSlowSync } from '../tests/support/slowSync';
+import { setUpSlowSync } from '../tests/testing/slowSync';
 import { recordVersions } from './testing/compareStores';
 
 const cleanups: (() => unknown)[] = [];

@@ -3,8 +3,8 @@ import { appendOutbox } from '../core/outbox/outbox';
 import { runSyncPass } from '../core/sync/client';
 import { matchesForNeed } from '../core/matching/rank';
 import { poolFunnel } from '../core/province/matching/poolFunnel';
-import type { PartyInput } from '../shared/contract/filings';
-import { setUpStore } from '../tests/support/tempStore';
+import type { PartyInput } from '../shared/contract/filings/parties';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 import { openWorkbench } from './testing/workbench';
 

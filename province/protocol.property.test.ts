@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedFactTables, storedFactTables } from '../core/indicators/expectedFacts.testkit';
+import { expectedFactTables, storedFactTables } from '../core/indicators/testing/expectedFacts';
 import { syncUntilDone } from '../core/sync/client';
 import { exportBatchFile } from '../core/sync/fileBatch';
 import { bulkDeal, recordDeal, recordManyDeals } from '../core/sync/testing/syncFixtures';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startChaosProxy, type Fault } from './testing/chaosProxy';
 import { recordVersions } from './testing/compareStores';
 import { ingestEnvelope } from './ingest';

@@ -10,8 +10,8 @@ import { recordDeal, recordManyDeals } from '../core/sync/testing/syncFixtures';
 import { postBatch } from '../core/sync/transport';
 import { signedFeedbackHeaders } from '../core/sync/feedbackPuller';
 import { ENTERPRISE } from '../core/filings/testing/sampleFilings';
-import { runCli } from '../tests/support/runCli';
-import { setUpStore } from '../tests/support/tempStore';
+import { runCli } from '../tests/testing/runCli';
+import { setUpStore } from '../tests/testing/tempStore';
 import { provinceRecords, startTestProvince, type TestProvince } from './testing/testProvince';
 
 const cleanups: (() => unknown)[] = [];

@@ -3,7 +3,7 @@ import { appendOutbox, type SyncEntity } from '../core/outbox/outbox';
 import { runSyncPass } from '../core/sync/client';
 import { runMessage } from '../core/sync/handlers';
 import { recordDeal } from '../core/sync/testing/syncFixtures';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince } from './testing/testProvince';
 
 const cleanups: (() => unknown)[] = [];

@@ -10,7 +10,7 @@ import { signingIdentity } from '../core/sync/installationKey';
 import { patentNumber, recordDeal } from '../core/sync/testing/syncFixtures';
 import { postBatch } from '../core/sync/transport';
 import { MAX_BATCH_RECORDS } from '../shared/sync/batch';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 
 /** What each test started (cities, provinces, sockets), closed after it in reverse order. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSyncScheduler } from '../core/sync/scheduler';
 import { recordDeal } from '../core/sync/testing/syncFixtures';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince } from './testing/testProvince';
 
 const cleanups: (() => unknown)[] = [];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../core/store/store';
-import { tempDir } from '../tests/support/tempStore';
+import { tempDir } from '../tests/testing/tempStore';
 import { provinceMigrations } from '../core/province/migrations';
 import { openProvinceStore } from './store';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSyncPass } from '../core/sync/client';
 import { recordDeal, patentNumber } from '../core/sync/testing/syncFixtures';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 
 const cleanups: (() => unknown)[] = [];

@@ -6,7 +6,7 @@ import { createService } from '../core/service/createService';
 import { signingIdentity } from '../core/sync/installationKey';
 import { generateKeyPair } from '../core/sync/signing';
 import { INDICATOR_IDS } from '../shared/indicators/ids';
-import { setUpStore, tempDir } from '../tests/support/tempStore';
+import { setUpStore, tempDir } from '../tests/testing/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 import { openWorkbench } from './testing/workbench';
 

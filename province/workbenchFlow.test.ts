@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../core/service/context';
-import { targetsWorkbook } from '../core/indicators/targetsWorkbook.testkit';
+import { targetsWorkbook } from '../core/indicators/testing/targetsWorkbook';
 import { runSyncPass } from '../core/sync/client';
 import { signedFeedbackHeaders } from '../core/sync/feedbackPuller';
 import { signingIdentity } from '../core/sync/installationKey';
@@ -9,7 +9,7 @@ import { PROVINCE_CODE } from '../shared/domain/regions';
 import { isRuleId } from '../shared/rules/ruleIds';
 import { feedbackPage } from '../shared/sync/batch';
 import { noticeReceiptsPath } from '../shared/sync/feedbackKinds';
-import { setUpStore } from '../tests/support/tempStore';
+import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 
 const started: (() => unknown)[] = [];

@@ -1,6 +1,6 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './support/runCli';
+import { ROOT } from './testing/runCli';
 
 const IMPORT_RULES = ['layers/allowed-imports', 'no-restricted-imports'];
 
@@ -57,7 +57,9 @@ describe('the arrows of docs/architecture.md, as an allow-list per layer', () =>
     ['cli/x.ts', '../province/store'],
     ['electron/x.ts', '../core/store/store'],
     ['electron/x.ts', 'electron'],
-    ['core/service/x.test.ts', '../../tests/support/tempStore'],
+    ['core/service/x.test.ts', '../../tests/testing/tempStore'],
+    ['core/indicators/testing/x.ts', '../../../tests/testing/tempStore'],
+    ['core/indicators/testing/x.ts', 'vitest'],
     ['shared/domain/x.test.ts', 'fast-check'],
   ])('lets %s import %s', async (file, source) => {
     expect(await refusedImports(file, importing(source))).toEqual([]);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService } from '../core/service/createService';
 import { startBrowserMode } from '../core/transport/httpServer';
-import { ROOT } from './support/runCli';
-import { ADMIN_PASSWORD, setUpStore } from './support/tempStore';
+import { ROOT } from './testing/runCli';
+import { ADMIN_PASSWORD, setUpStore } from './testing/tempStore';
 
 // Browser mode's session (issue 11.2): credentials only in headers the page sets, a session key the core chooses at
 // login, an idle limit, nothing left after a restart, the token checked before a body is read, Host and Origin checked.

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { contract, methodNames } from '../shared/contract/index';
 import { createService } from '../core/service/createService';
 import { startBrowserMode } from '../core/transport/httpServer';
-import { contractSamples, WALK_ADMIN, type WalkState } from './support/contractSamples';
-import { setUpStore, tempDir } from './support/tempStore';
-import { WALK_FINDING, WALK_NOTICE_ID } from './support/provinceSamples';
+import { contractSamples, WALK_ADMIN, type WalkState } from './testing/contractSamples';
+import { setUpStore, tempDir } from './testing/tempStore';
+import { WALK_FINDING, WALK_NOTICE_ID } from './testing/provinceSamples';
 import { PROVINCE_CODE } from '../shared/domain/regions';
 import type Database from 'better-sqlite3';
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../shared/contract/index';
-import { ROOT } from './support/runCli';
-import { tempDir } from './support/tempStore';
+import { ROOT } from './testing/runCli';
+import { tempDir } from './testing/tempStore';
 
 // The shell as `npm run build:electron` bundles it: the preload and the main process carry the contract's method
 // names, not the contract (zod and every schema made each of them about 830 KB).

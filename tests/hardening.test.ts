@@ -4,8 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
-import { tempDir } from './support/tempStore';
-import { ROOT } from './support/runCli';
+import { tempDir } from './testing/tempStore';
+import { ROOT } from './testing/runCli';
 
 // DESIGN §5: contextIsolation, sandbox, no nodeIntegration, strict CSP. These checks fail as soon as one regresses,
 // in the source (electron/windowOptions.ts, shared/security.ts) or in the bundle Electron actually loads.

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './support/tempStore';
-import { ROOT } from './support/runCli';
+import { tempDir } from './testing/tempStore';
+import { ROOT } from './testing/runCli';
 
 // electron-builder's own loader and schema validator (the ones `electron-builder` runs before it packs).
 const require = createRequire(import.meta.url);

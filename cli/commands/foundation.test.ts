@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../tests/support/runCli';
-import { initStoreByCli } from '../../tests/support/cliStore';
+import { runCli } from '../../tests/testing/runCli';
+import { initStoreByCli } from '../../tests/testing/cliStore';
 
 let cleanup = () => {};
 afterEach(() => cleanup());

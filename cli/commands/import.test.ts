@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvTextOf, dealRows } from '../../core/importing/fixtures/generateRows';
-import { ROOT, runCli } from '../../tests/support/runCli';
-import { initStoreByCli } from '../../tests/support/cliStore';
-import { writeSampleWorkbook } from '../../tests/support/sampleWorkbook';
+import { ROOT, runCli } from '../../tests/testing/runCli';
+import { initStoreByCli } from '../../tests/testing/cliStore';
+import { writeSampleWorkbook } from '../../tests/testing/sampleWorkbook';
 
 let cleanup = () => {};
 afterEach(() => cleanup());

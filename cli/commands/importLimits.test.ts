@@ -8,8 +8,8 @@ import {
   sharedStringsBomb,
 } from '../../core/importing/fixtures/hostileWorkbooks';
 import { storeFilesHash } from '../../core/importing/testing';
-import { initStoreByCli } from '../../tests/support/cliStore';
-import { runCliMeasured } from '../../tests/support/runCli';
+import { initStoreByCli } from '../../tests/testing/cliStore';
+import { runCliMeasured } from '../../tests/testing/runCli';
 
 // Issue 12: each hostile workbook is refused, in Chinese, naming the limit and the sheet, before memory is spent
 // (the child's own peak resident set stays under DESIGN §7's 400 MB), and the store is left exactly as it was. The

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvTextOf, dealRows } from '../../core/importing/fixtures/generateRows';
-import { initStoreByCli } from '../../tests/support/cliStore';
-import { ROOT } from '../../tests/support/runCli';
+import { initStoreByCli } from '../../tests/testing/cliStore';
+import { ROOT } from '../../tests/testing/runCli';
 
 // Issue 12: the CLI shows rows read and written per sheet as it goes, and Ctrl+C cancels the import and rolls back.
 

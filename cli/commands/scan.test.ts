@@ -2,8 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../core/store/store';
 import { ruleFixtures } from '../../core/rules/testing/ruleFixtures';
-import { runCli } from '../../tests/support/runCli';
-import { tempDir } from '../../tests/support/tempStore';
+import { runCli } from '../../tests/testing/runCli';
+import { tempDir } from '../../tests/testing/tempStore';
 
 let t: ReturnType<typeof tempDir>;
 let db: string;

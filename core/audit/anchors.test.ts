@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { freezePending } from '../sync/batches';
 import { localAnchors } from '../sync/auditAnchors';
 import { recordDeal } from '../sync/testing/syncFixtures';

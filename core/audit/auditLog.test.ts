@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { verifyAuditChain } from './auditLog';
 
 describe('the audit log', () => {

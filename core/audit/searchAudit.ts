@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { auditPage, auditSearchInput } from '../../shared/contract/system';
-import type { Role } from '../../shared/contract/auth';
+import type { Role } from '../../shared/contract/users';
 import { DeskError } from '../service/errors';
 import type { ReadHandle } from '../store/store';
 

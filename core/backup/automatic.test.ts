@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates';
-import { setUpStore, tempDir } from '../../tests/support/tempStore';
+import { setUpStore, tempDir } from '../../tests/testing/tempStore';
 import { verifyAuditChain } from '../audit/auditLog';
 import { createService } from '../service/createService';
 import { migrate } from '../store/migrate';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { licenseDeal } from '../filings/testing/sampleFilings';
 import { createService } from '../service/createService';
 import { addDays } from '../../shared/domain/dates';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { dealRows, workbookOf } from '../importing/fixtures/generateRows';
 import { csvRows } from '../importing/readers/csvRows';
 import { importBytes } from '../importing/testing';

@@ -3,13 +3,11 @@
  * is exactly what the list holds), to xlsx or CSV. Money in 万元 exactly (six decimals at most), Chinese headers.
  */
 import type { z } from 'zod';
-import {
-  dealListInput,
-  figuresListInput,
-  pledgeListInput,
-  registrationListInput,
-  subsidyListInput,
-} from '../../shared/contract/filings';
+import { dealListInput } from '../../shared/contract/filings/deals';
+import { figuresListInput } from '../../shared/contract/filings/figures';
+import { pledgeListInput } from '../../shared/contract/filings/pledges';
+import { registrationListInput } from '../../shared/contract/filings/registrations';
+import { subsidyListInput } from '../../shared/contract/filings/subsidies';
 import type { FileDownload } from '../../shared/contract/common';
 import type { ExportFormat, ExportList } from '../../shared/contract/exporting';
 import { formatFenAsWan } from '../../shared/domain/money';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { checkDeal, type ParsedDeal, type WriteOutcome } from '../../shared/contract/filings';
+import { checkDeal, type ParsedDeal } from '../../shared/contract/filings/deals';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { Writer } from '../service/context';
 import { refuse, refuseFutureDates } from './checks';
 import { resolveParty } from './parties';

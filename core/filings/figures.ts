@@ -1,4 +1,5 @@
-import type { ParsedEnterpriseFigures, WriteOutcome } from '../../shared/contract/filings';
+import type { ParsedEnterpriseFigures } from '../../shared/contract/filings/figures';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { Writer } from '../service/context';
 import { refuse } from './checks';
 import { findRecord } from './findRecord';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DealInput } from '../../shared/contract/filings';
-import { setUpStore } from '../../tests/support/tempStore';
+import type { DealInput } from '../../shared/contract/filings/deals';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { ENTERPRISE, licenseDeal } from './testing/sampleFilings';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;

@@ -1,4 +1,4 @@
-import type { filingsMethods } from '../../shared/contract/filings';
+import type { filingsMethods } from '../../shared/contract/index';
 import type { HandlersOf } from '../service/context';
 import { recordHandlers } from './recordHandlers';
 import { supportHandlers } from './supportHandlers';

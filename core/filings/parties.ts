@@ -1,4 +1,5 @@
-import type { ParsedParty, PartyView, WriteOutcome } from '../../shared/contract/filings';
+import type { ParsedParty, PartyView } from '../../shared/contract/filings/parties';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import { classifyEnterprise, type Sector } from '../../shared/domain/enterprise';
 import { FEN_PER_WAN } from '../../shared/domain/money';
 import { rollupRegion } from '../../shared/domain/regions';

@@ -1,4 +1,4 @@
-import type { PatentView } from '../../shared/contract/filings';
+import type { PatentView } from '../../shared/contract/filings/patents';
 import { parsePatentNumber, PATENT_TYPE_LABELS, type PatentType } from '../../shared/domain/patentNumber';
 import { naturalExpiry } from '../../shared/domain/patentTerm';
 import type { Writer } from '../service/context';

@@ -1,4 +1,5 @@
-import type { ParsedPayment, PaymentLine, WriteOutcome } from '../../shared/contract/filings';
+import type { ParsedPayment, PaymentLine } from '../../shared/contract/filings/deals';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import { formatFenAsWan } from '../../shared/domain/money';
 import type { Writer } from '../service/context';
 import { refuse, refuseFutureDates } from './checks';

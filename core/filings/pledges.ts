@@ -1,4 +1,5 @@
-import type { ParsedPledge, WriteOutcome } from '../../shared/contract/filings';
+import type { ParsedPledge } from '../../shared/contract/filings/pledges';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { Writer } from '../service/context';
 import { refuseFutureDates } from './checks';
 import { findRecord } from './findRecord';

@@ -1,4 +1,5 @@
-import type { filingsMethods, ParsedDeal } from '../../shared/contract/filings';
+import type { filingsMethods } from '../../shared/contract/index';
+import type { ParsedDeal } from '../../shared/contract/filings/deals';
 import type { HandlersOf, ServiceContext, Writer } from '../service/context';
 import { refuse } from './checks';
 import { upsertDeal } from './deals';

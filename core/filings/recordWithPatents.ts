@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/contract/filings';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { Writer } from '../service/context';
 import { newId } from '../store/ids';
 import { type PatentOwner, relinkPatents } from './patentLinks';

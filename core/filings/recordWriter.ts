@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/contract/filings';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { SyncEntity } from '../outbox/outbox';
 import type { Writer } from '../service/context';
 import { statement } from '../store/statements';

@@ -1,4 +1,5 @@
-import type { ParsedRegistration, WriteOutcome } from '../../shared/contract/filings';
+import type { ParsedRegistration } from '../../shared/contract/filings/registrations';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { Writer } from '../service/context';
 import { refuseFutureDates } from './checks';
 import { findRecord } from './findRecord';

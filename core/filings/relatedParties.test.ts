@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dealInput } from '../../shared/contract/filings';
+import { dealInput } from '../../shared/contract/filings/deals';
 import { orgCodeCheckChar, usccCheckChar } from '../../shared/domain/uscc';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { scanRules } from '../rules/engine';
 import { createWriter } from '../service/context';
 import { upsertDeal } from './deals';

@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/contract/filings';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import { DeskError } from '../service/errors';
 import type { Writer } from '../service/context';
 import { refuse } from './checks';

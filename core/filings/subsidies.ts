@@ -1,4 +1,5 @@
-import type { ParsedSubsidy, WriteOutcome } from '../../shared/contract/filings';
+import type { ParsedSubsidy } from '../../shared/contract/filings/subsidies';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { Writer } from '../service/context';
 import { refuse, refuseFutureDates } from './checks';
 import { findRecord } from './findRecord';

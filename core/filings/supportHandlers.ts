@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../store/ids';
-import type { filingsMethods } from '../../shared/contract/filings';
+import type { filingsMethods } from '../../shared/contract/index';
 import { parsePatentNumber } from '../../shared/domain/patentNumber';
 import type { HandlersOf } from '../service/context';
 import { DeskError, notFound } from '../service/errors';

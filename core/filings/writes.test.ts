@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dealInput, pledgeInput, subsidyInput, type DealInput } from '../../shared/contract/filings';
-import { setUpStore } from '../../tests/support/tempStore';
+import { dealInput, type DealInput } from '../../shared/contract/filings/deals';
+import { pledgeInput } from '../../shared/contract/filings/pledges';
+import { subsidyInput } from '../../shared/contract/filings/subsidies';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { createWriter, type Writer } from '../service/context';
 import { DeskError } from '../service/errors';
 import { upsertDeal } from './deals';

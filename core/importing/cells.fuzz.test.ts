@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { parseCell } from './cells';
 import { csvTextOf, dealRows, type Row } from './fixtures/generateRows';
 import { SHEET_SPECS } from './sheets';

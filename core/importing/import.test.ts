@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { verifyAuditChain } from '../audit/auditLog';
 import { csvTextOf, dealRows, figuresRows, paymentRows, workbookOf, type Row } from './fixtures/generateRows';
 import { businessContent, importBytes, storeFilesHash } from './testing';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../shared/contract/importing';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { verifyAuditChain } from '../audit/auditLog';
 import { dealRows, workbookOf } from './fixtures/generateRows';
 import { businessContent } from './testing';

@@ -5,7 +5,7 @@
  * rolls the caller's whole transaction back, so nothing a refused record wrote before its refusal is ever kept.
  */
 import type { Statement } from 'better-sqlite3';
-import type { ParsedParty } from '../../shared/contract/filings';
+import type { ParsedParty } from '../../shared/contract/filings/parties';
 import type { ImportSheet, RejectedRow } from '../../shared/contract/importing';
 import type { Writer } from '../service/context';
 import { DeskError } from '../service/errors';

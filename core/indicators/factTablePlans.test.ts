@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { inRegions } from './facts';
 import { COUNTED_DEALS_FROM, FACT_TABLE_QUERIES } from './factTables';
 import { TWELVE_REGIONS } from './report';

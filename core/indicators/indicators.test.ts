@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
-import { runCli } from '../../tests/support/runCli';
-import { storeBuilder, WAN } from './storeBuilder.testkit';
+import { setUpStore } from '../../tests/testing/tempStore';
+import { runCli } from '../../tests/testing/runCli';
+import { storeBuilder, WAN } from './testing/storeBuilder';
 
 // One small province, every value below computed by hand from DOMAIN §7. 太原 = 140100, 大同 = 140200, 综改区 = 140171.
 let desk: Awaited<ReturnType<typeof setUpStore>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { FACT_QUERIES, inRegions } from './facts';
 
 // Fast at a million deals only if every indicator query walks a region's parties and reads their rows from

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorReport } from '../../shared/contract/indicators';
 import { averageGrowth, yearOnYear } from '../../shared/indicators/growth';
-import { setUpStore } from '../../tests/support/tempStore';
-import { runCli } from '../../tests/support/runCli';
-import { writeSampleWorkbook } from '../../tests/support/sampleWorkbook';
-import { areaCode, REFERENCE_REGIONS, referenceIndicators } from './referenceFromWorkbook.testkit';
+import { setUpStore } from '../../tests/testing/tempStore';
+import { runCli } from '../../tests/testing/runCli';
+import { writeSampleWorkbook } from '../../tests/testing/sampleWorkbook';
+import { areaCode, REFERENCE_REGIONS, referenceIndicators } from './testing/referenceFromWorkbook';
 
 // The project's sample workbook (`patent-desk sample`) imported with the real `patent-desk import`, then every
 // indicator of every region and year compared with an independent reading of docs/domain.md straight from the workbook.

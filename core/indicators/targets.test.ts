@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
-import { targetsWorkbook as workbook } from './targetsWorkbook.testkit';
+import { setUpStore } from '../../tests/testing/tempStore';
+import { targetsWorkbook as workbook } from './testing/targetsWorkbook';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 beforeEach(async () => (desk = await setUpStore('140100')));

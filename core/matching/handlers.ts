@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/contract/filings';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { matchingMethods } from '../../shared/contract/matching';
 import { refuse } from '../filings/checks';
 import { installationRegion } from '../filings/installationRegion';

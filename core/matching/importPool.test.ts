@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { workbookOf } from '../importing/fixtures/generateRows';
 import { importBytes } from '../importing/testing';
 import { templateWorkbook } from '../importing/template';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { generateLabelledSet } from './testing/labelledSet';
 import { loadLabelledSet } from './testing/loadLabelledSet';
 

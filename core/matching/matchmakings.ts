@@ -1,4 +1,5 @@
-import type { ParsedDeal, WriteOutcome } from '../../shared/contract/filings';
+import type { ParsedDeal } from '../../shared/contract/filings/deals';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { MatchmakingRow, ParsedMatchmaking } from '../../shared/contract/matching';
 import { parsePatentNumber } from '../../shared/domain/patentNumber';
 import { refuse, refuseFutureDates } from '../filings/checks';

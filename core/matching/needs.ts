@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/contract/filings';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import type { NeedRow, ParsedNeed } from '../../shared/contract/matching';
 import { findRecord } from '../filings/findRecord';
 import { resolveParty } from '../filings/parties';

@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../../shared/contract/filings';
+import type { WriteOutcome } from '../../shared/contract/filings/records';
 import { openLicenseProblems, type ParsedSupply, type SupplyRow } from '../../shared/contract/matching';
 import { foldIpc } from '../../shared/domain/ipcIndustries';
 import { parsePatentNumber } from '../../shared/domain/patentNumber';

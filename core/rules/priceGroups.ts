@@ -1,4 +1,4 @@
-import { DEAL_KINDS } from '../../shared/contract/filings';
+import { DEAL_KINDS } from '../../shared/contract/filings/deals';
 import { TYPE_BY_RANK } from './sql';
 import type { ReadHandle } from '../store/store';
 import { statement } from '../store/statements';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { licenseDeal } from '../filings/testing/sampleFilings';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;

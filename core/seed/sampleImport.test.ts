@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { importBytes } from '../importing/testing';
 import { buildSampleWorkbook } from './sampleWorkbook';
 

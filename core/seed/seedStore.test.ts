@@ -3,8 +3,8 @@ import { parsePatentNumber } from '../../shared/domain/patentNumber';
 import { checkUscc } from '../../shared/domain/uscc';
 import { INDUSTRIES } from '../../shared/domain/industries';
 import { CITY_REGIONS } from '../../shared/domain/regions';
-import { setUpStore } from '../../tests/support/tempStore';
-import { expectedFactTables, storedFactTables } from '../indicators/expectedFacts.testkit';
+import { setUpStore } from '../../tests/testing/tempStore';
+import { expectedFactTables, storedFactTables } from '../indicators/testing/expectedFacts';
 import { seedStore } from './seedStore';
 
 const stores: Awaited<ReturnType<typeof setUpStore>>[] = [];

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { Role } from '../../shared/contract/auth';
+import type { Role } from '../../shared/contract/users';
 import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../shared/contract/index';
 import type { MethodSpec } from '../../shared/contract/define';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/auditLog';
 import { appendOutbox, type OutboxEntry } from '../outbox/outbox';
 import type { Store } from '../store/store';
-import type { LoginThrottle } from '../users/loginThrottle';
+import type { LoginThrottle } from '../auth/loginThrottle';
 import type { KeyVault } from '../sync/keyVault';
 import { DeskError } from './errors';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/contract/auth';
+import type { Role } from '../../shared/contract/users';
 import type { Access, MethodSpec } from '../../shared/contract/define';
 import { PROVINCE_CODE } from '../../shared/domain/regions';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/index';
@@ -14,8 +14,8 @@ import {
 } from './context';
 import { DeskError, diskFullError, isDiskFull } from './errors';
 import { zodIssues } from './zodIssues';
-import { LoginThrottle } from '../users/loginThrottle';
-import { idleLimitMs, SessionTable } from '../users/sessions';
+import { LoginThrottle } from '../auth/loginThrottle';
+import { idleLimitMs, SessionTable } from '../auth/sessions';
 
 const ALLOWED: Record<Exclude<Access, 'public' | 'user'>, readonly Role[]> = {
   entry: ['录入员', '管理员'],

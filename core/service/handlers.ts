@@ -1,6 +1,7 @@
 import type { Handlers } from './context';
 import { systemHandlers } from '../system/handlers';
-import { authHandlers } from '../users/handlers';
+import { authHandlers } from '../auth/handlers';
+import { usersHandlers } from '../users/handlers';
 import { filingsHandlers } from '../filings/handlers';
 import { indicatorsHandlers } from '../indicators/handlers';
 import { syncHandlers } from '../sync/handlers';
@@ -21,6 +22,7 @@ import { provinceInstallationsHandlers } from '../province/installations/handler
 export const handlers = {
   ...systemHandlers,
   ...authHandlers,
+  ...usersHandlers,
   ...filingsHandlers,
   ...indicatorsHandlers,
   ...syncHandlers,

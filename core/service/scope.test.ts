@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { filingsSamples } from '../../tests/support/filingsSamples';
-import { setUpStore } from '../../tests/support/tempStore';
+import { filingsSamples } from '../../tests/testing/filingsSamples';
+import { setUpStore } from '../../tests/testing/tempStore';
 
 type Desk = Awaited<ReturnType<typeof setUpStore>>;
 const open: Desk[] = [];

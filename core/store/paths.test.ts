@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../../tests/support/runCli';
-import { tempDir } from '../../tests/support/tempStore';
+import { ROOT } from '../../tests/testing/runCli';
+import { tempDir } from '../../tests/testing/tempStore';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));

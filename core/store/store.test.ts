@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/tempStore';
+import { tempDir } from '../../tests/testing/tempStore';
 import { migrate } from './migrate';
 import { latestSchemaVersion, migrations } from './migrations/index';
 import { openStore } from './store';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../tests/support/tempStore';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { envelopeText, freezePending, readBatch, type BatchRow } from './batches';
 import { signingIdentity } from './installationKey';
 import { bulkDeal, recordDeal, recordManyDeals } from './testing/syncFixtures';

@@ -1,20 +1,10 @@
-import { type authMethods, type Role, rolesFor } from '../../shared/contract/auth';
+import { type Role, rolesFor, type usersMethods } from '../../shared/contract/users';
 import { readInstallation } from '../system/installation';
 import type { ReadHandle } from '../store/store';
 import type { HandlersOf } from '../service/context';
 import { DeskError, notFound } from '../service/errors';
-import { logIn } from './login';
-import { generatePassword, hashPassword, verifyPassword } from './passwords';
-import { createUser, toUserView, USER_COLUMNS } from './users';
-
-type UserRecord = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: number;
-  mustChangePassword: number;
-};
+import { generatePassword, hashPassword, verifyPassword } from '../auth/passwords';
+import { createUser, readUser, type StoredUser, toUserView, USER_COLUMNS } from './users';
 
 /** A role this installation does not offer (录入员 at the province) is refused, saying which roles it has. */
 function requireOfferedRole(db: ReadHandle, role: Role | undefined): void {
@@ -25,23 +15,9 @@ function requireOfferedRole(db: ReadHandle, role: Role | undefined): void {
   throw new DeskError('VALIDATION', message, { field: 'role', issues: [{ field: 'role', message }] });
 }
 
-export const authHandlers = {
-  'auth.login': logIn,
-
-  'auth.logout': (_input, ctx) => {
-    ctx.setSessionUser(null);
-    return {};
-  },
-
-  'auth.me': (_input, ctx) => {
-    if (!ctx.actor?.id) return null;
-    const row = ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(ctx.actor.id) as
-      UserRecord | undefined;
-    return row ? toUserView(row) : null;
-  },
-
+export const usersHandlers = {
   'users.list': (_input, ctx) =>
-    (ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at`).all() as UserRecord[]).map(
+    (ctx.store.db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY created_at`).all() as StoredUser[]).map(
       toUserView,
     ),
 
@@ -59,8 +35,7 @@ export const authHandlers = {
     }
     requireOfferedRole(ctx.store.db, input.role);
     return ctx.write((w) => {
-      const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as
-        UserRecord | undefined;
+      const row = readUser(w.db, input.id);
       if (!row) throw notFound('该用户');
       const role = input.role ?? row.role;
       const active = input.active ?? Boolean(row.active);
@@ -110,8 +85,7 @@ export const authHandlers = {
     const temporaryPassword = input.newPassword ?? generatePassword();
     const passwordHash = await hashPassword(temporaryPassword);
     ctx.write((w) => {
-      const row = w.db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(input.id) as
-        UserRecord | undefined;
+      const row = readUser(w.db, input.id);
       if (!row) throw notFound('该用户');
       w.db
         .prepare('UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?')
@@ -126,4 +100,4 @@ export const authHandlers = {
     });
     return { temporaryPassword };
   },
-} satisfies HandlersOf<typeof authMethods>;
+} satisfies HandlersOf<typeof usersMethods>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, setUpStore } from '../../tests/support/tempStore';
+import { ADMIN_PASSWORD, setUpStore } from '../../tests/testing/tempStore';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 afterEach(() => desk?.close());

@@ -1,8 +1,9 @@
 import { newId } from '../store/ids';
-import type { Role, UserView } from '../../shared/contract/auth';
+import type { Role, UserView } from '../../shared/contract/users';
 import type { Writer } from '../service/context';
+import type { ReadHandle } from '../store/store';
 import { DeskError } from '../service/errors';
-import { hashPassword } from './passwords';
+import { hashPassword } from '../auth/passwords';
 
 export interface UserRow {
   id: string;
@@ -15,6 +16,17 @@ export interface UserRow {
 
 export const USER_COLUMNS =
   'id, username, display_name AS displayName, role, active, must_change_password AS mustChangePassword';
+
+/** A user as the users table stores it (its flags 0 or 1). */
+export type StoredUser = Omit<UserRow, 'active' | 'mustChangePassword'> & {
+  active: number;
+  mustChangePassword: number;
+};
+
+/** One user by id, as stored; undefined when there is none. */
+export function readUser(db: ReadHandle, id: string): StoredUser | undefined {
+  return db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as StoredUser | undefined;
+}
 
 export function toUserView(row: {
   id: string;

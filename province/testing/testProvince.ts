@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Actor } from '../../core/service/context';
 import type { Store } from '../../core/store/store';
 import { signingIdentity } from '../../core/sync/installationKey';
-import { tempDir } from '../../tests/support/tempStore';
+import { tempDir } from '../../tests/testing/tempStore';
 import { enrollKey } from '../../core/province/installations/keys';
 import type { Log } from '../log';
 import { startProvinceServer } from '../server';

@@ -1,6 +1,6 @@
 import { Alert, Button, Result, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { UserView } from '../../shared/contract/auth';
+import type { UserView } from '../../shared/contract/users';
 import { call, whenSignedOut } from '../transport/desk';
 import { RequiredPasswordChange } from '../pages/account/RequiredPasswordChange';
 import { LoginPage } from '../pages/login/LoginPage';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { UserView } from '../../shared/contract/auth';
+import type { UserView } from '../../shared/contract/users';
 import type { MethodOutput } from '../../shared/contract/index';
 
 export type SystemStatus = MethodOutput<'system.status'>;

@@ -1,7 +1,7 @@
 import { AutoComplete, Button, Col, Input, Row, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { type Control, type FieldValues, type Path, type PathValue, useController, useWatch } from 'react-hook-form';
-import type { PartyInput, PartyView } from '../../shared/contract/filings';
+import type { PartyInput, PartyView } from '../../shared/contract/filings/parties';
 import { ENTERPRISE_SIZES, PARTY_KINDS } from '../../shared/domain/enterprise';
 import { CITY_REGIONS } from '../../shared/domain/regions';
 import { checkUscc } from '../../shared/domain/uscc';

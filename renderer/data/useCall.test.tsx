@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskBridgeFor } from '../../tests/support/deskBridge';
-import { setUpStore } from '../../tests/support/tempStore';
+import { deskBridgeFor } from '../../tests/testing/deskBridge';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { renderOnDesk } from '../testing/dom';
 import { call } from '../transport/desk';
 import { useCall } from './useCall';

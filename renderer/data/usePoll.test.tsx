@@ -2,8 +2,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskBridgeFor } from '../../tests/support/deskBridge';
-import { setUpStore } from '../../tests/support/tempStore';
+import { deskBridgeFor } from '../../tests/testing/deskBridge';
+import { setUpStore } from '../../tests/testing/tempStore';
 import { call } from '../transport/desk';
 import { renderOnDesk } from '../testing/dom';
 import { usePoll } from './usePoll';

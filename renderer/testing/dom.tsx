@@ -29,7 +29,7 @@ afterEach(() => {
   delete window.desk;
 });
 
-/** Renders a screen inside the desk's providers, talking to `desk` (a real core through tests/support/deskBridge). */
+/** Renders a screen inside the desk's providers, talking to `desk` (a real core through tests/testing/deskBridge). */
 export function renderOnDesk(ui: ReactNode, desk?: DeskBridge) {
   if (desk) window.desk = desk;
   return render(<DeskProviders>{ui}</DeskProviders>);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { method } from './define';
 import { nonEmpty, ulidId } from './common';
-import { dealInput, fen, matchmakingView, partyInput, patentNumber, realDate, writeOutcome } from './filings';
+import { dealInput, matchmakingView } from './filings/deals';
+import { fen, realDate, writeOutcome } from './filings/records';
+import { partyInput } from './filings/parties';
+import { patentNumber } from './filings/patents';
 import { ENTERPRISE_SIZES, PARTY_KINDS } from '../domain/enterprise';
 import { INDUSTRIES } from '../domain/industries';
 

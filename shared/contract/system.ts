@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { isoDate, nonEmpty, regionCode } from './common';
-import { password, userView } from './auth';
+import { password, userView } from './users';
 
 export const systemStatus = z.object({
   setUp: z.boolean(),

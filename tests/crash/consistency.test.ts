@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { licenseDeal } from '../../core/filings/testing/sampleFilings';
-import { setUpStore } from '../support/tempStore';
-import { healthy, storeHealth } from './support/consistency';
+import { setUpStore } from '../testing/tempStore';
+import { healthy, storeHealth } from './testing/consistency';
 
 // The crash tests are only as good as their checks: each check must see the damage it is there to see.
 describe('the store health checks used after a crash', () => {

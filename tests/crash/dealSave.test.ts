@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService } from '../../core/service/createService';
-import { setUpStore } from '../support/tempStore';
-import { healthy, storeHealth } from './support/consistency';
-import { reported, runAndKill } from './support/killable';
-import { contractNumbers, rowCounts } from './support/snapshot';
+import { setUpStore } from '../testing/tempStore';
+import { healthy, storeHealth } from './testing/consistency';
+import { reported, runAndKill } from './testing/killable';
+import { contractNumbers, rowCounts } from './testing/snapshot';
 
 // DESIGN §2 and issue 8: kill -9 the core process in the middle of a deal save, reopen, and find the store whole.
 

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dealRows, workbookOf } from '../../core/importing/fixtures/generateRows';
 import { importBytes } from '../../core/importing/testing';
 import { createService } from '../../core/service/createService';
-import { setUpStore } from '../support/tempStore';
-import { healthy, storeHealth } from './support/consistency';
-import { runAndKill } from './support/killable';
-import { contractNumbers, rowCounts } from './support/snapshot';
+import { setUpStore } from '../testing/tempStore';
+import { healthy, storeHealth } from './testing/consistency';
+import { runAndKill } from './testing/killable';
+import { contractNumbers, rowCounts } from './testing/snapshot';
 
 // Issue 8: kill -9 in the middle of an import. An import is one transaction: after the crash the file's records are
 // not there at all, the store is whole, and the same import can simply be run again.

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealRows, writeLargeWorkbook } from '../../core/importing/fixtures/generateRows';
-import { setUpStore } from '../support/tempStore';
-import { healthy, storeHealth } from './support/consistency';
-import { runAndKill } from './support/killable';
-import { contractNumbers, rowCounts } from './support/snapshot';
+import { setUpStore } from '../testing/tempStore';
+import { healthy, storeHealth } from './testing/consistency';
+import { runAndKill } from './testing/killable';
+import { contractNumbers, rowCounts } from './testing/snapshot';
 
 // Issue 12: a 50,000-row import (25,000 deals of two patents) is written in steps of one open transaction. Killed
 // with SIGKILL at a random point of its writing, or once only the checks and the commit are left, it leaves all of

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordVersions } from '../../province/testing/compareStores';
-import { setUpSlowSync } from '../support/slowSync';
-import { healthy, storeHealth } from './support/consistency';
+import { setUpSlowSync } from '../testing/slowSync';
+import { healthy, storeHealth } from './testing/consistency';
 
 // Issue 8: kill -9 the city's core in the middle of a sync (`patent-desk sync`, batches on their way to a real
 // provincial endpoint on 127.0.0.1). The city store must come back whole — integrity, audit chain, every record in

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/runCli';
-import { tempDir } from '../support/tempStore';
-import { closedStore, fingerprint } from './support/stores';
+import { ROOT } from '../testing/runCli';
+import { tempDir } from '../testing/tempStore';
+import { closedStore, fingerprint } from './testing/stores';
 
 // Browser mode on a store that cannot be opened: the server still starts, so that the page shows the Chinese message
 // (the renderer shows a failed system.status as an error page) instead of a browser error or a blank window.

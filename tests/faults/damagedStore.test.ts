@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupFolder } from '../../core/backup/automatic';
 import { createService } from '../../core/service/createService';
-import { runCli } from '../support/runCli';
-import { tempDir } from '../support/tempStore';
-import { closedStore, fingerprint, openFailure } from './support/stores';
+import { runCli } from '../testing/runCli';
+import { tempDir } from '../testing/tempStore';
+import { closedStore, fingerprint, openFailure } from './testing/stores';
 
 // A corrupt or truncated store file: a clear Chinese message that says to restore from a backup and names one,
 // and the damaged file is left exactly as it was (never "repaired" into an empty store, never overwritten).

@@ -7,11 +7,11 @@ import { licenseDeal } from '../../core/filings/testing/sampleFilings';
 import { dealRows, workbookOf } from '../../core/importing/fixtures/generateRows';
 import { importBytes } from '../../core/importing/testing';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index';
-import { tempDir } from '../support/tempStore';
-import { healthy, storeHealth } from '../crash/support/consistency';
-import { contractNumbers } from '../crash/support/snapshot';
-import { canMount, fillDisk, mountSmallDisk } from './support/filesystems';
-import { ADMIN, populatedStore } from './support/stores';
+import { tempDir } from '../testing/tempStore';
+import { healthy, storeHealth } from '../crash/testing/consistency';
+import { contractNumbers } from '../crash/testing/snapshot';
+import { canMount, fillDisk, mountSmallDisk } from './testing/filesystems';
+import { ADMIN, populatedStore } from './testing/stores';
 
 // The disk fills up while the program runs. Where this process may mount, the store lives on a real 4 MiB tmpfs
 // that is filled to the last byte; elsewhere (CI runs as an ordinary user) SQLite's own page limit stands in for the

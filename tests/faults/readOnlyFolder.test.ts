@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/tempStore';
-import { canMount, mountSmallDisk } from './support/filesystems';
-import { closedStore, fingerprint, openFailure } from './support/stores';
+import { tempDir } from '../testing/tempStore';
+import { canMount, mountSmallDisk } from './testing/filesystems';
+import { closedStore, fingerprint, openFailure } from './testing/stores';
 
 // The store's folder cannot be written (a locked-down profile, a drive mounted read-only): a Chinese message that
 // names the folder and says what to do, and the store file is left as it was.

@@ -1,11 +1,9 @@
 import type { z } from 'zod';
-import type {
-  DealDetail,
-  figuresDetail,
-  pledgeDetail,
-  registrationDetail,
-  subsidyDetail,
-} from '../../../shared/contract/filings';
+import type { DealDetail } from '../../../shared/contract/filings/deals';
+import type { figuresDetail } from '../../../shared/contract/filings/figures';
+import type { pledgeDetail } from '../../../shared/contract/filings/pledges';
+import type { registrationDetail } from '../../../shared/contract/filings/registrations';
+import type { subsidyDetail } from '../../../shared/contract/filings/subsidies';
 import { listMatchmakings } from '../../matching/matchmakings';
 import type { ReadHandle } from '../../store/store';
 import { readOrganization, toPartyView } from '../parties';

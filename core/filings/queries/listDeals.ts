@@ -1,4 +1,4 @@
-import type { DealListQuery, DealRow } from '../../../shared/contract/filings';
+import type { DealListQuery, DealRow } from '../../../shared/contract/filings/deals';
 import type { ReadHandle } from '../../store/store';
 import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
 import { Conditions, dealStatusCondition, flagCountSql, yearCondition } from './filterBuilder';

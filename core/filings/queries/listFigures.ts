@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { figuresListInput, figuresRow } from '../../../shared/contract/filings';
+import type { figuresListInput, figuresRow } from '../../../shared/contract/filings/figures';
 import type { ReadHandle } from '../../store/store';
 import { Conditions, statusCondition } from './filterBuilder';
 import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';

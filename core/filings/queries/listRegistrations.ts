@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { registrationListInput, registrationRow } from '../../../shared/contract/filings';
+import type { registrationListInput, registrationRow } from '../../../shared/contract/filings/registrations';
 import type { ReadHandle } from '../../store/store';
 import { Conditions, flagCountSql, hasFlagsCondition, statusCondition, yearCondition } from './filterBuilder';
 import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';

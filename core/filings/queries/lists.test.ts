@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpStore } from '../../../tests/support/tempStore';
+import { setUpStore } from '../../../tests/testing/tempStore';
 import { seedStore } from '../../seed/seedStore';
 import { listDeals, type DealFilters } from './listDeals';
 import { listPledges } from './listPledges';
 import { listRegistrations } from './listRegistrations';
 import { listSubsidies } from './listSubsidies';
 import { listFigures } from './listFigures';
-import type { DealRow } from '../../../shared/contract/filings';
+import type { DealRow } from '../../../shared/contract/filings/deals';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { AttachmentView } from '../../../shared/contract/filings';
+import type { AttachmentView } from '../../../shared/contract/filings/attachments';
 import type { ReadHandle } from '../../store/store';
 import { notFound } from '../../service/errors';
 

@@ -1,4 +1,4 @@
-import type { PartyView } from '../../../shared/contract/filings';
+import type { PartyView } from '../../../shared/contract/filings/parties';
 import type { ReadHandle } from '../../store/store';
 import { type OrganizationRow, toPartyView } from '../parties';
 import { organizationMatches } from './search';

@@ -1,4 +1,5 @@
-import type { DealInput, PartyInput } from '../../../shared/contract/filings';
+import type { DealInput } from '../../../shared/contract/filings/deals';
+import type { PartyInput } from '../../../shared/contract/filings/parties';
 
 /** Valid filings for tests: real check characters, Shanxi parties. */
 export const UNIVERSITY: PartyInput = {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../shared/contract/bulletin';
 import { INDICATOR_IDS } from '../../../shared/indicators/ids';
 import { CITY_REGIONS } from '../../../shared/domain/regions';
-import { setUpStore } from '../../../tests/support/tempStore';
-import { storeBuilder } from '../../indicators/storeBuilder.testkit';
+import { setUpStore } from '../../../tests/testing/tempStore';
+import { storeBuilder } from '../../indicators/testing/storeBuilder';
 
 type Desk = Awaited<ReturnType<typeof setUpStore>>;
 const open: Desk[] = [];

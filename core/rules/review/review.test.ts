@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { setUpStore } from '../../../tests/support/tempStore';
+import { setUpStore } from '../../../tests/testing/tempStore';
 import type { Actor } from '../../service/context';
 import { ruleFixtures } from '../testing/ruleFixtures';
 

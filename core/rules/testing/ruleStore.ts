@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { tempDir } from '../../../tests/support/tempStore';
+import { tempDir } from '../../../tests/testing/tempStore';
 import { openStore } from '../../store/store';
 import { scanRules } from '../engine';
 import type { RuleId } from '../../../shared/rules/ruleIds';

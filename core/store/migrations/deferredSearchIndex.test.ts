@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../tests/support/tempStore';
+import { tempDir } from '../../../tests/testing/tempStore';
 import { startDeferral } from '../deferral';
 import { migrate } from '../migrate';
 import { migrations } from './index';

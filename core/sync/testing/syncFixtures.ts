@@ -1,4 +1,4 @@
-import { dealInput, type DealInput } from '../../../shared/contract/filings';
+import { dealInput, type DealInput } from '../../../shared/contract/filings/deals';
 import { patentCheckChar } from '../../../shared/domain/patentNumber';
 import { licenseDeal } from '../../filings/testing/sampleFilings';
 import { upsertDeal } from '../../filings/deals';

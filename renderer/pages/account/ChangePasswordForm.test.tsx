@@ -2,8 +2,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskBridgeFor } from '../../../tests/support/deskBridge';
-import { ADMIN_PASSWORD, setUpStore } from '../../../tests/support/tempStore';
+import { deskBridgeFor } from '../../../tests/testing/deskBridge';
+import { ADMIN_PASSWORD, setUpStore } from '../../../tests/testing/tempStore';
 import { renderOnDesk } from '../../testing/dom';
 import { ChangePasswordForm } from './ChangePasswordForm';
 

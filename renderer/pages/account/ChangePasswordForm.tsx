@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Form, Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { password } from '../../../shared/contract/auth';
+import { password } from '../../../shared/contract/users';
 import { FormField, showServerIssues } from '../../components/FormField';
 import { call, DeskCallError } from '../../transport/desk';
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Typography } from 'antd';
-import type { UserView } from '../../../shared/contract/auth';
+import type { UserView } from '../../../shared/contract/users';
 import { CenteredCard } from '../../components/CenteredCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 

@@ -1,10 +1,8 @@
-import {
-  DEAL_SORTS,
-  FIGURES_SORTS,
-  PLEDGE_SORTS,
-  REGISTRATION_SORTS,
-  SUBSIDY_SORTS,
-} from '../../../shared/contract/filings';
+import { DEAL_SORTS } from '../../../shared/contract/filings/deals';
+import { FIGURES_SORTS } from '../../../shared/contract/filings/figures';
+import { PLEDGE_SORTS } from '../../../shared/contract/filings/pledges';
+import { REGISTRATION_SORTS } from '../../../shared/contract/filings/registrations';
+import { SUBSIDY_SORTS } from '../../../shared/contract/filings/subsidies';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index';
 import { call } from '../../transport/desk';
 import type { KindKey, ListRow } from './kinds';

@@ -1,13 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { type DefaultValues, useForm, useWatch } from 'react-hook-form';
-import {
-  DEAL_KINDS,
-  dealInput,
-  type DealInput,
-  LICENSE_MODES,
-  type PartyInput,
-} from '../../../shared/contract/filings';
+import { DEAL_KINDS, dealInput, type DealInput, LICENSE_MODES } from '../../../shared/contract/filings/deals';
+import type { PartyInput } from '../../../shared/contract/filings/parties';
 import type { SupplyRow } from '../../../shared/contract/matching';
 import { addDays } from '../../../shared/domain/dates';
 import { ENTERPRISE_SIZES } from '../../../shared/domain/enterprise';

@@ -1,6 +1,6 @@
 import { Alert, App, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { UserView } from '../../../shared/contract/auth';
+import type { UserView } from '../../../shared/contract/users';
 import { call } from '../../transport/desk';
 
 /**

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Ta
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { type ROLES, rolesFor, type UserView } from '../../../shared/contract/auth';
+import { type ROLES, rolesFor, type UserView } from '../../../shared/contract/users';
 import { contract } from '../../../shared/contract/index';
 import { useSession } from '../../app/session';
 import { FormField } from '../../components/FormField';

@@ -4,7 +4,7 @@
 //   inside   N  — writes one deal with the filings functions inside a transaction, prints `in-flight <合同编号>`
 //                 and then waits inside that open transaction: the kill is certain to land before the commit.
 import fs from 'node:fs';
-import { dealInput } from '../../../shared/contract/filings';
+import { dealInput } from '../../../shared/contract/filings/deals';
 import { licenseDeal } from '../../../core/filings/testing/sampleFilings';
 import { patentNumber } from '../../../core/sync/testing/syncFixtures';
 import { upsertDeal } from '../../../core/filings/deals';

@@ -10,7 +10,7 @@ import { RejectedSpool } from '../../../core/importing/rejectedSpool';
 import type { SheetProgress } from '../../../shared/contract/importing';
 import { createWriter, type Actor, type ServiceContext } from '../../../core/service/context';
 import { openStore } from '../../../core/store/store';
-import { LoginThrottle } from '../../../core/users/loginThrottle';
+import { LoginThrottle } from '../../../core/auth/loginThrottle';
 import { fileKeyVault, keyFilePath } from '../../../core/sync/keyVault';
 
 const [dbPath, dealsArg] = process.argv.slice(2);

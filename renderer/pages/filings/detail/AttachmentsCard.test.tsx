@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttachmentView } from '../../../../shared/contract/filings';
-import { deskBridgeFor } from '../../../../tests/support/deskBridge';
-import { setUpStore } from '../../../../tests/support/tempStore';
+import type { AttachmentView } from '../../../../shared/contract/filings/attachments';
+import { deskBridgeFor } from '../../../../tests/testing/deskBridge';
+import { setUpStore } from '../../../../tests/testing/tempStore';
 import { renderOnDesk } from '../../../testing/dom';
 import { AttachmentsCard } from './AttachmentsCard';
 

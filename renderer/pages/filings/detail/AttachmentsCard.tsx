@@ -1,6 +1,6 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Card, List, Upload } from 'antd';
-import type { AttachmentView } from '../../../../shared/contract/filings';
+import type { AttachmentView } from '../../../../shared/contract/filings/attachments';
 import { useAction } from '../../../data/useAction';
 import { call } from '../../../transport/desk';
 import { readFileBase64, saveDownload } from '../../../transport/files';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { MatchmakingView } from '../../../../shared/contract/filings';
+import type { MatchmakingView } from '../../../../shared/contract/filings/deals';
 import { PageHeader } from '../../../components/PageHeader';
 import { callKind } from '../calls';
 import { formatDateTime } from '../../../components/formatDateTime';

@@ -1,11 +1,8 @@
 import type { ReactNode } from 'react';
-import type {
-  AttachmentView,
-  DealDetail,
-  MatchmakingView,
-  PartyView,
-  PatentView,
-} from '../../../../shared/contract/filings';
+import type { AttachmentView } from '../../../../shared/contract/filings/attachments';
+import type { DealDetail, MatchmakingView } from '../../../../shared/contract/filings/deals';
+import type { PartyView } from '../../../../shared/contract/filings/parties';
+import type { PatentView } from '../../../../shared/contract/filings/patents';
 import type { KindKey } from '../kinds';
 import { region, text, wan } from '../format';
 

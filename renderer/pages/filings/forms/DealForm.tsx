@@ -9,7 +9,7 @@ import {
   type DealInput,
   LICENSE_MODES,
   OVERPAYMENT_CONFIRMATION,
-} from '../../../../shared/contract/filings';
+} from '../../../../shared/contract/filings/deals';
 import { formatFenAsWan } from '../../../../shared/domain/money';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { DateInput } from '../../../components/DateInput';

@@ -4,7 +4,7 @@ import {
   enterpriseFiguresInput,
   type EnterpriseFiguresInput,
   type figuresDetail,
-} from '../../../../shared/contract/filings';
+} from '../../../../shared/contract/filings/figures';
 import { SECTORS } from '../../../../shared/domain/enterprise';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';

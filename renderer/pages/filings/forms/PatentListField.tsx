@@ -9,7 +9,7 @@ import {
   useFormState,
   useWatch,
 } from 'react-hook-form';
-import { PATENT_STATUSES, type PatentInput, type PatentView } from '../../../../shared/contract/filings';
+import { PATENT_STATUSES, type PatentInput, type PatentView } from '../../../../shared/contract/filings/patents';
 import { parsePatentNumber, PATENT_TYPE_LABELS } from '../../../../shared/domain/patentNumber';
 import { naturalExpiry } from '../../../../shared/domain/patentTerm';
 import { isIsoDate } from '../../../../shared/domain/dates';

@@ -1,7 +1,7 @@
 import { AutoComplete, Card, Col, Input, InputNumber, Row } from 'antd';
-import { pledgeInput, type PledgeInput } from '../../../../shared/contract/filings';
+import { pledgeInput, type PledgeInput } from '../../../../shared/contract/filings/pledges';
 import type { z } from 'zod';
-import type { pledgeDetail } from '../../../../shared/contract/filings';
+import type { pledgeDetail } from '../../../../shared/contract/filings/pledges';
 import { DateInput } from '../../../components/DateInput';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';

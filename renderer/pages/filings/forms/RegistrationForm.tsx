@@ -4,7 +4,7 @@ import {
   registrationInput,
   type RegistrationInput,
   type registrationDetail,
-} from '../../../../shared/contract/filings';
+} from '../../../../shared/contract/filings/registrations';
 import { ENTERPRISE_SIZES } from '../../../../shared/domain/enterprise';
 import { DateInput } from '../../../components/DateInput';
 import { FormField } from '../../../components/FormField';

@@ -3,8 +3,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskBridgeFor } from '../../../../tests/support/deskBridge';
-import { setUpStore } from '../../../../tests/support/tempStore';
+import { deskBridgeFor } from '../../../../tests/testing/deskBridge';
+import { setUpStore } from '../../../../tests/testing/tempStore';
 import { renderOnDesk } from '../../../testing/dom';
 import { SubsidyForm } from './SubsidyForm';
 

@@ -1,6 +1,6 @@
 import { Card, Col, Input, Row } from 'antd';
 import type { z } from 'zod';
-import { subsidyInput, type SubsidyInput, type subsidyDetail } from '../../../../shared/contract/filings';
+import { subsidyInput, type SubsidyInput, type subsidyDetail } from '../../../../shared/contract/filings/subsidies';
 import { DateInput } from '../../../components/DateInput';
 import { FormField } from '../../../components/FormField';
 import { MoneyInput } from '../../../components/MoneyInput';

@@ -1,5 +1,5 @@
 import { Checkbox, Input, Select, Space } from 'antd';
-import { DEAL_KINDS } from '../../../../shared/contract/filings';
+import { DEAL_KINDS } from '../../../../shared/contract/filings/deals';
 import { ENTERPRISE_SIZES, PARTY_KINDS } from '../../../../shared/domain/enterprise';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import { CITY_REGIONS } from '../../../../shared/domain/regions';

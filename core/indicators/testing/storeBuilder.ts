@@ -3,8 +3,8 @@
  * write the same columns). Amounts are given in 万元 as decimal strings and stored as integer 分.
  */
 import type Database from 'better-sqlite3';
-import { newId } from '../store/ids';
-import { parseWanToFen } from '../../shared/domain/money';
+import { newId } from '../../store/ids';
+import { parseWanToFen } from '../../../shared/domain/money';
 
 type Kind = '高校' | '科研院所' | '国有企业' | '企业' | '个人' | '其他';
 type Size = '微型' | '小型' | '中型' | '大型';

@@ -1,9 +1,9 @@
-import type { UserView } from '../../shared/contract/auth';
+import type { UserView } from '../../shared/contract/users';
 import { createWriter, type ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
 import { LOCK_AFTER, type LockEvent, type Refusal, type ThrottleScope } from './loginThrottle';
 import { dummyHash, verifyPassword } from './passwords';
-import { toUserView, USER_COLUMNS, type UserRow } from './users';
+import { toUserView, USER_COLUMNS, type UserRow } from '../users/users';
 
 /** Who writes the lock and unlock rows: nobody signed in did it. */
 const GUARD_ACTOR = { id: null, name: '登录保护', role: '管理员' } as const;

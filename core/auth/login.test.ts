@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as passwords from './passwords';
-import { ADMIN_PASSWORD, setUpStore } from '../../tests/support/tempStore';
+import { ADMIN_PASSWORD, setUpStore } from '../../tests/testing/tempStore';
 
 // Guessing passwords: slowed down after 5 failures per user name and per client, locked for 15 minutes after 20,
 // the lock and its end in the audit log; an unknown name is answered exactly like a wrong password.

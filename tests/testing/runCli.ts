@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'bin', 'patent-desk.mjs');
-const PEAK_RSS_HOOK = path.join(ROOT, 'tests', 'support', 'peakRssHook.mjs');
+const PEAK_RSS_HOOK = path.join(ROOT, 'tests', 'testing', 'peakRssHook.mjs');
 
 /** Runs the real `patent-desk` command in a child process. */
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string) {

@@ -3,11 +3,11 @@
  * engine end to end: no store, no SQL — rows grouped by their business numbers, parties keyed by USCC (else name).
  */
 import ExcelJS from 'exceljs';
-import { parseDate } from '../../shared/domain/dates';
-import { parseWanToFen } from '../../shared/domain/money';
-import { parsePatentNumber } from '../../shared/domain/patentNumber';
-import { CITY_REGIONS, PROVINCE_CODE, resolveRegion } from '../../shared/domain/regions';
-import { compactCell } from '../../shared/domain/text';
+import { parseDate } from '../../../shared/domain/dates';
+import { parseWanToFen } from '../../../shared/domain/money';
+import { parsePatentNumber } from '../../../shared/domain/patentNumber';
+import { CITY_REGIONS, PROVINCE_CODE, resolveRegion } from '../../../shared/domain/regions';
+import { compactCell } from '../../../shared/domain/text';
 
 type Cell = ExcelJS.CellValue;
 const SME = new Set(['微型', '小型', '中型']);

@@ -1,5 +1,4 @@
-import type { MethodInput } from '../../shared/contract/index';
-import type { filingsMethods } from '../../shared/contract/filings';
+import type { filingsMethods, MethodInput } from '../../shared/contract/index';
 import type { WalkState } from './contractSamples';
 
 type FilingsMethod = keyof typeof filingsMethods;

@@ -4,7 +4,7 @@
  * the store holds them, both as sorted rows so that a test compares them with one deep equality.
  */
 import type Database from 'better-sqlite3';
-import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
+import { PROGRAM_FIRST_YEAR } from '../../../shared/indicators/ids';
 
 type Row = Record<string, string | number | null>;
 export type FactTables = Record<string, unknown[][]>;

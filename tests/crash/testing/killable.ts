@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../../support/runCli';
+import { ROOT } from '../../testing/runCli';
 
 export interface KilledChild {
   /** Every line the child printed before it was killed. */

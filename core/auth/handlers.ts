@@ -1,0 +1,19 @@
+import type { authMethods } from '../../shared/contract/auth';
+import type { HandlersOf } from '../service/context';
+import { readUser, toUserView } from '../users/users';
+import { logIn } from './login';
+
+export const authHandlers = {
+  'auth.login': logIn,
+
+  'auth.logout': (_input, ctx) => {
+    ctx.setSessionUser(null);
+    return {};
+  },
+
+  'auth.me': (_input, ctx) => {
+    if (!ctx.actor?.id) return null;
+    const row = readUser(ctx.store.db, ctx.actor.id);
+    return row ? toUserView(row) : null;
+  },
+} satisfies HandlersOf<typeof authMethods>;
