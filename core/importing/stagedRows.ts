@@ -62,15 +62,18 @@ export class StagedRows {
   *groups(part: number): Generator<StagedRow[][]> {
     this.flush();
     this.db.exec('DROP TABLE IF EXISTS ordered');
+    // The order alone (not the rows' data, which would be carried through both sorts): each page then reads its rows
+    // by rowid, mostly in file order.
     this.db
       .prepare(
-        `CREATE TABLE ordered AS SELECT row_number, bad, data, first FROM (
-           SELECT row_number, bad, data, MIN(row_number) OVER (PARTITION BY key) AS first FROM rows WHERE part = ?
+        `CREATE TABLE ordered AS SELECT source, first FROM (
+           SELECT rowid AS source, row_number, MIN(row_number) OVER (PARTITION BY key) AS first FROM rows WHERE part = ?
          ) ORDER BY first, row_number`,
       )
       .run(part);
     const page = this.db.prepare(
-      `SELECT rowid, row_number, bad, data, first FROM ordered WHERE rowid > ? ORDER BY rowid LIMIT ${PAGE}`,
+      `SELECT o.rowid, r.row_number, r.bad, r.data, o.first FROM ordered o JOIN rows r ON r.rowid = o.source
+       WHERE o.rowid > ? ORDER BY o.rowid LIMIT ${PAGE}`,
     );
     let after = 0;
     let open: StagedRow[] = [];
