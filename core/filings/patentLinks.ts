@@ -29,7 +29,8 @@ export function relinkPatents(w: Writer, owner: PatentOwner, id: string, patents
     change: { patents: { from: stored, to: patents } },
     apply: () => {
       const link = PATENT_LINKS[owner];
-      statement(w.db, `DELETE FROM ${link.table} WHERE ${link.owner} = ?`).run(id);
+      // A new record's id has no links yet: nothing to remove.
+      if (!isNew) statement(w.db, `DELETE FROM ${link.table} WHERE ${link.owner} = ?`).run(id);
       const insert =
         owner === 'deal'
           ? statement(w.db, 'INSERT INTO deal_patents (deal_id, patent_number, position) VALUES (?, ?, ?)')

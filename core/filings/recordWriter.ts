@@ -55,10 +55,11 @@ export function writeRecord(w: Writer, spec: TableSpec, args: WriteRecordArgs): 
     if (spec.hasCreatedBy) row.created_by = actorId;
     if (spec.hasUpdatedBy) row.updated_by = actorId;
     const columns = Object.keys(row);
-    statement(
+    // RETURNING: the stored row (all columns, generated ones too) for the outbox, without reading it back.
+    const stored = statement(
       w.db,
-      `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
-    ).run(row);
+      `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) RETURNING *`,
+    ).get(row) as Row;
     recordChange(
       w,
       spec,
@@ -67,6 +68,7 @@ export function writeRecord(w: Writer, spec: TableSpec, args: WriteRecordArgs): 
       'create',
       { version: 1, values: { ...values, ...extraValues(args) } },
       args.extraPayload,
+      stored,
     );
     return { id, version: 1, outcome: 'new' };
   }
@@ -79,11 +81,11 @@ export function writeRecord(w: Writer, spec: TableSpec, args: WriteRecordArgs): 
   const update: Row = { ...rowChanges, version: version + 1, updated_at: w.at };
   if (spec.hasUpdatedBy) update.updated_by = actorId;
   const assignments = Object.keys(update).map((c) => `${c} = @${c}`);
-  statement(w.db, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${spec.key} = @__key`).run({
-    ...update,
-    __key: id,
-  });
-  recordChange(w, spec, id, version + 1, 'update', { version: version + 1, changes }, args.extraPayload);
+  const stored = statement(
+    w.db,
+    `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${spec.key} = @__key RETURNING *`,
+  ).get({ ...update, __key: id }) as Row;
+  recordChange(w, spec, id, version + 1, 'update', { version: version + 1, changes }, args.extraPayload, stored);
   return { id, version: version + 1, outcome: 'updated' };
 }
 
@@ -93,7 +95,10 @@ function extraValues(args: WriteRecordArgs): Row {
   return extra;
 }
 
-/** Audit row + outbox row of one version; the payload is the stored row (all columns) plus extras. */
+/**
+ * Audit row + outbox row of one version; the payload is the stored row (all columns) plus extras. `stored` is that
+ * row when the write returned it; otherwise it is read.
+ */
 export function recordChange(
   w: Writer,
   spec: TableSpec,
@@ -102,8 +107,8 @@ export function recordChange(
   action: 'create' | 'update' | 'void' | 'restore',
   detail: Row,
   extraPayload: Row = {},
+  stored: Row = readRow(w, spec, id) ?? {},
 ): void {
-  const stored = readRow(w, spec, id) ?? {};
   w.record({
     action: `${spec.entity}.${action}`,
     entity: spec.entity,

@@ -17,7 +17,7 @@ import { DeskError } from '../service/errors';
 import { deferDealFacts } from '../indicators/deferredFacts';
 import { checkDealsAfterWrite } from '../rules/incremental';
 import { startDeferral } from '../store/deferral';
-import { enlargePageCache } from '../store/pageCache';
+import { enlargePageCache, keepTempFilesInMemory } from '../store/pageCache';
 import { readInstallation } from '../system/installation';
 import { assembleGroup, recordKeyOf, rowRuleProblems } from './assemble';
 import { ImportCancelled } from './fileErrors';
@@ -64,7 +64,7 @@ export async function runImport(
 ): Promise<ImportReport> {
   const installation = readInstallation(ctx.store.db);
   if (!installation) throw new DeskError('NOT_SET_UP', '本机尚未完成初始设置，不能导入');
-  const staged = new StagedRows(ctx.store.db);
+  const staged = new StagedRows();
   try {
     return await importStaged(ctx, bytes, options, hooks, staged, rejected, installation.regionCode);
   } finally {
@@ -119,6 +119,7 @@ async function importStaged(
     .sort((a, b) => WRITE_ORDER.indexOf(a.part.spec.name) - WRITE_ORDER.indexOf(b.part.spec.name));
 
   const restorePageCache = enlargePageCache(ctx.store.db, IMPORT_PAGE_CACHE_MB);
+  const restoreTempStore = keepTempFilesInMemory(ctx.store.db);
   try {
     await ctx.writeInSteps(async (w) => {
       const touched = new Set<string>();
@@ -170,6 +171,7 @@ async function importStaged(
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   } finally {
+    restoreTempStore();
     restorePageCache();
   }
 
