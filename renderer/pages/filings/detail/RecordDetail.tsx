@@ -1,9 +1,12 @@
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { MatchmakingView } from '../../../../shared/contract/filings';
 import { PageHeader } from '../../../components/PageHeader';
-import { callKind } from '../calls';
+import { useAction } from '../../../data/useAction';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
+import { callKind, kindMethod } from '../calls';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { text, wan } from '../format';
 import type { KindSpec } from '../kinds';
@@ -19,19 +22,17 @@ const DETAIL_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
 export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { run } = useAction();
   const { base, canEdit, atProvince } = useRecordsPlace();
-  const [detail, setDetail] = useState<AnyDetail | null>(null);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const load = useCallback(() => {
-    callKind(spec.key, 'get', { id }).then(
-      (loaded) => {
-        setDetail(loaded);
-        setRefreshKey((k) => k + 1);
-      },
-      (e: Error) => message.error(e.message),
-    );
-  }, [spec.key, id, message]);
-  useEffect(load, [load]);
+  const record = useCall(kindMethod(spec.key, 'get'), { id });
+  useShownError(record.error);
+  // Read again after a restore or an attachment change, with its history; the page keeps showing the record meanwhile.
+  const [round, setRound] = useState(0);
+  const load = () => {
+    record.reload();
+    setRound((r) => r + 1);
+  };
+  const detail: AnyDetail | undefined = record.latest?.id === id ? record.latest : undefined;
   if (!detail) return null;
 
   const voided = detail.voidedAt !== null;
@@ -75,12 +76,9 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
                 okText="恢复"
                 cancelText="取消"
                 onConfirm={async () => {
-                  try {
-                    await callKind(spec.key, 'restore', { id, version: detail.version });
-                    message.success('已恢复');
-                  } catch (error) {
-                    message.error((error as Error).message);
-                  }
+                  const restore = async () =>
+                    void (await callKind(spec.key, 'restore', { id, version: detail.version }));
+                  await run(restore, '已恢复');
                   load();
                 }}
               >
@@ -183,7 +181,7 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
         onChange={load}
         canEdit={canEdit && !voided}
       />
-      <HistoryCard entity={spec.entity} id={id} refreshKey={refreshKey} />
+      <HistoryCard entity={spec.entity} id={id} refreshKey={round} />
     </div>
   );
 }
