@@ -1,10 +1,13 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { MatchmakingRow, NeedRow, PatentMatch, SupplyRow } from '../../../shared/contract/matching';
+import type { MatchmakingRow, PatentMatch, SupplyRow } from '../../../shared/contract/matching';
 import { ExportButton } from '../../components/export/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { printSheets } from '../evaluation/printing';
 import { region, wan } from '../filings/format';
@@ -23,28 +26,31 @@ export function NeedMatchesView() {
   const { needId = '' } = useParams();
   const navigate = useNavigate();
   const { canEdit, atProvince } = useRecordsPlace();
-  const { message } = App.useApp();
-  const [need, setNeed] = useState<NeedRow | null>(null);
-  const [matches, setMatches] = useState<PatentMatch[]>([]);
-  const [records, setRecords] = useState<MatchmakingRow[]>([]);
+  const { run } = useAction();
+  const ranked = useCall('matching.forNeed', { needId, limit: RECOMMENDED });
+  const matchmakings = useCall('matching.matchmakings.list', { needId });
+  useShownError(ranked.error ?? matchmakings.error);
   const [meeting, setMeeting] = useState<SupplyRow | null>(null);
   const [dealing, setDealing] = useState<{ supply: SupplyRow; matchmakingId: string } | null>(null);
-  const load = useCallback(() => {
-    call('matching.forNeed', { needId, limit: RECOMMENDED }).then(
-      (r) => {
-        setNeed(r.need);
-        setMatches(r.matches);
-      },
-      (error: Error) => message.error(error.message),
-    );
-    call('matching.matchmakings.list', { needId }).then(setRecords);
-  }, [needId, message]);
-  useEffect(load, [load]);
-  if (!need) return null;
+  // Read again after a 对接 or a deal is recorded; the page keeps what it shows meanwhile.
+  const load = () => {
+    ranked.reload();
+    matchmakings.reload();
+  };
+  const shown = ranked.latest?.need.id === needId ? ranked.latest : undefined;
+  if (!shown) return null;
+  const { need, matches } = shown;
+  const records = matchmakings.latest?.filter((m) => m.needId === needId) ?? [];
 
+  /** The pooled patent of a 对接, to start its deal from: among the ranked ones, or else looked up in the pool. */
   const supplyOf = async (m: MatchmakingRow) =>
     matches.find((x) => x.supply.id === m.supplyId)?.supply ??
     (await call('matching.supply.list', { search: m.patentNumber })).rows.find((s) => s.id === m.supplyId);
+  const startDeal = (m: MatchmakingRow) =>
+    run(async () => {
+      const supply = await supplyOf(m);
+      if (supply) setDealing({ supply, matchmakingId: m.id });
+    });
   const exportTable = () => ({
     table: {
       title: `${need.needNo} 匹配专利`,
@@ -144,13 +150,7 @@ export function NeedMatchesView() {
               ? (m) =>
                   m.dealId ? null : (
                     <Space>
-                      <Button
-                        size="small"
-                        type="link"
-                        onClick={() =>
-                          void supplyOf(m).then((supply) => supply && setDealing({ supply, matchmakingId: m.id }))
-                        }
-                      >
+                      <Button size="small" type="link" onClick={() => void startDeal(m)}>
                         转为交易
                       </Button>
                     </Space>

@@ -1,9 +1,9 @@
-import { App, Button, Card, Descriptions, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Table, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { EnterpriseMatch, SupplyRow } from '../../../shared/contract/matching';
+import type { EnterpriseMatch } from '../../../shared/contract/matching';
 import { PageHeader } from '../../components/PageHeader';
-import { call } from '../../transport/desk';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { region } from '../filings/format';
 import { ReasonTags } from './ReasonTags';
 import { openTerms } from './SupplyTab';
@@ -12,19 +12,10 @@ import { openTerms } from './SupplyTab';
 export function SupplyMatchesView() {
   const { supplyId = '' } = useParams();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [supply, setSupply] = useState<SupplyRow | null>(null);
-  const [matches, setMatches] = useState<EnterpriseMatch[]>([]);
-  useEffect(() => {
-    call('matching.forSupply', { supplyId, limit: 10 }).then(
-      (r) => {
-        setSupply(r.supply);
-        setMatches(r.matches);
-      },
-      (error: Error) => message.error(error.message),
-    );
-  }, [supplyId, message]);
-  if (!supply) return null;
+  const ranked = useCall('matching.forSupply', { supplyId, limit: 10 });
+  useShownError(ranked.error);
+  if (!ranked.value) return null;
+  const { supply, matches } = ranked.value;
   return (
     <>
       <PageHeader
