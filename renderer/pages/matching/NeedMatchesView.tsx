@@ -1,10 +1,9 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { MatchmakingRow, PatentMatch, SupplyRow } from '../../../shared/contract/matching';
 import { ExportButton } from '../../components/export/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
@@ -15,7 +14,8 @@ import { useRecordsPlace } from '../filings/recordsPlace';
 import { DealFromPool } from './DealFromPool';
 import { MatchmakingForm } from './MatchmakingForm';
 import { MatchmakingTable } from './MatchmakingsTab';
-import { ReasonTags } from './ReasonTags';
+import { MatchesHeader } from './MatchesHeader';
+import { RankedTable } from './ReasonTags';
 import { RECOMMENDED, RecommendationPrintRoot } from './RecommendationPrint';
 
 /**
@@ -69,7 +69,7 @@ export function NeedMatchesView() {
   });
   return (
     <>
-      <PageHeader
+      <MatchesHeader
         title={`匹配专利：${need.enterpriseName}`}
         description="按匹配度排序；推荐理由说明排在这里的原因"
         extra={
@@ -81,33 +81,24 @@ export function NeedMatchesView() {
             </Button>
           </>
         }
+        facts={[
+          { label: '需求编号', children: need.needNo },
+          ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
+          { label: '紧迫程度', children: need.urgency },
+          { label: '所属产业', children: need.industry },
+          { label: '所在地', children: region(need.enterpriseRegion) },
+          { label: '预算', children: wan(need.budgetFen) },
+          { label: '企业规模', children: need.enterpriseSize ?? '—' },
+          { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
+          { label: '需求描述', children: need.needText, span: 4 },
+        ]}
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions
-          size="small"
-          column={4}
-          items={[
-            { label: '需求编号', children: need.needNo },
-            ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
-            { label: '紧迫程度', children: need.urgency },
-            { label: '所属产业', children: need.industry },
-            { label: '所在地', children: region(need.enterpriseRegion) },
-            { label: '预算', children: wan(need.budgetFen) },
-            { label: '企业规模', children: need.enterpriseSize ?? '—' },
-            { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
-            { label: '需求描述', children: need.needText, span: 4 },
-          ]}
-        />
-      </Card>
       <Card size="small" title="候选专利" style={{ marginBottom: 12 }}>
-        <Table<PatentMatch>
-          size="small"
+        <RankedTable<PatentMatch>
+          rows={matches}
           rowKey={(m) => m.supply.id}
-          dataSource={matches}
-          pagination={false}
-          locale={{ emptyText: '供给库中没有与该需求相关的专利' }}
+          emptyText="供给库中没有与该需求相关的专利"
           columns={[
-            { title: '排名', key: 'rank', width: 50, render: (_: unknown, __: PatentMatch, i: number) => i + 1 },
             {
               title: '专利',
               key: 'patent',
@@ -123,9 +114,9 @@ export function NeedMatchesView() {
               ),
             },
             { title: '所在地', key: 'region', width: 80, render: (_: unknown, m) => region(m.supply.ownerRegion) },
-            { title: '匹配度', dataIndex: 'score', width: 70, render: (v: number) => v.toFixed(2) },
-            { title: '推荐理由', key: 'reasons', render: (_: unknown, m) => <ReasonTags reasons={m.reasons} /> },
-            ...(canEdit
+          ]}
+          after={
+            canEdit
               ? [
                   {
                     title: '操作',
@@ -138,8 +129,8 @@ export function NeedMatchesView() {
                     ),
                   },
                 ]
-              : []),
-          ]}
+              : []
+          }
         />
       </Card>
       <Card size="small" title="对接记录">
