@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
+import { Button, Card, Descriptions, Input, InputNumber } from 'antd';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,6 +11,7 @@ import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
+import { SubmitForm } from '../../components/SubmitForm';
 
 type General = z.input<typeof generalSettings>;
 
@@ -40,14 +41,7 @@ export function GeneralSettingsTab() {
         <Descriptions.Item label="本机编号">{status.installationId}</Descriptions.Item>
         <Descriptions.Item label="程序版本">{status.appVersion}</Descriptions.Item>
       </Descriptions>
-      <Form
-        layout="vertical"
-        style={{ maxWidth: 640 }}
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save} style={{ maxWidth: 640 }}>
         {status.region?.code !== PROVINCE_CODE && (
           <FormField
             control={control}
@@ -80,7 +74,7 @@ export function GeneralSettingsTab() {
             保存
           </Button>
         )}
-      </Form>
+      </SubmitForm>
     </Card>
   );
 }

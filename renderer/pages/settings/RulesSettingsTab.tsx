@@ -10,6 +10,7 @@ import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
+import { SubmitForm } from '../../components/SubmitForm';
 
 type View = z.infer<typeof ruleSettingsView>;
 type RuleRow = View['rules'][number];
@@ -79,12 +80,7 @@ export function RulesSettingsTab() {
         </Typography.Text>
       }
     >
-      <Form
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save} layout="horizontal">
         <Table<RuleRow>
           rowKey="id"
           size="small"
@@ -109,7 +105,7 @@ export function RulesSettingsTab() {
             保存阈值
           </Button>
         )}
-      </Form>
+      </SubmitForm>
     </Card>
   );
 }
