@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ProvinceHome, RegionOverview } from '../../../../shared/contract/provinceHome';
+import type { ProvinceHome } from '../../../../shared/contract/provinceHome';
 import { CITY_REGIONS } from '../../../../shared/domain/regions';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import {
@@ -25,6 +25,7 @@ import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/ids'
 import { ChartCard } from '../../charts/ChartCard';
 import { allZero, axisTick, label } from '../../charts/charts';
 import type { DealsQuery } from '../../charts/DealsDrawer';
+import type { IndicatorViewProps } from './RegionsTable';
 
 /** Twelve regions need twelve colours that stay apart on a projector. */
 const REGION_COLORS = [
@@ -105,15 +106,7 @@ export function TrendChart({ home, id }: { home: ProvinceHome; id: IndicatorId }
 }
 
 /** The regions ranked by completion of the chosen indicator (by cumulative value where no target is set). */
-export function RankingChart({
-  regions,
-  id,
-  open,
-}: {
-  regions: RegionOverview[];
-  id: IndicatorId;
-  open: (id: IndicatorId, region: RegionOverview) => void;
-}) {
+export function RankingChart({ regions, id, open }: IndicatorViewProps) {
   const withTargets = regions.some((r) => r.indicators.find((i) => i.indicator === id)?.completion !== null);
   const rows = regions
     .map((r) => {
