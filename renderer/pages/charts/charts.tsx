@@ -1,4 +1,3 @@
-import { Select } from 'antd';
 import { useState } from 'react';
 import {
   Bar,
@@ -20,7 +19,7 @@ import { chartNumber, formatIndicator, formatIndicatorWithUnit, formatRate } fro
 import { dealFamily } from '../../../shared/indicators/dealFamily';
 import { AVERAGE_GROWTH_IDS, INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../shared/indicators/ids';
 import { CITY_REGIONS } from '../../../shared/domain/regions';
-import { ChartCard } from './ChartCard';
+import { ChartCard, ChartSelect } from './ChartCard';
 import { NoTarget } from './TargetsLink';
 import type { DealsQuery } from './DealsDrawer';
 
@@ -54,13 +53,12 @@ export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
       exportName={`累计完成进度：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
       extra={
-        <Select
-          size="small"
-          style={{ width: 190 }}
+        <ChartSelect
+          label="进度指标"
+          width={190}
           value={id}
           onChange={setId}
           options={indicatorOptions(TARGETABLE_IDS)}
-          aria-label="进度指标"
         />
       }
       empty={allZero(rows.map((r) => r.raw))}
@@ -194,13 +192,12 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
       exportName={`各地区累计：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
       extra={
-        <Select
-          size="small"
-          style={{ width: 190 }}
+        <ChartSelect
+          label="地区对比指标"
+          width={190}
           value={id}
           onChange={setId}
           options={indicatorOptions(TARGETABLE_IDS)}
-          aria-label="地区对比指标"
         />
       }
       table={{
@@ -306,6 +303,13 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
   );
 }
 
+/** The monthly trend's lines; `family` the deals a point opens. */
+const MONTHLY_LINES = [
+  { id: 'I1', name: '中小微企业受让', color: COLORS.bar, family: 'I1' },
+  { id: 'I2', name: '高校院所转化', color: COLORS.second, family: 'I2' },
+  { id: 'I5a', name: '质押项目', color: COLORS.line, family: null },
+] as const;
+
 /** Month by month in the year: patents (项) of I1 and I2, pledges (项). */
 export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
   const rows = data.monthly.map((m) => ({ ...m, label: `${Number(m.month.slice(5))}月` }));
@@ -336,40 +340,27 @@ export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis width={48} allowDecimals={false} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Line
-            isAnimationActive={false}
-            type="linear"
-            dataKey="I1"
-            name="中小微企业受让"
-            stroke={COLORS.bar}
-            strokeWidth={2}
-            activeDot={{
-              r: 6,
-              cursor: 'pointer',
-              onClick: (_e: unknown, p: unknown) => click('I1')(p as { payload?: { month: string } }),
-            }}
-          />
-          <Line
-            isAnimationActive={false}
-            type="linear"
-            dataKey="I2"
-            name="高校院所转化"
-            stroke={COLORS.second}
-            strokeWidth={2}
-            activeDot={{
-              r: 6,
-              cursor: 'pointer',
-              onClick: (_e: unknown, p: unknown) => click('I2')(p as { payload?: { month: string } }),
-            }}
-          />
-          <Line
-            isAnimationActive={false}
-            type="linear"
-            dataKey="I5a"
-            name="质押项目"
-            stroke={COLORS.line}
-            strokeWidth={2}
-          />
+          {MONTHLY_LINES.map(({ id, name, color, family }) => (
+            <Line
+              key={id}
+              isAnimationActive={false}
+              type="linear"
+              dataKey={id}
+              name={name}
+              stroke={color}
+              strokeWidth={2}
+              // Only the deal indicators' points open the month's deals.
+              activeDot={
+                family === null
+                  ? undefined
+                  : {
+                      r: 6,
+                      cursor: 'pointer',
+                      onClick: (_e: unknown, p: unknown) => click(family)(p as { payload?: { month: string } }),
+                    }
+              }
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -1,4 +1,3 @@
-import { Select } from 'antd';
 import { useState } from 'react';
 import {
   Bar,
@@ -22,7 +21,7 @@ import {
   formatRate,
 } from '../../../../shared/indicators/format';
 import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/ids';
-import { ChartCard } from '../../charts/ChartCard';
+import { ChartCard, ChartSelect } from '../../charts/ChartCard';
 import { allZero, axisTick, label } from '../../charts/charts';
 import type { DealsQuery } from '../../charts/DealsDrawer';
 import type { IndicatorViewProps } from './RegionsTable';
@@ -188,12 +187,11 @@ export function IndustryMapChart({ home, open }: { home: ProvinceHome; open: (qu
       exportName={`产业地图：${family === 'I1' ? '中小微企业受让' : '高校院所转化'}`}
       unit="项"
       extra={
-        <Select
-          size="small"
-          style={{ width: 170 }}
+        <ChartSelect
+          label="产业地图口径"
+          width={170}
           value={family}
           onChange={setFamily}
-          aria-label="产业地图口径"
           options={[
             { value: 'I1', label: 'I1 中小微企业受让' },
             { value: 'I2', label: 'I2 高校院所转化' },
