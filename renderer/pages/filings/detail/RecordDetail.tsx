@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { MatchmakingView } from '../../../../shared/contract/filings';
@@ -15,6 +15,34 @@ import { AttachmentsCard } from './AttachmentsCard';
 import { type AnyDetail, fieldsOf } from './fieldsOf';
 import { HistoryCard } from './HistoryCard';
 import { VoidButton } from './VoidButton';
+
+/** A list inside a record (its patents, payments, 对接), all rows on one card. */
+function DetailTable<T extends object>({
+  title,
+  rowKey,
+  rows,
+  emptyText,
+  columns,
+}: {
+  title: string;
+  rowKey: keyof T & string;
+  rows: T[];
+  emptyText?: string;
+  columns: TableColumnsType<T>;
+}) {
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 12 }}>
+      <Table<T>
+        size="small"
+        rowKey={rowKey}
+        pagination={false}
+        dataSource={rows}
+        locale={emptyText ? { emptyText } : undefined}
+        columns={columns}
+      />
+    </Card>
+  );
+}
 
 /** Every field of a record, its patents, payments, attachments, anomaly flags and version history. */
 const DETAIL_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
@@ -111,68 +139,59 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
         />
       </Card>
       {detail.patents && (
-        <Card size="small" title={`专利（${detail.patents.length} 件）`} style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
-            rowKey="number"
-            pagination={false}
-            dataSource={detail.patents}
-            columns={[
-              { title: '专利号', dataIndex: 'number' },
-              { title: '类型', dataIndex: 'type', render: (t: string) => <Tag color="blue">{t}</Tag> },
-              { title: '专利名称', dataIndex: 'title', render: text },
-              { title: '申请日', dataIndex: 'filingDate', render: text },
-              { title: '法律状态', dataIndex: 'status' },
-              { title: '届满日', dataIndex: 'naturalExpiry', render: text },
-            ]}
-          />
-        </Card>
+        <DetailTable
+          title={`专利（${detail.patents.length} 件）`}
+          rowKey="number"
+          rows={detail.patents}
+          columns={[
+            { title: '专利号', dataIndex: 'number' },
+            { title: '类型', dataIndex: 'type', render: (t: string) => <Tag color="blue">{t}</Tag> },
+            { title: '专利名称', dataIndex: 'title', render: text },
+            { title: '申请日', dataIndex: 'filingDate', render: text },
+            { title: '法律状态', dataIndex: 'status' },
+            { title: '届满日', dataIndex: 'naturalExpiry', render: text },
+          ]}
+        />
       )}
       {detail.fromMatchmakings && detail.fromMatchmakings.length > 0 && (
-        <Card size="small" title="来源对接" style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={detail.fromMatchmakings}
-            columns={[
-              // The province reads a city's deal but has no 供需对接 section of its own to open the 对接 in.
-              {
-                title: '对接日期',
-                key: 'date',
-                render: (_: unknown, m: MatchmakingView) =>
-                  atProvince ? m.eventDate : <Link to={`/matching/matchmakings/${m.id}`}>{m.eventDate}</Link>,
-              },
-              { title: '对接活动', dataIndex: 'event' },
-              {
-                title: '技术需求',
-                key: 'need',
-                render: (_: unknown, m: MatchmakingView) => `${m.needNo} · ${m.enterpriseName}`,
-              },
-              {
-                title: '供给专利',
-                key: 'supply',
-                render: (_: unknown, m: MatchmakingView) => `${m.patentNumber} ${m.patentTitle}`,
-              },
-            ]}
-          />
-        </Card>
+        <DetailTable
+          title="来源对接"
+          rowKey="id"
+          rows={detail.fromMatchmakings}
+          columns={[
+            // The province reads a city's deal but has no 供需对接 section of its own to open the 对接 in.
+            {
+              title: '对接日期',
+              key: 'date',
+              render: (_: unknown, m: MatchmakingView) =>
+                atProvince ? m.eventDate : <Link to={`/matching/matchmakings/${m.id}`}>{m.eventDate}</Link>,
+            },
+            { title: '对接活动', dataIndex: 'event' },
+            {
+              title: '技术需求',
+              key: 'need',
+              render: (_: unknown, m: MatchmakingView) => `${m.needNo} · ${m.enterpriseName}`,
+            },
+            {
+              title: '供给专利',
+              key: 'supply',
+              render: (_: unknown, m: MatchmakingView) => `${m.patentNumber} ${m.patentTitle}`,
+            },
+          ]}
+        />
       )}
       {detail.payments && (
-        <Card size="small" title={`到账（${detail.payments.length} 笔）`} style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={detail.payments}
-            locale={{ emptyText: '尚无到账记录' }}
-            columns={[
-              { title: '到账日期', dataIndex: 'paidDate' },
-              { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => wan(f) },
-              { title: '凭证号', dataIndex: 'voucherNo', render: text },
-            ]}
-          />
-        </Card>
+        <DetailTable
+          title={`到账（${detail.payments.length} 笔）`}
+          rowKey="id"
+          rows={detail.payments}
+          emptyText={'尚无到账记录'}
+          columns={[
+            { title: '到账日期', dataIndex: 'paidDate' },
+            { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => wan(f) },
+            { title: '凭证号', dataIndex: 'voucherNo', render: text },
+          ]}
+        />
       )}
       <AttachmentsCard
         entity={spec.entity}
