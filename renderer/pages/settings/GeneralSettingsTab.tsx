@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Card, Descriptions, Input, InputNumber } from 'antd';
-import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { generalSettings } from '../../../shared/contract/system';
@@ -12,6 +11,7 @@ import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { SubmitForm } from '../../components/SubmitForm';
+import { useFormFollows } from '../../components/useFormFollows';
 
 type General = z.input<typeof generalSettings>;
 
@@ -26,9 +26,7 @@ export function GeneralSettingsTab() {
   const { value: stored, error, replace } = useCall('settings.getGeneral', {});
   useShownError(error);
   const loaded = stored !== undefined;
-  useEffect(() => {
-    if (stored) reset(stored);
-  }, [stored, reset]);
+  useFormFollows(stored, reset);
   const { run } = useAction();
   const save = handleSubmit((value) => run(async () => replace(await call('settings.updateGeneral', value)), '已保存'));
   const readOnly = user.role !== '管理员';

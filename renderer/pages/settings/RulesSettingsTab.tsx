@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Form, InputNumber, Space, Table, Typography } from 'antd';
-import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ruleSettingsView } from '../../../shared/contract/rules';
@@ -11,6 +10,7 @@ import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { SubmitForm } from '../../components/SubmitForm';
+import { useFormFollows } from '../../components/useFormFollows';
 
 type View = z.infer<typeof ruleSettingsView>;
 type RuleRow = View['rules'][number];
@@ -27,9 +27,7 @@ export function RulesSettingsTab() {
     resolver: zodResolver(ruleThresholds),
   });
   // The fields show the stored thresholds each time they arrive (read, or handed back by a save).
-  useEffect(() => {
-    if (view) reset(view.thresholds);
-  }, [view, reset]);
+  useFormFollows(view?.thresholds, reset);
   const readOnly = user.role !== '管理员';
   const save = handleSubmit((thresholds) =>
     run(async () => {

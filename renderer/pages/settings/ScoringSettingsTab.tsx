@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Col, InputNumber, Row, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { scoringScheme } from '../../../shared/indicators/scoring';
@@ -11,6 +10,7 @@ import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { SubmitForm } from '../../components/SubmitForm';
+import { useFormFollows } from '../../components/useFormFollows';
 
 type Scheme = z.input<typeof scoringScheme>;
 
@@ -38,9 +38,7 @@ export function ScoringSettingsTab() {
     defaultValues: scoringScheme.parse({}),
   });
   // The fields show the stored scheme each time it arrives (read, or handed back by a save).
-  useEffect(() => {
-    if (stored) reset(stored.scheme);
-  }, [stored, reset]);
+  useFormFollows(stored?.scheme, reset);
   const readOnly = user.role !== '管理员';
   const save = handleSubmit((scheme) =>
     run(async () => {
