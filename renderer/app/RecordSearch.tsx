@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input, Tag } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useSearch } from '../data/useSearch';
 import { listKind } from '../pages/filings/calls';
 import { KIND_ORDER, KINDS, type KindKey } from '../pages/filings/kinds';
 
@@ -32,26 +33,11 @@ async function searchAll(text: string): Promise<Hit[]> {
 export function RecordSearch() {
   const navigate = useNavigate();
   const [value, setValue] = useState('');
-  const [found, setFound] = useState<Hit[] | null>(null);
-  const asked = useRef(0);
-  const hits = value.trim() ? found : null;
-
-  useEffect(() => {
-    const text = value.trim();
-    const mine = ++asked.current;
-    if (!text) return;
-    const timer = setTimeout(() => {
-      searchAll(text).then(
-        (answer) => mine === asked.current && setFound(answer),
-        () => mine === asked.current && setFound([]),
-      );
-    }, WAIT_MS);
-    return () => clearTimeout(timer);
-  }, [value]);
+  const { found, error } = useSearch(value, searchAll, WAIT_MS);
 
   const options = KIND_ORDER.map((kind) => ({
     label: KINDS[kind].label,
-    options: (hits ?? [])
+    options: (found ?? [])
       .filter((h) => h.kind === kind)
       .map((h) => ({
         value: `${h.kind}/${h.id}`,
@@ -74,7 +60,7 @@ export function RecordSearch() {
         setValue('');
         navigate(`/filings/${key}`);
       }}
-      notFoundContent={hits && hits.length === 0 ? '没有找到相符的记录' : null}
+      notFoundContent={error ?? (found && found.length === 0 ? '没有找到相符的记录' : null)}
       popupMatchSelectWidth={480}
       // The header's tall line height would stretch the box.
       style={{ width: 260, lineHeight: 'normal' }}

@@ -1,10 +1,11 @@
 import { AutoComplete, Button, Col, Input, Row, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { type Control, type FieldValues, type Path, type PathValue, useController, useWatch } from 'react-hook-form';
 import type { PartyInput, PartyView } from '../../shared/contract/filings/parties';
 import { ENTERPRISE_SIZES, PARTY_KINDS } from '../../shared/domain/enterprise';
 import { CITY_REGIONS } from '../../shared/domain/regions';
 import { checkUscc } from '../../shared/domain/uscc';
+import { useSearch } from '../data/useSearch';
 import { call } from '../transport/desk';
 import { FormField } from './FormField';
 import { useFormSubmit } from './formSubmit';
@@ -12,19 +13,8 @@ import { useFormSubmit } from './formSubmit';
 const REGION_OPTIONS = CITY_REGIONS.map((r) => ({ value: r.code, label: r.name }));
 const SEARCH_DELAY_MS = 200;
 
-function useSearch(text: string): PartyView[] {
-  // The last answer stays while the next is asked (the list does not flicker as the caseworker types).
-  const [found, setFound] = useState<PartyView[]>([]);
-  const asking = text.trim().length > 0;
-  useEffect(() => {
-    if (!asking) return;
-    const timer = setTimeout(() => {
-      call('parties.search', { query: text, limit: 12 }).then(setFound, () => setFound([]));
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, asking]);
-  return asking ? found : [];
-}
+/** Known parties whose name or USCC holds the text typed. */
+const searchParties = (text: string) => call('parties.search', { query: text, limit: 12 });
 
 export function partyFromView(p: PartyView): PartyInput {
   return {
@@ -59,7 +49,8 @@ export function PartyPicker<T extends FieldValues>({
   const party = useController({ control, name: name as Path<T> });
   const current = (useWatch({ control, name: name as Path<T> }) ?? EMPTY_PARTY) as PartyInput;
   const [query, setQuery] = useState('');
-  const found = useSearch(query);
+  // A refused search offers nothing to pick: the party is then filled in by hand.
+  const found = useSearch(query, searchParties, SEARCH_DELAY_MS).found ?? [];
   const pickedName = useRef<string | null>(current.id ? current.name : null);
   const confirmWarning = useController({ control, name: path('confirmUsccWarning') });
   const submit = useFormSubmit();

@@ -1,10 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Form, Input } from 'antd';
+import { App, Button, Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { password } from '../../../shared/contract/users';
-import { FormField, showServerIssues } from '../../components/FormField';
-import { call, DeskCallError } from '../../transport/desk';
+import { FormField } from '../../components/FormField';
+import { call } from '../../transport/desk';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useSubmit } from '../../components/modalSubmit';
 
 const changeForm = z
   .object({
@@ -28,24 +30,13 @@ export function ChangePasswordForm({
     resolver: zodResolver(changeForm),
     defaultValues: { currentPassword: '', newPassword: '', repeat: '' },
   });
-  const submit = handleSubmit(async ({ currentPassword, newPassword }) => {
-    try {
-      await call('users.changePassword', { currentPassword, newPassword });
-      message.success('密码已修改，下次登录请使用新密码');
-      await onDone();
-    } catch (error) {
-      if (error instanceof DeskCallError && showServerIssues(setError, error.error)) return;
-      message.error((error as Error).message);
-    }
+  const submit = useSubmit(handleSubmit, setError, async ({ currentPassword, newPassword }) => {
+    await call('users.changePassword', { currentPassword, newPassword });
+    message.success('密码已修改，下次登录请使用新密码');
+    await onDone();
   });
   return (
-    <Form
-      layout="vertical"
-      onSubmitCapture={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <FormField
         control={control}
         name="currentPassword"
@@ -73,6 +64,6 @@ export function ChangePasswordForm({
       <Button type="primary" htmlType="submit" block loading={formState.isSubmitting}>
         修改密码
       </Button>
-    </Form>
+    </SubmitForm>
   );
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import { call } from '../../transport/desk';
 import { downloadBase64, downloadBlob, XLSX_TYPE } from '../../transport/files';
@@ -87,22 +87,12 @@ export function ChartCard({
               { value: 'table', label: '表格' },
             ]}
           />
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            onClick={() => void exportPng()}
-            aria-label={`${fileTitle} 导出图片`}
-          >
+          <ExportAs icon={<DownloadOutlined />} label={`${fileTitle} 导出图片`} onClick={() => void exportPng()}>
             PNG
-          </Button>
-          <Button
-            size="small"
-            icon={<FileExcelOutlined />}
-            onClick={() => void exportXlsx()}
-            aria-label={`${fileTitle} 导出表格`}
-          >
+          </ExportAs>
+          <ExportAs icon={<FileExcelOutlined />} label={`${fileTitle} 导出表格`} onClick={() => void exportXlsx()}>
             xlsx
-          </Button>
+          </ExportAs>
         </Space>
       }
       // A narrow card (1280×720, two charts side by side) wraps its title onto a second line rather than cutting it.
@@ -136,5 +126,43 @@ export function ChartCard({
       )}
       {note && <Typography.Text type="secondary">{note}</Typography.Text>}
     </Card>
+  );
+}
+
+/** One of a chart card's exports, in its title bar. */
+function ExportAs({
+  icon,
+  label,
+  onClick,
+  children,
+}: {
+  icon: ReactNode;
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button size="small" icon={icon} onClick={onClick} aria-label={label}>
+      {children}
+    </Button>
+  );
+}
+
+/** A chart's own choice (which indicator, which count) in its card's title bar. */
+export function ChartSelect<V extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  width,
+}: {
+  label: string;
+  value: V;
+  onChange: (value: V) => void;
+  options: { value: V; label: string }[];
+  width: number;
+}) {
+  return (
+    <Select size="small" style={{ width }} value={value} onChange={onChange} options={options} aria-label={label} />
   );
 }

@@ -1,11 +1,13 @@
-import { Alert, Col, Row, Select, Spin, Statistic, Card } from 'antd';
+import { Col, Row, Statistic, Card } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { formatIndicator, formatRate } from '../../../shared/indicators/format';
 import { INDICATORS, type IndicatorId } from '../../../shared/indicators/ids';
+import { Computing } from '../../components/Computing';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../data/useCall';
-import { reportingRegionOptions, useRegionYear, yearOptions } from '../evaluation/regionYear';
+import { useRegionYear } from '../evaluation/regionYear';
+import { RegionYearSelects } from '../evaluation/RegionYearSelects';
 import { GrowthChart, IndustryChart, MonthlyChart, ProgressChart, RegionChart } from './charts';
 import { DealsDrawer, type DealsQuery } from './DealsDrawer';
 import { NoTarget } from './TargetsLink';
@@ -29,31 +31,9 @@ export function ChartsPage() {
       <PageHeader
         title="统计图表"
         description="各项指标的累计进度、增幅与要求、地区与产业分布、月度趋势；点击柱形或数据点可查看计入的交易"
-        extra={
-          <>
-            <Select
-              aria-label="地区"
-              style={{ width: 200 }}
-              value={region}
-              options={reportingRegionOptions}
-              onChange={(v) => set({ region: v })}
-            />
-            <Select
-              aria-label="年度"
-              style={{ width: 110 }}
-              value={year}
-              options={yearOptions(today)}
-              onChange={(v) => set({ year: v })}
-            />
-          </>
-        }
+        extra={<RegionYearSelects region={region} year={year} today={today} set={set} />}
       />
-      {error && <Alert type="error" showIcon message="统计失败" description={error} />}
-      {!data && !error && (
-        <Spin tip="正在统计…">
-          <div style={{ height: 240 }} />
-        </Spin>
-      )}
+      <Computing done={data !== undefined} error={error} failed="统计失败" tip="正在统计…" />
       {data && (
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>

@@ -1,4 +1,3 @@
-import { Select } from 'antd';
 import { useState } from 'react';
 import {
   Bar,
@@ -20,7 +19,7 @@ import { chartNumber, formatIndicator, formatIndicatorWithUnit, formatRate } fro
 import { dealFamily } from '../../../shared/indicators/dealFamily';
 import { AVERAGE_GROWTH_IDS, INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../shared/indicators/ids';
 import { CITY_REGIONS } from '../../../shared/domain/regions';
-import { ChartCard } from './ChartCard';
+import { ChartCard, ChartSelect } from './ChartCard';
 import { NoTarget } from './TargetsLink';
 import type { DealsQuery } from './DealsDrawer';
 
@@ -39,30 +38,20 @@ export const indicatorOptions = (ids: readonly IndicatorId[]) => ids.map((id) =>
 
 /** Cumulative value by year end against the target line, for one indicator chosen from a list. */
 export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
-  const [id, setId] = useState<IndicatorId>('I1');
+  const { id, family, choice } = useIndicatorChoice('进度指标');
   const target = data.report.indicators[id].target;
   const rows = data.cumulativeByYear.map((y) => ({
     year: `${y.year}`,
     value: chartNumber(id, y.values[id]),
     raw: y.values[id],
   }));
-  const family = dealFamily(id);
   return (
     <ChartCard
       testId="chart-progress"
       title="累计完成进度"
       exportName={`累计完成进度：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
-      extra={
-        <Select
-          size="small"
-          style={{ width: 190 }}
-          value={id}
-          onChange={setId}
-          options={indicatorOptions(TARGETABLE_IDS)}
-          aria-label="进度指标"
-        />
-      }
+      extra={choice}
       empty={allZero(rows.map((r) => r.raw))}
       note={target === null ? <NoTarget year={data.year} /> : undefined}
       table={{
@@ -179,30 +168,20 @@ function pct(rate: number | null): number | null {
 
 /** Cumulative values of the twelve regions side by side. */
 export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
-  const [id, setId] = useState<IndicatorId>('I1');
+  const { id, family, choice } = useIndicatorChoice('地区对比指标');
   const rows = data.byRegion.map((r) => ({
     name: CITY_REGIONS.find((c) => c.code === r.region)?.shortName ?? r.regionName,
     region: r.region,
     value: chartNumber(id, r.values[id]),
     raw: r.values[id],
   }));
-  const family = dealFamily(id);
   return (
     <ChartCard
       testId="chart-regions"
       title="各地区累计"
       exportName={`各地区累计：${INDICATORS[id].shortName}`}
       unit={unitOf(id)}
-      extra={
-        <Select
-          size="small"
-          style={{ width: 190 }}
-          value={id}
-          onChange={setId}
-          options={indicatorOptions(TARGETABLE_IDS)}
-          aria-label="地区对比指标"
-        />
-      }
+      extra={choice}
       table={{
         headers: ['地区', `累计值（${unitOf(id)}）`],
         rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]),
@@ -306,6 +285,22 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
   );
 }
 
+/** A chart of one indicator the caseworker chooses (I1 first): the choice, its deals' family, and its select. */
+function useIndicatorChoice(label: string) {
+  const [id, setId] = useState<IndicatorId>('I1');
+  const choice = (
+    <ChartSelect label={label} width={190} value={id} onChange={setId} options={indicatorOptions(TARGETABLE_IDS)} />
+  );
+  return { id, family: dealFamily(id), choice };
+}
+
+/** The monthly trend's lines; `family` the deals a point opens. */
+const MONTHLY_LINES = [
+  { id: 'I1', name: '中小微企业受让', color: COLORS.bar, family: 'I1' },
+  { id: 'I2', name: '高校院所转化', color: COLORS.second, family: 'I2' },
+  { id: 'I5a', name: '质押项目', color: COLORS.line, family: null },
+] as const;
+
 /** Month by month in the year: patents (项) of I1 and I2, pledges (项). */
 export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
   const rows = data.monthly.map((m) => ({ ...m, label: `${Number(m.month.slice(5))}月` }));
@@ -336,40 +331,27 @@ export function MonthlyChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis width={48} allowDecimals={false} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Line
-            isAnimationActive={false}
-            type="linear"
-            dataKey="I1"
-            name="中小微企业受让"
-            stroke={COLORS.bar}
-            strokeWidth={2}
-            activeDot={{
-              r: 6,
-              cursor: 'pointer',
-              onClick: (_e: unknown, p: unknown) => click('I1')(p as { payload?: { month: string } }),
-            }}
-          />
-          <Line
-            isAnimationActive={false}
-            type="linear"
-            dataKey="I2"
-            name="高校院所转化"
-            stroke={COLORS.second}
-            strokeWidth={2}
-            activeDot={{
-              r: 6,
-              cursor: 'pointer',
-              onClick: (_e: unknown, p: unknown) => click('I2')(p as { payload?: { month: string } }),
-            }}
-          />
-          <Line
-            isAnimationActive={false}
-            type="linear"
-            dataKey="I5a"
-            name="质押项目"
-            stroke={COLORS.line}
-            strokeWidth={2}
-          />
+          {MONTHLY_LINES.map(({ id, name, color, family }) => (
+            <Line
+              key={id}
+              isAnimationActive={false}
+              type="linear"
+              dataKey={id}
+              name={name}
+              stroke={color}
+              strokeWidth={2}
+              // Only the deal indicators' points open the month's deals.
+              activeDot={
+                family === null
+                  ? undefined
+                  : {
+                      r: 6,
+                      cursor: 'pointer',
+                      onClick: (_e: unknown, p: unknown) => click(family)(p as { payload?: { month: string } }),
+                    }
+              }
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -1,10 +1,12 @@
-import { DownOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Dropdown, Select, Space, Spin } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import { Alert, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
-import { Link, Route, Routes } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { EvaluationSheet } from '../../../shared/contract/indicators';
+import { Computing } from '../../components/Computing';
 import { PageHeader } from '../../components/PageHeader';
+import { PageRoutes } from '../../components/PageRoutes';
 import { TARGETS_SETTINGS } from '../charts/TargetsLink';
 import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
@@ -12,7 +14,9 @@ import { call } from '../../transport/desk';
 import { EvaluationSheetView } from './EvaluationSheetView';
 import { afterPaint, printSheets, saveEachAsPdf, saveSheetsAsPdf, sheetFileName } from './printing';
 import { PrintSheets } from './PrintSheets';
-import { reportingRegionOptions, useRegionYear, yearOptions } from './regionYear';
+import { SheetActions, SheetPaper } from './SheetActions';
+import { useRegionYear } from './regionYear';
+import { RegionYearSelects } from './RegionYearSelects';
 
 function EvaluationWorkbench() {
   const { region, year, set, today } = useRegionYear();
@@ -46,31 +50,13 @@ function EvaluationWorkbench() {
         description="按晋财行〔2021〕35号“四、奖补条件”生成成效评价表：A4 打印，签字盖章"
         extra={
           <>
-            <Select
-              aria-label="地区"
-              style={{ width: 200 }}
-              value={region}
-              options={reportingRegionOptions}
-              onChange={(v) => set({ region: v })}
+            <RegionYearSelects region={region} year={year} today={today} set={set} />
+            <SheetActions
+              ready={sheet !== undefined}
+              busy={busy}
+              run={run}
+              pdfName={() => sheetFileName(sheet!.regionName, year)}
             />
-            <Select
-              aria-label="年度"
-              style={{ width: 110 }}
-              value={year}
-              options={yearOptions(today)}
-              onChange={(v) => set({ year: v })}
-            />
-            <Button icon={<PrinterOutlined />} disabled={!sheet || busy} onClick={() => void run(printSheets)}>
-              打印
-            </Button>
-            <Button
-              type="primary"
-              icon={<FilePdfOutlined />}
-              disabled={!sheet || busy}
-              onClick={() => void run(() => saveSheetsAsPdf(sheetFileName(sheet!.regionName, year)))}
-            >
-              保存为 PDF
-            </Button>
             <Dropdown
               disabled={busy}
               menu={{
@@ -91,12 +77,7 @@ function EvaluationWorkbench() {
           </>
         }
       />
-      {error && <Alert type="error" showIcon message="评价表生成失败" description={error} />}
-      {!sheet && !error && (
-        <Spin tip="正在计算指标…">
-          <div style={{ height: 200 }} />
-        </Spin>
-      )}
+      <Computing done={sheet !== undefined} error={error} failed="评价表生成失败" tip="正在计算指标…" height={200} />
       {sheet && sheet.rows.every((r) => r.target === null) && (
         <Alert
           type="warning"
@@ -112,9 +93,9 @@ function EvaluationWorkbench() {
         />
       )}
       {sheet && (
-        <div style={{ background: '#e9ebee', padding: '16px 0', borderRadius: 6, overflowX: 'auto' }}>
+        <SheetPaper>
           <EvaluationSheetView sheet={sheet} />
-        </div>
+        </SheetPaper>
       )}
       <PrintSheets sheets={printing ?? (sheet ? [sheet] : [])} />
     </>
@@ -150,10 +131,5 @@ function PrintRoute() {
 }
 
 export function EvaluationPage() {
-  return (
-    <Routes>
-      <Route index element={<EvaluationWorkbench />} />
-      <Route path="print" element={<PrintRoute />} />
-    </Routes>
-  );
+  return <PageRoutes main={<EvaluationWorkbench />} path="print" element={<PrintRoute />} />;
 }

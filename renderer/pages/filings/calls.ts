@@ -63,6 +63,11 @@ export type KindMethod<K extends KindKey, V extends Verb> = (typeof KIND_METHODS
 export type KindRecord<K extends KindKey> = MethodInput<KindMethod<K, 'create'>>;
 export type KindDetail<K extends KindKey> = MethodOutput<KindMethod<K, 'get'>>;
 
+/** The contract method of one kind and verb, to read through the data layer (`useCall(kindMethod(kind, 'get'), …)`). */
+export function kindMethod<K extends KindKey, V extends Verb>(kind: K, verb: V): KindMethod<K, V> {
+  return KIND_METHODS[kind][verb];
+}
+
 /**
  * Calls one kind's method for a verb. Where the kind is one of several (a screen serving every kind), the input must
  * fit that verb's input of some kind: get, void and restore take the same input whatever the kind.
@@ -72,7 +77,7 @@ export function callKind<K extends KindKey, V extends Verb>(
   verb: V,
   input: MethodInput<KindMethod<K, V>>,
 ): Promise<MethodOutput<KindMethod<K, V>>> {
-  return call(KIND_METHODS[kind][verb], input);
+  return call(kindMethod(kind, verb), input);
 }
 
 /** A record form's calls: load the record it edits, save a new one or (with `id`) a new version of it. */

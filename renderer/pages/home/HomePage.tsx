@@ -6,6 +6,40 @@ import { FunnelCard } from '../matching/FunnelCard';
 import { TodoCard } from './TodoCard';
 import { NoticesCard } from './NoticesCard';
 
+/** The usual order of a caseworker's work, each step opening its section. */
+const DAILY_STEPS = [
+  {
+    to: '/filings',
+    title: '备案登记',
+    description: '录入或从 Excel 导入专利转让、许可、作价入股，质押融资、产品备案、企业年度数据和奖补。',
+  },
+  {
+    to: '/matching',
+    title: '供需对接',
+    description: '登记可转化的专利和企业技术需求，查看匹配推荐，记录对接并登记成交。',
+  },
+  {
+    to: '/review',
+    title: '异常审核',
+    description: '系统在保存和导入时自动检查异常交易；审核员逐条确认或排除。',
+  },
+  {
+    to: '/sync',
+    title: '数据同步',
+    description: '将本地记录以签名批次报送省级，可联网发送，也可导出文件用移动介质报送。',
+  },
+  {
+    to: '/charts',
+    title: '统计图表',
+    description: '查看各项指标相对省定目标的进度和增幅。',
+  },
+  {
+    to: '/evaluation',
+    title: '成效评价',
+    description: '生成并打印本地区的成效评价表。',
+  },
+];
+
 /** Where a caseworker starts the day: what this desk is for and the usual order of work. */
 export function HomePage() {
   const { status, user } = useSession();
@@ -27,32 +61,10 @@ export function HomePage() {
               direction="vertical"
               size="small"
               current={-1}
-              items={[
-                {
-                  title: <a onClick={() => navigate('/filings')}>备案登记</a>,
-                  description: '录入或从 Excel 导入专利转让、许可、作价入股，质押融资、产品备案、企业年度数据和奖补。',
-                },
-                {
-                  title: <a onClick={() => navigate('/matching')}>供需对接</a>,
-                  description: '登记可转化的专利和企业技术需求，查看匹配推荐，记录对接并登记成交。',
-                },
-                {
-                  title: <a onClick={() => navigate('/review')}>异常审核</a>,
-                  description: '系统在保存和导入时自动检查异常交易；审核员逐条确认或排除。',
-                },
-                {
-                  title: <a onClick={() => navigate('/sync')}>数据同步</a>,
-                  description: '将本地记录以签名批次报送省级，可联网发送，也可导出文件用移动介质报送。',
-                },
-                {
-                  title: <a onClick={() => navigate('/charts')}>统计图表</a>,
-                  description: '查看各项指标相对省定目标的进度和增幅。',
-                },
-                {
-                  title: <a onClick={() => navigate('/evaluation')}>成效评价</a>,
-                  description: '生成并打印本地区的成效评价表。',
-                },
-              ]}
+              items={DAILY_STEPS.map(({ to, title, description }) => ({
+                title: <a onClick={() => navigate(to)}>{title}</a>,
+                description,
+              }))}
             />
           </Card>
         </Col>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import type { SystemStatus } from '../../app/session';
 import { CenteredCard } from '../../components/CenteredCard';
 import { FormField } from '../../components/FormField';
 import { call } from '../../transport/desk';
+import { SubmitForm } from '../../components/SubmitForm';
 
 const loginForm = contract['auth.login'].input;
 type LoginForm = z.input<typeof loginForm>;
@@ -43,13 +44,7 @@ export function LoginPage({
       </Typography.Title>
       <Typography.Paragraph type="secondary">{status.region?.name} · 请登录</Typography.Paragraph>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-      <Form
-        layout="vertical"
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <FormField
           control={control}
           name="username"
@@ -65,7 +60,7 @@ export function LoginPage({
         <Button type="primary" htmlType="submit" block size="large" loading={formState.isSubmitting}>
           登录
         </Button>
-      </Form>
+      </SubmitForm>
     </CenteredCard>
   );
 }

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { type DefaultValues, useForm, useWatch } from 'react-hook-form';
+import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useWatch } from 'react-hook-form';
 import { DEAL_KINDS, dealInput, type DealInput, LICENSE_MODES } from '../../../shared/contract/filings/deals';
 import type { PartyInput } from '../../../shared/contract/filings/parties';
 import type { SupplyRow } from '../../../shared/contract/matching';
@@ -12,7 +11,7 @@ import { FormField } from '../../components/FormField';
 import { MoneyInput } from '../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker } from '../../components/PartyPicker';
 import { call } from '../../transport/desk';
-import { submitWithServerIssues } from './submit';
+import { usePoolForm } from './submit';
 
 /** An open license runs its declared years from the contract date, to the day before the anniversary. */
 function openLicenseEnd(from: string, years: number): string {
@@ -32,7 +31,6 @@ export function DealFromPool(props: {
   onSaved: () => void;
 }) {
   const { supply } = props;
-  const { message } = App.useApp();
   const { status } = useSession();
   const open = !props.matchmakingId && supply.openLicense;
   const initial: DealInput = {
@@ -50,24 +48,11 @@ export function DealFromPool(props: {
     amountFen: open ? (supply.openLicenseFeeFen ?? 0) : (null as unknown as number),
     payments: [],
   };
-  const form = useForm<DealInput>({
-    resolver: zodResolver(dealInput as never) as never,
-    defaultValues: initial as DefaultValues<DealInput>,
-    mode: 'onTouched',
-    shouldFocusError: false,
+  const { control, save } = usePoolForm(dealInput, initial, props.onSaved, async (deal) => {
+    await call('matching.recordDeal', { supplyId: supply.id, matchmakingId: props.matchmakingId ?? null, deal });
+    return `已登记交易（${deal.contractNo}）`;
   });
-  const { control } = form;
   const kind = useWatch({ control, name: 'kind' });
-  const save = submitWithServerIssues(form, message, async (deal) => {
-    const result = await call('matching.recordDeal', {
-      supplyId: supply.id,
-      matchmakingId: props.matchmakingId ?? null,
-      deal,
-    });
-    message.success(`已登记交易（${deal.contractNo}）`);
-    props.onSaved();
-    return void result;
-  });
   return (
     <Modal
       open

@@ -1,4 +1,3 @@
-import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,12 +9,9 @@ import { NeedsTab } from './NeedsTab';
 import { RecommendationPrint } from './RecommendationPrint';
 import { SupplyMatchesView } from './SupplyMatchesView';
 import { SupplyTab } from './SupplyTab';
-import { useTabParam } from './tabParam';
-
-const TABS = ['supply', 'needs', 'matchmakings', 'open'] as const;
+import { AddressTabs } from './AddressTabs';
 
 function Pool() {
-  const [tab, setTab] = useTabParam(TABS, 'supply');
   return (
     <>
       <PageHeader
@@ -23,10 +19,7 @@ function Pool() {
         description="专利供给（沉睡专利池）与企业技术需求的匹配、对接和开放许可；专利供给、技术需求也可在 备案登记 → 从 Excel 导入 中批量导入"
       />
       <FunnelCard />
-      <Tabs
-        destroyOnHidden
-        activeKey={tab}
-        onChange={setTab}
+      <AddressTabs
         items={[
           { key: 'supply', label: '专利供给', children: <SupplyTab /> },
           { key: 'needs', label: '技术需求', children: <NeedsTab /> },

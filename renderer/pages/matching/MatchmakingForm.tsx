@@ -1,12 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Form, Input, Modal, Select } from 'antd';
-import { type DefaultValues, useForm } from 'react-hook-form';
+import { Form, Input, Modal, Select } from 'antd';
 import { MATCH_OUTCOMES, matchmakingInput, type MatchmakingInput } from '../../../shared/contract/matching';
 import { useSession } from '../../app/session';
 import { DateInput } from '../../components/DateInput';
 import { FormField } from '../../components/FormField';
 import { call } from '../../transport/desk';
-import { submitWithServerIssues } from './submit';
+import { usePoolForm } from './submit';
 
 /** Records a 对接 between a need and a pooled patent: the date, what happened (a visit, a fair …) and how it stands. */
 export function MatchmakingForm(props: {
@@ -16,25 +14,17 @@ export function MatchmakingForm(props: {
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const { status } = useSession();
-  const form = useForm<MatchmakingInput>({
-    resolver: zodResolver(matchmakingInput as never) as never,
-    defaultValues: {
-      needId: props.needId,
-      supplyId: props.supplyId,
-      eventDate: status.today,
-      event: '',
-      outcome: '洽谈中',
-    } as DefaultValues<MatchmakingInput>,
-    mode: 'onTouched',
-    shouldFocusError: false,
-  });
-  const { control } = form;
-  const save = submitWithServerIssues(form, message, async (values) => {
+  const initial: MatchmakingInput = {
+    needId: props.needId,
+    supplyId: props.supplyId,
+    eventDate: status.today,
+    event: '',
+    outcome: '洽谈中',
+  };
+  const { control, save } = usePoolForm(matchmakingInput, initial, props.onSaved, async (values) => {
     await call('matching.matchmakings.save', { record: values });
-    message.success('已记录对接');
-    props.onSaved();
+    return '已记录对接';
   });
   return (
     <Modal

@@ -1,10 +1,11 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { MatchmakingRow } from '../../../shared/contract/matching';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { useRecordsPlace } from '../filings/recordsPlace';
 import { OUTCOME_COLOR } from './MatchmakingView';
+import { PoolTable } from './PoolTable';
 
 /** The 对接 records: which need, which patent, when, what happened, and the deal it became. */
 export function MatchmakingsTab() {
@@ -23,12 +24,10 @@ export function MatchmakingTable({
   // A deal opens where this installation keeps its records (the province: the cities' records, read-only).
   const { base } = useRecordsPlace();
   return (
-    <Table<MatchmakingRow>
-      size="small"
-      rowKey="id"
-      dataSource={rows}
-      pagination={{ pageSize: 20, showSizeChanger: false }}
-      locale={{ emptyText: '尚无对接记录' }}
+    <PoolTable<MatchmakingRow>
+      rows={rows}
+      atProvince={false}
+      emptyText="尚无对接记录"
       columns={[
         {
           title: '对接日期',

@@ -1,13 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
-import { type DefaultValues, useForm } from 'react-hook-form';
+import { Col, Input, Row, Select } from 'antd';
 import { needInput, type NeedInput, type NeedRow, URGENCIES } from '../../../shared/contract/matching';
-import { INDUSTRIES } from '../../../shared/domain/industries';
 import { FormField } from '../../components/FormField';
 import { MoneyInput } from '../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker } from '../../components/PartyPicker';
 import { call } from '../../transport/desk';
-import { submitWithServerIssues } from './submit';
+import { IndustryField } from './IndustryField';
+import { PoolFormDrawer } from './PoolFormDrawer';
+import { type PoolFormProps, usePoolForm } from './submit';
 
 const EMPTY: NeedInput = {
   needNo: '',
@@ -38,109 +37,64 @@ function toInput(row: NeedRow): NeedInput {
 }
 
 /** 技术需求 by form, as the survey (需求调查摸底) recorded it. */
-export function NeedForm({
-  editing,
-  onClose,
-  onSaved,
-}: {
-  editing: NeedRow | null;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const { message } = App.useApp();
-  const form = useForm<NeedInput>({
-    resolver: zodResolver(needInput as never) as never,
-    defaultValues: (editing ? toInput(editing) : EMPTY) as DefaultValues<NeedInput>,
-    mode: 'onTouched',
-    shouldFocusError: false,
-  });
-  const { control } = form;
-  const save = submitWithServerIssues(form, message, async (values) => {
-    await call('matching.needs.save', { id: editing?.id ?? null, record: values });
-    message.success('已保存');
-    onSaved();
-  });
+export function NeedForm({ editing, onClose, onSaved }: PoolFormProps<NeedRow>) {
+  const { control, save } = usePoolForm(needInput, editing ? toInput(editing) : EMPTY, onSaved, (record) =>
+    call('matching.needs.save', { id: editing?.id ?? null, record }).then(() => '已保存'),
+  );
   return (
-    <Drawer
-      open
-      width={880}
-      title={editing ? '修改技术需求' : '新增技术需求'}
-      onClose={onClose}
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" onClick={() => void save()}>
-            保存
-          </Button>
-        </Space>
-      }
-    >
-      <Form layout="vertical" onFinish={() => void save()}>
-        <Row gutter={12}>
-          <Col span={8}>
-            <FormField
-              control={control}
-              name="needNo"
-              label="需求编号"
-              required
-              render={(f) => <Input {...f} aria-label="需求编号" autoFocus />}
-            />
-          </Col>
-          <Col span={8}>
-            <FormField
-              control={control}
-              name="industry"
-              label="所属产业"
-              render={(f) => (
-                <Select
-                  {...f}
-                  aria-label="所属产业"
-                  virtual={false}
-                  options={INDUSTRIES.map((v) => ({ value: v, label: v }))}
-                />
-              )}
-            />
-          </Col>
-          <Col span={8}>
-            <FormField
-              control={control}
-              name="urgency"
-              label="紧迫程度"
-              render={(f) => (
-                <Select {...f} aria-label="紧迫程度" options={URGENCIES.map((v) => ({ value: v, label: v }))} />
-              )}
-            />
-          </Col>
-        </Row>
-        <PartyPicker control={control} name="enterprise" label="企业" />
-        <FormField
-          control={control}
-          name="needText"
-          label="需求描述"
-          required
-          extra="想解决的技术问题、想引进的技术"
-          render={(f) => <Input.TextArea {...f} rows={3} aria-label="需求描述" />}
-        />
-        <Row gutter={12}>
-          <Col span={14}>
-            <FormField
-              control={control}
-              name="keywords"
-              label="关键词"
-              extra="逗号或顿号分隔"
-              render={(f) => <Input {...f} value={f.value ?? ''} aria-label="关键词" />}
-            />
-          </Col>
-          <Col span={10}>
-            <FormField
-              control={control}
-              name="budgetFen"
-              label="预算"
-              render={(f) => <MoneyInput value={f.value} onChange={f.onChange} onBlur={f.onBlur} aria-label="预算" />}
-            />
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+    <PoolFormDrawer title={editing ? '修改技术需求' : '新增技术需求'} onClose={onClose} onSave={save}>
+      <Row gutter={12}>
+        <Col span={8}>
+          <FormField
+            control={control}
+            name="needNo"
+            label="需求编号"
+            required
+            render={(f) => <Input {...f} aria-label="需求编号" autoFocus />}
+          />
+        </Col>
+        <Col span={8}>
+          <IndustryField control={control} />
+        </Col>
+        <Col span={8}>
+          <FormField
+            control={control}
+            name="urgency"
+            label="紧迫程度"
+            render={(f) => (
+              <Select {...f} aria-label="紧迫程度" options={URGENCIES.map((v) => ({ value: v, label: v }))} />
+            )}
+          />
+        </Col>
+      </Row>
+      <PartyPicker control={control} name="enterprise" label="企业" />
+      <FormField
+        control={control}
+        name="needText"
+        label="需求描述"
+        required
+        extra="想解决的技术问题、想引进的技术"
+        render={(f) => <Input.TextArea {...f} rows={3} aria-label="需求描述" />}
+      />
+      <Row gutter={12}>
+        <Col span={14}>
+          <FormField
+            control={control}
+            name="keywords"
+            label="关键词"
+            extra="逗号或顿号分隔"
+            render={(f) => <Input {...f} value={f.value ?? ''} aria-label="关键词" />}
+          />
+        </Col>
+        <Col span={10}>
+          <FormField
+            control={control}
+            name="budgetFen"
+            label="预算"
+            render={(f) => <MoneyInput value={f.value} onChange={f.onChange} onBlur={f.onBlur} aria-label="预算" />}
+          />
+        </Col>
+      </Row>
+    </PoolFormDrawer>
   );
 }

@@ -1,10 +1,12 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { MatchmakingRow, NeedRow, PatentMatch, SupplyRow } from '../../../shared/contract/matching';
+import type { MatchmakingRow, PatentMatch, SupplyRow } from '../../../shared/contract/matching';
 import { ExportButton } from '../../components/export/ExportButton';
-import { PageHeader } from '../../components/PageHeader';
+import { useAction } from '../../data/useAction';
+import { useCall } from '../../data/useCall';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { printSheets } from '../evaluation/printing';
 import { region, wan } from '../filings/format';
@@ -12,7 +14,8 @@ import { useRecordsPlace } from '../filings/recordsPlace';
 import { DealFromPool } from './DealFromPool';
 import { MatchmakingForm } from './MatchmakingForm';
 import { MatchmakingTable } from './MatchmakingsTab';
-import { ReasonTags } from './ReasonTags';
+import { MatchesHeader } from './MatchesHeader';
+import { RankedTable } from './ReasonTags';
 import { RECOMMENDED, RecommendationPrintRoot } from './RecommendationPrint';
 
 /**
@@ -23,28 +26,31 @@ export function NeedMatchesView() {
   const { needId = '' } = useParams();
   const navigate = useNavigate();
   const { canEdit, atProvince } = useRecordsPlace();
-  const { message } = App.useApp();
-  const [need, setNeed] = useState<NeedRow | null>(null);
-  const [matches, setMatches] = useState<PatentMatch[]>([]);
-  const [records, setRecords] = useState<MatchmakingRow[]>([]);
+  const { run } = useAction();
+  const ranked = useCall('matching.forNeed', { needId, limit: RECOMMENDED });
+  const matchmakings = useCall('matching.matchmakings.list', { needId });
+  useShownError(ranked.error ?? matchmakings.error);
   const [meeting, setMeeting] = useState<SupplyRow | null>(null);
   const [dealing, setDealing] = useState<{ supply: SupplyRow; matchmakingId: string } | null>(null);
-  const load = useCallback(() => {
-    call('matching.forNeed', { needId, limit: RECOMMENDED }).then(
-      (r) => {
-        setNeed(r.need);
-        setMatches(r.matches);
-      },
-      (error: Error) => message.error(error.message),
-    );
-    call('matching.matchmakings.list', { needId }).then(setRecords);
-  }, [needId, message]);
-  useEffect(load, [load]);
-  if (!need) return null;
+  // Read again after a 对接 or a deal is recorded; the page keeps what it shows meanwhile.
+  const load = () => {
+    ranked.reload();
+    matchmakings.reload();
+  };
+  const shown = ranked.latest?.need.id === needId ? ranked.latest : undefined;
+  if (!shown) return null;
+  const { need, matches } = shown;
+  const records = matchmakings.latest?.filter((m) => m.needId === needId) ?? [];
 
+  /** The pooled patent of a 对接, to start its deal from: among the ranked ones, or else looked up in the pool. */
   const supplyOf = async (m: MatchmakingRow) =>
     matches.find((x) => x.supply.id === m.supplyId)?.supply ??
     (await call('matching.supply.list', { search: m.patentNumber })).rows.find((s) => s.id === m.supplyId);
+  const startDeal = (m: MatchmakingRow) =>
+    run(async () => {
+      const supply = await supplyOf(m);
+      if (supply) setDealing({ supply, matchmakingId: m.id });
+    });
   const exportTable = () => ({
     table: {
       title: `${need.needNo} 匹配专利`,
@@ -63,7 +69,7 @@ export function NeedMatchesView() {
   });
   return (
     <>
-      <PageHeader
+      <MatchesHeader
         title={`匹配专利：${need.enterpriseName}`}
         description="按匹配度排序；推荐理由说明排在这里的原因"
         extra={
@@ -75,33 +81,24 @@ export function NeedMatchesView() {
             </Button>
           </>
         }
+        facts={[
+          { label: '需求编号', children: need.needNo },
+          ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
+          { label: '紧迫程度', children: need.urgency },
+          { label: '所属产业', children: need.industry },
+          { label: '所在地', children: region(need.enterpriseRegion) },
+          { label: '预算', children: wan(need.budgetFen) },
+          { label: '企业规模', children: need.enterpriseSize ?? '—' },
+          { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
+          { label: '需求描述', children: need.needText, span: 4 },
+        ]}
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions
-          size="small"
-          column={4}
-          items={[
-            { label: '需求编号', children: need.needNo },
-            ...(atProvince ? [{ label: '报送地区', children: region(need.regionCode) }] : []),
-            { label: '紧迫程度', children: need.urgency },
-            { label: '所属产业', children: need.industry },
-            { label: '所在地', children: region(need.enterpriseRegion) },
-            { label: '预算', children: wan(need.budgetFen) },
-            { label: '企业规模', children: need.enterpriseSize ?? '—' },
-            { label: '关键词', children: need.keywords || '—', span: atProvince ? 1 : 2 },
-            { label: '需求描述', children: need.needText, span: 4 },
-          ]}
-        />
-      </Card>
       <Card size="small" title="候选专利" style={{ marginBottom: 12 }}>
-        <Table<PatentMatch>
-          size="small"
+        <RankedTable<PatentMatch>
+          rows={matches}
           rowKey={(m) => m.supply.id}
-          dataSource={matches}
-          pagination={false}
-          locale={{ emptyText: '供给库中没有与该需求相关的专利' }}
+          emptyText="供给库中没有与该需求相关的专利"
           columns={[
-            { title: '排名', key: 'rank', width: 50, render: (_: unknown, __: PatentMatch, i: number) => i + 1 },
             {
               title: '专利',
               key: 'patent',
@@ -117,9 +114,9 @@ export function NeedMatchesView() {
               ),
             },
             { title: '所在地', key: 'region', width: 80, render: (_: unknown, m) => region(m.supply.ownerRegion) },
-            { title: '匹配度', dataIndex: 'score', width: 70, render: (v: number) => v.toFixed(2) },
-            { title: '推荐理由', key: 'reasons', render: (_: unknown, m) => <ReasonTags reasons={m.reasons} /> },
-            ...(canEdit
+          ]}
+          after={
+            canEdit
               ? [
                   {
                     title: '操作',
@@ -132,8 +129,8 @@ export function NeedMatchesView() {
                     ),
                   },
                 ]
-              : []),
-          ]}
+              : []
+          }
         />
       </Card>
       <Card size="small" title="对接记录">
@@ -144,13 +141,7 @@ export function NeedMatchesView() {
               ? (m) =>
                   m.dealId ? null : (
                     <Space>
-                      <Button
-                        size="small"
-                        type="link"
-                        onClick={() =>
-                          void supplyOf(m).then((supply) => supply && setDealing({ supply, matchmakingId: m.id }))
-                        }
-                      >
+                      <Button size="small" type="link" onClick={() => void startDeal(m)}>
                         转为交易
                       </Button>
                     </Space>

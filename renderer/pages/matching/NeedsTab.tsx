@@ -1,4 +1,4 @@
-import { Button, Input, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { NeedRow } from '../../../shared/contract/matching';
@@ -7,6 +7,9 @@ import { useShownError } from '../../data/useShownError';
 import { region, wan } from '../filings/format';
 import { useRecordsPlace } from '../filings/recordsPlace';
 import { NeedForm } from './NeedForm';
+import { PoolToolbar } from './PoolToolbar';
+import { useEditing } from './useEditing';
+import { PoolTable } from './PoolTable';
 import { regionFilter } from './regionFilter';
 
 /**
@@ -17,44 +20,24 @@ export function NeedsTab() {
   const navigate = useNavigate();
   const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<NeedRow | 'new' | null>(null);
   // Read again after a save; the table keeps its rows meanwhile.
   const needs = useCall('matching.needs.list', { search: search || null });
   useShownError(needs.error);
   const rows = needs.latest?.rows ?? [];
+  const editing = useEditing<NeedRow>(needs.reload);
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder="需求编号、企业或需求内容"
-          aria-label="搜索技术需求"
-          onSearch={setSearch}
-          style={{ width: 320 }}
-        />
-        {canEdit && (
-          <Button type="primary" onClick={() => setEditing('new')}>
-            新增技术需求
-          </Button>
-        )}
-      </Space>
-      <Table<NeedRow>
-        size="small"
-        rowKey="id"
-        dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+      <PoolToolbar
+        placeholder="需求编号、企业或需求内容"
+        label="搜索技术需求"
+        onSearch={setSearch}
+        addLabel={canEdit ? '新增技术需求' : null}
+        onAdd={() => editing.edit('new')}
+      />
+      <PoolTable<NeedRow>
+        rows={rows}
+        atProvince={atProvince}
         columns={[
-          ...(atProvince
-            ? [
-                {
-                  title: '报送地区',
-                  dataIndex: 'regionCode',
-                  width: 90,
-                  render: region,
-                  ...regionFilter(rows, (n: NeedRow) => n.regionCode),
-                },
-              ]
-            : []),
           { title: '需求编号', dataIndex: 'needNo', width: 120 },
           {
             title: '企业',
@@ -87,7 +70,7 @@ export function NeedsTab() {
                   匹配专利
                 </Button>
                 {canEdit && (
-                  <Button size="small" type="link" onClick={() => setEditing(n)}>
+                  <Button size="small" type="link" onClick={() => editing.edit(n)}>
                     修改
                   </Button>
                 )}
@@ -96,16 +79,7 @@ export function NeedsTab() {
           },
         ]}
       />
-      {editing && (
-        <NeedForm
-          editing={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            needs.reload();
-          }}
-        />
-      )}
+      {editing.open && <NeedForm editing={editing.row} onClose={editing.close} onSaved={editing.saved} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PrintRoot } from '../../components/PrintRoot';
 import { useCall } from '../../data/useCall';
 import { printSheets } from '../evaluation/printing';
+import { SheetPaper } from '../evaluation/SheetActions';
 import { RecommendationSheet } from './RecommendationSheet';
 
 /** The 推荐清单 as printed from a need's page: its ten best patents. */
@@ -37,9 +38,7 @@ export function RecommendationPrintRoot({
   );
   return (
     <>
-      {preview && sheet && (
-        <div style={{ background: '#e9ebee', padding: '16px 0', borderRadius: 6, overflowX: 'auto' }}>{sheet}</div>
-      )}
+      {preview && sheet && <SheetPaper>{sheet}</SheetPaper>}
       <PrintRoot ready={need !== null} run={run}>
         {sheet}
       </PrintRoot>

@@ -1,4 +1,4 @@
-import { Button, Input, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { SupplyRow } from '../../../shared/contract/matching';
@@ -8,6 +8,9 @@ import { useShownError } from '../../data/useShownError';
 import { region, wan } from '../filings/format';
 import { useRecordsPlace } from '../filings/recordsPlace';
 import { DealFromPool } from './DealFromPool';
+import { PoolToolbar } from './PoolToolbar';
+import { useEditing } from './useEditing';
+import { PoolTable } from './PoolTable';
 import { regionFilter } from './regionFilter';
 import { SupplyForm } from './SupplyForm';
 
@@ -62,48 +65,29 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
   const navigate = useNavigate();
   const { canEdit, atProvince } = useRecordsPlace();
   const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<SupplyRow | 'new' | null>(null);
   const [taking, setTaking] = useState<SupplyRow | null>(null);
   // Read again after a save or a license taken; the table keeps its rows meanwhile.
   const pool = useCall('matching.supply.list', { search: search || null, openLicenseOnly: openOnly });
   useShownError(pool.error);
   const rows = pool.latest?.rows ?? [];
   const total = pool.latest?.total ?? 0;
+  const editing = useEditing<SupplyRow>(pool.reload);
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search
-          allowClear
-          placeholder="专利号、名称、权利人或关键词"
-          aria-label={openOnly ? '搜索开放许可' : '搜索专利供给'}
-          onSearch={setSearch}
-          style={{ width: 320 }}
-        />
-        {!openOnly && canEdit && (
-          <Button type="primary" onClick={() => setEditing('new')}>
-            新增专利供给
-          </Button>
-        )}
+      <PoolToolbar
+        placeholder="专利号、名称、权利人或关键词"
+        label={openOnly ? '搜索开放许可' : '搜索专利供给'}
+        onSearch={setSearch}
+        addLabel={!openOnly && canEdit ? '新增专利供给' : null}
+        onAdd={() => editing.edit('new')}
+      >
         <ExportButton source={() => ({ table: poolTable(rows) })} rowCount={rows.length} />
         <span>共 {total} 件</span>
-      </Space>
-      <Table<SupplyRow>
-        size="small"
-        rowKey="id"
-        dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+      </PoolToolbar>
+      <PoolTable<SupplyRow>
+        rows={rows}
+        atProvince={atProvince}
         columns={[
-          ...(atProvince
-            ? [
-                {
-                  title: '报送地区',
-                  dataIndex: 'regionCode',
-                  width: 90,
-                  render: region,
-                  ...regionFilter(rows, (s: SupplyRow) => s.regionCode),
-                },
-              ]
-            : []),
           { title: '专利号', dataIndex: 'patentNumber', width: 150 },
           { title: '专利名称', dataIndex: 'title', ellipsis: true },
           { title: '权利人', dataIndex: 'ownerName', width: 170, ellipsis: true },
@@ -144,7 +128,7 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
                       取得许可
                     </Button>
                   ) : (
-                    <Button size="small" type="link" onClick={() => setEditing(s)}>
+                    <Button size="small" type="link" onClick={() => editing.edit(s)}>
                       修改
                     </Button>
                   ))}
@@ -153,16 +137,7 @@ export function SupplyTab({ openOnly = false }: { openOnly?: boolean }) {
           },
         ]}
       />
-      {editing && (
-        <SupplyForm
-          editing={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            pool.reload();
-          }}
-        />
-      )}
+      {editing.open && <SupplyForm editing={editing.row} onClose={editing.close} onSaved={editing.saved} />}
       {taking && (
         <DealFromPool
           supply={taking}

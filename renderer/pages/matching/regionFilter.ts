@@ -12,3 +12,20 @@ export function regionFilter<T>(rows: readonly T[], regionOf: (row: T) => string
     onFilter: (value: React.Key | boolean, row: T) => (regionOf(row) ?? '') === value,
   };
 }
+
+/**
+ * The 报送地区 column, at the province only: the region whose installation reported each row, filtered by the
+ * regions shown.
+ */
+export function reportedByColumns<T extends { regionCode?: string | null }>(rows: readonly T[], atProvince: boolean) {
+  if (!atProvince) return [];
+  return [
+    {
+      title: '报送地区',
+      dataIndex: 'regionCode',
+      width: 90,
+      render: region,
+      ...regionFilter(rows, (row: T) => row.regionCode ?? null),
+    },
+  ];
+}

@@ -1,16 +1,15 @@
-import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
+import { ArrowRightOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { FlagDetail } from '../../../shared/contract/rules';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../components/formatDateTime';
-import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { DealsSideBySide } from './DealsSideBySide';
 import { DecisionPanel } from './DecisionPanel';
-import { EvidenceList } from './EvidenceList';
+import { FindingView } from './FindingView';
 import { ageText, SourceTag, StatusTag } from './flagTags';
 import { PaymentsChart } from './PaymentsChart';
 import { PriceDistributionChart } from './PriceDistributionChart';
@@ -51,7 +50,6 @@ function FlagRecords({ records }: { records: FlagDetail['records'] }) {
 /** One flag: what the rule found, the records side by side, the evidence, and the decision. */
 export function FlagDetailView() {
   const { flagId = '' } = useParams();
-  const navigate = useNavigate();
   const { status } = useSession();
   // Read again after a decision; the page keeps showing the flag meanwhile.
   const { latest: flag, error, reload } = useCall('review.flag', { flagId });
@@ -59,72 +57,56 @@ export function FlagDetailView() {
   if (!flag || flag.id !== flagId) return <Spin />;
   const paymentsDeal = flag.ruleId === 'R06' ? flag.deals[0] : undefined;
   return (
-    <>
-      <PageHeader
-        title={`${flag.ruleId} ${flag.ruleName}`}
-        description={flag.ruleDescription}
-        extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/review')}>
-            返回审核队列
-          </Button>
-        }
-      />
-      <Space style={{ marginBottom: 12 }} wrap>
-        <StatusTag status={flag.status} active={flag.active} />
-        <SourceTag source={flag.source} />
-        <Typography.Text type="secondary">
-          {flag.regionName} · 首次发现 {formatDateTime(flag.firstSeenAt)}（{ageText(flag.ageDays)}）
-        </Typography.Text>
-        <FlagRecords records={flag.records} />
-      </Space>
-      <Alert
-        type={flag.status === '确认异常' ? 'error' : 'warning'}
-        showIcon
-        message={flag.explanation}
-        style={{ marginBottom: 16 }}
-      />
-      {flag.provinceDecision && (
-        <Alert
-          type={flag.provinceDecision.decision === '确认异常' ? 'error' : 'info'}
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={`省级审核结论：${flag.provinceDecision.decision}（${formatDateTime(flag.provinceDecision.decidedAt)}）`}
-          description={`理由：${flag.provinceDecision.reason}。本机的审核结论仍由本地审核员作出。`}
-        />
-      )}
-      <Row gutter={16}>
-        <Col span={16}>
-          <Space direction="vertical" style={{ width: '100%' }} size={16}>
-            <Card size="small" title="所涉交易">
-              <DealsSideBySide deals={flag.deals} />
-            </Card>
-            {flag.priceDistribution && (
-              <Card size="small" title="同组单件价格分布（红色为本笔交易）">
-                <PriceDistributionChart bins={flag.priceDistribution} />
-              </Card>
-            )}
-            {paymentsDeal && (
-              <Card size="small" title="到账与成交金额">
-                <PaymentsChart
-                  deal={paymentsDeal}
-                  asOf={status.today}
-                  minPaidPercent={
-                    typeof flag.evidence.minPaidPercent === 'number' ? flag.evidence.minPaidPercent : undefined
-                  }
-                />
-              </Card>
-            )}
-            <Card size="small" title="证据">
-              <EvidenceList evidence={flag.evidence} />
-            </Card>
-          </Space>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title="审核">
-            <DecisionPanel key={flag.id} flag={flag} onChanged={reload} next={<NextButton flagId={flag.id} />} />
+    <FindingView
+      finding={flag}
+      back="/review"
+      backLabel="返回审核队列"
+      facts={
+        <>
+          <StatusTag status={flag.status} active={flag.active} />
+          <SourceTag source={flag.source} />
+          <Typography.Text type="secondary">
+            {flag.regionName} · 首次发现 {formatDateTime(flag.firstSeenAt)}（{ageText(flag.ageDays)}）
+          </Typography.Text>
+          <FlagRecords records={flag.records} />
+        </>
+      }
+      notes={
+        flag.provinceDecision && (
+          <Alert
+            type={flag.provinceDecision.decision === '确认异常' ? 'error' : 'info'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={`省级审核结论：${flag.provinceDecision.decision}（${formatDateTime(flag.provinceDecision.decidedAt)}）`}
+            description={`理由：${flag.provinceDecision.reason}。本机的审核结论仍由本地审核员作出。`}
+          />
+        )
+      }
+      records={
+        <>
+          <Card size="small" title="所涉交易">
+            <DealsSideBySide deals={flag.deals} />
           </Card>
-        </Col>
-      </Row>
-    </>
+          {flag.priceDistribution && (
+            <Card size="small" title="同组单件价格分布（红色为本笔交易）">
+              <PriceDistributionChart bins={flag.priceDistribution} />
+            </Card>
+          )}
+          {paymentsDeal && (
+            <Card size="small" title="到账与成交金额">
+              <PaymentsChart
+                deal={paymentsDeal}
+                asOf={status.today}
+                minPaidPercent={
+                  typeof flag.evidence.minPaidPercent === 'number' ? flag.evidence.minPaidPercent : undefined
+                }
+              />
+            </Card>
+          )}
+        </>
+      }
+      decisionTitle="审核"
+      decision={<DecisionPanel key={flag.id} flag={flag} onChanged={reload} next={<NextButton flagId={flag.id} />} />}
+    />
   );
 }

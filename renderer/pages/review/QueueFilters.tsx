@@ -10,6 +10,35 @@ const AGE_OPTIONS = [
   { value: 90, label: '已等待 90 天以上' },
 ];
 
+/** One filter of the queue: cleared, it filters nothing (its placeholder says so). */
+function FilterSelect<V extends string | number>({
+  label,
+  placeholder,
+  width,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  placeholder: string;
+  width: number;
+  value: V | undefined;
+  onChange: (value: V | undefined) => void;
+  options: { value: V; label: string }[];
+}) {
+  return (
+    <Select
+      allowClear
+      placeholder={placeholder}
+      aria-label={label}
+      style={{ width }}
+      value={value}
+      onChange={onChange}
+      options={options}
+    />
+  );
+}
+
 /** The queue's filters: rule, region, status, source and age. */
 export function QueueFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
@@ -26,38 +55,34 @@ export function QueueFilters({ value, onChange }: { value: Filters; onChange: (n
         onChange={(ruleIds) => set({ ruleIds: ruleIds.length ? ruleIds : undefined })}
         options={RULES.map((r) => ({ value: r.id, label: `${r.id} ${r.name}` }))}
       />
-      <Select
-        allowClear
+      <FilterSelect
+        label="地区"
         placeholder="全部地区"
-        aria-label="地区"
-        style={{ width: 150 }}
+        width={150}
         value={value.regionCode}
         onChange={(regionCode) => set({ regionCode })}
         options={CITY_REGIONS.map((r) => ({ value: r.code, label: r.shortName }))}
       />
-      <Select
-        allowClear
+      <FilterSelect
+        label="状态"
         placeholder="全部状态"
-        aria-label="状态"
-        style={{ width: 130 }}
+        width={130}
         value={value.status}
         onChange={(status) => set({ status })}
         options={FLAG_STATUSES.map((s) => ({ value: s, label: s }))}
       />
-      <Select
-        allowClear
+      <FilterSelect
+        label="来源"
         placeholder="全部来源"
-        aria-label="来源"
-        style={{ width: 120 }}
+        width={120}
         value={value.source}
         onChange={(source) => set({ source })}
         options={FLAG_SOURCES.map((s) => ({ value: s, label: s }))}
       />
-      <Select
-        allowClear
+      <FilterSelect
+        label="等待时间"
         placeholder="不限等待时间"
-        aria-label="等待时间"
-        style={{ width: 160 }}
+        width={160}
         value={value.minAgeDays}
         onChange={(minAgeDays) => set({ minAgeDays })}
         options={AGE_OPTIONS}

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
-import { useEffect } from 'react';
+import { Button, Card, Descriptions, Input, InputNumber } from 'antd';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { generalSettings } from '../../../shared/contract/system';
@@ -11,6 +10,8 @@ import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useFormFollows } from '../../components/useFormFollows';
 
 type General = z.input<typeof generalSettings>;
 
@@ -25,9 +26,7 @@ export function GeneralSettingsTab() {
   const { value: stored, error, replace } = useCall('settings.getGeneral', {});
   useShownError(error);
   const loaded = stored !== undefined;
-  useEffect(() => {
-    if (stored) reset(stored);
-  }, [stored, reset]);
+  useFormFollows(stored, reset);
   const { run } = useAction();
   const save = handleSubmit((value) => run(async () => replace(await call('settings.updateGeneral', value)), '已保存'));
   const readOnly = user.role !== '管理员';
@@ -40,14 +39,7 @@ export function GeneralSettingsTab() {
         <Descriptions.Item label="本机编号">{status.installationId}</Descriptions.Item>
         <Descriptions.Item label="程序版本">{status.appVersion}</Descriptions.Item>
       </Descriptions>
-      <Form
-        layout="vertical"
-        style={{ maxWidth: 640 }}
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save} style={{ maxWidth: 640 }}>
         {status.region?.code !== PROVINCE_CODE && (
           <FormField
             control={control}
@@ -80,7 +72,7 @@ export function GeneralSettingsTab() {
             保存
           </Button>
         )}
-      </Form>
+      </SubmitForm>
     </Card>
   );
 }

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Form, InputNumber, Space, Table, Typography } from 'antd';
-import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ruleSettingsView } from '../../../shared/contract/rules';
@@ -10,6 +9,8 @@ import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useFormFollows } from '../../components/useFormFollows';
 
 type View = z.infer<typeof ruleSettingsView>;
 type RuleRow = View['rules'][number];
@@ -26,9 +27,7 @@ export function RulesSettingsTab() {
     resolver: zodResolver(ruleThresholds),
   });
   // The fields show the stored thresholds each time they arrive (read, or handed back by a save).
-  useEffect(() => {
-    if (view) reset(view.thresholds);
-  }, [view, reset]);
+  useFormFollows(view?.thresholds, reset);
   const readOnly = user.role !== '管理员';
   const save = handleSubmit((thresholds) =>
     run(async () => {
@@ -79,12 +78,7 @@ export function RulesSettingsTab() {
         </Typography.Text>
       }
     >
-      <Form
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save} layout="horizontal">
         <Table<RuleRow>
           rowKey="id"
           size="small"
@@ -109,7 +103,7 @@ export function RulesSettingsTab() {
             保存阈值
           </Button>
         )}
-      </Form>
+      </SubmitForm>
     </Card>
   );
 }

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
-import { useEffect } from 'react';
+import { App, Button, Card, Col, InputNumber, Row, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { scoringScheme } from '../../../shared/indicators/scoring';
@@ -10,6 +9,8 @@ import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useFormFollows } from '../../components/useFormFollows';
 
 type Scheme = z.input<typeof scoringScheme>;
 
@@ -37,9 +38,7 @@ export function ScoringSettingsTab() {
     defaultValues: scoringScheme.parse({}),
   });
   // The fields show the stored scheme each time it arrives (read, or handed back by a save).
-  useEffect(() => {
-    if (stored) reset(stored.scheme);
-  }, [stored, reset]);
+  useFormFollows(stored?.scheme, reset);
   const readOnly = user.role !== '管理员';
   const save = handleSubmit((scheme) =>
     run(async () => {
@@ -66,13 +65,7 @@ export function ScoringSettingsTab() {
         当前为第 {version ?? '…'} 版{version === 0 ? '（默认方案）' : ''}
         。各项按完成率折算，不超过其分值；增幅达标项按达标项数占要求项数的比例折算；扣分合计不超过上限。保存后生成新版本，评价表上印有所用版本。
       </Typography.Paragraph>
-      <Form
-        layout="vertical"
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <Row gutter={16}>
           {WEIGHTS.map((w) => (
             <Col key={w.name} xs={12} md={8} xl={6}>
@@ -106,7 +99,7 @@ export function ScoringSettingsTab() {
             保存为新版本
           </Button>
         )}
-      </Form>
+      </SubmitForm>
     </Card>
   );
 }

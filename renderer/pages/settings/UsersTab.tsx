@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { SubmitForm } from '../../components/SubmitForm';
 
 const newUserForm = contract['users.create'].input;
 type NewUser = z.input<typeof newUserForm>;
@@ -48,13 +49,7 @@ function NewUserModal({ open, onClose }: { open: boolean; onClose: (created: boo
       confirmLoading={formState.isSubmitting}
       destroyOnHidden
     >
-      <Form
-        layout="vertical"
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <FormField
           control={control}
           name="username"
@@ -91,7 +86,7 @@ function NewUserModal({ open, onClose }: { open: boolean; onClose: (created: boo
           render={(field) => <Input.Password {...field} aria-label="初始密码" autoComplete="new-password" />}
         />
         <button type="submit" hidden />
-      </Form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { FormField, showServerIssues } from '../../components/FormField';
 import { installationRegionOptions } from '../../components/regionOptions';
 import { call, DeskCallError } from '../../transport/desk';
 import { CenteredCard } from '../../components/CenteredCard';
+import { SubmitForm } from '../../components/SubmitForm';
 
 const setupInput = contract['system.setup'].input;
 const setupForm = setupInput
@@ -56,13 +57,7 @@ export function SetupPage({ onDone, setupRegion }: { onDone: () => Promise<void>
           : '第一次使用，请设置本机所属地区和第一位管理员。管理员之后可在“设置”中为录入员、审核员和领导开设账号。'}
       </Typography.Paragraph>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-      <Form
-        layout="vertical"
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <FormField
           control={control}
           name="regionCode"
@@ -117,7 +112,7 @@ export function SetupPage({ onDone, setupRegion }: { onDone: () => Promise<void>
         <Button type="primary" htmlType="submit" block size="large" loading={formState.isSubmitting}>
           完成设置并进入
         </Button>
-      </Form>
+      </SubmitForm>
     </CenteredCard>
   );
 }

@@ -1,11 +1,12 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { SyncOverview } from '../../../shared/contract/sync';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
+import { useCall } from '../../data/useCall';
 import { usePoll } from '../../data/usePoll';
+import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
 import { downloadText } from '../../transport/files';
 import { formatDateTime } from '../../components/formatDateTime';
@@ -14,22 +15,17 @@ import { BatchTable, rejectionsLeft } from './BatchTable';
 export function SyncPage() {
   const { user } = useSession();
   const { message, modal } = App.useApp();
-  const [overview, setOverview] = useState<SyncOverview | null>(null);
+  const sync = useCall('sync.overview', {});
+  useShownError(sync.error);
+  const overview = sync.latest;
   const [syncing, setSyncing] = useState(false);
   const [exporting, setExporting] = useState(false);
   const mayWrite = user.role === '录入员' || user.role === '管理员';
 
-  const refresh = useCallback(
-    () => call('sync.overview', {}).then(setOverview, (e: Error) => message.error(e.message)),
-    [message],
-  );
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
   // While a sync runs in core — this page's 立即同步 or the background sync — follow its progress, and show the
-  // outcome when it ends.
+  // outcome when it ends: each tick's answer is shown as the overview's, one read at a time.
   const backgroundRunning = overview?.running != null;
-  usePoll(refresh, 700, syncing || backgroundRunning);
+  usePoll(async () => sync.replace(await call('sync.overview', {})), 700, syncing || backgroundRunning);
 
   const syncNow = async () => {
     setSyncing(true);
@@ -41,7 +37,7 @@ export function SyncPage() {
       message.error((error as Error).message, 8);
     } finally {
       setSyncing(false);
-      void refresh();
+      sync.reload();
     }
   };
 
@@ -69,7 +65,7 @@ export function SyncPage() {
       message.error((error as Error).message, 8);
     } finally {
       setExporting(false);
-      void refresh();
+      sync.reload();
     }
   };
 

@@ -1,7 +1,7 @@
 import { Card, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract/index';
-import { call } from '../../../transport/desk';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
 import { formatDateTime } from '../../../components/formatDateTime';
 
 const ACTIONS: Record<string, string> = { create: '新建', update: '修改', void: '作废', restore: '恢复' };
@@ -57,10 +57,10 @@ function describe(entry: Entry): string {
 
 /** Who changed what, when: the record's versions from the audit log. */
 export function HistoryCard({ entity, id, refreshKey }: { entity: string; id: string; refreshKey: number }) {
-  const [entries, setEntries] = useState<Entry[]>([]);
-  useEffect(() => {
-    call('audit.history', { entity, entityId: id }).then(setEntries, () => setEntries([]));
-  }, [entity, id, refreshKey]);
+  // Read again whenever the record is (refreshKey): a restore or an attachment adds a line.
+  const history = useCall('audit.history', { entity, entityId: id }, refreshKey);
+  useShownError(history.error);
+  const entries = history.latest ?? [];
   return (
     <Card size="small" title="修改记录" style={{ marginBottom: 12 }} data-testid="history">
       <Timeline

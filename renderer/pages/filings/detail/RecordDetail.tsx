@@ -1,9 +1,12 @@
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { MatchmakingView } from '../../../../shared/contract/filings/deals';
 import { PageHeader } from '../../../components/PageHeader';
-import { callKind } from '../calls';
+import { useAction } from '../../../data/useAction';
+import { useCall } from '../../../data/useCall';
+import { useShownError } from '../../../data/useShownError';
+import { callKind, kindMethod } from '../calls';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { text, wan } from '../format';
 import type { KindSpec } from '../kinds';
@@ -13,25 +16,51 @@ import { type AnyDetail, fieldsOf } from './fieldsOf';
 import { HistoryCard } from './HistoryCard';
 import { VoidButton } from './VoidButton';
 
+/** A list inside a record (its patents, payments, 对接), all rows on one card. */
+function DetailTable<T extends object>({
+  title,
+  rowKey,
+  rows,
+  emptyText,
+  columns,
+}: {
+  title: string;
+  rowKey: keyof T & string;
+  rows: T[];
+  emptyText?: string;
+  columns: TableColumnsType<T>;
+}) {
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 12 }}>
+      <Table<T>
+        size="small"
+        rowKey={rowKey}
+        pagination={false}
+        dataSource={rows}
+        locale={emptyText ? { emptyText } : undefined}
+        columns={columns}
+      />
+    </Card>
+  );
+}
+
 /** Every field of a record, its patents, payments, attachments, anomaly flags and version history. */
 const DETAIL_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
 
 export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { run } = useAction();
   const { base, canEdit, atProvince } = useRecordsPlace();
-  const [detail, setDetail] = useState<AnyDetail | null>(null);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const load = useCallback(() => {
-    callKind(spec.key, 'get', { id }).then(
-      (loaded) => {
-        setDetail(loaded);
-        setRefreshKey((k) => k + 1);
-      },
-      (e: Error) => message.error(e.message),
-    );
-  }, [spec.key, id, message]);
-  useEffect(load, [load]);
+  const record = useCall(kindMethod(spec.key, 'get'), { id });
+  useShownError(record.error);
+  // Read again after a restore or an attachment change, with its history; the page keeps showing the record meanwhile.
+  const [round, setRound] = useState(0);
+  const load = () => {
+    record.reload();
+    setRound((r) => r + 1);
+  };
+  const detail: AnyDetail | undefined = record.latest?.id === id ? record.latest : undefined;
   if (!detail) return null;
 
   const voided = detail.voidedAt !== null;
@@ -75,12 +104,9 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
                 okText="恢复"
                 cancelText="取消"
                 onConfirm={async () => {
-                  try {
-                    await callKind(spec.key, 'restore', { id, version: detail.version });
-                    message.success('已恢复');
-                  } catch (error) {
-                    message.error((error as Error).message);
-                  }
+                  const restore = async () =>
+                    void (await callKind(spec.key, 'restore', { id, version: detail.version }));
+                  await run(restore, '已恢复');
                   load();
                 }}
               >
@@ -113,68 +139,59 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
         />
       </Card>
       {detail.patents && (
-        <Card size="small" title={`专利（${detail.patents.length} 件）`} style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
-            rowKey="number"
-            pagination={false}
-            dataSource={detail.patents}
-            columns={[
-              { title: '专利号', dataIndex: 'number' },
-              { title: '类型', dataIndex: 'type', render: (t: string) => <Tag color="blue">{t}</Tag> },
-              { title: '专利名称', dataIndex: 'title', render: text },
-              { title: '申请日', dataIndex: 'filingDate', render: text },
-              { title: '法律状态', dataIndex: 'status' },
-              { title: '届满日', dataIndex: 'naturalExpiry', render: text },
-            ]}
-          />
-        </Card>
+        <DetailTable
+          title={`专利（${detail.patents.length} 件）`}
+          rowKey="number"
+          rows={detail.patents}
+          columns={[
+            { title: '专利号', dataIndex: 'number' },
+            { title: '类型', dataIndex: 'type', render: (t: string) => <Tag color="blue">{t}</Tag> },
+            { title: '专利名称', dataIndex: 'title', render: text },
+            { title: '申请日', dataIndex: 'filingDate', render: text },
+            { title: '法律状态', dataIndex: 'status' },
+            { title: '届满日', dataIndex: 'naturalExpiry', render: text },
+          ]}
+        />
       )}
       {detail.fromMatchmakings && detail.fromMatchmakings.length > 0 && (
-        <Card size="small" title="来源对接" style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={detail.fromMatchmakings}
-            columns={[
-              // The province reads a city's deal but has no 供需对接 section of its own to open the 对接 in.
-              {
-                title: '对接日期',
-                key: 'date',
-                render: (_: unknown, m: MatchmakingView) =>
-                  atProvince ? m.eventDate : <Link to={`/matching/matchmakings/${m.id}`}>{m.eventDate}</Link>,
-              },
-              { title: '对接活动', dataIndex: 'event' },
-              {
-                title: '技术需求',
-                key: 'need',
-                render: (_: unknown, m: MatchmakingView) => `${m.needNo} · ${m.enterpriseName}`,
-              },
-              {
-                title: '供给专利',
-                key: 'supply',
-                render: (_: unknown, m: MatchmakingView) => `${m.patentNumber} ${m.patentTitle}`,
-              },
-            ]}
-          />
-        </Card>
+        <DetailTable
+          title="来源对接"
+          rowKey="id"
+          rows={detail.fromMatchmakings}
+          columns={[
+            // The province reads a city's deal but has no 供需对接 section of its own to open the 对接 in.
+            {
+              title: '对接日期',
+              key: 'date',
+              render: (_: unknown, m: MatchmakingView) =>
+                atProvince ? m.eventDate : <Link to={`/matching/matchmakings/${m.id}`}>{m.eventDate}</Link>,
+            },
+            { title: '对接活动', dataIndex: 'event' },
+            {
+              title: '技术需求',
+              key: 'need',
+              render: (_: unknown, m: MatchmakingView) => `${m.needNo} · ${m.enterpriseName}`,
+            },
+            {
+              title: '供给专利',
+              key: 'supply',
+              render: (_: unknown, m: MatchmakingView) => `${m.patentNumber} ${m.patentTitle}`,
+            },
+          ]}
+        />
       )}
       {detail.payments && (
-        <Card size="small" title={`到账（${detail.payments.length} 笔）`} style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={detail.payments}
-            locale={{ emptyText: '尚无到账记录' }}
-            columns={[
-              { title: '到账日期', dataIndex: 'paidDate' },
-              { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => wan(f) },
-              { title: '凭证号', dataIndex: 'voucherNo', render: text },
-            ]}
-          />
-        </Card>
+        <DetailTable
+          title={`到账（${detail.payments.length} 笔）`}
+          rowKey="id"
+          rows={detail.payments}
+          emptyText={'尚无到账记录'}
+          columns={[
+            { title: '到账日期', dataIndex: 'paidDate' },
+            { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => wan(f) },
+            { title: '凭证号', dataIndex: 'voucherNo', render: text },
+          ]}
+        />
       )}
       <AttachmentsCard
         entity={spec.entity}
@@ -183,7 +200,7 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
         onChange={load}
         canEdit={canEdit && !voided}
       />
-      <HistoryCard entity={spec.entity} id={id} refreshKey={refreshKey} />
+      <HistoryCard entity={spec.entity} id={id} refreshKey={round} />
     </div>
   );
 }

@@ -29,23 +29,40 @@ function ScheduleLine({ elapsed }: { elapsed: number }) {
   );
 }
 
+/** Percentages as labelled bars on the sheet's width, against the plan's 序时进度 (`elapsed`). */
+function PercentBars({
+  rows,
+  elapsed,
+  height,
+  barSize,
+  labelSize,
+}: {
+  rows: { name: string; value: number }[];
+  elapsed: number;
+  height: number;
+  barSize: number;
+  labelSize: number;
+}) {
+  return (
+    <BarChart width={WIDTH} height={height} data={rows} margin={{ top: 18, right: 16, left: 0, bottom: 0 }}>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="name" tick={{ fontSize: 10 }} interval={0} />
+      <YAxis unit="%" tick={{ fontSize: 10 }} />
+      <Bar dataKey="value" fill={COLORS.bar} isAnimationActive={false} barSize={barSize}>
+        <LabelList dataKey="value" position="top" formatter={percentLabel} fontSize={labelSize} />
+      </Bar>
+      <ScheduleLine elapsed={elapsed} />
+    </BarChart>
+  );
+}
+
 /** The province's completion of each plan target against 序时进度. */
 export function ProvinceCompletionChart({ bulletin }: { bulletin: Bulletin }) {
   const rows = BULLETIN_MAIN_IDS.map((id) => ({
     name: `${id} ${INDICATORS[id].shortName}`,
     value: percent(bulletin.province.indicators[id].completion) ?? 0,
   }));
-  return (
-    <BarChart width={WIDTH} height={190} data={rows} margin={{ top: 18, right: 16, left: 0, bottom: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="name" tick={{ fontSize: 10 }} interval={0} />
-      <YAxis unit="%" tick={{ fontSize: 10 }} />
-      <Bar dataKey="value" fill={COLORS.bar} isAnimationActive={false} barSize={36}>
-        <LabelList dataKey="value" position="top" formatter={percentLabel} fontSize={10} />
-      </Bar>
-      <ScheduleLine elapsed={bulletin.planElapsed} />
-    </BarChart>
-  );
+  return <PercentBars rows={rows} elapsed={bulletin.planElapsed} height={190} barSize={36} labelSize={10} />;
 }
 
 /** The regions by 综合完成率, best first, against the plan's 序时进度; regions without targets are left out. */
@@ -59,15 +76,5 @@ export function RankingChart({ bulletin }: { bulletin: Bulletin }) {
       behind: (r.overall ?? 0) < bulletin.planElapsed,
     }));
   if (rows.length === 0) return <div className="chart-empty">各地区均未设置目标，无法排名。</div>;
-  return (
-    <BarChart width={WIDTH} height={200} data={rows} margin={{ top: 18, right: 16, left: 0, bottom: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="name" tick={{ fontSize: 10 }} interval={0} />
-      <YAxis unit="%" tick={{ fontSize: 10 }} />
-      <Bar dataKey="value" fill={COLORS.bar} isAnimationActive={false} barSize={24}>
-        <LabelList dataKey="value" position="top" formatter={percentLabel} fontSize={9} />
-      </Bar>
-      <ScheduleLine elapsed={bulletin.planElapsed} />
-    </BarChart>
-  );
+  return <PercentBars rows={rows} elapsed={bulletin.planElapsed} height={200} barSize={24} labelSize={9} />;
 }

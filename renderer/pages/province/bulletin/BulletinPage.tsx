@@ -1,13 +1,14 @@
-import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Segmented, Select, Spin } from 'antd';
-import { Route, Routes } from 'react-router-dom';
+import { Alert, Button, Segmented, Select } from 'antd';
 import type { BulletinPeriod } from '../../../../shared/indicators/bulletinPeriod';
+import { Computing } from '../../../components/Computing';
 import { PageHeader } from '../../../components/PageHeader';
+import { PageRoutes } from '../../../components/PageRoutes';
 import { PrintRoot } from '../../../components/PrintRoot';
 import { useAction } from '../../../data/useAction';
 import { useCall } from '../../../data/useCall';
-import { printSheets, saveSheetsAsPdf } from '../../evaluation/printing';
-import { yearOptions } from '../../evaluation/regionYear';
+import { printSheets } from '../../evaluation/printing';
+import { YearSelect } from '../../evaluation/RegionYearSelects';
+import { SheetActions, SheetPaper } from '../../evaluation/SheetActions';
 import { BulletinSheet } from './BulletinSheet';
 import { useBulletinPeriod } from './periodQuery';
 
@@ -32,13 +33,7 @@ function BulletinWorkbench() {
         description="按月或按季度通报各地区专利转化目标完成情况（晋财行〔2021〕35号“定期通报机制”）：A4 打印或保存为 PDF"
         extra={
           <>
-            <Select
-              aria-label="年度"
-              style={{ width: 110 }}
-              value={period.year}
-              options={yearOptions(today)}
-              onChange={(v) => set({ year: v })}
-            />
+            <YearSelect year={period.year} today={today} onChange={(v) => set({ year: v })} />
             <Segmented
               aria-label="通报周期"
               value={period.kind}
@@ -55,30 +50,20 @@ function BulletinWorkbench() {
               options={period.kind === 'month' ? MONTHS : QUARTERS}
               onChange={(v) => set({ number: v })}
             />
-            <Button icon={<PrinterOutlined />} disabled={!bulletin || busy} onClick={() => void run(printSheets)}>
-              打印
-            </Button>
-            <Button
-              type="primary"
-              icon={<FilePdfOutlined />}
-              disabled={!bulletin || busy}
-              onClick={() => void run(() => saveSheetsAsPdf(`山西省专利转化定期通报（${bulletin!.periodLabel}）.pdf`))}
-            >
-              保存为 PDF
-            </Button>
+            <SheetActions
+              ready={bulletin !== null}
+              busy={busy}
+              run={run}
+              pdfName={() => `山西省专利转化定期通报（${bulletin!.periodLabel}）.pdf`}
+            />
           </>
         }
       />
-      {error && <Alert type="error" showIcon message="通报生成失败" description={error} />}
-      {!bulletin && !error && (
-        <Spin tip="正在汇总各地区指标…">
-          <div style={{ height: 200 }} />
-        </Spin>
-      )}
+      <Computing done={bulletin !== null} error={error} failed="通报生成失败" tip="正在汇总各地区指标…" height={200} />
       {bulletin && (
-        <div style={{ background: '#e9ebee', padding: '16px 0', borderRadius: 6, overflowX: 'auto' }}>
+        <SheetPaper>
           <BulletinSheet bulletin={bulletin} />
-        </div>
+        </SheetPaper>
       )}
       <PrintRoot ready={bulletin !== null}>{bulletin && <BulletinSheet bulletin={bulletin} />}</PrintRoot>
     </>
@@ -106,10 +91,5 @@ function PrintRoute() {
 }
 
 export function BulletinPage() {
-  return (
-    <Routes>
-      <Route index element={<BulletinWorkbench />} />
-      <Route path="print" element={<PrintRoute />} />
-    </Routes>
-  );
+  return <PageRoutes main={<BulletinWorkbench />} path="print" element={<PrintRoute />} />;
 }

@@ -1,8 +1,9 @@
-import { Card, Space, Table, Tooltip, Typography } from 'antd';
+import { Card, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { RegionOverview } from '../../../../shared/contract/provinceHome';
 import { formatIndicatorWithUnit, formatRate } from '../../../../shared/indicators/format';
 import { INDICATORS, TARGETABLE_IDS, type IndicatorId } from '../../../../shared/indicators/ids';
+import { RegionsTable } from './RegionsTable';
 
 /** Completion bands of the heat table, from behind to done; a cell without a target is grey. */
 const BANDS: { from: number; color: string; label: string }[] = [
@@ -75,15 +76,7 @@ export function HeatTable({
         </Space>
       }
     >
-      <Table<RegionOverview>
-        size="small"
-        rowKey="region"
-        pagination={false}
-        dataSource={regions}
-        columns={columns}
-        scroll={{ x: 900 }}
-        data-testid="heat-table"
-      />
+      <RegionsTable regions={regions} columns={columns} testId="heat-table" scrollX={900} />
     </Card>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { RegionOverview } from '../../../../shared/contract/provinceHome';
 import { formatIndicator, formatRate } from '../../../../shared/indicators/format';
 import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/ids';
+import { drillColumn, type IndicatorViewProps, RegionsTable } from './RegionsTable';
 
 type Row = RegionOverview['indicators'][number];
 
@@ -17,33 +18,16 @@ export function metLabel(met: boolean | null) {
 }
 
 /** One indicator of the year in every region, against its target: value, cumulative, completion, growth, 达标. */
-export function IndicatorTable({
-  regions,
-  id,
-  open,
-}: {
-  regions: RegionOverview[];
-  id: IndicatorId;
-  open: (id: IndicatorId, region: RegionOverview) => void;
-}) {
+export function IndicatorTable({ regions, id, open }: IndicatorViewProps) {
   const unit = INDICATORS[id].unit;
-  const figure = (title: string, pick: (row: Row) => number | null) => ({
-    title,
-    key: title,
-    align: 'right' as const,
-    sorter: byValue(id, pick),
-    render: (_: unknown, r: RegionOverview) => (
-      <Button
-        type="link"
-        size="small"
-        style={{ padding: 0 }}
-        aria-label={`${r.regionName}${title}`}
-        onClick={() => open(id, r)}
-      >
-        {formatIndicator(id, pick(rowOf(r, id)))}
-      </Button>
-    ),
-  });
+  const figure = (title: string, pick: (row: Row) => number | null) =>
+    drillColumn(
+      title,
+      title,
+      byValue(id, pick),
+      (r) => formatIndicator(id, pick(rowOf(r, id))),
+      (r) => open(id, r),
+    );
   const rate = (title: string, pick: (row: Row) => number | null) => ({
     title,
     key: title,
@@ -74,14 +58,5 @@ export function IndicatorTable({
       render: (_: unknown, r: RegionOverview) => metLabel(rowOf(r, id).growthMet),
     },
   ];
-  return (
-    <Table<RegionOverview>
-      size="small"
-      rowKey="region"
-      pagination={false}
-      dataSource={regions}
-      columns={columns}
-      data-testid="indicator-table"
-    />
-  );
+  return <RegionsTable regions={regions} columns={columns} testId="indicator-table" />;
 }

@@ -1,14 +1,15 @@
-import { Alert, Card, Col, Row, Select, Spin, Tabs } from 'antd';
+import { Card, Col, Row, Select, Tabs } from 'antd';
 import { useState } from 'react';
 import { Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { RegionOverview } from '../../../../shared/contract/provinceHome';
 import { INDICATOR_IDS, type IndicatorId } from '../../../../shared/indicators/ids';
 import { useSession } from '../../../app/session';
+import { Computing } from '../../../components/Computing';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCall } from '../../../data/useCall';
 import { indicatorOptions } from '../../charts/charts';
 import { DealsDrawer, type DealsQuery } from '../../charts/DealsDrawer';
-import { yearOptions } from '../../evaluation/regionYear';
+import { YearSelect } from '../../evaluation/RegionYearSelects';
 import { RecordDetail } from '../../filings/detail/RecordDetail';
 import { KIND_ORDER, KINDS, type KindKey } from '../../filings/kinds';
 import { RecordList } from '../../filings/list/RecordList';
@@ -53,16 +54,9 @@ function Overview() {
       <PageHeader
         title="首页"
         description="全省概览：各地区报送情况与指标完成进度并列；点击数字查看其背后的记录（只读）"
-        extra={
-          <Select aria-label="年度" style={{ width: 110 }} value={year} options={yearOptions(today)} onChange={set} />
-        }
+        extra={<YearSelect year={year} today={today} onChange={set} />}
       />
-      {error && <Alert type="error" showIcon message="统计失败" description={error} style={{ marginBottom: 12 }} />}
-      {!home && !error && (
-        <Spin tip="正在统计…">
-          <div style={{ height: 240 }} />
-        </Spin>
-      )}
+      <Computing done={home !== undefined} error={error} failed="统计失败" tip="正在统计…" />
       {home && (
         <Row gutter={[12, 12]}>
           <Col span={24}>

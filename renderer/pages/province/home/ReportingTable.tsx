@@ -1,7 +1,8 @@
-import { Button, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { RegionOverview } from '../../../../shared/contract/provinceHome';
 import { formatDateTime } from '../../../components/formatDateTime';
+import { drillColumn, RegionsTable } from './RegionsTable';
 import type { KindKey } from '../../filings/kinds';
 
 const byNumber = (pick: (r: RegionOverview) => number) => (a: RegionOverview, b: RegionOverview) => pick(a) - pick(b);
@@ -16,23 +17,14 @@ export function ReportingTable({
   regions: RegionOverview[];
   openRecords: (kind: KindKey, region: RegionOverview) => void;
 }) {
-  const count = (kind: KindKey, title: string, pick: (r: RegionOverview) => number) => ({
-    title,
-    key: kind,
-    align: 'right' as const,
-    sorter: byNumber(pick),
-    render: (_: unknown, r: RegionOverview) => (
-      <Button
-        type="link"
-        size="small"
-        style={{ padding: 0 }}
-        aria-label={`${r.regionName}${title}`}
-        onClick={() => openRecords(kind, r)}
-      >
-        {pick(r).toLocaleString('zh-CN')}
-      </Button>
-    ),
-  });
+  const count = (kind: KindKey, title: string, pick: (r: RegionOverview) => number) =>
+    drillColumn(
+      title,
+      kind,
+      byNumber(pick),
+      (r) => pick(r).toLocaleString('zh-CN'),
+      (r) => openRecords(kind, r),
+    );
   const columns: ColumnsType<RegionOverview> = [
     {
       title: '地区',
@@ -87,15 +79,5 @@ export function ReportingTable({
       render: (at: string | null) => formatDateTime(at),
     },
   ];
-  return (
-    <Table<RegionOverview>
-      size="small"
-      rowKey="region"
-      pagination={false}
-      dataSource={regions}
-      columns={columns}
-      scroll={{ x: 1180 }}
-      data-testid="reporting-table"
-    />
-  );
+  return <RegionsTable regions={regions} columns={columns} testId="reporting-table" scrollX={1180} />;
 }

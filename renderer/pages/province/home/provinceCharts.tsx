@@ -1,4 +1,3 @@
-import { Select } from 'antd';
 import { useState } from 'react';
 import {
   Bar,
@@ -12,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ProvinceHome, RegionOverview } from '../../../../shared/contract/provinceHome';
+import type { ProvinceHome } from '../../../../shared/contract/provinceHome';
 import { CITY_REGIONS } from '../../../../shared/domain/regions';
 import { INDUSTRIES } from '../../../../shared/domain/industries';
 import {
@@ -22,9 +21,10 @@ import {
   formatRate,
 } from '../../../../shared/indicators/format';
 import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/ids';
-import { ChartCard } from '../../charts/ChartCard';
+import { ChartCard, ChartSelect } from '../../charts/ChartCard';
 import { allZero, axisTick, label } from '../../charts/charts';
 import type { DealsQuery } from '../../charts/DealsDrawer';
+import type { IndicatorViewProps } from './RegionsTable';
 
 /** Twelve regions need twelve colours that stay apart on a projector. */
 const REGION_COLORS = [
@@ -105,15 +105,7 @@ export function TrendChart({ home, id }: { home: ProvinceHome; id: IndicatorId }
 }
 
 /** The regions ranked by completion of the chosen indicator (by cumulative value where no target is set). */
-export function RankingChart({
-  regions,
-  id,
-  open,
-}: {
-  regions: RegionOverview[];
-  id: IndicatorId;
-  open: (id: IndicatorId, region: RegionOverview) => void;
-}) {
+export function RankingChart({ regions, id, open }: IndicatorViewProps) {
   const withTargets = regions.some((r) => r.indicators.find((i) => i.indicator === id)?.completion !== null);
   const rows = regions
     .map((r) => {
@@ -195,12 +187,11 @@ export function IndustryMapChart({ home, open }: { home: ProvinceHome; open: (qu
       exportName={`产业地图：${family === 'I1' ? '中小微企业受让' : '高校院所转化'}`}
       unit="项"
       extra={
-        <Select
-          size="small"
-          style={{ width: 170 }}
+        <ChartSelect
+          label="产业地图口径"
+          width={170}
           value={family}
           onChange={setFamily}
-          aria-label="产业地图口径"
           options={[
             { value: 'I1', label: 'I1 中小微企业受让' },
             { value: 'I2', label: 'I2 高校院所转化' },

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Input, Modal, Select } from 'antd';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../../shared/contract/index';
@@ -9,6 +9,7 @@ import { FormField } from '../../../components/FormField';
 import { useModalSubmit } from '../../../components/modalSubmit';
 import { call } from '../../../transport/desk';
 import { PemField } from './PemField';
+import { SubmitForm } from '../../../components/SubmitForm';
 
 const enrollForm = contract['installations.enroll'].input;
 const replaceForm = contract['installations.replace'].input;
@@ -43,13 +44,7 @@ export function EnrollModal({ open, onClose }: { open: boolean; onClose: (done: 
       destroyOnHidden
       width={560}
     >
-      <Form
-        layout="vertical"
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <FormField
           control={control}
           name="regionCode"
@@ -76,7 +71,7 @@ export function EnrollModal({ open, onClose }: { open: boolean; onClose: (done: 
             <PemField value={field.value} onChange={field.onChange} onBlur={field.onBlur} label="签名公钥" />
           )}
         />
-      </Form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -116,13 +111,7 @@ export function ReplaceModal({
       width={560}
     >
       <p>旧公钥指纹：{installation?.readable}</p>
-      <Form
-        layout="vertical"
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <FormField
           control={control}
           name="publicKeyPem"
@@ -132,7 +121,7 @@ export function ReplaceModal({
             <PemField value={field.value} onChange={field.onChange} onBlur={field.onBlur} label="新签名公钥" />
           )}
         />
-      </Form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -169,13 +158,7 @@ export function RevokeModal({
       destroyOnHidden
     >
       <p>吊销后，省级不再接收用该公钥签名的批次和反馈请求；已收到的记录保留。公钥指纹：{installation?.readable}</p>
-      <Form
-        layout="vertical"
-        onSubmitCapture={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <FormField
           control={control}
           name="reason"
@@ -183,7 +166,7 @@ export function RevokeModal({
           required
           render={(field) => <Input {...field} aria-label="吊销原因" placeholder="如：电脑报废、密钥泄露" />}
         />
-      </Form>
+      </SubmitForm>
     </Modal>
   );
 }

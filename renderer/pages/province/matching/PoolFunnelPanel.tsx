@@ -1,10 +1,11 @@
-import { Alert, Card, Col, Row, Select, Space, Spin, Table } from 'antd';
+import { Alert, Card, Col, Row, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { PoolFunnelRow } from '../../../../shared/contract/provinceMatching';
 import { useSession } from '../../../app/session';
+import { Computing } from '../../../components/Computing';
 import { ExportButton } from '../../../components/export/ExportButton';
 import { useCall } from '../../../data/useCall';
-import { yearOptions } from '../../evaluation/regionYear';
+import { YearSelect } from '../../evaluation/RegionYearSelects';
 import { PoolFunnelChart, STAGES } from './PoolFunnelChart';
 
 type Funnel = { year: number; regions: PoolFunnelRow[]; total: PoolFunnelRow };
@@ -57,12 +58,7 @@ export function PoolFunnelPanel() {
   const shown = funnel && (funnel.regions.find((r) => r.region === chosen) ?? funnel.total);
   return (
     <>
-      {error && <Alert type="error" showIcon message="统计失败" description={error} style={{ marginBottom: 12 }} />}
-      {!funnel && !error && (
-        <Spin tip="正在统计…">
-          <div style={{ height: 240 }} />
-        </Spin>
-      )}
+      <Computing done={funnel !== undefined} error={error} failed="统计失败" tip="正在统计…" />
       {funnel && shown && (
         <Row gutter={[12, 12]}>
           <Col span={24}>
@@ -71,13 +67,7 @@ export function PoolFunnelPanel() {
               title="各地区供需对接漏斗"
               extra={
                 <Space>
-                  <Select
-                    aria-label="年度"
-                    style={{ width: 110 }}
-                    value={year}
-                    options={yearOptions(status.today)}
-                    onChange={setYear}
-                  />
+                  <YearSelect year={year} today={status.today} onChange={setYear} />
                   <ExportButton source={() => ({ table: funnelTable(funnel) })} rowCount={funnel.regions.length + 1} />
                 </Space>
               }

@@ -1,17 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../../shared/contract/index';
 import type { ProvinceNoticeRow } from '../../../../shared/contract/provinceNotices';
 import { CITY_REGIONS } from '../../../../shared/domain/regions';
 import { useSession } from '../../../app/session';
-import { FormField, showServerIssues } from '../../../components/FormField';
+import { FormField } from '../../../components/FormField';
 import { formatDateTime } from '../../../components/formatDateTime';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCall } from '../../../data/useCall';
 import { useShownError } from '../../../data/useShownError';
-import { call, DeskCallError } from '../../../transport/desk';
+import { call } from '../../../transport/desk';
+import { SubmitForm } from '../../../components/SubmitForm';
+import { useSubmit } from '../../../components/modalSubmit';
 
 const sendForm = contract['provinceNotices.send'].input;
 type SendInput = z.input<typeof sendForm>;
@@ -39,27 +41,16 @@ function SendNotice({ onSent }: { onSent: (rows: ProvinceNoticeRow[]) => void })
     resolver: zodResolver(sendForm),
     defaultValues: { title: '', body: '', regions: [] },
   });
-  const submit = handleSubmit(async (input) => {
-    try {
-      const { rows } = await call('provinceNotices.send', input);
-      message.success(
-        `通知已发出，将随各地市下次同步送达（${input.regions?.length ? `${input.regions.length} 个地区` : '全部地区'}）`,
-      );
-      reset({ title: '', body: '', regions: [] });
-      onSent(rows);
-    } catch (error) {
-      if (error instanceof DeskCallError && showServerIssues(setError, error.error)) return;
-      message.error((error as Error).message);
-    }
+  const submit = useSubmit(handleSubmit, setError, async (input) => {
+    const { rows } = await call('provinceNotices.send', input);
+    message.success(
+      `通知已发出，将随各地市下次同步送达（${input.regions?.length ? `${input.regions.length} 个地区` : '全部地区'}）`,
+    );
+    reset({ title: '', body: '', regions: [] });
+    onSent(rows);
   });
   return (
-    <Form
-      layout="vertical"
-      onSubmitCapture={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <FormField
         control={control}
         name="regions"
@@ -93,7 +84,7 @@ function SendNotice({ onSent }: { onSent: (rows: ProvinceNoticeRow[]) => void })
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
         发送通知
       </Button>
-    </Form>
+    </SubmitForm>
   );
 }
 
