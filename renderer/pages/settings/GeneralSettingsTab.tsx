@@ -17,7 +17,7 @@ type General = z.input<typeof generalSettings>;
 
 export function GeneralSettingsTab() {
   const { status, user } = useSession();
-  const { control, handleSubmit, reset, formState } = useForm<General>({
+  const { control, handleSubmit, reset } = useForm<General>({
     resolver: zodResolver(generalSettings),
     defaultValues: { provinceEndpointUrl: '', sessionIdleMinutes: 30 },
   });
@@ -27,7 +27,7 @@ export function GeneralSettingsTab() {
   useShownError(error);
   const loaded = stored !== undefined;
   useFormFollows(stored, reset);
-  const { run } = useAction();
+  const { run, pending } = useAction();
   const save = handleSubmit((value) => run(async () => replace(await call('settings.updateGeneral', value)), '已保存'));
   const readOnly = user.role !== '管理员';
   return (
@@ -68,7 +68,7 @@ export function GeneralSettingsTab() {
           )}
         />
         {!readOnly && (
-          <Button type="primary" htmlType="submit" disabled={!loaded} loading={formState.isSubmitting}>
+          <Button type="primary" htmlType="submit" disabled={!loaded} loading={pending}>
             保存
           </Button>
         )}

@@ -22,8 +22,8 @@ export function RulesSettingsTab() {
   // A save hands back the new version of the settings: shown at once, no second read.
   const { value: view, error, replace } = useCall('rules.settings', {});
   useShownError(error);
-  const { run } = useAction();
-  const { control, handleSubmit, reset, formState } = useForm<z.input<typeof ruleThresholds>, unknown, RuleThresholds>({
+  const { run, pending } = useAction();
+  const { control, handleSubmit, reset } = useForm<z.input<typeof ruleThresholds>, unknown, RuleThresholds>({
     resolver: zodResolver(ruleThresholds),
   });
   // The fields show the stored thresholds each time they arrive (read, or handed back by a save).
@@ -99,7 +99,7 @@ export function RulesSettingsTab() {
           ]}
         />
         {!readOnly && (
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting} style={{ marginTop: 16 }}>
+          <Button type="primary" htmlType="submit" loading={pending} style={{ marginTop: 16 }}>
             保存阈值
           </Button>
         )}

@@ -31,9 +31,9 @@ export function ScoringSettingsTab() {
   // A save hands back the new version of the scheme: shown at once, no second read.
   const { value: stored, error, replace } = useCall('scoring.get', {});
   useShownError(error);
-  const { run } = useAction();
+  const { run, pending } = useAction();
   const version = stored?.version ?? null;
-  const { control, handleSubmit, reset, formState } = useForm<Scheme>({
+  const { control, handleSubmit, reset } = useForm<Scheme>({
     resolver: zodResolver(scoringScheme),
     defaultValues: scoringScheme.parse({}),
   });
@@ -95,7 +95,7 @@ export function ScoringSettingsTab() {
           </Col>
         </Row>
         {!readOnly && (
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+          <Button type="primary" htmlType="submit" loading={pending}>
             保存为新版本
           </Button>
         )}
