@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -7,10 +8,17 @@ import { theme } from './theme';
 
 dayjs.locale('zh-cn');
 
+/**
+ * A busy button's spinner, named in Chinese. Giving antd a spinner of our own also drops its default one, which
+ * leaves with a width animation whose end event may never come (work that ends within a frame): that spinner stayed
+ * in the button, invisible, and the button's name read "loading 登记" for good.
+ */
+const BUTTON = { autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-label="正在处理" /> };
+
 /** What every screen stands in: Chinese locale, the desk's theme, antd's message and modal context. */
 export function DeskProviders({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={theme} button={BUTTON}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
