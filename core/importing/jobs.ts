@@ -110,7 +110,7 @@ export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: Impo
         isCancelled: () => job.cancelRequested,
         onProgress: (p) => {
           job.rowsRead = p.rowsRead;
-          job.fraction = p.totalBytes > 0 ? p.bytesRead / p.totalBytes : 0;
+          job.fraction = p.total > 0 ? p.done / p.total : 0;
         },
         onWriting: () => {
           job.state = '写入中';

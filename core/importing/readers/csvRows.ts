@@ -75,8 +75,8 @@ export function* csvRows(text: string, onProgress?: (p: ReadProgress) => void): 
         endOfRow = true;
       }
     }
-    if (rowNumber % 2000 === 0) onProgress?.({ bytesRead: i, totalBytes: length });
+    if (rowNumber % 2000 === 0) onProgress?.({ done: i, total: length });
     yield { type: 'row', rowNumber, cells: cells.map((c) => (c === '' ? null : c)) };
   }
-  onProgress?.({ bytesRead: length, totalBytes: length });
+  onProgress?.({ done: length, total: length });
 }

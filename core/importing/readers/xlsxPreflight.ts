@@ -124,13 +124,14 @@ function textRunAfter(chunk: Buffer, carried: number, check: PartCheck): number 
   }
 }
 
-async function checkInflated(bytes: Buffer, entry: ZipEntry, check: PartCheck): Promise<void> {
+/** Unpacks one part to hold it to its limits; answers how many rows it holds (0 for a part that is not a sheet). */
+async function checkInflated(bytes: Buffer, entry: ZipEntry, check: PartCheck): Promise<number> {
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.uncompressedSize) throw damaged();
     const rows = check.sheet === null ? 0 : countRows(compressedBytes(bytes, entry));
     if (check.sheet !== null && rows > IMPORT_LIMITS.rowsPerSheet) throw limitRefusals.rows(check.sheet, rows);
     if (check.cellText) textRunAfter(compressedBytes(bytes, entry), 0, check);
-    return;
+    return rows;
   }
   const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
   inflate.end(compressedBytes(bytes, entry));
@@ -161,9 +162,11 @@ async function checkInflated(bytes: Buffer, entry: ZipEntry, check: PartCheck): 
     inflate.destroy();
   }
   if (total !== entry.uncompressedSize) throw damaged();
+  return rows;
 }
 
-export async function preflightXlsx(bytes: Buffer): Promise<void> {
+/** Holds a workbook to every limit of IMPORT_LIMITS before it is read; answers how many rows its sheets hold. */
+export async function preflightXlsx(bytes: Buffer): Promise<number> {
   const entries = zipEntries(bytes, (name) => limitRefusals.partSize(`部件“${name}”`, 2 ** 32));
   const byName = new Map(entries.map((e) => [e.name, e]));
   const names = sheetNames(bytes, byName);
@@ -195,5 +198,7 @@ export async function preflightXlsx(bytes: Buffer): Promise<void> {
   });
   // Every declared size first: a bomb that says what it is costs no unpacking at all.
   for (const [entry, check] of checks) checkDeclared(entry, check);
-  for (const [entry, check] of checks) await checkInflated(bytes, entry, check);
+  let rows = 0;
+  for (const [entry, check] of checks) rows += await checkInflated(bytes, entry, check);
+  return rows;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { ReadProgress } from './rowSource';
 import { xlsxRows } from './xlsxRows';
 
 describe('xlsxRows', () => {
@@ -22,4 +23,24 @@ describe('xlsxRows', () => {
       expect(read).toEqual(texts.map((text) => [text]));
     },
   );
+
+  // The zip is unpacked far ahead of the rows: a progress bar by bytes stood at 100 % with most rows still unread.
+  it('says how far it is by rows read of the rows the workbook holds', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('交易');
+    for (let i = 0; i < 5000; i++) sheet.addRow([`HT-${i}`, i]);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+
+    const seen: { rows: number; progress: ReadProgress }[] = [];
+    let rows = 0;
+    for await (const event of xlsxRows(bytes, (progress) => seen.push({ rows, progress: { ...progress } }))) {
+      if (event.type === 'row') rows++;
+    }
+    expect(seen.length).toBeGreaterThan(4);
+    for (const { rows: before, progress } of seen) {
+      expect(progress.total).toBe(5000);
+      expect(Math.abs(progress.done - before)).toBeLessThanOrEqual(1);
+    }
+    expect(seen.at(-1)?.progress).toEqual({ done: 5000, total: 5000 });
+  });
 });

@@ -34,17 +34,13 @@ function tooLong(sheet: string | null, rowNumber: number): ImportFileError {
 }
 
 export async function* xlsxRows(bytes: Buffer, onProgress?: (p: ReadProgress) => void): AsyncGenerator<SheetEvent> {
-  await preflightXlsx(bytes);
-  let bytesRead = 0;
+  const totalRows = await preflightXlsx(bytes);
   const input = Readable.from(
     (function* chunks() {
-      for (let at = 0; at < bytes.length; at += CHUNK) {
-        const chunk = bytes.subarray(at, at + CHUNK);
-        bytesRead = at + chunk.length;
-        yield chunk;
-      }
+      for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
     })(),
   );
+  let rowsSeen = 0;
   const reader = new Utf8WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -56,7 +52,6 @@ export async function* xlsxRows(bytes: Buffer, onProgress?: (p: ReadProgress) =>
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name?: string }).name ?? null;
       yield { type: 'sheet', name };
-      let count = 0;
       for await (const row of worksheet) {
         // The preflight counted the rows; a row numbered past the limit (far below empty ones) is refused here.
         if (row.number > IMPORT_LIMITS.rowsPerSheet) throw limitRefusals.rows(name ?? '', row.number);
@@ -72,7 +67,7 @@ export async function* xlsxRows(bytes: Buffer, onProgress?: (p: ReadProgress) =>
           if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) throw tooLong(name, row.number);
           cells.push(cell);
         }
-        if (++count % 1000 === 0) onProgress?.({ bytesRead, totalBytes: bytes.length });
+        if (++rowsSeen % 1000 === 0) onProgress?.({ done: rowsSeen, total: totalRows });
         yield { type: 'row', rowNumber: row.number, cells };
       }
     }
@@ -82,5 +77,5 @@ export async function* xlsxRows(bytes: Buffer, onProgress?: (p: ReadProgress) =>
   } finally {
     input.destroy();
   }
-  onProgress?.({ bytesRead: bytes.length, totalBytes: bytes.length });
+  onProgress?.({ done: totalRows, total: totalRows });
 }
