@@ -38,20 +38,13 @@ export const indicatorOptions = (ids: readonly IndicatorId[]) => ids.map((id) =>
 
 /** Cumulative value by year end against the target line, for one indicator chosen from a list. */
 export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
-  const { id, family, choice } = useIndicatorChoice('进度指标');
+  const { id, family, card, point } = useIndicatorChoice('进度指标', '累计完成进度');
   const target = data.report.indicators[id].target;
-  const rows = data.cumulativeByYear.map((y) => ({
-    year: `${y.year}`,
-    value: chartNumber(id, y.values[id]),
-    raw: y.values[id],
-  }));
+  const rows = data.cumulativeByYear.map((y) => ({ year: `${y.year}`, ...point(y.values[id]) }));
   return (
     <ChartCard
       testId="chart-progress"
-      title="累计完成进度"
-      exportName={`累计完成进度：${INDICATORS[id].shortName}`}
-      unit={unitOf(id)}
-      extra={choice}
+      {...card}
       empty={allZero(rows.map((r) => r.raw))}
       note={target === null ? <NoTarget year={data.year} /> : undefined}
       table={{
@@ -168,20 +161,16 @@ function pct(rate: number | null): number | null {
 
 /** Cumulative values of the twelve regions side by side. */
 export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
-  const { id, family, choice } = useIndicatorChoice('地区对比指标');
+  const { id, family, card, point } = useIndicatorChoice('地区对比指标', '各地区累计');
   const rows = data.byRegion.map((r) => ({
     name: CITY_REGIONS.find((c) => c.code === r.region)?.shortName ?? r.regionName,
     region: r.region,
-    value: chartNumber(id, r.values[id]),
-    raw: r.values[id],
+    ...point(r.values[id]),
   }));
   return (
     <ChartCard
       testId="chart-regions"
-      title="各地区累计"
-      exportName={`各地区累计：${INDICATORS[id].shortName}`}
-      unit={unitOf(id)}
-      extra={choice}
+      {...card}
       table={{
         headers: ['地区', `累计值（${unitOf(id)}）`],
         rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]),
@@ -285,13 +274,18 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
   );
 }
 
-/** A chart of one indicator the caseworker chooses (I1 first): the choice, its deals' family, and its select. */
-function useIndicatorChoice(label: string) {
+/**
+ * A chart of one indicator the caseworker chooses (I1 first): the choice, its deals' family, the card's title, file
+ * name, unit and select (`card`), and a point of the chart from a raw value (`point`).
+ */
+function useIndicatorChoice(label: string, title: string) {
   const [id, setId] = useState<IndicatorId>('I1');
   const choice = (
     <ChartSelect label={label} width={190} value={id} onChange={setId} options={indicatorOptions(TARGETABLE_IDS)} />
   );
-  return { id, family: dealFamily(id), choice };
+  const card = { title, exportName: `${title}：${INDICATORS[id].shortName}`, unit: unitOf(id), extra: choice };
+  const point = (raw: number | null | undefined) => ({ value: chartNumber(id, raw), raw });
+  return { id, family: dealFamily(id), card, point };
 }
 
 /** The monthly trend's lines; `family` the deals a point opens. */
