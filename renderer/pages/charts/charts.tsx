@@ -34,6 +34,14 @@ const tickNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const axisTick = (value: number) => tickNumber.format(value);
 export const allZero = (values: readonly (number | null | undefined)[]) => values.every((v) => !v);
 export const label = (id: IndicatorId) => `${id} ${INDICATORS[id].shortName}`;
+/** The deals of one industry counted in I1 or I2 in a year and region; `place` names the region in the title. */
+export const industryDeals = (
+  query: Omit<DealsQuery, 'title'> & { family: 'I1' | 'I2'; industry: string },
+  place?: string,
+) => ({
+  ...query,
+  title: `${place ? `${place} ` : ''}${query.year} 年 ${query.industry} 产业计入 ${query.family} 的交易`,
+});
 export const indicatorOptions = (ids: readonly IndicatorId[]) => ids.map((id) => ({ value: id, label: label(id) }));
 
 /** Cumulative value by year end against the target line, for one indicator chosen from a list. */
@@ -213,14 +221,7 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
   const rows = data.byIndustry.map((r) => ({ ...r }));
   const click = (family: 'I1' | 'I2') => (_entry: unknown, index: number) => {
     const row = rows[index];
-    if (row)
-      open({
-        region: data.region,
-        year: data.year,
-        family,
-        industry: row.industry,
-        title: `${data.year} 年 ${row.industry} 产业计入 ${family} 的交易`,
-      });
+    if (row) open(industryDeals({ region: data.region, year: data.year, family, industry: row.industry }));
   };
   return (
     <ChartCard
