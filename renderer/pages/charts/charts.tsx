@@ -216,6 +216,12 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
   );
 }
 
+/** The industry chart's bars: patents counted in I1 and in I2, each opening its deals. */
+const INDUSTRY_BARS = [
+  { family: 'I1', name: '中小微企业受让', color: COLORS.bar },
+  { family: 'I2', name: '高校院所转化', color: COLORS.second },
+] as const;
+
 /** The year's counted patents per industry. */
 export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
   const rows = data.byIndustry.map((r) => ({ ...r }));
@@ -253,22 +259,17 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis type="category" dataKey="industry" width={150} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Bar
-            isAnimationActive={false}
-            dataKey="I1"
-            name="中小微企业受让"
-            fill={COLORS.bar}
-            cursor="pointer"
-            onClick={click('I1')}
-          />
-          <Bar
-            isAnimationActive={false}
-            dataKey="I2"
-            name="高校院所转化"
-            fill={COLORS.second}
-            cursor="pointer"
-            onClick={click('I2')}
-          />
+          {INDUSTRY_BARS.map((b) => (
+            <Bar
+              key={b.family}
+              isAnimationActive={false}
+              dataKey={b.family}
+              name={b.name}
+              fill={b.color}
+              cursor="pointer"
+              onClick={click(b.family)}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
