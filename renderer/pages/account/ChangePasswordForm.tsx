@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Input } from 'antd';
+import { App, Button } from 'antd';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { password } from '../../../shared/contract/users';
-import { FormField } from '../../components/FormField';
+import { PasswordField } from '../../components/PasswordField';
 import { call } from '../../transport/desk';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useSubmit } from '../../components/modalSubmit';
@@ -37,30 +37,24 @@ export function ChangePasswordForm({
   });
   return (
     <SubmitForm onSubmit={submit}>
-      <FormField
+      <PasswordField
         control={control}
         name="currentPassword"
         label={currentLabel}
+        ariaLabel="当前密码"
+        autoComplete="current-password"
         required
-        render={(field) => (
-          <Input.Password {...field} aria-label="当前密码" autoComplete="current-password" autoFocus />
-        )}
+        autoFocus
       />
-      <FormField
+      <PasswordField
         control={control}
         name="newPassword"
         label="新密码"
+        autoComplete="new-password"
         required
         extra="至少 8 位"
-        render={(field) => <Input.Password {...field} aria-label="新密码" autoComplete="new-password" />}
       />
-      <FormField
-        control={control}
-        name="repeat"
-        label="再次输入新密码"
-        required
-        render={(field) => <Input.Password {...field} aria-label="再次输入新密码" autoComplete="new-password" />}
-      />
+      <PasswordField control={control} name="repeat" label="再次输入新密码" autoComplete="new-password" required />
       <Button type="primary" htmlType="submit" block loading={formState.isSubmitting}>
         修改密码
       </Button>

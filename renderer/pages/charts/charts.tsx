@@ -34,24 +34,25 @@ const tickNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const axisTick = (value: number) => tickNumber.format(value);
 export const allZero = (values: readonly (number | null | undefined)[]) => values.every((v) => !v);
 export const label = (id: IndicatorId) => `${id} ${INDICATORS[id].shortName}`;
+/** The deals of one industry counted in I1 or I2 in a year and region; `place` names the region in the title. */
+export const industryDeals = (
+  query: Omit<DealsQuery, 'title'> & { family: 'I1' | 'I2'; industry: string },
+  place?: string,
+) => ({
+  ...query,
+  title: `${place ? `${place} ` : ''}${query.year} 年 ${query.industry} 产业计入 ${query.family} 的交易`,
+});
 export const indicatorOptions = (ids: readonly IndicatorId[]) => ids.map((id) => ({ value: id, label: label(id) }));
 
 /** Cumulative value by year end against the target line, for one indicator chosen from a list. */
 export function ProgressChart({ data, open }: { data: Dashboard; open: Open }) {
-  const { id, family, choice } = useIndicatorChoice('进度指标');
+  const { id, family, card, point } = useIndicatorChoice('进度指标', '累计完成进度');
   const target = data.report.indicators[id].target;
-  const rows = data.cumulativeByYear.map((y) => ({
-    year: `${y.year}`,
-    value: chartNumber(id, y.values[id]),
-    raw: y.values[id],
-  }));
+  const rows = data.cumulativeByYear.map((y) => ({ year: `${y.year}`, ...point(y.values[id]) }));
   return (
     <ChartCard
       testId="chart-progress"
-      title="累计完成进度"
-      exportName={`累计完成进度：${INDICATORS[id].shortName}`}
-      unit={unitOf(id)}
-      extra={choice}
+      {...card}
       empty={allZero(rows.map((r) => r.raw))}
       note={target === null ? <NoTarget year={data.year} /> : undefined}
       table={{
@@ -168,20 +169,16 @@ function pct(rate: number | null): number | null {
 
 /** Cumulative values of the twelve regions side by side. */
 export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
-  const { id, family, choice } = useIndicatorChoice('地区对比指标');
+  const { id, family, card, point } = useIndicatorChoice('地区对比指标', '各地区累计');
   const rows = data.byRegion.map((r) => ({
     name: CITY_REGIONS.find((c) => c.code === r.region)?.shortName ?? r.regionName,
     region: r.region,
-    value: chartNumber(id, r.values[id]),
-    raw: r.values[id],
+    ...point(r.values[id]),
   }));
   return (
     <ChartCard
       testId="chart-regions"
-      title="各地区累计"
-      exportName={`各地区累计：${INDICATORS[id].shortName}`}
-      unit={unitOf(id)}
-      extra={choice}
+      {...card}
       table={{
         headers: ['地区', `累计值（${unitOf(id)}）`],
         rows: data.byRegion.map((r) => [r.regionName, formatIndicator(id, r.values[id])]),
@@ -219,19 +216,18 @@ export function RegionChart({ data, open }: { data: Dashboard; open: Open }) {
   );
 }
 
+/** The industry chart's bars: patents counted in I1 and in I2, each opening its deals. */
+const INDUSTRY_BARS = [
+  { family: 'I1', name: '中小微企业受让', color: COLORS.bar },
+  { family: 'I2', name: '高校院所转化', color: COLORS.second },
+] as const;
+
 /** The year's counted patents per industry. */
 export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
   const rows = data.byIndustry.map((r) => ({ ...r }));
   const click = (family: 'I1' | 'I2') => (_entry: unknown, index: number) => {
     const row = rows[index];
-    if (row)
-      open({
-        region: data.region,
-        year: data.year,
-        family,
-        industry: row.industry,
-        title: `${data.year} 年 ${row.industry} 产业计入 ${family} 的交易`,
-      });
+    if (row) open(industryDeals({ region: data.region, year: data.year, family, industry: row.industry }));
   };
   return (
     <ChartCard
@@ -263,35 +259,35 @@ export function IndustryChart({ data, open }: { data: Dashboard; open: Open }) {
           <YAxis type="category" dataKey="industry" width={150} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v, name) => [`${String(v)} 项`, name]} />
           <Legend />
-          <Bar
-            isAnimationActive={false}
-            dataKey="I1"
-            name="中小微企业受让"
-            fill={COLORS.bar}
-            cursor="pointer"
-            onClick={click('I1')}
-          />
-          <Bar
-            isAnimationActive={false}
-            dataKey="I2"
-            name="高校院所转化"
-            fill={COLORS.second}
-            cursor="pointer"
-            onClick={click('I2')}
-          />
+          {INDUSTRY_BARS.map((b) => (
+            <Bar
+              key={b.family}
+              isAnimationActive={false}
+              dataKey={b.family}
+              name={b.name}
+              fill={b.color}
+              cursor="pointer"
+              onClick={click(b.family)}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
   );
 }
 
-/** A chart of one indicator the caseworker chooses (I1 first): the choice, its deals' family, and its select. */
-function useIndicatorChoice(label: string) {
+/**
+ * A chart of one indicator the caseworker chooses (I1 first): the choice, its deals' family, the card's title, file
+ * name, unit and select (`card`), and a point of the chart from a raw value (`point`).
+ */
+function useIndicatorChoice(label: string, title: string) {
   const [id, setId] = useState<IndicatorId>('I1');
   const choice = (
     <ChartSelect label={label} width={190} value={id} onChange={setId} options={indicatorOptions(TARGETABLE_IDS)} />
   );
-  return { id, family: dealFamily(id), choice };
+  const card = { title, exportName: `${title}：${INDICATORS[id].shortName}`, unit: unitOf(id), extra: choice };
+  const point = (raw: number | null | undefined) => ({ value: chartNumber(id, raw), raw });
+  return { id, family: dealFamily(id), card, point };
 }
 
 /** The monthly trend's lines; `family` the deals a point opens. */

@@ -7,6 +7,7 @@ import { contract } from '../../../shared/contract/index';
 import type { SystemStatus } from '../../app/session';
 import { CenteredCard } from '../../components/CenteredCard';
 import { FormField } from '../../components/FormField';
+import { PasswordField } from '../../components/PasswordField';
 import { call } from '../../transport/desk';
 import { SubmitForm } from '../../components/SubmitForm';
 
@@ -51,12 +52,7 @@ export function LoginPage({
           label="用户名"
           render={(field) => <Input {...field} aria-label="用户名" autoComplete="username" autoFocus />}
         />
-        <FormField
-          control={control}
-          name="password"
-          label="密码"
-          render={(field) => <Input.Password {...field} aria-label="密码" autoComplete="current-password" />}
-        />
+        <PasswordField control={control} name="password" label="密码" autoComplete="current-password" />
         <Button type="primary" htmlType="submit" block size="large" loading={formState.isSubmitting}>
           登录
         </Button>

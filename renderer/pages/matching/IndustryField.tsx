@@ -1,7 +1,8 @@
 import { Select } from 'antd';
-import type { Control, FieldPath, FieldValues } from 'react-hook-form';
+import type { Control, FieldValues } from 'react-hook-form';
 import { INDUSTRIES } from '../../../shared/domain/industries';
 import { FormField } from '../../components/FormField';
+import { poolField } from './poolField';
 
 const INDUSTRY_OPTIONS = INDUSTRIES.map((v) => ({ value: v, label: v }));
 
@@ -9,8 +10,7 @@ const INDUSTRY_OPTIONS = INDUSTRIES.map((v) => ({ value: v, label: v }));
 export function IndustryField<T extends FieldValues>({ control }: { control: Control<T> }) {
   return (
     <FormField
-      control={control}
-      name={'industry' as FieldPath<T>}
+      {...poolField(control, 'industry')}
       label="所属产业"
       render={(f) => <Select {...f} aria-label="所属产业" virtual={false} options={INDUSTRY_OPTIONS} />}
     />

@@ -5,6 +5,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker } from '../../components/PartyPicker';
 import { call } from '../../transport/desk';
 import { IndustryField } from './IndustryField';
+import { KeywordsField } from './KeywordsField';
 import { PoolFormDrawer } from './PoolFormDrawer';
 import { type PoolFormProps, usePoolForm } from './submit';
 
@@ -78,13 +79,7 @@ export function NeedForm({ editing, onClose, onSaved }: PoolFormProps<NeedRow>) 
       />
       <Row gutter={12}>
         <Col span={14}>
-          <FormField
-            control={control}
-            name="keywords"
-            label="关键词"
-            extra="逗号或顿号分隔"
-            render={(f) => <Input {...f} value={f.value ?? ''} aria-label="关键词" />}
-          />
+          <KeywordsField control={control} />
         </Col>
         <Col span={10}>
           <FormField

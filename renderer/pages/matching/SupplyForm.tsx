@@ -6,6 +6,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { EMPTY_PARTY, PartyPicker } from '../../components/PartyPicker';
 import { call } from '../../transport/desk';
 import { IndustryField } from './IndustryField';
+import { KeywordsField } from './KeywordsField';
 import { PoolFormDrawer } from './PoolFormDrawer';
 import { type PoolFormProps, usePoolForm } from './submit';
 
@@ -84,13 +85,7 @@ export function SupplyForm({ editing, onClose, onSaved }: PoolFormProps<SupplyRo
           />
         </Col>
         <Col span={10}>
-          <FormField
-            control={control}
-            name="keywords"
-            label="关键词"
-            extra="逗号或顿号分隔"
-            render={(f) => <Input {...f} value={f.value ?? ''} aria-label="关键词" />}
-          />
+          <KeywordsField control={control} />
         </Col>
       </Row>
       <FormField

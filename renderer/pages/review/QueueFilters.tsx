@@ -3,41 +3,24 @@ import type { QueueFilters as Filters } from '../../../shared/contract/rules';
 import { CITY_REGIONS } from '../../../shared/domain/regions';
 import { RULES } from '../../../shared/rules/catalog';
 import { FLAG_SOURCES, FLAG_STATUSES } from '../../../shared/rules/ruleIds';
+import { FilterSelects, type FilterSelectSpec } from '../../components/FilterSelects';
 
+const REGION_OPTIONS = CITY_REGIONS.map((r) => ({ value: r.code, label: r.shortName }));
+const STATUS_OPTIONS = FLAG_STATUSES.map((s) => ({ value: s, label: s }));
+const SOURCE_OPTIONS = FLAG_SOURCES.map((s) => ({ value: s, label: s }));
 const AGE_OPTIONS = [
   { value: 7, label: '已等待 7 天以上' },
   { value: 30, label: '已等待 30 天以上' },
   { value: 90, label: '已等待 90 天以上' },
 ];
 
-/** One filter of the queue: cleared, it filters nothing (its placeholder says so). */
-function FilterSelect<V extends string | number>({
-  label,
-  placeholder,
-  width,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  placeholder: string;
-  width: number;
-  value: V | undefined;
-  onChange: (value: V | undefined) => void;
-  options: { value: V; label: string }[];
-}) {
-  return (
-    <Select
-      allowClear
-      placeholder={placeholder}
-      aria-label={label}
-      style={{ width }}
-      value={value}
-      onChange={onChange}
-      options={options}
-    />
-  );
-}
+/** The queue's single-choice filters: cleared, each filters nothing (its placeholder says so). */
+const SELECTS: FilterSelectSpec<Filters>[] = [
+  { name: 'regionCode', label: '地区', placeholder: '全部地区', width: 150, options: REGION_OPTIONS },
+  { name: 'status', label: '状态', placeholder: '全部状态', width: 130, options: STATUS_OPTIONS },
+  { name: 'source', label: '来源', placeholder: '全部来源', width: 120, options: SOURCE_OPTIONS },
+  { name: 'minAgeDays', label: '等待时间', placeholder: '不限等待时间', width: 160, options: AGE_OPTIONS },
+];
 
 /** The queue's filters: rule, region, status, source and age. */
 export function QueueFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
@@ -55,38 +38,7 @@ export function QueueFilters({ value, onChange }: { value: Filters; onChange: (n
         onChange={(ruleIds) => set({ ruleIds: ruleIds.length ? ruleIds : undefined })}
         options={RULES.map((r) => ({ value: r.id, label: `${r.id} ${r.name}` }))}
       />
-      <FilterSelect
-        label="地区"
-        placeholder="全部地区"
-        width={150}
-        value={value.regionCode}
-        onChange={(regionCode) => set({ regionCode })}
-        options={CITY_REGIONS.map((r) => ({ value: r.code, label: r.shortName }))}
-      />
-      <FilterSelect
-        label="状态"
-        placeholder="全部状态"
-        width={130}
-        value={value.status}
-        onChange={(status) => set({ status })}
-        options={FLAG_STATUSES.map((s) => ({ value: s, label: s }))}
-      />
-      <FilterSelect
-        label="来源"
-        placeholder="全部来源"
-        width={120}
-        value={value.source}
-        onChange={(source) => set({ source })}
-        options={FLAG_SOURCES.map((s) => ({ value: s, label: s }))}
-      />
-      <FilterSelect
-        label="等待时间"
-        placeholder="不限等待时间"
-        width={160}
-        value={value.minAgeDays}
-        onChange={(minAgeDays) => set({ minAgeDays })}
-        options={AGE_OPTIONS}
-      />
+      <FilterSelects selects={SELECTS} filters={value} onChange={set} />
       <Space size={4}>
         <Switch
           size="small"

@@ -1,8 +1,9 @@
-import { Alert, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Alert, DatePicker, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { auditActionLabel, auditKindLabel } from '../../../shared/audit/labels';
 import type { MethodInput, MethodOutput } from '../../../shared/contract/index';
+import { FilterSelects, type FilterSelectSpec } from '../../components/FilterSelects';
 import { formatDateTime } from '../../components/formatDateTime';
 import { useCall } from '../../data/useCall';
 
@@ -50,39 +51,31 @@ export function AuditLogTab() {
     setPageNo(1);
   };
 
+  const selects: FilterSelectSpec<Filters>[] = [
+    { name: 'actorName', label: '操作人', placeholder: '操作人', width: 160, options: options(page?.actors ?? []) },
+    {
+      name: 'action',
+      label: '操作',
+      placeholder: '操作',
+      width: 220,
+      options: options(page?.actions ?? [], auditActionLabel),
+      showSearch: true,
+    },
+    {
+      name: 'entity',
+      label: '对象类别',
+      placeholder: '对象类别',
+      width: 180,
+      options: options(page?.entities ?? [], auditKindLabel),
+    },
+  ];
+
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <ChainStatus verification={verification} />
       {problem && <Alert type="error" showIcon message={problem} />}
       <Space wrap>
-        <Select
-          aria-label="操作人"
-          placeholder="操作人"
-          allowClear
-          style={{ width: 160 }}
-          options={options(page?.actors ?? [])}
-          value={filters.actorName}
-          onChange={(v?: string) => change({ actorName: v })}
-        />
-        <Select
-          aria-label="操作"
-          placeholder="操作"
-          allowClear
-          showSearch
-          style={{ width: 220 }}
-          options={options(page?.actions ?? [], auditActionLabel)}
-          value={filters.action}
-          onChange={(v?: string) => change({ action: v })}
-        />
-        <Select
-          aria-label="对象类别"
-          placeholder="对象类别"
-          allowClear
-          style={{ width: 180 }}
-          options={options(page?.entities ?? [], auditKindLabel)}
-          value={filters.entity}
-          onChange={(v?: string) => change({ entity: v })}
-        />
+        <FilterSelects selects={selects} filters={filters} onChange={change} />
         <DatePicker.RangePicker
           aria-label="日期范围"
           value={filters.days ?? null}

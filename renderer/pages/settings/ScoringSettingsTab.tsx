@@ -24,6 +24,12 @@ const WEIGHTS: { name: `weights.${'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I5a' | 'gr
   { name: 'weights.growth', label: '增幅达标' },
 ];
 
+const DEDUCTIONS: { name: 'perConfirmedAnomaly' | 'perSubsidyFraud' | 'deductionCap'; label: string }[] = [
+  { name: 'perConfirmedAnomaly', label: '每起确认异常扣分' },
+  { name: 'perSubsidyFraud', label: '每笔追回奖补扣分' },
+  { name: 'deductionCap', label: '扣分上限' },
+];
+
 /** The scoring scheme of the 成效评价表; each save makes a new version, printed on the sheet. */
 export function ScoringSettingsTab() {
   const { user } = useSession();
@@ -59,6 +65,12 @@ export function ScoringSettingsTab() {
       onChange={field.onChange}
     />
   );
+  // One score of the scheme, in the grid: `label` over the field, `name` for screen readers.
+  const column = (field: (typeof WEIGHTS | typeof DEDUCTIONS)[number]['name'], label: string, name: string) => (
+    <Col key={field} xs={12} md={8} xl={6}>
+      <FormField control={control} name={field} label={label} render={number(name)} />
+    </Col>
+  );
   return (
     <Card>
       <Typography.Paragraph type="secondary" style={{ maxWidth: 860 }}>
@@ -66,34 +78,8 @@ export function ScoringSettingsTab() {
         。各项按完成率折算，不超过其分值；增幅达标项按达标项数占要求项数的比例折算；扣分合计不超过上限。保存后生成新版本，评价表上印有所用版本。
       </Typography.Paragraph>
       <SubmitForm onSubmit={save}>
-        <Row gutter={16}>
-          {WEIGHTS.map((w) => (
-            <Col key={w.name} xs={12} md={8} xl={6}>
-              <FormField control={control} name={w.name} label={`${w.label}（分）`} render={number(w.label)} />
-            </Col>
-          ))}
-        </Row>
-        <Row gutter={16}>
-          <Col xs={12} md={8} xl={6}>
-            <FormField
-              control={control}
-              name="perConfirmedAnomaly"
-              label="每起确认异常扣分"
-              render={number('每起确认异常扣分')}
-            />
-          </Col>
-          <Col xs={12} md={8} xl={6}>
-            <FormField
-              control={control}
-              name="perSubsidyFraud"
-              label="每笔追回奖补扣分"
-              render={number('每笔追回奖补扣分')}
-            />
-          </Col>
-          <Col xs={12} md={8} xl={6}>
-            <FormField control={control} name="deductionCap" label="扣分上限" render={number('扣分上限')} />
-          </Col>
-        </Row>
+        <Row gutter={16}>{WEIGHTS.map((w) => column(w.name, `${w.label}（分）`, w.label))}</Row>
+        <Row gutter={16}>{DEDUCTIONS.map((d) => column(d.name, d.label, d.label))}</Row>
         {!readOnly && (
           <Button type="primary" htmlType="submit" loading={pending}>
             保存为新版本

@@ -7,6 +7,7 @@ import { type ROLES, rolesFor, type UserView } from '../../../shared/contract/us
 import { contract } from '../../../shared/contract/index';
 import { useSession } from '../../app/session';
 import { FormField } from '../../components/FormField';
+import { PasswordField } from '../../components/PasswordField';
 import { useModalSubmit } from '../../components/modalSubmit';
 import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
@@ -77,13 +78,13 @@ function NewUserModal({ open, onClose }: { open: boolean; onClose: (created: boo
             />
           )}
         />
-        <FormField
+        <PasswordField
           control={control}
           name="password"
           label="初始密码"
+          autoComplete="new-password"
           required
           extra="至少 8 位；请当面告知本人，其首次登录时须设置自己的密码"
-          render={(field) => <Input.Password {...field} aria-label="初始密码" autoComplete="new-password" />}
         />
         <button type="submit" hidden />
       </SubmitForm>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { contract } from '../../../shared/contract/index';
 import { FormField, showServerIssues } from '../../components/FormField';
 import { installationRegionOptions } from '../../components/regionOptions';
+import { PasswordField } from '../../components/PasswordField';
 import { call, DeskCallError } from '../../transport/desk';
 import { CenteredCard } from '../../components/CenteredCard';
 import { SubmitForm } from '../../components/SubmitForm';
@@ -94,20 +95,20 @@ export function SetupPage({ onDone, setupRegion }: { onDone: () => Promise<void>
           required
           render={(field) => <Input {...field} aria-label="管理员姓名" />}
         />
-        <FormField
+        <PasswordField
           control={control}
           name="password"
           label="密码"
+          autoComplete="new-password"
           required
           extra="至少 8 位"
-          render={(field) => <Input.Password {...field} aria-label="密码" autoComplete="new-password" />}
         />
-        <FormField
+        <PasswordField
           control={control}
           name="confirmPassword"
           label="再次输入密码"
+          autoComplete="new-password"
           required
-          render={(field) => <Input.Password {...field} aria-label="再次输入密码" autoComplete="new-password" />}
         />
         <Button type="primary" htmlType="submit" block size="large" loading={formState.isSubmitting}>
           完成设置并进入

@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentView } from '../../../../shared/contract/filings/attachments';
+import { filingsSamples } from '../../../../tests/testing/filingsSamples';
 import { deskBridgeFor } from '../../../../tests/testing/deskBridge';
 import { setUpStore } from '../../../../tests/testing/tempStore';
 import { renderOnDesk } from '../../../testing/dom';
@@ -11,20 +12,8 @@ let store: Awaited<ReturnType<typeof setUpStore>>;
 let subsidyId: string;
 beforeEach(async () => {
   store = await setUpStore('140100');
-  const enterprise = {
-    name: '山西示例科技有限公司',
-    uscc: '91140100MA0K123488',
-    kind: '企业',
-    regionCode: '140100',
-    size: '小型',
-  } as const;
-  const subsidy = await store.call('subsidies.create', {
-    subsidyNo: 'JB-1',
-    recipient: enterprise,
-    programName: '专利转化专项奖补',
-    amountFen: 10_000_000,
-    grantedDate: '2023-12-01',
-  });
+  // A subsidy of the contract walk's samples (needs nothing recorded before it).
+  const subsidy = await store.call('subsidies.create', filingsSamples['subsidies.create'](new Map()));
   subsidyId = subsidy.id;
   await store.call('attachments.add', {
     entity: 'subsidy',

@@ -30,6 +30,12 @@ function toInput(d: z.infer<typeof subsidyDetail>): SubsidyInput {
   };
 }
 
+/** The record a subsidy rewards, if it rewards one: a deal by its contract, a pledge by its registration. */
+const LINKS = [
+  { name: 'dealContractNo', label: '关联合同编号', extra: '奖励的交易（可不填）' },
+  { name: 'pledgeRegistrationNo', label: '关联质押登记号', extra: '奖励的质押（可不填）' },
+] as const;
+
 export function SubsidyForm({ id }: { id?: string }) {
   const { form, ready } = useRecordForm('subsidies', subsidyInput, EMPTY, id, toInput);
   const { control } = form;
@@ -80,24 +86,17 @@ export function SubsidyForm({ id }: { id?: string }) {
         </Row>
         <PartyPicker control={control} name="recipient" label="受奖单位" showSize={false} />
         <Row gutter={12}>
-          <Col span={6}>
-            <FormField
-              control={control}
-              name="dealContractNo"
-              label="关联合同编号"
-              extra="奖励的交易（可不填）"
-              render={(field) => <Input {...field} value={field.value ?? ''} aria-label="关联合同编号" />}
-            />
-          </Col>
-          <Col span={6}>
-            <FormField
-              control={control}
-              name="pledgeRegistrationNo"
-              label="关联质押登记号"
-              extra="奖励的质押（可不填）"
-              render={(field) => <Input {...field} value={field.value ?? ''} aria-label="关联质押登记号" />}
-            />
-          </Col>
+          {LINKS.map((link) => (
+            <Col key={link.name} span={6}>
+              <FormField
+                control={control}
+                name={link.name}
+                label={link.label}
+                extra={link.extra}
+                render={(field) => <Input {...field} value={field.value ?? ''} aria-label={link.label} />}
+              />
+            </Col>
+          ))}
         </Row>
       </Card>
     </FormShell>

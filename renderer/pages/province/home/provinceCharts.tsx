@@ -22,7 +22,7 @@ import {
 } from '../../../../shared/indicators/format';
 import { INDICATORS, type IndicatorId } from '../../../../shared/indicators/ids';
 import { ChartCard, ChartSelect } from '../../charts/ChartCard';
-import { allZero, axisTick, label } from '../../charts/charts';
+import { allZero, axisTick, industryDeals, label } from '../../charts/charts';
 import type { DealsQuery } from '../../charts/DealsDrawer';
 import type { IndicatorViewProps } from './RegionsTable';
 
@@ -226,14 +226,7 @@ export function IndustryMapChart({ home, open }: { home: ProvinceHome; open: (qu
               cursor="pointer"
               onClick={(_e: unknown, index: number) => {
                 const row = rows[index];
-                if (row)
-                  open({
-                    region: row.region,
-                    year: home.year,
-                    family,
-                    industry,
-                    title: `${row.name} ${home.year} 年 ${industry} 产业计入 ${family} 的交易`,
-                  });
+                if (row) open(industryDeals({ region: row.region, year: home.year, family, industry }, row.name));
               }}
             />
           ))}
