@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { AuditAnchor } from '../../shared/sync/auditAnchor';
+import { statement } from '../store/statements';
 import type { ReadHandle } from '../store/store';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -46,26 +47,34 @@ export function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' 
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-const statements = new WeakMap<Database.Database, { last: Database.Statement; insert: Database.Statement }>();
+const inserts = new WeakMap<Database.Database, Database.Statement>();
+
+/** The hash of the chain's last row (GENESIS_HASH while the log is empty): the next row's `prevHash`. */
+export function lastAuditHash(db: Database.Database): string {
+  return (
+    (statement(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1', 'pluck').get() as string | undefined) ??
+    GENESIS_HASH
+  );
+}
+
+/** The audit log's columns as `auditRowValues` lists them. */
+export const AUDIT_COLUMNS = [
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'entity',
+  'entity_id',
+  'detail',
+  'prev_hash',
+  'hash',
+] as const;
 
 /**
- * Appends one row; call it inside the transaction of the change it records. `prevHash` is the chain's last hash when
- * the caller knows it (a writer keeps it for its transaction), else it is read from the store. Returns the new row's
- * hash, the next row's `prevHash`.
+ * The row that records `entry` after the row whose hash is `prevHash`: its values in AUDIT_COLUMNS order, and its
+ * hash (the last of them), the next row's `prevHash`.
  */
-export function appendAudit(db: Database.Database, entry: AuditEntry, prevHash?: string): string {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      last: db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck(),
-      insert: db.prepare(
-        `INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    };
-    statements.set(db, s);
-  }
-  const prev = prevHash ?? (s.last.get() as string | undefined) ?? GENESIS_HASH;
+export function auditRowValues(entry: AuditEntry, prevHash: string): { values: unknown[]; hash: string } {
   const row = {
     at: entry.at,
     actor_id: entry.actorId,
@@ -75,9 +84,29 @@ export function appendAudit(db: Database.Database, entry: AuditEntry, prevHash?:
     entity_id: entry.entityId,
     detail: JSON.stringify(entry.detail),
   };
-  const hash = rowHash(prev, row);
-  s.insert.run(row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.detail, prev, hash);
-  return hash;
+  const hash = rowHash(prevHash, row);
+  return {
+    values: [row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.detail, prevHash, hash],
+    hash,
+  };
+}
+
+/**
+ * Appends one row; call it inside the transaction of the change it records. `prevHash` is the chain's last hash when
+ * the caller knows it (a writer keeps it for its transaction), else it is read from the store. Returns the new row's
+ * hash, the next row's `prevHash`.
+ */
+export function appendAudit(db: Database.Database, entry: AuditEntry, prevHash?: string): string {
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare(
+      `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    inserts.set(db, insert);
+  }
+  const row = auditRowValues(entry, prevHash ?? lastAuditHash(db));
+  insert.run(row.values);
+  return row.hash;
 }
 
 export type AuditVerification =

@@ -126,6 +126,8 @@ async function importStaged(
       // The deals' indicator facts (migration 13) and the search indexes (migration 24) are brought up to date once
       // for the whole file, set-based, not row by row.
       const endDeferrals = [deferDealFacts(w.db), startDeferral(w.db, 'search_deferral')];
+      // The audit and outbox rows of a page go in together, many rows per INSERT (same rows, same order, same chain).
+      const changes = w.batchChanges();
       try {
         for (const { part, index } of writeOrder) {
           const counts = (outcomes[part.sheet] ??= { new: 0, updated: 0, unchanged: 0 });
@@ -141,6 +143,7 @@ async function importStaged(
             for (const outcome of result.outcomes.values()) counts[outcome]++;
             for (const id of result.touchedDealIds) touched.add(id);
             progressOf(part.sheet).rowsWritten += groups.reduce((n, g) => n + g.length, 0);
+            changes.flush();
             // Between pages the transaction stays open while status polls and a cancel get through.
             await new Promise((resolve) => setImmediate(resolve));
             if (hooks.isCancelled?.()) throw new ImportCancelled();
@@ -166,6 +169,7 @@ async function importStaged(
           rejectedRows: [...rejected.rowsPerSheet().values()].reduce((n, rows) => n + rows, 0),
         },
       });
+      changes.end();
       written = true;
     });
   } catch (error) {

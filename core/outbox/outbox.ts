@@ -13,6 +13,14 @@ export interface OutboxEntry {
   payload: Record<string, unknown>;
 }
 
+/** The outbox's columns as `outboxRowValues` lists them. */
+export const OUTBOX_COLUMNS = ['entity', 'entity_id', 'version', 'op', 'payload', 'created_at'] as const;
+
+/** The outbox row that carries `entry`, its values in OUTBOX_COLUMNS order (the payload as JSON). */
+export function outboxRowValues(entry: OutboxEntry, at: string): unknown[] {
+  return [entry.entity, entry.entityId, entry.version, entry.op, JSON.stringify(entry.payload), at];
+}
+
 const inserts = new WeakMap<Database.Database, Database.Statement>();
 
 /** Appends one change to the outbox; call it inside the transaction that made the change. */
@@ -20,9 +28,9 @@ export function appendOutbox(db: Database.Database, entry: OutboxEntry, at: stri
   let insert = inserts.get(db);
   if (!insert) {
     insert = db.prepare(
-      'INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO outbox (${OUTBOX_COLUMNS.join(', ')}) VALUES (${OUTBOX_COLUMNS.map(() => '?').join(', ')})`,
     );
     inserts.set(db, insert);
   }
-  insert.run(entry.entity, entry.entityId, entry.version, entry.op, JSON.stringify(entry.payload), at);
+  insert.run(outboxRowValues(entry, at));
 }

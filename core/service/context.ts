@@ -3,8 +3,9 @@ import type { Role } from '../../shared/contract/users';
 import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../shared/contract/index';
 import type { MethodSpec } from '../../shared/contract/define';
 import type { z } from 'zod';
-import { appendAudit } from '../audit/auditLog';
-import { appendOutbox, type OutboxEntry } from '../outbox/outbox';
+import { appendAudit, AUDIT_COLUMNS, auditRowValues, lastAuditHash, type AuditEntry } from '../audit/auditLog';
+import { appendOutbox, OUTBOX_COLUMNS, outboxRowValues, type OutboxEntry } from '../outbox/outbox';
+import { insertRows } from '../store/insertRows';
 import type { Store } from '../store/store';
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { KeyVault } from '../sync/keyVault';
@@ -50,6 +51,20 @@ export interface Writer {
    * db.transaction, so that the writer's audit chain forgets the undone rows too.
    */
   savepoint<T>(fn: () => T): T;
+  /**
+   * From now on the audit and outbox rows this writer records are hashed and serialized as they are recorded, in the
+   * same order and with the same hashes, but held in memory and inserted many rows per statement by `flush`: for a
+   * long run of writes in one transaction (an import). Flush before anything in the transaction reads `audit_log` or
+   * `outbox`, or awaits (other calls may read on the same connection), and `end` before the transaction commits.
+   */
+  batchChanges(): ChangeBatch;
+}
+
+export interface ChangeBatch {
+  /** Inserts the rows held so far. */
+  flush(): void;
+  /** Flushes, and records row by row again. */
+  end(): void;
 }
 
 export interface ServiceContext {
@@ -71,37 +86,80 @@ export interface ServiceContext {
   writeInSteps<T>(fn: (w: Writer) => Promise<T>): Promise<T>;
 }
 
+/** The audit and outbox rows a batch holds, as values in AUDIT_COLUMNS / OUTBOX_COLUMNS order. */
+interface HeldRows {
+  audit: unknown[][];
+  outbox: unknown[][];
+}
+
 export function createWriter(db: Database.Database, actor: Actor, at: string): Writer {
   // The audit chain's last hash in this transaction: read from the store once, then kept, not read again per row.
   let chainHead: string | undefined;
+  let held: HeldRows | null = null;
   const inSavepoint = db.transaction((fn: () => unknown) => fn());
+  const insertHeld = (rows: HeldRows) => {
+    insertRows(db, 'audit_log', AUDIT_COLUMNS, rows.audit);
+    insertRows(db, 'outbox', OUTBOX_COLUMNS, rows.outbox);
+  };
+  // A flush starts a new `held` and leaves the arrays it wrote as they were (a savepoint may need them again).
+  const flush = () => {
+    if (!held) return;
+    insertHeld(held);
+    held = { audit: [], outbox: [] };
+  };
   return {
     db,
     at,
     savepoint<T>(fn: () => T): T {
       const headBefore = chainHead;
+      const heldBefore = held;
+      const lengths = held && { audit: held.audit.length, outbox: held.outbox.length };
       try {
         return inSavepoint(fn) as T;
       } catch (error) {
         chainHead = headBefore;
+        // The rows recorded inside the savepoint go with its writes; those held before it stay held. If a flush inside
+        // it wrote them, undoing the savepoint took them out of the store again: they are held again, or written now
+        // if the batch ended inside it.
+        const before = heldBefore &&
+          lengths && {
+            audit: heldBefore.audit.slice(0, lengths.audit),
+            outbox: heldBefore.outbox.slice(0, lengths.outbox),
+          };
+        if (held) held = before ?? { audit: [], outbox: [] };
+        else if (before) insertHeld(before);
         throw error;
       }
     },
     record(change) {
-      chainHead = appendAudit(
-        db,
-        {
-          at,
-          actorId: actor.id,
-          actorName: actor.name,
-          action: change.action,
-          entity: change.entity,
-          entityId: change.entityId,
-          detail: change.detail ?? {},
+      const entry: AuditEntry = {
+        at,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: change.action,
+        entity: change.entity,
+        entityId: change.entityId,
+        detail: change.detail ?? {},
+      };
+      if (!held) {
+        chainHead = appendAudit(db, entry, chainHead);
+        if (change.outbox) appendOutbox(db, change.outbox, at);
+        return;
+      }
+      const row = auditRowValues(entry, chainHead ?? lastAuditHash(db));
+      held.audit.push(row.values);
+      chainHead = row.hash;
+      if (change.outbox) held.outbox.push(outboxRowValues(change.outbox, at));
+    },
+    batchChanges() {
+      held ??= { audit: [], outbox: [] };
+      return {
+        flush,
+        end() {
+          flush();
+          held = null;
         },
-        chainHead,
-      );
-      if (change.outbox) appendOutbox(db, change.outbox, at);
+      };
     },
   };
 }
