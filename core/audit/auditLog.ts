@@ -47,8 +47,6 @@ export function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' 
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-const inserts = new WeakMap<Database.Database, Database.Statement>();
-
 /** The hash of the chain's last row (GENESIS_HASH while the log is empty): the next row's `prevHash`. */
 export function lastAuditHash(db: Database.Database): string {
   return (
@@ -89,24 +87,6 @@ export function auditRowValues(entry: AuditEntry, prevHash: string): { values: u
     values: [row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.detail, prevHash, hash],
     hash,
   };
-}
-
-/**
- * Appends one row; call it inside the transaction of the change it records. `prevHash` is the chain's last hash when
- * the caller knows it (a writer keeps it for its transaction), else it is read from the store. Returns the new row's
- * hash, the next row's `prevHash`.
- */
-export function appendAudit(db: Database.Database, entry: AuditEntry, prevHash?: string): string {
-  let insert = inserts.get(db);
-  if (!insert) {
-    insert = db.prepare(
-      `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
-    );
-    inserts.set(db, insert);
-  }
-  const row = auditRowValues(entry, prevHash ?? lastAuditHash(db));
-  insert.run(row.values);
-  return row.hash;
 }
 
 export type AuditVerification =

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SyncEntityName } from '../../shared/sync/records';
+import { insertRows } from '../store/insertRows';
 
 /** The record kinds that travel to the province: the sync protocol's list (shared/sync/records.ts). */
 export type SyncEntity = SyncEntityName;
@@ -21,16 +22,7 @@ export function outboxRowValues(entry: OutboxEntry, at: string): unknown[] {
   return [entry.entity, entry.entityId, entry.version, entry.op, JSON.stringify(entry.payload), at];
 }
 
-const inserts = new WeakMap<Database.Database, Database.Statement>();
-
 /** Appends one change to the outbox; call it inside the transaction that made the change. */
 export function appendOutbox(db: Database.Database, entry: OutboxEntry, at: string): void {
-  let insert = inserts.get(db);
-  if (!insert) {
-    insert = db.prepare(
-      `INSERT INTO outbox (${OUTBOX_COLUMNS.join(', ')}) VALUES (${OUTBOX_COLUMNS.map(() => '?').join(', ')})`,
-    );
-    inserts.set(db, insert);
-  }
-  insert.run(outboxRowValues(entry, at));
+  insertRows(db, 'outbox', OUTBOX_COLUMNS, [outboxRowValues(entry, at)]);
 }

@@ -3,8 +3,8 @@ import type { Role } from '../../shared/contract/users';
 import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../shared/contract/index';
 import type { MethodSpec } from '../../shared/contract/define';
 import type { z } from 'zod';
-import { appendAudit, AUDIT_COLUMNS, auditRowValues, lastAuditHash, type AuditEntry } from '../audit/auditLog';
-import { appendOutbox, OUTBOX_COLUMNS, outboxRowValues, type OutboxEntry } from '../outbox/outbox';
+import { AUDIT_COLUMNS, auditRowValues, lastAuditHash } from '../audit/auditLog';
+import { OUTBOX_COLUMNS, outboxRowValues, type OutboxEntry } from '../outbox/outbox';
 import { insertRows } from '../store/insertRows';
 import type { Store } from '../store/store';
 import type { LoginThrottle } from '../auth/loginThrottle';
@@ -132,24 +132,23 @@ export function createWriter(db: Database.Database, actor: Actor, at: string): W
       }
     },
     record(change) {
-      const entry: AuditEntry = {
-        at,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: change.action,
-        entity: change.entity,
-        entityId: change.entityId,
-        detail: change.detail ?? {},
-      };
-      if (!held) {
-        chainHead = appendAudit(db, entry, chainHead);
-        if (change.outbox) appendOutbox(db, change.outbox, at);
-        return;
-      }
-      const row = auditRowValues(entry, chainHead ?? lastAuditHash(db));
-      held.audit.push(row.values);
-      chainHead = row.hash;
-      if (change.outbox) held.outbox.push(outboxRowValues(change.outbox, at));
+      const audit = auditRowValues(
+        {
+          at,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: change.action,
+          entity: change.entity,
+          entityId: change.entityId,
+          detail: change.detail ?? {},
+        },
+        chainHead ?? lastAuditHash(db),
+      );
+      chainHead = audit.hash;
+      const rows = { audit: [audit.values], outbox: change.outbox ? [outboxRowValues(change.outbox, at)] : [] };
+      if (!held) return insertHeld(rows);
+      held.audit.push(...rows.audit);
+      held.outbox.push(...rows.outbox);
     },
     batchChanges() {
       held ??= { audit: [], outbox: [] };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements';
 
 /**
  * Rows per multi-row INSERT: 100 rows of the audit log's 9 columns bind 900 values, far below SQLite's limit of
@@ -6,20 +7,10 @@ import type Database from 'better-sqlite3';
  */
 export const ROWS_PER_INSERT = 100;
 
-// One prepared statement per connection, table and row count (at most ROWS_PER_INSERT of them per table).
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function insertOf(db: Database.Database, table: string, columns: readonly string[], rows: number): Database.Statement {
-  let byConnection = prepared.get(db);
-  if (!byConnection) prepared.set(db, (byConnection = new Map()));
-  const key = `${table}:${rows}`;
-  let insert = byConnection.get(key);
-  if (!insert) {
-    const row = `(${columns.map(() => '?').join(', ')})`;
-    insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`);
-    byConnection.set(key, insert);
-  }
-  return insert;
+/** The INSERT of `rows` rows, prepared once per connection (at most ROWS_PER_INSERT of them per table). */
+function insertOf(db: Database.Database, table: string, columns: readonly string[], rows: number) {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  return statement(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`);
 }
 
 /**
