@@ -5,7 +5,7 @@ import { RULE_IDS, type RuleId } from '../../shared/rules/ruleIds';
 import { ruleInfo } from '../../shared/rules/catalog';
 import type { ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
-import { collectGarbageBetweenRules } from './collectGarbage';
+import { collectGarbageBetweenRules } from '../system/garbage';
 import { scanRules } from './engine';
 import { persistFlags, type PersistSummary } from './persistFlags';
 import { readRuleThresholds } from './ruleSettings';

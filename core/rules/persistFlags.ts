@@ -32,6 +32,13 @@ type StoredFlag = [id: string, active: number, same: number];
  * inactive, never deleted, so its history stays. One audit row summarizes each call that changed anything.
  */
 export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], options: PersistOptions): PersistSummary {
+  const summary = storeFlags(w, candidates, options);
+  recordScan(w, options, summary);
+  return summary;
+}
+
+/** What persistFlags does, without its audit row: for a caller that stores its findings in parts (recordScan once). */
+export function storeFlags(w: Writer, candidates: readonly FlagCandidate[], options: PersistOptions): PersistSummary {
   const db = w.db;
   const version = settingVersion(db, RULE_SETTINGS_KEY);
   const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
@@ -93,24 +100,30 @@ export function persistFlags(w: Writer, candidates: readonly FlagCandidate[], op
     if (!active || !same) refresh.run(c.explanation, evidence, c.regionCode, version, w.at, w.at, id);
   }
 
-  const scope = options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
+  const scope = scopeOf(options);
   if (scope)
     summary.deactivated = deactivateMissing(w, JSON.stringify([...byFingerprint.keys()]), options.source, scope);
-
-  if (summary.created || summary.reactivated || summary.deactivated) {
-    w.record({
-      action: 'flags.scan',
-      entity: 'anomaly_flags',
-      entityId: null,
-      detail: {
-        source: options.source,
-        rules: scope?.ruleIds ?? null,
-        deals: scope?.dealIds?.length ?? null,
-        ...summary,
-      },
-    });
-  }
   return summary;
+}
+
+const scopeOf = (options: PersistOptions) =>
+  options.scope ?? (options.source === '本地' ? { ruleIds: RULE_IDS } : null);
+
+/** The one audit row of a scan that changed anything. */
+export function recordScan(w: Writer, options: PersistOptions, summary: PersistSummary): void {
+  if (!summary.created && !summary.reactivated && !summary.deactivated) return;
+  const scope = scopeOf(options);
+  w.record({
+    action: 'flags.scan',
+    entity: 'anomaly_flags',
+    entityId: null,
+    detail: {
+      source: options.source,
+      rules: scope?.ruleIds ?? null,
+      deals: scope?.dealIds?.length ?? null,
+      ...summary,
+    },
+  });
 }
 
 /** Makes the flags in scope that this call did not find inactive, in one statement. */
