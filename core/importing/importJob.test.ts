@@ -3,6 +3,7 @@ import type { ImportJob } from '../../shared/contract/importing';
 import { setUpStore } from '../../tests/testing/tempStore';
 import { verifyAuditChain } from '../audit/auditLog';
 import { dealRows, workbookOf } from './fixtures/generateRows';
+import { viewOf } from './jobs';
 import { businessContent } from './testing';
 
 // Issue 12: progress per sheet (rows read and written) while an import runs, and a cancel that rolls the writing back.
@@ -66,4 +67,27 @@ describe('an import job', () => {
     );
     expect((await pollUntil(writing, () => false)).state).toBe('已完成');
   }, 120_000);
+});
+
+describe('the read rate an import job shows', () => {
+  const jobAt = (rowsStartedAt: number | null, readEndedAt: number | null, rowsRead: number) =>
+    viewOf({
+      jobId: 'j',
+      state: readEndedAt === null ? '读取中' : '写入中',
+      fileName: '交易.xlsx',
+      rowsRead,
+      fraction: 0.5,
+      rowsStartedAt,
+      readEndedAt,
+      sheets: [{ sheet: '交易', rowsRead, rowsWritten: 0 }],
+      report: null,
+      error: null,
+    } as Parameters<typeof viewOf>[0]);
+
+  it('counts from the first row read, not from the checks of the file before it', () => {
+    // 20,000 rows read in the 4 seconds since the first row (whatever the checks before it took).
+    expect(jobAt(Date.now() - 4000, Date.now(), 20_000).rowsPerSecond).toBeCloseTo(5000, -2);
+    // Still checking the file: no rate yet, rather than a misleading low one.
+    expect(jobAt(null, null, 0).rowsPerSecond).toBe(0);
+  });
 });

@@ -18,7 +18,8 @@ interface JobRecord {
   fileName: string;
   rowsRead: number;
   fraction: number;
-  startedAt: number;
+  /** When the first row was read: the rate counts from there, not from the file's checks before it. */
+  rowsStartedAt: number | null;
   readEndedAt: number | null;
   report: ImportReport | null;
   /** Every refused row of the report, on disk; removed with the job. */
@@ -51,7 +52,7 @@ process.once('exit', () => {
 });
 
 export function viewOf(job: JobRecord): ImportJob {
-  const seconds = ((job.readEndedAt ?? Date.now()) - job.startedAt) / 1000;
+  const seconds = job.rowsStartedAt === null ? 0 : ((job.readEndedAt ?? Date.now()) - job.rowsStartedAt) / 1000;
   // The reader reports every few thousand rows, the sheets count each one: show the nearer figure.
   const rowsRead = Math.max(
     job.rowsRead,
@@ -84,7 +85,7 @@ export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: Impo
     fileName: options.fileName,
     rowsRead: 0,
     fraction: 0,
-    startedAt: Date.now(),
+    rowsStartedAt: null,
     readEndedAt: null,
     report: null,
     rejected: new RejectedSpool(),
@@ -112,6 +113,7 @@ export function startImportJob(ctx: ServiceContext, bytes: Buffer, options: Impo
           job.rowsRead = p.rowsRead;
           job.fraction = p.total > 0 ? p.done / p.total : 0;
         },
+        onFirstRow: () => (job.rowsStartedAt = Date.now()),
         onWriting: () => {
           job.state = '写入中';
           job.readEndedAt = Date.now();
