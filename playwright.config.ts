@@ -14,6 +14,9 @@ export default defineConfig({
   retries: 1,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
+    // The desk honours the system's "reduce motion" (renderer/app/DeskProviders.tsx): no dialog is mid-zoom when a
+    // test clicks in it, which is where a loaded machine lost clicks now and then.
+    reducedMotion: 'reduce',
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 768 },

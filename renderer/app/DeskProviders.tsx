@@ -3,8 +3,9 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { theme } from './theme';
+import { useReducedMotion } from './useReducedMotion';
 
 dayjs.locale('zh-cn');
 
@@ -15,10 +16,18 @@ dayjs.locale('zh-cn');
  */
 const BUTTON = { autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-label="正在处理" /> };
 
-/** What every screen stands in: Chinese locale, the desk's theme, antd's message and modal context. */
+/**
+ * What every screen stands in: Chinese locale, the desk's theme, antd's message and modal context. When the system
+ * asks for less motion, antd's animations (a dialog zooming in, a drawer sliding) are off: the widget is there at once.
+ */
 export function DeskProviders({ children }: { children: ReactNode }) {
+  const reducedMotion = useReducedMotion();
+  const deskTheme = useMemo(
+    () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
+    [reducedMotion],
+  );
   return (
-    <ConfigProvider locale={zhCN} theme={theme} button={BUTTON}>
+    <ConfigProvider locale={zhCN} theme={deskTheme} button={BUTTON}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
