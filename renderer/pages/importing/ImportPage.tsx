@@ -129,9 +129,11 @@ export function ImportPage() {
       {job && running(job) && (
         <Card style={{ marginBottom: 16 }}>
           <Typography.Text>
-            {job.state === '读取中'
-              ? `正在读取 ${job.fileName}：已读取 ${job.rowsRead} 行，每秒 ${job.rowsPerSecond} 行`
-              : `已读取 ${job.rowsRead} 行，正在写入数据库（全部写完才生效，取消则不写入任何数据）……`}
+            {job.state === '读取中' && job.rowsRead === 0
+              ? `正在检查 ${job.fileName}（大小、工作表和行数）……`
+              : job.state === '读取中'
+                ? `正在读取 ${job.fileName}：已读取 ${job.rowsRead} 行，每秒 ${job.rowsPerSecond} 行`
+                : `已读取 ${job.rowsRead} 行，正在写入数据库（全部写完才生效，取消则不写入任何数据）……`}
           </Typography.Text>
           <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
             <Progress
