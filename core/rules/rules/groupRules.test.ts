@@ -84,6 +84,29 @@ describe('R05 price outlier', () => {
   });
 });
 
+describe('R05 on a batch of deals (an import’s anomaly checks)', () => {
+  it('finds what the full scan finds, with the same group statistics, in every group', () => {
+    const pricesWan = [8, 9, 10, 10, 11, 12, 10, 9, 11, 10, 13, 7, 10.5, 9.5, 300, 0.2];
+    const ids = (['发明', '实用新型', '外观设计'] as const).flatMap((type) =>
+      Array.from({ length: 8 }, (_, round) =>
+        pricesWan.map((wan, i) =>
+          s.fx.deal({
+            assignor: org(),
+            assignee: org(),
+            patents: Array.from({ length: 1 + (i % 3) }, () => s.fx.patent({ type })),
+            amountFen: Math.round(wan * (1 + round / 10) * 1_000_000),
+            kind: round % 2 ? '许可' : '转让',
+          }),
+        ),
+      ).flat(),
+    );
+    expect(ids.length).toBeGreaterThanOrEqual(100); // a batch: every group priced in one pass
+    const full = s.scan('R05');
+    expect(new Set(full.map((f) => (f.evidence.group as { label: string }).label)).size).toBeGreaterThanOrEqual(4);
+    expect(s.scan('R05', { dealIds: ids })).toEqual(full);
+  });
+});
+
 describe('R08 bulk', () => {
   it('flags ten patents moved from one assignor to one assignee in three contracts within 7 days', () => {
     const a = org();
