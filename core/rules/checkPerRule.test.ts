@@ -5,9 +5,8 @@ import { setUpStore } from '../../tests/testing/tempStore';
 import { seedStore } from '../seed/seedStore';
 import { createWriter, type Writer } from '../service/context';
 import { persistFlags, scanRules } from './engine';
-import { checkDealsAfterWrite } from './incremental';
+import { checkDealsAfterWrite, relatedDeals } from './incremental';
 import type { PersistSummary } from './persistFlags';
-import { dealsOfSameParties, dealsSharingPatentsWith } from './sameParties';
 
 const stores: Awaited<ReturnType<typeof setUpStore>>[] = [];
 afterEach(() => stores.splice(0).forEach((s) => s.close()));
@@ -17,9 +16,7 @@ const AT = '2025-06-30T08:00:00.000Z';
 
 /** The check as one call of every rule, every finding held and stored at once: what the rule-by-rule check must equal. */
 function checkAllAtOnce(w: Writer, dealIds: string[]) {
-  const related = [
-    ...new Set([...dealIds, ...dealsSharingPatentsWith(w.db, dealIds), ...dealsOfSameParties(w.db, dealIds)]),
-  ];
+  const related = relatedDeals(w.db, dealIds);
   const candidates = scanRules(w.db, { asOf: todayIso(new Date(w.at)), dealIds: related });
   return persistFlags(w, candidates, { source: '本地', scope: { ruleIds: RULE_IDS, dealIds: related } });
 }

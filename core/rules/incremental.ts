@@ -1,6 +1,7 @@
 import { RULE_IDS } from '../../shared/rules/ruleIds';
 import { todayIso } from '../../shared/domain/dates';
 import type { Writer } from '../service/context';
+import type { ReadHandle } from '../store/store';
 import { collectGarbageBetweenRules } from '../system/garbage';
 import { scanRules } from './engine';
 import { recordScan, storeFlags, type PersistOptions, type PersistSummary } from './persistFlags';
@@ -8,6 +9,11 @@ import { readRuleThresholds } from './ruleSettings';
 import { dealsOfSameParties, dealsSharingPatentsWith } from './sameParties';
 
 const COLLECT_FROM_DEALS = 1_000;
+
+/** The deals checked with these: themselves, the deals naming one of their patents, the deals between the same parties. */
+export function relatedDeals(db: ReadHandle, dealIds: readonly string[]): string[] {
+  return [...new Set([...dealIds, ...dealsSharingPatentsWith(db, dealIds), ...dealsOfSameParties(db, dealIds)])];
+}
 
 /**
  * Checks deals right after they were saved or imported, inside the caller's transaction, so that a deal is never
@@ -24,9 +30,7 @@ export function checkDealsAfterWrite(w: Writer, dealIds: readonly string[]): Per
   const summary: PersistSummary = { created: 0, reactivated: 0, refreshed: 0, deactivated: 0 };
   const touched = [...new Set(dealIds)];
   if (touched.length === 0) return summary;
-  const related = [
-    ...new Set([...touched, ...dealsSharingPatentsWith(w.db, touched), ...dealsOfSameParties(w.db, touched)]),
-  ];
+  const related = relatedDeals(w.db, touched);
   const asOf = todayIso(new Date(w.at));
   const { thresholds } = readRuleThresholds(w.db);
   const shared = new Map<string, unknown>();

@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { theme } from './theme';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -16,18 +16,16 @@ dayjs.locale('zh-cn');
  */
 const BUTTON = { autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-label="正在处理" /> };
 
+/** The desk's theme with antd's animations off, for a system that asks for less motion. */
+const STILL_THEME = { ...theme, token: { ...theme.token, motion: false } };
+
 /**
  * What every screen stands in: Chinese locale, the desk's theme, antd's message and modal context. When the system
  * asks for less motion, antd's animations (a dialog zooming in, a drawer sliding) are off: the widget is there at once.
  */
 export function DeskProviders({ children }: { children: ReactNode }) {
-  const reducedMotion = useReducedMotion();
-  const deskTheme = useMemo(
-    () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
-    [reducedMotion],
-  );
   return (
-    <ConfigProvider locale={zhCN} theme={deskTheme} button={BUTTON}>
+    <ConfigProvider locale={zhCN} theme={useReducedMotion() ? STILL_THEME : theme} button={BUTTON}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
