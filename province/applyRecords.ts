@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3';
-import { indexSyncedRow } from '../core/matching/terms';
 import { fieldLabel } from '../core/sync/recordLabels';
-import { describeRecord, storeLookups, subjectText } from '../core/sync/recordSubject';
+import { describeRecord, subjectText, type SubjectLookups } from '../core/sync/recordSubject';
 import type { BatchRecord, RecordReference, RecordRejection } from '../shared/sync/batch';
 import { isSyncEntity, SYNC_ENTITIES, type SyncEntityMeta, type SyncEntityName } from '../shared/sync/records';
 import { createClaims } from './claims';
+import type { ProvinceDb, ProvinceTx, SqlValue } from './db/provinceDb';
 import { fieldProblems } from './fieldProblems';
 import { createOwnership, notOwnerReason, regionText, SHARED_ENTITIES, type Sender } from './ownership';
 import { missingReferenceFinder } from './missingReferences';
@@ -23,20 +22,23 @@ const MISMATCH_REASON = '记录的内部编号或版本与批次清单不符，�
 
 /** A unique or check constraint the province's store refused, named by the fields it is about. */
 function conflictReason(entity: SyncEntityName, columns: string[], error: Error): string {
-  const labels = columns.filter((c) => new RegExp(`\\b${c}\\b`).test(error.message)).map((c) => fieldLabel(entity, c));
+  // SQLite names the columns in its message, PostgreSQL in the detail: "Key (uscc)=(…) already exists."
+  const text = `${error.message} ${(error as { detail?: string }).detail ?? ''}`;
+  const labels = columns.filter((c) => new RegExp(`\\b${c}\\b`).test(text)).map((c) => fieldLabel(entity, c));
   const named = [...new Set(labels.filter((l): l is string => l !== null))];
   return named.length > 0
     ? `${named.join('、')} 与省级已有的记录冲突，请核对后更正并重新同步`
     : '与省级已有的记录冲突，请联系省级管理员核对';
 }
 
-interface TableStatements {
+interface TableSql {
   columns: string[];
-  held: Database.Statement;
-  upsert: Database.Statement;
-  unlink?: Database.Statement;
-  link?: Database.Statement;
+  held: string;
+  upsert: string;
 }
+
+/** A concurrent batch (another province server on the same database) took the record first: apply it again. */
+class OwnerTaken extends Error {}
 
 /**
  * Stores one batch's records in the province's tables (the same tables as the city's). A record belongs to the region
@@ -44,114 +46,154 @@ interface TableStatements {
  * that region's claim. A version the sending installation already sent (or an older one) counts as a duplicate and
  * changes nothing; a later one replaces the row. Each record is applied whole or not at all, and the rest go on.
  */
-export function createRecordApplier(db: Database.Database, at: string) {
+export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: string) {
   const ownership = createOwnership(db);
   const claim = createClaims(db, at);
-  const statements = new Map<string, TableStatements>();
-  const aliasOf = db.prepare('SELECT organization_id FROM province_org_aliases WHERE source_id = ?').pluck();
-  const usccHolder = db.prepare('SELECT id FROM organizations WHERE uscc = ?').pluck();
-  const addAlias = db.prepare(
-    'INSERT INTO province_org_aliases (source_id, organization_id, region_code) VALUES (?, ?, ?)',
-  );
+  const tables = new Map<string, TableSql>();
+  const aliasOf = async (id: string) =>
+    (
+      await db.get<{ organization_id: string }>(
+        'SELECT organization_id FROM province_org_aliases WHERE source_id = ?',
+        [id],
+      )
+    )?.organization_id;
 
-  function tableStatements(meta: SyncEntityMeta): TableStatements {
-    let s = statements.get(meta.table);
-    if (s) return s;
-    const columns = (db.prepare(`PRAGMA table_info(${meta.table})`).all() as { name: string }[]).map((c) => c.name);
+  async function tableSql(meta: SyncEntityMeta): Promise<TableSql> {
+    let t = tables.get(meta.table);
+    if (t) return t;
+    const columns = await store.columns(meta.table);
     const updates = columns.filter((c) => c !== meta.key).map((c) => `${c} = excluded.${c}`);
-    s = {
+    t = {
       columns,
-      held: db.prepare(`SELECT * FROM ${meta.table} WHERE ${meta.key} = ?`),
+      held: `SELECT * FROM ${meta.table} WHERE ${meta.key} = ?`,
       // Whether the record is new to the province is decided before (per sending installation), so this always writes.
-      upsert: db.prepare(
-        `INSERT INTO ${meta.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-         ON CONFLICT(${meta.key}) DO UPDATE SET ${updates.join(', ')}`,
-      ),
+      upsert: `INSERT INTO ${meta.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+         ON CONFLICT (${meta.key}) DO UPDATE SET ${updates.join(', ')}`,
     };
-    if (meta.patentLink) {
-      const { table, column, ordered } = meta.patentLink;
-      s.unlink = db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`);
-      s.link = ordered
-        ? db.prepare(`INSERT INTO ${table} (${column}, patent_number, position) VALUES (?, ?, ?)`)
-        : db.prepare(`INSERT OR IGNORE INTO ${table} (${column}, patent_number) VALUES (?, ?)`);
-    }
-    statements.set(meta.table, s);
-    return s;
+    tables.set(meta.table, t);
+    return t;
   }
 
-  const resolveOrganization = (id: unknown) =>
-    typeof id === 'string' ? ((aliasOf.get(id) as string | undefined) ?? id) : id;
-  const lookups = storeLookups(db, (id) => resolveOrganization(id) as string);
+  const resolveOrganization = async (id: unknown) => (typeof id === 'string' ? ((await aliasOf(id)) ?? id) : id);
 
-  const upsertRow = (s: TableStatements, row: Row): void => {
-    const values: Row = {};
-    for (const c of s.columns) values[c] = row[c] ?? null;
-    s.upsert.run(values);
-  };
+  /** Names a record by kind and business number, reading the deal or enterprise it names through first. */
+  async function describe(entity: SyncEntityName, id: string, row: Row) {
+    const dealId = entity === 'payment' && typeof row.deal_id === 'string' ? row.deal_id : null;
+    const orgId =
+      entity === 'enterprise_figure' && typeof row.organization_id === 'string' ? row.organization_id : null;
+    const contractNo = dealId
+      ? ((await db.get<{ contract_no: string }>('SELECT contract_no FROM deals WHERE id = ?', [dealId]))?.contract_no ??
+        null)
+      : null;
+    const organization = orgId
+      ? ((await db.get<{ name: string; uscc: string | null }>('SELECT name, uscc FROM organizations WHERE id = ?', [
+          (await resolveOrganization(orgId)) as string,
+        ])) ?? null)
+      : null;
+    const lookups: SubjectLookups = { contractNo: () => contractNo, organization: () => organization };
+    return subjectText(describeRecord(entity, id, row, lookups));
+  }
+
   // A record is its row, its patent links and its owner's book: a savepoint keeps them whole.
-  const write = db.transaction(
-    (entity: SyncEntityName, s: TableStatements, row: Row, sender: Sender, version: number): void => {
-      const meta = SYNC_ENTITIES[entity];
-      upsertRow(s, row);
-      indexSyncedRow(db, entity, row);
-      const key = row[meta.key] as string;
-      if (s.unlink) {
-        s.unlink.run(key);
-        (row.patents as string[]).forEach((number, i) =>
-          meta.patentLink!.ordered ? s.link!.run(key, number, i + 1) : s.link!.run(key, number),
-        );
+  async function write(
+    entity: SyncEntityName,
+    t: TableSql,
+    row: Row,
+    sender: Sender,
+    version: number,
+    unowned: boolean,
+  ): Promise<void> {
+    const meta = SYNC_ENTITIES[entity];
+    const key = row[meta.key] as string;
+    await db.savepoint(async () => {
+      if (unowned && !(await ownership.takeFirst(entity, key, sender, at))) throw new OwnerTaken();
+      await db.run(
+        t.upsert,
+        t.columns.map((c) => (row[c] ?? null) as SqlValue),
+      );
+      await store.derived.indexRow(db, entity, row);
+      if (meta.patentLink) {
+        const { table, column, ordered } = meta.patentLink;
+        await db.run(`DELETE FROM ${table} WHERE ${column} = ?`, [key]);
+        const numbers = row.patents as string[];
+        for (const [i, number] of numbers.entries()) {
+          if (ordered)
+            await db.run(`INSERT INTO ${table} (${column}, patent_number, position) VALUES (?, ?, ?)`, [
+              key,
+              number,
+              i + 1,
+            ]);
+          else
+            await db.run(`INSERT INTO ${table} (${column}, patent_number) VALUES (?, ?) ON CONFLICT DO NOTHING`, [
+              key,
+              number,
+            ]);
+        }
       }
-      ownership.taken(entity, key, sender, version, at);
-    },
-  );
+      await ownership.noteSent(entity, key, sender, version);
+    });
+  }
 
   /** A rejection that names the record by its kind and business number, then gives each reason. */
-  function reject(record: BatchRecord, code: string, reasons: string[], refers?: RecordReference[]): RecordRejection {
+  async function reject(
+    record: BatchRecord,
+    code: string,
+    reasons: string[],
+    refers?: RecordReference[],
+  ): Promise<RecordRejection> {
+    const subject = isSyncEntity(record.entity) ? await describe(record.entity, record.id, record.payload) : '记录';
     const rejection: RecordRejection = {
       entity: record.entity,
       id: record.id,
       version: record.version,
       code,
-      message: `${subjectOf(record)}：${reasons.join('；')}`,
+      message: `${subject}：${reasons.join('；')}`,
       reasons,
     };
     return refers && refers.length > 0 ? { ...rejection, refers } : rejection;
   }
-  const subjectOf = (record: BatchRecord) =>
-    isSyncEntity(record.entity)
-      ? subjectText(describeRecord(record.entity, record.id, record.payload, lookups))
-      : '记录';
-  const missingReferences = missingReferenceFinder(db);
+  const missingReferences = missingReferenceFinder(store, db);
 
   /**
    * The same enterprise (USCC) reported under another id: map this id to the province's row and store nothing else;
    * another region's differing description of it becomes that region's claim.
    */
-  function aliasOrganization(record: BatchRecord, row: Row, sender: Sender): ApplyOutcome | null {
+  async function aliasOrganization(record: BatchRecord, row: Row, sender: Sender): Promise<ApplyOutcome | null> {
     if (typeof row.uscc !== 'string') return null;
-    const holder = usccHolder.get(row.uscc) as string | undefined;
+    const holder = (await db.get<{ id: string }>('SELECT id FROM organizations WHERE uscc = ?', [row.uscc]))?.id;
     if (!holder || holder === row.id) return null;
-    const aliased = aliasOf.get(row.id) !== undefined;
-    if (!aliased) addAlias.run(row.id, holder, sender.region);
-    const owner = ownership.ownerOf('organization', holder);
+    const aliased = (await aliasOf(row.id as string)) !== undefined;
+    if (!aliased)
+      await db.run('INSERT INTO province_org_aliases (source_id, organization_id, region_code) VALUES (?, ?, ?)', [
+        row.id as string,
+        holder,
+        sender.region,
+      ]);
+    const owner = await ownership.ownerOf('organization', holder);
     if (!owner || owner.region === sender.region) return aliased ? 'duplicate' : 'accepted';
-    const claimed = claimOnce(record, holder, row, owner.region, sender);
+    const claimed = await claimOnce(record, holder, row, owner.region, sender);
     return aliased ? claimed : 'accepted';
   }
 
   /** Another region's copy of a shared record, once per version that installation sends. */
-  function claimOnce(record: BatchRecord, id: string, row: Row, ownerRegion: string, sender: Sender): ApplyOutcome {
+  async function claimOnce(
+    record: BatchRecord,
+    id: string,
+    row: Row,
+    ownerRegion: string,
+    sender: Sender,
+  ): Promise<ApplyOutcome> {
     const entity = record.entity as SyncEntityName;
-    if (record.version <= ownership.duplicateUpTo(entity, id, sender, null, null)) return 'duplicate';
-    const held = tableStatements(SYNC_ENTITIES[entity]).held.get(id) as Row;
+    if (record.version <= (await ownership.duplicateUpTo(entity, id, sender, null, null))) return 'duplicate';
+    const held = (await db.get<Row>((await tableSql(SYNC_ENTITIES[entity])).held, [id]))!;
     // Named as the province holds it: the claim's own name may be the very thing in dispute.
-    const subject = subjectText(describeRecord(entity, id, held, lookups));
-    const outcome = claim(entity, id, subject, row, held, ownerRegion, sender, record.version);
-    ownership.noteSent(entity, id, sender, record.version);
+    const subject = await describe(entity, id, held);
+    const outcome = await claim(entity, id, subject, row, held, ownerRegion, sender, record.version);
+    await ownership.noteSent(entity, id, sender, record.version);
     return outcome;
   }
 
-  return function apply(record: BatchRecord, sender: Sender): ApplyOutcome {
+  async function apply(record: BatchRecord, sender: Sender, raced = false): Promise<ApplyOutcome> {
     if (!isSyncEntity(record.entity)) return reject(record, 'UNKNOWN_ENTITY', [UNKNOWN_ENTITY_REASON]);
     const entity = record.entity;
     const meta = SYNC_ENTITIES[entity];
@@ -162,14 +204,14 @@ export function createRecordApplier(db: Database.Database, at: string) {
     if (row[meta.key] !== record.id || row.version !== record.version)
       return reject(record, 'INVALID_RECORD', [MISMATCH_REASON]);
 
-    const owner = ownership.ownerOf(entity, record.id);
+    const owner = await ownership.ownerOf(entity, record.id);
     if (owner && owner.region !== sender.region) {
       return SHARED_ENTITIES.has(entity)
         ? claimOnce(record, record.id, row, owner.region, sender)
         : reject(record, 'NOT_OWNER', [notOwnerReason(owner, false)]);
     }
     // A payment is its deal's: another region cannot add one to it either.
-    const dealOwner = !owner && entity === 'payment' ? ownership.ownerOf('deal', row.deal_id as string) : null;
+    const dealOwner = !owner && entity === 'payment' ? await ownership.ownerOf('deal', row.deal_id as string) : null;
     if (dealOwner && dealOwner.region !== sender.region)
       return reject(record, 'NOT_OWNER', [notOwnerReason(dealOwner, true)]);
     if (meta.regionColumn && row[meta.regionColumn] !== sender.region) {
@@ -177,25 +219,29 @@ export function createRecordApplier(db: Database.Database, at: string) {
       return reject(record, 'REGION_MISMATCH', [reason]);
     }
     if (entity === 'organization') {
-      const aliased = aliasOrganization(record, row, sender);
+      const aliased = await aliasOrganization(record, row, sender);
       if (aliased) return aliased;
     }
-    for (const column of meta.organizationRefs) row[column] = resolveOrganization(row[column]);
+    for (const column of meta.organizationRefs) row[column] = await resolveOrganization(row[column]);
 
-    const s = tableStatements(meta);
-    const held = s.held.get(record.id) as Row | undefined;
+    const t = await tableSql(meta);
+    const held = await db.get<Row>(t.held, [record.id]);
     if (
       record.version <=
-      ownership.duplicateUpTo(entity, record.id, sender, owner, held ? (held.version as number) : null)
+      (await ownership.duplicateUpTo(entity, record.id, sender, owner, held ? (held.version as number) : null))
     )
       return 'duplicate';
     try {
-      write(entity, s, row, sender, record.version);
+      await write(entity, t, row, sender, record.version, !owner);
       return 'accepted';
     } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-        const refers = missingReferences(meta, row, record.payload);
+      // Another province server's batch took the record, or the enterprise's USCC, first: decide again, once.
+      const lostRace =
+        error instanceof OwnerTaken || (entity === 'organization' && store.constraintOf(error) === 'unique');
+      if (lostRace && !raced) return apply(record, sender, true);
+      const constraint = store.constraintOf(error);
+      if (constraint === 'foreignKey') {
+        const refers = await missingReferences(meta, row, record.payload);
         return reject(
           record,
           'MISSING_REFERENCE',
@@ -203,9 +249,9 @@ export function createRecordApplier(db: Database.Database, at: string) {
           refers,
         );
       }
-      if (code.startsWith('SQLITE_CONSTRAINT'))
-        return reject(record, 'CONFLICT', [conflictReason(entity, s.columns, error as Error)]);
+      if (constraint) return reject(record, 'CONFLICT', [conflictReason(entity, t.columns, error as Error)]);
       throw error;
     }
-  };
+  }
+  return (record: BatchRecord, sender: Sender) => apply(record, sender);
 }

@@ -154,7 +154,7 @@ describe('the province copy of a city audit chain', () => {
     const legacy = envelopeText(store.db, readBatch(store.db, legacyId!)!, identity);
     expect(JSON.parse((JSON.parse(legacy) as { batch: string }).batch)).toMatchObject({ schemaVersion: 1 });
     expect(JSON.parse((JSON.parse(legacy) as { batch: string }).batch)).not.toHaveProperty('auditAnchor');
-    expect(ingestEnvelope(prov.store, legacy, new Date().toISOString())).toMatchObject({ status: 200 });
+    expect(await ingestEnvelope(prov.db, legacy, new Date().toISOString())).toMatchObject({ status: 200 });
     expect(provinceAnchors(prov)).toEqual([]);
 
     recordDeal(store, city.adminActor, '140100', { contractNo: 'HT-2024-06' });
@@ -171,11 +171,11 @@ describe('the province copy of a city audit chain', () => {
       signature: sign(identity.privateKeyPem, Buffer.from(unanchored, 'utf8')),
       batch: unanchored,
     });
-    expect(ingestEnvelope(prov.store, resigned, new Date().toISOString())).toMatchObject({
+    expect(await ingestEnvelope(prov.db, resigned, new Date().toISOString())).toMatchObject({
       status: 400,
       body: { error: { message: expect.stringContaining('缺少审计日志锚点') } },
     });
-    expect(ingestEnvelope(prov.store, anchored, new Date().toISOString())).toMatchObject({ status: 200 });
+    expect(await ingestEnvelope(prov.db, anchored, new Date().toISOString())).toMatchObject({ status: 200 });
 
     recordDeal(store, city.adminActor, '140100', { contractNo: 'HT-2024-07' });
     const [laterId] = store.transaction((db) => freezePending(db, new Date().toISOString()));
@@ -183,7 +183,7 @@ describe('the province copy of a city audit chain', () => {
       .prepare('UPDATE sync_batches SET audit_rows = NULL, audit_last_seq = NULL, audit_hash = NULL WHERE id = ?')
       .run(laterId);
     const downgraded = envelopeText(store.db, readBatch(store.db, laterId!)!, identity);
-    expect(ingestEnvelope(prov.store, downgraded, new Date().toISOString())).toMatchObject({
+    expect(await ingestEnvelope(prov.db, downgraded, new Date().toISOString())).toMatchObject({
       status: 400,
       body: { error: { code: 'ANCHOR_REQUIRED' } },
     });

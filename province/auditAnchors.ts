@@ -1,7 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { AuditAnchor, HeldAnchor } from '../shared/sync/auditAnchor';
-
-type Db = Pick<Database.Database, 'prepare'>;
+import type { ProvinceSql } from './db/provinceDb';
 
 /** Whose chain an anchor is the head of: anchors are kept per installation, within the region its key is enrolled for. */
 export interface AnchorOwner {
@@ -17,20 +15,20 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
  * with more rows cannot be checked here (the province cannot recompute hashes); the city checks it against its rows.
  * Returns the problem in Chinese, or null.
  */
-export function anchorProblem(db: Db, owner: AnchorOwner, anchor: AuditAnchor): string | null {
-  const most = db
-    .prepare('SELECT max(audit_rows) FROM province_audit_anchors WHERE region_code = ? AND installation_id = ?')
-    .pluck()
-    .get(owner.regionCode, owner.installationId) as number | null;
+export async function anchorProblem(db: ProvinceSql, owner: AnchorOwner, anchor: AuditAnchor): Promise<string | null> {
+  const { most } = (await db.get<{ most: number | null }>(
+    'SELECT max(audit_rows) AS most FROM province_audit_anchors WHERE region_code = ? AND installation_id = ?',
+    [owner.regionCode, owner.installationId],
+  ))!;
   if (most !== null && anchor.rows < most) {
     return `审计日志被截断：该安装（${owner.installationId}）此前报送时审计日志已有 ${most} 行，本批次报送时只有 ${anchor.rows} 行。城市端的审计日志被删除了行，或从较早的备份恢复过，请核实`;
   }
-  const sameRows = db
-    .prepare(
+  const sameRows = (
+    await db.get<{ audit_hash: string }>(
       'SELECT audit_hash FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? AND audit_rows = ? AND audit_hash <> ? LIMIT 1',
+      [owner.regionCode, owner.installationId, anchor.rows, anchor.hash],
     )
-    .pluck()
-    .get(owner.regionCode, owner.installationId, anchor.rows, anchor.hash) as string | undefined;
+  )?.audit_hash;
   if (sameRows !== undefined) {
     return `审计日志被改写：该安装（${owner.installationId}）此前报送第 ${anchor.rows} 行时哈希为 ${short(sameRows)}，本批次报送的同一行哈希为 ${short(anchor.hash)}。城市端第 ${anchor.rows} 行或其之前的行被改动过，请核实`;
   }
@@ -38,50 +36,56 @@ export function anchorProblem(db: Db, owner: AnchorOwner, anchor: AuditAnchor): 
 }
 
 /** Whether the installation has sent an anchor before: from then on every batch of it must carry one. */
-export function hasAnchors(db: Db, owner: AnchorOwner): boolean {
-  return (
-    db
-      .prepare('SELECT 1 FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? LIMIT 1')
-      .get(owner.regionCode, owner.installationId) !== undefined
+export async function hasAnchors(db: ProvinceSql, owner: AnchorOwner): Promise<boolean> {
+  const one = await db.get(
+    'SELECT 1 AS one FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? LIMIT 1',
+    [owner.regionCode, owner.installationId],
   );
+  return one !== undefined;
 }
 
-export function keepAnchor(
-  db: Db,
+export async function keepAnchor(
+  db: ProvinceSql,
   owner: AnchorOwner,
   held: { batchId: string; keyFingerprint: string; anchor: AuditAnchor; problem: string | null; receivedAt: string },
-): void {
-  db.prepare(
+): Promise<void> {
+  await db.run(
     `INSERT INTO province_audit_anchors (batch_id, region_code, installation_id, key_fingerprint, audit_rows, audit_last_seq, audit_hash, problem, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    held.batchId,
-    owner.regionCode,
-    owner.installationId,
-    held.keyFingerprint,
-    held.anchor.rows,
-    held.anchor.lastSeq,
-    held.anchor.hash,
-    held.problem,
-    held.receivedAt,
+    [
+      held.batchId,
+      owner.regionCode,
+      owner.installationId,
+      held.keyFingerprint,
+      held.anchor.rows,
+      held.anchor.lastSeq,
+      held.anchor.hash,
+      held.problem,
+      held.receivedAt,
+    ],
   );
 }
 
+/**
+ * The order anchors arrived in, on both backends (PostgreSQL has no rowid): by time, and within one instant by the
+ * chain's length, which only grows.
+ */
+const ARRIVAL_ORDER = 'ORDER BY received_at, audit_rows, batch_id';
+
 /** Every anchor held for an installation, in the order they arrived. */
-export function heldAnchors(db: Db, owner: AnchorOwner): HeldAnchor[] {
-  const rows = db
-    .prepare(
-      `SELECT batch_id, audit_rows, audit_last_seq, audit_hash, problem, received_at FROM province_audit_anchors
-       WHERE region_code = ? AND installation_id = ? ORDER BY rowid`,
-    )
-    .all(owner.regionCode, owner.installationId) as {
+export async function heldAnchors(db: ProvinceSql, owner: AnchorOwner): Promise<HeldAnchor[]> {
+  const rows = await db.all<{
     batch_id: string;
     audit_rows: number;
     audit_last_seq: number;
     audit_hash: string;
     problem: string | null;
     received_at: string;
-  }[];
+  }>(
+    `SELECT batch_id, audit_rows, audit_last_seq, audit_hash, problem, received_at FROM province_audit_anchors
+     WHERE region_code = ? AND installation_id = ? ${ARRIVAL_ORDER}`,
+    [owner.regionCode, owner.installationId],
+  );
   return rows.map((r) => ({
     batchId: r.batch_id,
     rows: r.audit_rows,
@@ -101,15 +105,26 @@ export interface InstallationAnchors extends AnchorOwner {
 }
 
 /** Every installation that has sent anchors, with the contradictions found: the province officer's check. */
-export function anchorsByInstallation(db: Db): InstallationAnchors[] {
-  const installations = db
-    .prepare(
-      `SELECT region_code, installation_id, count(*) AS count, max(audit_rows) AS most, max(received_at) AS last
-       FROM province_audit_anchors GROUP BY region_code, installation_id ORDER BY region_code, installation_id`,
-    )
-    .all() as { region_code: string; installation_id: string; count: number; most: number; last: string }[];
-  const problems = db.prepare(
-    'SELECT batch_id, received_at, problem FROM province_audit_anchors WHERE region_code = ? AND installation_id = ? AND problem IS NOT NULL ORDER BY rowid',
+export async function anchorsByInstallation(db: ProvinceSql): Promise<InstallationAnchors[]> {
+  const installations = await db.all<{
+    region_code: string;
+    installation_id: string;
+    count: number;
+    most: number;
+    last: string;
+  }>(
+    `SELECT region_code, installation_id, count(*) AS count, max(audit_rows) AS most, max(received_at) AS last
+     FROM province_audit_anchors GROUP BY region_code, installation_id ORDER BY region_code, installation_id`,
+  );
+  const problems = await db.all<{
+    region_code: string;
+    installation_id: string;
+    batch_id: string;
+    received_at: string;
+    problem: string;
+  }>(
+    `SELECT region_code, installation_id, batch_id, received_at, problem FROM province_audit_anchors
+     WHERE problem IS NOT NULL ${ARRIVAL_ORDER}`,
   );
   return installations.map((i) => ({
     regionCode: i.region_code,
@@ -117,12 +132,8 @@ export function anchorsByInstallation(db: Db): InstallationAnchors[] {
     count: i.count,
     mostRows: i.most,
     lastReceivedAt: i.last,
-    problems: (
-      problems.all(i.region_code, i.installation_id) as { batch_id: string; received_at: string; problem: string }[]
-    ).map((p) => ({
-      batchId: p.batch_id,
-      receivedAt: p.received_at,
-      problem: p.problem,
-    })),
+    problems: problems
+      .filter((p) => p.region_code === i.region_code && p.installation_id === i.installation_id)
+      .map((p) => ({ batchId: p.batch_id, receivedAt: p.received_at, problem: p.problem })),
   }));
 }

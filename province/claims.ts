@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import { fieldLabel } from '../core/sync/recordLabels';
 import { PROVINCE_CODE } from '../shared/domain/regions';
 import type { SyncEntityName } from '../shared/sync/records';
+import type { ProvinceSql } from './db/provinceDb';
 import { regionText, type Sender } from './ownership';
 
 type Row = Record<string, unknown>;
@@ -19,28 +19,39 @@ const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
  * over it: when it differs, it is stored as that region's claim (the latest per region) and raised as a province flag
  * (province_feedback for the province's own region, as the cross-city findings are for the cities').
  */
-export function createClaims(db: Database.Database, at: string) {
-  const keep = db.prepare(
-    `INSERT INTO province_claims (entity, record_id, region_code, key_fingerprint, version, payload, differing, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(entity, record_id, region_code) DO UPDATE SET key_fingerprint = excluded.key_fingerprint, version = excluded.version,
-       payload = excluded.payload, differing = excluded.differing, claimed_at = excluded.claimed_at`,
-  );
-  const drop = db.prepare('DELETE FROM province_claims WHERE entity = ? AND record_id = ? AND region_code = ?');
-  // REPLACE gives a changed claim a new cursor, so a reader already past the old flag sees it again.
-  const flag = db.prepare(
-    `INSERT OR REPLACE INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
-     VALUES (?, ?, ?, ?, ?, '[]', ?)`,
-  );
-
-  const review = db.prepare(
-    `INSERT INTO province_findings (fingerprint, rule_id, explanation, evidence, found_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(fingerprint) DO UPDATE SET explanation = excluded.explanation, evidence = excluded.evidence, found_at = excluded.found_at,
-       status = '待审核', reason = NULL, decided_by = NULL, decided_at = NULL
-     WHERE province_findings.evidence <> excluded.evidence`,
-  );
+export function createClaims(db: ProvinceSql, at: string) {
+  const keep = (entity: string, id: string, sender: Sender, version: number, row: Row, differing: string[]) =>
+    db.run(
+      `INSERT INTO province_claims (entity, record_id, region_code, key_fingerprint, version, payload, differing, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (entity, record_id, region_code) DO UPDATE SET key_fingerprint = excluded.key_fingerprint, version = excluded.version,
+         payload = excluded.payload, differing = excluded.differing, claimed_at = excluded.claimed_at`,
+      [entity, id, sender.region, sender.keyFingerprint, version, JSON.stringify(row), JSON.stringify(differing), at],
+    );
+  const drop = (entity: string, id: string, region: string) =>
+    db.run('DELETE FROM province_claims WHERE entity = ? AND record_id = ? AND region_code = ?', [entity, id, region]);
+  // Deleted and inserted again, so a changed claim gets a new cursor and a reader already past the old flag sees it.
+  async function flag(fingerprint: string, explanation: string, evidence: string) {
+    await db.run('DELETE FROM province_feedback WHERE region_code = ? AND fingerprint = ?', [
+      PROVINCE_CODE,
+      fingerprint,
+    ]);
+    await db.run(
+      `INSERT INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
+       VALUES (?, ?, ?, ?, ?, '[]', ?)`,
+      [PROVINCE_CODE, CLAIM_RULE_ID, fingerprint, explanation, evidence, at],
+    );
+  }
+  const review = (fingerprint: string, explanation: string, evidence: string) =>
+    db.run(
+      `INSERT INTO province_findings (fingerprint, rule_id, explanation, evidence, found_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (fingerprint) DO UPDATE SET explanation = excluded.explanation, evidence = excluded.evidence, found_at = excluded.found_at,
+         status = '待审核', reason = NULL, decided_by = NULL, decided_at = NULL
+       WHERE province_findings.evidence <> excluded.evidence`,
+      [fingerprint, CLAIM_RULE_ID, explanation, evidence, at],
+    );
 
   /** Files the sender's description of a record another region owns. 'accepted' when it differs (a claim is kept). */
-  return function claim(
+  return async function claim(
     entity: SyncEntityName,
     id: string,
     subject: string,
@@ -49,22 +60,13 @@ export function createClaims(db: Database.Database, at: string) {
     ownerRegion: string,
     sender: Sender,
     version: number,
-  ): 'accepted' | 'duplicate' {
+  ): Promise<'accepted' | 'duplicate'> {
     const differing = Object.keys(held).filter((c) => !BOOKKEEPING.has(c) && c in row && !same(row[c], held[c]));
     if (differing.length === 0) {
-      drop.run(entity, id, sender.region);
+      await drop(entity, id, sender.region);
       return 'duplicate';
     }
-    keep.run(
-      entity,
-      id,
-      sender.region,
-      sender.keyFingerprint,
-      version,
-      JSON.stringify(row),
-      JSON.stringify(differing),
-      at,
-    );
+    await keep(entity, id, sender, version, row, differing);
     const owner = regionText(ownerRegion);
     const claimant = regionText(sender.region);
     const labels = [...new Set(differing.map((c) => fieldLabel(entity, c) ?? '其他登记信息'))];
@@ -79,9 +81,9 @@ export function createClaims(db: Database.Database, at: string) {
       differences: Object.fromEntries(differing.map((c) => [c, { held: held[c] ?? null, claimed: row[c] ?? null }])),
     };
     const fingerprint = `${CLAIM_RULE_ID}|${entity}:${id}|${sender.region}`;
-    flag.run(PROVINCE_CODE, CLAIM_RULE_ID, fingerprint, explanation, JSON.stringify(evidence), at);
+    await flag(fingerprint, explanation, JSON.stringify(evidence));
     // The claim goes to the province's review queue; a changed claim is open again, whatever was decided before.
-    review.run(fingerprint, CLAIM_RULE_ID, explanation, JSON.stringify(evidence), at);
+    await review(fingerprint, explanation, JSON.stringify(evidence));
     return 'accepted';
   };
 }

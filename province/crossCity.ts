@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { keepFindingAsFlag } from '../core/province/review/findingFlag';
 import { scanRules, type FlagCandidate } from '../core/rules/engine';
-import type { FeedbackItem, FeedbackPage } from '../shared/sync/batch';
 import { findingFor } from './regionView';
 
 /** The rules that need every region's records at once (DESIGN §4): repeat transfer, round trip, duplicate entry. */
@@ -88,38 +87,6 @@ export function publishCrossCityFindings(
     }
   }
   return published;
-}
-
-/** One page of a region's feedback after `since`. */
-export function readFeedback(
-  db: Pick<Database.Database, 'prepare'>,
-  region: string,
-  since: number,
-  limit = 500,
-): FeedbackPage {
-  const rows = db
-    .prepare('SELECT * FROM province_feedback WHERE region_code = ? AND cursor > ? ORDER BY cursor LIMIT ?')
-    .all(region, since, limit) as {
-    cursor: number;
-    region_code: string;
-    rule_id: string;
-    fingerprint: string;
-    explanation: string;
-    evidence: string;
-    subjects: string;
-    published_at: string;
-  }[];
-  const items: FeedbackItem[] = rows.map((r) => ({
-    cursor: r.cursor,
-    ruleId: r.rule_id,
-    regionCode: r.region_code,
-    fingerprint: r.fingerprint,
-    explanation: r.explanation,
-    evidence: JSON.parse(r.evidence) as Record<string, unknown>,
-    subjects: JSON.parse(r.subjects) as FeedbackItem['subjects'],
-    publishedAt: r.published_at,
-  }));
-  return { items, cursor: items.at(-1)?.cursor ?? since };
 }
 
 export type { FlagCandidate };

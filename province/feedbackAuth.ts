@@ -1,21 +1,21 @@
-import type Database from 'better-sqlite3';
 import { verify } from '../core/sync/signing';
 import { feedbackRequestText } from '../shared/sync/batch';
-import { findKey, noteContact } from '../core/province/installations/keys';
+import type { ProvinceSql } from './db/provinceDb';
+import { findKey, noteContact } from './keys';
 
 /** A feedback request is signed by an enrolled key within this much of the province's clock. */
 const CLOCK_SKEW_MS = 15 * 60_000;
 
 /** The region an enrolled installation may read feedback for, or a Chinese reason to refuse (401). */
-export function authorizeFeedback(
-  db: Database.Database,
+export async function authorizeFeedback(
+  db: ProvinceSql,
   headers: Record<string, string | string[] | undefined>,
   pathWithQuery: string,
   now: Date,
   method: 'GET' | 'POST' = 'GET',
-): { region: string } | { refused: string } {
+): Promise<{ region: string } | { refused: string }> {
   const one = (name: string) => (typeof headers[name] === 'string' ? (headers[name] as string) : '');
-  const key = findKey(db, one('x-desk-key'));
+  const key = await findKey(db, one('x-desk-key'));
   if (!key) return { refused: '签名公钥未在省级登记，不能读取反馈' };
   const at = one('x-desk-time');
   const skew = Math.abs(new Date(at).getTime() - now.getTime());
@@ -29,6 +29,6 @@ export function authorizeFeedback(
   ) {
     return { refused: '反馈请求签名校验失败' };
   }
-  noteContact(db, key.fingerprint, now.toISOString());
+  await noteContact(db, key.fingerprint, now.toISOString());
   return { region: key.regionCode };
 }

@@ -1,5 +1,3 @@
-import { withDeferredDealFacts } from '../core/indicators/deferredFacts';
-import type { Store } from '../core/store/store';
 import { sha256Hex, verify } from '../core/sync/signing';
 import {
   batchBody,
@@ -12,7 +10,8 @@ import {
 } from '../shared/sync/batch';
 import { createRecordApplier } from './applyRecords';
 import { anchorProblem, hasAnchors, keepAnchor } from './auditAnchors';
-import { findKey } from '../core/province/installations/keys';
+import type { ProvinceDb } from './db/provinceDb';
+import { findKey } from './keys';
 
 export type IngestResult =
   | {
@@ -56,16 +55,16 @@ function parseJson(text: string): unknown {
  * differs), sequence (409 with nextSeq on a gap). Then every record in one transaction; per-record rejections go
  * into the summary. Nothing is stored for a refused batch.
  */
-export function ingestEnvelope(
-  store: Store,
+export async function ingestEnvelope(
+  store: ProvinceDb,
   text: string,
   receivedAt: string,
   maxBytes = MAX_BATCH_BYTES,
-): IngestResult {
+): Promise<IngestResult> {
   if (Buffer.byteLength(text, 'utf8') > maxBytes) return refuse(413, 'TOO_LARGE', tooLargeMessage(maxBytes));
   const envelope = batchEnvelope.safeParse(parseJson(text));
   if (!envelope.success) return refuse(400, 'MALFORMED', '不是本系统的报送批次文件（格式无法识别）');
-  const key = findKey(store.db, envelope.data.keyFingerprint);
+  const key = await findKey(store, envelope.data.keyFingerprint);
   if (!key) return refuse(401, 'UNKNOWN_KEY', '签名公钥未在省级登记：请将 patent-desk key 导出的公钥交省级管理员登记');
   if (!verify(key.publicKeyPem, Buffer.from(envelope.data.batch, 'utf8'), envelope.data.signature)) {
     return refuse(401, 'BAD_SIGNATURE', '批次签名校验失败：内容在传输或保存中被改动，省级未入库任何记录');
@@ -97,10 +96,19 @@ export function ingestEnvelope(
   }
   const contentHash = sha256Hex(envelope.data.batch);
 
-  return store.transaction((db): IngestResult => {
-    const seen = db
-      .prepare('SELECT content_sha256, summary FROM province_batches WHERE batch_id = ?')
-      .get(batch.batchId) as { content_sha256: string; summary: string } | undefined;
+  return store.transaction(async (db): Promise<IngestResult> => {
+    // The key's row is locked first: batches of one installation are taken one after the other, also by two province
+    // servers on one PostgreSQL database, so a batch sent twice at once is stored once and answered twice alike.
+    const nextSeq =
+      (
+        await db.get<{ next_seq: number }>(`SELECT next_seq FROM province_keys WHERE fingerprint = ?${db.forUpdate}`, [
+          key.fingerprint,
+        ])
+      )?.next_seq ?? 1;
+    const seen = await db.get<{ content_sha256: string; summary: string }>(
+      'SELECT content_sha256, summary FROM province_batches WHERE batch_id = ?',
+      [batch.batchId],
+    );
     if (seen) {
       if (seen.content_sha256 !== contentHash)
         return refuse(409, 'BATCH_CONFLICT', `批次 ${batch.batchId} 已收到过，但内容不同；省级未入库本次内容`);
@@ -113,9 +121,6 @@ export function ingestEnvelope(
         dealIds: [],
       };
     }
-    const nextSeq =
-      (db.prepare('SELECT next_seq FROM province_keys WHERE fingerprint = ?').pluck().get(key.fingerprint) as number) ??
-      1;
     if (batch.seqFrom > nextSeq) {
       return refuse(
         409,
@@ -126,7 +131,7 @@ export function ingestEnvelope(
     }
     // Anchors are per installation within the key's region; once one has anchored, an anchorless batch is a downgrade.
     const owner = { regionCode: batch.region, installationId: batch.installationId };
-    if (!batch.auditAnchor && hasAnchors(db, owner)) {
+    if (!batch.auditAnchor && (await hasAnchors(db, owner))) {
       return refuse(
         400,
         'ANCHOR_REQUIRED',
@@ -136,8 +141,8 @@ export function ingestEnvelope(
     // A contradicting anchor does not refuse the batch: its records are signed by the enrolled key and refusing would
     // only stall the city's reporting, not undo the rewrite. The anchor is kept with the problem, which is logged and
     // served to the city's `audit verify --against-province`.
-    const auditProblem = batch.auditAnchor ? anchorProblem(db, owner, batch.auditAnchor) : null;
-    const apply = createRecordApplier(db, receivedAt);
+    const auditProblem = batch.auditAnchor ? await anchorProblem(db, owner, batch.auditAnchor) : null;
+    const apply = createRecordApplier(store, db, receivedAt);
     const sender = { region: batch.region, keyFingerprint: key.fingerprint };
     const summary: ImportSummary = {
       batchId: batch.batchId,
@@ -147,37 +152,40 @@ export function ingestEnvelope(
       nextSeq: Math.max(nextSeq, batch.seqTo + 1),
     };
     const dealIds: string[] = [];
-    // The deals' indicator facts are rebuilt once for the batch, not record by record (migration 13).
-    withDeferredDealFacts(db, () => {
+    const bringFactsUpToDate = await store.derived.deferFacts(db);
+    try {
       for (const record of batch.records) {
-        const outcome = apply(record, sender);
+        const outcome = await apply(record, sender);
         if (outcome === 'accepted' && record.entity === 'deal') dealIds.push(record.id);
         if (outcome === 'accepted') summary.accepted++;
         else if (outcome === 'duplicate') summary.duplicates++;
         else summary.rejected.push(outcome);
       }
-    });
-    db.prepare('UPDATE province_keys SET next_seq = ?, last_contact_at = ? WHERE fingerprint = ?').run(
+    } finally {
+      await bringFactsUpToDate();
+    }
+    await db.run('UPDATE province_keys SET next_seq = ?, last_contact_at = ? WHERE fingerprint = ?', [
       summary.nextSeq,
       receivedAt,
       key.fingerprint,
-    );
-    db.prepare(
+    ]);
+    await db.run(
       `INSERT INTO province_batches (batch_id, key_fingerprint, region_code, seq_from, seq_to, record_count, content_sha256, summary, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      batch.batchId,
-      key.fingerprint,
-      batch.region,
-      batch.seqFrom,
-      batch.seqTo,
-      batch.records.length,
-      contentHash,
-      JSON.stringify(summary),
-      receivedAt,
+      [
+        batch.batchId,
+        key.fingerprint,
+        batch.region,
+        batch.seqFrom,
+        batch.seqTo,
+        batch.records.length,
+        contentHash,
+        JSON.stringify(summary),
+        receivedAt,
+      ],
     );
     if (batch.auditAnchor) {
-      keepAnchor(db, owner, {
+      await keepAnchor(db, owner, {
         batchId: batch.batchId,
         keyFingerprint: key.fingerprint,
         anchor: batch.auditAnchor,

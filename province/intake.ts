@@ -1,6 +1,5 @@
-import type { Store } from '../core/store/store';
 import { todayIso } from '../shared/domain/dates';
-import { publishCrossCityFindings } from './crossCity';
+import type { ProvinceDb } from './db/provinceDb';
 import { ingestEnvelope, type IngestResult } from './ingest';
 import type { Log } from './log';
 
@@ -8,16 +7,16 @@ import type { Log } from './log';
  * A batch arriving by any road (HTTP or file): taken in, then — when it brought new deals — the cross-city rules run
  * and their findings are published as feedback. A failing rule run is logged and never undoes the batch.
  */
-export function takeInBatch(
-  store: Store,
+export async function takeInBatch(
+  store: ProvinceDb,
   text: string,
   now: Date,
   log: Log,
   via: 'http' | 'file',
   maxBytes?: number,
-): IngestResult {
+): Promise<IngestResult> {
   const started = performance.now();
-  const result = ingestEnvelope(store, text, now.toISOString(), maxBytes);
+  const result = await ingestEnvelope(store, text, now.toISOString(), maxBytes);
   if (result.status === 200 && result.auditProblem) {
     log({
       level: 'warn',
@@ -28,12 +27,10 @@ export function takeInBatch(
       problem: result.auditProblem,
     });
   }
-  let published = 0;
+  let published: number | null = 0;
   if (result.status === 200 && result.fresh && result.dealIds.length > 0) {
     try {
-      published = store.transaction((db) =>
-        publishCrossCityFindings(db, result.dealIds, todayIso(now), now.toISOString()),
-      );
+      published = await store.derived.crossCity(result.dealIds, todayIso(now), now.toISOString());
     } catch (error) {
       log({
         level: 'error',

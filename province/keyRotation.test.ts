@@ -5,7 +5,7 @@ import { runSyncPass } from '../core/sync/client';
 import { recordManyDeals } from '../core/sync/testing/syncFixtures';
 import { runCli } from '../tests/testing/runCli';
 import { setUpStore } from '../tests/testing/tempStore';
-import { findKey } from '../core/province/installations/keys';
+import { findKey } from './keys';
 import { startTestProvince } from './testing/testProvince';
 
 const cleanups: (() => unknown)[] = [];
@@ -67,7 +67,7 @@ describe('a city changes its signing key', () => {
       regionCode: '140100',
       previousFingerprint: oldFingerprint,
     });
-    expect(findKey(province.store.db, oldFingerprint)).toBeNull();
+    expect(await findKey(province.db, oldFingerprint)).toBeNull();
 
     const after = await sync();
     expect(after.settled).toBe(true);

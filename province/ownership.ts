@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { regionName } from '../shared/domain/regions';
 import type { SyncEntityName } from '../shared/sync/records';
+import type { ProvinceSql } from './db/provinceDb';
 
 /** The enrolled installation a batch came from: its key and the region the key is enrolled for. */
 export interface Sender {
@@ -32,47 +32,54 @@ export function notOwnerReason(owner: Owner, viaDeal: boolean): string {
  * installation sent before. So a version another region forged is never counted at all (it is refused before this),
  * and a high number from one installation of the owner region never makes another's later edit look old.
  */
-export function createOwnership(db: Database.Database) {
-  const owner = db.prepare(
-    'SELECT region_code AS region, key_fingerprint AS keyFingerprint FROM province_record_owners WHERE entity = ? AND record_id = ?',
-  );
-  const own = db.prepare(
-    'INSERT OR IGNORE INTO province_record_owners (entity, record_id, region_code, key_fingerprint, owned_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const sent = db
-    .prepare('SELECT version FROM province_record_versions WHERE entity = ? AND record_id = ? AND key_fingerprint = ?')
-    .pluck();
-  const noteSent = db.prepare(
-    `INSERT INTO province_record_versions (entity, record_id, key_fingerprint, version) VALUES (?, ?, ?, ?)
-     ON CONFLICT(entity, record_id, key_fingerprint) DO UPDATE SET version = max(version, excluded.version)`,
-  );
+export function createOwnership(db: ProvinceSql) {
+  const noteSent = (entity: SyncEntityName, id: string, sender: Sender, version: number) =>
+    db.run(
+      `INSERT INTO province_record_versions (entity, record_id, key_fingerprint, version) VALUES (?, ?, ?, ?)
+       ON CONFLICT (entity, record_id, key_fingerprint) DO UPDATE SET version = excluded.version
+       WHERE province_record_versions.version < excluded.version`,
+      [entity, id, sender.keyFingerprint, version],
+    );
 
   return {
-    ownerOf: (entity: SyncEntityName, id: string) => (owner.get(entity, id) as Owner | undefined) ?? null,
+    ownerOf: async (entity: SyncEntityName, id: string): Promise<Owner | null> =>
+      (await db.get<Owner>(
+        'SELECT region_code AS region, key_fingerprint AS "keyFingerprint" FROM province_record_owners WHERE entity = ? AND record_id = ?',
+        [entity, id],
+      )) ?? null,
     /**
      * The version at or below which this installation's record is a duplicate: the latest it sent; for a record held
      * from before versions were counted per installation (no owner key), the version the province holds.
      */
-    duplicateUpTo(
+    async duplicateUpTo(
       entity: SyncEntityName,
       id: string,
       sender: Sender,
       recordOwner: Owner | null,
       heldVersion: number | null,
-    ): number {
-      const own = sent.get(entity, id, sender.keyFingerprint) as number | undefined;
-      if (own !== undefined) return own;
+    ): Promise<number> {
+      const own = await db.get<{ version: number }>(
+        'SELECT version FROM province_record_versions WHERE entity = ? AND record_id = ? AND key_fingerprint = ?',
+        [entity, id, sender.keyFingerprint],
+      );
+      if (own !== undefined) return own.version;
       return recordOwner?.keyFingerprint ? 0 : (heldVersion ?? 0);
     },
     /** Notes a version taken from the sender. */
-    noteSent(entity: SyncEntityName, id: string, sender: Sender, version: number): void {
-      noteSent.run(entity, id, sender.keyFingerprint, version);
+    noteSent: async (entity: SyncEntityName, id: string, sender: Sender, version: number): Promise<void> => {
+      await noteSent(entity, id, sender, version);
     },
-    /** Notes a version written from the sender; the first sender of a record becomes its owner. */
-    taken(entity: SyncEntityName, id: string, sender: Sender, version: number, at: string): void {
-      noteSent.run(entity, id, sender.keyFingerprint, version);
-      own.run(entity, id, sender.region, sender.keyFingerprint, at);
-    },
+    /**
+     * Makes the sender the first owner of a record nobody owned when it was read. False when another batch took it
+     * in the meantime (two province servers on one database): the insert waits for that batch and then changes
+     * nothing, and the caller reads the owner again.
+     */
+    takeFirst: async (entity: SyncEntityName, id: string, sender: Sender, at: string): Promise<boolean> =>
+      (await db.run(
+        `INSERT INTO province_record_owners (entity, record_id, region_code, key_fingerprint, owned_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (entity, record_id) DO NOTHING`,
+        [entity, id, sender.region, sender.keyFingerprint, at],
+      )) === 1,
   };
 }
 export type Ownership = ReturnType<typeof createOwnership>;

@@ -1,19 +1,19 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import zlib from 'node:zlib';
-import type { Store } from '../core/store/store';
 import { MAX_BATCH_BYTES, type Refusal } from '../shared/sync/batch';
 import { auditAnchorsPath, type HeldAnchorList } from '../shared/sync/auditAnchor';
 import { heldAnchors } from './auditAnchors';
-import { noteNoticesFetched, noteNoticesRead } from '../core/province/notices/notices';
 import { noticeReceiptsPath, parseNoticeReceipts } from '../shared/sync/feedbackKinds';
-import { readFeedback } from './crossCity';
+import type { ProvinceDb } from './db/provinceDb';
 import { authorizeFeedback } from './feedbackAuth';
+import { noteNoticesFetched, noteNoticesRead, readFeedback } from './feedbackServed';
 import { tooLargeMessage } from './ingest';
 import { takeInBatch } from './intake';
 import { silentLog, type Log } from './log';
 
 export interface ProvinceServerOptions {
-  store: Store;
+  /** The province's store: its SQLite file or a PostgreSQL database (province/db). */
+  store: ProvinceDb;
   host?: string;
   port?: number;
   log?: Log;
@@ -35,7 +35,8 @@ const refusal = (code: string, message: string): Refusal => ({ error: { code, me
 /**
  * The provincial endpoint (DESIGN §4): POST /v1/batches takes a gzip (or plain) JSON envelope and answers the import
  * summary or a refusal; GET /v1/feedback?since= serves a region's findings to its enrolled installations.
- * better-sqlite3 is synchronous, so requests are taken in one at a time: two copies of one batch never race.
+ * Two copies of one batch never race: on SQLite the store takes one transaction at a time, on PostgreSQL the batch's
+ * transaction locks its key's row first (ingest.ts), also across several servers on one database.
  */
 export function buildProvinceServer(options: ProvinceServerOptions): FastifyInstance {
   const { store } = options;
@@ -91,57 +92,65 @@ export function buildProvinceServer(options: ProvinceServerOptions): FastifyInst
     return reply.code(500).send(refusal('INTERNAL', '省级接口内部出错，请稍后重试'));
   });
 
-  app.get('/v1/health', () => ({ ok: true }));
+  // A load balancer's or monitor's probe: the database answers, or 503 with the reason (never a password).
+  app.get('/v1/health', async (_request, reply) => {
+    try {
+      return { ok: true, database: await store.describe() };
+    } catch (error) {
+      log({ level: 'error', event: 'health', error: (error as Error).message });
+      return reply.code(503).send({ ok: false, error: { code: 'DATABASE', message: '省级数据库无法访问' } });
+    }
+  });
 
-  app.post('/v1/batches', (request, reply) => {
+  app.post('/v1/batches', async (request, reply) => {
     if (typeof request.body !== 'string')
       return reply.code(400).send(refusal('MALFORMED', '请以 application/json 发送报送批次'));
-    const result = takeInBatch(store, request.body, now(), log, 'http', maxBytes);
+    const result = await takeInBatch(store, request.body, now(), log, 'http', maxBytes);
     return reply.code(result.status).send(result.body);
   });
 
-  app.get('/v1/feedback', (request, reply) => {
+  app.get('/v1/feedback', async (request, reply) => {
     const since = Number((request.query as { since?: string }).since ?? 0);
     if (!Number.isInteger(since) || since < 0) return reply.code(400).send(refusal('MALFORMED', 'since 应为非负整数'));
-    const who = authorizeFeedback(store.db, request.headers, `/v1/feedback?since=${since}`, now());
+    const who = await authorizeFeedback(store, request.headers, `/v1/feedback?since=${since}`, now());
     if ('refused' in who) {
       log({ level: 'warn', event: 'feedbackRefused', reason: who.refused });
       return reply.code(401).send(refusal('UNAUTHORIZED', who.refused));
     }
-    const page = readFeedback(store.db, who.region, since);
-    store.transaction((db) => noteNoticesFetched(db, who.region, page.items, now().toISOString()));
+    const page = await readFeedback(store, who.region, since);
+    await store.transaction((db) => noteNoticesFetched(db, who.region, page.items, now().toISOString()));
     log({ level: 'info', event: 'feedback', region: who.region, since, items: page.items.length });
     return page;
   });
 
   // Read receipts of notices, signed like the feedback request over the path with its query (there is no body):
   // a key changes only its own region's receipts.
-  app.post('/v1/notice-receipts', (request, reply) => {
+  app.post('/v1/notice-receipts', async (request, reply) => {
     const read = (request.query as { read?: string }).read ?? '';
     const receipts = parseNoticeReceipts(read);
     if (receipts.length === 0)
       return reply.code(400).send(refusal('MALFORMED', 'read 参数应为 通知编号@已读时间，以逗号分隔'));
-    const who = authorizeFeedback(store.db, request.headers, noticeReceiptsPath(receipts), now(), 'POST');
+    const who = await authorizeFeedback(store, request.headers, noticeReceiptsPath(receipts), now(), 'POST');
     if ('refused' in who) {
       log({ level: 'warn', event: 'noticeReceiptsRefused', reason: who.refused });
       return reply.code(401).send(refusal('UNAUTHORIZED', who.refused));
     }
-    const marked = store.transaction((db) => noteNoticesRead(db, who.region, receipts));
+    const marked = await store.transaction((db) => noteNoticesRead(db, who.region, receipts));
     log({ level: 'info', event: 'noticeReceipts', region: who.region, receipts: receipts.length, marked });
     return { marked };
   });
 
   // The province's copy of an installation's audit anchors, signed for like feedback: what the city's
   // `audit verify --against-province` holds its chain to (an anchor table in the city's own file can be rewritten too).
-  app.get('/v1/audit-anchors', (request, reply): HeldAnchorList | FastifyReply => {
+  app.get('/v1/audit-anchors', async (request, reply): Promise<HeldAnchorList | FastifyReply> => {
     const installation = (request.query as { installation?: string }).installation ?? '';
     if (!installation) return reply.code(400).send(refusal('MALFORMED', '缺少 installation 参数'));
-    const who = authorizeFeedback(store.db, request.headers, auditAnchorsPath(installation), now());
+    const who = await authorizeFeedback(store, request.headers, auditAnchorsPath(installation), now());
     if ('refused' in who) {
       log({ level: 'warn', event: 'auditAnchorsRefused', reason: who.refused });
       return reply.code(401).send(refusal('UNAUTHORIZED', who.refused));
     }
-    const anchors = heldAnchors(store.db, { regionCode: who.region, installationId: installation });
+    const anchors = await heldAnchors(store, { regionCode: who.region, installationId: installation });
     log({ level: 'info', event: 'auditAnchors', region: who.region, installation, anchors: anchors.length });
     return { anchors };
   });

@@ -4,6 +4,7 @@ import { anchorsByInstallation } from '../../province/auditAnchors';
 import { EnrollError, enrollKey, replaceKey } from '../../core/province/installations/keys';
 import { takeInBatch } from '../../province/intake';
 import { jsonLineLog } from '../../province/log';
+import { sqliteProvinceDb } from '../../province/db/sqliteProvinceDb';
 import { startProvinceServer } from '../../province/server';
 import { openProvinceStore } from '../../province/store';
 import { cliActor, CliFailure, globalOptions } from '../context';
@@ -37,7 +38,12 @@ export function registerProvinceCommands(program: Command): void {
     .action(async (options: { host: string; port: string }, command: Command) => {
       const store = openProvinceStore(provinceDb(command));
       const log = jsonLineLog(printOut);
-      const { app, url } = await startProvinceServer({ store, host: options.host, port: Number(options.port), log });
+      const { app, url } = await startProvinceServer({
+        store: sqliteProvinceDb(store),
+        host: options.host,
+        port: Number(options.port),
+        log,
+      });
       log({ level: 'info', event: 'listening', url, db: store.path });
       const stop = () => {
         void app.close().then(() => {
@@ -97,10 +103,11 @@ export function registerProvinceCommands(program: Command): void {
     .command('ingest')
     .description('导入一个报送批次文件（.pdbatch），结果与通过 HTTP 接收完全相同')
     .argument('<file>', '批次文件')
-    .action((file: string, _options: unknown, command: Command) => {
+    .action(async (file: string, _options: unknown, command: Command) => {
       const store = openProvinceStore(provinceDb(command));
       try {
-        const result = takeInBatch(store, readText(file, '批次文件'), new Date(), jsonLineLog(printErr), 'file');
+        const text = readText(file, '批次文件');
+        const result = await takeInBatch(sqliteProvinceDb(store), text, new Date(), jsonLineLog(printErr), 'file');
         printOut(`${JSON.stringify(result.body)}\n`);
         if (result.status !== 200)
           throw new CliFailure(`省级未导入该批次（${result.status}）：${result.body.error.message}`);
@@ -112,10 +119,10 @@ export function registerProvinceCommands(program: Command): void {
   province
     .command('audit-anchors')
     .description('列出各地市安装报送的审计日志锚点，以及前后矛盾（截断、改写）之处；有矛盾时退出码非 0')
-    .action((_options: unknown, command: Command) => {
+    .action(async (_options: unknown, command: Command) => {
       const store = openProvinceStore(provinceDb(command), { mustExist: true });
       try {
-        const installations = anchorsByInstallation(store.db);
+        const installations = await anchorsByInstallation(sqliteProvinceDb(store));
         if (installations.length === 0) printOut('尚未收到任何带审计日志锚点的批次。\n');
         for (const i of installations) {
           // The installation id and the batch ids are strings a city chose: printed escaped, never raw.

@@ -4,6 +4,8 @@ import type { Store } from '../../core/store/store';
 import { signingIdentity } from '../../core/sync/installationKey';
 import { tempDir } from '../../tests/testing/tempStore';
 import { enrollKey } from '../../core/province/installations/keys';
+import type { ProvinceDb } from '../db/provinceDb';
+import { sqliteProvinceDb } from '../db/sqliteProvinceDb';
 import type { Log } from '../log';
 import { startProvinceServer } from '../server';
 import { openProvinceStore } from '../store';
@@ -11,6 +13,8 @@ import { openProvinceStore } from '../store';
 export interface TestProvince {
   url: string;
   store: Store;
+  /** The same store as the endpoint reaches it. */
+  db: ProvinceDb;
   dbPath: string;
   logs: Record<string, unknown>[];
   /** Enrolls a city's installation key (made on first need) for its region. */
@@ -29,10 +33,12 @@ export async function startTestProvince(
   const store = openProvinceStore(file);
   const logs: Record<string, unknown>[] = [];
   const log: Log = (entry) => logs.push(entry);
-  const { app, url } = await startProvinceServer({ store, log, maxBatchBytes, requestTimeoutMs });
+  const db = sqliteProvinceDb(store);
+  const { app, url } = await startProvinceServer({ store: db, log, maxBatchBytes, requestTimeoutMs });
   return {
     url,
     store,
+    db,
     dbPath: file,
     logs,
     async enroll(city, actor) {

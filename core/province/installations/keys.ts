@@ -151,24 +151,3 @@ export function revokeKey(
 }
 
 /** Notes that an installation reached the province (a batch, a signed request), for the 最近联系 column. */
-export function noteContact(db: Store['db'], fingerprint: string, at: string): void {
-  db.prepare('UPDATE province_keys SET last_contact_at = ? WHERE fingerprint = ?').run(at, fingerprint);
-}
-
-/** The enrolled key of that fingerprint, while it is in use (a replaced or revoked key signs nothing any more). */
-export function findKey(db: Store['db'], fingerprint: string): EnrolledKey | null {
-  const row = db
-    .prepare(
-      'SELECT fingerprint, region_code, public_key_pem, next_seq FROM province_keys WHERE fingerprint = ? AND replaced_by IS NULL AND revoked_at IS NULL',
-    )
-    .get(fingerprint) as
-    { fingerprint: string; region_code: string; public_key_pem: string; next_seq: number } | undefined;
-  return row
-    ? {
-        fingerprint: row.fingerprint,
-        regionCode: row.region_code,
-        publicKeyPem: row.public_key_pem,
-        nextSeq: row.next_seq,
-      }
-    : null;
-}

@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { ProvinceNoticeRow } from '../../../shared/contract/provinceNotices';
 import { CITY_REGIONS, regionName } from '../../../shared/domain/regions';
-import { NOTICE_FEEDBACK, type NoticeReceipt } from '../../../shared/sync/feedbackKinds';
+import { NOTICE_FEEDBACK } from '../../../shared/sync/feedbackKinds';
 import type { Writer } from '../../service/context';
 import { newId } from '../../store/ids';
 import type { ReadHandle } from '../../store/store';
@@ -57,27 +56,4 @@ export function listNotices(db: ReadHandle): ProvinceNoticeRow[] {
       name: regionName(r.code) ?? r.code,
     })),
   }));
-}
-
-/** The notices in a page of feedback the region was just served are fetched (the first time counts). */
-export function noteNoticesFetched(
-  db: Database.Database,
-  region: string,
-  items: readonly { ruleId: string; evidence: Record<string, unknown> }[],
-  at: string,
-): void {
-  const fetched = db.prepare(
-    'UPDATE province_notice_receipts SET fetched_at = ? WHERE notice_id = ? AND region_code = ? AND fetched_at IS NULL',
-  );
-  for (const item of items)
-    if (item.ruleId === NOTICE_FEEDBACK && typeof item.evidence.id === 'string')
-      fetched.run(at, item.evidence.id, region);
-}
-
-/** A city's read receipts; only its own region's rows can change. Returns how many were new. */
-export function noteNoticesRead(db: Database.Database, region: string, receipts: readonly NoticeReceipt[]): number {
-  const read = db.prepare(
-    `UPDATE province_notice_receipts SET read_at = ?, fetched_at = coalesce(fetched_at, ?) WHERE notice_id = ? AND region_code = ? AND read_at IS NULL`,
-  );
-  return receipts.reduce((n, r) => n + read.run(r.readAt, r.readAt, r.id, region).changes, 0);
 }

@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import { deferDealFacts } from '../../core/indicators/deferredFacts';
+import { indexSyncedRow } from '../../core/matching/terms';
+import { PROVINCE_VERSION } from '../../core/province/migrations';
+import type { Store } from '../../core/store/store';
+import { publishCrossCityFindings } from '../crossCity';
+import type { ConstraintKind, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
+
+const CONSTRAINT_CODES: Record<string, ConstraintKind> = {
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'foreignKey',
+  SQLITE_CONSTRAINT_UNIQUE: 'unique',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'unique',
+  SQLITE_CONSTRAINT_CHECK: 'check',
+  SQLITE_CONSTRAINT_NOTNULL: 'notNull',
+};
+
+/**
+ * The province's SQLite file (province/store.ts opens it) behind the asynchronous interface. better-sqlite3 is
+ * synchronous and has one connection, so every call takes its turn in one queue: a request never reads another's
+ * open transaction, nor writes into it.
+ */
+export function sqliteProvinceDb(store: Store): ProvinceDb {
+  const { db } = store;
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(work: () => T | Promise<T>): Promise<T> {
+    const turn = queue.then(work);
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+  const direct: ProvinceSql = {
+    dialect: 'sqlite',
+    get: async <T>(text: string, params: readonly SqlValue[] = []) => prepared(text).get(...params) as T | undefined,
+    all: async <T>(text: string, params: readonly SqlValue[] = []) => prepared(text).all(...params) as T[],
+    run: async (text: string, params: readonly SqlValue[] = []) => prepared(text).run(...params).changes,
+  };
+  let savepoints = 0;
+  const tx: ProvinceTx = {
+    ...direct,
+    forUpdate: '',
+    async savepoint(fn) {
+      const name = `record_${++savepoints}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (error) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw error;
+      }
+    },
+  };
+  const transaction = <T>(fn: (tx: ProvinceTx) => Promise<T>) => inTurn(() => store.transactionInSteps(() => fn(tx)));
+
+  return {
+    dialect: 'sqlite',
+    get: (text, params) => inTurn(() => direct.get(text, params)),
+    all: (text, params) => inTurn(() => direct.all(text, params)),
+    run: (text, params) => inTurn(() => direct.run(text, params)),
+    transaction,
+    columns: async (table) =>
+      (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
+    foreignKeys: async (table) =>
+      (db.prepare(`PRAGMA foreign_key_list(${table})`).all() as { from: string; table: string; to: string }[]).map(
+        ({ from, table: target, to }) => ({ from, table: target, to }),
+      ),
+    constraintOf: (error) => CONSTRAINT_CODES[(error as { code?: string }).code ?? ''] ?? null,
+    describe: async () => ({
+      backend: 'sqlite',
+      serverVersion: db.prepare('SELECT sqlite_version()').pluck().get() as string,
+      schemaVersion: PROVINCE_VERSION.read(db),
+    }),
+    // The store was opened by the caller, who closes it.
+    close: () => Promise.resolve(),
+    derived: {
+      // The deals' indicator facts are rebuilt once for the batch, not record by record (migration 13).
+      async deferFacts() {
+        const rebuild = deferDealFacts(db);
+        return async () => rebuild();
+      },
+      // A pooled patent or a need is indexed for the province's matching across cities.
+      indexRow: async (_tx, entity, row) => indexSyncedRow(db, entity, row),
+      crossCity: (dealIds, today, at) => transaction(async () => publishCrossCityFindings(db, dealIds, today, at)),
+    },
+  };
+}
