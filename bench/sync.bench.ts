@@ -11,7 +11,8 @@ import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { enrollKey } from '../core/province/installations/keys';
-import { openProvinceStore } from '../province/store';
+import { sqliteProvinceDb } from '../core/province/store/sqliteProvinceDb';
+import { openProvinceStore } from '../core/province/provinceStore';
 import type { BenchFigure } from './figure';
 
 const RECORDS = 100_000;
@@ -75,8 +76,8 @@ export const syncFigure: BenchFigure = {
     writeBulkOutbox(city.store.db, '140100', DEALS);
     const identity = await signingIdentity(city.store, actor);
     const province = openProvinceStore(provinceDb);
-    enrollKey(
-      province,
+    await enrollKey(
+      sqliteProvinceDb(province),
       '140100',
       identity.publicKeyPem,
       { id: null, name: 'bench', role: '管理员' },

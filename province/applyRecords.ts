@@ -3,9 +3,10 @@ import { describeRecord, subjectText, type SubjectLookups } from '../core/sync/r
 import type { BatchRecord, RecordReference, RecordRejection } from '../shared/sync/batch';
 import { isSyncEntity, SYNC_ENTITIES, type SyncEntityMeta, type SyncEntityName } from '../shared/sync/records';
 import { createClaims } from './claims';
-import type { ProvinceDb, ProvinceTx, SqlValue } from './db/provinceDb';
+import type { ProvinceDb, ProvinceTx, SqlValue } from '../core/province/store/provinceDb';
 import { fieldProblems } from './fieldProblems';
-import { createOwnership, notOwnerReason, regionText, SHARED_ENTITIES, type Sender } from './ownership';
+import { regionText } from '../shared/domain/regions';
+import { createOwnership, notOwnerReason, SHARED_ENTITIES, type Sender } from './ownership';
 import { missingReferenceFinder } from './missingReferences';
 
 type Row = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { AuditAnchor, HeldAnchor } from '../shared/sync/auditAnchor';
-import type { ProvinceSql } from './db/provinceDb';
+import type { ProvinceSql } from '../core/province/store/provinceDb';
 
 /** Whose chain an anchor is the head of: anchors are kept per installation, within the region its key is enrolled for. */
 export interface AnchorOwner {

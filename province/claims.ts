@@ -1,8 +1,9 @@
 import { fieldLabel } from '../core/sync/recordLabels';
 import { PROVINCE_CODE } from '../shared/domain/regions';
 import type { SyncEntityName } from '../shared/sync/records';
-import type { ProvinceSql } from './db/provinceDb';
-import { regionText, type Sender } from './ownership';
+import type { ProvinceSql } from '../core/province/store/provinceDb';
+import { regionText } from '../shared/domain/regions';
+import type { Sender } from './ownership';
 
 type Row = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { verify } from '../core/sync/signing';
 import { feedbackRequestText } from '../shared/sync/batch';
-import type { ProvinceSql } from './db/provinceDb';
+import type { ProvinceSql } from '../core/province/store/provinceDb';
 import { findKey, noteContact } from './keys';
 
 /** A feedback request is signed by an enrolled key within this much of the province's clock. */

@@ -1,6 +1,6 @@
 import type { FeedbackItem, FeedbackPage } from '../shared/sync/batch';
 import { NOTICE_FEEDBACK, type NoticeReceipt } from '../shared/sync/feedbackKinds';
-import type { ProvinceSql } from './db/provinceDb';
+import type { ProvinceSql } from '../core/province/store/provinceDb';
 
 /** One page of a region's feedback after `since`. */
 export async function readFeedback(db: ProvinceSql, region: string, since: number, limit = 500): Promise<FeedbackPage> {

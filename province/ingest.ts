@@ -10,7 +10,7 @@ import {
 } from '../shared/sync/batch';
 import { createRecordApplier } from './applyRecords';
 import { anchorProblem, hasAnchors, keepAnchor } from './auditAnchors';
-import type { ProvinceDb } from './db/provinceDb';
+import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { findKey } from './keys';
 
 export type IngestResult =

@@ -1,5 +1,5 @@
 import { todayIso } from '../shared/domain/dates';
-import type { ProvinceDb } from './db/provinceDb';
+import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { ingestEnvelope, type IngestResult } from './ingest';
 import type { Log } from './log';
 

@@ -1,5 +1,5 @@
 import type { EnrolledKey } from '../core/province/installations/keys';
-import type { ProvinceSql } from './db/provinceDb';
+import type { ProvinceSql } from '../core/province/store/provinceDb';
 
 /** The enrolled key of that fingerprint, while it is in use (a replaced or revoked key signs nothing any more). */
 export async function findKey(db: ProvinceSql, fingerprint: string): Promise<EnrolledKey | null> {

@@ -1,6 +1,6 @@
 import { SYNC_ENTITIES, type SyncEntityMeta, type SyncEntityName } from '../shared/sync/records';
 import type { RecordReference } from '../shared/sync/batch';
-import type { ProvinceDb, ProvinceSql } from './db/provinceDb';
+import type { ProvinceDb, ProvinceSql } from '../core/province/store/provinceDb';
 
 type Row = Record<string, unknown>;
 

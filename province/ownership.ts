@@ -1,6 +1,6 @@
-import { regionName } from '../shared/domain/regions';
+import { regionText } from '../shared/domain/regions';
 import type { SyncEntityName } from '../shared/sync/records';
-import type { ProvinceSql } from './db/provinceDb';
+import type { ProvinceSql } from '../core/province/store/provinceDb';
 
 /** The enrolled installation a batch came from: its key and the region the key is enrolled for. */
 export interface Sender {
@@ -16,8 +16,6 @@ export interface Owner {
 
 /** Many regions report the same patent or enterprise: another region's description is kept as its claim, never written over the original. */
 export const SHARED_ENTITIES: ReadonlySet<SyncEntityName> = new Set(['patent', 'organization']);
-
-export const regionText = (code: unknown) => (typeof code === 'string' ? (regionName(code) ?? code) : '未填写');
 
 /** The reason given to another region's change of a record: whose it is and what the caseworker should check. */
 export function notOwnerReason(owner: Owner, viaDeal: boolean): string {

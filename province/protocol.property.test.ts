@@ -7,10 +7,10 @@ import { bulkDeal, recordDeal, recordManyDeals } from '../core/sync/testing/sync
 import { setUpStore } from '../tests/testing/tempStore';
 import { startChaosProxy, type Fault } from './testing/chaosProxy';
 import { recordVersions } from './testing/compareStores';
-import { sqliteProvinceDb } from './db/sqliteProvinceDb';
+import { sqliteProvinceDb } from '../core/province/store/sqliteProvinceDb';
 import { ingestEnvelope } from './ingest';
 import { startTestProvince } from './testing/testProvince';
-import { openProvinceStore } from './store';
+import { openProvinceStore } from '../core/province/provinceStore';
 import { enrollKey } from '../core/province/installations/keys';
 import { signingIdentity } from '../core/sync/installationKey';
 import path from 'node:path';
@@ -25,8 +25,8 @@ describe('the signature over a batch', () => {
     envelope = (await exportBatchFile(city.service.store, city.adminActor, new Date()))!.content;
     province = openProvinceStore(path.join(city.dir, 'province.db'));
     const identity = await signingIdentity(city.service.store, city.adminActor);
-    enrollKey(
-      province,
+    await enrollKey(
+      sqliteProvinceDb(province),
       '140100',
       identity.publicKeyPem,
       { id: null, name: 'test', role: '管理员' },

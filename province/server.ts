@@ -4,7 +4,7 @@ import { MAX_BATCH_BYTES, type Refusal } from '../shared/sync/batch';
 import { auditAnchorsPath, type HeldAnchorList } from '../shared/sync/auditAnchor';
 import { heldAnchors } from './auditAnchors';
 import { noticeReceiptsPath, parseNoticeReceipts } from '../shared/sync/feedbackKinds';
-import type { ProvinceDb } from './db/provinceDb';
+import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { authorizeFeedback } from './feedbackAuth';
 import { noteNoticesFetched, noteNoticesRead, readFeedback } from './feedbackServed';
 import { tooLargeMessage } from './ingest';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../core/store/store';
 import { tempDir } from '../tests/testing/tempStore';
 import { provinceMigrations } from '../core/province/migrations';
-import { openProvinceStore } from './store';
+import { openProvinceStore } from '../core/province/provinceStore';
 
 let cleanup = () => {};
 afterEach(() => cleanup());

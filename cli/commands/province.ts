@@ -4,9 +4,13 @@ import { anchorsByInstallation } from '../../province/auditAnchors';
 import { EnrollError, enrollKey, replaceKey } from '../../core/province/installations/keys';
 import { takeInBatch } from '../../province/intake';
 import { jsonLineLog } from '../../province/log';
-import { sqliteProvinceDb } from '../../province/db/sqliteProvinceDb';
+import {
+  openProvinceDb,
+  PROVINCE_URL_ENV,
+  redactedUrl,
+  type ProvinceLocation,
+} from '../../core/province/store/openProvinceDb';
 import { startProvinceServer } from '../../province/server';
-import { openProvinceStore } from '../../province/store';
 import { cliActor, CliFailure, globalOptions } from '../context';
 import { printErr, printOut } from '../terminal';
 import { type BrowserModeOptions, serveBrowserMode, withBrowserModeOptions } from './web';
@@ -16,6 +20,21 @@ function provinceDb(command: Command): string {
   if (!db) throw new CliFailure('请用 --db 指定省级数据库文件');
   return db;
 }
+
+interface DatabaseUrlOption {
+  databaseUrl?: string;
+}
+
+/** The endpoint's store: a PostgreSQL database when --database-url (or PATENT_DESK_PROVINCE_URL) names one, else --db. */
+function provinceLocation(command: Command, options: DatabaseUrlOption, mustExist = false): ProvinceLocation {
+  const databaseUrl = options.databaseUrl ?? process.env[PROVINCE_URL_ENV];
+  if (!databaseUrl) return { file: provinceDb(command), mustExist };
+  if (globalOptions(command).db)
+    throw new CliFailure('请只指定一个省级数据库：--db（SQLite 文件）或 --database-url（PostgreSQL），不要同时指定');
+  return { databaseUrl };
+}
+
+const DATABASE_URL_HELP = `省级 PostgreSQL 数据库地址 postgres://用户@主机:端口/库名（也可用环境变量 ${PROVINCE_URL_ENV}；不指定则用 --db 的 SQLite 文件）`;
 
 function readText(file: string, what: string): string {
   try {
@@ -35,19 +54,17 @@ export function registerProvinceCommands(program: Command): void {
     .description('启动省级接口（HTTP）；日志为每行一个 JSON')
     .option('--host <host>', '监听地址', '127.0.0.1')
     .option('--port <n>', '端口（0 为任意空闲端口）', '8460')
-    .action(async (options: { host: string; port: string }, command: Command) => {
-      const store = openProvinceStore(provinceDb(command));
+    .option('--database-url <url>', DATABASE_URL_HELP)
+    .action(async (options: { host: string; port: string } & DatabaseUrlOption, command: Command) => {
+      const location = provinceLocation(command, options);
+      const store = await openProvinceDb(location);
       const log = jsonLineLog(printOut);
-      const { app, url } = await startProvinceServer({
-        store: sqliteProvinceDb(store),
-        host: options.host,
-        port: Number(options.port),
-        log,
-      });
-      log({ level: 'info', event: 'listening', url, db: store.path });
+      const { app, url } = await startProvinceServer({ store, host: options.host, port: Number(options.port), log });
+      const where = 'file' in location ? { db: location.file } : { database: redactedUrl(location.databaseUrl) };
+      log({ level: 'info', event: 'listening', url, ...where });
       const stop = () => {
-        void app.close().then(() => {
-          store.close();
+        void app.close().then(async () => {
+          await store.close();
           process.exit(0);
         });
       };
@@ -74,55 +91,70 @@ export function registerProvinceCommands(program: Command): void {
       '--replace [fingerprint]',
       '用新公钥替换该地区一个安装的已登记公钥（地市换了密钥或换了电脑）；该地区有多个安装时写明旧公钥指纹',
     )
-    .action((options: { region: string; key: string; replace?: string | true }, command: Command) => {
-      const store = openProvinceStore(provinceDb(command));
-      try {
-        const pem = readText(options.key, '公钥文件');
-        const at = new Date().toISOString();
-        if (options.replace) {
-          const replacing = options.replace === true ? null : options.replace;
-          const result = replaceKey(store, options.region, pem, replacing, cliActor(globalOptions(command)), at);
+    .option('--database-url <url>', DATABASE_URL_HELP)
+    .action(
+      async (
+        options: { region: string; key: string; replace?: string | true } & DatabaseUrlOption,
+        command: Command,
+      ) => {
+        const store = await openProvinceDb(provinceLocation(command, options));
+        try {
+          const pem = readText(options.key, '公钥文件');
+          const at = new Date().toISOString();
+          if (options.replace) {
+            const replacing = options.replace === true ? null : options.replace;
+            const result = await replaceKey(
+              store,
+              options.region,
+              pem,
+              replacing,
+              cliActor(globalOptions(command)),
+              at,
+            );
+            printOut(
+              `已替换登记：地区 ${options.region}\n新公钥指纹：${result.readable}\n已停用的旧公钥指纹：${result.replaced}\n请与地市电话核对新指纹。\n`,
+            );
+            return;
+          }
+          const result = await enrollKey(store, options.region, pem, cliActor(globalOptions(command)), at);
           printOut(
-            `已替换登记：地区 ${options.region}\n新公钥指纹：${result.readable}\n已停用的旧公钥指纹：${result.replaced}\n请与地市电话核对新指纹。\n`,
+            `${result.created ? '已登记' : '该公钥此前已登记'}：地区 ${options.region}\n公钥指纹：${result.readable}\n请与地市电话核对指纹。\n`,
           );
-          return;
+        } catch (error) {
+          if (error instanceof EnrollError) throw new CliFailure(error.message);
+          throw error;
+        } finally {
+          await store.close();
         }
-        const result = enrollKey(store, options.region, pem, cliActor(globalOptions(command)), at);
-        printOut(
-          `${result.created ? '已登记' : '该公钥此前已登记'}：地区 ${options.region}\n公钥指纹：${result.readable}\n请与地市电话核对指纹。\n`,
-        );
-      } catch (error) {
-        if (error instanceof EnrollError) throw new CliFailure(error.message);
-        throw error;
-      } finally {
-        store.close();
-      }
-    });
+      },
+    );
 
   province
     .command('ingest')
     .description('导入一个报送批次文件（.pdbatch），结果与通过 HTTP 接收完全相同')
     .argument('<file>', '批次文件')
-    .action(async (file: string, _options: unknown, command: Command) => {
-      const store = openProvinceStore(provinceDb(command));
+    .option('--database-url <url>', DATABASE_URL_HELP)
+    .action(async (file: string, options: DatabaseUrlOption, command: Command) => {
+      const store = await openProvinceDb(provinceLocation(command, options));
       try {
         const text = readText(file, '批次文件');
-        const result = await takeInBatch(sqliteProvinceDb(store), text, new Date(), jsonLineLog(printErr), 'file');
+        const result = await takeInBatch(store, text, new Date(), jsonLineLog(printErr), 'file');
         printOut(`${JSON.stringify(result.body)}\n`);
         if (result.status !== 200)
           throw new CliFailure(`省级未导入该批次（${result.status}）：${result.body.error.message}`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
   province
     .command('audit-anchors')
     .description('列出各地市安装报送的审计日志锚点，以及前后矛盾（截断、改写）之处；有矛盾时退出码非 0')
-    .action(async (_options: unknown, command: Command) => {
-      const store = openProvinceStore(provinceDb(command), { mustExist: true });
+    .option('--database-url <url>', DATABASE_URL_HELP)
+    .action(async (options: DatabaseUrlOption, command: Command) => {
+      const store = await openProvinceDb(provinceLocation(command, options, true));
       try {
-        const installations = await anchorsByInstallation(sqliteProvinceDb(store));
+        const installations = await anchorsByInstallation(store);
         if (installations.length === 0) printOut('尚未收到任何带审计日志锚点的批次。\n');
         for (const i of installations) {
           // The installation id and the batch ids are strings a city chose: printed escaped, never raw.
@@ -135,7 +167,7 @@ export function registerProvinceCommands(program: Command): void {
         const flagged = installations.reduce((n, i) => n + i.problems.length, 0);
         if (flagged > 0) throw new CliFailure(`有 ${flagged} 处审计日志锚点前后矛盾，请与相关地市核实`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

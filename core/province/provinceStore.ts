@@ -1,6 +1,6 @@
 import { DeskError } from '../service/errors';
 import { migrate } from '../store/migrate';
-import type { Store } from '../store/store';
+import { openStore, type Store } from '../store/store';
 import { PROVINCE_VERSION, provinceMigrations } from './migrations';
 import { PROVINCE_CODE } from '../../shared/domain/regions';
 
@@ -26,6 +26,11 @@ export function asProvinceStore(store: Store): Store {
     throw error;
   }
   return store;
+}
+
+/** Opens (or creates) a provincial store: the city schema and migrations, then the province's own migrations. */
+export function openProvinceStore(file: string, options: { mustExist?: boolean } = {}): Store {
+  return asProvinceStore(openStore(file, options));
 }
 
 export function installationRegionOf(store: Store): string | undefined {

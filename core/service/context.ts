@@ -3,7 +3,7 @@ import type { Role } from '../../shared/contract/users';
 import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../shared/contract/index';
 import type { MethodSpec } from '../../shared/contract/define';
 import type { z } from 'zod';
-import { AUDIT_COLUMNS, auditRowValues, lastAuditHash } from '../audit/auditLog';
+import { AUDIT_COLUMNS, auditRowValues, lastAuditHash, type AuditEntry } from '../audit/auditLog';
 import { OUTBOX_COLUMNS, outboxRowValues, type OutboxEntry } from '../outbox/outbox';
 import { insertRows } from '../store/insertRows';
 import type { Store } from '../store/store';
@@ -37,6 +37,19 @@ export interface ChangeRecord {
   detail?: Record<string, unknown>;
   /** Set for syncable records: the outbox row that carries this version to the province. */
   outbox?: OutboxEntry;
+}
+
+/** The audit log's entry for a change made by `actor` at `at` (the province's own appender uses it too). */
+export function auditEntry(actor: Actor, at: string, change: ChangeRecord): AuditEntry {
+  return {
+    at,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    detail: change.detail ?? {},
+  };
 }
 
 /** What a write sees inside its transaction. */
@@ -132,18 +145,7 @@ export function createWriter(db: Database.Database, actor: Actor, at: string): W
       }
     },
     record(change) {
-      const audit = auditRowValues(
-        {
-          at,
-          actorId: actor.id,
-          actorName: actor.name,
-          action: change.action,
-          entity: change.entity,
-          entityId: change.entityId,
-          detail: change.detail ?? {},
-        },
-        chainHead ?? lastAuditHash(db),
-      );
+      const audit = auditRowValues(auditEntry(actor, at, change), chainHead ?? lastAuditHash(db));
       chainHead = audit.hash;
       const rows = { audit: [audit.values], outbox: change.outbox ? [outboxRowValues(change.outbox, at)] : [] };
       if (!held) return insertHeld(rows);

@@ -151,3 +151,6 @@ export function resolveRegion(input: string): RegionResult {
   }
   return unknown(`无法识别的所在地“${text}”：请填写 6 位行政区划代码或山西省地市名称（如 太原、太原市、综改区）`);
 }
+
+/** A region as a message names it: its name, the code when unknown, 未填写 when missing. */
+export const regionText = (code: unknown) => (typeof code === 'string' ? (regionName(code) ?? code) : '未填写');

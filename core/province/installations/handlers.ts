@@ -1,5 +1,6 @@
 import type { provinceInstallationsMethods } from '../../../shared/contract/provinceInstallations';
 import type { HandlersOf } from '../../service/context';
+import { sqliteProvinceDb } from '../store/sqliteProvinceDb';
 import { EnrollError, enrollKey, replaceKey, revokeKey } from './keys';
 import { listInstallations } from './register';
 
@@ -7,9 +8,9 @@ import { listInstallations } from './register';
 export const provinceInstallationsHandlers = {
   'installations.list': (_input, ctx) => listInstallations(ctx.store.db),
 
-  'installations.enroll': (input, ctx) => {
-    const { readable, created } = enrollKey(
-      ctx.store,
+  'installations.enroll': async (input, ctx) => {
+    const { readable, created } = await enrollKey(
+      sqliteProvinceDb(ctx.store),
       input.regionCode,
       input.publicKeyPem,
       ctx.requireActor(),
@@ -18,11 +19,11 @@ export const provinceInstallationsHandlers = {
     return { readable, created };
   },
 
-  'installations.replace': (input, ctx) => {
+  'installations.replace': async (input, ctx) => {
     const old = listInstallations(ctx.store.db).find((k) => k.fingerprint === input.fingerprint);
     if (!old) throw new EnrollError('找不到要替换的已登记公钥');
-    const { readable, replaced } = replaceKey(
-      ctx.store,
+    const { readable, replaced } = await replaceKey(
+      sqliteProvinceDb(ctx.store),
       old.regionCode,
       input.publicKeyPem,
       old.fingerprint,
@@ -32,9 +33,9 @@ export const provinceInstallationsHandlers = {
     return { readable, replaced };
   },
 
-  'installations.revoke': (input, ctx) => {
-    const { readable } = revokeKey(
-      ctx.store,
+  'installations.revoke': async (input, ctx) => {
+    const { readable } = await revokeKey(
+      sqliteProvinceDb(ctx.store),
       input.fingerprint,
       input.reason,
       ctx.requireActor(),

@@ -3,9 +3,9 @@
  * provincial endpoint's CLI (`province enroll`) and the workbench's 安装登记 screen, so both apply the same rules.
  */
 import type { Actor } from '../../service/context';
-import { createWriter } from '../../service/context';
 import { DeskError } from '../../service/errors';
-import type { Store } from '../../store/store';
+import { recordAudit } from '../store/auditTrail';
+import type { ProvinceDb } from '../store/provinceDb';
 import { keyFingerprint, parsePublicKey, readableFingerprint } from '../../sync/signing';
 import { CITY_REGIONS, PROVINCE_CODE } from '../../../shared/domain/regions';
 
@@ -29,21 +29,22 @@ const REPORTING = new Set<string>([...CITY_REGIONS.map((r) => r.code), PROVINCE_
  * Enrolls one installation's public key for its region, audited as `actor`. Enrolling the same key again is a no-op;
  * a key is never moved, and a retired (replaced or revoked) key never comes back.
  */
-export function enrollKey(
-  store: Store,
+export async function enrollKey(
+  store: ProvinceDb,
   regionCode: string,
   pem: string,
   actor: Actor,
   at: string,
-): { fingerprint: string; readable: string; created: boolean } {
+): Promise<{ fingerprint: string; readable: string; created: boolean }> {
   if (!REPORTING.has(regionCode)) throw new EnrollError(`地区代码 ${regionCode} 不是山西省的地市、综改区或省级代码`);
   const publicKeyPem = parsePublicKey(pem);
   if (!publicKeyPem) throw new EnrollError('公钥文件无法识别：应为 patent-desk key 导出的 Ed25519 公钥（PEM 格式）');
   const fingerprint = keyFingerprint(publicKeyPem);
-  const created = store.transaction((db) => {
-    const existing = db
-      .prepare('SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?')
-      .get(fingerprint) as { region_code: string; replaced_by: string | null; revoked_at: string | null } | undefined;
+  const created = await store.transaction(async (db) => {
+    const existing = await db.get<{ region_code: string; replaced_by: string | null; revoked_at: string | null }>(
+      'SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?',
+      [fingerprint],
+    );
     if (existing?.replaced_by)
       throw new EnrollError('该公钥已被替换停用，不能再次登记；请让地市运行 patent-desk key rotate 生成新密钥');
     if (existing?.revoked_at)
@@ -52,10 +53,14 @@ export function enrollKey(
       throw new EnrollError(`该公钥已登记在地区 ${existing.region_code}，不能再登记到 ${regionCode}`);
     }
     if (existing) return false;
-    db.prepare(
-      'INSERT INTO province_keys (fingerprint, region_code, public_key_pem, next_seq, enrolled_at) VALUES (?, ?, ?, 1, ?)',
-    ).run(fingerprint, regionCode, publicKeyPem, at);
-    createWriter(db, actor, at).record({
+    // Two officers enrolling the same key at once: the second insert waits for the first and then changes nothing.
+    const inserted = await db.run(
+      `INSERT INTO province_keys (fingerprint, region_code, public_key_pem, next_seq, enrolled_at) VALUES (?, ?, ?, 1, ?)
+       ON CONFLICT (fingerprint) DO NOTHING`,
+      [fingerprint, regionCode, publicKeyPem, at],
+    );
+    if (inserted === 0) return false;
+    await recordAudit(db, actor, at, {
       action: 'province.keyEnrolled',
       entity: 'province_key',
       entityId: fingerprint,
@@ -72,26 +77,26 @@ export function enrollKey(
  * nothing from now on, and the replacement is in the province's audit log. Which key is replaced: the one named by
  * `replacing` (its fingerprint), or the region's only live key.
  */
-export function replaceKey(
-  store: Store,
+export async function replaceKey(
+  store: ProvinceDb,
   regionCode: string,
   pem: string,
   replacing: string | null,
   actor: Actor,
   at: string,
-): { fingerprint: string; readable: string; replaced: string } {
+): Promise<{ fingerprint: string; readable: string; replaced: string }> {
   const publicKeyPem = parsePublicKey(pem);
   if (!publicKeyPem) throw new EnrollError('公钥文件无法识别：应为 patent-desk key 导出的 Ed25519 公钥（PEM 格式）');
   const fingerprint = keyFingerprint(publicKeyPem);
-  const replaced = store.transaction((db) => {
-    if (db.prepare('SELECT 1 FROM province_keys WHERE fingerprint = ?').get(fingerprint)) {
+  const replaced = await store.transaction(async (db) => {
+    if (await db.get('SELECT 1 AS one FROM province_keys WHERE fingerprint = ?', [fingerprint])) {
       throw new EnrollError('这个新公钥此前已登记过，不能用来替换；请让地市运行 patent-desk key rotate 生成新密钥');
     }
-    const live = db
-      .prepare(
-        'SELECT fingerprint, next_seq FROM province_keys WHERE region_code = ? AND replaced_by IS NULL AND revoked_at IS NULL',
-      )
-      .all(regionCode) as { fingerprint: string; next_seq: number }[];
+    // Locked: a batch of the old key taken meanwhile would advance a sequence the new key no longer continues.
+    const live = await db.all<{ fingerprint: string; next_seq: number }>(
+      `SELECT fingerprint, next_seq FROM province_keys WHERE region_code = ? AND replaced_by IS NULL AND revoked_at IS NULL${db.forUpdate}`,
+      [regionCode],
+    );
     const wanted = replacing?.replace(/\s/g, '').toLowerCase();
     const old = wanted ? live.find((k) => k.fingerprint === wanted) : live.length === 1 ? live[0] : undefined;
     if (!old) {
@@ -102,15 +107,16 @@ export function replaceKey(
           : `地区 ${regionCode} 有 ${live.length} 个在用公钥，请用 --replace 指纹 指明替换哪一个（在用：${known}）`,
       );
     }
-    db.prepare(
+    await db.run(
       'INSERT INTO province_keys (fingerprint, region_code, public_key_pem, next_seq, enrolled_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(fingerprint, regionCode, publicKeyPem, old.next_seq, at);
-    db.prepare('UPDATE province_keys SET replaced_by = ?, replaced_at = ? WHERE fingerprint = ?').run(
+      [fingerprint, regionCode, publicKeyPem, old.next_seq, at],
+    );
+    await db.run('UPDATE province_keys SET replaced_by = ?, replaced_at = ? WHERE fingerprint = ?', [
       fingerprint,
       at,
       old.fingerprint,
-    );
-    createWriter(db, actor, at).record({
+    ]);
+    await recordAudit(db, actor, at, {
       action: 'province.keyReplaced',
       entity: 'province_key',
       entityId: fingerprint,
@@ -125,22 +131,23 @@ export function replaceKey(
  * Revokes an installation's key without a successor (a computer lost, stolen or retired): from now on the province
  * refuses its batches and feedback requests. Its batches and records stay. Audited.
  */
-export function revokeKey(
-  store: Store,
+export async function revokeKey(
+  store: ProvinceDb,
   fingerprint: string,
   reason: string,
   actor: Actor,
   at: string,
-): { regionCode: string; readable: string } {
+): Promise<{ regionCode: string; readable: string }> {
   const wanted = fingerprint.replace(/\s/g, '').toLowerCase();
-  return store.transaction((db) => {
-    const row = db
-      .prepare('SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?')
-      .get(wanted) as { region_code: string; replaced_by: string | null; revoked_at: string | null } | undefined;
+  return store.transaction(async (db) => {
+    const row = await db.get<{ region_code: string; replaced_by: string | null; revoked_at: string | null }>(
+      `SELECT region_code, replaced_by, revoked_at FROM province_keys WHERE fingerprint = ?${db.forUpdate}`,
+      [wanted],
+    );
     if (!row) throw new EnrollError(`没有指纹为 ${fingerprint} 的已登记公钥`);
     if (row.replaced_by || row.revoked_at) throw new EnrollError('该公钥已停用（已被替换或吊销），无需再吊销');
-    db.prepare('UPDATE province_keys SET revoked_at = ? WHERE fingerprint = ?').run(at, wanted);
-    createWriter(db, actor, at).record({
+    await db.run('UPDATE province_keys SET revoked_at = ? WHERE fingerprint = ?', [at, wanted]);
+    await recordAudit(db, actor, at, {
       action: 'province.keyRevoked',
       entity: 'province_key',
       entityId: wanted,
@@ -149,5 +156,3 @@ export function revokeKey(
     return { regionCode: row.region_code, readable: readableFingerprint(wanted) };
   });
 }
-
-/** Notes that an installation reached the province (a batch, a signed request), for the 最近联系 column. */

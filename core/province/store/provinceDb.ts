@@ -23,6 +23,11 @@ export interface ProvinceTx extends ProvinceSql {
    * empty on SQLite, whose one writer holds the whole database already.
    */
   readonly forUpdate: string;
+  /**
+   * Holds the named lock until the transaction ends, for what has no row to lock (the audit chain's next row):
+   * an advisory lock on PostgreSQL; nothing on SQLite, whose one writer holds the whole database already.
+   */
+  lock(name: string): Promise<void>;
 }
 
 /** A foreign key of a table: its column, and the table and column it points at. */

@@ -1,7 +1,7 @@
-import { fingerprintOf } from '../core/rules/candidate';
-import type { FlagCandidate, FlagSubject } from '../core/rules/types';
-import { sha256Hex } from '../core/sync/signing';
-import { regionText } from './ownership';
+import { fingerprintOf } from '../../rules/candidate';
+import type { FlagCandidate, FlagSubject } from '../../rules/types';
+import { sha256Hex } from '../../sync/signing';
+import { regionText } from '../../../shared/domain/regions';
 
 export type RegionalSubject = FlagSubject & { regionCode: string | null };
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { keepFindingAsFlag } from '../core/province/review/findingFlag';
-import { scanRules, type FlagCandidate } from '../core/rules/engine';
+import { keepFindingAsFlag } from '../review/findingFlag';
+import { scanRules, type FlagCandidate } from '../../rules/engine';
 import { findingFor } from './regionView';
 
 /** The rules that need every region's records at once (DESIGN §4): repeat transfer, round trip, duplicate entry. */

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { deferDealFacts } from '../../core/indicators/deferredFacts';
-import { indexSyncedRow } from '../../core/matching/terms';
-import { PROVINCE_VERSION } from '../../core/province/migrations';
-import type { Store } from '../../core/store/store';
-import { publishCrossCityFindings } from '../crossCity';
+import { deferDealFacts } from '../../indicators/deferredFacts';
+import { indexSyncedRow } from '../../matching/terms';
+import { PROVINCE_VERSION } from '../migrations';
+import type { Store } from '../../store/store';
+import { publishCrossCityFindings } from '../crossCity/crossCity';
 import type { ConstraintKind, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
 
 const CONSTRAINT_CODES: Record<string, ConstraintKind> = {
@@ -43,6 +43,7 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
   const tx: ProvinceTx = {
     ...direct,
     forUpdate: '',
+    lock: () => Promise.resolve(),
     async savepoint(fn) {
       const name = `record_${++savepoints}`;
       db.exec(`SAVEPOINT ${name}`);
