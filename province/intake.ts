@@ -1,4 +1,3 @@
-import { todayIso } from '../shared/domain/dates';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { ingestEnvelope, type IngestResult } from './ingest';
 import type { Log } from './log';
@@ -27,10 +26,10 @@ export async function takeInBatch(
       problem: result.auditProblem,
     });
   }
-  let published: number | null = 0;
+  let published = 0;
   if (result.status === 200 && result.fresh && result.dealIds.length > 0) {
     try {
-      published = await store.derived.crossCity(result.dealIds, todayIso(now), now.toISOString());
+      published = await store.derived.crossCity(result.dealIds, now.toISOString());
     } catch (error) {
       log({
         level: 'error',

@@ -1,6 +1,8 @@
-import { dealDate, inScope, partyKey, scopeParams } from './sql';
-import type { RuleRun } from './types';
+import type { RuleThresholds } from '../../shared/rules/thresholds';
+import type { ProvinceSql } from '../province/store/provinceDb';
 import { statement } from '../store/statements';
+import { dealDate, partyKey } from './sql';
+import type { FlagCandidate, RuleModule, RuleRun } from './types';
 
 /** One side of a pair of deals, with what the pair rules compare. */
 export interface PairLeg {
@@ -25,48 +27,94 @@ export interface DealPair {
   sharedPatents: string[];
 }
 
+// Aliases quoted: PostgreSQL folds unquoted names to lower case.
 const leg = (d: string, or: string, ee: string, p: string) => `
-  ${d}.id AS ${p}id, ${d}.contract_no AS ${p}contractNo, ${d}.region_code AS ${p}regionCode, ${d}.kind AS ${p}kind,
-  ${d}.contract_date AS ${p}contractDate, ${d}.recordation_date AS ${p}recordationDate, ${dealDate(d)} AS ${p}date,
-  ${partyKey(or)} AS ${p}assignorKey, ${partyKey(ee)} AS ${p}assigneeKey, ${or}.name AS ${p}assignorName,
-  ${ee}.name AS ${p}assigneeName, (SELECT count(*) FROM deal_patents c WHERE c.deal_id = ${d}.id) AS ${p}patentCount`;
+  ${d}.id AS "${p}id", ${d}.contract_no AS "${p}contractNo", ${d}.region_code AS "${p}regionCode", ${d}.kind AS "${p}kind",
+  ${d}.contract_date AS "${p}contractDate", ${d}.recordation_date AS "${p}recordationDate", ${dealDate(d)} AS "${p}date",
+  ${partyKey(or)} AS "${p}assignorKey", ${partyKey(ee)} AS "${p}assigneeKey", ${or}.name AS "${p}assignorName",
+  ${ee}.name AS "${p}assigneeName", (SELECT count(*) FROM deal_patents c WHERE c.deal_id = ${d}.id) AS "${p}patentCount"`;
+
+/** Where the two dialects differ in the pairs query: listing a group's patents, and reading the JSON list of deals. */
+const DIALECT = {
+  sqlite: { concat: "group_concat(pa.patent_number, ',')", dealList: 'SELECT value AS id FROM json_each(?)' },
+  postgres: {
+    concat: "string_agg(pa.patent_number, ',')",
+    dealList: 'SELECT json_array_elements_text(CAST(? AS json)) AS id',
+  },
+} as const;
+
+/**
+ * The pairs of live deals that name a common patent: of the whole store, or (scoped) those involving one of the deals
+ * in the JSON list bound as the one parameter. Written once for the city's SQLite and the province's two backends.
+ */
+export function pairsSharingPatentsSql(dialect: keyof typeof DIALECT, scoped: boolean): string {
+  const { concat, dealList } = DIALECT[dialect];
+  // A full scan first keeps only patents named by more than one deal, which a covering index answers alone.
+  const patents = scoped
+    ? 'SELECT DISTINCT patent_number FROM deal_patents WHERE deal_id IN (SELECT id FROM scope)'
+    : 'SELECT patent_number FROM deal_patents GROUP BY patent_number HAVING count(*) > 1';
+  return `WITH ${scoped ? `scope AS (${dealList}),` : ''}
+     shared AS (
+       SELECT pa.deal_id AS a_id, pb.deal_id AS b_id, ${concat} AS patents
+       FROM (${patents}) m
+       JOIN deal_patents pa ON pa.patent_number = m.patent_number
+       JOIN deal_patents pb ON pb.patent_number = m.patent_number AND pb.deal_id > pa.deal_id
+       GROUP BY pa.deal_id, pb.deal_id
+     )
+     SELECT s.patents, ${leg('da', 'ora', 'eea', 'a_')}, ${leg('db', 'orb', 'eeb', 'b_')}
+     FROM shared s
+     JOIN deals da ON da.id = s.a_id JOIN deals db ON db.id = s.b_id
+     JOIN organizations ora ON ora.id = da.assignor_id JOIN organizations eea ON eea.id = da.assignee_id
+     JOIN organizations orb ON orb.id = db.assignor_id JOIN organizations eeb ON eeb.id = db.assignee_id
+     WHERE da.voided_at IS NULL AND db.voided_at IS NULL
+       ${scoped ? 'AND (da.id IN (SELECT id FROM scope) OR db.id IN (SELECT id FROM scope))' : ''}`;
+}
 
 /**
  * Every pair of live deals that name a common patent, of the given kinds (R01, R02, R10 all start here and share
- * the pairs within a scan). A full scan first keeps only patents named by more than one deal, which a covering
- * index answers without touching the deals.
+ * the pairs within a scan).
  */
 export function dealsSharingPatents(run: RuleRun, kinds: readonly string[] | null): DealPair[] {
   let pairs = run.shared.get('dealsSharingPatents') as DealPair[] | undefined;
-  if (!pairs) run.shared.set('dealsSharingPatents', (pairs = allPairsSharingPatents(run)));
-  return pairs.filter((pair) => kinds === null || (kinds.includes(pair.a.kind) && kinds.includes(pair.b.kind)));
+  if (!pairs) {
+    const { dealIds } = run;
+    const rows = statement(run.db, pairsSharingPatentsSql('sqlite', dealIds !== null)).all(
+      ...(dealIds === null ? [] : [JSON.stringify(dealIds)]),
+    ) as Record<string, unknown>[];
+    run.shared.set('dealsSharingPatents', (pairs = pairsFromRows(rows)));
+  }
+  return ofKinds(pairs, kinds);
 }
 
-function allPairsSharingPatents(run: RuleRun): DealPair[] {
-  const { dealIds } = run;
-  const patents =
-    dealIds === null
-      ? `SELECT patent_number FROM deal_patents GROUP BY patent_number HAVING count(*) > 1`
-      : `SELECT DISTINCT patent_number FROM deal_patents WHERE ${inScope('deal_id', dealIds)}`;
-  const rows = statement(
-    run.db,
-    `WITH shared AS (
-         SELECT pa.deal_id AS aId, pb.deal_id AS bId, group_concat(pa.patent_number, ',') AS patents
-         FROM (${patents}) m
-         JOIN deal_patents pa ON pa.patent_number = m.patent_number
-         JOIN deal_patents pb ON pb.patent_number = m.patent_number AND pb.deal_id > pa.deal_id
-         GROUP BY pa.deal_id, pb.deal_id
-       )
-       SELECT s.patents, ${leg('da', 'ora', 'eea', 'a_')}, ${leg('db', 'orb', 'eeb', 'b_')}
-       FROM shared s
-       JOIN deals da ON da.id = s.aId JOIN deals db ON db.id = s.bId
-       JOIN organizations ora ON ora.id = da.assignor_id JOIN organizations eea ON eea.id = da.assignee_id
-       JOIN organizations orb ON orb.id = db.assignor_id JOIN organizations eeb ON eeb.id = db.assignee_id
-       WHERE da.voided_at IS NULL AND db.voided_at IS NULL
-         AND (${inScope('da.id', dealIds)} OR ${inScope('db.id', dealIds)})`,
-  ).all(scopeParams(dealIds)) as Record<string, unknown>[];
-  // Kinds are filtered afterwards, not in SQL, where the planner would drive the join from the kind index.
-  return rows.map((r) => ({ a: pick(r, 'a_'), b: pick(r, 'b_'), sharedPatents: String(r.patents).split(',').sort() }));
+/** The same pairs on the province's store, either backend: those involving one of `dealIds`. */
+export async function provinceDealsSharingPatents(sql: ProvinceSql, dealIds: readonly string[]): Promise<DealPair[]> {
+  const rows = await sql.all<Record<string, unknown>>(pairsSharingPatentsSql(sql.dialect, true), [
+    JSON.stringify(dealIds),
+  ]);
+  return pairsFromRows(rows);
+}
+
+// Kinds are filtered here, not in SQL, where the planner would drive the join from the kind index.
+const ofKinds = (pairs: DealPair[], kinds: readonly string[] | null) =>
+  pairs.filter((pair) => kinds === null || (kinds.includes(pair.a.kind) && kinds.includes(pair.b.kind)));
+
+const pairsFromRows = (rows: Record<string, unknown>[]): DealPair[] =>
+  rows.map((r) => ({ a: pick(r, 'a_'), b: pick(r, 'b_'), sharedPatents: String(r.patents).split(',').sort() }));
+
+/** A rule read off the pairs of deals that name a common patent: R01, R02, R10. */
+export interface PairRule extends RuleModule {
+  /** What it finds among pairs (of any kinds: it keeps the kinds it is about). */
+  fromPairs(pairs: DealPair[], thresholds: RuleThresholds): FlagCandidate[];
+}
+
+export function pairRule(
+  id: RuleModule['id'],
+  kinds: readonly string[] | null,
+  find: (pair: DealPair, thresholds: RuleThresholds) => FlagCandidate[],
+): PairRule {
+  const fromPairs = (pairs: DealPair[], thresholds: RuleThresholds) =>
+    ofKinds(pairs, kinds).flatMap((pair) => find(pair, thresholds));
+  return { id, fromPairs, run: (run) => fromPairs(dealsSharingPatents(run, null), run.thresholds) };
 }
 
 function pick(row: Record<string, unknown>, prefix: string): PairLeg {

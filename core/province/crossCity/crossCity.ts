@@ -1,10 +1,14 @@
-import type Database from 'better-sqlite3';
-import { keepFindingAsFlag } from '../review/findingFlag';
-import { scanRules, type FlagCandidate } from '../../rules/engine';
+import type { RuleThresholds } from '../../../shared/rules/thresholds';
+import { provinceDealsSharingPatents, type PairRule } from '../../rules/patentPairs';
+import { r01Repeat } from '../../rules/rules/r01Repeat';
+import { r02RoundTrip } from '../../rules/rules/r02RoundTrip';
+import { r10Duplicate } from '../../rules/rules/r10Duplicate';
+import type { ProvinceTx } from '../store/provinceDb';
+import type { FindingRow } from '../review/crossReview';
 import { findingFor } from './regionView';
 
 /** The rules that need every region's records at once (DESIGN §4): repeat transfer, round trip, duplicate entry. */
-export const CROSS_CITY_RULES = ['R01', 'R02', 'R10'] as const;
+export const CROSS_CITY_RULES: readonly PairRule[] = [r01Repeat, r02RoundTrip, r10Duplicate];
 
 const SUBJECT_TABLES = {
   deal: 'deals',
@@ -13,56 +17,50 @@ const SUBJECT_TABLES = {
   registration: 'product_registrations',
 } as const;
 
+/** A finding across regions, as the province's review queue (跨地市审核) keeps it. */
+export type CrossRegionFinding = Pick<
+  FindingRow,
+  'fingerprint' | 'rule_id' | 'explanation' | 'evidence' | 'subjects' | 'found_at'
+>;
+
 /**
  * After a batch is taken in: runs the cross-city rules over the findings that involve the batch's deals and publishes
  * each finding to every region whose records it concerns (a repeat transfer across two cities reaches both, each
  * region naming only its own records: `findingFor`).
  * A finding already published to a region is not published again. Returns how many items were published.
  */
-export function publishCrossCityFindings(
-  db: Database.Database,
+export async function publishCrossCityFindings(
+  db: ProvinceTx,
   dealIds: readonly string[],
-  asOf: string,
+  thresholds: RuleThresholds,
   at: string,
-): number {
+  keepForReview: (finding: CrossRegionFinding) => Promise<void>,
+): Promise<number> {
   if (dealIds.length === 0) return 0;
-  const candidates = scanRules(db, { ruleIds: [...CROSS_CITY_RULES], asOf, dealIds });
-  const publish = db.prepare(
-    `INSERT INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(region_code, fingerprint) DO NOTHING`,
-  );
-  const regionOf = Object.fromEntries(
-    Object.entries(SUBJECT_TABLES).map(([entity, table]) => [
-      entity,
-      db.prepare(`SELECT region_code FROM ${table} WHERE id = ?`).pluck(),
-    ]),
-  );
-  // A finding across regions is what only the province can see: its officers review it whole (跨地市审核).
-  const keepWhole = db.prepare(
-    `INSERT INTO province_findings (fingerprint, rule_id, explanation, evidence, subjects, deliveries, found_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(fingerprint) DO NOTHING`,
-  );
+  const pairs = await provinceDealsSharingPatents(db, dealIds);
+  const candidates = CROSS_CITY_RULES.flatMap((rule) => rule.fromPairs(pairs, thresholds));
+  const regionOf = async (entity: keyof typeof SUBJECT_TABLES, id: string) =>
+    (await db.get<{ region_code: string }>(`SELECT region_code FROM ${SUBJECT_TABLES[entity]} WHERE id = ?`, [id]))
+      ?.region_code;
   let published = 0;
   for (const c of candidates) {
     // The rules ran over the province's own tables, so every subject is there; the finding's region is only a fallback.
-    const subjects = c.subjects.map((s) => ({
-      ...s,
-      regionCode: (regionOf[s.entity]!.get(s.entityId) as string | undefined) ?? c.regionCode,
-    }));
+    const subjects = [];
+    for (const s of c.subjects)
+      subjects.push({
+        ...s,
+        regionCode: (await regionOf(s.entity as keyof typeof SUBJECT_TABLES, s.entityId)) ?? c.regionCode,
+      });
     const regions = new Set(subjects.map((s) => s.regionCode));
     const deliveries: Record<string, string> = {};
     for (const region of regions) {
       const f = findingFor(region, c, subjects);
       deliveries[region ?? ''] = f.fingerprint;
-      published += publish.run(
-        region,
-        c.ruleId,
-        f.fingerprint,
-        f.explanation,
-        JSON.stringify(f.evidence),
-        JSON.stringify(f.subjects),
-        at,
-      ).changes;
+      published += await db.run(
+        `INSERT INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (region_code, fingerprint) DO NOTHING`,
+        [region, c.ruleId, f.fingerprint, f.explanation, JSON.stringify(f.evidence), JSON.stringify(f.subjects), at],
+      );
     }
     if (regions.size > 1) {
       const finding = {
@@ -73,20 +71,23 @@ export function publishCrossCityFindings(
         subjects: JSON.stringify(subjects),
         found_at: at,
       };
-      const kept = keepWhole.run(
-        finding.fingerprint,
-        finding.rule_id,
-        finding.explanation,
-        finding.evidence,
-        finding.subjects,
-        JSON.stringify(deliveries),
-        at,
+      // A finding across regions is what only the province can see: its officers review it whole (跨地市审核).
+      const kept = await db.run(
+        `INSERT INTO province_findings (fingerprint, rule_id, explanation, evidence, subjects, deliveries, found_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (fingerprint) DO NOTHING`,
+        [
+          finding.fingerprint,
+          finding.rule_id,
+          finding.explanation,
+          finding.evidence,
+          finding.subjects,
+          JSON.stringify(deliveries),
+          at,
+        ],
       );
       // New: its deals are under review at the province too, until an officer decides.
-      if (kept.changes > 0) keepFindingAsFlag(db, finding, '待审核', at);
+      if (kept > 0) await keepForReview(finding);
     }
   }
   return published;
 }
-
-export type { FlagCandidate };

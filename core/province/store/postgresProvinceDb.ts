@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { DeskError } from '../../service/errors';
+import { DEFAULT_RULE_THRESHOLDS } from '../../../shared/rules/thresholds';
+import { publishCrossCityFindings } from '../crossCity/crossCity';
 import { migratePostgres } from './postgres/migrate';
 import type { ConstraintKind, ForeignKey, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
 
@@ -211,11 +213,13 @@ export async function openPostgresProvinceDb(url: string, options: { max?: numbe
       return { backend: 'postgres', serverVersion: server?.server_version ?? '', schemaVersion: mark?.version ?? 0 };
     },
     close: () => pool.end(),
-    // Nothing is derived on PostgreSQL yet: no indicator facts, no matching search index, no cross-city rules.
+    // Derived on PostgreSQL so far: the cross-city findings, with the default thresholds (the province's 规则设置 and
+    // its anomaly flags live with the workbench, not yet on this backend); no indicator facts, no matching index yet.
     derived: {
       deferFacts: async () => async () => {},
       indexRow: async () => {},
-      crossCity: async () => null,
+      crossCity: (dealIds, at) =>
+        transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, DEFAULT_RULE_THRESHOLDS, at, async () => {})),
     },
   };
 }

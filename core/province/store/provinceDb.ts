@@ -68,8 +68,8 @@ export interface DerivedData {
   /** A record just written: index it where the backend searches it. */
   indexRow(tx: ProvinceTx, entity: string, row: Record<string, unknown>): Promise<void>;
   /**
-   * Runs the cross-city rules over a batch's new deals and publishes their findings as feedback, in a transaction of
-   * its own; resolves with the number published, or null when this backend does not run them.
+   * Runs the cross-city rules over a batch's new deals and publishes their findings as feedback (and, across regions,
+   * to the province's review queue), in a transaction of its own; resolves with the number published.
    */
-  crossCity(dealIds: readonly string[], today: string, at: string): Promise<number | null>;
+  crossCity(dealIds: readonly string[], at: string): Promise<number>;
 }
