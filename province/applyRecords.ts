@@ -6,6 +6,7 @@ import { createClaims } from './claims';
 import type { ProvinceDb, ProvinceTx, SqlValue } from '../core/province/store/provinceDb';
 import { fieldProblems } from './fieldProblems';
 import { regionText } from '../shared/domain/regions';
+import type { BatchLookups } from './batchLookups';
 import { createOwnership, notOwnerReason, SHARED_ENTITIES, type Sender } from './ownership';
 import { missingReferenceFinder } from './missingReferences';
 
@@ -42,22 +43,24 @@ interface TableSql {
 class OwnerTaken extends Error {}
 
 /**
- * Stores one batch's records in the province's tables (the same tables as the city's). A record belongs to the region
+ * Stores one batch's records in the province's tables (the same tables as the city's). `isolate`: each record in a
+ * savepoint of its own, so that a record the store refuses is rejected alone; otherwise a refused record's error goes
+ * to the caller (ingest.ts takes a batch in one go first, and only a batch with such a record again, isolated). A record belongs to the region
  * that first sent it: another region's change is refused (NOT_OWNER), or for a shared patent or enterprise kept as
  * that region's claim. A version the sending installation already sent (or an older one) counts as a duplicate and
  * changes nothing; a later one replaces the row. Each record is applied whole or not at all, and the rest go on.
  */
-export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: string) {
-  const ownership = createOwnership(db);
+export function createRecordApplier(
+  store: ProvinceDb,
+  db: ProvinceTx,
+  at: string,
+  sender: Sender,
+  lookups: BatchLookups,
+  isolate: boolean,
+) {
+  const ownership = createOwnership(db, lookups, sender);
   const claim = createClaims(db, at);
   const tables = new Map<string, TableSql>();
-  const aliasOf = async (id: string) =>
-    (
-      await db.get<{ organization_id: string }>(
-        'SELECT organization_id FROM province_org_aliases WHERE source_id = ?',
-        [id],
-      )
-    )?.organization_id;
 
   async function tableSql(meta: SyncEntityMeta): Promise<TableSql> {
     let t = tables.get(meta.table);
@@ -75,7 +78,8 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
     return t;
   }
 
-  const resolveOrganization = async (id: unknown) => (typeof id === 'string' ? ((await aliasOf(id)) ?? id) : id);
+  const resolveOrganization = async (id: unknown) =>
+    typeof id === 'string' ? ((await lookups.aliasOf(id)) ?? id) : id;
 
   /** Names a record by kind and business number, reading the deal or enterprise it names through first. */
   async function describe(entity: SyncEntityName, id: string, row: Row) {
@@ -95,44 +99,46 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
     return subjectText(describeRecord(entity, id, row, lookups));
   }
 
-  // A record is its row, its patent links and its owner's book: a savepoint keeps them whole.
+  // A record is its row, its patent links and its owner's book: isolated, a savepoint keeps them whole.
+  const whole = isolate ? (fn: () => Promise<void>) => db.savepoint(fn) : (fn: () => Promise<void>) => fn();
   async function write(
     entity: SyncEntityName,
     t: TableSql,
     row: Row,
-    sender: Sender,
     version: number,
     unowned: boolean,
   ): Promise<void> {
     const meta = SYNC_ENTITIES[entity];
     const key = row[meta.key] as string;
-    await db.savepoint(async () => {
-      if (unowned && !(await ownership.takeFirst(entity, key, sender, at))) throw new OwnerTaken();
+    const held = await lookups.heldVersion(entity, key);
+    await whole(async () => {
+      if (unowned && !(await ownership.takeFirst(entity, key, at))) throw new OwnerTaken();
       await db.run(
         t.upsert,
         t.columns.map((c) => (row[c] ?? null) as SqlValue),
       );
       await store.derived.indexRow(db, entity, row);
-      if (meta.patentLink) {
-        const { table, column, ordered } = meta.patentLink;
-        await db.run(`DELETE FROM ${table} WHERE ${column} = ?`, [key]);
-        const numbers = row.patents as string[];
-        for (const [i, number] of numbers.entries()) {
-          if (ordered)
-            await db.run(`INSERT INTO ${table} (${column}, patent_number, position) VALUES (?, ?, ?)`, [
-              key,
-              number,
-              i + 1,
-            ]);
-          else
-            await db.run(`INSERT INTO ${table} (${column}, patent_number) VALUES (?, ?) ON CONFLICT DO NOTHING`, [
-              key,
-              number,
-            ]);
-        }
-      }
-      await ownership.noteSent(entity, key, sender, version);
+      if (meta.patentLink) await linkPatents(meta.patentLink, key, row.patents as string[], held !== null);
     });
+    lookups.written(entity, key, version, unowned ? sender : null, row.uscc);
+  }
+
+  /** A record's patents, in one statement; a record held before loses its old links first. */
+  async function linkPatents(
+    link: NonNullable<SyncEntityMeta['patentLink']>,
+    key: string,
+    numbers: readonly string[],
+    heldBefore: boolean,
+  ): Promise<void> {
+    const { table, column, ordered } = link;
+    if (heldBefore) await db.run(`DELETE FROM ${table} WHERE ${column} = ?`, [key]);
+    if (numbers.length === 0) return;
+    await db.run(
+      ordered
+        ? `INSERT INTO ${table} (${column}, patent_number, position) VALUES ${numbers.map(() => '(?, ?, ?)').join(', ')}`
+        : `INSERT INTO ${table} (${column}, patent_number) VALUES ${numbers.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+      numbers.flatMap((number, i) => (ordered ? [key, number, i + 1] : [key, number])),
+    );
   }
 
   /** A rejection that names the record by its kind and business number, then gives each reason. */
@@ -159,42 +165,38 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
    * The same enterprise (USCC) reported under another id: map this id to the province's row and store nothing else;
    * another region's differing description of it becomes that region's claim.
    */
-  async function aliasOrganization(record: BatchRecord, row: Row, sender: Sender): Promise<ApplyOutcome | null> {
+  async function aliasOrganization(record: BatchRecord, row: Row): Promise<ApplyOutcome | null> {
     if (typeof row.uscc !== 'string') return null;
-    const holder = (await db.get<{ id: string }>('SELECT id FROM organizations WHERE uscc = ?', [row.uscc]))?.id;
+    const holder = await lookups.usccHolder(row.uscc);
     if (!holder || holder === row.id) return null;
-    const aliased = (await aliasOf(row.id as string)) !== undefined;
-    if (!aliased)
+    const aliased = (await lookups.aliasOf(row.id as string)) !== null;
+    if (!aliased) {
       await db.run('INSERT INTO province_org_aliases (source_id, organization_id, region_code) VALUES (?, ?, ?)', [
         row.id as string,
         holder,
         sender.region,
       ]);
+      lookups.aliased(row.id as string, holder);
+    }
     const owner = await ownership.ownerOf('organization', holder);
     if (!owner || owner.region === sender.region) return aliased ? 'duplicate' : 'accepted';
-    const claimed = await claimOnce(record, holder, row, owner.region, sender);
+    const claimed = await claimOnce(record, holder, row, owner.region);
     return aliased ? claimed : 'accepted';
   }
 
   /** Another region's copy of a shared record, once per version that installation sends. */
-  async function claimOnce(
-    record: BatchRecord,
-    id: string,
-    row: Row,
-    ownerRegion: string,
-    sender: Sender,
-  ): Promise<ApplyOutcome> {
+  async function claimOnce(record: BatchRecord, id: string, row: Row, ownerRegion: string): Promise<ApplyOutcome> {
     const entity = record.entity as SyncEntityName;
-    if (record.version <= (await ownership.duplicateUpTo(entity, id, sender, null, null))) return 'duplicate';
+    if (record.version <= (await ownership.sentBefore(entity, id))) return 'duplicate';
     const held = (await db.get<Row>((await tableSql(SYNC_ENTITIES[entity])).held, [id]))!;
     // Named as the province holds it: the claim's own name may be the very thing in dispute.
     const subject = await describe(entity, id, held);
     const outcome = await claim(entity, id, subject, row, held, ownerRegion, sender, record.version);
-    await ownership.noteSent(entity, id, sender, record.version);
+    ownership.noteSent(entity, id, record.version);
     return outcome;
   }
 
-  async function apply(record: BatchRecord, sender: Sender, raced = false): Promise<ApplyOutcome> {
+  async function apply(record: BatchRecord, raced = false): Promise<ApplyOutcome> {
     if (!isSyncEntity(record.entity)) return reject(record, 'UNKNOWN_ENTITY', [UNKNOWN_ENTITY_REASON]);
     const entity = record.entity;
     const meta = SYNC_ENTITIES[entity];
@@ -208,7 +210,7 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
     const owner = await ownership.ownerOf(entity, record.id);
     if (owner && owner.region !== sender.region) {
       return SHARED_ENTITIES.has(entity)
-        ? claimOnce(record, record.id, row, owner.region, sender)
+        ? claimOnce(record, record.id, row, owner.region)
         : reject(record, 'NOT_OWNER', [notOwnerReason(owner, false)]);
     }
     // A payment is its deal's: another region cannot add one to it either.
@@ -220,26 +222,27 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
       return reject(record, 'REGION_MISMATCH', [reason]);
     }
     if (entity === 'organization') {
-      const aliased = await aliasOrganization(record, row, sender);
+      const aliased = await aliasOrganization(record, row);
       if (aliased) return aliased;
     }
     for (const column of meta.organizationRefs) row[column] = await resolveOrganization(row[column]);
 
     const t = await tableSql(meta);
-    const held = await db.get<Row>(t.held, [record.id]);
-    if (
-      record.version <=
-      (await ownership.duplicateUpTo(entity, record.id, sender, owner, held ? (held.version as number) : null))
-    )
-      return 'duplicate';
+    if (record.version <= (await ownership.duplicateUpTo(entity, record.id, owner))) return 'duplicate';
     try {
-      await write(entity, t, row, sender, record.version, !owner);
+      await write(entity, t, row, record.version, !owner);
       return 'accepted';
     } catch (error) {
+      // Not isolated, a failed write leaves the transaction unusable (PostgreSQL) and may have written part of the
+      // record: the caller starts the batch again, isolated. Losing the owner wrote nothing, so it is safe either way.
+      if (!isolate && !(error instanceof OwnerTaken)) throw error;
       // Another province server's batch took the record, or the enterprise's USCC, first: decide again, once.
       const lostRace =
         error instanceof OwnerTaken || (entity === 'organization' && store.constraintOf(error) === 'unique');
-      if (lostRace && !raced) return apply(record, sender, true);
+      if (lostRace && !raced) {
+        lookups.forget(entity, record.id, row.uscc);
+        return apply(record, true);
+      }
       const constraint = store.constraintOf(error);
       if (constraint === 'foreignKey') {
         const refers = await missingReferences(meta, row, record.payload);
@@ -254,5 +257,5 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
       throw error;
     }
   }
-  return (record: BatchRecord, sender: Sender) => apply(record, sender);
+  return { apply: (record: BatchRecord) => apply(record), finish: () => ownership.writeVersions() };
 }

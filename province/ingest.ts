@@ -9,6 +9,7 @@ import {
   type Refusal,
 } from '../shared/sync/batch';
 import { createRecordApplier } from './applyRecords';
+import { batchLookups } from './batchLookups';
 import { anchorProblem, hasAnchors, keepAnchor } from './auditAnchors';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { findKey } from './keys';
@@ -142,7 +143,6 @@ export async function ingestEnvelope(
     // only stall the city's reporting, not undo the rewrite. The anchor is kept with the problem, which is logged and
     // served to the city's `audit verify --against-province`.
     const auditProblem = batch.auditAnchor ? await anchorProblem(db, owner, batch.auditAnchor) : null;
-    const apply = createRecordApplier(store, db, receivedAt);
     const sender = { region: batch.region, keyFingerprint: key.fingerprint };
     const summary: ImportSummary = {
       batchId: batch.batchId,
@@ -152,15 +152,30 @@ export async function ingestEnvelope(
       nextSeq: Math.max(nextSeq, batch.seqTo + 1),
     };
     const dealIds: string[] = [];
-    const bringFactsUpToDate = await store.derived.deferFacts(db);
-    try {
+    const applyAll = async (isolate: boolean) => {
+      const lookups = await batchLookups(db, batch.records, sender);
+      const applier = createRecordApplier(store, db, receivedAt, sender, lookups, isolate);
+      Object.assign(summary, { accepted: 0, duplicates: 0, rejected: [] });
+      dealIds.length = 0;
       for (const record of batch.records) {
-        const outcome = await apply(record, sender);
+        const outcome = await applier.apply(record);
         if (outcome === 'accepted' && record.entity === 'deal') dealIds.push(record.id);
         if (outcome === 'accepted') summary.accepted++;
         else if (outcome === 'duplicate') summary.duplicates++;
         else summary.rejected.push(outcome);
       }
+      await applier.finish();
+    };
+    const bringFactsUpToDate = await store.derived.deferFacts(db);
+    try {
+      // In one go first: a savepoint per record is a round trip each to a PostgreSQL server. A record the store
+      // refuses (a reference not yet received) undoes the attempt, and the batch is taken again record by record.
+      await db
+        .savepoint(() => applyAll(false))
+        .catch((error: unknown) => {
+          if (store.constraintOf(error) === null) throw error;
+          return applyAll(true);
+        });
     } finally {
       await bringFactsUpToDate();
     }

@@ -1,6 +1,7 @@
 import { regionText } from '../shared/domain/regions';
 import type { SyncEntityName } from '../shared/sync/records';
 import type { ProvinceSql } from '../core/province/store/provinceDb';
+import type { BatchLookups } from './batchLookups';
 
 /** The enrolled installation a batch came from: its key and the region the key is enrolled for. */
 export interface Sender {
@@ -25,54 +26,52 @@ export function notOwnerReason(owner: Owner, viaDeal: boolean): string {
 }
 
 /**
- * The province's book of who owns each record (migration 15) and which version each installation last sent.
- * Versions are counted per installation: an installation's record is new when it is later than what that same
- * installation sent before. So a version another region forged is never counted at all (it is refused before this),
- * and a high number from one installation of the owner region never makes another's later edit look old.
+ * The province's book of who owns each record (migration 15) and which version each installation last sent, read
+ * through the batch's lookups. Versions are counted per installation: an installation's record is new when it is
+ * later than what that same installation sent before. So a version another region forged is never counted at all (it
+ * is refused before this), and a high number from one installation of the owner region never makes another's later
+ * edit look old.
  */
-export function createOwnership(db: ProvinceSql) {
-  const noteSent = (entity: SyncEntityName, id: string, sender: Sender, version: number) =>
-    db.run(
-      `INSERT INTO province_record_versions (entity, record_id, key_fingerprint, version) VALUES (?, ?, ?, ?)
-       ON CONFLICT (entity, record_id, key_fingerprint) DO UPDATE SET version = excluded.version
-       WHERE province_record_versions.version < excluded.version`,
-      [entity, id, sender.keyFingerprint, version],
-    );
+/** Four parameters a row: well within SQLite's and PostgreSQL's limits on a statement's parameters. */
+const VERSION_ROWS_PER_STATEMENT = 500;
 
+export function createOwnership(db: ProvinceSql, lookups: BatchLookups, sender: Sender) {
   return {
-    ownerOf: async (entity: SyncEntityName, id: string): Promise<Owner | null> =>
-      (await db.get<Owner>(
-        'SELECT region_code AS region, key_fingerprint AS "keyFingerprint" FROM province_record_owners WHERE entity = ? AND record_id = ?',
-        [entity, id],
-      )) ?? null,
+    ownerOf: (entity: SyncEntityName, id: string): Promise<Owner | null> => lookups.owner(entity, id),
     /**
-     * The version at or below which this installation's record is a duplicate: the latest it sent; for a record held
-     * from before versions were counted per installation (no owner key), the version the province holds.
+     * The version at or below which the sender's record is a duplicate: the latest it sent; for a record held from
+     * before versions were counted per installation (its owner has no key), the version the province holds.
      */
-    async duplicateUpTo(
-      entity: SyncEntityName,
-      id: string,
-      sender: Sender,
-      recordOwner: Owner | null,
-      heldVersion: number | null,
-    ): Promise<number> {
-      const own = await db.get<{ version: number }>(
-        'SELECT version FROM province_record_versions WHERE entity = ? AND record_id = ? AND key_fingerprint = ?',
-        [entity, id, sender.keyFingerprint],
-      );
-      if (own !== undefined) return own.version;
-      return recordOwner?.keyFingerprint ? 0 : (heldVersion ?? 0);
+    async duplicateUpTo(entity: SyncEntityName, id: string, recordOwner: Owner | null): Promise<number> {
+      const own = await lookups.sentVersion(entity, id);
+      if (own !== null) return own;
+      return recordOwner?.keyFingerprint ? 0 : ((await lookups.heldVersion(entity, id)) ?? 0);
     },
-    /** Notes a version taken from the sender. */
-    noteSent: async (entity: SyncEntityName, id: string, sender: Sender, version: number): Promise<void> => {
-      await noteSent(entity, id, sender, version);
+    /** The latest version the sender sent of a record (0 if none): what its claim on another region's record counts from. */
+    sentBefore: async (entity: SyncEntityName, id: string): Promise<number> =>
+      (await lookups.sentVersion(entity, id)) ?? 0,
+    /** Notes a version taken from the sender; written with the batch's others by `writeVersions`. */
+    noteSent: (entity: SyncEntityName, id: string, version: number): void => lookups.noteSent(entity, id, version),
+    /** Writes the versions noted, many rows per statement (one statement per record is a round trip each). */
+    async writeVersions(): Promise<void> {
+      const rows = lookups.takeNotedVersions();
+      for (let i = 0; i < rows.length; i += VERSION_ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + VERSION_ROWS_PER_STATEMENT);
+        await db.run(
+          `INSERT INTO province_record_versions (entity, record_id, key_fingerprint, version)
+           VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (entity, record_id, key_fingerprint) DO UPDATE SET version = excluded.version
+           WHERE province_record_versions.version < excluded.version`,
+          chunk.flatMap((r) => [r.entity, r.id, sender.keyFingerprint, r.version]),
+        );
+      }
     },
     /**
      * Makes the sender the first owner of a record nobody owned when it was read. False when another batch took it
      * in the meantime (two province servers on one database): the insert waits for that batch and then changes
      * nothing, and the caller reads the owner again.
      */
-    takeFirst: async (entity: SyncEntityName, id: string, sender: Sender, at: string): Promise<boolean> =>
+    takeFirst: async (entity: SyncEntityName, id: string, at: string): Promise<boolean> =>
       (await db.run(
         `INSERT INTO province_record_owners (entity, record_id, region_code, key_fingerprint, owned_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (entity, record_id) DO NOTHING`,
@@ -80,4 +79,3 @@ export function createOwnership(db: ProvinceSql) {
       )) === 1,
   };
 }
-export type Ownership = ReturnType<typeof createOwnership>;

@@ -1,5 +1,5 @@
 import type { RuleThresholds } from '../../shared/rules/thresholds';
-import type { ProvinceSql } from '../province/store/provinceDb';
+import { JSON_LIST, type ProvinceSql } from '../province/store/provinceDb';
 import { statement } from '../store/statements';
 import { dealDate, partyKey } from './sql';
 import type { FlagCandidate, RuleModule, RuleRun } from './types';
@@ -35,25 +35,22 @@ const leg = (d: string, or: string, ee: string, p: string) => `
   ${ee}.name AS "${p}assigneeName", (SELECT count(*) FROM deal_patents c WHERE c.deal_id = ${d}.id) AS "${p}patentCount"`;
 
 /** Where the two dialects differ in the pairs query: listing a group's patents, and reading the JSON list of deals. */
-const DIALECT = {
-  sqlite: { concat: "group_concat(pa.patent_number, ',')", dealList: 'SELECT value AS id FROM json_each(?)' },
-  postgres: {
-    concat: "string_agg(pa.patent_number, ',')",
-    dealList: 'SELECT json_array_elements_text(CAST(? AS json)) AS id',
-  },
+const CONCAT = {
+  sqlite: "group_concat(pa.patent_number, ',')",
+  postgres: "string_agg(pa.patent_number, ',')",
 } as const;
 
 /**
  * The pairs of live deals that name a common patent: of the whole store, or (scoped) those involving one of the deals
  * in the JSON list bound as the one parameter. Written once for the city's SQLite and the province's two backends.
  */
-export function pairsSharingPatentsSql(dialect: keyof typeof DIALECT, scoped: boolean): string {
-  const { concat, dealList } = DIALECT[dialect];
+export function pairsSharingPatentsSql(dialect: keyof typeof CONCAT, scoped: boolean): string {
+  const concat = CONCAT[dialect];
   // A full scan first keeps only patents named by more than one deal, which a covering index answers alone.
   const patents = scoped
     ? 'SELECT DISTINCT patent_number FROM deal_patents WHERE deal_id IN (SELECT id FROM scope)'
     : 'SELECT patent_number FROM deal_patents GROUP BY patent_number HAVING count(*) > 1';
-  return `WITH ${scoped ? `scope AS (${dealList}),` : ''}
+  return `WITH ${scoped ? `scope AS (SELECT value AS id FROM (${JSON_LIST[dialect]}) list),` : ''}
      shared AS (
        SELECT pa.deal_id AS a_id, pb.deal_id AS b_id, ${concat} AS patents
        FROM (${patents}) m

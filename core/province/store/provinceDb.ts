@@ -6,6 +6,15 @@
  */
 export type SqlValue = string | number | null;
 
+/**
+ * A subquery with one column `value`, a row per element of the JSON array (of strings) bound to its one `?`: a list of
+ * any length as one parameter. The one place its two dialects differ.
+ */
+export const JSON_LIST = {
+  sqlite: 'SELECT value FROM json_each(?)',
+  postgres: 'SELECT json_array_elements_text(CAST(? AS json)) AS value',
+} as const;
+
 export interface ProvinceSql {
   readonly dialect: 'sqlite' | 'postgres';
   /** The first row, or undefined. Integer columns come back as JS numbers on both backends. */

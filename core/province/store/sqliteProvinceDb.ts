@@ -74,7 +74,13 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
       (db.prepare(`PRAGMA foreign_key_list(${table})`).all() as { from: string; table: string; to: string }[]).map(
         ({ from, table: target, to }) => ({ from, table: target, to }),
       ),
-    constraintOf: (error) => CONSTRAINT_CODES[(error as { code?: string }).code ?? ''] ?? null,
+    // Any other constraint (a trigger's RAISE) is refused like a check.
+    constraintOf: (error) => {
+      const code = (error as { code?: unknown }).code;
+      return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')
+        ? (CONSTRAINT_CODES[code] ?? 'check')
+        : null;
+    },
     describe: async () => ({
       backend: 'sqlite',
       serverVersion: db.prepare('SELECT sqlite_version()').pluck().get() as string,
