@@ -3,7 +3,7 @@ import { storeFigures } from './store.bench';
 import { listsFigures } from './lists.bench';
 import { importFigures } from './import.bench';
 import { scanFigures } from './scan.bench';
-import { syncFigure } from './sync.bench';
+import { syncEightFigure, syncFigure, syncPostgresFigure } from './sync.bench';
 import { indicatorsFigures } from './indicators.bench';
 import { evaluationPdfFigures } from './evaluationPdf.bench';
 import { matchingFigure } from './matching.bench';
@@ -19,7 +19,7 @@ export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   listsFigures,
   importFigures,
   scanFigures,
-  syncFigure,
+  [syncFigure, syncPostgresFigure, syncEightFigure],
   indicatorsFigures,
   evaluationPdfFigures,
   matchingFigure,

@@ -6,9 +6,10 @@ import { patentNumber } from './syncFixtures';
 /**
  * Volume for the sync bench: n deals (each with its own patent and one payment) between two parties, written
  * straight into the city's tables with their outbox rows — the rows the filings write functions would make, without
- * their per-deal checks, so that 100,000 records are ready in seconds. Returns the number of outbox rows written.
+ * their per-deal checks, so that 100,000 records are ready in seconds. `first` numbers the patents and contracts, so
+ * that several installations send different deals. Returns the number of outbox rows written.
  */
-export function writeBulkOutbox(db: Database.Database, regionCode: string, deals: number): number {
+export function writeBulkOutbox(db: Database.Database, regionCode: string, deals: number, first = 0): number {
   const at = new Date().toISOString();
   let rows = 0;
   const statements = new Map<string, Database.Statement>();
@@ -77,7 +78,7 @@ export function writeBulkOutbox(db: Database.Database, regionCode: string, deals
       outbox('organization', p.id, p);
     }
     const link = db.prepare('INSERT INTO deal_patents (deal_id, patent_number, position) VALUES (?, ?, 1)');
-    for (let n = 0; n < deals; n++) {
+    for (let n = first; n < first + deals; n++) {
       const number = patentNumber(n).replace('.', '');
       const patent = {
         number,
