@@ -201,6 +201,23 @@ describe.each(PROVINCE_BACKENDS)('the provincial endpoint on %s', (backend: Prov
     });
   });
 
+  describe('its health', () => {
+    it('reports the database it stores in, and 503 without details once the database is gone', async () => {
+      const prov = await province();
+      const healthy = await fetch(`${prov.url}/v1/health`);
+      expect(healthy.status).toBe(200);
+      expect(await healthy.json()).toEqual({
+        ok: true,
+        database: { backend, serverVersion: expect.stringMatching(/^\d+\.\d+/), schemaVersion: expect.any(Number) },
+      });
+
+      await prov.db.close();
+      const gone = await fetch(`${prov.url}/v1/health`);
+      expect(gone.status).toBe(503);
+      expect(await gone.json()).toEqual({ ok: false, error: { code: 'DATABASE', message: '省级数据库无法访问' } });
+    });
+  });
+
   describe("the province's feedback", () => {
     it('is read only by an enrolled installation that signs its request', async () => {
       const taiyuan = await city();

@@ -179,6 +179,7 @@ export async function openPostgresProvinceDb(url: string, options: { max?: numbe
   }
 
   const sql = sqlOn((text, values) => pool.query(text, values));
+  let closing: Promise<void> | undefined;
   return {
     ...sql,
     transaction: (fn) => transaction(pool, fn),
@@ -212,7 +213,8 @@ export async function openPostgresProvinceDb(url: string, options: { max?: numbe
       const mark = await sql.get<{ version: number }>('SELECT version FROM province_schema_version');
       return { backend: 'postgres', serverVersion: server?.server_version ?? '', schemaVersion: mark?.version ?? 0 };
     },
-    close: () => pool.end(),
+    // Closing twice (a server's shutdown after a failed request closed it) is no error.
+    close: () => (closing ??= pool.end()),
     // Derived on PostgreSQL so far: the cross-city findings, with the default thresholds (the province's 规则设置 and
     // its anomaly flags live with the workbench, not yet on this backend); no indicator facts, no matching index yet.
     derived: {
