@@ -13,6 +13,7 @@ import {
 import { startProvinceServer } from '../../province/server';
 import { cliActor, CliFailure, globalOptions } from '../context';
 import { printErr, printOut } from '../terminal';
+import { registerMigrateCommand } from './provinceMigrate';
 import { type BrowserModeOptions, serveBrowserMode, withBrowserModeOptions } from './web';
 
 function provinceDb(command: Command): string {
@@ -170,4 +171,6 @@ export function registerProvinceCommands(program: Command): void {
         await store.close();
       }
     });
+
+  registerMigrateCommand(province);
 }

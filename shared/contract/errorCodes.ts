@@ -28,6 +28,10 @@ export type ErrorCode =
   | 'NOT_A_PROVINCE_STORE'
   | 'ENROLL_REFUSED'
   | 'SEED_NOT_EMPTY'
+  // Moving the province's SQLite store to PostgreSQL (core/province/store/migrateFromSqlite.ts)
+  | 'MIGRATION_TARGET_NOT_EMPTY'
+  | 'MIGRATION_ROW_REFUSED'
+  | 'MIGRATION_MISMATCH'
   // Records, attachments, imports
   | 'ATTACHMENT_MISSING'
   | 'ATTACHMENT_ALTERED'

@@ -80,16 +80,21 @@ export async function startPostgres(): Promise<{ url: string; stop(): Promise<vo
   }
 }
 
-/** Creates database `name` on the server of `url`; resolves with the URL of the new database. */
-export async function createDatabase(url: string, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+/** One plain connection to the database of `url`, straight to the server past the code under test, ended after `fn`. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${name}`);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** Creates database `name` on the server of `url`; resolves with the URL of the new database. */
+export async function createDatabase(url: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  await withClient(url, (client) => client.query(`CREATE DATABASE ${name}`));
   const target = new URL(url);
   target.pathname = `/${name}`;
   return target.toString();

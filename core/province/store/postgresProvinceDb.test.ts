@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeskError } from '../../service/errors';
-import { createDatabase, startPostgres } from '../../../tests/testing/postgres';
+import { createDatabase, startPostgres, withClient } from '../../../tests/testing/postgres';
 import { openProvinceStore } from '../provinceStore';
 import { latestPostgresVersion } from './postgres/migrations';
 import { numberPlaceholders, openPostgresProvinceDb } from './postgresProvinceDb';
@@ -52,16 +51,6 @@ async function openFresh(): Promise<ProvinceDb> {
   return open(await freshDatabase());
 }
 
-/** Straight to the server, past the code under test. */
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 const tableNames = (url: string) =>
   withClient(url, async (client) =>
     (

@@ -1,0 +1,318 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { envelopeText, readBatch, type BatchRow } from '../core/sync/batches';
+import { signingIdentity } from '../core/sync/installationKey';
+import { recordManyDeals } from '../core/sync/testing/syncFixtures';
+import { postBatch } from '../core/sync/transport';
+import { appendOutbox } from '../core/outbox/outbox';
+import { createDatabase, withClient } from '../tests/testing/postgres';
+import { setUpStore } from '../tests/testing/tempStore';
+import { migrationSetUp } from './testing/migrationSetUp';
+import { recordDatongsDeal, syncCity, type City } from './testing/sqliteProvinceWithHistory';
+import { startProvinceEndpoint } from './testing/testProvince';
+import { DeskError } from '../core/service/errors';
+import { migrateFromSqlite } from '../core/province/store/migrateFromSqlite';
+import { openProvinceDb } from '../core/province/store/openProvinceDb';
+import type { ProvinceDb } from '../core/province/store/provinceDb';
+
+// Enough deals that the larger tables (owners, versions) take more than one multi-row INSERT.
+const setUp = migrationSetUp(400);
+
+const opened: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const close of opened.splice(0).reverse()) await close();
+});
+
+let databases = 0;
+const freshDatabase = () => createDatabase(setUp.cluster.url, `migrate_${++databases}`);
+async function open(url: string): Promise<ProvinceDb> {
+  const db = await openProvinceDb({ databaseUrl: url });
+  opened.push(() => db.close());
+  return db;
+}
+const fileDigest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** The province store's file, copied with nothing open on it, for a test that writes to it directly. */
+function copyOfHistory(name: string): string {
+  const file = path.join(setUp.folder.dir, name);
+  fs.copyFileSync(setUp.history.dbPath, file);
+  return file;
+}
+const migrationError = (file: string, url: string) =>
+  migrateFromSqlite(file, url).then(
+    () => expect.unreachable('the migration went through'),
+    (error: unknown) => error as DeskError,
+  );
+
+/** Every table of the PostgreSQL schema but its version mark. */
+const copiedTables = (db: ProvinceDb) =>
+  db
+    .all<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables
+       WHERE table_schema = current_schema() AND table_name <> 'province_schema_version' ORDER BY 1`,
+    )
+    .then((rows) => rows.map((r) => r.name));
+async function rowCounts(db: ProvinceDb): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await copiedTables(db))
+    counts[table] = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+  return counts;
+}
+const allEmpty = async (url: string) => Object.values(await rowCounts(await open(url))).every((n) => n === 0);
+const sortedJson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+describe('province migrate-from-sqlite', () => {
+  it('copies every table parents first, verified by counts, checksums and region-year totals; the SQLite file is left as it was', async () => {
+    const url = await freshDatabase();
+    const before = fileDigest(setUp.history.dbPath);
+
+    const report = await migrateFromSqlite(setUp.history.dbPath, url);
+
+    const target = await open(url);
+    const tables = await copiedTables(target);
+    expect(report.tables.map((t) => t.table).sort()).toEqual(tables);
+    const order = report.tables.map((t) => t.table);
+    for (const [parent, child] of [
+      ['organizations', 'deals'],
+      ['deals', 'payments'],
+      ['patents', 'deal_patents'],
+      ['province_keys', 'province_batches'],
+      ['organizations', 'province_org_aliases'],
+    ] as const)
+      expect(order.indexOf(parent)).toBeLessThan(order.indexOf(child));
+
+    const source = new Database(setUp.history.dbPath, { readonly: true });
+    try {
+      for (const { table, rows } of report.tables) {
+        const columns = (await target.columns(table)).join(', ');
+        const sqliteRows = source.prepare(`SELECT ${columns} FROM ${table}`).all();
+        expect(rows, table).toBe(sqliteRows.length);
+        expect(sortedJson(await target.all(`SELECT ${columns} FROM ${table}`)), table).toEqual(sortedJson(sqliteRows));
+      }
+    } finally {
+      source.close();
+    }
+    // The history has what a province keeps beside the records: keys, an alias, claims and their flags, the audit log.
+    const counts = await rowCounts(target);
+    for (const table of [
+      'province_keys',
+      'province_batches',
+      'province_org_aliases',
+      'province_claims',
+      'province_feedback',
+      'province_findings',
+      'province_record_owners',
+      'audit_log',
+      'subsidies',
+    ])
+      expect(counts[table], table).toBeGreaterThan(0);
+    expect(counts.deals).toBe(402);
+    // The generated column is PostgreSQL's own, computed from the copied date.
+    expect(await target.get("SELECT record_year FROM deals WHERE contract_no = 'DT-2024-01'")).toEqual({
+      record_year: 2024,
+    });
+    // 太原 and 大同 each have deals in a year of their own records: groups from both regions were compared.
+    expect(report.regionYearGroups).toBeGreaterThanOrEqual(4);
+    expect(fileDigest(setUp.history.dbPath)).toBe(before);
+  });
+
+  it('hands over to the endpoint on PostgreSQL: a batch resent gets its stored answer, sequences, owners, cursors and the audit chain go on', async () => {
+    const url = await freshDatabase();
+    await migrateFromSqlite(setUp.history.dbPath, url);
+    const endpoint = await startProvinceEndpoint(await openProvinceDb({ databaseUrl: url }));
+    opened.push(() => endpoint.close());
+    const { taiyuan, datong } = setUp.history;
+    const lastAudit = (await endpoint.db.get<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    ))!;
+    const lastCursor = (await endpoint.db.get<{ c: number }>('SELECT max(cursor) AS c FROM province_feedback'))!.c;
+
+    // 太原's first batch, resent byte for byte: the province's stored answer, nothing stored twice.
+    const first = taiyuan.service.store.db
+      .prepare('SELECT * FROM sync_batches ORDER BY seq_from LIMIT 1')
+      .get() as BatchRow;
+    const identity = await signingIdentity(taiyuan.service.store, taiyuan.adminActor);
+    const deals = (await rowCounts(endpoint.db)).deals!;
+    expect(
+      await postBatch(endpoint.url, first.id, envelopeText(taiyuan.service.store.db, first, identity), 5000),
+    ).toEqual({ kind: 'accepted', summary: JSON.parse(first.summary!) as unknown });
+    expect((await rowCounts(endpoint.db)).deals).toBe(deals);
+
+    // 太原 goes on from its next sequence number (the key's next_seq came along): accepted, no gap.
+    recordManyDeals(taiyuan.service.store, taiyuan.adminActor, '140100', 3, 1000);
+    await syncCity(taiyuan, endpoint);
+    expect((await rowCounts(endpoint.db)).deals).toBe(deals + 3);
+    const latest = (c: City) =>
+      readBatch(
+        c.service.store.db,
+        c.service.store.db
+          .prepare('SELECT id FROM sync_batches ORDER BY seq_from DESC LIMIT 1')
+          .pluck()
+          .get() as string,
+      )!;
+    expect(JSON.parse(latest(taiyuan).summary!)).toMatchObject({ accepted: 9, rejected: [] });
+
+    // 大同 changes 太原's migrated deal: refused, the owner came along.
+    const held = taiyuan.service.store.db
+      .prepare('SELECT * FROM deals WHERE id = ?')
+      .get(setUp.history.sharedDeal) as Record<string, unknown>;
+    const patents = taiyuan.service.store.db
+      .prepare('SELECT patent_number FROM deal_patents WHERE deal_id = ? ORDER BY position')
+      .pluck()
+      .all(setUp.history.sharedDeal);
+    datong.service.store.transaction((db) =>
+      appendOutbox(
+        db,
+        {
+          entity: 'deal',
+          entityId: setUp.history.sharedDeal,
+          version: 1000,
+          op: 'upsert',
+          payload: { ...held, patents, amount_fen: 1, version: 1000 },
+        },
+        new Date().toISOString(),
+      ),
+    );
+    // …and describes the shared patent differently once more: its claim's flag is published again, under a new cursor.
+    recordDatongsDeal(datong, '大同再次登记的名称');
+    await syncCity(datong, endpoint);
+    expect(JSON.parse(latest(datong).summary!)).toMatchObject({
+      rejected: [expect.objectContaining({ entity: 'deal', id: setUp.history.sharedDeal, code: 'NOT_OWNER' })],
+    });
+    expect(await endpoint.db.get('SELECT amount_fen FROM deals WHERE id = ?', [setUp.history.sharedDeal])).toEqual({
+      amount_fen: held.amount_fen,
+    });
+    expect(await endpoint.db.get("SELECT max(cursor) AS c FROM province_feedback WHERE rule_id = 'CLAIM'")).toEqual({
+      c: lastCursor + 1,
+    });
+
+    // A new city's key enrolled: the audit chain goes on from the migrated head.
+    const yangquan = await setUpStore('140300');
+    opened.push(yangquan.close);
+    await endpoint.enroll(yangquan.service.store, yangquan.adminActor);
+    expect(await endpoint.db.get('SELECT seq, prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1')).toEqual({
+      seq: lastAudit.seq + 1,
+      prev_hash: lastAudit.hash,
+    });
+  });
+
+  it('refuses a target that already holds keys, naming each table, and changes nothing', async () => {
+    const url = await freshDatabase();
+    const target = await open(url);
+    const city = await setUpStore('140100');
+    opened.push(city.close);
+    const endpoint = await startProvinceEndpoint(await openProvinceDb({ databaseUrl: url }));
+    opened.push(() => endpoint.close());
+    await endpoint.enroll(city.service.store, city.adminActor);
+    const before = await rowCounts(target);
+    const keys = await target.all('SELECT * FROM province_keys');
+
+    const refusal = await migrationError(setUp.history.dbPath, url);
+
+    expect(refusal).toBeInstanceOf(DeskError);
+    expect(refusal.code).toBe('MIGRATION_TARGET_NOT_EMPTY');
+    expect(refusal.message).toBe(
+      '目标 PostgreSQL 数据库中已有数据：audit_log（1 行）、province_keys（1 行）。迁移只写入空的数据库，本次未作任何改动；请指定一个新建的空数据库。',
+    );
+    expect(await rowCounts(target)).toEqual(before);
+    expect(await target.all('SELECT * FROM province_keys')).toEqual(keys);
+  });
+
+  it("refuses a city's store, a file that is no database and a missing file, before it touches either side", async () => {
+    const city = await setUpStore('140100');
+    city.service.store.close();
+    opened.push(city.close);
+    const text = path.join(setUp.folder.dir, 'notes.txt');
+    fs.writeFileSync(text, '这不是数据库'.repeat(50));
+    const url = await freshDatabase();
+
+    for (const [file, code] of [
+      [city.dbPath, 'NOT_A_PROVINCE_STORE'],
+      [text, 'NOT_A_PROVINCE_STORE'],
+      [path.join(setUp.folder.dir, 'missing.db'), 'STORE_MISSING'],
+    ] as const) {
+      const before = fs.existsSync(file) ? fileDigest(file) : null;
+      const refusal = await migrationError(file, url);
+      expect(refusal, file).toBeInstanceOf(DeskError);
+      expect(refusal.code, file).toBe(code);
+      expect(refusal.message, file).toContain(file);
+      expect(fs.existsSync(file) ? fileDigest(file) : null, file).toBe(before);
+    }
+    // The target was never opened: not even the schema was made.
+    const tables = await withClient(url, (client) =>
+      client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'"),
+    );
+    expect(tables.rows).toEqual([{ n: 0 }]);
+  });
+
+  it('rolls everything back when PostgreSQL refuses a row the SQLite file holds (a CHECK the file let through)', async () => {
+    const file = copyOfHistory('bad-amount.db');
+    const raw = new Database(file);
+    raw.pragma('ignore_check_constraints = ON');
+    raw.prepare("UPDATE deals SET amount_fen = -1 WHERE contract_no = 'DT-2024-01'").run();
+    raw.close();
+    const url = await freshDatabase();
+
+    const refusal = await migrationError(file, url);
+
+    expect(refusal.code).toBe('MIGRATION_ROW_REFUSED');
+    expect(refusal.message).toMatch(/^表 deals 中有 PostgreSQL 不接受的数据（.*check constraint.*）。迁移已全部回滚/);
+    expect(await allEmpty(url)).toBe(true);
+  });
+
+  it('rolls everything back when the verification finds a row changed or lost on the way in, naming the table and both counts', async () => {
+    // Triggers on the target stand for a server that changes what it is given: the copy itself goes through.
+    const cases = [
+      {
+        trigger: `IF NEW.number = '202010310978.3' THEN NEW.title := NEW.title || '（改）'; END IF; RETURN NEW;`,
+        table: 'patents',
+        message:
+          /^表 patents 的内容校验和不一致：SQLite (\d+) 行，PostgreSQL \1 行，行数相同而内容不同。迁移已全部回滚/,
+      },
+      {
+        trigger: `IF NEW.voucher_no = 'V7' THEN RETURN NULL; END IF; RETURN NEW;`,
+        table: 'payments',
+        message: /^表 payments 的行数不一致：SQLite (\d+) 行，PostgreSQL (\d+) 行。迁移已全部回滚/,
+      },
+    ];
+    for (const { trigger, table, message } of cases) {
+      const url = await freshDatabase();
+      await open(url);
+      await withClient(url, async (client) => {
+        await client.query(
+          `CREATE FUNCTION alter_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${trigger} END $$`,
+        );
+        await client.query(
+          `CREATE TRIGGER alter_row BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION alter_row()`,
+        );
+      });
+
+      const refusal = await migrationError(setUp.history.dbPath, url);
+
+      expect(refusal.code, table).toBe('MIGRATION_MISMATCH');
+      expect(refusal.message, table).toMatch(message);
+      const [, sqliteRows, postgresRows] = message.exec(refusal.message)!;
+      if (postgresRows) expect(Number(postgresRows)).toBe(Number(sqliteRows) - 1);
+      expect(await allEmpty(url), table).toBe(true);
+    }
+  });
+
+  it("moves the feedback cursor past SQLite's high-water mark, not only past the highest row left", async () => {
+    const file = copyOfHistory('feedback-deleted.db');
+    const raw = new Database(file);
+    const top = raw.prepare('SELECT max(cursor) FROM province_feedback').pluck().get() as number;
+    raw.prepare('DELETE FROM province_feedback WHERE cursor = ?').run(top);
+    raw.close();
+    const url = await freshDatabase();
+
+    await migrateFromSqlite(file, url);
+
+    const target = await open(url);
+    expect(await target.get('SELECT max(cursor) AS c FROM province_feedback')).toEqual({ c: top - 1 });
+    expect(await target.get("SELECT nextval(pg_get_serial_sequence('province_feedback', 'cursor')) AS next")).toEqual({
+      next: top + 1,
+    });
+  });
+});
