@@ -70,7 +70,7 @@ export async function keepAnchor(
  * The order anchors arrived in, on both backends (PostgreSQL has no rowid): by time, and within one instant by the
  * chain's length, which only grows.
  */
-const ARRIVAL_ORDER = 'ORDER BY received_at, audit_rows, batch_id';
+export const ARRIVAL_ORDER = 'ORDER BY received_at, audit_rows, batch_id';
 
 /** Every anchor held for an installation, in the order they arrived. */
 export async function heldAnchors(db: ProvinceSql, owner: AnchorOwner): Promise<HeldAnchor[]> {

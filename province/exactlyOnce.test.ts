@@ -3,13 +3,14 @@ import { syncUntilDone } from '../core/sync/client';
 import { bulkDeal, recordDeal, recordManyDeals } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
 import { startChaosProxy, type Fault } from './testing/chaosProxy';
-import { recordVersions } from './testing/compareStores';
-import { startTestProvince } from './testing/testProvince';
+import { provinceRecordVersions, recordVersions } from './testing/compareStores';
+import { PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
+const stores = provinceStores();
 
 // Every kind of trouble, with a clean pass between so that the client makes progress.
 const BAD_DAY: Fault[] = [
@@ -27,11 +28,11 @@ const BAD_DAY: Fault[] = [
   'duplicate',
 ];
 
-describe('exactly once through a bad network', () => {
+describe.each(PROVINCE_BACKENDS)('exactly once through a bad network, on %s', (backend: ProvinceBackend) => {
   it('leaves the province holding every record once, at its latest version, whatever the proxy does', async () => {
     const city = await setUpStore('140100');
     cleanups.push(city.close);
-    const province = await startTestProvince();
+    const province = await stores.endpoint(backend);
     cleanups.push(province.close);
     await province.enroll(city.service.store, city.adminActor);
     const proxy = await startChaosProxy(
@@ -64,18 +65,12 @@ describe('exactly once through a bad network', () => {
     expect(new Set(proxy.faults)).toEqual(
       new Set(['dropBefore', 'pass', 'dropAfter', 'error500', 'duplicate', 'delay', 'reorder']),
     );
-    expect(recordVersions(province.store.db)).toEqual(recordVersions(city.service.store.db));
-    const edited = province.store.db
-      .prepare("SELECT amount_fen FROM deals WHERE contract_no = 'HT-140100-0000007'")
-      .pluck()
-      .get();
-    expect(edited).toBe(9_900_007);
-    const cityBatches = city.service.store.db.prepare('SELECT id FROM sync_batches ORDER BY id').pluck().all();
-    const provinceBatches = province.store.db
-      .prepare('SELECT batch_id FROM province_batches ORDER BY batch_id')
-      .pluck()
-      .all();
-    expect(provinceBatches).toEqual(cityBatches);
+    expect(await provinceRecordVersions(province.db)).toEqual(recordVersions(city.service.store.db));
+    const edited = await province.db.all("SELECT amount_fen FROM deals WHERE contract_no = 'HT-140100-0000007'");
+    expect(edited).toEqual([{ amount_fen: 9_900_007 }]);
+    const cityBatches = city.service.store.db.prepare('SELECT id FROM sync_batches').pluck().all() as string[];
+    const provinceBatches = await province.db.all<{ batch_id: string }>('SELECT batch_id FROM province_batches');
+    expect(provinceBatches.map((b) => b.batch_id).sort()).toEqual(cityBatches.sort());
     const states = city.service.store.db.prepare('SELECT DISTINCT state FROM sync_batches').pluck().all();
     expect(states).toEqual(['已接收']);
   });

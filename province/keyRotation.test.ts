@@ -1,28 +1,38 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ProvinceSql } from '../core/province/store/provinceDb';
 import type { ReadHandle } from '../core/store/store';
 import { runSyncPass } from '../core/sync/client';
 import { recordManyDeals } from '../core/sync/testing/syncFixtures';
 import { runCli } from '../tests/testing/runCli';
 import { setUpStore } from '../tests/testing/tempStore';
 import { findKey } from './keys';
-import { startTestProvince } from './testing/testProvince';
+import {
+  countRows,
+  PROVINCE_BACKENDS,
+  provinceCommand,
+  provinceStores,
+  type ProvinceBackend,
+} from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
+const stores = provinceStores();
 
+const AUDIT_DETAIL = 'SELECT detail FROM audit_log WHERE action = ?';
+const parsed = (row: { detail: string } | undefined) => JSON.parse(row!.detail) as Record<string, unknown>;
 const auditDetail = (db: ReadHandle, action: string) =>
-  JSON.parse(
-    (db.prepare('SELECT detail FROM audit_log WHERE action = ?').get(action) as { detail: string }).detail,
-  ) as Record<string, unknown>;
+  parsed(db.prepare(AUDIT_DETAIL).get(action) as { detail: string } | undefined);
+const provinceAuditDetail = async (db: ProvinceSql, action: string) =>
+  parsed(await db.get<{ detail: string }>(AUDIT_DETAIL, [action]));
 
-describe('a city changes its signing key', () => {
+describe.each(PROVINCE_BACKENDS)('a city changes its signing key, the province on %s', (backend: ProvinceBackend) => {
   it('key rotate keeps the old public key, province enroll --replace takes the new one, and sync goes on where it stopped', async () => {
     const city = await setUpStore('140100');
     cleanups.push(city.close);
-    const province = await startTestProvince();
+    const province = await stores.endpoint(backend);
     cleanups.push(province.close);
     await province.enroll(city.service.store, city.adminActor);
     const sync = () =>
@@ -48,22 +58,14 @@ describe('a city changes its signing key', () => {
     expect(refused.lastError).toContain('省级拒绝了本批次（签名或密钥未通过）');
 
     const replace = runCli([
-      '--db',
-      province.dbPath,
       '--user',
       '省级管理员',
-      'province',
-      'enroll',
-      '--region',
-      '140100',
-      '--key',
-      newKey,
-      '--replace',
+      ...provinceCommand(province.location, 'enroll', '--region', '140100', '--key', newKey, '--replace'),
     ]);
     expect(replace.stderr).toBe('');
     expect(replace.status).toBe(0);
     expect(replace.stdout).toContain('已替换登记');
-    expect(auditDetail(province.store.db, 'province.keyReplaced')).toEqual({
+    expect(await provinceAuditDetail(province.db, 'province.keyReplaced')).toEqual({
       regionCode: '140100',
       previousFingerprint: oldFingerprint,
     });
@@ -71,6 +73,6 @@ describe('a city changes its signing key', () => {
 
     const after = await sync();
     expect(after.settled).toBe(true);
-    expect(province.store.db.prepare('SELECT count(*) FROM deals').pluck().get()).toBe(4);
+    expect(await countRows(province.db, 'deals')).toBe(4);
   });
 });

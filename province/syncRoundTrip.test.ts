@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSyncPass } from '../core/sync/client';
 import { recordDeal, patentNumber } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
-import { startTestProvince, type TestProvince } from './testing/testProvince';
+import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -15,19 +15,17 @@ async function city(region: string) {
   return c;
 }
 
-async function province(): Promise<TestProvince> {
-  const p = await startTestProvince();
+const stores = provinceStores();
+async function province(backend: ProvinceBackend) {
+  const p = await stores.endpoint(backend);
   cleanups.push(p.close);
   return p;
 }
 
-const count = (p: TestProvince, table: string) =>
-  p.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-
-describe('a city reporting to the province', () => {
+describe.each(PROVINCE_BACKENDS)('a city reporting to the province on %s', (backend: ProvinceBackend) => {
   it('sends its deal with parties, patents and payments, and the batch is acknowledged', async () => {
     const taiyuan = await city('140100');
-    const prov = await province();
+    const prov = await province(backend);
     await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100');
 
@@ -38,20 +36,23 @@ describe('a city reporting to the province', () => {
     });
 
     expect(result.settled).toBe(true);
-    expect(count(prov, 'deals')).toBe(1);
-    expect(count(prov, 'deal_patents')).toBe(2);
-    expect(count(prov, 'payments')).toBe(2);
-    expect(count(prov, 'organizations')).toBe(2);
+    expect(await countRows(prov.db, 'deals')).toBe(1);
+    expect(await countRows(prov.db, 'deal_patents')).toBe(2);
+    expect(await countRows(prov.db, 'payments')).toBe(2);
+    expect(await countRows(prov.db, 'organizations')).toBe(2);
     const overview = await taiyuan.call('sync.overview', {});
     expect(overview.pendingRecords).toBe(0);
     expect(overview.batches[0]).toMatchObject({ state: '已接收', rejected: [] });
     expect(overview.lastContactAt).not.toBeNull();
   });
+});
 
+// SQLite only: the cross-city rules (R01) that publish this feedback are run by the SQLite store alone.
+describe('a city reporting to the province, with cross-city feedback', () => {
   it('files a repeat transfer of one patent in two cities as 省级反馈 in both review queues', async () => {
     const taiyuan = await city('140100');
     const datong = await city('140200');
-    const prov = await province();
+    const prov = await province('sqlite');
     await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
     await prov.enroll(datong.service.store, datong.adminActor);
     const shared = {

@@ -37,9 +37,14 @@ export function provinceStores() {
   return {
     location,
     open,
-    /** The endpoint on a fresh store of that backend. */
-    endpoint: async (backend: ProvinceBackend, options?: EndpointOptions): Promise<ProvinceEndpoint> =>
-      startProvinceEndpoint(await open(backend), options),
+    /** The endpoint on a fresh store of that backend, and where that store is (for the CLI). */
+    endpoint: async (
+      backend: ProvinceBackend,
+      options?: EndpointOptions,
+    ): Promise<ProvinceEndpoint & { location: ProvinceLocation }> => {
+      const at = await location(backend);
+      return { ...(await startProvinceEndpoint(await openProvinceDb(at), options)), location: at };
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordVersions } from '../../province/testing/compareStores';
+import { provinceRecordVersions, recordVersions } from '../../province/testing/compareStores';
 import { setUpSlowSync } from '../testing/slowSync';
 import { healthy, storeHealth } from './testing/consistency';
 
@@ -58,6 +58,6 @@ describe('kill -9 in the middle of a sync', () => {
     expect(await syncAgain()).toBe(0);
     expect(storeHealth(city.dbPath)).toEqual(healthy());
     expect(batchProblems(city.dbPath)).toEqual([]);
-    expect(recordVersions(province.store.db)).toEqual(recordVersions(city.service.store.db));
+    expect(await provinceRecordVersions(province.db)).toEqual(recordVersions(city.service.store.db));
   });
 });

@@ -1,6 +1,6 @@
 import { recordManyDeals } from '../../core/sync/testing/syncFixtures';
 import { startChaosProxy } from '../../province/testing/chaosProxy';
-import { startTestProvince } from '../../province/testing/testProvince';
+import { type ProvinceEndpoint, startTestProvince } from '../../province/testing/testProvince';
 import { exitCodeOf, killAsSoonAs } from './killAndRestart';
 import { startCli } from './runCli';
 import { setUpStore } from './tempStore';
@@ -8,12 +8,17 @@ import { setUpStore } from './tempStore';
 /**
  * A city store (140100) with `deals` deals to report, enrolled at a test province on 127.0.0.1 that answers through a
  * slow proxy, so that `patent-desk sync` in batches of 100 is still under way when a test kills it. Whatever it starts
- * is pushed onto `cleanups`. The CLI runs as a child because the province lives in this process.
+ * is pushed onto `cleanups`. The CLI runs as a child because the province lives in this process. The province is a
+ * SQLite one unless `startProvince` starts another.
  */
-export async function setUpSlowSync(cleanups: (() => unknown)[], deals: number) {
+export async function setUpSlowSync(
+  cleanups: (() => unknown)[],
+  deals: number,
+  startProvince: () => Promise<ProvinceEndpoint> = startTestProvince,
+) {
   const city = await setUpStore('140100');
   cleanups.push(city.close);
-  const province = await startTestProvince();
+  const province = await startProvince();
   cleanups.push(province.close);
   await province.enroll(city.service.store, city.adminActor);
   recordManyDeals(city.service.store, city.adminActor, '140100', deals);
