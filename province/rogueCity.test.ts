@@ -366,10 +366,9 @@ describe.each(PROVINCE_BACKENDS)('the province on %s', (backend: ProvinceBackend
   });
 });
 
-// SQLite only: the cross-city rules (R01) are run by the SQLite store alone; PostgreSQL has no derived data yet.
-describe('cross-city feedback', () => {
+describe.each(PROVINCE_BACKENDS)('cross-city feedback, on %s', (backend: ProvinceBackend) => {
   it("hands each city only its own deal's id and contract number, and names the other city by its region only", async () => {
-    const { prov, taiyuan, datong } = await threeInstallations(await province('sqlite'));
+    const { prov, taiyuan, datong } = await threeInstallations(await province(backend));
     const shared = {
       number: patentNumber(4242),
       title: '一种煤矸石综合利用方法',

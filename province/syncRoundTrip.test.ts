@@ -47,62 +47,64 @@ describe.each(PROVINCE_BACKENDS)('a city reporting to the province on %s', (back
   });
 });
 
-// SQLite only: the cross-city rules (R01) that publish this feedback are run by the SQLite store alone.
-describe('a city reporting to the province, with cross-city feedback', () => {
-  it('files a repeat transfer of one patent in two cities as 省级反馈 in both review queues', async () => {
-    const taiyuan = await city('140100');
-    const datong = await city('140200');
-    const prov = await province('sqlite');
-    await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
-    await prov.enroll(datong.service.store, datong.adminActor);
-    const shared = {
-      number: patentNumber(4242),
-      title: '一种煤矸石综合利用方法',
-      filingDate: '2020-04-21',
-      status: '有效' as const,
-    };
-    recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
-      kind: '转让',
-      licenseMode: null,
-      contractNo: 'TY-2024-01',
-      contractDate: '2024-01-10',
-      recordationDate: '2024-01-20',
-      patents: [shared],
-      payments: [],
-    });
-    recordDeal(datong.service.store, datong.adminActor, '140200', {
-      kind: '转让',
-      licenseMode: null,
-      contractNo: 'DT-2024-07',
-      contractDate: '2024-03-01',
-      recordationDate: '2024-03-05',
-      patents: [shared],
-      payments: [],
-    });
+describe.each(PROVINCE_BACKENDS)(
+  'a city reporting to the province, with cross-city feedback, on %s',
+  (backend: ProvinceBackend) => {
+    it('files a repeat transfer of one patent in two cities as 省级反馈 in both review queues', async () => {
+      const taiyuan = await city('140100');
+      const datong = await city('140200');
+      const prov = await province(backend);
+      await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+      await prov.enroll(datong.service.store, datong.adminActor);
+      const shared = {
+        number: patentNumber(4242),
+        title: '一种煤矸石综合利用方法',
+        filingDate: '2020-04-21',
+        status: '有效' as const,
+      };
+      recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
+        kind: '转让',
+        licenseMode: null,
+        contractNo: 'TY-2024-01',
+        contractDate: '2024-01-10',
+        recordationDate: '2024-01-20',
+        patents: [shared],
+        payments: [],
+      });
+      recordDeal(datong.service.store, datong.adminActor, '140200', {
+        kind: '转让',
+        licenseMode: null,
+        contractNo: 'DT-2024-07',
+        contractDate: '2024-03-01',
+        recordationDate: '2024-03-05',
+        patents: [shared],
+        payments: [],
+      });
 
-    for (const c of [taiyuan, datong, taiyuan]) {
-      const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
-      expect(r.settled).toBe(true);
-    }
+      for (const c of [taiyuan, datong, taiyuan]) {
+        const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
+        expect(r.settled).toBe(true);
+      }
 
-    for (const c of [taiyuan, datong]) {
-      const queue = await c.call('review.queue', { source: '省级反馈' });
-      expect(queue.rows).toEqual([
-        expect.objectContaining({
-          ruleId: 'R01',
-          source: '省级反馈',
-          status: '待审核',
-          active: true,
-          regionCode: c === taiyuan ? '140100' : '140200',
-        }),
-      ]);
-      // Each city is told of its own deal only; the other city's contract stays with that city.
-      expect(queue.rows[0]!.contracts).toEqual([c === taiyuan ? 'TY-2024-01' : 'DT-2024-07']);
-      // The city's own full scan (which cannot see the other city's deal) leaves the province's finding in the queue.
-      await c.call('rules.scan', { ruleIds: ['R01', 'R02', 'R10'] });
-      expect((await c.call('review.queue', { source: '省级反馈' })).rows).toEqual([
-        expect.objectContaining({ active: true }),
-      ]);
-    }
-  });
-});
+      for (const c of [taiyuan, datong]) {
+        const queue = await c.call('review.queue', { source: '省级反馈' });
+        expect(queue.rows).toEqual([
+          expect.objectContaining({
+            ruleId: 'R01',
+            source: '省级反馈',
+            status: '待审核',
+            active: true,
+            regionCode: c === taiyuan ? '140100' : '140200',
+          }),
+        ]);
+        // Each city is told of its own deal only; the other city's contract stays with that city.
+        expect(queue.rows[0]!.contracts).toEqual([c === taiyuan ? 'TY-2024-01' : 'DT-2024-07']);
+        // The city's own full scan (which cannot see the other city's deal) leaves the province's finding in the queue.
+        await c.call('rules.scan', { ruleIds: ['R01', 'R02', 'R10'] });
+        expect((await c.call('review.queue', { source: '省级反馈' })).rows).toEqual([
+          expect.objectContaining({ active: true }),
+        ]);
+      }
+    });
+  },
+);
