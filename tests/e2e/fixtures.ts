@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDatabase, startPostgres } from '../testing/postgres';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = path.join(ROOT, 'bin', 'patent-desk.mjs');
@@ -19,16 +20,19 @@ export interface Desk {
   cli(args: string[], env?: Record<string, string>): { status: number | null; stdout: string; stderr: string };
 }
 
+/** Runs the real CLI with exactly these arguments. */
+export function runCli(args: string[], env: Record<string, string> = {}): ReturnType<Desk['cli']> {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** Runs the real CLI against the store at dbPath. */
 export function cliFor(dbPath: string): Desk['cli'] {
-  return (args, env = {}) => {
-    const r = spawnSync(process.execPath, [CLI, '--db', dbPath, ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, ...env },
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  return (args, env = {}) => runCli(['--db', dbPath, ...args], env);
 }
 
 /**
@@ -61,9 +65,20 @@ export async function startDesk(
   return { child, url };
 }
 
+/** The province's store for `patent-desk province …`: a SQLite file, or a PostgreSQL database (its URL). */
+export type ProvinceStore = { file: string } | { databaseUrl: string };
+
+/** `patent-desk province <command…>` on that store: --db before the command, --database-url after it. */
+export function provinceArgs(store: ProvinceStore, ...command: string[]): string[] {
+  return 'file' in store
+    ? ['--db', store.file, 'province', ...command]
+    : ['province', ...command, '--database-url', store.databaseUrl];
+}
+
 /** A real provincial endpoint (`patent-desk province serve`) on 127.0.0.1 over the store at db. */
-export async function serveProvince(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, '--db', db, 'province', 'serve', '--port', '0'], {
+export async function serveProvince(store: string | ProvinceStore): Promise<{ url: string; child: ChildProcess }> {
+  const args = provinceArgs(typeof store === 'string' ? { file: store } : store, 'serve', '--port', '0');
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -79,7 +94,19 @@ export async function serveProvince(db: string): Promise<{ url: string; child: C
   return { url, child };
 }
 
-export const test = base.extend<{ desk: Desk; freshDesk: Desk }>({
+export const test = base.extend<
+  { desk: Desk; freshDesk: Desk },
+  { postgres: { newDatabase(name: string): Promise<string> } }
+>({
+  /** A throw-away PostgreSQL cluster for this worker, started on first use, with a fresh database per call. */
+  postgres: [
+    async ({}, use) => {
+      const cluster = await startPostgres();
+      await use({ newDatabase: (name) => createDatabase(cluster.url, name) });
+      await cluster.stop();
+    },
+    { scope: 'worker' },
+  ],
   /** A store already set up for 太原市 with an administrator; the page is not yet logged in. */
   desk: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));

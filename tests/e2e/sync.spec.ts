@@ -1,115 +1,137 @@
 import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ADMIN, apiAs, expect, login, screenshot, serveProvince, test, type Desk } from './fixtures';
+import {
+  ADMIN,
+  apiAs,
+  expect,
+  login,
+  provinceArgs,
+  runCli,
+  screenshot,
+  serveProvince,
+  test,
+  type Desk,
+  type ProvinceStore,
+} from './fixtures';
 import { writeSample } from './sampleWorkbook';
 
 /** A real provincial endpoint (`patent-desk province serve`) on 127.0.0.1, with the desk's key enrolled. */
-async function startProvince(desk: Desk): Promise<{ url: string; db: string; child: ChildProcess }> {
-  const db = path.join(desk.dir, 'province.db');
+async function startProvince(
+  desk: Desk,
+  store: ProvinceStore = { file: path.join(desk.dir, 'province.db') },
+): Promise<{ url: string; db: string; child: ChildProcess }> {
   const pem = path.join(desk.dir, 'taiyuan.pem');
   expect(desk.cli(['key', '--out', pem]).status).toBe(0);
-  const enroll = desk.cli(['--db', db, 'province', 'enroll', '--region', '140100', '--key', pem]);
+  const enroll = runCli(provinceArgs(store, 'enroll', '--region', '140100', '--key', pem));
   expect(enroll.stderr).toBe('');
-  const { url, child } = await serveProvince(db);
-  return { url, db, child };
+  const { url, child } = await serveProvince(store);
+  return { url, db: 'file' in store ? store.file : '', child };
 }
 
-test('数据同步: pending records go to the province with 立即同步; a rejected record shows its 合同编号, the reason in words and opens its deal', async ({
-  page,
-  desk,
-}) => {
-  test.slow(); // the whole sample workbook (its records, parties and patents) goes to the province, on a 2-core CI machine
-  const province = await startProvince(desk);
-  try {
-    const imported = desk.cli(['import', writeSample(desk)]);
-    expect(imported.status, imported.stderr).toBe(0);
+// The same caseworker's day against the province on either of its stores: a SQLite file, a PostgreSQL database.
+for (const backend of ['sqlite', 'postgres'] as const)
+  test(`数据同步 (province on ${backend}): pending records go to the province with 立即同步; a rejected record shows its 合同编号, the reason in words and opens its deal`, async ({
+    page,
+    desk,
+    postgres,
+  }) => {
+    test.slow(); // the whole sample workbook (its records, parties and patents) goes to the province, on a 2-core CI machine
+    const province = await startProvince(
+      desk,
+      backend === 'postgres' ? { databaseUrl: await postgres.newDatabase('province_sync') } : undefined,
+    );
+    try {
+      const imported = desk.cli(['import', writeSample(desk)]);
+      expect(imported.status, imported.stderr).toBe(0);
 
-    await login(page, desk);
-    // Pending records are looked at before the endpoint is set: from then on the background sync may send them.
-    await page.getByRole('menuitem', { name: '数据同步' }).click();
-    await expect(page.getByRole('heading', { name: '数据同步', exact: true })).toBeVisible();
-    await expect(page.getByText(/^[1-9]\d* 条$/)).toBeVisible();
-    await expect(page.getByText('还没有报送批次')).toBeVisible();
-    await screenshot(page, 'sync-pending');
+      await login(page, desk);
+      // Pending records are looked at before the endpoint is set: from then on the background sync may send them.
+      await page.getByRole('menuitem', { name: '数据同步' }).click();
+      await expect(page.getByRole('heading', { name: '数据同步', exact: true })).toBeVisible();
+      await expect(page.getByText(/^[1-9]\d* 条$/)).toBeVisible();
+      await expect(page.getByText('还没有报送批次')).toBeVisible();
+      await screenshot(page, `sync-pending-${backend}`);
 
-    await page.getByRole('menuitem', { name: '设置' }).click();
-    await page.getByLabel('省级接口地址').fill(province.url);
-    await page.getByRole('button', { name: '保存' }).click();
-    await expect(page.getByText('已保存')).toBeVisible();
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      await page.getByLabel('省级接口地址').fill(province.url);
+      await page.getByRole('button', { name: '保存' }).click();
+      await expect(page.getByText('已保存')).toBeVisible();
 
-    await page.getByRole('tab', { name: '签名密钥' }).click();
-    const fingerprint = /公钥指纹：(.+)/.exec(desk.cli(['key', '--out', path.join(desk.dir, 'again.pem')]).stdout)![1]!;
-    await expect(page.getByLabel('公钥指纹')).toHaveText(fingerprint);
-    await screenshot(page, 'sync-signing-key');
+      await page.getByRole('tab', { name: '签名密钥' }).click();
+      const fingerprint = /公钥指纹：(.+)/.exec(
+        desk.cli(['key', '--out', path.join(desk.dir, 'again.pem')]).stdout,
+      )![1]!;
+      await expect(page.getByLabel('公钥指纹')).toHaveText(fingerprint);
+      await screenshot(page, `sync-signing-key-${backend}`);
 
-    await page.getByRole('menuitem', { name: '数据同步' }).click();
-    await expect(page.getByRole('button', { name: '立即同步' })).toBeEnabled();
-    // The background sync may have started once the address was saved: the click then waits for it and reports.
-    await page.getByRole('button', { name: '立即同步' }).click();
-    await expect(page.getByText(/同步完成：所有记录均已被省级接收/)).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByText('0 条', { exact: true })).toBeVisible();
-    await expect(page.getByText('已接收').first()).toBeVisible();
-    await expect(page.getByText(/接收 \d+ 条，重复 0 条，拒收 0 条/).first()).toBeVisible();
+      await page.getByRole('menuitem', { name: '数据同步' }).click();
+      await expect(page.getByRole('button', { name: '立即同步' })).toBeEnabled();
+      // The background sync may have started once the address was saved: the click then waits for it and reports.
+      await page.getByRole('button', { name: '立即同步' }).click();
+      await expect(page.getByText(/同步完成：所有记录均已被省级接收/)).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByText('0 条', { exact: true })).toBeVisible();
+      await expect(page.getByText('已接收').first()).toBeVisible();
+      await expect(page.getByText(/接收 \d+ 条，重复 0 条，拒收 0 条/).first()).toBeVisible();
 
-    // A city-side fault: a deal version whose amount is negative. The province refuses that one record only.
-    const city = new Database(desk.dbPath);
-    const deal = city.prepare('SELECT * FROM deals LIMIT 1').get() as Record<string, unknown>;
-    const faulty = Number(deal.version) + 1;
-    city.prepare('UPDATE deals SET version = ? WHERE id = ?').run(faulty, deal.id);
-    city
-      .prepare(
-        "INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES ('deal', ?, ?, 'upsert', ?, ?)",
-      )
-      .run(
-        deal.id,
-        faulty,
-        JSON.stringify({ ...deal, version: faulty, amount_fen: -5, patents: [] }),
-        new Date().toISOString(),
-      );
-    city.close();
-    await page.reload();
-    // Whether 立即同步 or the background sync sends it, the province answers the same.
-    await page.getByRole('button', { name: '立即同步' }).click();
-    await expect(page.getByText('部分拒收').first()).toBeVisible({ timeout: 30_000 });
-    // The batch opens on its rejected record: named by kind and 合同编号, the field by its label, and what to do.
-    const rejected = page.getByRole('row', {
-      name: `交易 合同编号 ${String(deal.contract_no)} 成交金额 不能为负数，请更正后重新同步`,
-      exact: true,
-    });
-    await expect(rejected).toBeVisible();
-    await expect(page.getByText(/amount_fen|INVALID_RECORD/)).toHaveCount(0);
-    await expect(page.getByText(String(deal.id))).toHaveCount(0);
-    await screenshot(page, 'sync-rejected');
-    await rejected.getByRole('link', { name: `合同编号 ${String(deal.contract_no)}` }).click();
-    await expect(page).toHaveURL(new RegExp(`/filings/deals/${String(deal.id)}$`));
-    await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
-    await expect(page.getByText(String(deal.contract_no), { exact: true })).toBeVisible();
-
-    // The caseworker corrects the amount; after the next sync the rejection says it has been dealt with.
-    await page.getByRole('button', { name: '修改' }).click();
-    await page.getByLabel('成交金额', { exact: true }).fill('400');
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
-    await page.getByRole('menuitem', { name: '数据同步' }).click();
-    await page.getByRole('button', { name: '立即同步' }).click();
-    // The message of the sync before may still be on screen: wait for this one's.
-    await expect(page.getByText(/同步完成：所有记录均已被省级接收/)).toBeVisible({ timeout: 30_000 });
-    await page
-      .getByRole('button', { name: /展开行|Expand row/ })
-      .first()
-      .click();
-    await expect(
-      page.getByRole('row', {
-        name: `交易 合同编号 ${String(deal.contract_no)} 已更正，省级已接收新版本 成交金额 不能为负数，请更正后重新同步`,
+      // A city-side fault: a deal version whose amount is negative. The province refuses that one record only.
+      const city = new Database(desk.dbPath);
+      const deal = city.prepare('SELECT * FROM deals LIMIT 1').get() as Record<string, unknown>;
+      const faulty = Number(deal.version) + 1;
+      city.prepare('UPDATE deals SET version = ? WHERE id = ?').run(faulty, deal.id);
+      city
+        .prepare(
+          "INSERT INTO outbox (entity, entity_id, version, op, payload, created_at) VALUES ('deal', ?, ?, 'upsert', ?, ?)",
+        )
+        .run(
+          deal.id,
+          faulty,
+          JSON.stringify({ ...deal, version: faulty, amount_fen: -5, patents: [] }),
+          new Date().toISOString(),
+        );
+      city.close();
+      await page.reload();
+      // Whether 立即同步 or the background sync sends it, the province answers the same.
+      await page.getByRole('button', { name: '立即同步' }).click();
+      await expect(page.getByText('部分拒收').first()).toBeVisible({ timeout: 30_000 });
+      // The batch opens on its rejected record: named by kind and 合同编号, the field by its label, and what to do.
+      const rejected = page.getByRole('row', {
+        name: `交易 合同编号 ${String(deal.contract_no)} 成交金额 不能为负数，请更正后重新同步`,
         exact: true,
-      }),
-    ).toBeVisible();
-    await screenshot(page, 'sync-corrected');
-  } finally {
-    province.child.kill();
-  }
-});
+      });
+      await expect(rejected).toBeVisible();
+      await expect(page.getByText(/amount_fen|INVALID_RECORD/)).toHaveCount(0);
+      await expect(page.getByText(String(deal.id))).toHaveCount(0);
+      await screenshot(page, `sync-rejected-${backend}`);
+      await rejected.getByRole('link', { name: `合同编号 ${String(deal.contract_no)}` }).click();
+      await expect(page).toHaveURL(new RegExp(`/filings/deals/${String(deal.id)}$`));
+      await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
+      await expect(page.getByText(String(deal.contract_no), { exact: true })).toBeVisible();
+
+      // The caseworker corrects the amount; after the next sync the rejection says it has been dealt with.
+      await page.getByRole('button', { name: '修改' }).click();
+      await page.getByLabel('成交金额', { exact: true }).fill('400');
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await expect(page.getByRole('heading', { name: '专利交易详情', exact: true })).toBeVisible();
+      await page.getByRole('menuitem', { name: '数据同步' }).click();
+      await page.getByRole('button', { name: '立即同步' }).click();
+      // The message of the sync before may still be on screen: wait for this one's.
+      await expect(page.getByText(/同步完成：所有记录均已被省级接收/)).toBeVisible({ timeout: 30_000 });
+      await page
+        .getByRole('button', { name: /展开行|Expand row/ })
+        .first()
+        .click();
+      await expect(
+        page.getByRole('row', {
+          name: `交易 合同编号 ${String(deal.contract_no)} 已更正，省级已接收新版本 成交金额 不能为负数，请更正后重新同步`,
+          exact: true,
+        }),
+      ).toBeVisible();
+      await screenshot(page, `sync-corrected-${backend}`);
+    } finally {
+      province.child.kill();
+    }
+  });
 
 test('导出报送文件: the file the page saves is taken in by `province ingest`, and the later sync stores nothing twice', async ({
   page,
