@@ -205,6 +205,11 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
     if (row[meta.key] !== record.id || row.version !== record.version)
       return reject(record, 'INVALID_RECORD', [MISMATCH_REASON]);
 
+    // The row before its owner: a batch that takes a record commits both at once, so a row read here has its owner
+    // read next. The other way round, another server's batch committing in between would show a row without an owner,
+    // as if held from before owners were kept, and this sender's version would pass for a duplicate of it.
+    const t = await tableSql(meta);
+    const held = await db.get<Row>(t.held, [record.id]);
     const owner = await ownership.ownerOf(entity, record.id);
     if (owner && owner.region !== sender.region) {
       return SHARED_ENTITIES.has(entity)
@@ -225,8 +230,6 @@ export function createRecordApplier(store: ProvinceDb, db: ProvinceTx, at: strin
     }
     for (const column of meta.organizationRefs) row[column] = await resolveOrganization(row[column]);
 
-    const t = await tableSql(meta);
-    const held = await db.get<Row>(t.held, [record.id]);
     if (
       record.version <=
       (await ownership.duplicateUpTo(entity, record.id, sender, owner, held ? (held.version as number) : null))
