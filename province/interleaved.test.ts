@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrollKey } from '../core/province/installations/keys';
-import type { ProvinceDb, ProvinceTx, SqlValue } from '../core/province/store/provinceDb';
+import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { exportBatchFile } from '../core/sync/fileBatch';
 import { signingIdentity } from '../core/sync/installationKey';
 import { patentNumber, recordDeal } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
 import { ingestEnvelope, type IngestResult } from './ingest';
+import { interleave } from './testing/interleave';
 import { provinceStores } from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
@@ -14,35 +15,20 @@ afterEach(async () => {
 });
 const stores = provinceStores();
 
+/**
+ * A batch interleaved with another province server's work on the same database, at the one point where the order
+ * matters (testing/interleave.ts): what a load of concurrent batches hits now and then, staged every time.
+ */
+
 async function enrolledCity(db: ProvinceDb, region: string) {
   const c = await setUpStore(region);
   cleanups.push(c.close);
   const identity = await signingIdentity(c.service.store, c.adminActor);
   await enrollKey(db, region, identity.publicKeyPem, c.adminActor, new Date().toISOString());
-  return c;
+  return { ...c, fingerprint: identity.fingerprint };
 }
-
-/**
- * The store, except that inside a transaction, once a read matches `when`, `meanwhile` runs (to its end) before the
- * read is answered: another server's work, staged between two statements of this one.
- */
-function pausingAfter(
-  db: ProvinceDb,
-  when: (sql: string, params: readonly SqlValue[]) => boolean,
-  meanwhile: () => Promise<unknown>,
-): ProvinceDb & { paused: () => boolean } {
-  let paused = false;
-  const get = (tx: ProvinceTx) =>
-    async function <T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-      const row = await tx.get<T>(sql, params);
-      if (!paused && when(sql, params)) {
-        paused = true;
-        await meanwhile();
-      }
-      return row;
-    };
-  return { ...db, transaction: (fn) => db.transaction((tx) => fn({ ...tx, get: get(tx) })), paused: () => paused };
-}
+type City = Awaited<ReturnType<typeof enrolledCity>>;
+const envelope = async (c: City) => (await exportBatchFile(c.service.store, c.adminActor, new Date()))!.content;
 
 describe('a shared record two province servers take at once (PostgreSQL)', () => {
   it("keeps the later region's claim when the first region's batch commits between reading the record and its owner", async () => {
@@ -60,20 +46,18 @@ describe('a shared record two province servers take at once (PostgreSQL)', () =>
       assignor: { name: '大同某研究院', kind: '科研院所', regionCode: '140200' },
       assignee: { name: '大同某公司', kind: '企业', regionCode: '140200', size: '小型' },
     });
-    const envelope = async (c: typeof taiyuan) =>
-      (await exportBatchFile(c.service.store, c.adminActor, new Date()))!.content;
     const [fromTaiyuan, fromDatong] = [await envelope(taiyuan), await envelope(datong)];
 
     // 大同's batch asks who owns the patent (nobody yet); before it reads on, 太原's batch takes the patent and commits.
     let first: IngestResult | undefined;
-    const server = pausingAfter(
+    const server = interleave(
       db,
-      (sql, params) => sql.includes('FROM province_record_owners') && params.includes(contested),
+      { afterRead: (sql, params) => sql.includes('FROM province_record_owners') && params.includes(contested) },
       async () => (first = await ingestEnvelope(db, fromTaiyuan, new Date().toISOString())),
     );
     const second = await ingestEnvelope(server, fromDatong, new Date().toISOString());
 
-    expect(server.paused()).toBe(true);
+    expect(server.ran()).toBe(true);
     expect(first).toMatchObject({ status: 200, body: { rejected: [] } });
     expect(second).toMatchObject({ status: 200, body: { rejected: [] } });
     expect(await db.get('SELECT region_code FROM province_record_owners WHERE record_id = ?', [contested])).toEqual({
