@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { enrollKey } from '../core/province/installations/keys';
+import { enrollKey, replaceKey } from '../core/province/installations/keys';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { exportBatchFile } from '../core/sync/fileBatch';
 import { signingIdentity } from '../core/sync/installationKey';
+import { generateKeyPair } from '../core/sync/signing';
 import { patentNumber, recordDeal } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
 import { ingestEnvelope, type IngestResult } from './ingest';
 import { interleave } from './testing/interleave';
-import { provinceStores } from './testing/provinceBackends';
+import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -70,3 +71,33 @@ describe('a shared record two province servers take at once (PostgreSQL)', () =>
     );
   });
 });
+
+describe.each(PROVINCE_BACKENDS)(
+  'a key retired while its batch is on the way in, on %s',
+  (backend: ProvinceBackend) => {
+    it('refuses the batch when the key is replaced between its lookup and its transaction; the new key keeps the sequence', async () => {
+      const db = await stores.open(backend);
+      cleanups.push(() => db.close());
+      const taiyuan = await enrolledCity(db, '140100');
+      recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100');
+      const signedWithOldKey = await envelope(taiyuan);
+
+      // The officer's `province enroll --replace` commits after the batch's key was looked up, before its transaction.
+      const successor = generateKeyPair();
+      const server = interleave(db, { beforeTransaction: true }, () =>
+        replaceKey(db, '140100', successor.publicKeyPem, null, taiyuan.adminActor, new Date().toISOString()),
+      );
+      const result = await ingestEnvelope(server, signedWithOldKey, new Date().toISOString());
+
+      expect(server.ran()).toBe(true);
+      expect(result).toMatchObject({ status: 401, body: { error: { code: 'UNKNOWN_KEY' } } });
+      expect(await countRows(db, 'province_batches')).toBe(0);
+      expect(await countRows(db, 'deals')).toBe(0);
+      // Neither sequence moved: the new key goes on from where the old one stopped.
+      const keys = await db.all<{ fingerprint: string; next_seq: number }>(
+        'SELECT fingerprint, next_seq FROM province_keys',
+      );
+      expect(keys.map((k) => k.next_seq)).toEqual([1, 1]);
+    });
+  },
+);
