@@ -207,6 +207,10 @@ export function createRecordApplier(
     if (row[meta.key] !== record.id || row.version !== record.version)
       return reject(record, 'INVALID_RECORD', [MISMATCH_REASON]);
 
+    // The row before its owner: a batch that takes a record commits both at once, so a row read here has its owner
+    // read next. The other way round, another server's batch committing in between would show a row without an owner,
+    // as if held from before owners were kept, and this sender's version would pass for a duplicate of it.
+    const heldVersion = await lookups.heldVersion(entity, record.id);
     const owner = await ownership.ownerOf(entity, record.id);
     if (owner && owner.region !== sender.region) {
       return SHARED_ENTITIES.has(entity)
@@ -228,7 +232,7 @@ export function createRecordApplier(
     for (const column of meta.organizationRefs) row[column] = await resolveOrganization(row[column]);
 
     const t = await tableSql(meta);
-    if (record.version <= (await ownership.duplicateUpTo(entity, record.id, owner))) return 'duplicate';
+    if (record.version <= (await ownership.duplicateUpTo(entity, record.id, owner, heldVersion))) return 'duplicate';
     try {
       await write(entity, t, row, record.version, !owner);
       return 'accepted';

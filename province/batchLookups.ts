@@ -104,6 +104,20 @@ export async function batchLookups(db: ProvinceTx, records: readonly BatchRecord
   }
   const allIds = [...idsByEntity.values()].flatMap((ids) => [...ids]);
 
+  // Rows before their owners: a batch that takes a record commits both at once, so a row read here has its owner
+  // read next; the other way round, another server's batch committing in between would show a row without an owner,
+  // as if held from before owners were kept (province/interleaved.test.ts).
+  for (const [entity, ids] of idsByEntity) {
+    const meta = SYNC_ENTITIES[entity as keyof typeof SYNC_ENTITIES];
+    const rows = await db.all<{ id: string; version: number }>(
+      `SELECT ${meta.key} AS id, version FROM ${meta.table} WHERE ${meta.key} ${inList}`,
+      list(ids),
+    );
+    held.preload(
+      [...ids].map((id) => keyOf(entity, id)),
+      rows.map((r) => [keyOf(entity, r.id), r.version]),
+    );
+  }
   const ownerRows = await db.all<{ entity: string; record_id: string; region: string; keyFingerprint: string | null }>(
     `SELECT entity, record_id, region_code AS region, key_fingerprint AS "keyFingerprint" FROM province_record_owners
      WHERE record_id ${inList}`,
@@ -121,17 +135,6 @@ export async function batchLookups(db: ProvinceTx, records: readonly BatchRecord
     recordKeys,
     sentRows.map((r) => [keyOf(r.entity, r.record_id), r.version]),
   );
-  for (const [entity, ids] of idsByEntity) {
-    const meta = SYNC_ENTITIES[entity as keyof typeof SYNC_ENTITIES];
-    const rows = await db.all<{ id: string; version: number }>(
-      `SELECT ${meta.key} AS id, version FROM ${meta.table} WHERE ${meta.key} ${inList}`,
-      list(ids),
-    );
-    held.preload(
-      [...ids].map((id) => keyOf(entity, id)),
-      rows.map((r) => [keyOf(entity, r.id), r.version]),
-    );
-  }
   const aliasRows = await db.all<{ source_id: string; organization_id: string }>(
     `SELECT source_id, organization_id FROM province_org_aliases WHERE source_id ${inList}`,
     list(organizationIds),

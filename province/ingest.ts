@@ -12,7 +12,7 @@ import { createRecordApplier } from './applyRecords';
 import { batchLookups } from './batchLookups';
 import { anchorProblem, hasAnchors, keepAnchor } from './auditAnchors';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
-import { findKey } from './keys';
+import { findKey, lockedNextSeq } from './keys';
 
 export type IngestResult =
   | {
@@ -28,6 +28,8 @@ export type IngestResult =
 
 export const tooLargeMessage = (maxBytes: number) =>
   `批次超过 ${Math.round(maxBytes / 1024)} KB 的上限，请分成较小的批次报送`;
+
+const UNKNOWN_KEY_MESSAGE = '签名公钥未在省级登记：请将 patent-desk key 导出的公钥交省级管理员登记';
 
 const refuse = (status: 400 | 401 | 409 | 413, code: string, message: string, nextSeq?: number): IngestResult => ({
   status,
@@ -66,7 +68,7 @@ export async function ingestEnvelope(
   const envelope = batchEnvelope.safeParse(parseJson(text));
   if (!envelope.success) return refuse(400, 'MALFORMED', '不是本系统的报送批次文件（格式无法识别）');
   const key = await findKey(store, envelope.data.keyFingerprint);
-  if (!key) return refuse(401, 'UNKNOWN_KEY', '签名公钥未在省级登记：请将 patent-desk key 导出的公钥交省级管理员登记');
+  if (!key) return refuse(401, 'UNKNOWN_KEY', UNKNOWN_KEY_MESSAGE);
   if (!verify(key.publicKeyPem, Buffer.from(envelope.data.batch, 'utf8'), envelope.data.signature)) {
     return refuse(401, 'BAD_SIGNATURE', '批次签名校验失败：内容在传输或保存中被改动，省级未入库任何记录');
   }
@@ -100,12 +102,9 @@ export async function ingestEnvelope(
   return store.transaction(async (db): Promise<IngestResult> => {
     // The key's row is locked first: batches of one installation are taken one after the other, also by two province
     // servers on one PostgreSQL database, so a batch sent twice at once is stored once and answered twice alike.
-    const nextSeq =
-      (
-        await db.get<{ next_seq: number }>(`SELECT next_seq FROM province_keys WHERE fingerprint = ?${db.forUpdate}`, [
-          key.fingerprint,
-        ])
-      )?.next_seq ?? 1;
+    // A key retired since it was found above is refused as it would be a moment later.
+    const nextSeq = await lockedNextSeq(db, key.fingerprint);
+    if (nextSeq === null) return refuse(401, 'UNKNOWN_KEY', UNKNOWN_KEY_MESSAGE);
     const seen = await db.get<{ content_sha256: string; summary: string }>(
       'SELECT content_sha256, summary FROM province_batches WHERE batch_id = ?',
       [batch.batchId],

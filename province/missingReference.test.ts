@@ -56,7 +56,7 @@ describe.each(PROVINCE_BACKENDS)(
       ]);
       expect(await province.db.all('SELECT id FROM deals ORDER BY id')).toEqual([{ id: good }]);
       const cityPayments = city.service.store.db.prepare('SELECT count(*) FROM payments').pluck().get();
-    expect(await countRows(province.db, 'payments')).toBe(cityPayments);
+      expect(await countRows(province.db, 'payments')).toBe(cityPayments);
       // Nothing of the refused record: no owner, no version noted, so the city's corrected resend is new.
       expect(
         await province.db.all('SELECT record_id FROM province_record_owners WHERE record_id = ?', [orphan]),

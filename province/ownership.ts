@@ -42,10 +42,15 @@ export function createOwnership(db: ProvinceSql, lookups: BatchLookups, sender: 
      * The version at or below which the sender's record is a duplicate: the latest it sent; for a record held from
      * before versions were counted per installation (its owner has no key), the version the province holds.
      */
-    async duplicateUpTo(entity: SyncEntityName, id: string, recordOwner: Owner | null): Promise<number> {
+    async duplicateUpTo(
+      entity: SyncEntityName,
+      id: string,
+      recordOwner: Owner | null,
+      heldVersion: number | null,
+    ): Promise<number> {
       const own = await lookups.sentVersion(entity, id);
       if (own !== null) return own;
-      return recordOwner?.keyFingerprint ? 0 : ((await lookups.heldVersion(entity, id)) ?? 0);
+      return recordOwner?.keyFingerprint ? 0 : (heldVersion ?? 0);
     },
     /** The latest version the sender sent of a record (0 if none): what its claim on another region's record counts from. */
     sentBefore: async (entity: SyncEntityName, id: string): Promise<number> =>

@@ -18,11 +18,76 @@ export type Fault =
   /** Waits a little, then forwards and answers: a slow line. */
   | 'slow';
 
-interface Held {
+/** A request as the proxy received it, whole, to be forwarded (once, twice, late, or to another server). */
+export interface Held {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+}
+
+/** An upstream answer, whole. */
+export interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** Reads a request to its end. */
+export function readRequest(req: http.IncomingMessage): Promise<Held> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('error', reject);
+    req.on('end', () =>
+      resolve({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) }),
+    );
+  });
+}
+
+/** Sends a held request to `upstream` (a base URL) and reads the whole answer. */
+export function forward(upstream: URL, request: Held): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const out = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: request.method,
+        path: request.path,
+        headers: { ...request.headers, host: upstream.host },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+        response.on('error', reject);
+      },
+    );
+    out.on('error', reject);
+    out.end(request.body);
+  });
+}
+
+/** Serves on a free port of 127.0.0.1; `close` cuts open connections and stops. */
+export async function listenOnLoopback(server: http.Server): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Passes an upstream answer on to the client. */
+export function answerWith(res: http.ServerResponse, r: Answer): void {
+  res.writeHead(r.status, { 'content-type': String(r.headers['content-type'] ?? 'application/json') });
+  res.end(r.body);
 }
 
 /**
@@ -36,29 +101,7 @@ export async function startChaosProxy(target: string, choose: (n: number, path: 
   const faults: Fault[] = [];
   let n = 0;
 
-  function forward(request: Held): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-    return new Promise((resolve, reject) => {
-      const out = http.request(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: request.method,
-          path: request.path,
-          headers: { ...request.headers, host: upstream.host },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
-          );
-          response.on('error', reject);
-        },
-      );
-      out.on('error', reject);
-      out.end(request.body);
-    });
-  }
+  const forwardHere = (request: Held) => forward(upstream, request);
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     const settled = p.catch(() => undefined);
@@ -68,25 +111,14 @@ export async function startChaosProxy(target: string, choose: (n: number, path: 
   };
 
   async function releaseHeld(): Promise<void> {
-    for (const h of held.splice(0)) await track(forward(h)).catch(() => undefined);
+    for (const h of held.splice(0)) await track(forwardHere(h)).catch(() => undefined);
   }
 
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const request: Held = {
-        method: req.method ?? 'GET',
-        path: req.url ?? '/',
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-      };
+    void readRequest(req).then((request) => {
       const fault = choose(n++, request.path);
       faults.push(fault);
-      const answer = (r: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }) => {
-        res.writeHead(r.status, { 'content-type': String(r.headers['content-type'] ?? 'application/json') });
-        res.end(r.body);
-      };
+      const answer = (r: Answer) => answerWith(res, r);
       const run = async () => {
         switch (fault) {
           case 'dropBefore':
@@ -101,25 +133,27 @@ export async function startChaosProxy(target: string, choose: (n: number, path: 
             req.socket.destroy();
             return;
           case 'dropAfter':
-            await track(forward(request));
+            await track(forwardHere(request));
             req.socket.destroy();
             return;
           case 'delay':
-            void track(new Promise((r) => setTimeout(r, delayMs)).then(() => forward(request))).catch(() => undefined);
+            void track(new Promise((r) => setTimeout(r, delayMs)).then(() => forwardHere(request))).catch(
+              () => undefined,
+            );
             // The client has given up by then; answer nothing and let its timeout fire.
             setTimeout(() => req.socket.destroy(), delayMs * 2);
             return;
           case 'duplicate': {
-            const [first] = await Promise.all([track(forward(request)), track(forward(request))]);
+            const [first] = await Promise.all([track(forwardHere(request)), track(forwardHere(request))]);
             answer(first);
             break;
           }
           case 'slow':
             await new Promise((r) => setTimeout(r, delayMs));
-            answer(await track(forward(request)));
+            answer(await track(forwardHere(request)));
             break;
           case 'pass':
-            answer(await track(forward(request)));
+            answer(await track(forwardHere(request)));
             break;
         }
         await releaseHeld();
@@ -127,20 +161,15 @@ export async function startChaosProxy(target: string, choose: (n: number, path: 
       run().catch(() => req.socket.destroy());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: listening.url,
     faults,
     /** Lets every held and delayed request reach the province, then waits for them. */
     async settle() {
       await releaseHeld();
       while (pending.size > 0) await Promise.all([...pending]);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }

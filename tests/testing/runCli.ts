@@ -25,9 +25,14 @@ export function startCli(args: string[]) {
   return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'ignore' });
 }
 
+/** Starts the real `patent-desk` command with its output piped to this process (a server whose log a test reads). */
+export function spawnCli(args: string[]) {
+  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Runs the real `patent-desk` command without blocking this process, for a command that talks to a server run here. */
 export function runCliAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnCli(args);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -38,14 +38,22 @@ export function bulkDeal(regionCode: string, n: number, amountFen = 1_000_000 + 
 
 /**
  * Many deals at once for volume tests and the bench: each brings its own patent and one payment, parties are shared,
- * so that n deals make about 3n outbox rows (plus the two parties). One transaction.
+ * so that n deals make about 3n outbox rows (plus the two parties). One transaction. `overrides` apply to every deal
+ * (a city's own description of a party, say).
  */
-export function recordManyDeals(store: Store, actor: Actor, regionCode: string, count: number, offset = 0): void {
+export function recordManyDeals(
+  store: Store,
+  actor: Actor,
+  regionCode: string,
+  count: number,
+  offset = 0,
+  overrides: Partial<DealInput> = {},
+): void {
   store.transaction((db) => {
     const w = createWriter(db, actor, new Date().toISOString());
     for (let i = 0; i < count; i++) {
       const n = offset + i;
-      writeDeal(w, actor, regionCode, bulkDeal(regionCode, n));
+      writeDeal(w, actor, regionCode, { ...bulkDeal(regionCode, n), ...overrides });
     }
   });
 }
