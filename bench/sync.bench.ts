@@ -121,11 +121,11 @@ async function syncAll(cities: BenchCity[], province: ProvinceLocation, url: str
 }
 
 /** Cities sending to a fresh `province serve` on `province`; the cities' stores and the server are closed after. */
-async function timeSync(ctx: BenchContext, province: ProvinceLocation, cities: number, records: number) {
+async function timeSync(ctx: BenchContext, label: string, province: ProvinceLocation, cities: number, records: number) {
   const senders = [];
   // Each installation its own patents and contracts: the same region, no cross-city findings between them.
   for (let i = 0; i < cities; i++)
-    senders.push(await cityWithOutbox(ctx, `city-${cities}-${i}`, records, province, i * dealsFor(records)));
+    senders.push(await cityWithOutbox(ctx, `${label}-city-${i}`, records, province, i * dealsFor(records)));
   const { url, child } = await serveProvince(province);
   try {
     ctx.log(`sync: ${cities} × ${records} records to ${'file' in province ? 'SQLite' : 'PostgreSQL'} …`);
@@ -152,8 +152,14 @@ export const syncFigure: BenchFigure = {
   unit: 's',
   budget: 15,
   async run(ctx) {
-    const { seconds, senders } = await timeSync(ctx, { file: path.join(ctx.tmpDir, 'province.db') }, 1, RECORDS);
-    const city = createService(path.join(ctx.tmpDir, 'city-1-0.db'));
+    const { seconds, senders } = await timeSync(
+      ctx,
+      'sqlite',
+      { file: path.join(ctx.tmpDir, 'province.db') },
+      1,
+      RECORDS,
+    );
+    const city = createService(path.join(ctx.tmpDir, 'sqlite-city-0.db'));
     try {
       const identity = await signingIdentity(city.store, senders[0]!.actor);
       const batches = city.store.db.prepare('SELECT * FROM sync_batches ORDER BY seq_from').all() as BatchRow[];
@@ -177,8 +183,10 @@ export const syncPostgresFigure: BenchFigure = {
   budget: 2,
   budgetOn: 'ratio',
   async run(ctx) {
-    const sqlite = await timeSync(ctx, { file: path.join(ctx.tmpDir, 'province.db') }, 1, RECORDS);
-    const postgres = await withPostgres(async (database) => timeSync(ctx, await database('province'), 1, RECORDS));
+    const sqlite = await timeSync(ctx, 'sqlite', { file: path.join(ctx.tmpDir, 'province.db') }, 1, RECORDS);
+    const postgres = await withPostgres(async (database) =>
+      timeSync(ctx, 'postgres', await database('province_sync'), 1, RECORDS),
+    );
     return {
       value: postgres.seconds,
       baseline: sqlite.seconds,
@@ -200,8 +208,8 @@ export const syncEightFigure: BenchFigure = {
   budgetOn: 'ratio',
   async run(ctx) {
     return withPostgres(async (database) => {
-      const one = await timeSync(ctx, await database('one'), 1, EACH);
-      const eight = await timeSync(ctx, await database('eight'), 8, EACH);
+      const one = await timeSync(ctx, 'one', await database('one'), 1, EACH);
+      const eight = await timeSync(ctx, 'eight', await database('eight'), 8, EACH);
       return {
         value: eight.seconds,
         baseline: 8 * one.seconds,
