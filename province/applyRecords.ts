@@ -7,6 +7,7 @@ import type { ProvinceDb, ProvinceTx, SqlValue } from '../core/province/store/pr
 import { fieldProblems } from './fieldProblems';
 import { regionText } from '../shared/domain/regions';
 import type { BatchLookups } from './batchLookups';
+import { bulkWrites } from './bulkWrites';
 import { createOwnership, notOwnerReason, SHARED_ENTITIES, type Sender } from './ownership';
 import { missingReferenceFinder } from './missingReferences';
 
@@ -60,6 +61,7 @@ export function createRecordApplier(
 ) {
   const ownership = createOwnership(db, lookups, sender);
   const claim = createClaims(db, at);
+  const bulk = bulkWrites(store, db, sender, at);
   const tables = new Map<string, TableSql>();
 
   async function tableSql(meta: SyncEntityMeta): Promise<TableSql> {
@@ -86,21 +88,23 @@ export function createRecordApplier(
     const dealId = entity === 'payment' && typeof row.deal_id === 'string' ? row.deal_id : null;
     const orgId =
       entity === 'enterprise_figure' && typeof row.organization_id === 'string' ? row.organization_id : null;
-    const contractNo = dealId
-      ? ((await db.get<{ contract_no: string }>('SELECT contract_no FROM deals WHERE id = ?', [dealId]))?.contract_no ??
-        null)
-      : null;
-    const organization = orgId
-      ? ((await db.get<{ name: string; uscc: string | null }>('SELECT name, uscc FROM organizations WHERE id = ?', [
-          (await resolveOrganization(orgId)) as string,
-        ])) ?? null)
-      : null;
+    // A deal or enterprise of this very batch may still be held back, not yet written (bulkWrites.ts).
+    const deal = dealId
+      ? (bulk.pending('deal', dealId) ?? (await db.get<Row>('SELECT contract_no FROM deals WHERE id = ?', [dealId])))
+      : undefined;
+    const orgKey = orgId ? ((await resolveOrganization(orgId)) as string) : null;
+    const org = orgKey
+      ? (bulk.pending('organization', orgKey) ??
+        (await db.get<Row>('SELECT name, uscc FROM organizations WHERE id = ?', [orgKey])))
+      : undefined;
+    const contractNo = deal ? (deal.contract_no as string) : null;
+    const organization = org ? { name: org.name as string, uscc: (org.uscc as string | null) ?? null } : null;
     const lookups: SubjectLookups = { contractNo: () => contractNo, organization: () => organization };
     return subjectText(describeRecord(entity, id, row, lookups));
   }
 
-  // A record is its row, its patent links and its owner's book: isolated, a savepoint keeps them whole.
-  const whole = isolate ? (fn: () => Promise<void>) => db.savepoint(fn) : (fn: () => Promise<void>) => fn();
+  // A record is its row, its patent links and its owner's book: taken in one go, they are written with the batch's
+  // others at its end (bulkWrites.ts); isolated, a savepoint keeps them whole.
   async function write(
     entity: SyncEntityName,
     t: TableSql,
@@ -111,7 +115,12 @@ export function createRecordApplier(
     const meta = SYNC_ENTITIES[entity];
     const key = row[meta.key] as string;
     const held = await lookups.heldVersion(entity, key);
-    await whole(async () => {
+    if (!isolate) {
+      bulk.add(entity, key, row, unowned, held !== null);
+      lookups.written(entity, key, version, unowned ? sender : null, row.uscc);
+      return;
+    }
+    await db.savepoint(async () => {
       if (unowned && !(await ownership.takeFirst(entity, key, at))) throw new OwnerTaken();
       await db.run(
         t.upsert,
@@ -261,5 +270,12 @@ export function createRecordApplier(
       throw error;
     }
   }
-  return { apply: (record: BatchRecord) => apply(record), finish: () => ownership.writeVersions() };
+  return {
+    apply: (record: BatchRecord) => apply(record),
+    /** Writes what the batch held back: its rows (taken in one go), then the versions sent. */
+    async finish(): Promise<void> {
+      await bulk.flush();
+      await ownership.writeVersions();
+    },
+  };
 }

@@ -10,6 +10,7 @@ import {
 } from '../shared/sync/batch';
 import { createRecordApplier } from './applyRecords';
 import { batchLookups } from './batchLookups';
+import { OwnersTaken } from './bulkWrites';
 import { anchorProblem, hasAnchors, keepAnchor } from './auditAnchors';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { findKey, lockedNextSeq } from './keys';
@@ -167,14 +168,22 @@ export async function ingestEnvelope(
     };
     const bringFactsUpToDate = await store.derived.deferFacts(db);
     try {
-      // In one go first: a savepoint per record is a round trip each to a PostgreSQL server. A record the store
-      // refuses (a reference not yet received) undoes the attempt, and the batch is taken again record by record.
-      await db
-        .savepoint(() => applyAll(false))
-        .catch((error: unknown) => {
-          if (store.constraintOf(error) === null) throw error;
-          return applyAll(true);
-        });
+      // In one go first: a savepoint per record is a round trip each to a PostgreSQL server. A race with another
+      // server's batch (a record's owner or an enterprise's USCC taken meanwhile) is tried in one go once more, reading
+      // what that batch committed; a record the store refuses (a reference not yet received) makes the batch be taken
+      // again record by record, so that the record is rejected alone.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.savepoint(() => applyAll(false));
+          break;
+        } catch (error) {
+          const raced = error instanceof OwnersTaken || store.constraintOf(error) === 'unique';
+          if (raced && attempt === 1) continue;
+          if (!raced && store.constraintOf(error) === null) throw error;
+          await applyAll(true);
+          break;
+        }
+      }
     } finally {
       await bringFactsUpToDate();
     }
