@@ -92,6 +92,18 @@ describe('patent-desk sync commands', { timeout: 120_000 }, () => {
     db.close();
   });
 
+  it('`province web` says, in Chinese, that the workbench does not open a PostgreSQL database yet', () => {
+    const url = 'postgres://officer:secret@127.0.0.1:1/province';
+    for (const r of [
+      runCli(['province', 'web', '--database-url', url]),
+      runCli(['province', 'web'], { PATENT_DESK_PROVINCE_URL: url }),
+    ]) {
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/省级工作台暂不能打开 PostgreSQL 数据库.*请用 --db 指定省级 SQLite 数据库文件/);
+      expect(r.stderr + r.stdout).not.toContain('secret');
+    }
+  });
+
   it('`province ingest` of a file from an unknown key prints the 401 answer the endpoint would give and exits non-zero', () => {
     const file = path.join(city.dir, 'batch.pdbatch');
     expect(runCli(['--db', city.dbPath, 'export-batch', '--out', file]).stdout).toMatch(/已导出报送批次/);
