@@ -44,12 +44,13 @@ interface TableSql {
 class OwnerTaken extends Error {}
 
 /**
- * Stores one batch's records in the province's tables (the same tables as the city's). `isolate`: each record in a
- * savepoint of its own, so that a record the store refuses is rejected alone; otherwise a refused record's error goes
- * to the caller (ingest.ts takes a batch in one go first, and only a batch with such a record again, isolated). A record belongs to the region
+ * Stores one batch's records in the province's tables (the same tables as the city's). A record belongs to the region
  * that first sent it: another region's change is refused (NOT_OWNER), or for a shared patent or enterprise kept as
  * that region's claim. A version the sending installation already sent (or an older one) counts as a duplicate and
  * changes nothing; a later one replaces the row. Each record is applied whole or not at all, and the rest go on.
+ * `isolate`: each record is written at once, in a savepoint of its own, so that a record the store refuses is
+ * rejected alone. Otherwise the writes are held back and written together by `finish` (bulkWrites.ts), and a refused
+ * record fails the whole attempt: ingest.ts takes a batch in one go first, and only such a batch again, isolated.
  */
 export function createRecordApplier(
   store: ProvinceDb,
