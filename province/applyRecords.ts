@@ -1,13 +1,13 @@
 import { fieldLabel } from '../core/sync/recordLabels';
 import { describeRecord, subjectText, type SubjectLookups } from '../core/sync/recordSubject';
 import type { BatchRecord, RecordReference, RecordRejection } from '../shared/sync/batch';
-import { isSyncEntity, SYNC_ENTITIES, type SyncEntityMeta, type SyncEntityName } from '../shared/sync/records';
+import { isSyncEntity, SYNC_ENTITIES, type SyncEntityName } from '../shared/sync/records';
 import { createClaims } from './claims';
-import type { ProvinceDb, ProvinceTx, SqlValue } from '../core/province/store/provinceDb';
+import type { ProvinceDb, ProvinceTx } from '../core/province/store/provinceDb';
 import { fieldProblems } from './fieldProblems';
 import { regionText } from '../shared/domain/regions';
 import type { BatchLookups } from './batchLookups';
-import { bulkWrites } from './bulkWrites';
+import { bulkWrites, OwnersTaken } from './bulkWrites';
 import { createOwnership, notOwnerReason, SHARED_ENTITIES, type Sender } from './ownership';
 import { missingReferenceFinder } from './missingReferences';
 
@@ -34,15 +34,6 @@ function conflictReason(entity: SyncEntityName, columns: string[], error: Error)
     : '与省级已有的记录冲突，请联系省级管理员核对';
 }
 
-interface TableSql {
-  columns: string[];
-  held: string;
-  upsert: string;
-}
-
-/** A concurrent batch (another province server on the same database) took the record first: apply it again. */
-class OwnerTaken extends Error {}
-
 /**
  * Stores one batch's records in the province's tables (the same tables as the city's). A record belongs to the region
  * that first sent it: another region's change is refused (NOT_OWNER), or for a shared patent or enterprise kept as
@@ -63,24 +54,6 @@ export function createRecordApplier(
   const ownership = createOwnership(db, lookups, sender);
   const claim = createClaims(db, at);
   const bulk = bulkWrites(store, db, sender, at);
-  const tables = new Map<string, TableSql>();
-
-  async function tableSql(meta: SyncEntityMeta): Promise<TableSql> {
-    let t = tables.get(meta.table);
-    if (t) return t;
-    const columns = await store.columns(meta.table);
-    const updates = columns.filter((c) => c !== meta.key).map((c) => `${c} = excluded.${c}`);
-    t = {
-      columns,
-      held: `SELECT * FROM ${meta.table} WHERE ${meta.key} = ?`,
-      // Whether the record is new to the province is decided before (per sending installation), so this always writes.
-      upsert: `INSERT INTO ${meta.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-         ON CONFLICT (${meta.key}) DO UPDATE SET ${updates.join(', ')}`,
-    };
-    tables.set(meta.table, t);
-    return t;
-  }
-
   const resolveOrganization = async (id: unknown) =>
     typeof id === 'string' ? ((await lookups.aliasOf(id)) ?? id) : id;
 
@@ -104,51 +77,19 @@ export function createRecordApplier(
     return subjectText(describeRecord(entity, id, row, lookups));
   }
 
-  // A record is its row, its patent links and its owner's book: taken in one go, they are written with the batch's
-  // others at its end (bulkWrites.ts); isolated, a savepoint keeps them whole.
-  async function write(
-    entity: SyncEntityName,
-    t: TableSql,
-    row: Row,
-    version: number,
-    unowned: boolean,
-  ): Promise<void> {
-    const meta = SYNC_ENTITIES[entity];
-    const key = row[meta.key] as string;
-    const held = await lookups.heldVersion(entity, key);
-    if (!isolate) {
-      bulk.add(entity, key, row, unowned, held !== null);
-      lookups.written(entity, key, version, unowned ? sender : null, row.uscc);
-      return;
-    }
-    await db.savepoint(async () => {
-      if (unowned && !(await ownership.takeFirst(entity, key, at))) throw new OwnerTaken();
-      await db.run(
-        t.upsert,
-        t.columns.map((c) => (row[c] ?? null) as SqlValue),
-      );
-      await store.derived.indexRow(db, entity, row);
-      if (meta.patentLink) await linkPatents(meta.patentLink, key, row.patents as string[], held !== null);
-    });
+  // A record is its row, its patent links and its owner's book, written by bulkWrites.ts: taken in one go, with the
+  // batch's others at its end; isolated, at once and alone, in a savepoint that keeps them whole.
+  async function write(entity: SyncEntityName, row: Row, version: number, unowned: boolean): Promise<void> {
+    const key = row[SYNC_ENTITIES[entity].key] as string;
+    const heldBefore = (await lookups.heldVersion(entity, key)) !== null;
+    if (isolate)
+      await db.savepoint(async () => {
+        const alone = bulkWrites(store, db, sender, at);
+        alone.add(entity, key, row, unowned, heldBefore);
+        await alone.flush();
+      });
+    else bulk.add(entity, key, row, unowned, heldBefore);
     lookups.written(entity, key, version, unowned ? sender : null, row.uscc);
-  }
-
-  /** A record's patents, in one statement; a record held before loses its old links first. */
-  async function linkPatents(
-    link: NonNullable<SyncEntityMeta['patentLink']>,
-    key: string,
-    numbers: readonly string[],
-    heldBefore: boolean,
-  ): Promise<void> {
-    const { table, column, ordered } = link;
-    if (heldBefore) await db.run(`DELETE FROM ${table} WHERE ${column} = ?`, [key]);
-    if (numbers.length === 0) return;
-    await db.run(
-      ordered
-        ? `INSERT INTO ${table} (${column}, patent_number, position) VALUES ${numbers.map(() => '(?, ?, ?)').join(', ')}`
-        : `INSERT INTO ${table} (${column}, patent_number) VALUES ${numbers.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
-      numbers.flatMap((number, i) => (ordered ? [key, number, i + 1] : [key, number])),
-    );
   }
 
   /** A rejection that names the record by its kind and business number, then gives each reason. */
@@ -198,7 +139,8 @@ export function createRecordApplier(
   async function claimOnce(record: BatchRecord, id: string, row: Row, ownerRegion: string): Promise<ApplyOutcome> {
     const entity = record.entity as SyncEntityName;
     if (record.version <= (await ownership.sentBefore(entity, id))) return 'duplicate';
-    const held = (await db.get<Row>((await tableSql(SYNC_ENTITIES[entity])).held, [id]))!;
+    const { table, key } = SYNC_ENTITIES[entity];
+    const held = (await db.get<Row>(`SELECT * FROM ${table} WHERE ${key} = ?`, [id]))!;
     // Named as the province holds it: the claim's own name may be the very thing in dispute.
     const subject = await describe(entity, id, held);
     const outcome = await claim(entity, id, subject, row, held, ownerRegion, sender, record.version);
@@ -241,18 +183,16 @@ export function createRecordApplier(
     }
     for (const column of meta.organizationRefs) row[column] = await resolveOrganization(row[column]);
 
-    const t = await tableSql(meta);
     if (record.version <= (await ownership.duplicateUpTo(entity, record.id, owner, heldVersion))) return 'duplicate';
     try {
-      await write(entity, t, row, record.version, !owner);
+      await write(entity, row, record.version, !owner);
       return 'accepted';
     } catch (error) {
-      // Not isolated, a failed write leaves the transaction unusable (PostgreSQL) and may have written part of the
-      // record: the caller starts the batch again, isolated. Losing the owner wrote nothing, so it is safe either way.
-      if (!isolate && !(error instanceof OwnerTaken)) throw error;
+      // Taken in one go, nothing was written yet: whatever failed is the caller's (ingest.ts).
+      if (!isolate) throw error;
       // Another province server's batch took the record, or the enterprise's USCC, first: decide again, once.
       const lostRace =
-        error instanceof OwnerTaken || (entity === 'organization' && store.constraintOf(error) === 'unique');
+        error instanceof OwnersTaken || (entity === 'organization' && store.constraintOf(error) === 'unique');
       if (lostRace && !raced) {
         lookups.forget(entity, record.id, row.uscc);
         return apply(record, true);
@@ -267,7 +207,8 @@ export function createRecordApplier(
           refers,
         );
       }
-      if (constraint) return reject(record, 'CONFLICT', [conflictReason(entity, t.columns, error as Error)]);
+      if (constraint)
+        return reject(record, 'CONFLICT', [conflictReason(entity, await store.columns(meta.table), error as Error)]);
       throw error;
     }
   }

@@ -17,11 +17,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The writes of a batch taken in one go (ingest.ts), held and written at its end many rows per statement: on
- * PostgreSQL each statement is a round trip. Owners first, all at once — if another server's batch took one of them
- * meanwhile, nothing of this attempt is kept (OwnersTaken) and the batch is taken again record by record, where each
- * record decides again. Then each kind's rows in the order their references need (SYNC_ENTITIES lists parents
- * first), each record's latest version once, and its patent links.
+ * Records' writes, held and written by `flush` many rows per statement: a batch taken in one go (ingest.ts) flushes
+ * once at its end — on PostgreSQL each statement is a round trip — and a record taken alone flushes itself. Owners
+ * first, all at once: if another server's batch took one of them meanwhile, OwnersTaken, and the caller decides again
+ * (the batch once more in one go, or the record alone). Then each kind's rows in the order their references need
+ * (SYNC_ENTITIES lists parents first), each record's latest version once, its patent links, its search terms.
  */
 export function bulkWrites(store: ProvinceDb, db: ProvinceTx, sender: Sender, at: string) {
   const owners = new Map<string, SqlValue[]>();

@@ -71,16 +71,5 @@ export function createOwnership(db: ProvinceSql, lookups: BatchLookups, sender: 
         );
       }
     },
-    /**
-     * Makes the sender the first owner of a record nobody owned when it was read. False when another batch took it
-     * in the meantime (two province servers on one database): the insert waits for that batch and then changes
-     * nothing, and the caller reads the owner again.
-     */
-    takeFirst: async (entity: SyncEntityName, id: string, at: string): Promise<boolean> =>
-      (await db.run(
-        `INSERT INTO province_record_owners (entity, record_id, region_code, key_fingerprint, owned_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (entity, record_id) DO NOTHING`,
-        [entity, id, sender.region, sender.keyFingerprint, at],
-      )) === 1,
   };
 }
