@@ -153,6 +153,17 @@ function connectError(url: string, error: unknown): DeskError {
   );
 }
 
+/** A table's writable columns in order: generated ones (deals.record_year) are left out, as SQLite's table_info does. */
+async function columnsOf(sql: ProvinceSql, table: string): Promise<string[]> {
+  const rows = await sql.all<{ name: string }>(
+    `SELECT column_name AS name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER'
+     ORDER BY ordinal_position`,
+    [table],
+  );
+  return rows.map((row) => row.name);
+}
+
 /** The province store on a PostgreSQL server: connects, brings the schema up to date, and serves the interface. */
 export async function openPostgresProvinceDb(url: string, options: { max?: number } = {}): Promise<ProvinceDb> {
   const pool = new pg.Pool({
@@ -179,19 +190,21 @@ export async function openPostgresProvinceDb(url: string, options: { max?: numbe
   }
 
   const sql = sqlOn((text, values) => pool.query(text, values));
+  const columns = new Map<string, Promise<string[]>>();
   let closing: Promise<void> | undefined;
   return {
     ...sql,
     transaction: (fn) => transaction(pool, fn),
-    columns: async (table) => {
-      // Generated columns (deals.record_year) are left out, as SQLite's table_info leaves them: they cannot be written.
-      const rows = await sql.all<{ name: string }>(
-        `SELECT column_name AS name FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER'
-         ORDER BY ordinal_position`,
-        [table],
-      );
-      return rows.map((row) => row.name);
+    // Read once per table: every batch writes through them, and the schema does not change under a running server
+    // (a newer one is refused at start).
+    columns: (table) => {
+      let known = columns.get(table);
+      if (!known) {
+        columns.set(table, (known = columnsOf(sql, table)));
+        // A read that failed (the server away for a moment) is not kept: the next batch asks again.
+        known.catch(() => columns.delete(table));
+      }
+      return known;
     },
     foreignKeys: (table) =>
       sql.all<ForeignKey>(
