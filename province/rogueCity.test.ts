@@ -7,7 +7,7 @@ import { envelopeText, freezePending, readBatch } from '../core/sync/batches';
 import { runSyncPass } from '../core/sync/client';
 import { signedFeedbackHeaders } from '../core/sync/feedbackPuller';
 import { signingIdentity } from '../core/sync/installationKey';
-import { patentNumber, recordDeal } from '../core/sync/testing/syncFixtures';
+import { patentNumber, recordDeal, recordRepeatTransfer } from '../core/sync/testing/syncFixtures';
 import { postBatch } from '../core/sync/transport';
 import { MAX_BATCH_RECORDS } from '../shared/sync/batch';
 import { setUpStore } from '../tests/testing/tempStore';
@@ -369,30 +369,10 @@ describe.each(PROVINCE_BACKENDS)('the province on %s', (backend: ProvinceBackend
 describe.each(PROVINCE_BACKENDS)('cross-city feedback, on %s', (backend: ProvinceBackend) => {
   it("hands each city only its own deal's id and contract number, and names the other city by its region only", async () => {
     const { prov, taiyuan, datong } = await threeInstallations(await province(backend));
-    const shared = {
-      number: patentNumber(4242),
-      title: '一种煤矸石综合利用方法',
-      filingDate: '2020-04-21',
-      status: '有效' as const,
-    };
-    const tyDeal = recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
-      kind: '转让',
-      licenseMode: null,
-      contractNo: 'TY-2024-01',
-      contractDate: '2024-01-10',
-      recordationDate: '2024-01-20',
-      patents: [shared],
-      payments: [],
-    });
-    const dtDeal = recordDeal(datong.service.store, datong.adminActor, '140200', {
-      kind: '转让',
-      licenseMode: null,
-      contractNo: 'DT-2024-07',
-      contractDate: '2024-03-01',
-      recordationDate: '2024-03-05',
-      patents: [shared],
-      payments: [],
-    });
+    const { taiyuanDeal: tyDeal, datongDeal: dtDeal } = recordRepeatTransfer(
+      { store: taiyuan.service.store, actor: taiyuan.adminActor },
+      { store: datong.service.store, actor: datong.adminActor },
+    );
     await sync(taiyuan, prov);
     await sync(datong, prov);
 

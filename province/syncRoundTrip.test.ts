@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSyncPass } from '../core/sync/client';
-import { recordDeal, patentNumber } from '../core/sync/testing/syncFixtures';
+import { recordDeal, recordRepeatTransfer } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
 import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
@@ -56,30 +56,10 @@ describe.each(PROVINCE_BACKENDS)(
       const prov = await province(backend);
       await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
       await prov.enroll(datong.service.store, datong.adminActor);
-      const shared = {
-        number: patentNumber(4242),
-        title: '一种煤矸石综合利用方法',
-        filingDate: '2020-04-21',
-        status: '有效' as const,
-      };
-      recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
-        kind: '转让',
-        licenseMode: null,
-        contractNo: 'TY-2024-01',
-        contractDate: '2024-01-10',
-        recordationDate: '2024-01-20',
-        patents: [shared],
-        payments: [],
-      });
-      recordDeal(datong.service.store, datong.adminActor, '140200', {
-        kind: '转让',
-        licenseMode: null,
-        contractNo: 'DT-2024-07',
-        contractDate: '2024-03-01',
-        recordationDate: '2024-03-05',
-        patents: [shared],
-        payments: [],
-      });
+      recordRepeatTransfer(
+        { store: taiyuan.service.store, actor: taiyuan.adminActor },
+        { store: datong.service.store, actor: datong.adminActor },
+      );
 
       for (const c of [taiyuan, datong, taiyuan]) {
         const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });

@@ -4,7 +4,7 @@ import { targetsWorkbook } from '../core/indicators/testing/targetsWorkbook';
 import { runSyncPass } from '../core/sync/client';
 import { signedFeedbackHeaders } from '../core/sync/feedbackPuller';
 import { signingIdentity } from '../core/sync/installationKey';
-import { patentNumber, recordDeal } from '../core/sync/testing/syncFixtures';
+import { recordRepeatTransfer } from '../core/sync/testing/syncFixtures';
 import { PROVINCE_CODE } from '../shared/domain/regions';
 import { isRuleId } from '../shared/rules/ruleIds';
 import { feedbackPage } from '../shared/sync/batch';
@@ -70,33 +70,12 @@ async function feedbackOf(c: Desk, p: TestProvince) {
   return feedbackPage.parse(await response.json()).items;
 }
 
-const SHARED = {
-  number: patentNumber(4242),
-  title: '一种煤矸石综合利用方法',
-  filingDate: '2020-04-21',
-  status: '有效' as const,
-};
-
 /** 太原 and 大同 each transfer the same patent within a year (R01 across two cities), both synced. */
 async function repeatTransferAcrossCities(taiyuan: Desk, datong: Desk, endpoint: TestProvince) {
-  recordDeal(taiyuan.service.store, taiyuan.adminActor, '140100', {
-    kind: '转让',
-    licenseMode: null,
-    contractNo: 'TY-2024-01',
-    contractDate: '2024-01-10',
-    recordationDate: '2024-01-20',
-    patents: [SHARED],
-    payments: [],
-  });
-  recordDeal(datong.service.store, datong.adminActor, '140200', {
-    kind: '转让',
-    licenseMode: null,
-    contractNo: 'DT-2024-07',
-    contractDate: '2024-03-01',
-    recordationDate: '2024-03-05',
-    patents: [SHARED],
-    payments: [],
-  });
+  recordRepeatTransfer(
+    { store: taiyuan.service.store, actor: taiyuan.adminActor },
+    { store: datong.service.store, actor: datong.adminActor },
+  );
   for (const c of [taiyuan, datong, taiyuan]) await sync(c, endpoint);
 }
 

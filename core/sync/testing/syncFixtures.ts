@@ -57,3 +57,34 @@ export function recordManyDeals(
     }
   });
 }
+
+/**
+ * 太原 and 大同 each transfer the same patent within R01's window (TY-2024-01 in January, DT-2024-07 in March 2024):
+ * the repeat transfer across two cities that only the province sees. Returns both deals' ids.
+ */
+export function recordRepeatTransfer(
+  taiyuan: { store: Store; actor: Actor },
+  datong: { store: Store; actor: Actor },
+): { taiyuanDeal: string; datongDeal: string } {
+  const shared = {
+    number: patentNumber(4242),
+    title: '一种煤矸石综合利用方法',
+    filingDate: '2020-04-21',
+    status: '有效' as const,
+  };
+  const transfer = { kind: '转让' as const, licenseMode: null, patents: [shared], payments: [] };
+  return {
+    taiyuanDeal: recordDeal(taiyuan.store, taiyuan.actor, '140100', {
+      ...transfer,
+      contractNo: 'TY-2024-01',
+      contractDate: '2024-01-10',
+      recordationDate: '2024-01-20',
+    }),
+    datongDeal: recordDeal(datong.store, datong.actor, '140200', {
+      ...transfer,
+      contractNo: 'DT-2024-07',
+      contractDate: '2024-03-01',
+      recordationDate: '2024-03-05',
+    }),
+  };
+}
