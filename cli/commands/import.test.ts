@@ -133,29 +133,27 @@ describe('patent-desk import', () => {
   it('killing the process in the middle of an import leaves no partial import', async () => {
     const { dir, db } = initStore();
     const file = path.join(dir, '交易.csv');
-    fs.writeFileSync(file, csvTextOf('交易', dealRows(3000, 2)));
+    const rows = dealRows(30_000, 2);
+    fs.writeFileSync(file, csvTextOf('交易', rows));
     const auditBefore = new Database(db, { readonly: true }).prepare('SELECT count(*) FROM audit_log').pluck().get();
 
-    const wal = `${db}-wal`;
-    const walBefore = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'patent-desk.mjs'), '--db', db, 'import', file], {
       cwd: ROOT,
     });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    // The one transaction is open and its pages are spilling into the WAL: kill the process right there.
+    // Kill it at a point known to be inside the one transaction: the progress line says some rows, not all, are
+    // written (the commit comes only after the last row).
     const killed = await new Promise<boolean>((resolve) => {
-      const timer = setInterval(() => {
-        const size = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
-        if (size > walBefore + 2 * 1024 * 1024) {
-          clearInterval(timer);
-          resolve(child.kill('SIGKILL'));
-        }
-      }, 20);
-      child.on('exit', () => {
-        clearInterval(timer);
-        resolve(false);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const written = [...stderr.matchAll(/已写入 ([\d,]+) 行/g)].map((m) =>
+          Number((m[1] ?? '').replaceAll(',', '')),
+        );
+        if (written.some((n) => n > 0 && n < rows.length)) resolve(child.kill('SIGKILL'));
       });
+      child.on('exit', () => resolve(false));
     });
     expect(killed).toBe(true);
     await new Promise((resolve) => child.on('close', resolve));

@@ -91,7 +91,7 @@ async function waitForJob(
       job = await callCore(service, global, 'import.status', { jobId: job.jobId });
       if (quiet || (job.state !== '读取中' && job.state !== '写入中')) continue;
       if (job.state !== lastState) {
-        // The kill test waits for this line: from here on the import runs inside its one transaction.
+        // From here on the import runs inside its one transaction.
         if (job.state === '写入中') printErr(`已读取 ${job.rowsRead} 行，正在写入……\n`);
         lastState = job.state;
       }
