@@ -17,6 +17,11 @@ import { DeskError } from '../core/service/errors';
 import { migrateFromSqlite } from '../core/province/store/migrateFromSqlite';
 import { openProvinceDb } from '../core/province/store/openProvinceDb';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
+import { readProvinceFacts } from '../core/province/store/provinceFacts';
+import { INDICATOR_YEARS_SQL, indicatorsQuery } from '../core/province/store/migration/indicatorsCompared';
+import { keepFindingAsFlag } from '../core/province/review/findingFlag';
+import { readFactsFromScratch, type FactsQuery } from '../core/indicators/facts';
+import { yearValues } from '../core/indicators/report';
 
 // Enough deals that the larger tables (owners, versions) take more than one multi-row INSERT.
 const setUp = migrationSetUp(400);
@@ -313,6 +318,109 @@ describe('province migrate-from-sqlite', () => {
     expect(await target.get('SELECT max(cursor) AS c FROM province_feedback')).toEqual({ c: top - 1 });
     expect(await target.get("SELECT nextval(pg_get_serial_sequence('province_feedback', 'cursor')) AS next")).toEqual({
       next: top + 1,
+    });
+  });
+  describe('the official indicators (I1–I5a) of every region and year', () => {
+    /** The years the history's records cover, and every region's facts over them on the SQLite file. */
+    function sqliteFacts(file: string): { query: FactsQuery; facts: ReturnType<typeof readFactsFromScratch> } {
+      const db = new Database(file, { readonly: true });
+      try {
+        const years = db.prepare(INDICATOR_YEARS_SQL).get() as { first: string; last: string };
+        const query = indicatorsQuery(Number(years.first), Number(years.last));
+        return { query, facts: readFactsFromScratch(db, query) };
+      } finally {
+        db.close();
+      }
+    }
+    /** A counted I1 deal of 太原 (an SME assignee, recorded, live): its contract number, year and patents. */
+    function countedDeal(file: string): { contractNo: string; id: string; year: number; patents: number } {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db
+          .prepare(
+            `SELECT d.contract_no AS contractNo, d.id, CAST(substr(d.recordation_date, 1, 4) AS INTEGER) AS year,
+               d.patent_count AS patents
+             FROM deals d JOIN organizations o ON o.id = d.assignee_id
+             WHERE o.city_code = '140100' AND coalesce(d.assignee_size, o.size) IN ('微型','小型','中型')
+               AND d.recordation_date IS NOT NULL AND d.voided_at IS NULL AND d.patent_count > 0
+             ORDER BY d.recordation_date LIMIT 1`,
+          )
+          .get() as { contractNo: string; id: string; year: number; patents: number };
+      } finally {
+        db.close();
+      }
+    }
+
+    it('are computed on PostgreSQL by the same definition and found equal, region by region, year by year', async () => {
+      const url = await freshDatabase();
+      const { query, facts } = sqliteFacts(setUp.history.dbPath);
+
+      const report = await migrateFromSqlite(setUp.history.dbPath, url);
+
+      expect(report.indicatorRegionYears).toBe(12 * (query.toYear - query.fromYear + 1));
+      const onPostgres = await readProvinceFacts(await open(url), query);
+      expect(onPostgres).toEqual(facts);
+      // Not a comparison of nothing: 太原's deals count, in the year of the earliest.
+      const { year } = countedDeal(setUp.history.dbPath);
+      expect(yearValues(onPostgres.get('140100')!.years.get(year)!).I1).toBeGreaterThan(0);
+    });
+
+    it('keep a deal the province confirmed as abnormal out of its figures, on PostgreSQL as on SQLite', async () => {
+      const file = copyOfHistory('confirmed-finding.db');
+      const deal = countedDeal(file);
+      const before = sqliteFacts(file);
+      const raw = new Database(file);
+      const finding = {
+        fingerprint: 'R01|confirmed-in-test',
+        rule_id: 'R01',
+        explanation: '跨地市重复转让',
+        evidence: '{}',
+        subjects: JSON.stringify([{ entity: 'deal', entityId: deal.id, businessNo: deal.contractNo }]),
+        found_at: '2024-06-01T00:00:00.000Z',
+      };
+      raw.transaction(() => keepFindingAsFlag(raw, finding, '确认异常', '2024-06-02T00:00:00.000Z'))();
+      raw.close();
+      const after = sqliteFacts(file);
+      const i1 = (facts: typeof after.facts) => yearValues(facts.get('140100')!.years.get(deal.year)!).I1;
+      expect(i1(after.facts)).toBe(i1(before.facts)! - deal.patents);
+      const url = await freshDatabase();
+
+      await migrateFromSqlite(file, url);
+
+      const target = await open(url);
+      expect(
+        await target.get("SELECT status FROM anomaly_flags WHERE fingerprint = 'province:R01|confirmed-in-test'"),
+      ).toEqual({
+        status: '确认异常',
+      });
+      expect(await readProvinceFacts(target, after.query)).toEqual(after.facts);
+    });
+
+    it('roll everything back when an indicator comes out different on PostgreSQL, naming it, the region and the year', async () => {
+      const deal = countedDeal(setUp.history.dbPath);
+      const url = await freshDatabase();
+      await open(url);
+      // The deal arrives as a large enterprise's: its counts and amounts agree, its indicators do not.
+      await withClient(url, async (client) => {
+        await client.query(
+          `CREATE FUNCTION alter_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+             IF NEW.contract_no = '${deal.contractNo}' THEN NEW.assignee_size := '大型'; END IF; RETURN NEW; END $$`,
+        );
+        await client.query('CREATE TRIGGER alter_row BEFORE INSERT ON deals FOR EACH ROW EXECUTE FUNCTION alter_row()');
+      });
+
+      const refusal = await migrationError(setUp.history.dbPath, url);
+
+      expect(refusal.code).toBe('MIGRATION_MISMATCH');
+      const shown =
+        /^指标 I1（中小微企业受让、许可、入股专利数）在 太原市 (\d{4}) 年不一致：SQLite (\d+) 项，PostgreSQL (\d+) 项。迁移已全部回滚/.exec(
+          refusal.message,
+        );
+      expect(shown, refusal.message).not.toBeNull();
+      const [, year, sqlite, postgres] = shown!.map(Number);
+      expect(year).toBe(deal.year);
+      expect(sqlite! - postgres!).toBe(deal.patents);
+      expect(await allEmpty(url)).toBe(true);
     });
   });
 });

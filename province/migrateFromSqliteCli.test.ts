@@ -53,7 +53,7 @@ describe('patent-desk province migrate-from-sqlite', { timeout: 120_000 }, () =>
     const total = Object.values(printed).reduce((a, b) => a + b, 0);
     expect(lines.at(-2)).toBe(`共 ${Object.keys(printed).length} 张表，${total} 行。`);
     expect(lines.at(-1)).toMatch(
-      /^核对通过：两边各表行数一致，各表内容校验和一致；各地区各年度的交易、付款、质押、产品登记、奖补笔数与金额合计一致（共 \d+ 组）。$/,
+      /^核对通过：两边各表行数一致，各表内容校验和一致；各地区各年度的交易、付款、质押、产品登记、奖补笔数与金额合计一致（共 \d+ 组）；12 个地区各年度的成效评价指标 I1–I5a 一致（共 \d+ 个地区年度）。$/,
     );
 
     // The same target again, named by the environment variable this time: refused, non-zero, in Chinese.

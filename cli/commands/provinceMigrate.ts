@@ -14,7 +14,8 @@ export function migrationSummary(file: string, url: string, report: MigrationRep
     `表名${' '.repeat(width - 4)}  行数`,
     ...report.tables.map((t) => `${t.table.padEnd(width)}  ${t.rows}`),
     `共 ${report.tables.length} 张表，${total} 行。`,
-    `核对通过：两边各表行数一致，各表内容校验和一致；各地区各年度的交易、付款、质押、产品登记、奖补笔数与金额合计一致（共 ${report.regionYearGroups} 组）。`,
+    `核对通过：两边各表行数一致，各表内容校验和一致；各地区各年度的交易、付款、质押、产品登记、奖补笔数与金额合计一致（共 ${report.regionYearGroups} 组）；` +
+      `12 个地区各年度的成效评价指标 I1–I5a 一致（共 ${report.indicatorRegionYears} 个地区年度）。`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -23,7 +24,7 @@ export function registerMigrateCommand(province: Command): void {
   province
     .command('migrate-from-sqlite')
     .description(
-      '把省级 SQLite 数据库（--db）整体迁移到一个空的 PostgreSQL 数据库：在一个事务内复制全部表，核对行数、内容校验和与各地区各年度合计后才提交，任何不一致都会全部回滚；SQLite 文件不会被改动',
+      '把省级 SQLite 数据库（--db）整体迁移到一个空的 PostgreSQL 数据库：在一个事务内复制全部表，核对行数、内容校验和、各地区各年度合计与成效评价指标后才提交，任何不一致都会全部回滚；SQLite 文件不会被改动',
     )
     .option(
       '--database-url <url>',

@@ -19,15 +19,22 @@ const CONFIRMED_DEALS = `(SELECT fs.entity_id FROM anomaly_flags af JOIN flag_su
 
 const COUNTED_DEAL = `d.voided_at IS NULL AND d.recordation_date IS NOT NULL AND d.id NOT IN ${CONFIRMED_DEALS}`;
 
-/** I1: the assignee is a Shanxi SME (the deal's size snapshot first, else the organization's size). */
-export const I1_FROM = `FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN deals d INDEXED BY deals_counted_by_assignee ON d.assignee_id = o.id
-  WHERE o.city_code IN (__REGIONS__) AND ${COUNTED_DEAL}
-    AND coalesce(d.assignee_size, o.size) IN ${SME}`;
-
-/** I2: the assignor is a Shanxi university or research institute. */
-export const I2_FROM = `FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN deals d INDEXED BY deals_counted_by_assignor ON d.assignor_id = o.id
-  WHERE o.city_code IN (__REGIONS__) AND ${COUNTED_DEAL}
-    AND o.kind IN ('高校','科研院所')`;
+/**
+ * The one place the facts' SQL differs by dialect. SQLite is told the index to walk (`INDEXED BY`) and, with
+ * `CROSS JOIN`, to walk a region's parties first whatever its statistics say (queryPlans.test.ts holds it to that);
+ * PostgreSQL takes neither (no index hints; `CROSS JOIN` has no `ON`) and plans the same joins itself.
+ */
+export type FactsDialect = 'sqlite' | 'postgres';
+interface JoinHints {
+  /** A table read through the named index: `deals d INDEXED BY deals_counted_by_assignee` on SQLite. */
+  via(table: string, index: string): string;
+  /** The join that keeps the written order. */
+  then: string;
+}
+const JOIN_HINTS: Record<FactsDialect, JoinHints> = {
+  sqlite: { via: (table, index) => `${table} INDEXED BY ${index}`, then: 'CROSS JOIN' },
+  postgres: { via: (table) => table, then: 'JOIN' },
+};
 
 const RECORDED_IN_RANGE = `d.recordation_date BETWEEN :from AND :to`;
 /**
@@ -99,60 +106,69 @@ export interface FactsQuery {
 
 type Row = Record<string, number | string | null>;
 
-const SQL = {
-  dealsI1: `SELECT o.city_code AS region, ${yearOf('d.recordation_date')} AS year, sum(d.patent_count) AS patents,
-      sum(d.amount_fen) AS amount, count(DISTINCT d.assignee_id) AS enterprises
-    ${I1_FROM} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
-  paymentsI1: `SELECT o.city_code AS region, ${yearOf('p.paid_date')} AS year, sum(p.amount_fen) AS amount
-    FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN deals d INDEXED BY deals_counted_by_assignee ON d.assignee_id = o.id CROSS JOIN payments p INDEXED BY payments_live_by_deal ON p.deal_id = d.id
-    WHERE o.city_code IN (__REGIONS__) AND ${COUNTED_DEAL}
-      AND coalesce(d.assignee_size, o.size) IN ${SME}
-      AND p.voided_at IS NULL AND p.paid_date BETWEEN :from AND :to GROUP BY 1, 2`,
-  dealsI2: `SELECT o.city_code AS region, ${yearOf('d.recordation_date')} AS year, sum(d.patent_count) AS patents,
-      sum(d.amount_fen) AS amount
-    ${I2_FROM} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
-  paymentsI2: `SELECT o.city_code AS region, ${yearOf('p.paid_date')} AS year, sum(p.amount_fen) AS amount
-    FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN deals d INDEXED BY deals_counted_by_assignor ON d.assignor_id = o.id CROSS JOIN payments p INDEXED BY payments_live_by_deal ON p.deal_id = d.id
-    WHERE o.city_code IN (__REGIONS__) AND ${COUNTED_DEAL}
-      AND o.kind IN ('高校','科研院所')
-      AND p.voided_at IS NULL AND p.paid_date BETWEEN :from AND :to GROUP BY 1, 2`,
-  cumulativeEnterprises: `SELECT o.city_code AS region, count(DISTINCT d.assignee_id) AS enterprises
-    ${I1_FROM} AND d.recordation_date BETWEEN :cumulativeFrom AND :to GROUP BY 1`,
-  /** I3a/I3b: the I3 enterprises of each year Y, those with figures for Y and Y−1, per measure. */
-  enterpriseFigures: `WITH benefited AS (
-      SELECT DISTINCT o.city_code AS region, ${yearOf('d.recordation_date')} AS year, d.assignee_id AS id
-      ${I1_FROM} AND d.recordation_date BETWEEN :figuresFrom AND :to)
-    SELECT b.region, b.year,
-      sum(CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN cur.revenue_fen END) AS revenueNow,
-      sum(CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN prev.revenue_fen END) AS revenueBefore,
-      sum(CASE WHEN cur.employees IS NOT NULL AND prev.employees IS NOT NULL THEN cur.employees END) AS employeesNow,
-      sum(CASE WHEN cur.employees IS NOT NULL AND prev.employees IS NOT NULL THEN prev.employees END) AS employeesBefore
-    FROM benefited b
-    JOIN enterprise_figures cur ON cur.organization_id = b.id AND cur.year = b.year AND cur.voided_at IS NULL
-    JOIN enterprise_figures prev ON prev.organization_id = b.id AND prev.year = b.year - 1 AND prev.voided_at IS NULL
-    GROUP BY 1, 2`,
-  registrations: `SELECT o.city_code AS region, ${yearOf('r.registration_date')} AS year, count(*) AS registrations
-    FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN product_registrations r INDEXED BY product_registrations_live_by_enterprise ON r.enterprise_id = o.id
-    WHERE o.city_code IN (__REGIONS__) AND r.voided_at IS NULL
-      AND coalesce(r.enterprise_size, o.size) IN ${SME} AND r.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
-  registrationPatents: `SELECT o.city_code AS region, ${yearOf('r.registration_date')} AS year,
-      count(DISTINCT rp.patent_number) AS patents
-    FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN product_registrations r INDEXED BY product_registrations_live_by_enterprise ON r.enterprise_id = o.id
-    JOIN registration_patents rp ON rp.registration_id = r.id
-    WHERE o.city_code IN (__REGIONS__) AND r.voided_at IS NULL
-      AND coalesce(r.enterprise_size, o.size) IN ${SME} AND r.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
-  cumulativeRegistrationPatents: `SELECT o.city_code AS region, count(DISTINCT rp.patent_number) AS patents
-    FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN product_registrations r INDEXED BY product_registrations_live_by_enterprise ON r.enterprise_id = o.id
-    JOIN registration_patents rp ON rp.registration_id = r.id
-    WHERE o.city_code IN (__REGIONS__) AND r.voided_at IS NULL
-      AND coalesce(r.enterprise_size, o.size) IN ${SME} AND r.registration_date BETWEEN :cumulativeFrom AND :to GROUP BY 1`,
-  pledges: `SELECT o.city_code AS region, ${yearOf('p.registration_date')} AS year, sum(p.amount_fen) AS amount, count(*) AS pledges
-    FROM organizations o INDEXED BY organizations_region_parties CROSS JOIN pledges p INDEXED BY pledges_live_by_pledgor ON p.pledgor_id = o.id
-    WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL
-      AND p.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
-} as const;
+/** The facts' queries in one dialect; `:name` parameters, `__REGIONS__` for the region list (inRegions). */
+export function factQueries(dialect: FactsDialect) {
+  const { via, then } = JOIN_HINTS[dialect];
+  const parties = `FROM ${via('organizations o', 'organizations_region_parties')}`;
+  /** I1: the assignee is a Shanxi SME (the deal's size snapshot first, else the organization's size). */
+  const i1 = {
+    deals: `${then} ${via('deals d', 'deals_counted_by_assignee')} ON d.assignee_id = o.id`,
+    where: `o.city_code IN (__REGIONS__) AND ${COUNTED_DEAL} AND coalesce(d.assignee_size, o.size) IN ${SME}`,
+  };
+  /** I2: the assignor is a Shanxi university or research institute. */
+  const i2 = {
+    deals: `${then} ${via('deals d', 'deals_counted_by_assignor')} ON d.assignor_id = o.id`,
+    where: `o.city_code IN (__REGIONS__) AND ${COUNTED_DEAL} AND o.kind IN ('高校','科研院所')`,
+  };
+  const i1Deals = `${parties} ${i1.deals} WHERE ${i1.where}`;
+  const i2Deals = `${parties} ${i2.deals} WHERE ${i2.where}`;
+  const payments = `${then} ${via('payments p', 'payments_live_by_deal')} ON p.deal_id = d.id`;
+  const paid = `p.voided_at IS NULL AND p.paid_date BETWEEN :from AND :to`;
+  const registrations = `${parties} ${then} ${via('product_registrations r', 'product_registrations_live_by_enterprise')} ON r.enterprise_id = o.id`;
+  const liveRegistrations = `o.city_code IN (__REGIONS__) AND r.voided_at IS NULL AND coalesce(r.enterprise_size, o.size) IN ${SME}`;
+  const registrationPatents = `${registrations} JOIN registration_patents rp ON rp.registration_id = r.id
+    WHERE ${liveRegistrations}`;
+  return {
+    dealsI1: `SELECT o.city_code AS region, ${yearOf('d.recordation_date')} AS year, sum(d.patent_count) AS patents,
+        sum(d.amount_fen) AS amount, count(DISTINCT d.assignee_id) AS enterprises
+      ${i1Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
+    paymentsI1: `SELECT o.city_code AS region, ${yearOf('p.paid_date')} AS year, sum(p.amount_fen) AS amount
+      ${parties} ${i1.deals} ${payments} WHERE ${i1.where} AND ${paid} GROUP BY 1, 2`,
+    dealsI2: `SELECT o.city_code AS region, ${yearOf('d.recordation_date')} AS year, sum(d.patent_count) AS patents,
+        sum(d.amount_fen) AS amount
+      ${i2Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
+    paymentsI2: `SELECT o.city_code AS region, ${yearOf('p.paid_date')} AS year, sum(p.amount_fen) AS amount
+      ${parties} ${i2.deals} ${payments} WHERE ${i2.where} AND ${paid} GROUP BY 1, 2`,
+    cumulativeEnterprises: `SELECT o.city_code AS region, count(DISTINCT d.assignee_id) AS enterprises
+      ${i1Deals} AND d.recordation_date BETWEEN :cumulativeFrom AND :to GROUP BY 1`,
+    /** I3a/I3b: the I3 enterprises of each year Y, those with figures for Y and Y−1, per measure. */
+    enterpriseFigures: `WITH benefited AS (
+        SELECT DISTINCT o.city_code AS region, ${yearOf('d.recordation_date')} AS year, d.assignee_id AS id
+        ${i1Deals} AND d.recordation_date BETWEEN :figuresFrom AND :to)
+      SELECT b.region, b.year,
+        sum(CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN cur.revenue_fen END) AS "revenueNow",
+        sum(CASE WHEN cur.revenue_fen IS NOT NULL AND prev.revenue_fen IS NOT NULL THEN prev.revenue_fen END) AS "revenueBefore",
+        sum(CASE WHEN cur.employees IS NOT NULL AND prev.employees IS NOT NULL THEN cur.employees END) AS "employeesNow",
+        sum(CASE WHEN cur.employees IS NOT NULL AND prev.employees IS NOT NULL THEN prev.employees END) AS "employeesBefore"
+      FROM benefited b
+      JOIN enterprise_figures cur ON cur.organization_id = b.id AND cur.year = b.year AND cur.voided_at IS NULL
+      JOIN enterprise_figures prev ON prev.organization_id = b.id AND prev.year = b.year - 1 AND prev.voided_at IS NULL
+      GROUP BY 1, 2`,
+    registrations: `SELECT o.city_code AS region, ${yearOf('r.registration_date')} AS year, count(*) AS registrations
+      ${registrations} WHERE ${liveRegistrations} AND r.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+    registrationPatents: `SELECT o.city_code AS region, ${yearOf('r.registration_date')} AS year,
+        count(DISTINCT rp.patent_number) AS patents
+      ${registrationPatents} AND r.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+    cumulativeRegistrationPatents: `SELECT o.city_code AS region, count(DISTINCT rp.patent_number) AS patents
+      ${registrationPatents} AND r.registration_date BETWEEN :cumulativeFrom AND :to GROUP BY 1`,
+    pledges: `SELECT o.city_code AS region, ${yearOf('p.registration_date')} AS year, sum(p.amount_fen) AS amount, count(*) AS pledges
+      ${parties} ${then} ${via('pledges p', 'pledges_live_by_pledgor')} ON p.pledgor_id = o.id
+      WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL
+        AND p.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+  } as const;
+}
 
-export const FACT_QUERIES = SQL;
+export const FACT_QUERIES = factQueries('sqlite');
 
 /** A count or sum read from a row: SQLite answers NULL for an empty sum. */
 export function num(value: number | string | null | undefined): number {
@@ -180,49 +196,70 @@ export function regionFactsCollector(regions: readonly string[]): {
   return { facts, entryOf };
 }
 
-export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {
+/** One query of the facts from scratch: its SQL (regions inlined), its named parameters, and what a row adds. */
+export interface FactsStep {
+  sql: string;
+  params: Readonly<Record<string, string>>;
+  apply(row: Row): void;
+}
+
+/**
+ * The facts from scratch as queries to run and what each row adds to `facts`: the same for a synchronous SQLite
+ * handle (readFactsFromScratch) and an asynchronous PostgreSQL one (core/province/store/provinceFacts.ts).
+ */
+export function factsFromScratchSteps(
+  query: FactsQuery,
+  dialect: FactsDialect,
+): { facts: Map<string, RegionFacts>; steps: FactsStep[] } {
+  const sql = factQueries(dialect);
   const params = {
     from: `${query.fromYear}-01-01`,
     to: query.toDate ?? `${query.toYear}-12-31`,
     cumulativeFrom: `${query.cumulativeFrom}-01-01`,
     figuresFrom: `${query.figuresFrom}-01-01`,
   };
-  const { facts, entryOf: yearFacts } = regionFactsCollector(query.regions);
-  const each = (sql: string, apply: (entry: YearFacts, row: Row) => void, named: Record<string, string> = params) => {
-    for (const row of db.prepare(inRegions(sql, query.regions)).all(named) as Row[]) {
-      const entry = yearFacts(row);
-      if (entry) apply(entry, row);
-    }
-  };
   const range = { from: params.from, to: params.to };
-  each(
-    SQL.dealsI1,
-    (f, r) => Object.assign(f, { I1: num(r.patents), I1a: num(r.amount), I3: num(r.enterprises) }),
-    range,
-  );
-  each(SQL.paymentsI1, (f, r) => (f.I1b = num(r.amount)), range);
-  each(SQL.dealsI2, (f, r) => Object.assign(f, { I2: num(r.patents), I2a: num(r.amount) }), range);
-  each(SQL.paymentsI2, (f, r) => (f.I2b = num(r.amount)), range);
-  each(
-    SQL.enterpriseFigures,
-    (f, r) => {
+  const cumulative = { to: params.to, cumulativeFrom: params.cumulativeFrom };
+  const { facts, entryOf } = regionFactsCollector(query.regions);
+  const step = (text: string, named: Record<string, string>, apply: (row: Row) => void): FactsStep => ({
+    sql: inRegions(text, query.regions),
+    params: named,
+    apply,
+  });
+  const yearly = (text: string, named: Record<string, string>, apply: (entry: YearFacts, row: Row) => void) =>
+    step(text, named, (row) => {
+      const entry = entryOf(row);
+      if (entry) apply(entry, row);
+    });
+  const regionOf = (row: Row) => facts.get(String(row.region));
+  const steps = [
+    yearly(sql.dealsI1, range, (f, r) =>
+      Object.assign(f, { I1: num(r.patents), I1a: num(r.amount), I3: num(r.enterprises) }),
+    ),
+    yearly(sql.paymentsI1, range, (f, r) => (f.I1b = num(r.amount))),
+    yearly(sql.dealsI2, range, (f, r) => Object.assign(f, { I2: num(r.patents), I2a: num(r.amount) })),
+    yearly(sql.paymentsI2, range, (f, r) => (f.I2b = num(r.amount))),
+    yearly(sql.enterpriseFigures, { to: params.to, figuresFrom: params.figuresFrom }, (f, r) => {
       f.revenue = [num(r.revenueNow), num(r.revenueBefore)];
       f.employees = [num(r.employeesNow), num(r.employeesBefore)];
-    },
-    { to: params.to, figuresFrom: params.figuresFrom },
-  );
-  each(SQL.registrations, (f, r) => (f.I4 = num(r.registrations)), range);
-  each(SQL.registrationPatents, (f, r) => (f.I4a = num(r.patents)), range);
-  each(SQL.pledges, (f, r) => Object.assign(f, { I5: num(r.amount), I5a: num(r.pledges) }), range);
+    }),
+    yearly(sql.registrations, range, (f, r) => (f.I4 = num(r.registrations))),
+    yearly(sql.registrationPatents, range, (f, r) => (f.I4a = num(r.patents))),
+    yearly(sql.pledges, range, (f, r) => Object.assign(f, { I5: num(r.amount), I5a: num(r.pledges) })),
+    step(sql.cumulativeEnterprises, cumulative, (r) => {
+      const region = regionOf(r);
+      if (region) region.cumulativeEnterprises = num(r.enterprises);
+    }),
+    step(sql.cumulativeRegistrationPatents, cumulative, (r) => {
+      const region = regionOf(r);
+      if (region) region.cumulativeRegistrationPatents = num(r.patents);
+    }),
+  ];
+  return { facts, steps };
+}
 
-  const cumulative = { to: params.to, cumulativeFrom: params.cumulativeFrom };
-  for (const row of db.prepare(inRegions(SQL.cumulativeEnterprises, query.regions)).all(cumulative) as Row[]) {
-    const region = facts.get(String(row.region));
-    if (region) region.cumulativeEnterprises = num(row.enterprises);
-  }
-  for (const row of db.prepare(inRegions(SQL.cumulativeRegistrationPatents, query.regions)).all(cumulative) as Row[]) {
-    const region = facts.get(String(row.region));
-    if (region) region.cumulativeRegistrationPatents = num(row.patents);
-  }
+export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {
+  const { facts, steps } = factsFromScratchSteps(query, 'sqlite');
+  for (const step of steps) for (const row of db.prepare(step.sql).all(step.params) as Row[]) step.apply(row);
   return facts;
 }

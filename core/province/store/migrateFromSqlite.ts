@@ -13,6 +13,8 @@ export interface MigrationReport {
   tables: VerifiedTable[];
   /** How many (kind, region, year) groups of totals were compared equal. */
   regionYearGroups: number;
+  /** How many (region, year) pairs had their official indicators I1–I5a compared equal. */
+  indicatorRegionYears: number;
 }
 
 /** The migration's own bookkeeping on PostgreSQL, made by its migrations and not a copy of anything in SQLite. */
@@ -67,8 +69,9 @@ async function refuseUnlessEmpty(tx: ProvinceTx, plans: readonly TablePlan[]): P
 /**
  * Moves a province's SQLite store (`file`) to an empty PostgreSQL database (`databaseUrl`), in one transaction: every
  * table of the PostgreSQL schema, parents first, with the rows' own keys, owners, key sequences, feedback cursors and
- * audit chain. Before the commit the copy is verified table by table (row counts and content checksums) and by the
- * per-region, per-year totals; any difference rolls it all back. The SQLite file is read on a read-only connection,
+ * audit chain. Before the commit the copy is verified table by table (row counts and content checksums), by the
+ * per-region, per-year totals and by the official indicators of every region and year; any difference rolls it all
+ * back. The SQLite file is read on a read-only connection,
  * inside one read transaction, so the copy and its checks see the same snapshot even if an endpoint is still writing.
  */
 export async function migrateFromSqlite(file: string, databaseUrl: string): Promise<MigrationReport> {

@@ -27,6 +27,8 @@ const TABLES = [
   'province_notices',
   'province_notice_receipts',
   'audit_log',
+  'anomaly_flags',
+  'flag_subjects',
 ];
 
 let cluster: Awaited<ReturnType<typeof startPostgres>>;

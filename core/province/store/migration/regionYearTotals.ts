@@ -23,9 +23,8 @@ const year = (column: string) => `coalesce(substr(${column}, 1, 4), '')`;
 /**
  * Per region and year, the number of live records and the sum of their amounts: what the indicators are built from.
  * Written once, in SQL both SQLite and PostgreSQL run alike, so the same query on each store must give the same rows.
- * The official indicator definitions (the indicator facts of core/indicators) are computed on SQLite only: PostgreSQL
- * has no indicator facts yet, and they come to it with the province's workbench. Until then these totals are what the
- * two stores can compute identically.
+ * Beside the official indicators (indicatorsCompared.ts), these count every live record, whoever its parties are
+ * (the indicators count only a Shanxi SME's or university's deals), and subsidies, which no indicator reads.
  */
 export const REGION_YEAR_TOTALS_SQL = /* sql */ `
 SELECT 'deals' AS what, region_code AS region, ${year('recordation_date')} AS year, count(*) AS n, sum(amount_fen) AS amount_fen

@@ -4,6 +4,14 @@ import type { ProvinceTx } from '../provinceDb';
 import { quoted, selectColumns, type TablePlan } from './copyTable';
 import { firstDifference, REGION_YEAR_TOTALS_SQL, TOTAL_LABELS, type RegionYearTotal } from './regionYearTotals';
 import { tableChecksum } from './tableChecksum';
+import { readFactsFromScratch } from '../../../indicators/facts';
+import { readProvinceFacts } from '../provinceFacts';
+import {
+  describeDifference,
+  firstIndicatorDifference,
+  INDICATOR_YEARS_SQL,
+  indicatorsQuery,
+} from './indicatorsCompared';
 
 /** What the check found equal for one table. */
 export interface VerifiedTable {
@@ -30,13 +38,21 @@ async function* cursorRows(tx: ProvinceTx, sql: string): AsyncGenerator<Record<s
   await tx.run('CLOSE migration_rows');
 }
 
-async function verifyTable(source: Database.Database, tx: ProvinceTx, plan: TablePlan): Promise<VerifiedTable> {
+async function verifyCount(source: Database.Database, tx: ProvinceTx, plan: TablePlan): Promise<number> {
   const count = `SELECT count(*) AS n FROM ${quoted(plan.table)}`;
   const sqliteRows = source.prepare(count).pluck().get() as number;
   const postgresRows = (await tx.get<{ n: number }>(count))!.n;
   if (sqliteRows !== postgresRows)
     throw mismatch(`表 ${plan.table} 的行数不一致：SQLite ${sqliteRows} 行，PostgreSQL ${postgresRows} 行`);
+  return sqliteRows;
+}
 
+async function verifyChecksum(
+  source: Database.Database,
+  tx: ProvinceTx,
+  plan: TablePlan,
+  rows: number,
+): Promise<VerifiedTable> {
   const sqliteSum = tableChecksum(plan.columns);
   for (const row of source.prepare(selectColumns(plan)).iterate()) sqliteSum.add(row as Record<string, unknown>);
   const postgresSum = tableChecksum(plan.columns);
@@ -45,7 +61,7 @@ async function verifyTable(source: Database.Database, tx: ProvinceTx, plan: Tabl
     throw mismatch(
       `表 ${plan.table} 的内容校验和不一致：SQLite ${sqliteSum.rows} 行，PostgreSQL ${postgresSum.rows} 行，行数相同而内容不同`,
     );
-  return { table: plan.table, rows: sqliteRows, checksum: sqliteSum.digest() };
+  return { table: plan.table, rows, checksum: sqliteSum.digest() };
 }
 
 const totalText = (t: RegionYearTotal | undefined) => (t ? `${t.n} 笔、金额 ${t.amount_fen ?? 0} 分` : '没有记录');
@@ -65,15 +81,38 @@ async function verifyTotals(source: Database.Database, tx: ProvinceTx): Promise<
 }
 
 /**
- * Checks the copy inside the transaction, before it is committed: every table's row count and content checksum on
- * both sides, then the per-region, per-year totals. Any difference throws, and the caller's transaction rolls back.
+ * The official indicators (I1–I5a, DOMAIN §7) of every region in every year the records cover, computed from the
+ * records by the same definition on each store; resolves with the number of region-years compared.
+ */
+async function verifyIndicators(source: Database.Database, tx: ProvinceTx): Promise<number> {
+  const years = source.prepare(INDICATOR_YEARS_SQL).get() as { first: string | null; last: string | null };
+  if (years.first === null || years.last === null) return 0;
+  const query = indicatorsQuery(Number(years.first), Number(years.last));
+  const difference = firstIndicatorDifference(
+    query,
+    readFactsFromScratch(source, query),
+    await readProvinceFacts(tx, query),
+  );
+  if (difference) throw mismatch(describeDifference(difference, query));
+  return query.regions.length * (query.toYear - query.fromYear + 1);
+}
+
+/**
+ * Checks the copy inside the transaction, before it is committed: every table's row count, the per-region, per-year
+ * totals, the official indicators of every region and year, then every table's content checksum (the indicators
+ * come first so that a difference they show is named by what the province reads, not only by a table). Any
+ * difference throws, and the caller's transaction rolls back.
  */
 export async function verifyCopy(
   source: Database.Database,
   tx: ProvinceTx,
   plans: readonly TablePlan[],
-): Promise<{ tables: VerifiedTable[]; regionYearGroups: number }> {
+): Promise<{ tables: VerifiedTable[]; regionYearGroups: number; indicatorRegionYears: number }> {
+  const rows: number[] = [];
+  for (const plan of plans) rows.push(await verifyCount(source, tx, plan));
+  const regionYearGroups = await verifyTotals(source, tx);
+  const indicatorRegionYears = await verifyIndicators(source, tx);
   const tables: VerifiedTable[] = [];
-  for (const plan of plans) tables.push(await verifyTable(source, tx, plan));
-  return { tables, regionYearGroups: await verifyTotals(source, tx) };
+  for (const [i, plan] of plans.entries()) tables.push(await verifyChecksum(source, tx, plan, rows[i]!));
+  return { tables, regionYearGroups, indicatorRegionYears };
 }

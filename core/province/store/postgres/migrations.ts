@@ -423,6 +423,40 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, seq);
 `,
   },
+  {
+    version: 4,
+    name: 'province_flags',
+    // The province's own anomaly flags (city migration 1): a cross-city finding kept for review, and the officers'
+    // decision on it. A confirmed flag takes its deals out of every indicator (core/indicators/facts.ts), so a store
+    // moved over from SQLite keeps them. Decisions by name (flag_decisions needs the workbench's users) are not here.
+    sql: /* sql */ `
+CREATE TABLE anomaly_flags (
+  id text PRIMARY KEY,
+  rule_id text NOT NULL,
+  region_code text NOT NULL,
+  fingerprint text NOT NULL UNIQUE,
+  source text NOT NULL DEFAULT '本地' CHECK (source IN ('本地','省级反馈')),
+  status text NOT NULL DEFAULT '待审核' CHECK (status IN ('待审核','确认异常','排除','需补充材料')),
+  explanation text NOT NULL,
+  evidence text NOT NULL DEFAULT '{}',
+  settings_version bigint,
+  active bigint NOT NULL DEFAULT 1,
+  first_seen_at text NOT NULL,
+  last_seen_at text NOT NULL,
+  updated_at text NOT NULL
+);
+CREATE INDEX anomaly_flags_queue ON anomaly_flags(status, rule_id, region_code, first_seen_at);
+
+CREATE TABLE flag_subjects (
+  flag_id text NOT NULL REFERENCES anomaly_flags(id),
+  entity text NOT NULL CHECK (entity IN ('deal','pledge','subsidy','registration')),
+  entity_id text NOT NULL,
+  business_no text NOT NULL,
+  PRIMARY KEY (flag_id, entity, entity_id)
+);
+CREATE INDEX flag_subjects_entity ON flag_subjects(entity, entity_id);
+`,
+  },
 ];
 
 export const latestPostgresVersion = postgresMigrations.at(-1)!.version;

@@ -1,0 +1,31 @@
+import { factsFromScratchSteps, type FactsQuery, type RegionFacts } from '../../indicators/facts';
+import type { ProvinceSql, SqlValue } from './provinceDb';
+
+/**
+ * The facts' `:name` parameters as the `?` placeholders ProvinceSql takes, in order. The facts' SQL holds no other
+ * colon (no string literal with one, no PostgreSQL `::` cast), which the guard below keeps true.
+ */
+export function positional(sql: string, named: Readonly<Record<string, string>>): { sql: string; values: SqlValue[] } {
+  const values: SqlValue[] = [];
+  const text = sql.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
+    const value = named[name];
+    if (value === undefined) throw new Error(`no value for :${name}`);
+    values.push(value);
+    return '?';
+  });
+  if (text.includes(':')) throw new Error('a colon left in the facts SQL');
+  return { sql: text, values };
+}
+
+/**
+ * The indicator facts of DOMAIN §7 computed from the records (the definition, core/indicators/facts.ts) on the
+ * province's store, SQLite or PostgreSQL: the same queries in the store's dialect.
+ */
+export async function readProvinceFacts(db: ProvinceSql, query: FactsQuery): Promise<Map<string, RegionFacts>> {
+  const { facts, steps } = factsFromScratchSteps(query, db.dialect);
+  for (const step of steps) {
+    const { sql, values } = positional(step.sql, step.params);
+    for (const row of await db.all<Record<string, number | string | null>>(sql, values)) step.apply(row);
+  }
+  return facts;
+}
