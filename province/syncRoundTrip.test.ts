@@ -66,6 +66,18 @@ describe.each(PROVINCE_BACKENDS)(
         expect(r.settled).toBe(true);
       }
 
+      // The province keeps the finding whole as its own flag under review, with both cities' deals: while it waits
+      // they still count; once an officer confirms it, they leave the province's figures (findingFlag.ts).
+      const flags = await prov.db.all<{ id: string; rule_id: string; region_code: string; status: string }>(
+        'SELECT id, rule_id, region_code, status FROM anomaly_flags',
+      );
+      expect(flags).toEqual([{ id: expect.any(String), rule_id: 'R01', region_code: '140000', status: '待审核' }]);
+      const subjects = await prov.db.all<{ business_no: string }>(
+        "SELECT business_no FROM flag_subjects WHERE flag_id = ? AND entity = 'deal' ORDER BY business_no",
+        [flags[0]!.id],
+      );
+      expect(subjects.map((s) => s.business_no)).toEqual(['DT-2024-07', 'TY-2024-01']);
+
       for (const c of [taiyuan, datong]) {
         const queue = await c.call('review.queue', { source: '省级反馈' });
         expect(queue.rows).toEqual([

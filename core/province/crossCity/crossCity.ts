@@ -5,6 +5,7 @@ import { r02RoundTrip } from '../../rules/rules/r02RoundTrip';
 import { r10Duplicate } from '../../rules/rules/r10Duplicate';
 import type { ProvinceTx } from '../store/provinceDb';
 import type { FindingRow } from '../review/crossReview';
+import { keepFindingForReview } from '../review/findingFlag';
 import { findingFor } from './regionView';
 
 /** The rules that need every region's records at once (DESIGN §4): repeat transfer, round trip, duplicate entry. */
@@ -34,7 +35,6 @@ export async function publishCrossCityFindings(
   dealIds: readonly string[],
   thresholds: RuleThresholds,
   at: string,
-  keepForReview: (finding: CrossRegionFinding) => Promise<void>,
 ): Promise<number> {
   if (dealIds.length === 0) return 0;
   const pairs = await provinceDealsSharingPatents(db, dealIds);
@@ -86,7 +86,7 @@ export async function publishCrossCityFindings(
         ],
       );
       // New: its deals are under review at the province too, until an officer decides.
-      if (kept > 0) await keepForReview(finding);
+      if (kept > 0) await keepFindingForReview(db, finding, at);
     }
   }
   return published;

@@ -228,13 +228,14 @@ export async function openPostgresProvinceDb(url: string, options: { max?: numbe
     },
     // Closing twice (a server's shutdown after a failed request closed it) is no error.
     close: () => (closing ??= pool.end()),
-    // Derived on PostgreSQL so far: the cross-city findings, with the default thresholds (the province's 规则设置 and
-    // its anomaly flags live with the workbench, not yet on this backend); no indicator facts, no matching index yet.
+    // Derived on PostgreSQL so far: the cross-city findings, kept as the province's flags under review as on SQLite,
+    // with the default thresholds (the province's 规则设置 lives with the workbench, not yet on this backend). The
+    // indicators are computed from the records (provinceFacts.ts), so there are no facts to keep; no matching index yet.
     derived: {
       deferFacts: async () => async () => {},
       indexRow: async () => {},
       crossCity: (dealIds, at) =>
-        transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, DEFAULT_RULE_THRESHOLDS, at, async () => {})),
+        transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, DEFAULT_RULE_THRESHOLDS, at)),
     },
   };
 }

@@ -5,7 +5,6 @@ import { PROVINCE_VERSION } from '../migrations';
 import type { Store } from '../../store/store';
 import { readRuleThresholds } from '../../rules/ruleSettings';
 import { publishCrossCityFindings } from '../crossCity/crossCity';
-import { keepFindingAsFlag } from '../review/findingFlag';
 import type { ConstraintKind, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
 
 const CONSTRAINT_CODES: Record<string, ConstraintKind> = {
@@ -97,13 +96,9 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
       // A pooled patent or a need is indexed for the province's matching across cities.
       indexRow: async (_tx, entity, row) => indexSyncedRow(db, entity, row),
       // The thresholds are the province's own (规则设置 on its workbench); a finding across regions is also kept as the
-      // province's anomaly flag, which its indicators and bulletins read.
+      // province's anomaly flag, which its indicators and bulletins read (crossCity.ts).
       crossCity: (dealIds, at) =>
-        transaction((tx) =>
-          publishCrossCityFindings(tx, dealIds, readRuleThresholds(db).thresholds, at, async (finding) =>
-            keepFindingAsFlag(db, finding, '待审核', at),
-          ),
-        ),
+        transaction((tx) => publishCrossCityFindings(tx, dealIds, readRuleThresholds(db).thresholds, at)),
     },
   };
 }
