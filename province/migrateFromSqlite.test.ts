@@ -21,7 +21,11 @@ import { readProvinceFacts } from '../core/province/store/provinceFacts';
 import { INDICATOR_YEARS_SQL, indicatorsQuery } from '../core/province/store/migration/indicatorsCompared';
 import { keepFindingAsFlag } from '../core/province/review/findingFlag';
 import { readFactsFromScratch, type FactsQuery } from '../core/indicators/facts';
-import { yearValues } from '../core/indicators/report';
+import { computeReport, yearValues } from '../core/indicators/report';
+import { saveTargets } from '../core/indicators/targetsStore';
+import { createWriter } from '../core/service/context';
+import { provinceIndicatorReport } from '../core/province/store/provinceReport';
+import { runCli } from '../tests/testing/runCli';
 
 // Enough deals that the larger tables (owners, versions) take more than one multi-row INSERT.
 const setUp = migrationSetUp(400);
@@ -421,6 +425,49 @@ describe('province migrate-from-sqlite', () => {
       expect(year).toBe(deal.year);
       expect(sqlite! - postgres!).toBe(deal.patents);
       expect(await allEmpty(url)).toBe(true);
+    });
+    it('give the same report on PostgreSQL as on the SQLite store, targets and baselines moved over with it', async () => {
+      const file = copyOfHistory('with-targets.db');
+      const { query } = sqliteFacts(file);
+      const raw = new Database(file);
+      raw.transaction(() =>
+        saveTargets(
+          createWriter(raw, { id: null, name: '省级管理员', role: '管理员' }, '2024-06-01T00:00:00.000Z'),
+          '省级管理员',
+          [
+            { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2025, target: 900, requiredGrowth: 0.1 },
+            {
+              regionCode: '140000',
+              indicator: 'I1a',
+              yearFrom: 2021,
+              yearTo: 2025,
+              target: 5_000_000_00,
+              requiredGrowth: null,
+            },
+          ],
+          [{ regionCode: '140100', indicator: 'I1', year: 2020, value: 40 }],
+        ),
+      )();
+      const url = await freshDatabase();
+      await migrateFromSqlite(file, url);
+      const target = await open(url);
+
+      for (const region of ['140000', '140100', '140200'])
+        for (let year = Math.max(query.fromYear, 2021); year <= query.toYear; year++) {
+          const onPostgres = await provinceIndicatorReport(target, region, year);
+          expect(onPostgres, `${region} ${year}`).toEqual(computeReport(raw, region, year));
+        }
+      raw.close();
+      // The command a data centre runs prints the same, the target and its completion included.
+      const printed = (args: string[]) => {
+        const r = runCli(['indicators', '--region', '太原', '--year', String(query.toYear), '--json', ...args]);
+        expect(r.status, r.stderr).toBe(0);
+        return JSON.parse(r.stdout) as { indicators: Record<string, { cumulative: number; target: number | null }> };
+      };
+      const onPostgres = printed(['--database-url', url]);
+      expect(onPostgres).toEqual(printed(['--db', file]));
+      expect(onPostgres.indicators.I1).toMatchObject({ target: 900 });
+      expect(onPostgres.indicators.I1!.cumulative).toBeGreaterThan(0);
     });
   });
 });

@@ -88,4 +88,21 @@ describe('patent-desk province migrate-from-sqlite', { timeout: 120_000 }, () =>
     expect(r.stderr).toContain(`${setUp.history.taiyuan.dbPath} 不是省级数据库`);
     expect(r.stderr).not.toContain(PASSWORD);
   });
+
+  it('`indicators --database-url` takes one store only, and names an unreachable database in Chinese without its password', () => {
+    const indicators = (...more: string[]) => runCli(['indicators', '--region', '全省', '--year', '2024', ...more]);
+    const both = indicators('--db', setUp.history.dbPath, '--database-url', setUp.cluster.url);
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toContain(
+      '请只指定一个数据库：--db（SQLite 文件）或 --database-url（PostgreSQL），不要同时指定',
+    );
+
+    const closed = new URL(setUp.cluster.url);
+    closed.password = PASSWORD;
+    closed.port = '1';
+    const unreachable = indicators('--database-url', closed.toString());
+    expect(unreachable.status).not.toBe(0);
+    expect(unreachable.stderr).toContain('无法连接省级 PostgreSQL 数据库 127.0.0.1:1/');
+    expect(unreachable.stderr).not.toContain(PASSWORD);
+  });
 });

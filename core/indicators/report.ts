@@ -7,7 +7,7 @@ import { averageGrowth, completionRate, sumGrowth, yearOnYear } from '../../shar
 import { BASE_YEAR, INDICATOR_IDS, PROGRAM_FIRST_YEAR, type IndicatorId } from '../../shared/indicators/ids';
 import { CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
-import { emptyYearFacts, type RegionFacts, type YearFacts } from './facts';
+import { emptyYearFacts, type FactsQuery, type RegionFacts, type YearFacts } from './facts';
 import { readFacts } from './factTables';
 import { targetLookup, type TargetLookup } from './targetsStore';
 
@@ -76,17 +76,23 @@ export interface ReportParts {
   targets: TargetLookup;
 }
 
-/** `withYearlyFigures`: I3a/I3b for every year since 2020 (charts), not only for the year asked for (report). */
-export function readReportParts(db: ReadHandle, region: string, year: number, withYearlyFigures = false): ReportParts {
+/**
+ * The facts a report of (region, year) reads: every year since 2020 (growth), the program's cumulative counts.
+ * `withYearlyFigures`: I3a/I3b for every year since 2020 (charts), not only for the year asked for (report).
+ */
+export function reportFactsQuery(region: string, year: number, withYearlyFigures = false): FactsQuery {
   const fromYear = Math.min(BASE_YEAR, year - 1);
-  const facts = readFacts(db, {
+  return {
     regions: regionsOf(region),
     fromYear,
     toYear: year,
     cumulativeFrom: PROGRAM_FIRST_YEAR,
     figuresFrom: withYearlyFigures ? fromYear : year,
-  });
-  return { facts, targets: targetLookup(db) };
+  };
+}
+
+export function readReportParts(db: ReadHandle, region: string, year: number, withYearlyFigures = false): ReportParts {
+  return { facts: readFacts(db, reportFactsQuery(region, year, withYearlyFigures)), targets: targetLookup(db) };
 }
 
 export function buildReport(region: string, year: number, parts: ReportParts): IndicatorReport {

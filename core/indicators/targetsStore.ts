@@ -16,7 +16,7 @@ export interface StoredTarget extends TargetRow {
   setByProvince: boolean;
 }
 
-interface TargetDbRow {
+export interface TargetDbRow {
   regionCode: string;
   indicator: string;
   yearFrom: number;
@@ -25,6 +25,8 @@ interface TargetDbRow {
   requiredGrowth: number | null;
   source: string;
 }
+
+export type BaselineDbRow = Omit<BaselineRow, 'indicator'> & { indicator: string };
 
 function provinceDefaults(): StoredTarget[] {
   return PROVINCE_TARGET_DEFAULTS.map((d) => ({
@@ -39,34 +41,35 @@ function provinceDefaults(): StoredTarget[] {
   }));
 }
 
-/** Every stored target, plus the province's plan defaults where no row overrides them. */
-export function listTargets(db: ReadHandle): StoredTarget[] {
-  const rows = (
-    db
-      .prepare(
-        `SELECT region_code AS regionCode, indicator, year_from AS yearFrom, year_to AS yearTo, target,
-           required_growth AS requiredGrowth, source
-         FROM region_targets ORDER BY region_code, indicator, year_from`,
-      )
-      .all() as TargetDbRow[]
-  )
+/** The stored targets and baselines, in SQL SQLite and PostgreSQL both run (the province reads them on either). */
+export const TARGETS_SQL = `SELECT region_code AS "regionCode", indicator, year_from AS "yearFrom", year_to AS "yearTo", target,
+    required_growth AS "requiredGrowth", source
+  FROM region_targets ORDER BY region_code, indicator, year_from`;
+export const BASELINES_SQL = `SELECT region_code AS "regionCode", indicator, year, value FROM region_baselines
+  ORDER BY region_code, indicator, year`;
+
+/** The stored targets, plus the province's plan defaults where no row overrides them. */
+export function targetsOf(rows: readonly TargetDbRow[]): StoredTarget[] {
+  const stored = rows
     .filter((r): r is TargetDbRow & { indicator: IndicatorId } => isIndicatorId(r.indicator))
     .map(({ source, ...r }) => ({ ...r, isDefault: false, setByProvince: source === PROVINCE_SET }));
-  const stored = new Set(rows.map((r) => `${r.regionCode}|${r.indicator}|${r.yearFrom}|${r.yearTo}`));
+  const keys = new Set(stored.map((r) => `${r.regionCode}|${r.indicator}|${r.yearFrom}|${r.yearTo}`));
   const defaults = provinceDefaults().filter(
-    (d) => !stored.has(`${d.regionCode}|${d.indicator}|${d.yearFrom}|${d.yearTo}`),
+    (d) => !keys.has(`${d.regionCode}|${d.indicator}|${d.yearFrom}|${d.yearTo}`),
   );
-  return [...rows, ...defaults];
+  return [...stored, ...defaults];
+}
+
+export const baselinesOf = (rows: readonly BaselineDbRow[]): BaselineRow[] =>
+  rows.filter((r): r is BaselineRow => isIndicatorId(r.indicator));
+
+/** Every stored target, plus the province's plan defaults where no row overrides them. */
+export function listTargets(db: ReadHandle): StoredTarget[] {
+  return targetsOf(db.prepare(TARGETS_SQL).all() as TargetDbRow[]);
 }
 
 export function listBaselines(db: ReadHandle): BaselineRow[] {
-  return (
-    db
-      .prepare(
-        'SELECT region_code AS regionCode, indicator, year, value FROM region_baselines ORDER BY region_code, indicator, year',
-      )
-      .all() as (Omit<BaselineRow, 'indicator'> & { indicator: string })[]
-  ).filter((r): r is BaselineRow => isIndicatorId(r.indicator));
+  return baselinesOf(db.prepare(BASELINES_SQL).all() as BaselineDbRow[]);
 }
 
 export interface TargetLookup {
@@ -80,8 +83,12 @@ export interface TargetLookup {
 }
 
 export function targetLookup(db: ReadHandle): TargetLookup {
-  const targets = listTargets(db);
-  const baselines = new Map(listBaselines(db).map((b) => [`${b.regionCode}|${b.indicator}|${b.year}`, b.value]));
+  return lookupOf(listTargets(db), listBaselines(db));
+}
+
+/** Answers from targets and baselines already read (from either backend). */
+export function lookupOf(targets: readonly StoredTarget[], baselineRows: readonly BaselineRow[]): TargetLookup {
+  const baselines = new Map(baselineRows.map((b) => [`${b.regionCode}|${b.indicator}|${b.year}`, b.value]));
   const covering = (region: string, indicator: IndicatorId, year: number) =>
     targets
       .filter((t) => t.regionCode === region && t.indicator === indicator && t.yearFrom <= year && year <= t.yearTo)

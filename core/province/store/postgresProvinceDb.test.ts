@@ -29,6 +29,8 @@ const TABLES = [
   'audit_log',
   'anomaly_flags',
   'flag_subjects',
+  'region_targets',
+  'region_baselines',
 ];
 
 let cluster: Awaited<ReturnType<typeof startPostgres>>;

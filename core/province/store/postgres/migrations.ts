@@ -457,6 +457,36 @@ CREATE TABLE flag_subjects (
 CREATE INDEX flag_subjects_entity ON flag_subjects(entity, entity_id);
 `,
   },
+  {
+    version: 5,
+    name: 'province_targets',
+    // The targets and 2020 baselines the province keeps per region (city migrations 1 and 20): what its indicator
+    // report measures completion and growth against (core/indicators/targetsStore.ts).
+    sql: /* sql */ `
+CREATE TABLE region_targets (
+  region_code text NOT NULL,
+  indicator text NOT NULL,
+  year_from bigint NOT NULL,
+  year_to bigint NOT NULL,
+  target bigint,
+  required_growth double precision,
+  updated_at text NOT NULL,
+  updated_by text,
+  source text NOT NULL DEFAULT '本地' CHECK (source IN ('本地', '省级下达')),
+  PRIMARY KEY (region_code, indicator, year_from, year_to)
+);
+
+CREATE TABLE region_baselines (
+  region_code text NOT NULL,
+  indicator text NOT NULL,
+  year bigint NOT NULL,
+  value bigint NOT NULL,
+  updated_at text NOT NULL,
+  updated_by text,
+  PRIMARY KEY (region_code, indicator, year)
+);
+`,
+  },
 ];
 
 export const latestPostgresVersion = postgresMigrations.at(-1)!.version;
