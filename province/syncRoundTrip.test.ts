@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSyncPass } from '../core/sync/client';
 import { recordDeal, recordRepeatTransfer } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
+import { DEFAULT_RULE_THRESHOLDS } from '../shared/rules/thresholds';
 import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
@@ -97,6 +98,32 @@ describe.each(PROVINCE_BACKENDS)(
           expect.objectContaining({ active: true }),
         ]);
       }
+    });
+    it("judges with the province's own thresholds: with R01 at 30 days, two transfers six weeks apart are no finding", async () => {
+      const taiyuan = await city('140100');
+      const datong = await city('140200');
+      const prov = await province(backend);
+      await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+      await prov.enroll(datong.service.store, datong.adminActor);
+      // What 规则设置 on the province's workbench stores (a versioned settings document, SQL both backends take).
+      await prov.db.run(
+        "INSERT INTO settings (key, value, version, updated_at, updated_by) VALUES ('rules', ?, 1, ?, '省级管理员')",
+        [JSON.stringify({ ...DEFAULT_RULE_THRESHOLDS, r01RepeatWithinDays: 30 }), new Date().toISOString()],
+      );
+      recordRepeatTransfer(
+        { store: taiyuan.service.store, actor: taiyuan.adminActor },
+        { store: datong.service.store, actor: datong.adminActor },
+      );
+
+      for (const c of [taiyuan, datong, taiyuan]) {
+        const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
+        expect(r.settled).toBe(true);
+      }
+
+      expect(await countRows(prov.db, 'deals')).toBe(2);
+      expect(await countRows(prov.db, 'province_findings')).toBe(0);
+      for (const c of [taiyuan, datong])
+        expect((await c.call('review.queue', { source: '省级反馈' })).rows).toEqual([]);
     });
   },
 );

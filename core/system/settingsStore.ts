@@ -11,7 +11,14 @@ export const GENERAL_SETTINGS_KEY = 'general';
  * (so a default added later fills in) and on write. Every change is audited with its new version.
  */
 export function readSetting<S extends z.ZodType>(db: ReadHandle, key: string, schema: S): z.output<S> {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return settingOf(db.prepare(SETTING_SQL).get(key) as { value: string } | undefined, schema);
+}
+
+/** One setting's stored row, in SQL SQLite and PostgreSQL both run (the province reads its settings on either). */
+export const SETTING_SQL = 'SELECT value FROM settings WHERE key = ?';
+
+/** A setting's value from its stored row (or none): what the schema makes of it, else the schema's defaults. */
+export function settingOf<S extends z.ZodType>(row: { value: string } | undefined, schema: S): z.output<S> {
   const parsed = schema.safeParse(row ? JSON.parse(row.value) : {});
   return parsed.success ? parsed.data : schema.parse({});
 }

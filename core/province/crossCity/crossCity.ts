@@ -1,4 +1,7 @@
+import type { z } from 'zod';
 import type { RuleThresholds } from '../../../shared/rules/thresholds';
+import { RULE_SETTINGS_KEY, STORED_RULE_THRESHOLDS } from '../../rules/ruleSettings';
+import { SETTING_SQL, settingOf } from '../../system/settingsStore';
 import { provinceDealsSharingPatents, type PairRule } from '../../rules/patentPairs';
 import { r01Repeat } from '../../rules/rules/r01Repeat';
 import { r02RoundTrip } from '../../rules/rules/r02RoundTrip';
@@ -7,6 +10,12 @@ import type { ProvinceTx } from '../store/provinceDb';
 import type { FindingRow } from '../review/crossReview';
 import { keepFindingForReview } from '../review/findingFlag';
 import { findingFor } from './regionView';
+
+/** The province's own thresholds (its 规则设置), on either backend; the defaults where it set none. */
+async function provinceRuleThresholds(db: ProvinceTx): Promise<RuleThresholds> {
+  const row = await db.get<{ value: string }>(SETTING_SQL, [RULE_SETTINGS_KEY]);
+  return settingOf(row, STORED_RULE_THRESHOLDS as z.ZodType<RuleThresholds>);
+}
 
 /** The rules that need every region's records at once (DESIGN §4): repeat transfer, round trip, duplicate entry. */
 export const CROSS_CITY_RULES: readonly PairRule[] = [r01Repeat, r02RoundTrip, r10Duplicate];
@@ -33,10 +42,10 @@ export type CrossRegionFinding = Pick<
 export async function publishCrossCityFindings(
   db: ProvinceTx,
   dealIds: readonly string[],
-  thresholds: RuleThresholds,
   at: string,
 ): Promise<number> {
   if (dealIds.length === 0) return 0;
+  const thresholds = await provinceRuleThresholds(db);
   const pairs = await provinceDealsSharingPatents(db, dealIds);
   const candidates = CROSS_CITY_RULES.flatMap((rule) => rule.fromPairs(pairs, thresholds));
   const regionOf = async (entity: keyof typeof SUBJECT_TABLES, id: string) =>

@@ -31,6 +31,7 @@ const TABLES = [
   'flag_subjects',
   'region_targets',
   'region_baselines',
+  'settings',
 ];
 
 let cluster: Awaited<ReturnType<typeof startPostgres>>;

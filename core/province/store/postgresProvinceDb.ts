@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { DeskError } from '../../service/errors';
-import { DEFAULT_RULE_THRESHOLDS } from '../../../shared/rules/thresholds';
 import { publishCrossCityFindings } from '../crossCity/crossCity';
 import { migratePostgres } from './postgres/migrate';
 import type { ConstraintKind, ForeignKey, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
@@ -228,14 +227,13 @@ export async function openPostgresProvinceDb(url: string, options: { max?: numbe
     },
     // Closing twice (a server's shutdown after a failed request closed it) is no error.
     close: () => (closing ??= pool.end()),
-    // Derived on PostgreSQL so far: the cross-city findings, kept as the province's flags under review as on SQLite,
-    // with the default thresholds (the province's 规则设置 lives with the workbench, not yet on this backend). The
-    // indicators are computed from the records (provinceFacts.ts), so there are no facts to keep; no matching index yet.
+    // Derived on PostgreSQL so far: the cross-city findings, with the province's thresholds and kept as its flags under
+    // review, as on SQLite (crossCity.ts). The indicators are computed from the records (provinceFacts.ts), so there
+    // are no facts to keep; no matching index yet.
     derived: {
       deferFacts: async () => async () => {},
       indexRow: async () => {},
-      crossCity: (dealIds, at) =>
-        transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, DEFAULT_RULE_THRESHOLDS, at)),
+      crossCity: (dealIds, at) => transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, at)),
     },
   };
 }

@@ -3,7 +3,6 @@ import { deferDealFacts } from '../../indicators/deferredFacts';
 import { indexSyncedRow } from '../../matching/terms';
 import { PROVINCE_VERSION } from '../migrations';
 import type { Store } from '../../store/store';
-import { readRuleThresholds } from '../../rules/ruleSettings';
 import { publishCrossCityFindings } from '../crossCity/crossCity';
 import type { ConstraintKind, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
 
@@ -95,10 +94,9 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
       },
       // A pooled patent or a need is indexed for the province's matching across cities.
       indexRow: async (_tx, entity, row) => indexSyncedRow(db, entity, row),
-      // The thresholds are the province's own (规则设置 on its workbench); a finding across regions is also kept as the
+      // With the province's own thresholds (规则设置 on its workbench); a finding across regions is also kept as the
       // province's anomaly flag, which its indicators and bulletins read (crossCity.ts).
-      crossCity: (dealIds, at) =>
-        transaction((tx) => publishCrossCityFindings(tx, dealIds, readRuleThresholds(db).thresholds, at)),
+      crossCity: (dealIds, at) => transaction((tx) => publishCrossCityFindings(tx, dealIds, at)),
     },
   };
 }

@@ -487,6 +487,21 @@ CREATE TABLE region_baselines (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'province_settings',
+    // The province's settings as versioned JSON documents (city migration 1), among them its rule thresholds (规则设置),
+    // which the cross-city rules read (core/province/crossCity/crossCity.ts).
+    sql: /* sql */ `
+CREATE TABLE settings (
+  key text PRIMARY KEY,
+  value text NOT NULL,
+  version bigint NOT NULL DEFAULT 1,
+  updated_at text NOT NULL,
+  updated_by text
+);
+`,
+  },
 ];
 
 export const latestPostgresVersion = postgresMigrations.at(-1)!.version;
