@@ -3,6 +3,7 @@ import { runSyncPass } from '../core/sync/client';
 import { recordDeal, recordRepeatTransfer } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
 import { DEFAULT_RULE_THRESHOLDS } from '../shared/rules/thresholds';
+import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
@@ -48,24 +49,36 @@ describe.each(PROVINCE_BACKENDS)('a city reporting to the province on %s', (back
   });
 });
 
+/**
+ * 太原 and 大同, both enrolled at a province on `backend`, each transfer the same patent six weeks apart and sync
+ * (太原 twice, to fetch the feedback 大同's batch made). `prepare` runs on the province's store before anything is sent.
+ */
+async function repeatTransferSynced(
+  backend: ProvinceBackend,
+  prepare: (db: ProvinceDb) => Promise<unknown> = async () => {},
+) {
+  const taiyuan = await city('140100');
+  const datong = await city('140200');
+  const prov = await province(backend);
+  await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+  await prov.enroll(datong.service.store, datong.adminActor);
+  await prepare(prov.db);
+  recordRepeatTransfer(
+    { store: taiyuan.service.store, actor: taiyuan.adminActor },
+    { store: datong.service.store, actor: datong.adminActor },
+  );
+  for (const c of [taiyuan, datong, taiyuan]) {
+    const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
+    expect(r.settled).toBe(true);
+  }
+  return { taiyuan, datong, prov };
+}
+
 describe.each(PROVINCE_BACKENDS)(
   'a city reporting to the province, with cross-city feedback, on %s',
   (backend: ProvinceBackend) => {
     it('files a repeat transfer of one patent in two cities as 省级反馈 in both review queues', async () => {
-      const taiyuan = await city('140100');
-      const datong = await city('140200');
-      const prov = await province(backend);
-      await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
-      await prov.enroll(datong.service.store, datong.adminActor);
-      recordRepeatTransfer(
-        { store: taiyuan.service.store, actor: taiyuan.adminActor },
-        { store: datong.service.store, actor: datong.adminActor },
-      );
-
-      for (const c of [taiyuan, datong, taiyuan]) {
-        const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
-        expect(r.settled).toBe(true);
-      }
+      const { taiyuan, datong, prov } = await repeatTransferSynced(backend);
 
       // The province keeps the finding whole as its own flag under review, with both cities' deals: while it waits
       // they still count; once an officer confirms it, they leave the province's figures (findingFlag.ts).
@@ -99,26 +112,15 @@ describe.each(PROVINCE_BACKENDS)(
         ]);
       }
     });
-    it("judges with the province's own thresholds: with R01 at 30 days, two transfers six weeks apart are no finding", async () => {
-      const taiyuan = await city('140100');
-      const datong = await city('140200');
-      const prov = await province(backend);
-      await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
-      await prov.enroll(datong.service.store, datong.adminActor);
-      // What 规则设置 on the province's workbench stores (a versioned settings document, SQL both backends take).
-      await prov.db.run(
-        "INSERT INTO settings (key, value, version, updated_at, updated_by) VALUES ('rules', ?, 1, ?, '省级管理员')",
-        [JSON.stringify({ ...DEFAULT_RULE_THRESHOLDS, r01RepeatWithinDays: 30 }), new Date().toISOString()],
-      );
-      recordRepeatTransfer(
-        { store: taiyuan.service.store, actor: taiyuan.adminActor },
-        { store: datong.service.store, actor: datong.adminActor },
-      );
 
-      for (const c of [taiyuan, datong, taiyuan]) {
-        const r = await runSyncPass(c.service.store, { endpoint: prov.url, actor: c.adminActor, ignoreSchedule: true });
-        expect(r.settled).toBe(true);
-      }
+    it("judges with the province's own thresholds: with R01 at 30 days, two transfers six weeks apart are no finding", async () => {
+      // What 规则设置 on the province's workbench stores (a versioned settings document, SQL both backends take).
+      const { taiyuan, datong, prov } = await repeatTransferSynced(backend, (db) =>
+        db.run(
+          "INSERT INTO settings (key, value, version, updated_at, updated_by) VALUES ('rules', ?, 1, ?, '省级管理员')",
+          [JSON.stringify({ ...DEFAULT_RULE_THRESHOLDS, r01RepeatWithinDays: 30 }), new Date().toISOString()],
+        ),
+      );
 
       expect(await countRows(prov.db, 'deals')).toBe(2);
       expect(await countRows(prov.db, 'province_findings')).toBe(0);
