@@ -3,7 +3,7 @@ import { storeFigures } from './store.bench';
 import { listsFigures } from './lists.bench';
 import { importFigures } from './import.bench';
 import { scanFigures } from './scan.bench';
-import { syncEightFigure, syncFigure, syncPostgresFigure } from './sync.bench';
+import { indicatorsPostgresFigure, syncEightFigure, syncFigure, syncPostgresFigure } from './sync.bench';
 import { indicatorsFigures } from './indicators.bench';
 import { evaluationPdfFigures } from './evaluationPdf.bench';
 import { matchingFigure } from './matching.bench';
@@ -19,7 +19,7 @@ export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   listsFigures,
   importFigures,
   scanFigures,
-  [syncFigure, syncPostgresFigure, syncEightFigure],
+  [syncFigure, syncPostgresFigure, syncEightFigure, indicatorsPostgresFigure],
   indicatorsFigures,
   evaluationPdfFigures,
   matchingFigure,

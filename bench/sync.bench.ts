@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -12,6 +13,8 @@ import { signingIdentity } from '../core/sync/installationKey';
 import { writeBulkOutbox } from '../core/sync/testing/bulkOutbox';
 import { enrollKey } from '../core/province/installations/keys';
 import { openProvinceDb, type ProvinceLocation } from '../core/province/store/openProvinceDb';
+import { provinceIndicatorReport } from '../core/province/store/provinceReport';
+import { computeReport } from '../core/indicators/report';
 import { createDatabase, startPostgres } from '../tests/testing/postgres';
 import type { BenchContext, BenchFigure } from './figure';
 
@@ -216,5 +219,45 @@ export const syncEightFigure: BenchFigure = {
         baselineIs: '8 × the time one installation alone takes to send its 12,500 records to the same server',
       };
     });
+  },
+};
+
+/** The year the bulk records are recorded in (core/sync/testing/bulkOutbox.ts). */
+const BULK_YEAR = 2023;
+
+/**
+ * The province's indicator report (I1–I5a, every region summed) on PostgreSQL, computed from the records
+ * (core/province/store/provinceFacts.ts), after one city sent 100,000 records; against the same report on the SQLite
+ * province store, which reads the fact tables its triggers keep. DESIGN §7's province-wide budget is the desk's.
+ */
+export const indicatorsPostgresFigure: BenchFigure = {
+  name: 'indicators on PostgreSQL: whole province computed from the records (33,333 synced deals), against SQLite fact tables',
+  unit: 'ms',
+  budget: 500,
+  async run(ctx) {
+    const file = path.join(ctx.tmpDir, 'province.db');
+    await timeSync(ctx, 'sqlite', { file }, 1, RECORDS);
+    const sqlite = new Database(file, { readonly: true });
+    try {
+      const baseline = await ctx.time(() => computeReport(sqlite, '140000', BULK_YEAR));
+      const value = await withPostgres(async (database) => {
+        const location = await database('province_indicators');
+        await timeSync(ctx, 'postgres', location, 1, RECORDS);
+        const db = await openProvinceDb(location);
+        try {
+          const report = await provinceIndicatorReport(db, '140000', BULK_YEAR);
+          // The same figures as SQLite's, or the timing means nothing.
+          if (JSON.stringify(report) !== JSON.stringify(computeReport(sqlite, '140000', BULK_YEAR)))
+            throw new Error('indicators bench: the PostgreSQL report differs from the SQLite one');
+          // Awaited here: the store is closed in `finally`, after the timing, not while it runs.
+          return await ctx.time(() => provinceIndicatorReport(db, '140000', BULK_YEAR));
+        } finally {
+          await db.close();
+        }
+      });
+      return { value, baseline, baselineIs: 'the same report on the SQLite province store, read from its fact tables' };
+    } finally {
+      sqlite.close();
+    }
   },
 };
