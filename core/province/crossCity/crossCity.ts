@@ -7,7 +7,6 @@ import { r01Repeat } from '../../rules/rules/r01Repeat';
 import { r02RoundTrip } from '../../rules/rules/r02RoundTrip';
 import { r10Duplicate } from '../../rules/rules/r10Duplicate';
 import type { ProvinceTx } from '../store/provinceDb';
-import type { FindingRow } from '../review/crossReview';
 import { keepFindingForReview } from '../review/findingFlag';
 import { findingFor } from './regionView';
 
@@ -26,12 +25,6 @@ const SUBJECT_TABLES = {
   subsidy: 'subsidies',
   registration: 'product_registrations',
 } as const;
-
-/** A finding across regions, as the province's review queue (跨地市审核) keeps it. */
-export type CrossRegionFinding = Pick<
-  FindingRow,
-  'fingerprint' | 'rule_id' | 'explanation' | 'evidence' | 'subjects' | 'found_at'
->;
 
 /**
  * After a batch is taken in: runs the cross-city rules over the findings that involve the batch's deals and publishes

@@ -21,6 +21,7 @@ const INSERT_FLAG = `INSERT INTO anomaly_flags (id, rule_id, region_code, finger
 const INSERT_SUBJECT = `INSERT INTO flag_subjects (flag_id, entity, entity_id, business_no) VALUES (?, ?, ?, ?)
   ON CONFLICT DO NOTHING`;
 
+/** A finding across regions, as the province's review queue (跨地市审核) keeps it. */
 type KeptFinding = Pick<FindingRow, 'fingerprint' | 'rule_id' | 'explanation' | 'evidence' | 'subjects' | 'found_at'>;
 
 const flagValues = (id: string, finding: KeptFinding, at: string) => [
