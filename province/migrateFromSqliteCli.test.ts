@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../tests/testing/postgres';
+import { createDatabase, withClient } from '../tests/testing/postgres';
 import { runCli } from '../tests/testing/runCli';
 import { PROVINCE_URL_ENV } from '../core/province/store/openProvinceDb';
 import { migrationSetUp } from './testing/migrationSetUp';
@@ -104,5 +104,16 @@ describe('patent-desk province migrate-from-sqlite', { timeout: 120_000 }, () =>
     expect(unreachable.status).not.toBe(0);
     expect(unreachable.stderr).toContain('无法连接省级 PostgreSQL 数据库 127.0.0.1:1/');
     expect(unreachable.stderr).not.toContain(PASSWORD);
+  });
+
+  it('`indicators --database-url` refuses a database no province store was made in, and leaves it empty', async () => {
+    const url = await createDatabase(setUp.cluster.url, 'cli_no_province');
+    const r = runCli(['indicators', '--region', '全省', '--year', '2024', '--database-url', url]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('PostgreSQL 数据库“cli_no_province”中还没有省级数据');
+    const tables = await withClient(url, (client) =>
+      client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'"),
+    );
+    expect(tables.rows).toEqual([{ n: 0 }]);
   });
 });

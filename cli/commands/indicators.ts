@@ -46,7 +46,8 @@ function table(region: string, year: number, indicators: Record<string, Indicato
 
 /** The report on the province's PostgreSQL database, computed from its records (no service, no session). */
 async function reportOnPostgres(databaseUrl: string, region: string, year: number): Promise<IndicatorReport> {
-  const db = await openProvinceDb({ databaseUrl });
+  // A report reads: a database without a province store is refused, not given an empty one.
+  const db = await openProvinceDb({ databaseUrl, mustExist: true });
   try {
     return await provinceIndicatorReport(db, region, year);
   } finally {

@@ -32,7 +32,7 @@ function provinceLocation(command: Command, options: DatabaseUrlOption, mustExis
   if (!databaseUrl) return { file: provinceDb(command), mustExist };
   if (globalOptions(command).db)
     throw new CliFailure('请只指定一个省级数据库：--db（SQLite 文件）或 --database-url（PostgreSQL），不要同时指定');
-  return { databaseUrl };
+  return { databaseUrl, mustExist };
 }
 
 const DATABASE_URL_HELP = `省级 PostgreSQL 数据库地址 postgres://用户@主机:端口/库名（也可用环境变量 ${PROVINCE_URL_ENV}；不指定则用 --db 的 SQLite 文件）`;

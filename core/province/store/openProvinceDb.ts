@@ -3,15 +3,18 @@ import { openPostgresProvinceDb } from './postgresProvinceDb';
 import type { ProvinceDb } from './provinceDb';
 import { sqliteProvinceDb } from './sqliteProvinceDb';
 
-/** Where the province's store is: a SQLite file (the default) or a PostgreSQL database in a data centre. */
-export type ProvinceLocation = { file: string; mustExist?: boolean } | { databaseUrl: string };
+/**
+ * Where the province's store is: a SQLite file (the default) or a PostgreSQL database in a data centre. `mustExist`:
+ * a command that only reads refuses a store that is not there yet rather than creating an empty one.
+ */
+export type ProvinceLocation = { file: string; mustExist?: boolean } | { databaseUrl: string; mustExist?: boolean };
 
 /** The environment variable a data centre sets instead of passing --database-url (keeps the password off the command line). */
 export const PROVINCE_URL_ENV = 'PATENT_DESK_PROVINCE_URL';
 
 /** The store, chosen at start; `close` ends it (the SQLite file, or the PostgreSQL pool). */
 export async function openProvinceDb(location: ProvinceLocation): Promise<ProvinceDb> {
-  if ('databaseUrl' in location) return openPostgresProvinceDb(location.databaseUrl);
+  if ('databaseUrl' in location) return openPostgresProvinceDb(location.databaseUrl, { mustExist: location.mustExist });
   const store = openProvinceStore(location.file, { mustExist: location.mustExist });
   const db = sqliteProvinceDb(store);
   return {

@@ -152,6 +152,18 @@ function connectError(url: string, error: unknown): DeskError {
   );
 }
 
+/** A database no province store was ever made in (a mistyped name): refused, not given an empty schema. */
+async function refuseUnlessProvince(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ name: string; present: boolean }>(
+    "SELECT current_database() AS name, to_regclass('province_schema_version') IS NOT NULL AS present",
+  );
+  if (rows[0]?.present) return;
+  throw new DeskError(
+    'STORE_MISSING',
+    `PostgreSQL 数据库“${rows[0]?.name ?? ''}”中还没有省级数据（未曾由 province serve 或 province migrate-from-sqlite 建立）。请检查 --database-url 中的库名。`,
+  );
+}
+
 /** A table's writable columns in order: generated ones (deals.record_year) are left out, as SQLite's table_info does. */
 async function columnsOf(sql: ProvinceSql, table: string): Promise<string[]> {
   const rows = await sql.all<{ name: string }>(
@@ -164,7 +176,10 @@ async function columnsOf(sql: ProvinceSql, table: string): Promise<string[]> {
 }
 
 /** The province store on a PostgreSQL server: connects, brings the schema up to date, and serves the interface. */
-export async function openPostgresProvinceDb(url: string, options: { max?: number } = {}): Promise<ProvinceDb> {
+export async function openPostgresProvinceDb(
+  url: string,
+  options: { max?: number; mustExist?: boolean } = {},
+): Promise<ProvinceDb> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -182,6 +197,7 @@ export async function openPostgresProvinceDb(url: string, options: { max?: numbe
     throw connectError(url, error);
   }
   try {
+    if (options.mustExist) await refuseUnlessProvince(pool);
     await migratePostgres(pool);
   } catch (error) {
     await pool.end();
