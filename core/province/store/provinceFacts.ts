@@ -23,9 +23,14 @@ export function positional(sql: string, named: Readonly<Record<string, string>>)
  */
 export async function readProvinceFacts(db: ProvinceSql, query: FactsQuery): Promise<Map<string, RegionFacts>> {
   const { facts, steps } = factsFromScratchSteps(query, db.dialect);
-  for (const step of steps) {
+  const run = async (step: (typeof steps)[number]) => {
     const { sql, values } = positional(step.sql, step.params);
     for (const row of await db.all<Record<string, number | string | null>>(sql, values)) step.apply(row);
-  }
+  };
+  // The queries are independent (each fills fields of its own): outside a transaction a PostgreSQL pool runs them
+  // side by side on its connections (the SQLite store's queue takes them in turn); a transaction has one connection,
+  // which takes one query at a time.
+  if ('savepoint' in db) for (const step of steps) await run(step);
+  else await Promise.all(steps.map(run));
   return facts;
 }
