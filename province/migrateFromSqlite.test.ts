@@ -26,6 +26,8 @@ import { saveTargets } from '../core/indicators/targetsStore';
 import { createWriter } from '../core/service/context';
 import { provinceIndicatorReport } from '../core/province/store/provinceReport';
 import { runCli } from '../tests/testing/runCli';
+import { verifyPassword } from '../core/auth/passwords';
+import { openWorkbench } from './testing/workbench';
 
 // Enough deals that the larger tables (owners, versions) take more than one multi-row INSERT.
 const setUp = migrationSetUp(400);
@@ -71,6 +73,16 @@ async function rowCounts(db: ProvinceDb): Promise<Record<string, number>> {
 }
 const allEmpty = async (url: string) => Object.values(await rowCounts(await open(url))).every((n) => n === 0);
 const sortedJson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+/** A cross-city finding (R01) on one deal, as the province keeps it, for a test to flag the deal by hand. */
+const repeatTransferFinding = (name: string, deal: { id: string; contractNo: string }) => ({
+  fingerprint: `R01|${name}`,
+  rule_id: 'R01',
+  explanation: '跨地市重复转让',
+  evidence: '{}',
+  subjects: JSON.stringify([{ entity: 'deal', entityId: deal.id, businessNo: deal.contractNo }]),
+  found_at: '2024-06-01T00:00:00.000Z',
+});
 
 describe('province migrate-from-sqlite', () => {
   it('copies every table parents first, verified by counts, checksums and region-year totals; the SQLite file is left as it was', async () => {
@@ -125,6 +137,58 @@ describe('province migrate-from-sqlite', () => {
     // 太原 and 大同 each have deals in a year of their own records: groups from both regions were compared.
     expect(report.regionYearGroups).toBeGreaterThanOrEqual(4);
     expect(fileDigest(setUp.history.dbPath)).toBe(before);
+  });
+
+  it("moves the workbench's officers, its installation mark and their decisions on the province's flags", async () => {
+    const file = copyOfHistory('with-workbench.db');
+    const wb = await openWorkbench(file);
+    const reviewer = await wb.call('users.create', {
+      username: 'shenhe',
+      displayName: '省级审核员',
+      role: '审核员',
+      password: 'shenhe-pass-456',
+    });
+    const deal = wb.service.store.db
+      .prepare("SELECT id, contract_no AS contractNo FROM deals WHERE contract_no = 'TY-2024-01'")
+      .get() as { id: string; contractNo: string };
+    const finding = repeatTransferFinding('decided-in-test', deal);
+    wb.service.store.transaction((db) => keepFindingAsFlag(db, finding, '待审核', '2024-06-01T00:00:00.000Z'));
+    const flagId = wb.service.store.db
+      .prepare("SELECT id FROM anomaly_flags WHERE fingerprint = 'province:R01|decided-in-test'")
+      .pluck()
+      .get() as string;
+    await wb.as({ id: reviewer.id, name: '省级审核员', role: '审核员' })('review.decide', {
+      flagId,
+      decision: '排除',
+      reason: '两次转让为同一笔交易的更正登记',
+    });
+    wb.close();
+    const url = await freshDatabase();
+
+    await migrateFromSqlite(file, url);
+
+    const target = await open(url);
+    expect(await target.all('SELECT region_code, private_key_pem FROM installation')).toEqual([
+      { region_code: '140000', private_key_pem: null },
+    ]);
+    const users = await target.all<{ username: string; role: string; password_hash: string }>(
+      'SELECT username, role, password_hash FROM users ORDER BY username',
+    );
+    expect(users.map(({ username, role }) => ({ username, role }))).toEqual([
+      { username: 'sheng', role: '管理员' },
+      { username: 'shenhe', role: '审核员' },
+    ]);
+    // The officers sign in with the passwords they had.
+    expect(await verifyPassword('sheng-pass-123', users[0]!.password_hash)).toBe(true);
+    expect(await verifyPassword('shenhe-pass-456', users[1]!.password_hash)).toBe(true);
+    expect(
+      await target.all(
+        `SELECT d.decision, d.reason, u.username FROM flag_decisions d JOIN users u ON u.id = d.reviewer_id
+         WHERE d.flag_id = ?`,
+        [flagId],
+      ),
+    ).toEqual([{ decision: '排除', reason: '两次转让为同一笔交易的更正登记', username: 'shenhe' }]);
+    expect(await target.get('SELECT status FROM anomaly_flags WHERE id = ?', [flagId])).toEqual({ status: '排除' });
   });
 
   it('hands over to the endpoint on PostgreSQL: a batch resent gets its stored answer, sequences, owners, cursors and the audit chain go on', async () => {
@@ -374,14 +438,7 @@ describe('province migrate-from-sqlite', () => {
       const deal = countedDeal(file);
       const before = sqliteFacts(file);
       const raw = new Database(file);
-      const finding = {
-        fingerprint: 'R01|confirmed-in-test',
-        rule_id: 'R01',
-        explanation: '跨地市重复转让',
-        evidence: '{}',
-        subjects: JSON.stringify([{ entity: 'deal', entityId: deal.id, businessNo: deal.contractNo }]),
-        found_at: '2024-06-01T00:00:00.000Z',
-      };
+      const finding = repeatTransferFinding('confirmed-in-test', deal);
       raw.transaction(() => keepFindingAsFlag(raw, finding, '确认异常', '2024-06-02T00:00:00.000Z'))();
       raw.close();
       const after = sqliteFacts(file);

@@ -32,6 +32,9 @@ const TABLES = [
   'region_targets',
   'region_baselines',
   'settings',
+  'users',
+  'installation',
+  'flag_decisions',
 ];
 
 let cluster: Awaited<ReturnType<typeof startPostgres>>;

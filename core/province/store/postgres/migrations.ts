@@ -428,7 +428,7 @@ CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, seq);
     name: 'province_flags',
     // The province's own anomaly flags (city migration 1): a cross-city finding kept for review, and the officers'
     // decision on it. A confirmed flag takes its deals out of every indicator (core/indicators/facts.ts), so a store
-    // moved over from SQLite keeps them. Decisions by name (flag_decisions needs the workbench's users) are not here.
+    // moved over from SQLite keeps them. The officers' decisions on them (flag_decisions) come with the users (7).
     sql: /* sql */ `
 CREATE TABLE anomaly_flags (
   id text PRIMARY KEY,
@@ -500,6 +500,45 @@ CREATE TABLE settings (
   updated_at text NOT NULL,
   updated_by text
 );
+`,
+  },
+  {
+    version: 7,
+    name: 'province_workbench_accounts',
+    // The workbench's own rows (city migrations 1 and 18): its officers' accounts, its installation mark (set up for
+    // 140000), and the decisions officers take on the province's flags. The migration from SQLite moves them with the
+    // records, so the officers keep their accounts and the reviews keep who decided.
+    sql: /* sql */ `
+CREATE TABLE users (
+  id text PRIMARY KEY,
+  username text NOT NULL UNIQUE,
+  display_name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('录入员','审核员','管理员','领导')),
+  password_hash text NOT NULL,
+  active bigint NOT NULL DEFAULT 1,
+  created_at text NOT NULL,
+  updated_at text NOT NULL,
+  must_change_password bigint NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1))
+);
+
+CREATE TABLE installation (
+  id text PRIMARY KEY,
+  region_code text NOT NULL,
+  created_at text NOT NULL,
+  public_key_pem text,
+  -- Kept for the column order the queries share; the key left the store (city migration 16) and never comes here.
+  private_key_pem text CHECK (private_key_pem IS NULL)
+);
+
+CREATE TABLE flag_decisions (
+  id text PRIMARY KEY,
+  flag_id text NOT NULL REFERENCES anomaly_flags(id),
+  decision text NOT NULL CHECK (decision IN ('待审核','确认异常','排除','需补充材料')),
+  reason text NOT NULL,
+  reviewer_id text NOT NULL REFERENCES users(id),
+  decided_at text NOT NULL
+);
+CREATE INDEX flag_decisions_flag ON flag_decisions(flag_id, decided_at);
 `,
   },
 ];
