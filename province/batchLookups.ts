@@ -1,4 +1,4 @@
-import { JSON_LIST, type ProvinceTx, type SqlValue } from '../core/province/store/provinceDb';
+import { inJsonList, type ProvinceTx, type SqlValue } from '../core/province/store/provinceDb';
 import type { BatchRecord } from '../shared/sync/batch';
 import { isSyncEntity, SYNC_ENTITIES } from '../shared/sync/records';
 import type { Owner, Sender } from './ownership';
@@ -40,7 +40,7 @@ const splitKey = (key: string) => key.split('\u0000') as [string, string];
  */
 export async function batchLookups(db: ProvinceTx, records: readonly BatchRecord[], sender: Sender) {
   const list = (values: Iterable<string>) => [JSON.stringify([...new Set(values)])] as SqlValue[];
-  const inList = `IN (SELECT value FROM (${JSON_LIST[db.dialect]}) list)`;
+  const inList = inJsonList(db.dialect);
 
   const owners = new Lookup<Owner>(async (key) => {
     const [entity, id] = splitKey(key);

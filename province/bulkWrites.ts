@@ -1,4 +1,4 @@
-import { JSON_LIST, type ProvinceDb, type ProvinceTx, type SqlValue } from '../core/province/store/provinceDb';
+import { inJsonList, type ProvinceDb, type ProvinceTx, type SqlValue } from '../core/province/store/provinceDb';
 import { SYNC_ENTITIES, type SyncEntityName } from '../shared/sync/records';
 import type { Sender } from './ownership';
 
@@ -54,9 +54,7 @@ export function bulkWrites(store: ProvinceDb, db: ProvinceTx, sender: Sender, at
       const { table, column, ordered } = meta.patentLink;
       const relinked = [...held.entries()].filter(([, r]) => r.heldBefore).map(([key]) => key);
       if (relinked.length > 0)
-        await db.run(`DELETE FROM ${table} WHERE ${column} IN (SELECT value FROM (${JSON_LIST[db.dialect]}) list)`, [
-          JSON.stringify(relinked),
-        ]);
+        await db.run(`DELETE FROM ${table} WHERE ${column} ${inJsonList(db.dialect)}`, [JSON.stringify(relinked)]);
       const links = [...held.entries()].flatMap(([key, { row }]) =>
         (row.patents as string[]).map((number, i) => (ordered ? [key, number, i + 1] : [key, number])),
       );

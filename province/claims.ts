@@ -2,6 +2,7 @@ import { fieldLabel } from '../core/sync/recordLabels';
 import { PROVINCE_CODE } from '../shared/domain/regions';
 import type { SyncEntityName } from '../shared/sync/records';
 import type { ProvinceSql } from '../core/province/store/provinceDb';
+import { publishFeedback } from '../core/province/feedback';
 import { regionText } from '../shared/domain/regions';
 import type { Sender } from './ownership';
 
@@ -30,18 +31,6 @@ export function createClaims(db: ProvinceSql, at: string) {
     );
   const drop = (entity: string, id: string, region: string) =>
     db.run('DELETE FROM province_claims WHERE entity = ? AND record_id = ? AND region_code = ?', [entity, id, region]);
-  // Deleted and inserted again, so a changed claim gets a new cursor and a reader already past the old flag sees it.
-  async function flag(fingerprint: string, explanation: string, evidence: string) {
-    await db.run('DELETE FROM province_feedback WHERE region_code = ? AND fingerprint = ?', [
-      PROVINCE_CODE,
-      fingerprint,
-    ]);
-    await db.run(
-      `INSERT INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
-       VALUES (?, ?, ?, ?, ?, '[]', ?)`,
-      [PROVINCE_CODE, CLAIM_RULE_ID, fingerprint, explanation, evidence, at],
-    );
-  }
   const review = (fingerprint: string, explanation: string, evidence: string) =>
     db.run(
       `INSERT INTO province_findings (fingerprint, rule_id, explanation, evidence, found_at) VALUES (?, ?, ?, ?, ?)
@@ -82,7 +71,8 @@ export function createClaims(db: ProvinceSql, at: string) {
       differences: Object.fromEntries(differing.map((c) => [c, { held: held[c] ?? null, claimed: row[c] ?? null }])),
     };
     const fingerprint = `${CLAIM_RULE_ID}|${entity}:${id}|${sender.region}`;
-    await flag(fingerprint, explanation, JSON.stringify(evidence));
+    // A changed claim is published again with a new cursor, so a reader already past the old flag sees it.
+    await publishFeedback(db, { region: PROVINCE_CODE, ruleId: CLAIM_RULE_ID, fingerprint, explanation, evidence }, at);
     // The claim goes to the province's review queue; a changed claim is open again, whatever was decided before.
     await review(fingerprint, explanation, JSON.stringify(evidence));
     return 'accepted';

@@ -19,7 +19,8 @@ import { openProvinceDb } from '../core/province/store/openProvinceDb';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
 import { readProvinceFacts } from '../core/province/store/provinceFacts';
 import { INDICATOR_YEARS_SQL, indicatorsQuery } from '../core/province/store/migration/indicatorsCompared';
-import { keepFindingAsFlag } from '../core/province/review/findingFlag';
+import { keepFindingAsFlag, keepFindingForReview } from '../core/province/review/findingFlag';
+import { sqliteTx } from '../core/province/store/sqliteProvinceDb';
 import { readFactsFromScratch, type FactsQuery } from '../core/indicators/facts';
 import { computeReport, yearValues } from '../core/indicators/report';
 import { saveTargets } from '../core/indicators/targetsStore';
@@ -152,7 +153,7 @@ describe('province migrate-from-sqlite', () => {
       .prepare("SELECT id, contract_no AS contractNo FROM deals WHERE contract_no = 'TY-2024-01'")
       .get() as { id: string; contractNo: string };
     const finding = repeatTransferFinding('decided-in-test', deal);
-    wb.service.store.transaction((db) => keepFindingAsFlag(db, finding, '待审核', '2024-06-01T00:00:00.000Z'));
+    await keepFindingForReview(sqliteTx(wb.service.store.db), finding, '2024-06-01T00:00:00.000Z');
     const flagId = wb.service.store.db
       .prepare("SELECT id FROM anomaly_flags WHERE fingerprint = 'province:R01|decided-in-test'")
       .pluck()
@@ -439,7 +440,9 @@ describe('province migrate-from-sqlite', () => {
       const before = sqliteFacts(file);
       const raw = new Database(file);
       const finding = repeatTransferFinding('confirmed-in-test', deal);
-      raw.transaction(() => keepFindingAsFlag(raw, finding, '确认异常', '2024-06-02T00:00:00.000Z'))();
+      raw.exec('BEGIN');
+      await keepFindingAsFlag(sqliteTx(raw), finding, '确认异常', '2024-06-02T00:00:00.000Z');
+      raw.exec('COMMIT');
       raw.close();
       const after = sqliteFacts(file);
       const i1 = (facts: typeof after.facts) => yearValues(facts.get('140100')!.years.get(deal.year)!).I1;

@@ -4,7 +4,16 @@ import { recordDeal, recordRepeatTransfer } from '../core/sync/testing/syncFixtu
 import { setUpStore } from '../tests/testing/tempStore';
 import { DEFAULT_RULE_THRESHOLDS } from '../shared/rules/thresholds';
 import type { ProvinceDb } from '../core/province/store/provinceDb';
+import type { Actor } from '../core/service/context';
+import { listCrossReview, readCrossReview } from '../core/province/review/crossReview';
+import { decideFinding } from '../core/province/review/decideFinding';
+import { listNotices, sendNotice } from '../core/province/notices/notices';
+import { publishTargets, sentTargets } from '../core/province/targets/publishTargets';
+import { writeProvince } from '../core/province/store/provinceWriter';
+import { syncCity } from './testing/sqliteProvinceWithHistory';
 import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
+
+const OFFICER: Actor = { id: null, name: '省审核员', role: '审核员' };
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -126,6 +135,90 @@ describe.each(PROVINCE_BACKENDS)(
       expect(await countRows(prov.db, 'province_findings')).toBe(0);
       for (const c of [taiyuan, datong])
         expect((await c.call('review.queue', { source: '省级反馈' })).rows).toEqual([]);
+    });
+
+    // The province's pages (跨地市审核, 通知, 目标下达) read and write through the store interface, so the same code
+    // serves the workbench on either backend: here it is driven as the workbench's handlers drive it.
+    it("is reviewed by the province's officer: the queue, both deals side by side, and the decision kept and sent to both cities", async () => {
+      const { taiyuan, datong, prov } = await repeatTransferSynced(backend);
+
+      const queue = await listCrossReview(prov.db);
+      expect(queue.map((r) => [r.ruleId, r.status, r.regions.map((region) => region.name)])).toEqual([
+        ['R01', '待审核', ['太原市', '大同市']],
+      ]);
+      const { fingerprint } = queue[0]!;
+      const detail = await readCrossReview(prov.db, fingerprint);
+      expect(detail.deals.map((d) => [d.contractNo, d.enteredBy, d.patents.length > 0, d.voided])).toEqual([
+        ['TY-2024-01', '太原市录入', true, false],
+        ['DT-2024-07', '大同市录入', true, false],
+      ]);
+
+      await writeProvince(prov.db, OFFICER, new Date().toISOString(), (w) =>
+        decideFinding(w, OFFICER.name, fingerprint, '确认异常', '同一专利六周内在两市转让，已与两市核实'),
+      );
+
+      expect(await listCrossReview(prov.db, '确认异常')).toEqual([
+        expect.objectContaining({
+          fingerprint,
+          decidedBy: '省审核员',
+          reason: '同一专利六周内在两市转让，已与两市核实',
+        }),
+      ]);
+      expect(await listCrossReview(prov.db, '待审核')).toEqual([]);
+      expect(await prov.db.all('SELECT status FROM anomaly_flags')).toEqual([{ status: '确认异常' }]);
+      expect(await prov.db.get('SELECT actor_name AS "by", action FROM audit_log ORDER BY seq DESC LIMIT 1')).toEqual({
+        by: '省审核员',
+        action: 'provinceReview.decide',
+      });
+      for (const c of [taiyuan, datong]) {
+        await syncCity(c, prov);
+        const [flag] = (await c.call('review.queue', { source: '省级反馈' })).rows;
+        expect((await c.call('review.flag', { flagId: flag!.id })).provinceDecision).toMatchObject({
+          decision: '确认异常',
+          reason: '同一专利六周内在两市转让，已与两市核实',
+        });
+      }
+    });
+
+    it('sends a notice and targets that reach their city, and sees the city fetch the notice', async () => {
+      const taiyuan = await city('140100');
+      const prov = await province(backend);
+      await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
+      await prov.db.run(
+        `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, source)
+         VALUES ('140100', 'I1', 2021, 2023, 150, 0.4, ?, '本地')`,
+        [new Date().toISOString()],
+      );
+
+      await writeProvince(prov.db, OFFICER, new Date().toISOString(), async (w) => {
+        await sendNotice(w, OFFICER.name, {
+          title: '报送提醒',
+          body: '请于 6 月底前补报质押数据。',
+          regions: ['140100'],
+        });
+        await publishTargets(w, ['140100']);
+      });
+
+      const [notice] = await listNotices(prov.db);
+      expect(notice).toMatchObject({ title: '报送提醒', sentBy: '省审核员' });
+      expect(notice!.regions).toEqual([{ code: '140100', name: '太原市', fetchedAt: null, readAt: null }]);
+      expect((await sentTargets(prov.db)).find((r) => r.code === '140100')).toMatchObject({
+        targets: 1,
+        sentAt: expect.any(String),
+      });
+      expect((await sentTargets(prov.db)).find((r) => r.code === '140200')).toEqual(
+        expect.objectContaining({ targets: 0, sentAt: null }),
+      );
+
+      await syncCity(taiyuan, prov);
+
+      expect((await taiyuan.call('notices.list', {})).rows).toEqual([
+        expect.objectContaining({ title: '报送提醒', body: '请于 6 月底前补报质押数据。' }),
+      ]);
+      expect((await taiyuan.call('targets.get', {})).targets.filter((t) => t.regionCode === '140100')).toEqual([
+        expect.objectContaining({ regionCode: '140100', indicator: 'I1', target: 150, setByProvince: true }),
+      ]);
+      expect((await listNotices(prov.db))[0]!.regions[0]!.fetchedAt).toEqual(expect.any(String));
     });
   },
 );

@@ -3,6 +3,7 @@ import type { TargetRow } from '../../shared/contract/indicators';
 import { CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
 import { todayIso } from '../../shared/domain/dates';
 import { publishTargets } from '../province/targets/publishTargets';
+import { provinceWriterOf } from '../province/store/provinceWriter';
 import type { HandlersOf, ServiceContext, Writer } from '../service/context';
 import { readInstallation } from '../system/installation';
 import { DeskError } from '../service/errors';
@@ -20,10 +21,10 @@ function targetsView(ctx: ServiceContext) {
 }
 
 /** On the province's workbench, the cities' targets just saved go out to those cities (目标下达). */
-function sendIfProvince(w: Writer, targets: readonly TargetRow[]): void {
+async function sendIfProvince(w: Writer, targets: readonly TargetRow[]): Promise<void> {
   if (readInstallation(w.db)?.regionCode === PROVINCE_CODE)
-    publishTargets(
-      w,
+    await publishTargets(
+      provinceWriterOf(w),
       targets.map((t) => t.regionCode),
     );
 }
@@ -48,7 +49,7 @@ export const indicatorsHandlers = {
 
   'targets.get': (_input, ctx) => targetsView(ctx),
 
-  'targets.save': (input, ctx) => {
+  'targets.save': async (input, ctx) => {
     for (const [i, t] of input.targets.entries()) {
       if (t.yearTo < t.yearFrom) {
         throw new DeskError('VALIDATION', `第 ${i + 1} 条目标：截止年度不能早于起始年度`, {
@@ -57,9 +58,9 @@ export const indicatorsHandlers = {
       }
     }
     const actor = ctx.requireActor();
-    ctx.write((w) => {
+    await ctx.writeInSteps(async (w) => {
       saveTargets(w, actor.name, input.targets, input.baselines);
-      sendIfProvince(w, input.targets);
+      await sendIfProvince(w, input.targets);
     });
     return targetsView(ctx);
   },
@@ -69,9 +70,9 @@ export const indicatorsHandlers = {
     const summary = { targets: parsed.targets.length, baselines: parsed.baselines.length, rejected: parsed.rejected };
     if (parsed.rejected.length > 0 || input.dryRun) return { ...summary, written: false };
     const actor = ctx.requireActor();
-    ctx.write((w) => {
+    await ctx.writeInSteps(async (w) => {
       saveTargets(w, actor.name, parsed.targets, parsed.baselines);
-      sendIfProvince(w, parsed.targets);
+      await sendIfProvince(w, parsed.targets);
       w.record({
         action: 'targets.import',
         entity: 'region_target',

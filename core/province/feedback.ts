@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ProvinceSql } from './store/provinceDb';
 
 export interface FeedbackOut {
   region: string;
@@ -10,20 +10,26 @@ export interface FeedbackOut {
 }
 
 /**
- * Puts an item in a region's feedback (GET /v1/feedback). REPLACE gives an item already there a new cursor, so a
- * city already past it reads it again: a changed target, a decision on a finding it holds.
+ * Puts an item in a region's feedback (GET /v1/feedback), on either backend. An item already there is deleted and
+ * inserted again, so it gets a new cursor (both stores never reuse one) and a city already past it reads it again: a
+ * changed target, a decision on a finding it holds.
  */
-export function publishFeedback(db: Database.Database, item: FeedbackOut, at: string): void {
-  db.prepare(
-    `INSERT OR REPLACE INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+export async function publishFeedback(db: ProvinceSql, item: FeedbackOut, at: string): Promise<void> {
+  await db.run('DELETE FROM province_feedback WHERE region_code = ? AND fingerprint = ?', [
     item.region,
-    item.ruleId,
     item.fingerprint,
-    item.explanation,
-    JSON.stringify(item.evidence),
-    JSON.stringify(item.subjects ?? []),
-    at,
+  ]);
+  await db.run(
+    `INSERT INTO province_feedback (region_code, rule_id, fingerprint, explanation, evidence, subjects, published_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      item.region,
+      item.ruleId,
+      item.fingerprint,
+      item.explanation,
+      JSON.stringify(item.evidence),
+      JSON.stringify(item.subjects ?? []),
+      at,
+    ],
   );
 }

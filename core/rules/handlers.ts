@@ -42,16 +42,16 @@ export const rulesHandlers = {
     return listQueue(ctx.store.db, filters, ctx.now(), { offset, limit }, { sort, actorId: ctx.actor?.id ?? null });
   },
 
-  'review.flag': (input, ctx) => readFlagDetail(ctx.store.db, input.flagId, ctx.actor, ctx.now()),
+  'review.flag': (input, ctx) => readFlagDetail(ctx.store.db, ctx.province, input.flagId, ctx.actor, ctx.now()),
 
   'review.decide': (input, ctx) => {
     recordDecision(ctx, input.flagId, input.decision, input.reason);
-    return readFlagDetail(ctx.store.db, input.flagId, ctx.actor, ctx.now());
+    return readFlagDetail(ctx.store.db, ctx.province, input.flagId, ctx.actor, ctx.now());
   },
 
   'review.reopen': (input, ctx) => {
     recordDecision(ctx, input.flagId, '待审核', input.reason);
-    return readFlagDetail(ctx.store.db, input.flagId, ctx.actor, ctx.now());
+    return readFlagDetail(ctx.store.db, ctx.province, input.flagId, ctx.actor, ctx.now());
   },
 
   'review.exportQueue': (input, ctx) => exportQueue(ctx.store.db, input, ctx.now()),

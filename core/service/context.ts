@@ -10,6 +10,8 @@ import type { Store } from '../store/store';
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { KeyVault } from '../sync/keyVault';
 import { DeskError } from './errors';
+import type { ProvinceDb } from '../province/store/provinceDb';
+import type { ProvinceWriter } from '../province/store/provinceWriter';
 
 /** Who acts. The CLI acts as a named administrator without a user row (id null). */
 export interface Actor {
@@ -97,6 +99,13 @@ export interface ServiceContext {
   write<T>(fn: (w: Writer) => T): T;
   /** The same in one transaction that fn may keep open across awaits (see Store.transactionInSteps). */
   writeInSteps<T>(fn: (w: Writer) => Promise<T>): Promise<T>;
+  /**
+   * The store through the province's asynchronous interface (core/province/store/provinceDb.ts): the province's pages
+   * read and write through it, so that one code serves its SQLite file and a data centre's PostgreSQL.
+   */
+  readonly province: ProvinceDb;
+  /** Runs fn in one transaction of `province`; every change it records is audited as the acting user. */
+  writeProvince<T>(fn: (w: ProvinceWriter) => Promise<T>): Promise<T>;
 }
 
 /** The audit and outbox rows a batch holds, as values in AUDIT_COLUMNS / OUTBOX_COLUMNS order. */

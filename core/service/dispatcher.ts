@@ -16,6 +16,9 @@ import { DeskError, diskFullError, isDiskFull } from './errors';
 import { zodIssues } from './zodIssues';
 import { LoginThrottle } from '../auth/loginThrottle';
 import { idleLimitMs, SessionTable } from '../auth/sessions';
+import type { ProvinceDb } from '../province/store/provinceDb';
+import { sqliteProvinceDb } from '../province/store/sqliteProvinceDb';
+import { writeProvince } from '../province/store/provinceWriter';
 
 const ALLOWED: Record<Exclude<Access, 'public' | 'user'>, readonly Role[]> = {
   entry: ['录入员', '管理员'],
@@ -82,6 +85,9 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
   }
 
   const installationRegion = store.db.prepare('SELECT region_code FROM installation LIMIT 1').pluck();
+  // Made on first use (one queue for all calls): only the province's handlers use it.
+  let provinceDb: ProvinceDb | undefined;
+  const province = () => (provinceDb ??= sqliteProvinceDb(store));
 
   /** A city method on the province's workbench, or a province method on a city desk, is refused before anything runs. */
   function checkScope(spec: MethodSpec): void {
@@ -134,6 +140,10 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
         const who = requireActorOf(actor);
         return store.transactionInSteps((db) => fn(createWriter(db, who, now().toISOString())));
       },
+      get province() {
+        return province();
+      },
+      writeProvince: (fn) => writeProvince(province(), requireActorOf(actor), now().toISOString(), fn),
     };
     const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => unknown;
     const value = await handler(parsed.data, ctx);

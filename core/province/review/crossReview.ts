@@ -2,9 +2,9 @@ import type { CrossReviewDetail, CrossReviewRow } from '../../../shared/contract
 import { regionName } from '../../../shared/domain/regions';
 import { ruleInfo } from '../../../shared/rules/catalog';
 import { isRuleId } from '../../../shared/rules/ruleIds';
-import { dealViews } from '../../rules/review/detail';
+import { dealViews } from '../../rules/review/dealViews';
 import { notFound } from '../../service/errors';
-import type { ReadHandle } from '../../store/store';
+import { inJsonList, type ProvinceSql } from '../store/provinceDb';
 
 /** The province's own rule: a shared patent or organization two regions describe differently (province/claims.ts). */
 export const CLAIM_RULE = {
@@ -56,15 +56,40 @@ export function findingRegions(row: Pick<FindingRow, 'rule_id' | 'evidence' | 's
   return [...new Set(subjects.map((s) => s.regionCode ?? ''))].filter(Boolean).sort();
 }
 
-function toRow(db: ReadHandle, r: FindingRow): CrossReviewRow {
+/** What a claim names by id, as the officer reads it: a patent by its number, an organization by its name. */
+type ClaimNames = Map<string, string>;
+
+async function claimNames(db: ProvinceSql, rows: readonly FindingRow[]): Promise<ClaimNames> {
+  const wanted = { patent: [] as string[], organization: [] as string[] };
+  for (const r of rows) {
+    if (r.rule_id !== CLAIM_RULE.id) continue;
+    const { entity, record } = claimParts(JSON.parse(r.evidence) as Record<string, unknown>);
+    if (entity === 'patent' || entity === 'organization') wanted[entity].push(record);
+  }
+  const names: ClaimNames = new Map();
+  const ids = inJsonList(db.dialect);
+  for (const [entity, sql] of [
+    ['patent', `SELECT id, number AS name FROM patents WHERE id ${ids}`],
+    ['organization', `SELECT id, name FROM organizations WHERE id ${ids}`],
+  ] as const) {
+    if (wanted[entity].length === 0) continue;
+    for (const { id, name } of await db.all<{ id: string; name: string }>(sql, [JSON.stringify(wanted[entity])]))
+      names.set(`${entity}:${id}`, name);
+  }
+  return names;
+}
+
+function toRow(names: ClaimNames, r: FindingRow): CrossReviewRow {
   const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
   const claim = r.rule_id === CLAIM_RULE.id;
+  const claimed = claimParts(evidence);
   const records = claim
     ? [
         {
-          regionName: nameOf(claimParts(evidence).owner),
-          label: CLAIMED[claimParts(evidence).entity] ?? '记录',
-          number: claimNumber(db, evidence),
+          regionName: nameOf(claimed.owner),
+          label: CLAIMED[claimed.entity] ?? '记录',
+          // The id means nothing to an officer; a record no longer here is named by it all the same.
+          number: names.get(`${claimed.entity}:${claimed.record}`) ?? claimed.record,
         },
       ]
     : (JSON.parse(r.subjects) as Subject[]).map((s) => ({
@@ -87,47 +112,35 @@ function toRow(db: ReadHandle, r: FindingRow): CrossReviewRow {
   };
 }
 
-/** A claimed patent by its number, an organization by its name (the id means nothing to an officer). */
-function claimNumber(db: ReadHandle, evidence: Record<string, unknown>): string {
-  const { entity, record } = claimParts(evidence);
-  if (entity === 'patent')
-    return (db.prepare('SELECT number FROM patents WHERE id = ?').pluck().get(record) as string | undefined) ?? record;
-  if (entity === 'organization')
-    return (
-      (db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(record) as string | undefined) ?? record
-    );
-  return record;
-}
-
-export function readFindingRow(db: ReadHandle, fingerprint: string): FindingRow {
-  const row = db.prepare('SELECT * FROM province_findings WHERE fingerprint = ?').get(fingerprint) as
-    FindingRow | undefined;
+export async function readFindingRow(db: ProvinceSql, fingerprint: string): Promise<FindingRow> {
+  const row = await db.get<FindingRow>('SELECT * FROM province_findings WHERE fingerprint = ?', [fingerprint]);
   if (!row) throw notFound('该跨地市发现');
   return row;
 }
 
 /** Open findings first (oldest first, as they wait), then the decided ones, latest decision first. */
-export function listCrossReview(db: ReadHandle, status?: CrossReviewRow['status']): CrossReviewRow[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM province_findings WHERE @status IS NULL OR status = @status
-       ORDER BY status <> '待审核', CASE WHEN status = '待审核' THEN found_at END, decided_at DESC, fingerprint LIMIT 1000`,
-    )
-    .all({ status: status ?? null }) as FindingRow[];
-  return rows.map((r) => toRow(db, r));
+export async function listCrossReview(db: ProvinceSql, status?: CrossReviewRow['status']): Promise<CrossReviewRow[]> {
+  const rows = await db.all<FindingRow>(
+    `SELECT * FROM province_findings ${status ? 'WHERE status = ?' : ''}
+     ORDER BY status <> '待审核', CASE WHEN status = '待审核' THEN found_at END, decided_at DESC NULLS LAST, fingerprint
+     LIMIT 1000`,
+    status ? [status] : [],
+  );
+  const names = await claimNames(db, rows);
+  return rows.map((r) => toRow(names, r));
 }
 
-export function readCrossReview(db: ReadHandle, fingerprint: string): CrossReviewDetail {
-  const r = readFindingRow(db, fingerprint);
+export async function readCrossReview(db: ProvinceSql, fingerprint: string): Promise<CrossReviewDetail> {
+  const r = await readFindingRow(db, fingerprint);
   const subjects = JSON.parse(r.subjects) as Subject[];
   const dealIds = subjects.filter((s) => s.entity === 'deal').map((s) => s.entityId);
   return {
-    ...toRow(db, r),
+    ...toRow(await claimNames(db, [r]), r),
     ruleDescription:
       r.rule_id === CLAIM_RULE.id ? CLAIM_RULE.description : isRuleId(r.rule_id) ? ruleInfo(r.rule_id).description : '',
     evidence: JSON.parse(r.evidence) as Record<string, unknown>,
     // The cities' users are not the province's: a deal is said to be entered by its city.
-    deals: dealViews(db, dealIds).map((d) => ({ ...d, enteredBy: `${nameOf(d.regionCode)}录入` })),
+    deals: (await dealViews(db, dealIds)).map((d) => ({ ...d, enteredBy: `${nameOf(d.regionCode)}录入` })),
     sentTo: findingRegions(r).map(nameOf),
   };
 }

@@ -1,5 +1,5 @@
 import { PROVINCE_DECISION_KEY, type ProvinceDecision } from '../../../shared/sync/feedbackKinds';
-import type { Writer } from '../../service/context';
+import type { ProvinceWriter } from '../store/provinceWriter';
 import { publishFeedback } from '../feedback';
 import { sendNotice } from '../notices/notices';
 import { CLAIM_RULE, findingRegions, readFindingRow } from './crossReview';
@@ -12,20 +12,19 @@ import { keepFindingAsFlag } from './findingFlag';
  * no city flag holds: its owner and claimant get the decision as a notice. The province keeps its decision as a flag
  * of its own, so a confirmed deal leaves its figures (findingFlag.ts).
  */
-export function decideFinding(
-  w: Writer,
+export async function decideFinding(
+  w: ProvinceWriter,
   actorName: string,
   fingerprint: string,
   decision: ProvinceDecision['decision'],
   reason: string,
-): void {
-  const row = readFindingRow(w.db, fingerprint);
-  w.db
-    .prepare(
-      'UPDATE province_findings SET status = ?, reason = ?, decided_by = ?, decided_at = ? WHERE fingerprint = ?',
-    )
-    .run(decision, reason, actorName, w.at, fingerprint);
-  w.record({
+): Promise<void> {
+  const row = await readFindingRow(w.tx, fingerprint);
+  await w.tx.run(
+    'UPDATE province_findings SET status = ?, reason = ?, decided_by = ?, decided_at = ? WHERE fingerprint = ?',
+    [decision, reason, actorName, w.at, fingerprint],
+  );
+  await w.record({
     action: 'provinceReview.decide',
     entity: 'province_finding',
     entityId: fingerprint,
@@ -34,25 +33,24 @@ export function decideFinding(
   const verdict: ProvinceDecision = { decision, reason, decidedAt: w.at };
   if (row.rule_id === CLAIM_RULE.id) {
     const title = `省级审核结论：${CLAIM_RULE.name}（${decision}）`;
-    sendNotice(w, actorName, {
+    await sendNotice(w, actorName, {
       title,
       body: `${row.explanation}\n省级审核结论：${decision}。理由：${reason}`,
       regions: findingRegions(row),
     });
     return;
   }
-  keepFindingAsFlag(w.db, row, decision, w.at);
+  await keepFindingAsFlag(w.tx, row, decision, w.at);
   const deliveries = JSON.parse(row.deliveries) as Record<string, string>;
-  const sent = w.db.prepare(
-    'SELECT explanation, evidence, subjects FROM province_feedback WHERE region_code = ? AND fingerprint = ?',
-  );
   for (const [region, itemFingerprint] of Object.entries(deliveries)) {
-    const item = sent.get(region, itemFingerprint) as
-      { explanation: string; evidence: string; subjects: string } | undefined;
+    const item = await w.tx.get<{ explanation: string; evidence: string; subjects: string }>(
+      'SELECT explanation, evidence, subjects FROM province_feedback WHERE region_code = ? AND fingerprint = ?',
+      [region, itemFingerprint],
+    );
     if (!item) continue;
     const evidence = { ...(JSON.parse(item.evidence) as Record<string, unknown>), [PROVINCE_DECISION_KEY]: verdict };
-    publishFeedback(
-      w.db,
+    await publishFeedback(
+      w.tx,
       {
         region,
         ruleId: row.rule_id,

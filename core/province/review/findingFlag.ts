@@ -1,7 +1,5 @@
-import type Database from 'better-sqlite3';
 import { PROVINCE_CODE } from '../../../shared/domain/regions';
 import { newId } from '../../store/ids';
-import { statement } from '../../store/statements';
 import type { ProvinceSql } from '../store/provinceDb';
 import type { FindingRow } from './crossReview';
 
@@ -54,21 +52,18 @@ export async function keepFindingForReview(tx: ProvinceSql, finding: KeptFinding
  * it waits, leave the province's figures once it is confirmed, and come back when it is excluded (排除). The cities
  * keep their own copies of the finding and their own decisions; this row is the province's.
  */
-export function keepFindingAsFlag(db: Database.Database, finding: KeptFinding, status: FlagStatus, at: string): void {
-  let id = statement(db, 'SELECT id FROM anomaly_flags WHERE fingerprint = ?', 'pluck').get(
-    flagFingerprint(finding),
-  ) as string | undefined;
-  if (!id) {
-    id = newId();
-    statement(db, INSERT_FLAG).run(...flagValues(id, finding, at));
-    const subject = statement(db, INSERT_SUBJECT);
-    for (const s of subjectsOf(finding)) subject.run(id, s.entity, s.entityId, s.businessNo);
-  }
+export async function keepFindingAsFlag(
+  tx: ProvinceSql,
+  finding: KeptFinding,
+  status: FlagStatus,
+  at: string,
+): Promise<void> {
+  await keepFindingForReview(tx, finding, at);
   // The status changes after the subjects are in, so the indicator triggers see which deals it concerns.
-  statement(db, 'UPDATE anomaly_flags SET status = ?, last_seen_at = ?, updated_at = ? WHERE id = ?').run(
+  await tx.run('UPDATE anomaly_flags SET status = ?, last_seen_at = ?, updated_at = ? WHERE fingerprint = ?', [
     status,
     at,
     at,
-    id,
-  );
+    flagFingerprint(finding),
+  ]);
 }

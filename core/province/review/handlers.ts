@@ -4,13 +4,13 @@ import { listCrossReview, readCrossReview } from './crossReview';
 import { decideFinding } from './decideFinding';
 
 export const provinceReviewHandlers = {
-  'provinceReview.queue': (input, ctx) => ({ rows: listCrossReview(ctx.store.db, input.status) }),
+  'provinceReview.queue': async (input, ctx) => ({ rows: await listCrossReview(ctx.province, input.status) }),
 
-  'provinceReview.finding': (input, ctx) => readCrossReview(ctx.store.db, input.fingerprint),
+  'provinceReview.finding': (input, ctx) => readCrossReview(ctx.province, input.fingerprint),
 
-  'provinceReview.decide': (input, ctx) => {
+  'provinceReview.decide': async (input, ctx) => {
     const actor = ctx.requireActor();
-    ctx.write((w) => decideFinding(w, actor.name, input.fingerprint, input.decision, input.reason));
-    return readCrossReview(ctx.store.db, input.fingerprint);
+    await ctx.writeProvince((w) => decideFinding(w, actor.name, input.fingerprint, input.decision, input.reason));
+    return readCrossReview(ctx.province, input.fingerprint);
   },
 } satisfies HandlersOf<typeof provinceReviewMethods>;

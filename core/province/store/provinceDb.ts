@@ -15,6 +15,9 @@ export const JSON_LIST = {
   postgres: 'SELECT json_array_elements_text(CAST(? AS json)) AS value',
 } as const;
 
+/** `IN (…)` over the JSON array of strings bound to its one `?`, in the dialect given. */
+export const inJsonList = (dialect: ProvinceSql['dialect']) => `IN (SELECT value FROM (${JSON_LIST[dialect]}) list)`;
+
 export interface ProvinceSql {
   readonly dialect: 'sqlite' | 'postgres';
   /** The first row, or undefined. Integer columns come back as JS numbers on both backends. */

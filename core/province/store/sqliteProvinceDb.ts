@@ -14,34 +14,34 @@ const CONSTRAINT_CODES: Record<string, ConstraintKind> = {
   SQLITE_CONSTRAINT_NOTNULL: 'notNull',
 };
 
-/**
- * The province's SQLite file (province/store.ts opens it) behind the asynchronous interface. better-sqlite3 is
- * synchronous and has one connection, so every call takes its turn in one queue: a request never reads another's
- * open transaction, nor writes into it.
- */
-export function sqliteProvinceDb(store: Store): ProvinceDb {
-  const { db } = store;
+/** Statements prepared once per connection and reused. */
+function statementCache(db: Database.Database) {
   const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
+  return (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
-  let queue: Promise<unknown> = Promise.resolve();
-  function inTurn<T>(work: () => T | Promise<T>): Promise<T> {
-    const turn = queue.then(work);
-    queue = turn.catch(() => undefined);
-    return turn;
-  }
-  const direct: ProvinceSql = {
+}
+
+function directSql(db: Database.Database): ProvinceSql {
+  const prepared = statementCache(db);
+  return {
     dialect: 'sqlite',
     get: async <T>(text: string, params: readonly SqlValue[] = []) => prepared(text).get(...params) as T | undefined,
     all: async <T>(text: string, params: readonly SqlValue[] = []) => prepared(text).all(...params) as T[],
     run: async (text: string, params: readonly SqlValue[] = []) => prepared(text).run(...params).changes,
   };
+}
+
+/**
+ * The interface inside a transaction already open on `db`: for a desk write (core/service/context.ts Writer) that
+ * does province work on its way (the targets the province's workbench saves go out to the cities in the same commit).
+ */
+export function sqliteTx(db: Database.Database, sql: ProvinceSql = directSql(db)): ProvinceTx {
   let savepoints = 0;
-  const tx: ProvinceTx = {
-    ...direct,
+  return {
+    ...sql,
     forUpdate: '',
     lock: () => Promise.resolve(),
     async savepoint(fn) {
@@ -58,6 +58,23 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
       }
     },
   };
+}
+
+/**
+ * The province's SQLite file (province/store.ts opens it) behind the asynchronous interface. better-sqlite3 is
+ * synchronous and has one connection, so every call takes its turn in one queue: a request never reads another's
+ * open transaction, nor writes into it.
+ */
+export function sqliteProvinceDb(store: Store): ProvinceDb {
+  const { db } = store;
+  let queue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(work: () => T | Promise<T>): Promise<T> {
+    const turn = queue.then(work);
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+  const direct = directSql(db);
+  const tx = sqliteTx(db, direct);
   const transaction = <T>(fn: (tx: ProvinceTx) => Promise<T>) => inTurn(() => store.transactionInSteps(() => fn(tx)));
 
   return {

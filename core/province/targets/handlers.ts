@@ -3,5 +3,5 @@ import type { HandlersOf } from '../../service/context';
 import { sentTargets } from './publishTargets';
 
 export const provinceTargetsHandlers = {
-  'provinceTargets.sent': (_input, ctx) => ({ rows: sentTargets(ctx.store.db) }),
+  'provinceTargets.sent': async (_input, ctx) => ({ rows: await sentTargets(ctx.province) }),
 } satisfies HandlersOf<typeof provinceTargetsMethods>;

@@ -2,8 +2,8 @@ import type { TargetRow } from '../../../shared/contract/indicators';
 import { CITY_REGIONS, regionName } from '../../../shared/domain/regions';
 import { isIndicatorId } from '../../../shared/indicators/ids';
 import { TARGET_FEEDBACK } from '../../../shared/sync/feedbackKinds';
-import type { Writer } from '../../service/context';
-import type { ReadHandle } from '../../store/store';
+import type { ProvinceSql } from '../store/provinceDb';
+import type { ProvinceWriter } from '../store/provinceWriter';
 import { publishFeedback } from '../feedback';
 
 const isCity = (code: string) => CITY_REGIONS.some((r) => r.code === code);
@@ -12,16 +12,18 @@ const isCity = (code: string) => CITY_REGIONS.some((r) => r.code === code);
  * Sends each named city the targets the province holds for it (all of them, replacing what it was sent before) as a
  * TARGET feedback item; audited. The province's own row and unknown codes are not sent.
  */
-export function publishTargets(w: Writer, regions: Iterable<string>): void {
-  const read = w.db.prepare(
-    `SELECT region_code AS regionCode, indicator, year_from AS yearFrom, year_to AS yearTo, target, required_growth AS requiredGrowth
-     FROM region_targets WHERE region_code = ? ORDER BY indicator, year_from, year_to`,
-  );
+export async function publishTargets(w: ProvinceWriter, regions: Iterable<string>): Promise<void> {
   for (const region of new Set(regions)) {
     if (!isCity(region)) continue;
-    const targets = (read.all(region) as TargetRow[]).filter((t) => isIndicatorId(t.indicator));
-    publishFeedback(
-      w.db,
+    const held = await w.tx.all<TargetRow>(
+      `SELECT region_code AS "regionCode", indicator, year_from AS "yearFrom", year_to AS "yearTo", target,
+         required_growth AS "requiredGrowth"
+       FROM region_targets WHERE region_code = ? ORDER BY indicator, year_from, year_to`,
+      [region],
+    );
+    const targets = held.filter((t) => isIndicatorId(t.indicator));
+    await publishFeedback(
+      w.tx,
       {
         region,
         ruleId: TARGET_FEEDBACK,
@@ -31,7 +33,7 @@ export function publishTargets(w: Writer, regions: Iterable<string>): void {
       },
       w.at,
     );
-    w.record({
+    await w.record({
       action: 'targets.send',
       entity: 'region_target',
       entityId: region,
@@ -48,15 +50,26 @@ export interface SentTargets {
 }
 
 /** Per city: how many targets the province holds for it and when they last went out. */
-export function sentTargets(db: ReadHandle): SentTargets[] {
-  const count = db.prepare('SELECT count(*) FROM region_targets WHERE region_code = ?').pluck();
-  const sent = db
-    .prepare('SELECT published_at FROM province_feedback WHERE region_code = ? AND fingerprint = ?')
-    .pluck();
+export async function sentTargets(db: ProvinceSql): Promise<SentTargets[]> {
+  const held = new Map(
+    (
+      await db.all<{ region: string; n: number }>(
+        'SELECT region_code AS region, count(*) AS n FROM region_targets GROUP BY region_code',
+      )
+    ).map((r) => [r.region, r.n]),
+  );
+  const sent = new Map(
+    (
+      await db.all<{ fingerprint: string; at: string }>(
+        'SELECT fingerprint, published_at AS at FROM province_feedback WHERE rule_id = ?',
+        [TARGET_FEEDBACK],
+      )
+    ).map((r) => [r.fingerprint, r.at]),
+  );
   return CITY_REGIONS.map((r) => ({
     code: r.code,
     name: r.name,
-    targets: count.get(r.code) as number,
-    sentAt: (sent.get(r.code, `${TARGET_FEEDBACK}|${r.code}`) as string | undefined) ?? null,
+    targets: held.get(r.code) ?? 0,
+    sentAt: sent.get(`${TARGET_FEEDBACK}|${r.code}`) ?? null,
   }));
 }

@@ -7,49 +7,16 @@ import { notFound } from '../../service/errors';
 import type { ReadHandle } from '../../store/store';
 import { groupLogPrices } from '../priceGroups';
 import { ENTERED_BY, ENTERED_SUBJECTS, readQueueRow } from './queue';
+import { dealViews } from './dealViews';
+import type { ProvinceSql } from '../../province/store/provinceDb';
 
 /** The deals a flag concerns, as the reviewer compares them side by side. Records of other cities are not here. */
-function dealsOfFlag(db: ReadHandle, flagId: string): FlagDealView[] {
+function dealsOfFlag(db: ReadHandle, sql: ProvinceSql, flagId: string): Promise<FlagDealView[]> {
   const ids = db
     .prepare("SELECT entity_id FROM flag_subjects WHERE flag_id = ? AND entity = 'deal'")
     .pluck()
     .all(flagId) as string[];
-  return dealViews(db, ids);
-}
-
-/** Deals as a reviewer compares them side by side (the city's flag, the province's cross-city finding), oldest first. */
-export function dealViews(db: ReadHandle, dealIds: readonly string[]): FlagDealView[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.contract_no AS contractNo, d.kind, d.license_mode AS licenseMode, d.region_code AS regionCode,
-         d.contract_date AS contractDate, d.recordation_date AS recordationDate, d.amount_fen AS amountFen,
-         a.name AS assignor, a.uscc AS assignorUscc, b.name AS assignee, b.uscc AS assigneeUscc,
-         coalesce(u.display_name, d.created_by) AS enteredBy, d.voided_at IS NOT NULL AS voided,
-         (SELECT json_group_array(json_object('number', p.number, 'type', p.type, 'status', p.status, 'filingDate', p.filing_date))
-            FROM deal_patents dp JOIN patents p ON p.number = dp.patent_number WHERE dp.deal_id = d.id ORDER BY dp.position) AS patents,
-         (SELECT json_group_array(json_object('date', y.paid_date, 'amountFen', y.amount_fen))
-            FROM (SELECT paid_date, amount_fen FROM payments WHERE deal_id = d.id AND voided_at IS NULL ORDER BY paid_date, id) y) AS payments
-       FROM deals d
-       JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id
-       LEFT JOIN users u ON u.id = d.created_by
-       WHERE d.id IN (SELECT value FROM json_each(?))
-       ORDER BY coalesce(d.recordation_date, d.contract_date), d.id`,
-    )
-    .all(JSON.stringify(dealIds)) as (Omit<FlagDealView, 'patents' | 'payments' | 'voided' | 'receivedFen'> & {
-    patents: string;
-    payments: string;
-    voided: number;
-  })[];
-  return rows.map((r) => {
-    const payments = JSON.parse(r.payments) as FlagDealView['payments'];
-    return {
-      ...r,
-      voided: Boolean(r.voided),
-      patents: JSON.parse(r.patents) as FlagDealView['patents'],
-      payments,
-      receivedFen: payments.reduce((sum, p) => sum + p.amountFen, 0),
-    };
-  });
+  return dealViews(sql, ids);
 }
 
 /** The kinds a flag can concern, as the reviewer reads them. */
@@ -113,7 +80,14 @@ export function whyCannotDecide(db: ReadHandle, flagId: string, actor: Actor | n
   return `${entered.map((e) => e.no).join('、')} 由您本人录入，不能由您审核；请由其他审核员处理。`;
 }
 
-export function readFlagDetail(db: ReadHandle, flagId: string, actor: Actor | null, now: Date): FlagDetail {
+/** A flag as its reviewer reads it; `sql` is the same store through the interface the province shares (dealViews). */
+export async function readFlagDetail(
+  db: ReadHandle,
+  sql: ProvinceSql,
+  flagId: string,
+  actor: Actor | null,
+  now: Date,
+): Promise<FlagDetail> {
   const row = readQueueRow(db, flagId, now, actor?.id ?? null);
   if (!row) throw notFound('该异常记录');
   const extra = db.prepare('SELECT evidence FROM anomaly_flags WHERE id = ?').get(flagId) as { evidence: string };
@@ -128,7 +102,7 @@ export function readFlagDetail(db: ReadHandle, flagId: string, actor: Actor | nu
     ...row,
     ruleDescription: ruleInfo(row.ruleId).description,
     evidence,
-    deals: dealsOfFlag(db, flagId),
+    deals: await dealsOfFlag(db, sql, flagId),
     decisions,
     priceDistribution: row.ruleId === 'R05' ? priceDistribution(db, evidence) : null,
     cannotDecide: whyCannotDecide(db, flagId, actor),

@@ -12,6 +12,8 @@ import { createWriter, type Actor, type ServiceContext } from '../../../core/ser
 import { openStore } from '../../../core/store/store';
 import { LoginThrottle } from '../../../core/auth/loginThrottle';
 import { fileKeyVault, keyFilePath } from '../../../core/sync/keyVault';
+import { sqliteProvinceDb } from '../../../core/province/store/sqliteProvinceDb';
+import { writeProvince } from '../../../core/province/store/provinceWriter';
 
 const [dbPath, dealsArg] = process.argv.slice(2);
 const actor: Actor = { id: null, name: '崩溃测试', role: '管理员' };
@@ -21,6 +23,7 @@ const bytes = dealsArg!.endsWith('.xlsx')
   ? fs.readFileSync(dealsArg!)
   : await workbookOf({ 交易: dealRows(Number(dealsArg), 2, 'HT-IMPORT') });
 const store = openStore(dbPath!, { mustExist: true });
+const province = sqliteProvinceDb(store);
 // The context the dispatcher gives a handler, built by hand so that the test can see the write phase begin.
 const ctx: ServiceContext = {
   store,
@@ -34,6 +37,8 @@ const ctx: ServiceContext = {
   requireActor: () => actor,
   write: (fn) => store.transaction((db) => fn(createWriter(db, actor, new Date().toISOString()))),
   writeInSteps: (fn) => store.transactionInSteps((db) => fn(createWriter(db, actor, new Date().toISOString()))),
+  province,
+  writeProvince: (fn) => writeProvince(province, actor, new Date().toISOString(), fn),
 };
 say('reading');
 const sheets: SheetProgress[] = [];
