@@ -4,6 +4,7 @@ import { runSyncPass } from '../core/sync/client';
 import { runMessage } from '../core/sync/handlers';
 import { recordDeal } from '../core/sync/testing/syncFixtures';
 import { setUpStore } from '../tests/testing/tempStore';
+import { computeProvinceHome } from '../core/province/home/overview';
 import { PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
 const cleanups: (() => unknown)[] = [];
@@ -69,6 +70,9 @@ describe.each(PROVINCE_BACKENDS)(
       );
       const [batch] = (await city.call('sync.overview', {})).batches;
       expect(batch!.state).toBe('部分拒收');
+      // The province's 首页 counts the refusal against 太原 (the batch summary's list, read in either dialect).
+      const home = await computeProvinceHome(province.db, 2023);
+      expect(home.regions.find((r) => r.region === '140100')!.rejected).toBe(1);
       expect(batch!.rejected).toEqual([
         expect.objectContaining({
           entity: 'deal',

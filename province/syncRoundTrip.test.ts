@@ -10,6 +10,7 @@ import { decideFinding } from '../core/province/review/decideFinding';
 import { listNotices, sendNotice } from '../core/province/notices/notices';
 import { publishTargets, sentTargets } from '../core/province/targets/publishTargets';
 import { writeProvince } from '../core/province/store/provinceWriter';
+import { computeProvinceHome } from '../core/province/home/overview';
 import { syncCity } from './testing/sqliteProvinceWithHistory';
 import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 
@@ -153,10 +154,24 @@ describe.each(PROVINCE_BACKENDS)(
         ['DT-2024-07', '大同市录入', true, false],
       ]);
 
+      // 首页 counts what waits for the province, for both regions of the finding.
+      const waiting = async () =>
+        (await computeProvinceHome(prov.db, 2024)).regions
+          .filter((r) => r.findings > 0)
+          .map((r) => [r.region, r.findings, r.pendingFindings]);
+      expect(await waiting()).toEqual([
+        ['140100', 1, 1],
+        ['140200', 1, 1],
+      ]);
+
       await writeProvince(prov.db, OFFICER, new Date().toISOString(), (w) =>
         decideFinding(w, OFFICER.name, fingerprint, '确认异常', '同一专利六周内在两市转让，已与两市核实'),
       );
 
+      expect(await waiting()).toEqual([
+        ['140100', 1, 0],
+        ['140200', 1, 0],
+      ]);
       expect(await listCrossReview(prov.db, '确认异常')).toEqual([
         expect.objectContaining({
           fingerprint,

@@ -31,10 +31,13 @@ function cumulativeValues(report: ReturnType<typeof buildReport>): IndicatorNumb
 }
 
 /** The year of the latest recordation of a live deal (the date the indicators count by); read backwards on its index. */
+/** The latest recordation date of a live deal (`at`): its year is the latest year with data (the province reads it too). */
+export const LATEST_RECORDATION_SQL = 'SELECT max(recordation_date) AS at FROM deals WHERE voided_at IS NULL';
+export const yearOfLatest = (row: { at: string | null } | undefined): number | null =>
+  row?.at ? Number(row.at.slice(0, 4)) : null;
+
 export function latestDataYear(db: ReadHandle): number | null {
-  const latest = db.prepare('SELECT max(recordation_date) FROM deals WHERE voided_at IS NULL').pluck().get() as
-    string | null;
-  return latest ? Number(latest.slice(0, 4)) : null;
+  return yearOfLatest(db.prepare(LATEST_RECORDATION_SQL).get() as { at: string | null });
 }
 
 export function computeDashboard(db: ReadHandle, region: string, year: number): Dashboard {

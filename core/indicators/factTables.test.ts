@@ -4,8 +4,15 @@ import { newId } from '../store/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpStore } from '../../tests/testing/tempStore';
 import { expectedFactTables, storedFactTables } from './testing/expectedFacts';
-import { emptyYearFacts, readFactsFromScratch, type FactsQuery, type RegionFacts } from './facts';
-import { readFacts } from './factTables';
+import {
+  emptyYearFacts,
+  readFactsFromScratch,
+  readIndustryFactsFromScratch,
+  type FactsQuery,
+  type IndustryFacts,
+  type RegionFacts,
+} from './facts';
+import { readFacts, readIndustryFacts } from './factTables';
 import { withDeferredDealFacts } from './deferredFacts';
 import { TWELVE_REGIONS } from './report';
 import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
@@ -418,6 +425,16 @@ describe('the indicator facts kept by the database', () => {
                 );
               }
             }
+            // The province's industry map, from the counted deal rows and from scratch.
+            const cells = (list: IndustryFacts[]) =>
+              list
+                .filter((c) => c.patents !== 0 || c.amount !== 0)
+                .map((c) => JSON.stringify(c))
+                .sort();
+            for (const year of [2020, 2021, 2023])
+              expect(cells(readIndustryFacts(db, year, TWELVE_REGIONS))).toEqual(
+                cells(readIndustryFactsFromScratch(db, year, TWELVE_REGIONS)),
+              );
           });
         },
       ),

@@ -8,7 +8,7 @@
  */
 import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
 import type { ReadHandle } from '../store/store';
-import { inRegions, num, regionFactsCollector, type FactsQuery, type RegionFacts } from './facts';
+import { inRegions, num, regionFactsCollector, type FactsQuery, type IndustryFacts, type RegionFacts } from './facts';
 
 /** Counted deals of a family in a region, for lists and charts: `f` is the deal's fact row, join deals for more. */
 export const COUNTED_DEALS_FROM = `FROM indicator_deals f WHERE f.family = :family AND f.region IN (__REGIONS__)`;
@@ -44,6 +44,9 @@ export const FACT_TABLE_QUERIES = {
     FROM indicator_registration_patents INDEXED BY indicator_registration_patents_patent WHERE region IN (__REGIONS__) AND year BETWEEN :cumulativeFrom AND :toYear GROUP BY 1`,
   pledges: `SELECT region, ${YEAR_OF('registration_date')} AS year, sum(amount_fen) AS amount, count(*) AS pledges FROM indicator_pledges
     WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+  industries: `SELECT f.family, f.region, f.industry, sum(f.patent_count) AS patents, sum(f.amount_fen) AS amount
+    FROM indicator_deals f WHERE f.family IN ('I1','I2') AND f.region IN (__REGIONS__)
+      AND f.recordation_date BETWEEN :from AND :to GROUP BY 1, 2, 3`,
 } as const;
 
 type Row = Record<string, number | string | null>;
@@ -93,6 +96,14 @@ export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, Region
       });
   }
   return facts;
+}
+
+/** The province's industry map of `year` (facts.ts industryFactsSteps defines it), from the counted deal rows. */
+export function readIndustryFacts(db: ReadHandle, year: number, regions: readonly string[]): IndustryFacts[] {
+  const rows = db
+    .prepare(inRegions(FACT_TABLE_QUERIES.industries, regions))
+    .all({ from: `${year}-01-01`, to: `${year}-12-31` }) as IndustryFacts[];
+  return rows.map((r) => ({ ...r, patents: num(r.patents), amount: num(r.amount) }));
 }
 
 /** Distinct benefited enterprises (I3) and registered patents (I4a) from `cumulativeFrom` through the end of `toYear`, per region. */

@@ -161,6 +161,13 @@ export function factQueries(dialect: FactsDialect) {
       ${registrationPatents} AND r.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
     cumulativeRegistrationPatents: `SELECT o.city_code AS region, count(DISTINCT rp.patent_number) AS patents
       ${registrationPatents} AND r.registration_date BETWEEN :cumulativeFrom AND :to GROUP BY 1`,
+    /** The province's industry map: the deals counted in I1, in I2, per region and industry (one date range). */
+    industriesI1: `SELECT o.city_code AS region, d.industry AS industry, sum(d.patent_count) AS patents,
+        sum(d.amount_fen) AS amount
+      ${i1Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
+    industriesI2: `SELECT o.city_code AS region, d.industry AS industry, sum(d.patent_count) AS patents,
+        sum(d.amount_fen) AS amount
+      ${i2Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
     pledges: `SELECT o.city_code AS region, ${yearOf('p.registration_date')} AS year, sum(p.amount_fen) AS amount, count(*) AS pledges
       ${parties} ${then} ${via('pledges p', 'pledges_live_by_pledgor')} ON p.pledgor_id = o.id
       WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL
@@ -169,6 +176,32 @@ export function factQueries(dialect: FactsDialect) {
 }
 
 export const FACT_QUERIES = factQueries('sqlite');
+
+/** One cell of the province's industry map: the counted deals of a family in a region and industry. */
+export interface IndustryFacts {
+  family: 'I1' | 'I2';
+  region: string;
+  industry: string;
+  patents: number;
+  amount: number;
+}
+
+/** The industry map of `year` from scratch: a query per family, and the cell a row of it is. */
+export function industryFactsSteps(year: number, regions: readonly string[], dialect: FactsDialect) {
+  const sql = factQueries(dialect);
+  const params = { from: `${year}-01-01`, to: `${year}-12-31` };
+  return (['I1', 'I2'] as const).map((family) => ({
+    sql: inRegions(family === 'I1' ? sql.industriesI1 : sql.industriesI2, regions),
+    params,
+    cell: (row: Row): IndustryFacts => ({
+      family,
+      region: String(row.region),
+      industry: String(row.industry),
+      patents: num(row.patents),
+      amount: num(row.amount),
+    }),
+  }));
+}
 
 /** A count or sum read from a row: SQLite answers NULL for an empty sum. */
 export function num(value: number | string | null | undefined): number {
@@ -256,6 +289,16 @@ export function factsFromScratchSteps(
     }),
   ];
   return { facts, steps };
+}
+
+export function readIndustryFactsFromScratch(
+  db: ReadHandle,
+  year: number,
+  regions: readonly string[],
+): IndustryFacts[] {
+  return industryFactsSteps(year, regions, 'sqlite').flatMap((step) =>
+    (db.prepare(step.sql).all(step.params) as Row[]).map(step.cell),
+  );
 }
 
 export function readFactsFromScratch(db: ReadHandle, query: FactsQuery): Map<string, RegionFacts> {

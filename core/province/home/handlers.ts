@@ -3,5 +3,5 @@ import type { HandlersOf } from '../../service/context';
 import { computeProvinceHome } from './overview';
 
 export const provinceHomeHandlers = {
-  'province.home': (input, ctx) => computeProvinceHome(ctx.store.db, input.year),
+  'province.home': (input, ctx) => computeProvinceHome(ctx.province, input.year),
 } satisfies HandlersOf<typeof provinceHomeMethods>;

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DeskError } from '../../service/errors';
 import { publishCrossCityFindings } from '../crossCity/crossCity';
 import { migratePostgres } from './postgres/migrate';
+import { readProvinceFacts, readProvinceIndustryFacts } from './provinceFacts';
 import type { ConstraintKind, ForeignKey, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
 
 /**
@@ -244,9 +245,11 @@ export async function openPostgresProvinceDb(
     // Closing twice (a server's shutdown after a failed request closed it) is no error.
     close: () => (closing ??= pool.end()),
     // Derived on PostgreSQL so far: the cross-city findings, with the province's thresholds and kept as its flags under
-    // review, as on SQLite (crossCity.ts). The indicators are computed from the records (provinceFacts.ts), so there
-    // are no facts to keep; no matching index yet.
+    // review, as on SQLite (crossCity.ts). The indicators are computed from the records (provinceFacts.ts) when read,
+    // so there are no facts to keep; no matching index yet.
     derived: {
+      readFacts: (query) => readProvinceFacts(sql, query),
+      industryFacts: (year, regions) => readProvinceIndustryFacts(sql, year, regions),
       deferFacts: async () => async () => {},
       indexRow: async () => {},
       crossCity: (dealIds, at) => transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, at)),

@@ -1,3 +1,5 @@
+import type { FactsQuery, IndustryFacts, RegionFacts } from '../../indicators/facts';
+
 /**
  * The province's store as the endpoint sees it: one asynchronous interface with two implementations, chosen at start
  * — SQLite (a file, the default; sqliteProvinceDb.ts) and PostgreSQL (a data centre's server; postgresProvinceDb.ts).
@@ -75,6 +77,13 @@ export interface ProvinceDb extends ProvinceSql {
  * backend; the intake asks for it through these and does not know how.
  */
 export interface DerivedData {
+  /**
+   * The indicator facts of DOMAIN §7 for `query`: on SQLite read from the fact tables its triggers keep
+   * (core/indicators/factTables.ts), on PostgreSQL computed from the records by the same definition (provinceFacts.ts).
+   */
+  readFacts(query: FactsQuery): Promise<Map<string, RegionFacts>>;
+  /** Per region and industry, the patents and amounts of the deals counted in I1 and in I2 recorded in `year`. */
+  industryFacts(year: number, regions: readonly string[]): Promise<IndustryFacts[]>;
   /** Starts a batch: derived facts are brought up to date once, by the function returned, at the batch's end. */
   deferFacts(tx: ProvinceTx): Promise<() => Promise<void>>;
   /** A record just written: index it where the backend searches it. */

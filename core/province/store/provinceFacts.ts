@@ -1,4 +1,10 @@
-import { factsFromScratchSteps, type FactsQuery, type RegionFacts } from '../../indicators/facts';
+import {
+  factsFromScratchSteps,
+  industryFactsSteps,
+  type FactsQuery,
+  type IndustryFacts,
+  type RegionFacts,
+} from '../../indicators/facts';
 import type { ProvinceSql, SqlValue } from './provinceDb';
 
 /**
@@ -33,4 +39,18 @@ export async function readProvinceFacts(db: ProvinceSql, query: FactsQuery): Pro
   if ('savepoint' in db) for (const step of steps) await run(step);
   else await Promise.all(steps.map(run));
   return facts;
+}
+
+/** The province's industry map of `year` computed from the records, on either backend (facts.ts defines it). */
+export async function readProvinceIndustryFacts(
+  db: ProvinceSql,
+  year: number,
+  regions: readonly string[],
+): Promise<IndustryFacts[]> {
+  const cells: IndustryFacts[] = [];
+  for (const step of industryFactsSteps(year, regions, db.dialect)) {
+    const { sql, values } = positional(step.sql, step.params);
+    for (const row of await db.all<Record<string, number | string | null>>(sql, values)) cells.push(step.cell(row));
+  }
+  return cells;
 }

@@ -1,5 +1,5 @@
 import type { IndicatorReport } from '../../../shared/contract/indicators';
-import { buildReport, reportFactsQuery } from '../../indicators/report';
+import { buildReport, reportFactsQuery, type ReportParts } from '../../indicators/report';
 import {
   BASELINES_SQL,
   baselinesOf,
@@ -8,18 +8,33 @@ import {
   targetsOf,
   type BaselineDbRow,
   type TargetDbRow,
+  type TargetLookup,
 } from '../../indicators/targetsStore';
-import { readProvinceFacts } from './provinceFacts';
-import type { ProvinceSql } from './provinceDb';
+import type { ProvinceDb, ProvinceSql } from './provinceDb';
+
+/** The targets and 2020 baselines the province keeps per region, as the report measures against them. */
+export async function provinceTargetLookup(db: ProvinceSql): Promise<TargetLookup> {
+  const targets = targetsOf(await db.all<TargetDbRow>(TARGETS_SQL));
+  const baselines = baselinesOf(await db.all<BaselineDbRow>(BASELINES_SQL));
+  return lookupOf(targets, baselines);
+}
+
+/** What a report of (region, year) reads (report.ts readReportParts), on the province's store of either backend. */
+export async function provinceReportParts(
+  db: ProvinceDb,
+  region: string,
+  year: number,
+  withYearlyFigures = false,
+): Promise<ReportParts> {
+  const facts = await db.derived.readFacts(reportFactsQuery(region, year, withYearlyFigures));
+  return { facts, targets: await provinceTargetLookup(db) };
+}
 
 /**
  * The indicator report of DESIGN §3a for a region (or the province, 140000) and year, on the province's store of
- * either backend: the facts computed from the records (provinceFacts.ts), the targets and baselines the province
- * keeps, and the one report builder the desk uses (core/indicators/report.ts).
+ * either backend: its facts (ProvinceDb.derived.readFacts), the targets and baselines the province keeps, and the one
+ * report builder the desk uses (core/indicators/report.ts).
  */
-export async function provinceIndicatorReport(db: ProvinceSql, region: string, year: number): Promise<IndicatorReport> {
-  const facts = await readProvinceFacts(db, reportFactsQuery(region, year));
-  const targets = targetsOf(await db.all<TargetDbRow>(TARGETS_SQL));
-  const baselines = baselinesOf(await db.all<BaselineDbRow>(BASELINES_SQL));
-  return buildReport(region, year, { facts, targets: lookupOf(targets, baselines) });
+export async function provinceIndicatorReport(db: ProvinceDb, region: string, year: number): Promise<IndicatorReport> {
+  return buildReport(region, year, await provinceReportParts(db, region, year));
 }
