@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listInstallations } from '../core/province/installations/register';
 import type { ProvinceSql } from '../core/province/store/provinceDb';
 import type { ReadHandle } from '../core/store/store';
 import { runSyncPass } from '../core/sync/client';
@@ -74,5 +75,13 @@ describe.each(PROVINCE_BACKENDS)('a city changes its signing key, the province o
     const after = await sync();
     expect(after.settled).toBe(true);
     expect(await countRows(province.db, 'deals')).toBe(4);
+    // 安装登记 lists both keys of 太原: the old one replaced (with its batch), the new one in use (with its batch).
+    const listed = await listInstallations(province.db);
+    expect(listed.map((k) => [k.regionName, k.status, k.batches, k.replacedBy !== null])).toEqual([
+      ['太原市', '已替换', 1, true],
+      ['太原市', '在用', 1, false],
+    ]);
+    expect(listed[0]!.fingerprint).toBe(oldFingerprint);
+    expect(listed[1]!.lastBatchAt).toEqual(expect.any(String));
   });
 });

@@ -1,16 +1,15 @@
 import type { provinceInstallationsMethods } from '../../../shared/contract/provinceInstallations';
 import type { HandlersOf } from '../../service/context';
-import { sqliteProvinceDb } from '../store/sqliteProvinceDb';
 import { EnrollError, enrollKey, replaceKey, revokeKey } from './keys';
 import { listInstallations } from './register';
 
 /** 安装登记 at the province: the same rules as `patent-desk province enroll`, audited as the signed-in administrator. */
 export const provinceInstallationsHandlers = {
-  'installations.list': (_input, ctx) => listInstallations(ctx.store.db),
+  'installations.list': (_input, ctx) => listInstallations(ctx.province),
 
   'installations.enroll': async (input, ctx) => {
     const { readable, created } = await enrollKey(
-      sqliteProvinceDb(ctx.store),
+      ctx.province,
       input.regionCode,
       input.publicKeyPem,
       ctx.requireActor(),
@@ -20,10 +19,10 @@ export const provinceInstallationsHandlers = {
   },
 
   'installations.replace': async (input, ctx) => {
-    const old = listInstallations(ctx.store.db).find((k) => k.fingerprint === input.fingerprint);
+    const old = (await listInstallations(ctx.province)).find((k) => k.fingerprint === input.fingerprint);
     if (!old) throw new EnrollError('找不到要替换的已登记公钥');
     const { readable, replaced } = await replaceKey(
-      sqliteProvinceDb(ctx.store),
+      ctx.province,
       old.regionCode,
       input.publicKeyPem,
       old.fingerprint,
@@ -35,7 +34,7 @@ export const provinceInstallationsHandlers = {
 
   'installations.revoke': async (input, ctx) => {
     const { readable } = await revokeKey(
-      sqliteProvinceDb(ctx.store),
+      ctx.province,
       input.fingerprint,
       input.reason,
       ctx.requireActor(),
