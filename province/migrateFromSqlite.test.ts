@@ -27,6 +27,7 @@ import { saveTargets } from '../core/indicators/targetsStore';
 import { createWriter } from '../core/service/context';
 import { provinceIndicatorReport } from '../core/province/store/provinceReport';
 import { computeProvinceHome } from '../core/province/home/overview';
+import { computeBulletin } from '../core/province/bulletin/bulletin';
 import { runCli } from '../tests/testing/runCli';
 import { verifyPassword } from '../core/auth/passwords';
 import { openWorkbench } from './testing/workbench';
@@ -85,6 +86,8 @@ const repeatTransferFinding = (name: string, deal: { id: string; contractNo: str
   subjects: JSON.stringify([{ entity: 'deal', entityId: deal.id, businessNo: deal.contractNo }]),
   found_at: '2024-06-01T00:00:00.000Z',
 });
+
+const NOW = '2026-01-01T00:00:00.000Z';
 
 describe('province migrate-from-sqlite', () => {
   it('copies every table parents first, verified by counts, checksums and region-year totals; the SQLite file is left as it was', async () => {
@@ -549,6 +552,46 @@ describe('province migrate-from-sqlite', () => {
       expect(home.industries.filter((c) => c.region === '140100' && c.I1 > 0)).not.toEqual([]);
       expect(taiyuan.batches).toBeGreaterThan(0);
       expect(taiyuan.installations).toBe(1);
+    });
+
+    it('give the same 定期通报 on PostgreSQL as on the SQLite store, with deals confirmed abnormal and under review', async () => {
+      const file = copyOfHistory('with-flags.db');
+      const confirmed = countedDeal(file);
+      const raw = new Database(file);
+      const waiting = raw
+        .prepare(
+          `SELECT id, contract_no AS contractNo FROM deals WHERE region_code = '140100' AND id <> ?
+             AND recordation_date >= '2021-01-01' ORDER BY recordation_date DESC LIMIT 1`,
+        )
+        .get(confirmed.id) as { id: string; contractNo: string };
+      raw.exec('BEGIN');
+      await keepFindingAsFlag(sqliteTx(raw), repeatTransferFinding('confirmed', confirmed), '确认异常', NOW);
+      await keepFindingForReview(sqliteTx(raw), repeatTransferFinding('waiting', waiting), NOW);
+      raw.exec('COMMIT');
+      raw.close();
+      const { query } = sqliteFacts(file);
+      const url = await freshDatabase();
+      await migrateFromSqlite(file, url);
+      const target = await open(url);
+      const source = await openProvinceDb({ file });
+      opened.push(() => source.close());
+
+      const periods = [
+        { year: query.toYear, kind: 'quarter' as const, number: 4 },
+        { year: query.toYear, kind: 'month' as const, number: 6 },
+        { year: confirmed.year, kind: 'quarter' as const, number: 2 },
+      ];
+      for (const period of periods)
+        expect(await computeBulletin(target, period, '2026-12-01'), JSON.stringify(period)).toEqual(
+          await computeBulletin(source, period, '2026-12-01'),
+        );
+      const yearEnd = await computeBulletin(target, periods[0]!, '2026-12-01');
+      expect(yearEnd.regions.find((r) => r.region === '140100')).toMatchObject({
+        confirmedAnomalies: 1,
+        dealsRemoved: 1,
+        dealsUnderReview: 1,
+      });
+      expect(yearEnd.regions.find((r) => r.region === '140100')!.indicators.I1.cumulative).toBeGreaterThan(0);
     });
   });
 });

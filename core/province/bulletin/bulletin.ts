@@ -1,8 +1,8 @@
 /**
  * The 定期通报 of a month or quarter (DOMAIN §7a): every region's indicators cumulative from 2021 to the period's end
  * against its target, 序时进度 and who is behind it, the ranking by 综合完成率, and the review counts. The figures
- * are those of the indicator report (report.ts, one definition); the facts are read from scratch because a period
- * may end in the middle of a year, while the fact tables hold whole years.
+ * are those of the indicator report (report.ts, one definition); the facts are computed from the records on either
+ * backend because a period may end in the middle of a year, while SQLite's fact tables hold whole years.
  */
 import type { Bulletin, BulletinProgress, BulletinRegion } from '../../../shared/contract/bulletin';
 import {
@@ -18,10 +18,9 @@ import {
 import { BASE_YEAR, INDICATOR_IDS, PROGRAM_FIRST_YEAR, type IndicatorId } from '../../../shared/indicators/ids';
 import { PLAN_YEAR_FROM, PLAN_YEAR_TO } from '../../../shared/indicators/targets';
 import { PROVINCE_CODE, regionName } from '../../../shared/domain/regions';
-import type { ReadHandle } from '../../store/store';
-import { readFactsFromScratch } from '../../indicators/facts';
 import { buildReport, TWELVE_REGIONS, type ReportParts } from '../../indicators/report';
-import { targetLookup } from '../../indicators/targetsStore';
+import type { ProvinceDb } from '../store/provinceDb';
+import { provinceTargetLookup } from '../store/provinceReport';
 import { reviewCountsByRegion, reviewCountsOverall, type ReviewCounts } from './reviewCounts';
 
 const NO_REVIEW: ReviewCounts = { confirmedAnomalies: 0, dealsRemoved: 0, dealsUnderReview: 0 };
@@ -52,9 +51,9 @@ function regionEntry(
   };
 }
 
-export function computeBulletin(db: ReadHandle, period: BulletinPeriod, today: string): Bulletin {
+export async function computeBulletin(db: ProvinceDb, period: BulletinPeriod, today: string): Promise<Bulletin> {
   const { start, end } = periodRange(period);
-  const facts = readFactsFromScratch(db, {
+  const facts = await db.derived.readFacts({
     regions: TWELVE_REGIONS,
     fromYear: Math.min(BASE_YEAR, period.year - 1),
     toYear: period.year,
@@ -62,9 +61,9 @@ export function computeBulletin(db: ReadHandle, period: BulletinPeriod, today: s
     cumulativeFrom: PROGRAM_FIRST_YEAR,
     figuresFrom: period.year,
   });
-  const parts: ReportParts = { facts, targets: targetLookup(db) };
+  const parts: ReportParts = { facts, targets: await provinceTargetLookup(db) };
   const range = { from: `${PROGRAM_FIRST_YEAR}-01-01`, to: end };
-  const review = reviewCountsByRegion(db, range);
+  const review = await reviewCountsByRegion(db, range);
 
   const regions = TWELVE_REGIONS.map((code) => regionEntry(code, period, end, parts, review.get(code) ?? NO_REVIEW));
   const ranks = rankByScore(regions.map((r) => r.overall));
@@ -80,6 +79,6 @@ export function computeBulletin(db: ReadHandle, period: BulletinPeriod, today: s
     planYearTo: PLAN_YEAR_TO,
     generatedOn: today,
     regions,
-    province: regionEntry(PROVINCE_CODE, period, end, parts, reviewCountsOverall(db, range)),
+    province: regionEntry(PROVINCE_CODE, period, end, parts, await reviewCountsOverall(db, range)),
   };
 }

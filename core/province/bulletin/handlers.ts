@@ -4,5 +4,5 @@ import type { HandlersOf } from '../../service/context';
 import { computeBulletin } from './bulletin';
 
 export const bulletinHandlers = {
-  'bulletin.build': (input, ctx) => computeBulletin(ctx.store.db, input, todayIso(ctx.now())),
+  'bulletin.build': (input, ctx) => computeBulletin(ctx.province, input, todayIso(ctx.now())),
 } satisfies HandlersOf<typeof bulletinMethods>;

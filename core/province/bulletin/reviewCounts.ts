@@ -4,7 +4,8 @@
  * attributed to the region of each deal it concerns — at the province a cross-city finding concerns two cities, and
  * each is told about it — while the province's own count takes every flag once.
  */
-import type { ReadHandle } from '../../store/store';
+import type { ProvinceSql } from '../store/provinceDb';
+import { positional } from '../store/provinceFacts';
 import { rollup } from '../../indicators/evaluation';
 import { num } from '../../indicators/facts';
 
@@ -31,7 +32,11 @@ const sql = (region: string) => ({
 
 type Row = { region: string; flags?: number; deals: number };
 
-function countsBy(db: ReadHandle, region: string, range: { from: string; to: string }): Map<string, ReviewCounts> {
+async function countsBy(
+  db: ProvinceSql,
+  region: string,
+  range: { from: string; to: string },
+): Promise<Map<string, ReviewCounts>> {
   const queries = sql(region);
   const out = new Map<string, ReviewCounts>();
   const entry = (code: string) => {
@@ -39,18 +44,25 @@ function countsBy(db: ReadHandle, region: string, range: { from: string; to: str
     if (!counts) out.set(code, (counts = { confirmedAnomalies: 0, dealsRemoved: 0, dealsUnderReview: 0 }));
     return counts;
   };
-  for (const row of db.prepare(queries.confirmed).all(range) as Row[]) {
+  const rows = (text: string) => {
+    const query = positional(text, range);
+    return db.all<Row>(query.sql, query.values);
+  };
+  for (const row of await rows(queries.confirmed))
     Object.assign(entry(row.region), { confirmedAnomalies: num(row.flags), dealsRemoved: num(row.deals) });
-  }
-  for (const row of db.prepare(queries.underReview).all(range) as Row[])
-    entry(row.region).dealsUnderReview = num(row.deals);
+  for (const row of await rows(queries.underReview)) entry(row.region).dealsUnderReview = num(row.deals);
   return out;
 }
 
-export function reviewCountsByRegion(db: ReadHandle, range: { from: string; to: string }): Map<string, ReviewCounts> {
+export function reviewCountsByRegion(
+  db: ProvinceSql,
+  range: { from: string; to: string },
+): Promise<Map<string, ReviewCounts>> {
   return countsBy(db, rollup('d.region_code'), range);
 }
 
-export function reviewCountsOverall(db: ReadHandle, range: { from: string; to: string }): ReviewCounts {
-  return countsBy(db, `'all'`, range).get('all') ?? { confirmedAnomalies: 0, dealsRemoved: 0, dealsUnderReview: 0 };
+export async function reviewCountsOverall(db: ProvinceSql, range: { from: string; to: string }): Promise<ReviewCounts> {
+  return (
+    (await countsBy(db, `'all'`, range)).get('all') ?? { confirmedAnomalies: 0, dealsRemoved: 0, dealsUnderReview: 0 }
+  );
 }
