@@ -28,6 +28,7 @@ import { createWriter } from '../core/service/context';
 import { provinceIndicatorReport } from '../core/province/store/provinceReport';
 import { computeProvinceHome } from '../core/province/home/overview';
 import { computeBulletin } from '../core/province/bulletin/bulletin';
+import { computeEvaluation } from '../core/indicators/evaluation';
 import { runCli } from '../tests/testing/runCli';
 import { verifyPassword } from '../core/auth/passwords';
 import { openWorkbench } from './testing/workbench';
@@ -554,16 +555,16 @@ describe('province migrate-from-sqlite', () => {
       expect(taiyuan.installations).toBe(1);
     });
 
-    it('give the same 定期通报 on PostgreSQL as on the SQLite store, with deals confirmed abnormal and under review', async () => {
+    it('give the same 定期通报 and 成效评价 on PostgreSQL as on the SQLite store, with deals confirmed abnormal and under review', async () => {
       const file = copyOfHistory('with-flags.db');
       const confirmed = countedDeal(file);
       const raw = new Database(file);
       const waiting = raw
         .prepare(
           `SELECT id, contract_no AS contractNo FROM deals WHERE region_code = '140100' AND id <> ?
-             AND recordation_date >= '2021-01-01' ORDER BY recordation_date DESC LIMIT 1`,
+             AND substr(recordation_date, 1, 4) = ? ORDER BY recordation_date DESC LIMIT 1`,
         )
-        .get(confirmed.id) as { id: string; contractNo: string };
+        .get(confirmed.id, String(confirmed.year)) as { id: string; contractNo: string };
       raw.exec('BEGIN');
       await keepFindingAsFlag(sqliteTx(raw), repeatTransferFinding('confirmed', confirmed), '确认异常', NOW);
       await keepFindingForReview(sqliteTx(raw), repeatTransferFinding('waiting', waiting), NOW);
@@ -592,6 +593,17 @@ describe('province migrate-from-sqlite', () => {
         dealsUnderReview: 1,
       });
       expect(yearEnd.regions.find((r) => r.region === '140100')!.indicators.I1.cumulative).toBeGreaterThan(0);
+
+      // 成效评价: the same sheets, the deals under review and the confirmed anomaly counted on both.
+      for (const region of ['140000', '140100', '140200'])
+        for (const year of [confirmed.year, query.toYear])
+          expect(await computeEvaluation(target, region, year, '2026-12-01'), `${region} ${year}`).toEqual(
+            await computeEvaluation(source, region, year, '2026-12-01'),
+          );
+      // The province's own flag counts on the province's sheet (a flag counts for the region that raised it).
+      const sheet = await computeEvaluation(target, '140000', confirmed.year, '2026-12-01');
+      expect([sheet.confirmedAnomalies, sheet.dealsUnderReview]).toEqual([1, 1]);
+      expect(sheet.rows.find((r) => r.indicator === 'I1')!.year).toBeGreaterThan(0);
     });
   });
 });

@@ -8,8 +8,11 @@ import { meetsRequirement } from '../../shared/indicators/growth';
 import { INDICATOR_IDS } from '../../shared/indicators/ids';
 import { scoreSheet } from '../../shared/indicators/scoring';
 import { PROVINCE_CODE, regionName } from '../../shared/domain/regions';
-import type { ReadHandle } from '../store/store';
-import { buildReport, readReportParts, type ReportParts } from './report';
+import type { ProvinceDb } from '../province/store/provinceDb';
+import { positional } from '../province/store/provinceFacts';
+import { provinceReportParts } from '../province/store/provinceReport';
+import { num } from './facts';
+import { buildReport, type ReportParts } from './report';
 import { readScoring } from './scoringStore';
 
 /** A party's or record's reporting region in SQL: county codes rolled up to their city, 140171 kept. */
@@ -47,23 +50,34 @@ export function evaluationRows(
   });
 }
 
-export function computeEvaluation(db: ReadHandle, region: string, year: number, today: string): EvaluationSheet {
-  const parts = readReportParts(db, region, year);
+/** The sheet of a region (or the province) and year, on the desk's store or the province's of either backend. */
+export async function computeEvaluation(
+  db: ProvinceDb,
+  region: string,
+  year: number,
+  today: string,
+): Promise<EvaluationSheet> {
+  const parts = await provinceReportParts(db, region, year);
   const report = buildReport(region, year, parts);
   const rows = evaluationRows(report, parts, region, year);
 
   const params = { region, from: `${year}-01-01`, to: `${year}-12-31`, yearText: String(year) };
-  const count = (sql: string) => (db.prepare(sql).get(params) as { n: number }).n;
-  const clawed = db.prepare(SQL.clawedBack).get(params) as { n: number; fen: number };
-  const confirmedAnomalies = count(SQL.confirmed);
+  const read = <T>(sql: string) => {
+    const query = positional(sql, params);
+    return db.get<T>(query.sql, query.values) as Promise<T>;
+  };
+  const count = async (sql: string) => num((await read<{ n: number }>(sql)).n);
+  const clawed = await read<{ n: number; fen: number }>(SQL.clawedBack);
+  const subsidyFrauds = num(clawed.n);
+  const confirmedAnomalies = await count(SQL.confirmed);
 
-  const { scheme, version } = readScoring(db);
+  const { scheme, version } = await readScoring(db);
   const withRequirement = rows.filter((r) => r.growthMet !== null);
   const score = scoreSheet(scheme, {
     completion: Object.fromEntries(rows.map((r) => [r.indicator, r.completion])),
     growthChecks: { required: withRequirement.length, met: withRequirement.filter((r) => r.growthMet).length },
     confirmedAnomalies,
-    subsidyFrauds: clawed.n,
+    subsidyFrauds,
   });
   return {
     region,
@@ -71,10 +85,10 @@ export function computeEvaluation(db: ReadHandle, region: string, year: number, 
     year,
     generatedOn: today,
     rows,
-    dealsUnderReview: count(SQL.underReview),
+    dealsUnderReview: await count(SQL.underReview),
     confirmedAnomalies,
-    subsidyFrauds: clawed.n,
-    clawedBackFen: clawed.fen,
+    subsidyFrauds,
+    clawedBackFen: num(clawed.fen),
     score,
     schemeVersion: version,
   };

@@ -35,10 +35,14 @@ export const indicatorsHandlers = {
   'indicators.dashboard': (input, ctx) => computeDashboard(ctx.store.db, input.region, input.year),
 
   'indicators.evaluation': (input, ctx) =>
-    computeEvaluation(ctx.store.db, input.region, input.year, todayIso(ctx.now())),
+    computeEvaluation(ctx.province, input.region, input.year, todayIso(ctx.now())),
 
-  'indicators.evaluationAll': (input, ctx) =>
-    CITY_REGIONS.map((r) => computeEvaluation(ctx.store.db, r.code, input.year, todayIso(ctx.now()))),
+  'indicators.evaluationAll': async (input, ctx) => {
+    const sheets = [];
+    for (const r of CITY_REGIONS)
+      sheets.push(await computeEvaluation(ctx.province, r.code, input.year, todayIso(ctx.now())));
+    return sheets;
+  },
 
   'indicators.deals': (input, ctx) => listCountedDeals(ctx.store.db, input),
 
@@ -89,7 +93,7 @@ export const indicatorsHandlers = {
     return { fileName: '目标与基期.xlsx', contentBase64: content.toString('base64') };
   },
 
-  'scoring.get': (_input, ctx) => readScoring(ctx.store.db),
+  'scoring.get': (_input, ctx) => readScoring(ctx.province),
 
   'scoring.update': (input, ctx) => {
     const actor = ctx.requireActor();

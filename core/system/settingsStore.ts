@@ -16,6 +16,8 @@ export function readSetting<S extends z.ZodType>(db: ReadHandle, key: string, sc
 
 /** One setting's stored row, in SQL SQLite and PostgreSQL both run (the province reads its settings on either). */
 export const SETTING_SQL = 'SELECT value FROM settings WHERE key = ?';
+/** The same with its version. */
+export const SETTING_ROW_SQL = 'SELECT value, version FROM settings WHERE key = ?';
 
 /** A setting's value from its stored row (or none): what the schema makes of it, else the schema's defaults. */
 export function settingOf<S extends z.ZodType>(row: { value: string } | undefined, schema: S): z.output<S> {
