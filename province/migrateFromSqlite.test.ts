@@ -29,6 +29,7 @@ import { provinceIndicatorReport } from '../core/province/store/provinceReport';
 import { computeProvinceHome } from '../core/province/home/overview';
 import { computeBulletin } from '../core/province/bulletin/bulletin';
 import { computeEvaluation } from '../core/indicators/evaluation';
+import { computeDashboard } from '../core/indicators/dashboard';
 import { runCli } from '../tests/testing/runCli';
 import { verifyPassword } from '../core/auth/passwords';
 import { openWorkbench } from './testing/workbench';
@@ -535,7 +536,7 @@ describe('province migrate-from-sqlite', () => {
       expect(onPostgres.indicators.I1!.cumulative).toBeGreaterThan(0);
     });
 
-    it("give the province's 首页 on PostgreSQL as on the SQLite store: counts, findings waiting, indicators, trend and industries", async () => {
+    it("give the province's 首页 and 统计图表 on PostgreSQL as on the SQLite store: counts, indicators, trend, industries, months", async () => {
       const { query } = sqliteFacts(setUp.history.dbPath);
       const url = await freshDatabase();
       await migrateFromSqlite(setUp.history.dbPath, url);
@@ -543,8 +544,17 @@ describe('province migrate-from-sqlite', () => {
       const source = await openProvinceDb({ file: setUp.history.dbPath });
       opened.push(() => source.close());
 
-      for (let year = Math.max(query.fromYear, 2021); year <= query.toYear; year++)
+      for (let year = Math.max(query.fromYear, 2021); year <= query.toYear; year++) {
         expect(await computeProvinceHome(target, year), String(year)).toEqual(await computeProvinceHome(source, year));
+        // 统计图表 of the province and of one city: years, cumulative counts, regions, industries and months.
+        for (const region of ['140000', '140100'])
+          expect(await computeDashboard(target, region, year), `${region} ${year}`).toEqual(
+            await computeDashboard(source, region, year),
+          );
+      }
+      const charts = await computeDashboard(target, '140100', query.toYear);
+      expect(charts.monthly.some((m) => m.I1 > 0)).toBe(true);
+      expect(charts.cumulativeByYear.at(-1)!.values.I3).toBeGreaterThan(0);
       // Not a comparison of nothing: 太原's records, its deals by industry, its batches and key (findings waiting for
       // review are compared on both backends in syncRoundTrip.test.ts).
       const home = await computeProvinceHome(target, query.toYear);

@@ -5,20 +5,12 @@
 import type { Dashboard, IndicatorNumbers } from '../../shared/contract/indicators';
 import { INDICATOR_IDS, PROGRAM_FIRST_YEAR, type IndicatorId } from '../../shared/indicators/ids';
 import { CITY_REGIONS, PROVINCE_CODE, regionName } from '../../shared/domain/regions';
-import type { ReadHandle } from '../store/store';
-import { inRegions } from './facts';
-import { COUNTED_DEALS_FROM, readCumulativeDistinct } from './factTables';
-import { buildReport, readReportParts, regionsOf, sumRegions, yearValues } from './report';
+import type { ProvinceDb } from '../province/store/provinceDb';
+import { provinceReportParts } from '../province/store/provinceReport';
+import { num } from './facts';
+import { buildReport, regionsOf, sumRegions, yearValues } from './report';
 
-const SQL = {
-  regionsHeld: `SELECT count(DISTINCT city_code) AS n FROM organizations WHERE city_code IS NOT NULL`,
-  industry: `SELECT f.industry AS industry, sum(f.patent_count) AS patents, sum(f.amount_fen) AS amount
-    ${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
-  month: `SELECT substr(f.recordation_date, 1, 7) AS month, sum(f.patent_count) AS n
-    ${COUNTED_DEALS_FROM} AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
-  monthI5: `SELECT substr(registration_date, 1, 7) AS month, sum(amount_fen) AS amount, count(*) AS n
-    FROM indicator_pledges WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1`,
-};
+const REGIONS_HELD_SQL = `SELECT count(DISTINCT city_code) AS n FROM organizations WHERE city_code IS NOT NULL`;
 
 /** The values a chart of the cumulative period shows: cumulative counts and amounts, the year's rates. */
 function cumulativeValues(report: ReturnType<typeof buildReport>): IndicatorNumbers {
@@ -30,21 +22,17 @@ function cumulativeValues(report: ReturnType<typeof buildReport>): IndicatorNumb
   ) as IndicatorNumbers;
 }
 
-/** The year of the latest recordation of a live deal (the date the indicators count by); read backwards on its index. */
 /** The latest recordation date of a live deal (`at`): its year is the latest year with data (the province reads it too). */
 export const LATEST_RECORDATION_SQL = 'SELECT max(recordation_date) AS at FROM deals WHERE voided_at IS NULL';
 export const yearOfLatest = (row: { at: string | null } | undefined): number | null =>
   row?.at ? Number(row.at.slice(0, 4)) : null;
 
-export function latestDataYear(db: ReadHandle): number | null {
-  return yearOfLatest(db.prepare(LATEST_RECORDATION_SQL).get() as { at: string | null });
-}
-
-export function computeDashboard(db: ReadHandle, region: string, year: number): Dashboard {
-  const held = (db.prepare(SQL.regionsHeld).get() as { n: number }).n;
+/** 统计图表 of a region (or the province) and year, on the desk's store or the province's of either backend. */
+export async function computeDashboard(db: ProvinceDb, region: string, year: number): Promise<Dashboard> {
+  const held = num((await db.get<{ n: number }>(REGIONS_HELD_SQL))?.n);
   const withRegions = region === PROVINCE_CODE || held > 1;
   // One read of the twelve regions serves both the chosen region and the comparison between regions.
-  const parts = readReportParts(db, withRegions ? PROVINCE_CODE : region, year, true);
+  const parts = await provinceReportParts(db, withRegions ? PROVINCE_CODE : region, year, true);
   const report = buildReport(region, year, parts);
   const area = sumRegions(parts.facts, regionsOf(region));
 
@@ -57,7 +45,7 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
   for (let y = PROGRAM_FIRST_YEAR; y <= year; y++) {
     const values = yearValues(area.year(y));
     for (const id of INDICATOR_IDS) running[id] += values[id] ?? 0;
-    const distinct = [...readCumulativeDistinct(db, regionsOf(region), PROGRAM_FIRST_YEAR, y).values()];
+    const distinct = [...(await db.derived.cumulativeDistinct(regionsOf(region), PROGRAM_FIRST_YEAR, y)).values()];
     cumulativeByYear.push({
       year: y,
       values: {
@@ -78,41 +66,22 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
       }))
     : [];
 
-  const params = { from: `${year}-01-01`, to: `${year}-12-31` };
-  type Row = { industry?: string; month?: string; patents?: number; amount?: number; n?: number };
-  const rows = (sql: string, family?: 'I1' | 'I2') =>
-    db.prepare(inRegions(sql, regionsOf(region))).all(family ? { ...params, family } : params) as Row[];
+  // The year's counted deals per industry, the regions together.
   const industries = new Map<string, { industry: string; I1: number; I1a: number; I2: number; I2a: number }>();
-  const industry = (name: string) => {
+  for (const cell of await db.derived.industryFacts(year, regionsOf(region))) {
+    const name = cell.industry || '其他';
     let entry = industries.get(name);
     if (!entry) industries.set(name, (entry = { industry: name, I1: 0, I1a: 0, I2: 0, I2a: 0 }));
-    return entry;
-  };
-  for (const r of rows(SQL.industry, 'I1'))
-    Object.assign(industry(r.industry ?? '其他'), { I1: r.patents ?? 0, I1a: r.amount ?? 0 });
-  for (const r of rows(SQL.industry, 'I2'))
-    Object.assign(industry(r.industry ?? '其他'), { I2: r.patents ?? 0, I2a: r.amount ?? 0 });
+    if (cell.family === 'I1') Object.assign(entry, { I1: entry.I1 + cell.patents, I1a: entry.I1a + cell.amount });
+    else Object.assign(entry, { I2: entry.I2 + cell.patents, I2a: entry.I2a + cell.amount });
+  }
 
-  const monthly = Array.from({ length: 12 }, (_, i) => ({
-    month: `${year}-${String(i + 1).padStart(2, '0')}`,
-    I1: 0,
-    I2: 0,
-    I5: 0,
-    I5a: 0,
-  }));
-  const month = (m: string | undefined) => monthly[Number(m?.slice(5, 7)) - 1];
-  for (const r of rows(SQL.month, 'I1')) {
-    const m = month(r.month);
-    if (m) m.I1 = r.n ?? 0;
-  }
-  for (const r of rows(SQL.month, 'I2')) {
-    const m = month(r.month);
-    if (m) m.I2 = r.n ?? 0;
-  }
-  for (const r of rows(SQL.monthI5)) {
-    const m = month(r.month);
-    if (m) Object.assign(m, { I5: r.amount ?? 0, I5a: r.n ?? 0 });
-  }
+  const months = new Map((await db.derived.monthFacts(year, regionsOf(region))).map((m) => [m.month, m]));
+  const monthly = Array.from({ length: 12 }, (_, i) => {
+    const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+    const { I1, I2, I5, I5a } = months.get(month) ?? { I1: 0, I2: 0, I5: 0, I5a: 0 };
+    return { month, I1, I2, I5, I5a };
+  });
 
   const requiredGrowth = Object.fromEntries(
     INDICATOR_IDS.map((id: IndicatorId) => [id, parts.targets.requiredGrowth(region, id, year)]),
@@ -126,7 +95,7 @@ export function computeDashboard(db: ReadHandle, region: string, year: number): 
     requiredGrowth,
     byYear,
     cumulativeByYear,
-    latestDataYear: latestDataYear(db),
+    latestDataYear: yearOfLatest(await db.get(LATEST_RECORDATION_SQL)),
     byRegion,
     byIndustry: [...industries.values()].sort((a, b) => b.I1 + b.I2 - (a.I1 + a.I2)),
     monthly,

@@ -8,11 +8,13 @@ import {
   emptyYearFacts,
   readFactsFromScratch,
   readIndustryFactsFromScratch,
+  readMonthFactsFromScratch,
   type FactsQuery,
   type IndustryFacts,
+  type MonthFacts,
   type RegionFacts,
 } from './facts';
-import { readFacts, readIndustryFacts } from './factTables';
+import { readFacts, readIndustryFacts, readMonthFacts } from './factTables';
 import { withDeferredDealFacts } from './deferredFacts';
 import { TWELVE_REGIONS } from './report';
 import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
@@ -431,10 +433,17 @@ describe('the indicator facts kept by the database', () => {
                 .filter((c) => c.patents !== 0 || c.amount !== 0)
                 .map((c) => JSON.stringify(c))
                 .sort();
-            for (const year of [2020, 2021, 2023])
+            for (const year of [2020, 2021, 2023]) {
               expect(cells(readIndustryFacts(db, year, TWELVE_REGIONS))).toEqual(
                 cells(readIndustryFactsFromScratch(db, year, TWELVE_REGIONS)),
               );
+              // 统计图表's months, likewise.
+              const months = (list: MonthFacts[]) =>
+                list.filter((m) => m.I1 !== 0 || m.I2 !== 0 || m.I5 !== 0 || m.I5a !== 0);
+              expect(months(readMonthFacts(db, year, TWELVE_REGIONS))).toEqual(
+                months(readMonthFactsFromScratch(db, year, TWELVE_REGIONS)),
+              );
+            }
           });
         },
       ),

@@ -8,7 +8,18 @@
  */
 import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
 import type { ReadHandle } from '../store/store';
-import { inRegions, num, regionFactsCollector, type FactsQuery, type IndustryFacts, type RegionFacts } from './facts';
+import {
+  inRegions,
+  monthsOf,
+  num,
+  regionFactsCollector,
+  yearRange,
+  type FactsQuery,
+  type IndustryFacts,
+  type MonthFacts,
+  type MonthQuery,
+  type RegionFacts,
+} from './facts';
 
 /** Counted deals of a family in a region, for lists and charts: `f` is the deal's fact row, join deals for more. */
 export const COUNTED_DEALS_FROM = `FROM indicator_deals f WHERE f.family = :family AND f.region IN (__REGIONS__)`;
@@ -44,6 +55,12 @@ export const FACT_TABLE_QUERIES = {
     FROM indicator_registration_patents INDEXED BY indicator_registration_patents_patent WHERE region IN (__REGIONS__) AND year BETWEEN :cumulativeFrom AND :toYear GROUP BY 1`,
   pledges: `SELECT region, ${YEAR_OF('registration_date')} AS year, sum(amount_fen) AS amount, count(*) AS pledges FROM indicator_pledges
     WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+  monthsI1: `SELECT substr(f.recordation_date, 1, 7) AS month, sum(f.patent_count) AS n FROM indicator_deals f
+    WHERE f.family = 'I1' AND f.region IN (__REGIONS__) AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  monthsI2: `SELECT substr(f.recordation_date, 1, 7) AS month, sum(f.patent_count) AS n FROM indicator_deals f
+    WHERE f.family = 'I2' AND f.region IN (__REGIONS__) AND f.recordation_date BETWEEN :from AND :to GROUP BY 1`,
+  monthsI5: `SELECT substr(registration_date, 1, 7) AS month, sum(amount_fen) AS amount, count(*) AS n
+    FROM indicator_pledges WHERE region IN (__REGIONS__) AND registration_date BETWEEN :from AND :to GROUP BY 1`,
   industries: `SELECT f.family, f.region, f.industry, sum(f.patent_count) AS patents, sum(f.amount_fen) AS amount
     FROM indicator_deals f WHERE f.family IN ('I1','I2') AND f.region IN (__REGIONS__)
       AND f.recordation_date BETWEEN :from AND :to GROUP BY 1, 2, 3`,
@@ -104,6 +121,13 @@ export function readIndustryFacts(db: ReadHandle, year: number, regions: readonl
     .prepare(inRegions(FACT_TABLE_QUERIES.industries, regions))
     .all({ from: `${year}-01-01`, to: `${year}-12-31` }) as IndustryFacts[];
   return rows.map((r) => ({ ...r, patents: num(r.patents), amount: num(r.amount) }));
+}
+
+/** 统计图表's year month by month (facts.ts monthsOf), from the counted deal and pledge rows. */
+export function readMonthFacts(db: ReadHandle, year: number, regions: readonly string[]): MonthFacts[] {
+  const rows = (name: MonthQuery) =>
+    db.prepare(inRegions(FACT_TABLE_QUERIES[name], regions)).all(yearRange(year)) as Row[];
+  return monthsOf({ monthsI1: rows('monthsI1'), monthsI2: rows('monthsI2'), monthsI5: rows('monthsI5') });
 }
 
 /** Distinct benefited enterprises (I3) and registered patents (I4a) from `cumulativeFrom` through the end of `toYear`, per region. */

@@ -128,6 +128,8 @@ export function factQueries(dialect: FactsDialect) {
   const liveRegistrations = `o.city_code IN (__REGIONS__) AND r.voided_at IS NULL AND coalesce(r.enterprise_size, o.size) IN ${SME}`;
   const registrationPatents = `${registrations} JOIN registration_patents rp ON rp.registration_id = r.id
     WHERE ${liveRegistrations}`;
+  const livePledges = `${parties} ${then} ${via('pledges p', 'pledges_live_by_pledgor')} ON p.pledgor_id = o.id
+      WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL`;
   return {
     dealsI1: `SELECT o.city_code AS region, ${yearOf('d.recordation_date')} AS year, sum(d.patent_count) AS patents,
         sum(d.amount_fen) AS amount, count(DISTINCT d.assignee_id) AS enterprises
@@ -169,9 +171,14 @@ export function factQueries(dialect: FactsDialect) {
         sum(d.amount_fen) AS amount
       ${i2Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
     pledges: `SELECT o.city_code AS region, ${yearOf('p.registration_date')} AS year, sum(p.amount_fen) AS amount, count(*) AS pledges
-      ${parties} ${then} ${via('pledges p', 'pledges_live_by_pledgor')} ON p.pledgor_id = o.id
-      WHERE o.city_code IN (__REGIONS__) AND p.voided_at IS NULL
-        AND p.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+      ${livePledges} AND p.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+    /** 统计图表's year month by month: I1 and I2 patents, I5 amounts and I5a pledges, the regions together. */
+    monthsI1: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
+      ${i1Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1`,
+    monthsI2: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
+      ${i2Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1`,
+    monthsI5: `SELECT substr(p.registration_date, 1, 7) AS month, sum(p.amount_fen) AS amount, count(*) AS n
+      ${livePledges} AND p.registration_date BETWEEN :from AND :to GROUP BY 1`,
   } as const;
 }
 
@@ -289,6 +296,47 @@ export function factsFromScratchSteps(
     }),
   ];
   return { facts, steps };
+}
+
+/** One month of 统计图表's year (`YYYY-MM`), the regions asked for together. */
+export interface MonthFacts {
+  month: string;
+  I1: number;
+  I2: number;
+  I5: number;
+  I5a: number;
+}
+
+/** How a month row of each query adds to the months (the same rows from scratch or from the fact tables). */
+export const MONTH_COLUMNS = {
+  monthsI1: (m: MonthFacts, row: Row) => (m.I1 = num(row.n)),
+  monthsI2: (m: MonthFacts, row: Row) => (m.I2 = num(row.n)),
+  monthsI5: (m: MonthFacts, row: Row) => Object.assign(m, { I5: num(row.amount), I5a: num(row.n) }),
+} as const;
+
+export type MonthQuery = keyof typeof MONTH_COLUMNS;
+export const MONTH_QUERIES = Object.keys(MONTH_COLUMNS) as MonthQuery[];
+
+/** The date range of a year, as the month queries take it. */
+export const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+/** The months the rows of each month query describe (a month no query has a row for is left out). */
+export function monthsOf(rows: Record<MonthQuery, Row[]>): MonthFacts[] {
+  const months = new Map<string, MonthFacts>();
+  for (const name of MONTH_QUERIES)
+    for (const row of rows[name]) {
+      const month = String(row.month);
+      let entry = months.get(month);
+      if (!entry) months.set(month, (entry = { month, I1: 0, I2: 0, I5: 0, I5a: 0 }));
+      MONTH_COLUMNS[name](entry, row);
+    }
+  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/** The months of `year` computed from the records (SQLite), for checking the fact tables against. */
+export function readMonthFactsFromScratch(db: ReadHandle, year: number, regions: readonly string[]): MonthFacts[] {
+  const rows = (name: MonthQuery) => db.prepare(inRegions(FACT_QUERIES[name], regions)).all(yearRange(year)) as Row[];
+  return monthsOf({ monthsI1: rows('monthsI1'), monthsI2: rows('monthsI2'), monthsI5: rows('monthsI5') });
 }
 
 export function readIndustryFactsFromScratch(

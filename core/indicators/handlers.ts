@@ -32,7 +32,7 @@ async function sendIfProvince(w: Writer, targets: readonly TargetRow[]): Promise
 export const indicatorsHandlers = {
   'indicators.report': (input, ctx) => computeReport(ctx.store.db, input.region, input.year),
 
-  'indicators.dashboard': (input, ctx) => computeDashboard(ctx.store.db, input.region, input.year),
+  'indicators.dashboard': (input, ctx) => computeDashboard(ctx.province, input.region, input.year),
 
   'indicators.evaluation': (input, ctx) =>
     computeEvaluation(ctx.province, input.region, input.year, todayIso(ctx.now())),

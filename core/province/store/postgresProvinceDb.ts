@@ -2,7 +2,12 @@ import pg from 'pg';
 import { DeskError } from '../../service/errors';
 import { publishCrossCityFindings } from '../crossCity/crossCity';
 import { migratePostgres } from './postgres/migrate';
-import { readProvinceFacts, readProvinceIndustryFacts } from './provinceFacts';
+import {
+  readProvinceCumulativeDistinct,
+  readProvinceFacts,
+  readProvinceIndustryFacts,
+  readProvinceMonthFacts,
+} from './provinceFacts';
 import type { ConstraintKind, ForeignKey, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
 
 /**
@@ -250,6 +255,8 @@ export async function openPostgresProvinceDb(
     derived: {
       readFacts: (query) => readProvinceFacts(sql, query),
       industryFacts: (year, regions) => readProvinceIndustryFacts(sql, year, regions),
+      monthFacts: (year, regions) => readProvinceMonthFacts(sql, year, regions),
+      cumulativeDistinct: (regions, from, toYear) => readProvinceCumulativeDistinct(sql, regions, from, toYear),
       deferFacts: async () => async () => {},
       indexRow: async () => {},
       crossCity: (dealIds, at) => transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, at)),

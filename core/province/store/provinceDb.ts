@@ -1,4 +1,4 @@
-import type { FactsQuery, IndustryFacts, RegionFacts } from '../../indicators/facts';
+import type { FactsQuery, IndustryFacts, MonthFacts, RegionFacts } from '../../indicators/facts';
 
 /**
  * The province's store as the endpoint sees it: one asynchronous interface with two implementations, chosen at start
@@ -84,6 +84,14 @@ export interface DerivedData {
   readFacts(query: FactsQuery): Promise<Map<string, RegionFacts>>;
   /** Per region and industry, the patents and amounts of the deals counted in I1 and in I2 recorded in `year`. */
   industryFacts(year: number, regions: readonly string[]): Promise<IndustryFacts[]>;
+  /** 统计图表's `year` month by month, the regions together. */
+  monthFacts(year: number, regions: readonly string[]): Promise<MonthFacts[]>;
+  /** Per region, the distinct I3 enterprises and I4a patents from `cumulativeFrom` through `toYear`. */
+  cumulativeDistinct(
+    regions: readonly string[],
+    cumulativeFrom: number,
+    toYear: number,
+  ): Promise<Map<string, { enterprises: number; registrationPatents: number }>>;
   /** Starts a batch: derived facts are brought up to date once, by the function returned, at the batch's end. */
   deferFacts(tx: ProvinceTx): Promise<() => Promise<void>>;
   /** A record just written: index it where the backend searches it. */

@@ -1,8 +1,15 @@
 import {
+  factQueries,
   factsFromScratchSteps,
   industryFactsSteps,
+  inRegions,
+  monthsOf,
+  num,
+  yearRange,
   type FactsQuery,
   type IndustryFacts,
+  type MonthFacts,
+  type MonthQuery,
   type RegionFacts,
 } from '../../indicators/facts';
 import type { ProvinceSql, SqlValue } from './provinceDb';
@@ -53,4 +60,51 @@ export async function readProvinceIndustryFacts(
     for (const row of await db.all<Record<string, number | string | null>>(sql, values)) cells.push(step.cell(row));
   }
   return cells;
+}
+
+type Row = Record<string, number | string | null>;
+
+/** One of the facts' queries (factQueries) for `regions`, with its named parameters, on either backend. */
+function runFactQuery(
+  db: ProvinceSql,
+  name: keyof ReturnType<typeof factQueries>,
+  regions: readonly string[],
+  params: Readonly<Record<string, string>>,
+): Promise<Row[]> {
+  const { sql, values } = positional(inRegions(factQueries(db.dialect)[name], regions), params);
+  return db.all<Row>(sql, values);
+}
+
+/** 统计图表's year month by month, computed from the records. */
+export async function readProvinceMonthFacts(
+  db: ProvinceSql,
+  year: number,
+  regions: readonly string[],
+): Promise<MonthFacts[]> {
+  const rows = (name: MonthQuery) => runFactQuery(db, name, regions, yearRange(year));
+  return monthsOf({
+    monthsI1: await rows('monthsI1'),
+    monthsI2: await rows('monthsI2'),
+    monthsI5: await rows('monthsI5'),
+  });
+}
+
+/** Distinct benefited enterprises (I3) and registered patents (I4a) from `cumulativeFrom` to `toYear`, per region. */
+export async function readProvinceCumulativeDistinct(
+  db: ProvinceSql,
+  regions: readonly string[],
+  cumulativeFrom: number,
+  toYear: number,
+): Promise<Map<string, { enterprises: number; registrationPatents: number }>> {
+  const result = new Map(regions.map((r) => [r, { enterprises: 0, registrationPatents: 0 }]));
+  const params = { cumulativeFrom: `${cumulativeFrom}-01-01`, to: `${toYear}-12-31` };
+  for (const row of await runFactQuery(db, 'cumulativeEnterprises', regions, params)) {
+    const entry = result.get(String(row.region));
+    if (entry) entry.enterprises = num(row.enterprises);
+  }
+  for (const row of await runFactQuery(db, 'cumulativeRegistrationPatents', regions, params)) {
+    const entry = result.get(String(row.region));
+    if (entry) entry.registrationPatents = num(row.patents);
+  }
+  return result;
 }

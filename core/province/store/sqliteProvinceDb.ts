@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { deferDealFacts } from '../../indicators/deferredFacts';
 import { readFactsFromScratch } from '../../indicators/facts';
-import { readFacts, readIndustryFacts } from '../../indicators/factTables';
+import { readCumulativeDistinct, readFacts, readIndustryFacts, readMonthFacts } from '../../indicators/factTables';
 import { indexSyncedRow } from '../../matching/terms';
 import { PROVINCE_VERSION } from '../migrations';
 import type { Store } from '../../store/store';
@@ -109,6 +109,8 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
       // The tables hold whole years: facts to a month's end (定期通报) are computed from the records.
       readFacts: (query) => inTurn(() => (query.toDate ? readFactsFromScratch(db, query) : readFacts(db, query))),
       industryFacts: (year, regions) => inTurn(() => readIndustryFacts(db, year, regions)),
+      monthFacts: (year, regions) => inTurn(() => readMonthFacts(db, year, regions)),
+      cumulativeDistinct: (regions, from, toYear) => inTurn(() => readCumulativeDistinct(db, regions, from, toYear)),
       // The deals' indicator facts are rebuilt once for the batch, not record by record (migration 13).
       async deferFacts() {
         const rebuild = deferDealFacts(db);
