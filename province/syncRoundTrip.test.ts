@@ -10,6 +10,7 @@ import { decideFinding } from '../core/province/review/decideFinding';
 import { listNotices, sendNotice } from '../core/province/notices/notices';
 import { publishTargets, sentTargets } from '../core/province/targets/publishTargets';
 import { writeProvince } from '../core/province/store/provinceWriter';
+import { readRuleThresholdsOn, writeRuleThresholds } from '../core/rules/ruleSettings';
 import { computeProvinceHome } from '../core/province/home/overview';
 import { syncCity } from './testing/sqliteProvinceWithHistory';
 import { countRows, PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
@@ -124,13 +125,17 @@ describe.each(PROVINCE_BACKENDS)(
     });
 
     it("judges with the province's own thresholds: with R01 at 30 days, two transfers six weeks apart are no finding", async () => {
-      // What 规则设置 on the province's workbench stores (a versioned settings document, SQL both backends take).
-      const { taiyuan, datong, prov } = await repeatTransferSynced(backend, (db) =>
-        db.run(
-          "INSERT INTO settings (key, value, version, updated_at, updated_by) VALUES ('rules', ?, 1, ?, '省级管理员')",
-          [JSON.stringify({ ...DEFAULT_RULE_THRESHOLDS, r01RepeatWithinDays: 30 }), new Date().toISOString()],
-        ),
-      );
+      // What 规则设置 on the province's workbench writes (a versioned settings document, audited), on either backend.
+      const { taiyuan, datong, prov } = await repeatTransferSynced(backend, async (db) => {
+        const set = (days: number) =>
+          writeProvince(db, OFFICER, new Date().toISOString(), (w) =>
+            writeRuleThresholds(w, { ...DEFAULT_RULE_THRESHOLDS, r01RepeatWithinDays: days }, OFFICER.name),
+          );
+        expect(await set(60)).toBe(1);
+        expect(await set(30)).toBe(2);
+        expect(await readRuleThresholdsOn(db)).toMatchObject({ version: 2, thresholds: { r01RepeatWithinDays: 30 } });
+        expect(await db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.update'")).toEqual({ n: 2 });
+      });
 
       expect(await countRows(prov.db, 'deals')).toBe(2);
       expect(await countRows(prov.db, 'province_findings')).toBe(0);

@@ -95,9 +95,9 @@ export const indicatorsHandlers = {
 
   'scoring.get': (_input, ctx) => readScoring(ctx.province),
 
-  'scoring.update': (input, ctx) => {
+  'scoring.update': async (input, ctx) => {
     const actor = ctx.requireActor();
-    const version = ctx.write((w) => writeScoring(w, input, actor.name));
+    const version = await ctx.writeProvince((w) => writeScoring(w, input, actor.name));
     return { scheme: input, version };
   },
 } satisfies HandlersOf<typeof indicatorsMethods>;

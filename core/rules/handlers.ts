@@ -7,20 +7,20 @@ import { recordDecision } from './review/decide';
 import { readFlagDetail } from './review/detail';
 import { exportQueue } from './review/exportQueue';
 import { listQueue } from './review/queue';
-import { readRuleThresholds, writeRuleThresholds } from './ruleSettings';
+import { readRuleThresholdsOn, writeRuleThresholds } from './ruleSettings';
 import { toScanFlag } from './scanFlag';
 
-function settingsView(ctx: ServiceContext) {
-  const { thresholds, version } = readRuleThresholds(ctx.store.db);
+async function settingsView(ctx: ServiceContext) {
+  const { thresholds, version } = await readRuleThresholdsOn(ctx.province);
   return { rules: RULES.map((r) => ({ ...r, thresholds: [...r.thresholds] })), thresholds, version };
 }
 
 export const rulesHandlers = {
   'rules.settings': (_input, ctx) => settingsView(ctx),
 
-  'rules.updateThresholds': (input, ctx) => {
+  'rules.updateThresholds': async (input, ctx) => {
     const actor = ctx.requireActor();
-    ctx.write((w) => writeRuleThresholds(w, input, actor.name));
+    await ctx.writeProvince((w) => writeRuleThresholds(w, input, actor.name));
     return settingsView(ctx);
   },
 

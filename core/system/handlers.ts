@@ -9,7 +9,7 @@ import type { HandlersOf } from '../service/context';
 import { createWriter } from '../service/context';
 import { DeskError } from '../service/errors';
 import { readInstallation } from './installation';
-import { GENERAL_SETTINGS_KEY as GENERAL, readSetting, writeSetting } from './settingsStore';
+import { GENERAL_SETTINGS_KEY as GENERAL, readSettingWithVersion, writeSetting } from './settingsStore';
 import { createUser, toUserView } from '../users/users';
 
 const INSTALLATION_REGIONS = new Set<string>([...CITY_REGIONS.map((r) => r.code), PROVINCE_CODE]);
@@ -69,11 +69,12 @@ export const systemHandlers = {
     return toUserView(created);
   },
 
-  'settings.getGeneral': (_input, ctx) => readSetting(ctx.store.db, GENERAL, generalSettings),
+  'settings.getGeneral': async (_input, ctx) =>
+    (await readSettingWithVersion(ctx.province, GENERAL, generalSettings)).value,
 
-  'settings.updateGeneral': (input, ctx) => {
+  'settings.updateGeneral': async (input, ctx) => {
     const actor = ctx.requireActor();
-    ctx.write((w) => writeSetting(w, GENERAL, input, actor.name));
+    await ctx.writeProvince((w) => writeSetting(w, GENERAL, input, actor.name));
     return input;
   },
 
