@@ -12,13 +12,11 @@ import { computeDashboard } from './dashboard';
 import { computeEvaluation } from './evaluation';
 import { computeReport } from './report';
 import { readScoring, writeScoring } from './scoringStore';
-import { listBaselines, listTargets, saveTargets } from './targetsStore';
+import { readTargetsOn, saveTargets } from './targetsStore';
 import { tableWorkbook } from './tableXlsx';
 import { parseTargetsWorkbook, targetsWorkbook } from './targetsXlsx';
 
-function targetsView(ctx: ServiceContext) {
-  return { targets: listTargets(ctx.store.db), baselines: listBaselines(ctx.store.db) };
-}
+const targetsView = (ctx: ServiceContext) => readTargetsOn(ctx.province);
 
 /** On the province's workbench, the cities' targets just saved go out to those cities (目标下达). */
 async function sendIfProvince(w: Writer, targets: readonly TargetRow[]): Promise<void> {
@@ -88,7 +86,7 @@ export const indicatorsHandlers = {
   },
 
   'targets.template': async (_input, ctx) => {
-    const { targets, baselines } = targetsView(ctx);
+    const { targets, baselines } = await targetsView(ctx);
     const content = await targetsWorkbook(targets, baselines);
     return { fileName: '目标与基期.xlsx', contentBase64: content.toString('base64') };
   },

@@ -7,6 +7,7 @@ import { isIndicatorId, type IndicatorId } from '../../shared/indicators/ids';
 import { PLAN_YEAR_FROM, PLAN_YEAR_TO, PROVINCE_TARGET_DEFAULTS } from '../../shared/indicators/targets';
 import { PROVINCE_CODE, regionName } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
+import type { ProvinceSql } from '../province/store/provinceDb';
 import type { Writer } from '../service/context';
 import { DeskError } from '../service/errors';
 
@@ -63,13 +64,12 @@ export function targetsOf(rows: readonly TargetDbRow[]): StoredTarget[] {
 export const baselinesOf = (rows: readonly BaselineDbRow[]): BaselineRow[] =>
   rows.filter((r): r is BaselineRow => isIndicatorId(r.indicator));
 
-/** Every stored target, plus the province's plan defaults where no row overrides them. */
-export function listTargets(db: ReadHandle): StoredTarget[] {
-  return targetsOf(db.prepare(TARGETS_SQL).all() as TargetDbRow[]);
-}
-
-export function listBaselines(db: ReadHandle): BaselineRow[] {
-  return baselinesOf(db.prepare(BASELINES_SQL).all() as BaselineDbRow[]);
+/** Every stored target (plus the province's plan defaults where no row overrides them) and baseline, on either backend. */
+export async function readTargetsOn(db: ProvinceSql): Promise<{ targets: StoredTarget[]; baselines: BaselineRow[] }> {
+  return {
+    targets: targetsOf(await db.all<TargetDbRow>(TARGETS_SQL)),
+    baselines: baselinesOf(await db.all<BaselineDbRow>(BASELINES_SQL)),
+  };
 }
 
 export interface TargetLookup {
@@ -82,8 +82,12 @@ export interface TargetLookup {
   baseline(region: string, indicator: IndicatorId, year: number): number | null;
 }
 
+/** The lookup on the desk's own store (the desk's report, synchronously). */
 export function targetLookup(db: ReadHandle): TargetLookup {
-  return lookupOf(listTargets(db), listBaselines(db));
+  return lookupOf(
+    targetsOf(db.prepare(TARGETS_SQL).all() as TargetDbRow[]),
+    baselinesOf(db.prepare(BASELINES_SQL).all() as BaselineDbRow[]),
+  );
 }
 
 /** Answers from targets and baselines already read (from either backend). */

@@ -1,21 +1,11 @@
 import type { IndicatorReport } from '../../../shared/contract/indicators';
 import { buildReport, reportFactsQuery, type ReportParts } from '../../indicators/report';
-import {
-  BASELINES_SQL,
-  baselinesOf,
-  lookupOf,
-  TARGETS_SQL,
-  targetsOf,
-  type BaselineDbRow,
-  type TargetDbRow,
-  type TargetLookup,
-} from '../../indicators/targetsStore';
+import { lookupOf, readTargetsOn, type TargetLookup } from '../../indicators/targetsStore';
 import type { ProvinceDb, ProvinceSql } from './provinceDb';
 
 /** The targets and 2020 baselines the province keeps per region, as the report measures against them. */
 export async function provinceTargetLookup(db: ProvinceSql): Promise<TargetLookup> {
-  const targets = targetsOf(await db.all<TargetDbRow>(TARGETS_SQL));
-  const baselines = baselinesOf(await db.all<BaselineDbRow>(BASELINES_SQL));
+  const { targets, baselines } = await readTargetsOn(db);
   return lookupOf(targets, baselines);
 }
 
