@@ -17,7 +17,6 @@ import {
   type FactsQuery,
   type IndustryFacts,
   type MonthFacts,
-  type MonthQuery,
   type RegionFacts,
 } from './facts';
 
@@ -117,17 +116,13 @@ export function readFacts(db: ReadHandle, query: FactsQuery): Map<string, Region
 
 /** The province's industry map of `year` (facts.ts industryFactsSteps defines it), from the counted deal rows. */
 export function readIndustryFacts(db: ReadHandle, year: number, regions: readonly string[]): IndustryFacts[] {
-  const rows = db
-    .prepare(inRegions(FACT_TABLE_QUERIES.industries, regions))
-    .all({ from: `${year}-01-01`, to: `${year}-12-31` }) as IndustryFacts[];
+  const rows = db.prepare(inRegions(FACT_TABLE_QUERIES.industries, regions)).all(yearRange(year)) as IndustryFacts[];
   return rows.map((r) => ({ ...r, patents: num(r.patents), amount: num(r.amount) }));
 }
 
 /** 统计图表's year month by month (facts.ts monthsOf), from the counted deal and pledge rows. */
 export function readMonthFacts(db: ReadHandle, year: number, regions: readonly string[]): MonthFacts[] {
-  const rows = (name: MonthQuery) =>
-    db.prepare(inRegions(FACT_TABLE_QUERIES[name], regions)).all(yearRange(year)) as Row[];
-  return monthsOf({ monthsI1: rows('monthsI1'), monthsI2: rows('monthsI2'), monthsI5: rows('monthsI5') });
+  return monthsOf((name) => db.prepare(inRegions(FACT_TABLE_QUERIES[name], regions)).all(yearRange(year)) as Row[]);
 }
 
 /** Distinct benefited enterprises (I3) and registered patents (I4a) from `cumulativeFrom` through the end of `toYear`, per region. */

@@ -184,6 +184,9 @@ export function factQueries(dialect: FactsDialect) {
 
 export const FACT_QUERIES = factQueries('sqlite');
 
+/** The date range of a year, as the industry and month queries take it. */
+export const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
 /** One cell of the province's industry map: the counted deals of a family in a region and industry. */
 export interface IndustryFacts {
   family: 'I1' | 'I2';
@@ -196,10 +199,9 @@ export interface IndustryFacts {
 /** The industry map of `year` from scratch: a query per family, and the cell a row of it is. */
 export function industryFactsSteps(year: number, regions: readonly string[], dialect: FactsDialect) {
   const sql = factQueries(dialect);
-  const params = { from: `${year}-01-01`, to: `${year}-12-31` };
   return (['I1', 'I2'] as const).map((family) => ({
     sql: inRegions(family === 'I1' ? sql.industriesI1 : sql.industriesI2, regions),
-    params,
+    params: yearRange(year),
     cell: (row: Row): IndustryFacts => ({
       family,
       region: String(row.region),
@@ -317,14 +319,11 @@ export const MONTH_COLUMNS = {
 export type MonthQuery = keyof typeof MONTH_COLUMNS;
 export const MONTH_QUERIES = Object.keys(MONTH_COLUMNS) as MonthQuery[];
 
-/** The date range of a year, as the month queries take it. */
-export const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
-
 /** The months the rows of each month query describe (a month no query has a row for is left out). */
-export function monthsOf(rows: Record<MonthQuery, Row[]>): MonthFacts[] {
+export function monthsOf(rowsOf: (name: MonthQuery) => readonly Row[]): MonthFacts[] {
   const months = new Map<string, MonthFacts>();
   for (const name of MONTH_QUERIES)
-    for (const row of rows[name]) {
+    for (const row of rowsOf(name)) {
       const month = String(row.month);
       let entry = months.get(month);
       if (!entry) months.set(month, (entry = { month, I1: 0, I2: 0, I5: 0, I5a: 0 }));
@@ -335,8 +334,7 @@ export function monthsOf(rows: Record<MonthQuery, Row[]>): MonthFacts[] {
 
 /** The months of `year` computed from the records (SQLite), for checking the fact tables against. */
 export function readMonthFactsFromScratch(db: ReadHandle, year: number, regions: readonly string[]): MonthFacts[] {
-  const rows = (name: MonthQuery) => db.prepare(inRegions(FACT_QUERIES[name], regions)).all(yearRange(year)) as Row[];
-  return monthsOf({ monthsI1: rows('monthsI1'), monthsI2: rows('monthsI2'), monthsI5: rows('monthsI5') });
+  return monthsOf((name) => db.prepare(inRegions(FACT_QUERIES[name], regions)).all(yearRange(year)) as Row[]);
 }
 
 export function readIndustryFactsFromScratch(

@@ -85,7 +85,7 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
   }
 
   const installationRegion = store.db.prepare('SELECT region_code FROM installation LIMIT 1').pluck();
-  // Made on first use (one queue for all calls): only the province's handlers use it.
+  // The store through the province's interface, made on first use: one queue for every call of this service.
   let provinceDb: ProvinceDb | undefined;
   const province = () => (provinceDb ??= sqliteProvinceDb(store));
 

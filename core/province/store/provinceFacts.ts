@@ -3,6 +3,7 @@ import {
   factsFromScratchSteps,
   industryFactsSteps,
   inRegions,
+  MONTH_QUERIES,
   monthsOf,
   num,
   yearRange,
@@ -13,6 +14,8 @@ import {
   type RegionFacts,
 } from '../../indicators/facts';
 import type { ProvinceSql, SqlValue } from './provinceDb';
+
+type Row = Record<string, number | string | null>;
 
 /**
  * The facts' `:name` parameters as the `?` placeholders ProvinceSql takes, in order. The facts' SQL holds no other
@@ -38,7 +41,7 @@ export async function readProvinceFacts(db: ProvinceSql, query: FactsQuery): Pro
   const { facts, steps } = factsFromScratchSteps(query, db.dialect);
   const run = async (step: (typeof steps)[number]) => {
     const { sql, values } = positional(step.sql, step.params);
-    for (const row of await db.all<Record<string, number | string | null>>(sql, values)) step.apply(row);
+    for (const row of await db.all<Row>(sql, values)) step.apply(row);
   };
   // The queries are independent (each fills fields of its own): outside a transaction a PostgreSQL pool runs them
   // side by side on its connections (the SQLite store's queue takes them in turn); a transaction has one connection,
@@ -57,12 +60,10 @@ export async function readProvinceIndustryFacts(
   const cells: IndustryFacts[] = [];
   for (const step of industryFactsSteps(year, regions, db.dialect)) {
     const { sql, values } = positional(step.sql, step.params);
-    for (const row of await db.all<Record<string, number | string | null>>(sql, values)) cells.push(step.cell(row));
+    for (const row of await db.all<Row>(sql, values)) cells.push(step.cell(row));
   }
   return cells;
 }
-
-type Row = Record<string, number | string | null>;
 
 /** One of the facts' queries (factQueries) for `regions`, with its named parameters, on either backend. */
 function runFactQuery(
@@ -81,12 +82,10 @@ export async function readProvinceMonthFacts(
   year: number,
   regions: readonly string[],
 ): Promise<MonthFacts[]> {
-  const rows = (name: MonthQuery) => runFactQuery(db, name, regions, yearRange(year));
-  return monthsOf({
-    monthsI1: await rows('monthsI1'),
-    monthsI2: await rows('monthsI2'),
-    monthsI5: await rows('monthsI5'),
-  });
+  // One query after another: `db` may be a transaction's one connection.
+  const rows = new Map<MonthQuery, Row[]>();
+  for (const name of MONTH_QUERIES) rows.set(name, await runFactQuery(db, name, regions, yearRange(year)));
+  return monthsOf((name) => rows.get(name)!);
 }
 
 /** Distinct benefited enterprises (I3) and registered patents (I4a) from `cumulativeFrom` to `toYear`, per region. */
