@@ -191,13 +191,21 @@ test('the queue is searched by contract number, sorted, marks the flags the revi
   await page.getByLabel('搜索编号').press('Enter');
   await expect(theirs.first()).toBeVisible();
 
-  // Sort by 地区 / 规则: the header says so and the rows follow.
+  // Sort by 地区 / 规则: the header says so and the rows follow (once the sorted page has come back: the header
+  // changes first, the rows when the queue answers).
+  const rulesShown = () => page.locator('tbody tr td:nth-child(1)').allTextContents();
   await page.getByRole('columnheader', { name: '规则' }).click();
   await expect(page.getByRole('columnheader', { name: '规则' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect
+    .poll(async () => {
+      const rules = await rulesShown();
+      return rules.length > 1 && rules.join('|') === [...rules].sort().join('|');
+    })
+    .toBe(true);
+  const ascending = await rulesShown();
   await page.getByRole('columnheader', { name: '规则' }).click();
   await expect(page.getByRole('columnheader', { name: '规则' })).toHaveAttribute('aria-sort', 'descending');
-  const rules = await page.locator('tbody tr td:nth-child(1)').allTextContents();
-  expect(rules).toEqual([...rules].sort().reverse());
+  await expect.poll(rulesShown).toEqual([...ascending].reverse());
 
   await theirs.filter({ hasText: 'R02' }).click();
   await expect(page.getByRole('heading', { name: 'R02 回流交易', exact: true })).toBeVisible();
