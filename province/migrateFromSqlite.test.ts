@@ -25,6 +25,7 @@ import { readFactsFromScratch, type FactsQuery } from '../core/indicators/facts'
 import { computeReport, yearValues } from '../core/indicators/report';
 import { saveTargets } from '../core/indicators/targetsStore';
 import { createWriter } from '../core/service/context';
+import { provinceWriterOf } from '../core/province/store/provinceWriter';
 import { provinceIndicatorReport } from '../core/province/store/provinceReport';
 import { computeProvinceHome } from '../core/province/home/overview';
 import { computeBulletin } from '../core/province/bulletin/bulletin';
@@ -496,24 +497,26 @@ describe('province migrate-from-sqlite', () => {
       const file = copyOfHistory('with-targets.db');
       const { query } = sqliteFacts(file);
       const raw = new Database(file);
-      raw.transaction(() =>
-        saveTargets(
+      raw.exec('BEGIN');
+      await saveTargets(
+        provinceWriterOf(
           createWriter(raw, { id: null, name: '省级管理员', role: '管理员' }, '2024-06-01T00:00:00.000Z'),
-          '省级管理员',
-          [
-            { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2025, target: 900, requiredGrowth: 0.1 },
-            {
-              regionCode: '140000',
-              indicator: 'I1a',
-              yearFrom: 2021,
-              yearTo: 2025,
-              target: 5_000_000_00,
-              requiredGrowth: null,
-            },
-          ],
-          [{ regionCode: '140100', indicator: 'I1', year: 2020, value: 40 }],
         ),
-      )();
+        '省级管理员',
+        [
+          { regionCode: '140100', indicator: 'I1', yearFrom: 2021, yearTo: 2025, target: 900, requiredGrowth: 0.1 },
+          {
+            regionCode: '140000',
+            indicator: 'I1a',
+            yearFrom: 2021,
+            yearTo: 2025,
+            target: 5_000_000_00,
+            requiredGrowth: null,
+          },
+        ],
+        [{ regionCode: '140100', indicator: 'I1', year: 2020, value: 40 }],
+      );
+      raw.exec('COMMIT');
       const url = await freshDatabase();
       await migrateFromSqlite(file, url);
       const target = await open(url);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AuditAnchor } from '../../shared/sync/auditAnchor';
 import { statement } from '../store/statements';
 import type { ReadHandle } from '../store/store';
+import type { ProvinceSql } from '../province/store/provinceDb';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -116,6 +117,42 @@ export function auditHead(db: Pick<Database.Database, 'prepare'>): AuditAnchor {
  * counted in order (the n-th row), which is the seq as long as no row was removed.
  */
 export function verifyAuditChain(db: ReadHandle, anchors: readonly LabelledAnchor[] = []): AuditVerification {
+  const chain = auditChainWalk(anchors);
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    const broken = chain.next(r);
+    if (broken) return broken;
+  }
+  return chain.end();
+}
+
+/** Rows read per query when the chain is walked through the store interface. */
+const VERIFY_PAGE = 5000;
+
+/**
+ * The same walk through the store interface, page by page (the province's log on PostgreSQL may be long): what the
+ * province's workbench checks on either backend.
+ */
+export async function verifyAuditChainOn(
+  db: ProvinceSql,
+  anchors: readonly LabelledAnchor[] = [],
+): Promise<AuditVerification> {
+  const chain = auditChainWalk(anchors);
+  for (let after = -1; ;) {
+    const page = await db.all<AuditRow>('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?', [
+      after,
+      VERIFY_PAGE,
+    ]);
+    for (const r of page) {
+      const broken = chain.next(r);
+      if (broken) return broken;
+    }
+    if (page.length < VERIFY_PAGE) return chain.end();
+    after = page[page.length - 1]!.seq;
+  }
+}
+
+/** The walk itself, fed the rows in seq order: a verdict at the first row that breaks the chain, or at the end. */
+function auditChainWalk(anchors: readonly LabelledAnchor[]) {
   const pending = [...anchors].filter((a) => a.rows > 0).sort((a, b) => a.rows - b.rows);
   let prevHash = GENESIS_HASH;
   let rows = 0;
@@ -124,39 +161,49 @@ export function verifyAuditChain(db: ReadHandle, anchors: readonly LabelledAncho
   // taken later (after a truncation, say) vouches for nothing that came before it.
   const firstSuspect = (anchor: LabelledAnchor) =>
     1 + Math.max(0, ...held.filter((h) => h.at <= anchor.at).map((h) => h.rows));
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    rows++;
-    if (r.prev_hash !== prevHash) {
-      return {
-        ok: false,
-        rows,
-        brokenSeq: r.seq,
-        message: `审计日志第 ${r.seq} 行与上一行的链接不符：其前一行被删除或改动过`,
-      };
-    }
-    if (rowHash(prevHash, r) !== r.hash) {
-      return { ok: false, rows, brokenSeq: r.seq, message: `审计日志第 ${r.seq} 行的内容被改动过（哈希不符）` };
-    }
-    // Several anchors may name this row (the city's own and the province's copy); every one must hold.
-    const later = pending.findIndex((a) => a.rows > rows);
-    const here = pending.splice(0, later < 0 ? pending.length : later);
-    const mismatch = here.find((a) => a.hash !== r.hash);
-    if (mismatch) {
-      const from = firstSuspect(mismatch);
-      const where = from === rows ? `第 ${rows} 行被改写` : `第 ${from} 至 ${rows} 行中有行被改写或删除`;
-      return { ok: false, rows, brokenSeq: r.seq, message: `审计日志第 ${rows} 行与${mismatch.source}不符：${where}` };
-    }
-    held.push(...here);
-    prevHash = r.hash;
-  }
-  const beyond = pending[0];
-  if (beyond) {
-    return {
-      ok: false,
-      rows,
-      brokenSeq: beyond.lastSeq,
-      message: `审计日志现只有 ${rows} 行，但${beyond.source}记录的是 ${beyond.rows} 行：第 ${firstSuspect(beyond)} 至 ${beyond.rows} 行中有行被删除（日志被截断）`,
-    };
-  }
-  return { ok: true, rows };
+  return {
+    next(r: AuditRow): AuditVerification | null {
+      rows++;
+      if (r.prev_hash !== prevHash) {
+        return {
+          ok: false,
+          rows,
+          brokenSeq: r.seq,
+          message: `审计日志第 ${r.seq} 行与上一行的链接不符：其前一行被删除或改动过`,
+        };
+      }
+      if (rowHash(prevHash, r) !== r.hash) {
+        return { ok: false, rows, brokenSeq: r.seq, message: `审计日志第 ${r.seq} 行的内容被改动过（哈希不符）` };
+      }
+      // Several anchors may name this row (the city's own and the province's copy); every one must hold.
+      const later = pending.findIndex((a) => a.rows > rows);
+      const here = pending.splice(0, later < 0 ? pending.length : later);
+      const mismatch = here.find((a) => a.hash !== r.hash);
+      if (mismatch) {
+        const from = firstSuspect(mismatch);
+        const where = from === rows ? `第 ${rows} 行被改写` : `第 ${from} 至 ${rows} 行中有行被改写或删除`;
+        return {
+          ok: false,
+          rows,
+          brokenSeq: r.seq,
+          message: `审计日志第 ${rows} 行与${mismatch.source}不符：${where}`,
+        };
+      }
+      held.push(...here);
+      prevHash = r.hash;
+      return null;
+    },
+    end(): AuditVerification {
+      const beyond = pending[0];
+      if (beyond) {
+        return {
+          ok: false,
+          rows,
+          brokenSeq: beyond.lastSeq,
+          message: `审计日志现只有 ${rows} 行，但${beyond.source}记录的是 ${beyond.rows} 行：第 ${firstSuspect(beyond)} 至 ${beyond.rows} 行中有行被删除（日志被截断）`,
+        };
+      }
+      return { ok: true, rows };
+    },
+  };
 }

@@ -11,9 +11,9 @@ export const authHandlers = {
     return {};
   },
 
-  'auth.me': (_input, ctx) => {
+  'auth.me': async (_input, ctx) => {
     if (!ctx.actor?.id) return null;
-    const row = readUser(ctx.store.db, ctx.actor.id);
+    const row = await readUser(ctx.province, ctx.actor.id);
     return row ? toUserView(row) : null;
   },
 } satisfies HandlersOf<typeof authMethods>;

@@ -1,5 +1,6 @@
 import type { UserView } from '../../shared/contract/users';
-import { createWriter, type ServiceContext } from '../service/context';
+import type { ServiceContext } from '../service/context';
+import { writeProvince } from '../province/store/provinceWriter';
 import { DeskError } from '../service/errors';
 import { LOCK_AFTER, type LockEvent, type Refusal, type ThrottleScope } from './loginThrottle';
 import { dummyHash, verifyPassword } from './passwords';
@@ -24,13 +25,11 @@ function refused(refusal: Refusal, nowMs: number): DeskError {
   return new DeskError('LOGIN_THROTTLED', `${who}登录失败次数过多，请 ${seconds} 秒后再试`);
 }
 
-function audit(ctx: ServiceContext, events: LockEvent[], username: string): void {
+async function audit(ctx: ServiceContext, events: LockEvent[], username: string): Promise<void> {
   if (events.length === 0) return;
-  const at = ctx.now().toISOString();
-  ctx.store.transaction((db) => {
-    const w = createWriter(db, GUARD_ACTOR, at);
+  await writeProvince(ctx.province, GUARD_ACTOR, ctx.now().toISOString(), async (w) => {
     for (const e of events) {
-      w.record({
+      await w.record({
         action: e.action,
         entity: 'login',
         entityId: `${e.scope}:${e.key}`,
@@ -53,15 +52,16 @@ export async function logIn(input: { username: string; password: string }, ctx: 
   const keys: Record<ThrottleScope, string> = { user: input.username, client: ctx.client };
   const nowMs = ctx.now().getTime();
   const { events, refusal } = ctx.loginThrottle.check(keys, nowMs);
-  audit(ctx, events, input.username);
+  await audit(ctx, events, input.username);
   if (refusal) throw refused(refusal, nowMs);
 
-  const row = ctx.store.db
-    .prepare(`SELECT ${USER_COLUMNS}, password_hash AS passwordHash FROM users WHERE username = ?`)
-    .get(input.username) as (Omit<UserRow, 'active'> & { active: number; passwordHash: string }) | undefined;
+  const row = await ctx.province.get<Omit<UserRow, 'active'> & { active: number; passwordHash: string }>(
+    `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE username = ?`,
+    [input.username],
+  );
   const matches = await verifyPassword(input.password, row?.passwordHash ?? (await dummyHash()));
   if (!row || !matches) {
-    audit(ctx, ctx.loginThrottle.fail(keys, ctx.now().getTime()), input.username);
+    await audit(ctx, ctx.loginThrottle.fail(keys, ctx.now().getTime()), input.username);
     throw new DeskError('LOGIN_FAILED', '用户名或密码不正确');
   }
   ctx.loginThrottle.succeed(keys);

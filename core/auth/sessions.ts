@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { generalSettings } from '../../shared/contract/system';
-import type { ReadHandle } from '../store/store';
-import { GENERAL_SETTINGS_KEY, readSetting } from '../system/settingsStore';
+import type { ProvinceSql } from '../province/store/provinceDb';
+import { GENERAL_SETTINGS_KEY, readSettingWithVersion } from '../system/settingsStore';
 
 /** What a session key stands for right now: a user, nobody, or a user whose session just ran out. */
 export interface SessionLookup {
@@ -50,6 +50,6 @@ export class SessionTable {
 }
 
 /** The idle limit the administrator set under 设置 → 常规 (30 minutes unless changed). */
-export function idleLimitMs(db: ReadHandle): number {
-  return readSetting(db, GENERAL_SETTINGS_KEY, generalSettings).sessionIdleMinutes * 60_000;
+export async function idleLimitMs(db: ProvinceSql): Promise<number> {
+  return (await readSettingWithVersion(db, GENERAL_SETTINGS_KEY, generalSettings)).value.sessionIdleMinutes * 60_000;
 }

@@ -3,9 +3,9 @@ import type { TargetRow } from '../../shared/contract/indicators';
 import { CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
 import { todayIso } from '../../shared/domain/dates';
 import { publishTargets } from '../province/targets/publishTargets';
-import { provinceWriterOf } from '../province/store/provinceWriter';
-import type { HandlersOf, ServiceContext, Writer } from '../service/context';
-import { readInstallation } from '../system/installation';
+import type { ProvinceWriter } from '../province/store/provinceWriter';
+import type { HandlersOf, ServiceContext } from '../service/context';
+import { readInstallationOn } from '../system/installation';
 import { DeskError } from '../service/errors';
 import { listCountedDeals } from './countedDeals';
 import { computeDashboard } from './dashboard';
@@ -19,10 +19,10 @@ import { parseTargetsWorkbook, targetsWorkbook } from './targetsXlsx';
 const targetsView = (ctx: ServiceContext) => readTargetsOn(ctx.province);
 
 /** On the province's workbench, the cities' targets just saved go out to those cities (目标下达). */
-async function sendIfProvince(w: Writer, targets: readonly TargetRow[]): Promise<void> {
-  if (readInstallation(w.db)?.regionCode === PROVINCE_CODE)
+async function sendIfProvince(w: ProvinceWriter, targets: readonly TargetRow[]): Promise<void> {
+  if ((await readInstallationOn(w.tx))?.regionCode === PROVINCE_CODE)
     await publishTargets(
-      provinceWriterOf(w),
+      w,
       targets.map((t) => t.regionCode),
     );
 }
@@ -60,8 +60,8 @@ export const indicatorsHandlers = {
       }
     }
     const actor = ctx.requireActor();
-    await ctx.writeInSteps(async (w) => {
-      saveTargets(w, actor.name, input.targets, input.baselines);
+    await ctx.writeProvince(async (w) => {
+      await saveTargets(w, actor.name, input.targets, input.baselines);
       await sendIfProvince(w, input.targets);
     });
     return targetsView(ctx);
@@ -72,10 +72,10 @@ export const indicatorsHandlers = {
     const summary = { targets: parsed.targets.length, baselines: parsed.baselines.length, rejected: parsed.rejected };
     if (parsed.rejected.length > 0 || input.dryRun) return { ...summary, written: false };
     const actor = ctx.requireActor();
-    await ctx.writeInSteps(async (w) => {
-      saveTargets(w, actor.name, parsed.targets, parsed.baselines);
+    await ctx.writeProvince(async (w) => {
+      await saveTargets(w, actor.name, parsed.targets, parsed.baselines);
       await sendIfProvince(w, parsed.targets);
-      w.record({
+      await w.record({
         action: 'targets.import',
         entity: 'region_target',
         entityId: null,

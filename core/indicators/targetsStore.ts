@@ -8,7 +8,7 @@ import { PLAN_YEAR_FROM, PLAN_YEAR_TO, PROVINCE_TARGET_DEFAULTS } from '../../sh
 import { PROVINCE_CODE, regionName } from '../../shared/domain/regions';
 import type { ReadHandle } from '../store/store';
 import type { ProvinceSql } from '../province/store/provinceDb';
-import type { Writer } from '../service/context';
+import type { ProvinceWriter } from '../province/store/provinceWriter';
 import { DeskError } from '../service/errors';
 
 export interface StoredTarget extends TargetRow {
@@ -117,23 +117,22 @@ export const PROVINCE_SET = '省级下达';
 const periodText = (t: TargetRow) => (t.yearFrom === t.yearTo ? `${t.yearFrom} 年` : `${t.yearFrom}—${t.yearTo} 年`);
 
 /**
- * Saves targets and baselines typed or imported here. A target the province set (省级下达) is refused: it changes only
- * when the province sends another.
+ * Saves targets and baselines typed or imported here, on either backend. A target the province set (省级下达) is
+ * refused: it changes only when the province sends another.
  */
-export function saveTargets(
-  w: Writer,
+export async function saveTargets(
+  w: ProvinceWriter,
   actorName: string,
   targets: readonly TargetRow[],
   baselines: readonly BaselineRow[],
-): void {
-  const setByProvince = w.db.prepare(
-    `SELECT target, required_growth AS requiredGrowth FROM region_targets
-     WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ? AND source = '${PROVINCE_SET}'`,
-  );
+): Promise<void> {
   const own: TargetRow[] = [];
   for (const t of targets) {
-    const set = setByProvince.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) as
-      Pick<TargetRow, 'target' | 'requiredGrowth'> | undefined;
+    const set = await w.tx.get<Pick<TargetRow, 'target' | 'requiredGrowth'>>(
+      `SELECT target, required_growth AS "requiredGrowth" FROM region_targets
+       WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ? AND source = '${PROVINCE_SET}'`,
+      [t.regionCode, t.indicator, t.yearFrom, t.yearTo],
+    );
     // The filled-in template carries the province's targets too: the same values again change nothing.
     if (!set) own.push(t);
     else if (set.target !== t.target || set.requiredGrowth !== t.requiredGrowth) {
@@ -143,49 +142,42 @@ export function saveTargets(
       );
     }
   }
-  writeTargets(w, actorName, own, baselines, '本地');
+  await writeTargets(w, actorName, own, baselines, '本地');
 }
 
 /**
  * The targets the province sent for this region (a TARGET feedback item): they replace whatever the region held for
  * the same indicator and period, marked 省级下达; audited as the province's.
  */
-export function applyProvinceTargets(w: Writer, targets: readonly TargetRow[]): void {
-  writeTargets(w, '省级下达', targets, [], PROVINCE_SET);
+export function applyProvinceTargets(w: ProvinceWriter, targets: readonly TargetRow[]): Promise<void> {
+  return writeTargets(w, '省级下达', targets, [], PROVINCE_SET);
 }
 
-function writeTargets(
-  w: Writer,
+async function writeTargets(
+  w: ProvinceWriter,
   actorName: string,
   targets: readonly TargetRow[],
   baselines: readonly BaselineRow[],
   source: string,
-): void {
-  const upsertTarget = w.db.prepare(
-    `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by, source)
-     VALUES (@regionCode, @indicator, @yearFrom, @yearTo, @target, @requiredGrowth, @at, @by, @source)
-     ON CONFLICT(region_code, indicator, year_from, year_to) DO UPDATE SET target = excluded.target,
-       required_growth = excluded.required_growth, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-       source = excluded.source`,
-  );
-  const upsertBaseline = w.db.prepare(
-    `INSERT INTO region_baselines (region_code, indicator, year, value, updated_at, updated_by)
-     VALUES (@regionCode, @indicator, @year, @value, @at, @by)
-     ON CONFLICT(region_code, indicator, year) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
-       updated_by = excluded.updated_by`,
-  );
-  const readTarget = w.db.prepare(
-    `SELECT target, required_growth AS requiredGrowth FROM region_targets
-     WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ?`,
-  );
-  const readBaseline = w.db.prepare(
-    'SELECT value FROM region_baselines WHERE region_code = ? AND indicator = ? AND year = ?',
-  );
+): Promise<void> {
   const by = actorName;
   for (const t of targets) {
-    const before = readTarget.get(t.regionCode, t.indicator, t.yearFrom, t.yearTo) ?? null;
-    upsertTarget.run({ ...t, at: w.at, by, source });
-    w.record({
+    const key = [t.regionCode, t.indicator, t.yearFrom, t.yearTo];
+    const before =
+      (await w.tx.get(
+        `SELECT target, required_growth AS "requiredGrowth" FROM region_targets
+         WHERE region_code = ? AND indicator = ? AND year_from = ? AND year_to = ?`,
+        key,
+      )) ?? null;
+    await w.tx.run(
+      `INSERT INTO region_targets (region_code, indicator, year_from, year_to, target, required_growth, updated_at, updated_by, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(region_code, indicator, year_from, year_to) DO UPDATE SET target = excluded.target,
+         required_growth = excluded.required_growth, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+         source = excluded.source`,
+      [...key, t.target, t.requiredGrowth, w.at, by, source],
+    );
+    await w.record({
       action: 'targets.set',
       entity: 'region_target',
       entityId: `${t.regionCode}/${t.indicator}/${t.yearFrom}-${t.yearTo}`,
@@ -193,10 +185,22 @@ function writeTargets(
     });
   }
   for (const b of baselines) {
+    const key = [b.regionCode, b.indicator, b.year];
     const before =
-      (readBaseline.get(b.regionCode, b.indicator, b.year) as { value: number } | undefined)?.value ?? null;
-    upsertBaseline.run({ ...b, at: w.at, by });
-    w.record({
+      (
+        await w.tx.get<{ value: number }>(
+          'SELECT value FROM region_baselines WHERE region_code = ? AND indicator = ? AND year = ?',
+          key,
+        )
+      )?.value ?? null;
+    await w.tx.run(
+      `INSERT INTO region_baselines (region_code, indicator, year, value, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(region_code, indicator, year) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+         updated_by = excluded.updated_by`,
+      [...key, b.value, w.at, by],
+    );
+    await w.record({
       action: 'baselines.set',
       entity: 'region_baseline',
       entityId: `${b.regionCode}/${b.indicator}/${b.year}`,

@@ -1,5 +1,13 @@
 import { handlers } from './handlers';
-import { createDispatcher, type DeskService, type ServiceConfig } from './dispatcher';
+import {
+  createDispatcher,
+  createProvinceDispatcher,
+  type DeskService,
+  type Service,
+  type ServiceConfig,
+} from './dispatcher';
+import { DeskError } from './errors';
+import { openPostgresProvinceDb } from '../province/store/postgresProvinceDb';
 import type { OpenOptions } from '../store/store';
 import { openStoreWithBackups, startDailyBackups } from '../backup/lifecycle';
 import path from 'node:path';
@@ -32,4 +40,35 @@ export function createService(
     ...(config.province ? { setupRegion: PROVINCE_CODE } : {}),
     ...config,
   });
+}
+
+/** What the province's PostgreSQL database has none of: the files a desk keeps beside its SQLite store. */
+function noDeskFiles(): never {
+  throw new DeskError(
+    'NOT_ON_POSTGRES',
+    '省级数据库在 PostgreSQL 服务器上：备份与恢复由数据中心用 pg_dump 进行，本页不提供；本机也不保存附件或签名密钥',
+  );
+}
+
+/**
+ * The province's workbench over its PostgreSQL database in a data centre (`patent-desk province web --database-url`):
+ * the same handlers through the province's store interface; set up for 140000 only. `close` ends the pool.
+ */
+export async function createProvinceService(
+  databaseUrl: string,
+  config: Partial<Pick<ServiceConfig, 'now' | 'log' | 'checkOutputs'>> = {},
+): Promise<{ service: Service; close: () => Promise<void> }> {
+  const db = await openPostgresProvinceDb(databaseUrl);
+  const service = createProvinceDispatcher(db, handlers, {
+    appVersion: APP_VERSION,
+    setupRegion: PROVINCE_CODE,
+    get dataDir(): string {
+      return noDeskFiles();
+    },
+    get keyVault(): never {
+      return noDeskFiles();
+    },
+    ...config,
+  });
+  return { service, close: () => db.close() };
 }

@@ -19,6 +19,8 @@ import { idleLimitMs, SessionTable } from '../auth/sessions';
 import type { ProvinceDb } from '../province/store/provinceDb';
 import { sqliteProvinceDb } from '../province/store/sqliteProvinceDb';
 import { writeProvince } from '../province/store/provinceWriter';
+import { readUser } from '../users/users';
+import { readInstallationOn } from '../system/installation';
 
 const ALLOWED: Record<Exclude<Access, 'public' | 'user'>, readonly Role[]> = {
   entry: ['录入员', '管理员'],
@@ -36,11 +38,22 @@ const WHILE_PASSWORD_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set(['users.
  */
 export type Caller = { sessionKey: string; client?: string; onNewSession?: (key: string) => void } | { actor: Actor };
 
-export interface DeskService {
+/** The service over any store: what a transport (browser mode, the desktop shell) needs of it. */
+export interface Service {
   call(method: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
-  readonly store: Store;
   readonly options: ServiceOptions;
 }
+
+/** The service over a desk's SQLite store (a city's, or the province's file). */
+export interface DeskService extends Service {
+  readonly store: Store;
+}
+
+/**
+ * Where the service keeps its data: a desk's SQLite store, seen through the province's interface too; or the
+ * province's PostgreSQL database, which has only that interface (no desk store: a method that still needs one says so).
+ */
+type ServiceData = { store: Store; province: ProvinceDb } | { store: null; province: ProvinceDb };
 
 export interface ServiceConfig extends ServiceOptions {
   /** Validate every output against the contract too (tests do; production trusts core). */
@@ -53,28 +66,45 @@ export interface ServiceConfig extends ServiceOptions {
  * Inputs are untrusted whatever the transport.
  */
 export function createDispatcher(store: Store, handlers: Handlers, config: ServiceConfig): DeskService {
+  return { ...dispatch({ store, province: sqliteProvinceDb(store) }, handlers, config), store };
+}
+
+/** The province's workbench over its PostgreSQL database. */
+export function createProvinceDispatcher(db: ProvinceDb, handlers: Handlers, config: ServiceConfig): Service {
+  return dispatch({ store: null, province: db }, handlers, config);
+}
+
+/** What a method that still needs the desk's SQLite store answers on the province's PostgreSQL database. */
+function notOnPostgres(): never {
+  throw new DeskError(
+    'NOT_ON_POSTGRES',
+    '省级工作台在 PostgreSQL 数据库上暂不提供此功能（仍需 SQLite 数据库文件）；请用 --db 打开省级 SQLite 数据库后再使用',
+  );
+}
+
+function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig): Service {
+  const { province } = data;
   const sessions = new SessionTable();
   const loginThrottle = new LoginThrottle();
   const now = config.now ?? (() => new Date());
-  const userById = store.db.prepare(
-    'SELECT id, display_name AS name, role, active, must_change_password AS mustChange FROM users WHERE id = ?',
-  );
 
   /** The session's user; an idle session is ended here, and said so to a call that needs a user. */
-  function actorOfSession(sessionKey: string, access: Access): (Actor & { mustChangePassword: boolean }) | null {
-    const found = sessions.lookup(sessionKey, now().getTime(), idleLimitMs(store.db));
+  async function actorOfSession(
+    sessionKey: string,
+    access: Access,
+  ): Promise<(Actor & { mustChangePassword: boolean }) | null> {
+    const found = sessions.lookup(sessionKey, now().getTime(), await idleLimitMs(province));
     if (!found.userId) {
       if (found.expired && access !== 'public')
         throw new DeskError('UNAUTHENTICATED', '长时间未操作，已自动退出登录，请重新登录');
       return null;
     }
-    const row = userById.get(found.userId) as
-      { id: string; name: string; role: Role; active: number; mustChange: number } | undefined;
+    const row = await readUser(province, found.userId);
     if (!row || !row.active) {
       sessions.drop(sessionKey);
       return null;
     }
-    return { id: row.id, name: row.name, role: row.role, mustChangePassword: row.mustChange === 1 };
+    return { id: row.id, name: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword === 1 };
   }
 
   function setSessionUser(caller: Caller, sessionKey: string, userId: string | null): void {
@@ -84,16 +114,15 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
     caller.onNewSession(sessions.issue(userId, now().getTime()));
   }
 
-  const installationRegion = store.db.prepare('SELECT region_code FROM installation LIMIT 1').pluck();
-  // The store through the province's interface, made on first use: one queue for every call of this service.
-  let provinceDb: ProvinceDb | undefined;
-  const province = () => (provinceDb ??= sqliteProvinceDb(store));
+  // The installation's region never changes once set up: read until it is there, then kept.
+  let installationRegion: string | undefined;
+  const regionOfInstallation = async () => (installationRegion ??= (await readInstallationOn(province))?.regionCode);
 
   /** A city method on the province's workbench, or a province method on a city desk, is refused before anything runs. */
-  function checkScope(spec: MethodSpec): void {
+  async function checkScope(spec: MethodSpec): Promise<void> {
     const scope = spec.scope ?? (spec.access === 'entry' ? 'city' : undefined);
     if (!scope) return;
-    const region = installationRegion.get() as string | undefined;
+    const region = await regionOfInstallation();
     if (region === undefined) return; // not set up yet: only public methods get this far
     const isProvince = region === PROVINCE_CODE;
     if (scope === 'province' && !isProvince) throw new DeskError('WRONG_INSTALLATION', '此功能只在省级工作台可用');
@@ -103,9 +132,9 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
 
   async function run(method: MethodName, rawInput: unknown, caller: Caller): Promise<unknown> {
     const spec = contract[method];
-    checkScope(spec);
+    await checkScope(spec);
     const sessionKey = 'sessionKey' in caller ? caller.sessionKey : 'cli';
-    const session = 'actor' in caller ? null : actorOfSession(caller.sessionKey, spec.access);
+    const session = 'actor' in caller ? null : await actorOfSession(caller.sessionKey, spec.access);
     const actor: Actor | null =
       'actor' in caller ? caller.actor : session && { id: session.id, name: session.name, role: session.role };
     if (spec.access !== 'public') {
@@ -122,8 +151,11 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
       const issues = zodIssues(parsed.error);
       throw new DeskError('VALIDATION', issues[0]?.message ?? '输入有误', { field: issues[0]?.field, issues });
     }
+    const { store } = data;
     const ctx: ServiceContext = {
-      store,
+      get store() {
+        return store ?? notOnPostgres();
+      },
       options: config,
       actor,
       sessionKey,
@@ -134,16 +166,14 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
       requireActor: () => requireActorOf(actor),
       write: (fn) => {
         const who = requireActorOf(actor);
-        return store.transaction((db) => fn(createWriter(db, who, now().toISOString())));
+        return (store ?? notOnPostgres()).transaction((db) => fn(createWriter(db, who, now().toISOString())));
       },
       writeInSteps: (fn) => {
         const who = requireActorOf(actor);
-        return store.transactionInSteps((db) => fn(createWriter(db, who, now().toISOString())));
+        return (store ?? notOnPostgres()).transactionInSteps((db) => fn(createWriter(db, who, now().toISOString())));
       },
-      get province() {
-        return province();
-      },
-      writeProvince: (fn) => writeProvince(province(), requireActorOf(actor), now().toISOString(), fn),
+      province,
+      writeProvince: (fn) => writeProvince(province, requireActorOf(actor), now().toISOString(), fn),
     };
     const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => unknown;
     const value = await handler(parsed.data, ctx);
@@ -155,7 +185,6 @@ export function createDispatcher(store: Store, handlers: Handlers, config: Servi
   }
 
   return {
-    store,
     options: config,
     async call(method, input, caller) {
       if (!isMethodName(method)) {

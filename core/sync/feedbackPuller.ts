@@ -60,13 +60,13 @@ export async function pullFeedback(
       store.transaction((db) => notePeer(db, at, { contact: true }));
       return filed;
     }
-    filed += store.transaction((db) => {
+    filed += await store.transactionInSteps(async (db) => {
       const w = createWriter(db, options.actor, at);
       // The province's own flags (another region's claim on a shared patent, …) are for its officers, not a city's
       // review queue; targets and notices have their own places; a kind this version does not know is passed by.
       const findings = parsed.data.items.filter((item) => isRuleId(item.ruleId));
       const summary = persistFlags(w, findings.map(toCandidate), { source: '省级反馈' });
-      fileProvinceItems(w, parsed.data.items);
+      await fileProvinceItems(w, parsed.data.items);
       notePeer(db, at, { contact: true, feedbackCursor: parsed.data.cursor });
       return summary.created;
     });

@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../audit/auditLog';
+import { verifyAuditChainOn } from '../audit/auditLog';
 import { AUDIT_ENTRY_COLUMNS, readAuditEntries, requireAuditReader, searchAudit } from '../audit/searchAudit';
 import { localAnchors } from '../sync/auditAnchors';
 import { newId } from '../store/ids';
@@ -6,17 +6,17 @@ import { type systemMethods, generalSettings } from '../../shared/contract/syste
 import { regionName, resolveRegion, CITY_REGIONS, PROVINCE_CODE } from '../../shared/domain/regions';
 import { todayIso } from '../../shared/domain/dates';
 import type { HandlersOf } from '../service/context';
-import { createWriter } from '../service/context';
 import { DeskError } from '../service/errors';
-import { readInstallation } from './installation';
+import { writeProvince } from '../province/store/provinceWriter';
+import { readInstallationOn } from './installation';
 import { GENERAL_SETTINGS_KEY as GENERAL, readSettingWithVersion, writeSetting } from './settingsStore';
 import { createUser, toUserView } from '../users/users';
 
 const INSTALLATION_REGIONS = new Set<string>([...CITY_REGIONS.map((r) => r.code), PROVINCE_CODE]);
 
 export const systemHandlers = {
-  'system.status': (_input, ctx) => {
-    const installation = readInstallation(ctx.store.db);
+  'system.status': async (_input, ctx) => {
+    const installation = await readInstallationOn(ctx.province);
     return {
       setUp: installation !== null,
       region: installation
@@ -25,7 +25,11 @@ export const systemHandlers = {
       installationId: installation?.id ?? null,
       setupRegion: installation ? null : (ctx.options.setupRegion ?? null),
       appVersion: ctx.options.appVersion,
-      schemaVersion: ctx.store.db.pragma('user_version', { simple: true }) as number,
+      // A desk's SQLite store counts its schema in user_version; the province's PostgreSQL database in its own table.
+      schemaVersion:
+        ctx.province.dialect === 'postgres'
+          ? (await ctx.province.describe()).schemaVersion
+          : (ctx.store.db.pragma('user_version', { simple: true }) as number),
       today: todayIso(ctx.now()),
     };
   },
@@ -44,20 +48,22 @@ export const systemHandlers = {
         { field: 'regionCode' },
       );
     }
-    if (readInstallation(ctx.store.db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
+    if (await readInstallationOn(ctx.province)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
     const user = await createUser.prepare(input.adminUsername, input.adminDisplayName, '管理员', input.password, false);
     const at = ctx.now().toISOString();
     // The first administrator acts for the setup itself, so the audit log starts with who set the store up.
-    const created = ctx.store.transaction((db) => {
-      if (readInstallation(db)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
-      const w = createWriter(db, { id: user.id, name: user.displayName, role: '管理员' }, at);
+    const firstAdministrator = { id: user.id, name: user.displayName, role: '管理员' } as const;
+    const created = await writeProvince(ctx.province, firstAdministrator, at, async (w) => {
+      // Two first runs at once (two browser tabs): the installation row is taken first, so the second one waits here.
+      await w.tx.lock('installation');
+      if (await readInstallationOn(w.tx)) throw new DeskError('ALREADY_SET_UP', '本机已完成初始设置，请直接登录');
       const installationId = newId();
-      db.prepare('INSERT INTO installation (id, region_code, created_at) VALUES (?, ?, ?)').run(
+      await w.tx.run('INSERT INTO installation (id, region_code, created_at) VALUES (?, ?, ?)', [
         installationId,
         region.code,
         at,
-      );
-      w.record({
+      ]);
+      await w.record({
         action: 'system.setup',
         entity: 'installation',
         entityId: installationId,
@@ -80,17 +86,19 @@ export const systemHandlers = {
 
   'audit.history': (input, ctx) =>
     readAuditEntries(
-      ctx.store.db,
+      ctx.province,
       `SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`,
       [input.entity, input.entityId],
     ),
   'audit.search': (input, ctx) => {
     requireAuditReader(ctx.requireActor().role);
-    return searchAudit(ctx.store.db, input);
+    return searchAudit(ctx.province, input);
   },
-  'audit.verify': (_input, ctx) => {
+  'audit.verify': async (_input, ctx) => {
     requireAuditReader(ctx.requireActor().role);
-    const checked = verifyAuditChain(ctx.store.db, localAnchors(ctx.store.db));
+    // A desk holds its chain to the anchors of the batches it sent; the province (on PostgreSQL) sends none.
+    const anchors = ctx.province.dialect === 'sqlite' ? localAnchors(ctx.store.db) : [];
+    const checked = await verifyAuditChainOn(ctx.province, anchors);
     return checked.ok ? { ok: true, rows: checked.rows, brokenSeq: null, message: null } : checked;
   },
 } satisfies HandlersOf<typeof systemMethods>;

@@ -1,7 +1,7 @@
 import { newId } from '../store/ids';
 import type { Role, UserView } from '../../shared/contract/users';
-import type { Writer } from '../service/context';
-import type { ReadHandle } from '../store/store';
+import type { ProvinceSql } from '../province/store/provinceDb';
+import type { ProvinceWriter } from '../province/store/provinceWriter';
 import { DeskError } from '../service/errors';
 import { hashPassword } from '../auth/passwords';
 
@@ -14,8 +14,9 @@ export interface UserRow {
   mustChangePassword: boolean;
 }
 
+// Aliases quoted: PostgreSQL folds unquoted names to lower case.
 export const USER_COLUMNS =
-  'id, username, display_name AS displayName, role, active, must_change_password AS mustChangePassword';
+  'id, username, display_name AS "displayName", role, active, must_change_password AS "mustChangePassword"';
 
 /** A user as the users table stores it (its flags 0 or 1). */
 export type StoredUser = Omit<UserRow, 'active' | 'mustChangePassword'> & {
@@ -24,8 +25,8 @@ export type StoredUser = Omit<UserRow, 'active' | 'mustChangePassword'> & {
 };
 
 /** One user by id, as stored; undefined when there is none. */
-export function readUser(db: ReadHandle, id: string): StoredUser | undefined {
-  return db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as StoredUser | undefined;
+export function readUser(db: ProvinceSql, id: string): Promise<StoredUser | undefined> {
+  return db.get<StoredUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, [id]);
 }
 
 export function toUserView(row: {
@@ -70,15 +71,13 @@ export const createUser = {
   ): Promise<NewUser> {
     return { id: newId(), username, displayName, role, passwordHash: await hashPassword(password), mustChangePassword };
   },
-  insert(w: Writer, user: NewUser): UserRow {
-    const taken = w.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username);
+  async insert(w: ProvinceWriter, user: NewUser): Promise<UserRow> {
+    const taken = await w.tx.get('SELECT 1 AS taken FROM users WHERE username = ?', [user.username]);
     if (taken) throw new DeskError('VALIDATION', `用户名“${user.username}”已被使用`, { field: 'username' });
-    w.db
-      .prepare(
-        `INSERT INTO users (id, username, display_name, role, password_hash, active, must_change_password, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-      )
-      .run(
+    await w.tx.run(
+      `INSERT INTO users (id, username, display_name, role, password_hash, active, must_change_password, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+      [
         user.id,
         user.username,
         user.displayName,
@@ -87,8 +86,9 @@ export const createUser = {
         user.mustChangePassword ? 1 : 0,
         w.at,
         w.at,
-      );
-    w.record({
+      ],
+    );
+    await w.record({
       action: 'users.create',
       entity: 'user',
       entityId: user.id,

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'STORE_OPEN_FAILED'
   | 'STORE_TOO_NEW'
   | 'NOT_A_PROVINCE_STORE'
+  | 'NOT_ON_POSTGRES'
   | 'ENROLL_REFUSED'
   | 'SEED_NOT_EMPTY'
   // Moving the province's SQLite store to PostgreSQL (core/province/store/migrateFromSqlite.ts)
