@@ -92,14 +92,14 @@ describe('patent-desk sync commands', { timeout: 120_000 }, () => {
     db.close();
   });
 
-  it('`province web` says, in Chinese, that the workbench does not open a PostgreSQL database yet', () => {
+  it('`province web` on a PostgreSQL database it cannot reach says so in Chinese, without the password', () => {
     const url = 'postgres://officer:secret@127.0.0.1:1/province';
     for (const r of [
-      runCli(['province', 'web', '--database-url', url]),
-      runCli(['province', 'web'], { PATENT_DESK_PROVINCE_URL: url }),
+      runCli(['province', 'web', '--api-only', '--database-url', url]),
+      runCli(['province', 'web', '--api-only'], { PATENT_DESK_PROVINCE_URL: url }),
     ]) {
       expect(r.status).not.toBe(0);
-      expect(r.stderr).toMatch(/省级工作台暂不能打开 PostgreSQL 数据库.*请用 --db 指定省级 SQLite 数据库文件/);
+      expect(r.stderr).toMatch(/无法连接省级 PostgreSQL 数据库 127\.0\.0\.1:1\/province.*请检查 --database-url/);
       expect(r.stderr + r.stdout).not.toContain('secret');
     }
   });

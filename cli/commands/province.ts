@@ -78,15 +78,15 @@ export function registerProvinceCommands(program: Command): void {
     province
       .command('web')
       .description('省级工作台（浏览器模式）：各地区并列、下钻查看、安装登记；首次打开时设置为省级（140000）')
-      .option('--database-url <url>', '（暂不支持：省级工作台目前只能打开 SQLite 文件）'),
+      .option('--database-url <url>', DATABASE_URL_HELP),
   ).action((options: BrowserModeOptions & DatabaseUrlOption, command: Command) => {
-    // The endpoint runs on PostgreSQL; the workbench's services do not yet: say so rather than "use --db".
-    if (options.databaseUrl ?? (process.env[PROVINCE_URL_ENV] && !globalOptions(command).db))
-      throw new CliFailure(
-        '省级工作台暂不能打开 PostgreSQL 数据库（省级接口 province serve 可以）：请用 --db 指定省级 SQLite 数据库文件',
-      );
-    provinceDb(command);
-    return serveBrowserMode(options, globalOptions(command), 'province');
+    const location = provinceLocation(command, options);
+    return serveBrowserMode(
+      options,
+      globalOptions(command),
+      'province',
+      'databaseUrl' in location ? location.databaseUrl : undefined,
+    );
   });
 
   province

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { startSyncScheduler } from '../../core/sync/scheduler';
 import { startBrowserMode } from '../../core/transport/httpServer';
 import { isLoopback } from '../../core/transport/requestOrigin';
-import type { DeskService } from '../../core/service/dispatcher';
+import type { Service } from '../../core/service/dispatcher';
+import { createProvinceService } from '../../core/service/createService';
+import { redactedUrl } from '../../core/province/store/openProvinceDb';
 import { DeskError } from '../../core/service/errors';
 import { resolveDbPath } from '../../core/store/paths';
 import { CliFailure, globalOptions, type GlobalOptions, openCliService } from '../context';
@@ -48,12 +50,14 @@ export async function serveBrowserMode(
   options: BrowserModeOptions,
   globals: GlobalOptions,
   installation: 'city' | 'province',
+  /** The province's PostgreSQL database, instead of a SQLite file (`province web --database-url`). */
+  databaseUrl?: string,
 ): Promise<void> {
   refuseRemoteUnlessAllowed(options.host, options.allowRemote ?? false);
   if (!options.apiOnly && !fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new CliFailure('界面尚未构建：请先运行 npm run build:renderer（或直接用 npm run web）');
   }
-  const opened = openForBrowserMode(globals, installation);
+  const opened = databaseUrl ? await openProvinceDatabase(databaseUrl) : openForBrowserMode(globals, installation);
   const { launchUrl } = await startBrowserMode({
     service: opened.service,
     rendererDir: RENDERER_DIR,
@@ -67,8 +71,7 @@ export async function serveBrowserMode(
     installation === 'province' ? '专利转化工作台 省级工作台（浏览器模式）' : '专利转化工作台（浏览器模式）';
   printOut(`${title}已启动，请用浏览器打开：\n${launchUrl}\n数据库：${opened.dbPath}\n按 Ctrl+C 退出。\n`);
   const stop = () => {
-    opened.close();
-    process.exit(0);
+    void Promise.resolve(opened.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -90,19 +93,32 @@ function refuseRemoteUnlessAllowed(host: string, allowRemote: boolean): void {
   );
 }
 
+interface OpenedForBrowserMode {
+  service: Pick<Service, 'call'>;
+  /** Where the data is, as printed: the SQLite file, or the database's address without its password. */
+  dbPath: string;
+  failure: DeskError | null;
+  close: () => void | Promise<void>;
+}
+
+/** The province's workbench on its PostgreSQL database; a database that cannot be reached ends the command. */
+async function openProvinceDatabase(databaseUrl: string): Promise<OpenedForBrowserMode> {
+  try {
+    const { service, close } = await createProvinceService(databaseUrl, {
+      log: (line) => printErr(`${JSON.stringify(line)}\n`),
+    });
+    return { service, dbPath: redactedUrl(databaseUrl), failure: null, close };
+  } catch (error) {
+    if (error instanceof DeskError) throw new CliFailure(error.message);
+    throw error;
+  }
+}
+
 /**
  * A store that cannot be opened (damaged, read-only, disk full) must reach the browser as its Chinese message, never
  * as a blank page: the server still starts, and every call answers with that message. The file is not touched.
  */
-function openForBrowserMode(
-  options: GlobalOptions,
-  installation: 'city' | 'province',
-): {
-  service: Pick<DeskService, 'call'>;
-  dbPath: string;
-  failure: DeskError | null;
-  close: () => void;
-} {
+function openForBrowserMode(options: GlobalOptions, installation: 'city' | 'province'): OpenedForBrowserMode {
   const dbPath = resolveDbPath(options.db);
   try {
     const service = openCliService(options, false, installation === 'province');
