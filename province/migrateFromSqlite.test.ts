@@ -31,6 +31,7 @@ import { computeProvinceHome } from '../core/province/home/overview';
 import { computeBulletin } from '../core/province/bulletin/bulletin';
 import { computeEvaluation } from '../core/indicators/evaluation';
 import { computeDashboard } from '../core/indicators/dashboard';
+import { listCountedDeals } from '../core/indicators/countedDeals';
 import { runCli } from '../tests/testing/runCli';
 import { verifyPassword } from '../core/auth/passwords';
 import { openWorkbench } from './testing/workbench';
@@ -165,7 +166,7 @@ describe('province migrate-from-sqlite', () => {
       .prepare("SELECT id FROM anomaly_flags WHERE fingerprint = 'province:R01|decided-in-test'")
       .pluck()
       .get() as string;
-    await wb.as({ id: reviewer.id, name: '省级审核员', role: '审核员' })('review.decide', {
+    await wb.as({ id: reviewer.id, name: '省级审核员', role: '审核员' }, 'review.decide', {
       flagId,
       decision: '排除',
       reason: '两次转让为同一笔交易的更正登记',
@@ -566,6 +567,24 @@ describe('province migrate-from-sqlite', () => {
       expect(home.industries.filter((c) => c.region === '140100' && c.I1 > 0)).not.toEqual([]);
       expect(taiyuan.batches).toBeGreaterThan(0);
       expect(taiyuan.installations).toBe(1);
+
+      // A bar's drill-down lists the same deals, every year: the province's, one city's month, one city's industry.
+      const industry = home.industries.find((c) => c.region === '140100' && c.I1 > 0)!.industry;
+      const listedIn = { I1: new Set<string>(), I2: new Set<string>() };
+      for (let year = query.fromYear; year <= query.toYear; year++)
+        for (const family of ['I1', 'I2'] as const)
+          for (const drillDown of [
+            { region: '140000', year, family, limit: 1000 },
+            { region: '140100', year, family, month: `${year}-06`, limit: 1000 },
+            { region: '140100', year, family, industry, limit: 1000 },
+          ]) {
+            const listed = await listCountedDeals(target, drillDown);
+            expect(listed, JSON.stringify(drillDown)).toEqual(await listCountedDeals(source, drillDown));
+            for (const row of listed.rows) listedIn[family].add(row.id);
+          }
+      // Not lists of nothing (that each family lists its own deals is checked on random records in factTables.test.ts).
+      expect(listedIn.I1.size).toBeGreaterThan(100);
+      expect(listedIn.I2.size).toBeGreaterThan(100);
     });
 
     it('give the same 定期通报 and 成效评价 on PostgreSQL as on the SQLite store, with deals confirmed abnormal and under review', async () => {

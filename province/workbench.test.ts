@@ -7,8 +7,10 @@ import { signingIdentity } from '../core/sync/installationKey';
 import { generateKeyPair } from '../core/sync/signing';
 import { INDICATOR_IDS } from '../shared/indicators/ids';
 import { setUpStore, tempDir } from '../tests/testing/tempStore';
-import { startTestProvince, type TestProvince } from './testing/testProvince';
+import { PROVINCE_BACKENDS, provinceStores, type ProvinceBackend } from './testing/provinceBackends';
 import { openWorkbench } from './testing/workbench';
+import type { ProvinceLocation } from '../core/province/store/openProvinceDb';
+import type { MethodInput, MethodName } from '../shared/contract/index';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -21,15 +23,13 @@ async function city(region: string) {
   return c;
 }
 
-/** Two cities that have each reported one deal of 2023 to a real provincial endpoint. */
-async function twoCitiesReported(): Promise<{
-  prov: TestProvince;
-  taiyuan: Awaited<ReturnType<typeof city>>;
-  datong: Awaited<ReturnType<typeof city>>;
-}> {
+const stores = provinceStores();
+
+/** Two cities that have each reported one deal of 2023 to a real provincial endpoint on `backend`. */
+async function twoCitiesReported(backend: ProvinceBackend) {
   const taiyuan = await city('140100');
   const datong = await city('140200');
-  const prov = await startTestProvince();
+  const prov = await stores.endpoint(backend);
   cleanups.push(prov.close);
   await prov.enroll(taiyuan.service.store, taiyuan.adminActor);
   await prov.enroll(datong.service.store, datong.adminActor);
@@ -48,8 +48,8 @@ async function twoCitiesReported(): Promise<{
 }
 
 /** The province's workbench over the endpoint's store, closed after the test. */
-async function workbench(dbPath: string) {
-  const wb = await openWorkbench(dbPath);
+async function workbench(at: ProvinceLocation) {
+  const wb = await openWorkbench(at);
   cleanups.push(wb.close);
   return wb;
 }
@@ -81,9 +81,17 @@ describe("the province's workbench", () => {
     );
   });
 
+  it('is refused on a city desk', async () => {
+    const taiyuan = await city('140100');
+    const result = await taiyuan.service.call('province.home', { year: 2023 }, { actor: taiyuan.adminActor });
+    expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_INSTALLATION' } });
+  });
+});
+
+describe.each(PROVINCE_BACKENDS)("the province's workbench on %s", (backend) => {
   it('shows every region side by side with the figures `indicators.report` gives for each', async () => {
-    const { prov } = await twoCitiesReported();
-    const wb = await workbench(prov.dbPath);
+    const { prov } = await twoCitiesReported(backend);
+    const wb = await workbench(prov.location);
     const home = await wb.call('province.home', { year: 2023 });
 
     expect(home.regions.map((r) => r.regionName)).toHaveLength(12);
@@ -119,8 +127,8 @@ describe("the province's workbench", () => {
   });
 
   it('offers no 录入员 at the province, and a 领导 reads but cannot enroll', async () => {
-    const { prov } = await twoCitiesReported();
-    const wb = await workbench(prov.dbPath);
+    const { prov } = await twoCitiesReported(backend);
+    const wb = await workbench(prov.location);
     await expect(
       wb.call('users.create', { username: 'lu', displayName: '录入甲', role: '录入员', password: 'clerk-pass-1' }),
     ).rejects.toThrow('省级工作台不录入记录，没有“录入员”角色；请选择审核员、管理员、领导');
@@ -131,7 +139,8 @@ describe("the province's workbench", () => {
       password: 'leader-pass-1',
     });
     await expect(wb.call('users.update', { id: leader.id, role: '录入员' })).rejects.toThrow(/没有“录入员”角色/);
-    const asLeader = wb.as({ id: leader.id, name: '领导甲', role: '领导' });
+    const leaderActor = { id: leader.id, name: '领导甲', role: '领导' } as const;
+    const asLeader = <K extends MethodName>(method: K, input: MethodInput<K>) => wb.as(leaderActor, method, input);
     expect((await asLeader('province.home', { year: 2023 })).regions).toHaveLength(12);
     const pem = generateKeyPair().publicKeyPem;
     await expect(asLeader('installations.enroll', { regionCode: '140300', publicKeyPem: pem })).rejects.toMatchObject({
@@ -141,8 +150,8 @@ describe("the province's workbench", () => {
   });
 
   it('enrolls, replaces and revokes installations, audited; a revoked city can no longer report', async () => {
-    const { prov, taiyuan, datong } = await twoCitiesReported();
-    const wb = await workbench(prov.dbPath);
+    const { prov, taiyuan, datong } = await twoCitiesReported(backend);
+    const wb = await workbench(prov.location);
     const listed = await wb.call('installations.list', {});
     expect(listed.map((k) => [k.regionName, k.status, k.batches])).toEqual([
       ['太原市', '在用', 1],
@@ -185,9 +194,9 @@ describe("the province's workbench", () => {
     const home = await wb.call('province.home', { year: 2023 });
     expect(home.regions.find((r) => r.region === '140100')!.installations).toBe(0);
 
-    const audit = wb.service.store.db
-      .prepare("SELECT action, actor_name AS actor FROM audit_log WHERE entity = 'province_key' ORDER BY seq")
-      .all();
+    const audit = await prov.db.all(
+      "SELECT action, actor_name AS actor FROM audit_log WHERE entity = 'province_key' ORDER BY seq",
+    );
     expect(audit).toEqual([
       { action: 'province.keyEnrolled', actor: expect.any(String) },
       { action: 'province.keyEnrolled', actor: expect.any(String) },
@@ -208,12 +217,6 @@ describe("the province's workbench", () => {
       ignoreSchedule: true,
     });
     expect(refused.settled).toBe(false);
-    expect(prov.store.db.prepare("SELECT count(*) FROM deals WHERE contract_no = 'TY-2023-02'").pluck().get()).toBe(0);
-  });
-
-  it('is refused on a city desk', async () => {
-    const taiyuan = await city('140100');
-    const result = await taiyuan.service.call('province.home', { year: 2023 }, { actor: taiyuan.adminActor });
-    expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_INSTALLATION' } });
+    expect(await prov.db.get("SELECT count(*) AS n FROM deals WHERE contract_no = 'TY-2023-02'")).toEqual({ n: 0 });
   });
 });

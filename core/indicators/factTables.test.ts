@@ -17,6 +17,7 @@ import {
 import { readFacts, readIndustryFacts, readMonthFacts } from './factTables';
 import { withDeferredDealFacts } from './deferredFacts';
 import { TWELVE_REGIONS } from './report';
+import { countedDealsFromScratch, readCountedDealIds } from './countedDeals';
 import { PROGRAM_FIRST_YEAR } from '../../shared/indicators/ids';
 
 // The indicator facts are kept by triggers (migrations 8–10) so that every writer — forms, importer, province
@@ -437,6 +438,18 @@ describe('the indicator facts kept by the database', () => {
               expect(cells(readIndustryFacts(db, year, TWELVE_REGIONS))).toEqual(
                 cells(readIndustryFactsFromScratch(db, year, TWELVE_REGIONS)),
               );
+              // A chart's drill-down: the counted deals of each family, the province's year and one city's month.
+              for (const family of ['I1', 'I2'] as const)
+                for (const filter of [
+                  { family, regions: TWELVE_REGIONS, from: `${year}-01-01`, to: `${year}-12-31`, limit: 1000 },
+                  { family, regions: ['140100'], from: `${year}-03-01`, to: `${year}-03-31`, limit: 3 },
+                ]) {
+                  const scratch = countedDealsFromScratch('sqlite', filter);
+                  expect(readCountedDealIds(db, filter), JSON.stringify(filter)).toEqual({
+                    ...(db.prepare(scratch.totals).get(scratch.params) as object),
+                    ids: db.prepare(scratch.ids).pluck().all(scratch.params),
+                  });
+                }
               // 统计图表's months, likewise.
               const months = (list: MonthFacts[]) =>
                 list.filter((m) => m.I1 !== 0 || m.I2 !== 0 || m.I5 !== 0 || m.I5a !== 0);

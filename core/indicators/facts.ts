@@ -172,6 +172,11 @@ export function factQueries(dialect: FactsDialect) {
       ${i2Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1, 2`,
     pledges: `SELECT o.city_code AS region, ${yearOf('p.registration_date')} AS year, sum(p.amount_fen) AS amount, count(*) AS pledges
       ${livePledges} AND p.registration_date BETWEEN :from AND :to GROUP BY 1, 2`,
+    /** The deals counted in I1, in I2, recorded in a date range: the list behind a chart's bar (countedDeals.ts). */
+    countedI1: `SELECT d.id AS id, d.patent_count AS patents, d.recordation_date AS recorded, d.industry AS industry
+      ${i1Deals} AND ${RECORDED_IN_RANGE}`,
+    countedI2: `SELECT d.id AS id, d.patent_count AS patents, d.recordation_date AS recorded, d.industry AS industry
+      ${i2Deals} AND ${RECORDED_IN_RANGE}`,
     /** 统计图表's year month by month: I1 and I2 patents, I5 amounts and I5a pledges, the regions together. */
     monthsI1: `SELECT substr(d.recordation_date, 1, 7) AS month, sum(d.patent_count) AS n
       ${i1Deals} AND ${RECORDED_IN_RANGE} GROUP BY 1`,

@@ -10,7 +10,7 @@ import { DeskError } from '../service/errors';
 import { listCountedDeals } from './countedDeals';
 import { computeDashboard } from './dashboard';
 import { computeEvaluation } from './evaluation';
-import { computeReport } from './report';
+import { provinceIndicatorReport } from '../province/store/provinceReport';
 import { readScoring, writeScoring } from './scoringStore';
 import { readTargetsOn, saveTargets } from './targetsStore';
 import { tableWorkbook } from './tableXlsx';
@@ -28,7 +28,7 @@ async function sendIfProvince(w: ProvinceWriter, targets: readonly TargetRow[]):
 }
 
 export const indicatorsHandlers = {
-  'indicators.report': (input, ctx) => computeReport(ctx.store.db, input.region, input.year),
+  'indicators.report': (input, ctx) => provinceIndicatorReport(ctx.province, input.region, input.year),
 
   'indicators.dashboard': (input, ctx) => computeDashboard(ctx.province, input.region, input.year),
 
@@ -42,7 +42,7 @@ export const indicatorsHandlers = {
     return sheets;
   },
 
-  'indicators.deals': (input, ctx) => listCountedDeals(ctx.store.db, input),
+  'indicators.deals': (input, ctx) => listCountedDeals(ctx.province, input),
 
   'indicators.exportTable': async (input) => ({
     fileName: `${input.title}.xlsx`,

@@ -6,6 +6,7 @@ import {
   readProvinceCumulativeDistinct,
   readProvinceFacts,
   readProvinceIndustryFacts,
+  readProvinceCountedDeals,
   readProvinceMonthFacts,
 } from './provinceFacts';
 import type { ConstraintKind, ForeignKey, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
@@ -256,6 +257,7 @@ export async function openPostgresProvinceDb(
       readFacts: (query) => readProvinceFacts(sql, query),
       industryFacts: (year, regions) => readProvinceIndustryFacts(sql, year, regions),
       monthFacts: (year, regions) => readProvinceMonthFacts(sql, year, regions),
+      countedDeals: (filter) => readProvinceCountedDeals(sql, filter),
       cumulativeDistinct: (regions, from, toYear) => readProvinceCumulativeDistinct(sql, regions, from, toYear),
       deferFacts: async () => async () => {},
       indexRow: async () => {},

@@ -1,3 +1,4 @@
+import type { CountedDealIds, CountedDealsFilter } from '../../indicators/countedDeals';
 import type { FactsQuery, IndustryFacts, MonthFacts, RegionFacts } from '../../indicators/facts';
 
 /**
@@ -84,6 +85,8 @@ export interface DerivedData {
   readFacts(query: FactsQuery): Promise<Map<string, RegionFacts>>;
   /** Per region and industry, the patents and amounts of the deals counted in I1 and in I2 recorded in `year`. */
   industryFacts(year: number, regions: readonly string[]): Promise<IndustryFacts[]>;
+  /** The counted deals behind a chart's bar: how many, their patents, and the latest ones' ids. */
+  countedDeals(filter: CountedDealsFilter): Promise<CountedDealIds>;
   /** 统计图表's `year` month by month, the regions together. */
   monthFacts(year: number, regions: readonly string[]): Promise<MonthFacts[]>;
   /** Per region, the distinct I3 enterprises and I4a patents from `cumulativeFrom` through `toYear`. */

@@ -13,6 +13,7 @@ import {
   type MonthQuery,
   type RegionFacts,
 } from '../../indicators/facts';
+import { countedDealsFromScratch, type CountedDealIds, type CountedDealsFilter } from '../../indicators/countedDeals';
 import type { ProvinceSql, SqlValue } from './provinceDb';
 
 type Row = Record<string, number | string | null>;
@@ -74,6 +75,16 @@ function runFactQuery(
 ): Promise<Row[]> {
   const { sql, values } = positional(inRegions(factQueries(db.dialect)[name], regions), params);
   return db.all<Row>(sql, values);
+}
+
+/** The counted deals behind a chart's bar, computed from the records by the definition (facts.ts), on either backend. */
+export async function readProvinceCountedDeals(db: ProvinceSql, filter: CountedDealsFilter): Promise<CountedDealIds> {
+  const query = countedDealsFromScratch(db.dialect, filter);
+  const totals = positional(query.totals, query.params);
+  const ids = positional(query.ids, query.params);
+  const counted = await db.get<{ total: number; patents: number }>(totals.sql, totals.values);
+  const listed = await db.all<{ id: string }>(ids.sql, ids.values);
+  return { total: counted?.total ?? 0, patents: counted?.patents ?? 0, ids: listed.map((r) => r.id) };
 }
 
 /** 统计图表's year month by month, computed from the records. */

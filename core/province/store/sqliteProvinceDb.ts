@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { deferDealFacts } from '../../indicators/deferredFacts';
 import { readFactsFromScratch } from '../../indicators/facts';
 import { readCumulativeDistinct, readFacts, readIndustryFacts, readMonthFacts } from '../../indicators/factTables';
+import { readCountedDealIds } from '../../indicators/countedDeals';
 import { indexSyncedRow } from '../../matching/terms';
 import { PROVINCE_VERSION } from '../migrations';
 import type { Store } from '../../store/store';
@@ -110,6 +111,7 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
       readFacts: (query) => inTurn(() => (query.toDate ? readFactsFromScratch(db, query) : readFacts(db, query))),
       industryFacts: (year, regions) => inTurn(() => readIndustryFacts(db, year, regions)),
       monthFacts: (year, regions) => inTurn(() => readMonthFacts(db, year, regions)),
+      countedDeals: (filter) => inTurn(() => readCountedDealIds(db, filter)),
       cumulativeDistinct: (regions, from, toYear) => inTurn(() => readCumulativeDistinct(db, regions, from, toYear)),
       // The deals' indicator facts are rebuilt once for the batch, not record by record (migration 13).
       async deferFacts() {
