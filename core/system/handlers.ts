@@ -30,6 +30,7 @@ export const systemHandlers = {
         ctx.province.dialect === 'postgres'
           ? (await ctx.province.describe()).schemaVersion
           : (ctx.store.db.pragma('user_version', { simple: true }) as number),
+      database: ctx.province.dialect,
       today: todayIso(ctx.now()),
     };
   },

@@ -21,7 +21,7 @@ function Navigation() {
       theme="dark"
       mode="inline"
       selectedKeys={[current]}
-      items={sectionsFor(status.region?.code).map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
+      items={sectionsFor(status).map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
       onClick={({ key }) => navigate(`/${key}`)}
     />
   );
@@ -32,7 +32,7 @@ function TopBar() {
   const [changingPassword, setChangingPassword] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   useShellShortcuts(useCallback(() => setHelpOpen(true), []));
-  const hasFilings = sectionsFor(status.region?.code).some((s) => s.path === 'filings');
+  const hasFilings = sectionsFor(status).some((s) => s.path === 'filings');
   return (
     <Header
       style={{
@@ -95,7 +95,7 @@ function PageBoundary({ children }: { children: ReactNode }) {
 /** The signed-in application: the navigation on the left, each section's page on the right. */
 export function Shell() {
   const { status } = useSession();
-  const sections = sectionsFor(status.region?.code);
+  const sections = sectionsFor(status);
   const landing = `/${sections[0]!.path}`;
   return (
     <HashRouter>

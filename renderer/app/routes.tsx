@@ -14,6 +14,7 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { SystemStatus } from './session';
 import { PROVINCE_CODE } from '../../shared/domain/regions';
 import { ChartsPage } from '../pages/charts/ChartsPage';
 import { EvaluationPage } from '../pages/evaluation/EvaluationPage';
@@ -26,6 +27,7 @@ import { CrossReviewPage } from '../pages/province/review/CrossReviewPage';
 import { TargetsSendPage } from '../pages/province/targets/TargetsSendPage';
 import { ProvinceHomePage } from '../pages/province/home/ProvinceHomePage';
 import { ProvinceMatchingHome } from '../pages/province/matching/ProvinceMatchingHome';
+import { MatchingNotOnServer } from '../pages/province/matching/MatchingNotOnServer';
 import { InstallationsPage } from '../pages/province/installations/InstallationsPage';
 import { ReviewPage } from '../pages/review/ReviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -42,6 +44,8 @@ export interface Section {
    * both. The province never records or edits a city's records, so the filing sections are the city's alone.
    */
   scope: 'city' | 'province' | 'both';
+  /** What the section shows on the province's PostgreSQL database, where it is not served yet. */
+  notOnServer?: ReactNode;
 }
 
 /**
@@ -59,6 +63,7 @@ const allSections: Section[] = [
     icon: <NodeIndexOutlined />,
     element: <MatchingPage home={<ProvinceMatchingHome />} />,
     scope: 'province',
+    notOnServer: <MatchingNotOnServer />,
   },
   { path: 'review', label: '异常审核', icon: <AlertOutlined />, element: <ReviewPage />, scope: 'city' },
   { path: 'sync', label: '数据同步', icon: <CloudSyncOutlined />, element: <SyncPage />, scope: 'city' },
@@ -90,8 +95,11 @@ const allSections: Section[] = [
   { path: 'settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage />, scope: 'both' },
 ];
 
-/** The sections this installation shows: the province's workbench or a city's desk. */
-export function sectionsFor(regionCode: string | undefined): Section[] {
-  const scope = regionCode === PROVINCE_CODE ? 'province' : 'city';
-  return allSections.filter((s) => s.scope === scope || s.scope === 'both');
+/** The sections this installation shows: the province's workbench (on its SQLite file or server database) or a city's desk. */
+export function sectionsFor(status: SystemStatus): Section[] {
+  const scope = status.region?.code === PROVINCE_CODE ? 'province' : 'city';
+  const onServer = status.database === 'postgres';
+  return allSections
+    .filter((s) => s.scope === scope || s.scope === 'both')
+    .map((s) => (onServer && s.notOnServer ? { ...s, element: s.notOnServer } : s));
 }

@@ -11,6 +11,11 @@ export const systemStatus = z.object({
   installationId: z.string().nullable(),
   appVersion: z.string(),
   schemaVersion: z.number().int(),
+  /**
+   * Where the data is kept: a SQLite file on this machine (backed up by the desk itself), or the province's PostgreSQL
+   * database in a data centre (backed up there, with pg_dump).
+   */
+  database: z.enum(['sqlite', 'postgres']),
   today: isoDate,
 });
 

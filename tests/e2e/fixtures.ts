@@ -39,11 +39,18 @@ export function cliFor(dbPath: string): Desk['cli'] {
  * Starts browser mode on a store and resolves with its launch URL: a city desk's `web`, or the province's workbench
  * (`province web`).
  */
-export async function startDesk(
-  dbPath: string,
-  command: string[] = ['web'],
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, ...command, '--port', '0'], {
+export function startDesk(dbPath: string, command: string[] = ['web']): Promise<{ child: ChildProcess; url: string }> {
+  return startBrowserMode(['--db', dbPath, ...command]);
+}
+
+/** The province's workbench (`patent-desk province web`) on its SQLite file or its PostgreSQL database. */
+export function startProvinceWeb(store: ProvinceStore): Promise<{ child: ChildProcess; url: string }> {
+  return startBrowserMode(provinceArgs(store, 'web'));
+}
+
+/** Runs the CLI's browser mode on a free port and resolves with the launch URL it prints. */
+async function startBrowserMode(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, ...args, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -135,7 +142,7 @@ export const test = base.extend<
 /** Opens the desk and signs in; resolves on the page the shell lands on (首页 on a city desk). */
 export async function login(
   page: Page,
-  desk: Desk,
+  desk: Pick<Desk, 'url'>,
   user: { username: string; password: string } = ADMIN,
   landing = '首页',
 ): Promise<void> {
@@ -144,6 +151,23 @@ export async function login(
   await page.getByLabel('密码').fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('heading', { name: landing, exact: true })).toBeVisible();
+}
+
+/**
+ * The first-run form of a store never set up: its first administrator, then the home. (The region is chosen by the
+ * caller where the form offers one; the province's workbench has only 山西省.)
+ */
+export async function completeSetup(
+  page: Page,
+  admin: { username: string; password: string; displayName: string },
+): Promise<void> {
+  await page.getByLabel('管理员用户名').fill(admin.username);
+  await page.getByLabel('管理员姓名').fill(admin.displayName);
+  await page.getByLabel('密码', { exact: true }).fill(admin.password);
+  await page.getByLabel('再次输入密码').fill(admin.password);
+  await page.getByRole('button', { name: '完成设置并进入' }).click();
+  // The first home computes every region's indicators; the machine is shared.
+  await expect(page.getByRole('heading', { name: '首页', exact: true })).toBeVisible({ timeout: 60_000 });
 }
 
 export type CallResult = { ok: boolean; value?: unknown; error?: { code: string; message: string } };

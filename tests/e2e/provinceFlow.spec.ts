@@ -150,12 +150,7 @@ test('the province decides a cross-city flag, sends a target and a notice; each 
       [datong, 'DT-2024-07', 'TY-2024-01'],
     ] as const) {
       const cityPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      await login(cityPage, {
-        url: city.url,
-        dbPath: city.dbPath,
-        dir,
-        cli: () => ({ status: 0, stdout: '', stderr: '' }),
-      });
+      await login(cityPage, { url: city.url });
       await syncNow(cityPage);
 
       await cityPage.getByRole('menuitem', { name: '首页' }).click();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   apiAs,
   callAsPage,
+  completeSetup,
   cliFor,
   expect,
   login,
@@ -80,13 +81,7 @@ test("the province's workbench: two cities' figures side by side equal `indicato
       page.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: '山西省' }),
     ).toBeVisible();
     await screenshot(page, 'province-setup');
-    await page.getByLabel('管理员用户名').fill(OFFICER.username);
-    await page.getByLabel('管理员姓名').fill(OFFICER.displayName);
-    await page.getByLabel('密码', { exact: true }).fill(OFFICER.password);
-    await page.getByLabel('再次输入密码').fill(OFFICER.password);
-    await page.getByRole('button', { name: '完成设置并进入' }).click();
-    // The first home computes every region's indicators; the machine is shared.
-    await expect(page.getByRole('heading', { name: '首页', exact: true })).toBeVisible({ timeout: 60_000 });
+    await completeSetup(page, OFFICER);
 
     // Only the province's sections: no 备案登记, 异常审核 or 数据同步 of a city.
     const menu = page.getByRole('menu');

@@ -6,6 +6,7 @@ import { useAction } from '../../data/useAction';
 import { useCall } from '../../data/useCall';
 import { useShownError } from '../../data/useShownError';
 import { call } from '../../transport/desk';
+import { useSession } from '../../app/session';
 
 const KIND_COLORS: Record<BackupKind, string> = { 每日自动: 'blue', 升级前自动: 'purple', 手动: 'green' };
 
@@ -32,8 +33,27 @@ function BackupFactsList({ facts }: { facts: BackupFacts }) {
   );
 }
 
-/** 设置 → 备份与恢复: the automatic and manual backups, a backup now, and a restore carried out at the next start. */
+/** 设置 → 备份与恢复: the desk's own backups of its file, or where the province's server database is backed up. */
 export function BackupsTab() {
+  return useSession().status.database === 'postgres' ? <ServerDatabaseBackups /> : <FileBackups />;
+}
+
+/** On the province's PostgreSQL database nothing is kept on this machine: the data centre backs it up. */
+function ServerDatabaseBackups() {
+  return (
+    <Card title="备份与恢复">
+      <Alert
+        type="info"
+        showIcon
+        message="省级数据保存在数据中心的 PostgreSQL 数据库中，不在本机"
+        description="备份与恢复由数据中心的管理员用 pg_dump / pg_restore 定期进行（见部署说明），本页不提供。如需恢复到某一时点的数据，请联系数据中心。"
+      />
+    </Card>
+  );
+}
+
+/** The automatic and manual backups of the desk's file, a backup now, and a restore carried out at the next start. */
+function FileBackups() {
   const { message } = App.useApp();
   // The list keeps showing while it is read again after a backup, a restore scheduled or cancelled.
   const { latest: overview, error, reload } = useCall('backup.list', {});

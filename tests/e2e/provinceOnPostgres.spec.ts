@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  callAsPage,
+  completeSetup,
+  cliFor,
+  expect,
+  login,
+  provinceArgs,
+  runCli,
+  screenshot,
+  startProvinceWeb,
+  test,
+  type Desk,
+} from './fixtures';
+import { withClient } from '../testing/postgres';
+
+const OFFICER = { username: 'sheng', password: 'sheng-pass-123', displayName: '省级管理员' };
+const YEAR = 2023;
+
+type Indicator = { indicator: string } & Record<string, unknown>;
+
+/** 太原's desk (CLI only) with the sample workbook imported, reported to the province as a signed batch file. */
+function taiyuanReports(dir: string, databaseUrl: string): void {
+  const city = cliFor(path.join(dir, 'taiyuan.db'));
+  const ok = (r: ReturnType<Desk['cli']>) => expect(r.status, r.stderr).toBe(0);
+  const at = (name: string) => path.join(dir, name);
+  ok(city(['init', '--region', '140100', '--admin', 'admin'], { PATENT_DESK_PASSWORD: 'city-pass-1234' }));
+  ok(city(['sample', '--out', at('sample.xlsx'), '--deals', '20']));
+  ok(city(['import', at('sample.xlsx')]));
+  ok(city(['key', '--out', at('taiyuan.pem')]));
+  ok(city(['export-batch', '--out', at('taiyuan.pdbatch')]));
+  const store = { databaseUrl };
+  ok(runCli(provinceArgs(store, 'enroll', '--region', '140100', '--key', at('taiyuan.pem'))));
+  ok(runCli(provinceArgs(store, 'ingest', at('taiyuan.pdbatch'))));
+}
+
+test("the province's workbench on PostgreSQL: set up in the browser, 太原's figures as the CLI prints them, the audit log verified, backups left to the data centre", async ({
+  page,
+  postgres,
+}) => {
+  test.setTimeout(300_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'province-pg-e2e-'));
+  const databaseUrl = await postgres.newDatabase('workbench_e2e');
+  taiyuanReports(dir, databaseUrl);
+  const { child, url } = await startProvinceWeb({ databaseUrl });
+  try {
+    // First run on the server database: the province's administrator is made in the browser.
+    await page.goto(url);
+    await expect(page.getByText('第一次使用省级工作台')).toBeVisible();
+    await completeSetup(page, OFFICER);
+
+    // 太原's figures on the home are what `indicators --json` prints from the same database.
+    await page.goto(`${url}#/home?year=${YEAR}`);
+    await expect(page.getByText(`${YEAR} 年指标完成情况`)).toBeVisible({ timeout: 60_000 });
+    const printed = runCli([
+      'indicators',
+      '--region',
+      '140100',
+      '--year',
+      String(YEAR),
+      '--json',
+      '--database-url',
+      databaseUrl,
+    ]);
+    expect(printed.status, printed.stderr).toBe(0);
+    const cli = (JSON.parse(printed.stdout) as { indicators: Record<string, Record<string, unknown>> }).indicators;
+    const home = await callAsPage(page, 'province.home', { year: YEAR });
+    const taiyuan = (home.value as { regions: { region: string; indicators: Indicator[] }[] }).regions.find(
+      (r) => r.region === '140100',
+    )!;
+    for (const { indicator, year, cumulative, target, completion, yoy, avgGrowth } of taiyuan.indicators)
+      expect({ year, cumulative, target, completion, yoy, avgGrowth }, indicator).toEqual(cli[indicator]);
+    expect(cli.I1!.year).toBeGreaterThan(0);
+    const i1 = page
+      .getByTestId('indicator-table')
+      .getByRole('row')
+      .filter({ hasText: '太原市' })
+      .getByRole('button', { name: /本年/ });
+    await expect(i1).toHaveText(String(cli.I1!.year));
+    await screenshot(page, 'province-pg-home');
+
+    // The figure opens the deals counted in it, read from the server database.
+    await i1.click();
+    const drawer = page.locator('.ant-drawer');
+    await expect(drawer.getByText(`太原市 ${YEAR} 年计入 I1 的交易`)).toBeVisible();
+    await expect(drawer.getByText(new RegExp(`涉及专利 ${String(cli.I1!.year)} 项`))).toBeVisible();
+    await screenshot(page, 'province-pg-drill-deals');
+    await drawer.getByRole('button', { name: /Close|关闭/ }).click();
+
+    // 设置: the audit log (the key enrolled, the setup, the administrator made) verifies on the server database …
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await expect(page.getByText('审计日志完整：共 3 条')).toBeVisible();
+    await screenshot(page, 'province-pg-audit');
+    // … and a row changed behind the workbench's back (by anyone with the database's password) is found.
+    const changed = await withClient(databaseUrl, (c) =>
+      c.query(`UPDATE audit_log SET detail = '{"regionCode":"140200"}' WHERE action = 'province.keyEnrolled'`),
+    );
+    expect(changed.rowCount).toBe(1);
+    await page.reload();
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await expect(page.getByText('审计日志校验未通过')).toBeVisible();
+    await screenshot(page, 'province-pg-audit-tampered');
+    // Backups are the data centre's.
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    await expect(page.getByText('省级数据保存在数据中心的 PostgreSQL 数据库中，不在本机')).toBeVisible();
+    await expect(page.getByRole('button', { name: '立即备份' })).toHaveCount(0);
+    await screenshot(page, 'province-pg-backups');
+
+    // 供需对接 says it is not served on the server database yet, instead of failing.
+    await page.getByRole('menuitem', { name: '供需对接' }).click();
+    await expect(page.getByText('供需对接暂未在省级服务器数据库上开放')).toBeVisible();
+    await screenshot(page, 'province-pg-matching');
+
+    // The account is kept in the database: out, and back in.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await login(page, { url }, OFFICER);
+  } finally {
+    child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
