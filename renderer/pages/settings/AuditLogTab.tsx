@@ -6,21 +6,27 @@ import type { MethodInput, MethodOutput } from '../../../shared/contract/index';
 import { FilterSelects, type FilterSelectSpec } from '../../components/FilterSelects';
 import { formatDateTime } from '../../components/formatDateTime';
 import { useCall } from '../../data/useCall';
+import { useSession } from '../../app/session';
+import { PROVINCE_CODE } from '../../../shared/domain/regions';
 
 type Verification = MethodOutput<'audit.verify'>;
 type Filters = Pick<MethodInput<'audit.search'>, 'actorName' | 'action' | 'entity'> & { days?: [Dayjs, Dayjs] | null };
 
 const PAGE_SIZE = 50;
 
-/** Whether the log is as it was written: the hash chain and the anchors of the batches sent. */
+/**
+ * Whether the log is as it was written: the hash chain, and on a city desk the anchors of the batches it sent (the
+ * province reports to no one, so its log has the chain alone).
+ */
 function ChainStatus({ verification }: { verification: Verification | null }) {
+  const atProvince = useSession().status.region?.code === PROVINCE_CODE;
   if (!verification) return <Alert type="info" showIcon message="正在校验审计日志的完整性…" />;
   if (verification.ok)
     return (
       <Alert
         type="success"
         showIcon
-        message={`审计日志完整：共 ${verification.rows.toLocaleString('zh-CN')} 条，哈希链与已报送批次的锚点一致，未发现改动或删除。`}
+        message={`审计日志完整：共 ${verification.rows.toLocaleString('zh-CN')} 条，${atProvince ? '哈希链前后衔接' : '哈希链与已报送批次的锚点一致'}，未发现改动或删除。`}
       />
     );
   return <Alert type="error" showIcon message="审计日志校验未通过" description={verification.message} />;
