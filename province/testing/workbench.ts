@@ -7,9 +7,12 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 
 type Opened<S extends Service> = { service: S; close: () => Promise<void> | void };
 
+/** The service's clock (a test moves it to see a session run out). */
+type Clock = { now?: () => Date };
+
 /** The workbench's service on a SQLite file, as `patent-desk province web --db` opens it. */
-function onFile(file: string): Opened<DeskService> {
-  const service = createService(file, { province: true, checkOutputs: true });
+function onFile(file: string, clock: Clock = {}): Opened<DeskService> {
+  const service = createService(file, { province: true, checkOutputs: true, ...clock });
   return { service, close: () => service.store.close() };
 }
 
@@ -19,11 +22,11 @@ function onFile(file: string): Opened<DeskService> {
  * (its SQLite store readable by the test); a location of either backend gives the service `province web` serves.
  */
 export async function openWorkbench(file: string): Promise<Workbench<DeskService>>;
-export async function openWorkbench(at: ProvinceLocation): Promise<Workbench<Service>>;
-export async function openWorkbench(at: string | ProvinceLocation): Promise<Workbench<Service>> {
+export async function openWorkbench(at: ProvinceLocation, clock?: Clock): Promise<Workbench<Service>>;
+export async function openWorkbench(at: string | ProvinceLocation, clock: Clock = {}): Promise<Workbench<Service>> {
   if (typeof at === 'string') return setUp(onFile(at));
-  if ('file' in at) return setUp(onFile(at.file));
-  return setUp(await createProvinceService(at.databaseUrl, { checkOutputs: true }));
+  if ('file' in at) return setUp(onFile(at.file, clock));
+  return setUp(await createProvinceService(at.databaseUrl, { checkOutputs: true, ...clock }));
 }
 
 export type Workbench<S extends Service> = Awaited<ReturnType<typeof setUp<S>>>;
