@@ -82,6 +82,14 @@ function notOnPostgres(): never {
   );
 }
 
+/** The province's database server does not answer (it is down or restarting): nothing was saved, try again. */
+function databaseUnreachable(): DeskError {
+  return new DeskError(
+    'STORE_UNAVAILABLE',
+    '省级数据库暂时无法访问（数据中心的数据库服务器没有响应），本次操作未保存。请稍后重试；如持续出现，请联系数据中心。',
+  );
+}
+
 function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig): Service {
   const { province } = data;
   const sessions = new SessionTable();
@@ -196,6 +204,7 @@ function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig):
         if (error instanceof DeskError) return { ok: false, error: error.toServiceError() };
         if (isDiskFull(error)) return { ok: false, error: diskFullError().toServiceError() };
         config.log?.({ level: 'error', method, error: (error as Error).stack ?? String(error) });
+        if (province.unreachable(error)) return { ok: false, error: databaseUnreachable().toServiceError() };
         return {
           ok: false,
           error: {

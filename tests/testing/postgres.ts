@@ -43,7 +43,14 @@ function freePort(): Promise<number> {
  * A throw-away PostgreSQL cluster in a temp folder with a fresh database, reachable without a password on 127.0.0.1.
  * Meant to be started once per test file (a second or so); `stop` kills it and removes the folder.
  */
-export async function startPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startPostgres(): Promise<{
+  url: string;
+  stop(): Promise<void>;
+  /** Stops the server, keeping its data (a data centre's database going down). */
+  pause(): Promise<void>;
+  /** Starts it again on the same port. */
+  resume(): Promise<void>;
+}> {
   const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'province-pg-'));
   const data = path.join(dir, 'data');
@@ -68,10 +75,23 @@ export async function startPostgres(): Promise<{ url: string; stop(): Promise<vo
     ]);
     const port = await freePort();
     const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-    await runPg(pgCtl, ['start', '-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', serverOptions]);
+    const start = () =>
+      runPg(pgCtl, ['start', '-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', serverOptions]);
+    await start();
     started = true;
     const url = await createDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`, 'province');
-    return { url, stop };
+    return {
+      url,
+      stop,
+      pause: async () => {
+        await runPg(pgCtl, ['stop', '-D', data, '-m', 'immediate', '-w']);
+        started = false;
+      },
+      resume: async () => {
+        await start();
+        started = true;
+      },
+    };
   } catch (error) {
     const log = path.join(dir, 'server.log');
     const detail = fs.existsSync(log) ? `\n${fs.readFileSync(log, 'utf8')}` : '';

@@ -62,6 +62,22 @@ function sqlOn(query: Query): ProvinceSql {
 
 const isRetryable = (error: unknown) => RETRYABLE.has(sqlState(error) ?? '');
 
+/** The socket's own failures: the server is down, restarting or out of reach. */
+const SOCKET_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+/**
+ * A lost or refused connection: PostgreSQL's connection exceptions (class 08) and shutdowns (57P01–57P03), the
+ * socket's failures, and node-postgres's own words for a connection that ended or never came (they carry no code).
+ */
+function isUnreachable(error: unknown): boolean {
+  const code = sqlState(error) ?? '';
+  if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code) || SOCKET_FAILURES.has(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
+}
+
 /**
  * One attempt at a transaction on its own connection. A statement that met another transaction marks the attempt to
  * be run again, whatever `fn` did with its error: a caller that rolled a savepoint back and went on, taking the
@@ -243,6 +259,7 @@ export async function openPostgresProvinceDb(
         [table],
       ),
     constraintOf: (error) => CONSTRAINTS[sqlState(error) ?? ''] ?? null,
+    unreachable: isUnreachable,
     describe: async () => {
       const server = await sql.get<{ server_version: string }>('SHOW server_version');
       const mark = await sql.get<{ version: number }>('SELECT version FROM province_schema_version');

@@ -66,6 +66,8 @@ export interface ProvinceDb extends ProvinceSql {
   columns(table: string): Promise<string[]>;
   foreignKeys(table: string): Promise<ForeignKey[]>;
   constraintOf(error: unknown): ConstraintKind | null;
+  /** Whether an error means the database cannot be reached now (its server down or restarting), not a fault of the call. */
+  unreachable(error: unknown): boolean;
   /** What /v1/health reports: the backend, its server version, the province schema version. */
   describe(): Promise<{ backend: 'sqlite' | 'postgres'; serverVersion: string; schemaVersion: number }>;
   close(): Promise<void>;

@@ -99,6 +99,8 @@ export function sqliteProvinceDb(store: Store): ProvinceDb {
         ? (CONSTRAINT_CODES[code] ?? 'check')
         : null;
     },
+    // The file is opened once, at start: a failure later is the call's, not the store's reach.
+    unreachable: () => false,
     describe: async () => ({
       backend: 'sqlite',
       serverVersion: db.prepare('SELECT sqlite_version()').pluck().get() as string,
