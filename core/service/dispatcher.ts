@@ -51,9 +51,12 @@ export interface DeskService extends Service {
 
 /**
  * Where the service keeps its data: a desk's SQLite store, seen through the province's interface too; or the
- * province's PostgreSQL database, which has only that interface (no desk store: a method that still needs one says so).
+ * province's PostgreSQL database, which has only that interface (`store` null: a method that still needs one says so).
  */
-type ServiceData = { store: Store; province: ProvinceDb } | { store: null; province: ProvinceDb };
+interface ServiceData {
+  store: Store | null;
+  province: ProvinceDb;
+}
 
 export interface ServiceConfig extends ServiceOptions {
   /** Validate every output against the contract too (tests do; production trusts core). */
@@ -91,7 +94,7 @@ function databaseUnreachable(): DeskError {
 }
 
 function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig): Service {
-  const { province } = data;
+  const { store, province } = data;
   const sessions = new SessionTable();
   const loginThrottle = new LoginThrottle();
   const now = config.now ?? (() => new Date());
@@ -159,7 +162,6 @@ function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig):
       const issues = zodIssues(parsed.error);
       throw new DeskError('VALIDATION', issues[0]?.message ?? '输入有误', { field: issues[0]?.field, issues });
     }
-    const { store } = data;
     const ctx: ServiceContext = {
       get store() {
         return store ?? notOnPostgres();

@@ -27,7 +27,7 @@ import { CrossReviewPage } from '../pages/province/review/CrossReviewPage';
 import { TargetsSendPage } from '../pages/province/targets/TargetsSendPage';
 import { ProvinceHomePage } from '../pages/province/home/ProvinceHomePage';
 import { ProvinceMatchingHome } from '../pages/province/matching/ProvinceMatchingHome';
-import { MatchingNotOnServer } from '../components/NotOnServerDatabase';
+import { MatchingNotOnServer } from '../pages/province/matching/MatchingNotOnServer';
 import { InstallationsPage } from '../pages/province/installations/InstallationsPage';
 import { ReviewPage } from '../pages/review/ReviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
