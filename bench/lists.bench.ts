@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { listDeals, type DealFilters } from '../core/filings/queries/listDeals';
+import { runPlan } from '../core/store/readPlan';
 import type { BenchContext, BenchFigure } from './figure';
 
 // The deal list of DESIGN §7 at the seeded size: what the list screen asks core for (one page of 100 rows with the
@@ -26,7 +27,7 @@ function listFigure(
     run: (ctx) =>
       withStore(ctx, async (db) => {
         const query = filters(db);
-        const value = await ctx.time(() => listDeals(db, query, { limit: 100, direction }));
+        const value = await ctx.time(() => runPlan(db, listDeals(query, { limit: 100, direction })));
         return {
           value,
           baseline: await baselineScan(ctx, db),
@@ -62,8 +63,8 @@ export const listsFigures: readonly BenchFigure[] = [
     run: (ctx) =>
       withStore(ctx, async (db) => {
         let cursor: string | null = null;
-        for (let i = 0; i < 49; i++) cursor = listDeals(db, {}, { limit: 100, cursor }).nextCursor;
-        const value = await ctx.time(() => listDeals(db, {}, { limit: 100, cursor }));
+        for (let i = 0; i < 49; i++) cursor = runPlan(db, listDeals({}, { limit: 100, cursor })).nextCursor;
+        const value = await ctx.time(() => runPlan(db, listDeals({}, { limit: 100, cursor })));
         return {
           value,
           baseline: await baselineScan(ctx, db),

@@ -20,7 +20,7 @@ import { listSubsidies } from '../filings/queries/listSubsidies';
 import type { Page } from '../filings/queries/keyset';
 import type { ServiceContext } from '../service/context';
 import { DeskError } from '../service/errors';
-import type { ReadHandle } from '../store/store';
+import { runPlan, runPlanAsync, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { tableDownload, type TableCell } from './tableFile';
 
 const PAGE = 500;
@@ -37,7 +37,7 @@ const voided = (at: string | null) => (at ? '已作废' : '');
 interface ListExport<F, R> {
   title: string;
   filters: z.ZodType<F>;
-  list: (db: ReadHandle, filters: F, page: { cursor?: string | null; limit: number }) => Page<R>;
+  list: (filters: F, page: { cursor?: string | null; limit: number }, dialect: SqlDialect) => ReadPlan<Page<R>>;
   columns: string[];
   cells: (row: R) => TableCell[];
 }
@@ -50,7 +50,7 @@ const EXPORTS: Record<ExportList, ListExport<unknown, unknown>> = {
   deals: listExport({
     title: '交易列表',
     filters: dealListInput,
-    list: (db, f, page) => listDeals(db, f, { ...page, direction: f.direction }),
+    list: (f, page, dialect) => listDeals(f, { ...page, direction: f.direction }, dialect),
     columns: [
       '合同编号',
       '交易类型',
@@ -89,7 +89,7 @@ const EXPORTS: Record<ExportList, ListExport<unknown, unknown>> = {
   pledges: listExport({
     title: '质押列表',
     filters: pledgeListInput,
-    list: (db, f, page) => listPledges(db, f, { ...page, direction: f.direction }),
+    list: (f, page, dialect) => listPledges(f, { ...page, direction: f.direction }, dialect),
     columns: [
       '质押登记号',
       '地区',
@@ -118,7 +118,7 @@ const EXPORTS: Record<ExportList, ListExport<unknown, unknown>> = {
   registrations: listExport({
     title: '产品备案列表',
     filters: registrationListInput,
-    list: (db, f, page) => listRegistrations(db, f, { ...page, direction: f.direction }),
+    list: (f, page, dialect) => listRegistrations(f, { ...page, direction: f.direction }, dialect),
     columns: ['备案号', '地区', '企业名称', '企业规模', '产品名称', '备案日期', '产值（万元）', '专利数', '状态'],
     cells: (r) => [
       r.registrationNo,
@@ -135,7 +135,7 @@ const EXPORTS: Record<ExportList, ListExport<unknown, unknown>> = {
   enterpriseFigures: listExport({
     title: '企业年度数据',
     filters: figuresListInput,
-    list: (db, f, page) => listFigures(db, f, { ...page, direction: f.direction }),
+    list: (f, page, dialect) => listFigures(f, { ...page, direction: f.direction }, dialect),
     columns: ['企业名称', '统一社会信用代码', '地区', '年度', '营业收入（万元）', '就业人数', '行业门类', '状态'],
     cells: (r) => [
       r.enterpriseName,
@@ -151,7 +151,7 @@ const EXPORTS: Record<ExportList, ListExport<unknown, unknown>> = {
   subsidies: listExport({
     title: '奖补列表',
     filters: subsidyListInput,
-    list: (db, f, page) => listSubsidies(db, f, { ...page, direction: f.direction }),
+    list: (f, page, dialect) => listSubsidies(f, { ...page, direction: f.direction }, dialect),
     columns: [
       '奖补编号',
       '地区',
@@ -177,13 +177,37 @@ const EXPORTS: Record<ExportList, ListExport<unknown, unknown>> = {
   }),
 };
 
-function* allRows(db: ReadHandle, spec: ListExport<unknown, unknown>, filters: unknown): Generator<TableCell[]> {
+/**
+ * Every row of the list, a page at a time. On the desk's SQLite store the pages are read as the file is written; on
+ * the province's PostgreSQL database they are read first (each page is a round trip to the server).
+ */
+async function allRows(
+  ctx: ServiceContext,
+  spec: ListExport<unknown, unknown>,
+  filters: unknown,
+): Promise<Iterable<TableCell[]>> {
+  const pages = function* (read: (page: { cursor: string | null; limit: number }) => Page<unknown>) {
+    let cursor: string | null = null;
+    do {
+      const page = read({ cursor, limit: PAGE });
+      for (const row of page.rows) yield spec.cells(row);
+      cursor = page.nextCursor;
+    } while (cursor);
+  };
+  const plan = (dialect: SqlDialect) => (page: { cursor: string | null; limit: number }) =>
+    spec.list(filters, page, dialect);
+  if (ctx.province.dialect === 'sqlite') {
+    const db = ctx.store.db;
+    return pages((page) => runPlan(db, plan('sqlite')(page)));
+  }
+  const rows: TableCell[][] = [];
   let cursor: string | null = null;
   do {
-    const page = spec.list(db, filters, { cursor, limit: PAGE });
-    for (const row of page.rows) yield spec.cells(row);
+    const page: Page<unknown> = await runPlanAsync(ctx.province, plan('postgres')({ cursor, limit: PAGE }));
+    for (const row of page.rows) rows.push(spec.cells(row));
     cursor = page.nextCursor;
   } while (cursor);
+  return rows;
 }
 
 export async function exportList(
@@ -199,7 +223,7 @@ export async function exportList(
     throw new DeskError('VALIDATION', `筛选条件有误：${parsed.error.issues[0]?.message ?? ''}`, { field: 'filters' });
   return tableDownload(
     spec.title,
-    { name: spec.title, columns: spec.columns, rows: allRows(ctx.store.db, spec, parsed.data) },
+    { name: spec.title, columns: spec.columns, rows: await allRows(ctx, spec, parsed.data) },
     format,
     ctx.now(),
   );

@@ -15,7 +15,7 @@ export interface PatentFields {
   status?: PatentView['status'] | null;
 }
 
-interface PatentRow {
+export interface PatentRow {
   number: string;
   type: PatentView['type'];
   title: string;
@@ -43,11 +43,6 @@ export function toPatentView(p: PatentRow): PatentView {
 export function readPatent(db: ReadHandle, number: string): PatentView | null {
   const row = statement(db, 'SELECT * FROM patents WHERE number = ?').get(number) as PatentRow | undefined;
   return row ? toPatentView(row) : null;
-}
-
-/** The patents of a link table in their order, with type and natural expiry. */
-export function patentsOf(db: ReadHandle, linkSql: string, id: string): PatentView[] {
-  return (db.prepare(linkSql).all(id) as PatentRow[]).map(toPatentView);
 }
 
 /**

@@ -112,8 +112,8 @@ export const recordHandlers = {
       checkDealsAfterWrite(w, [input.id]);
       return restored;
     }),
-  'deals.get': (input, ctx) => getDeal(ctx.store.db, input.id),
-  'deals.list': (input, ctx) => listDeals(ctx.store.db, input, page(input)),
+  'deals.get': (input, ctx) => ctx.read((dialect) => getDeal(input.id, dialect)),
+  'deals.list': (input, ctx) => ctx.read((dialect) => listDeals(input, page(input), dialect)),
 
   'pledges.create': createHandler(upsertPledge, (input) => [
     'registrationNo',
@@ -122,8 +122,8 @@ export const recordHandlers = {
   'pledges.update': updateHandler(upsertPledge),
   'pledges.void': voidHandler('pledge'),
   'pledges.restore': restoreHandler('pledge'),
-  'pledges.get': (input, ctx) => getPledge(ctx.store.db, input.id),
-  'pledges.list': (input, ctx) => listPledges(ctx.store.db, input, page(input)),
+  'pledges.get': (input, ctx) => ctx.read((dialect) => getPledge(input.id, dialect)),
+  'pledges.list': (input, ctx) => ctx.read((dialect) => listPledges(input, page(input), dialect)),
 
   'registrations.create': createHandler(upsertRegistration, (input) => [
     'registrationNo',
@@ -132,8 +132,8 @@ export const recordHandlers = {
   'registrations.update': updateHandler(upsertRegistration),
   'registrations.void': voidHandler('registration'),
   'registrations.restore': restoreHandler('registration'),
-  'registrations.get': (input, ctx) => getRegistration(ctx.store.db, input.id),
-  'registrations.list': (input, ctx) => listRegistrations(ctx.store.db, input, page(input)),
+  'registrations.get': (input, ctx) => ctx.read((dialect) => getRegistration(input.id, dialect)),
+  'registrations.list': (input, ctx) => ctx.read((dialect) => listRegistrations(input, page(input), dialect)),
 
   'figures.create': (input, ctx) =>
     ctx.write((w) =>
@@ -146,8 +146,8 @@ export const recordHandlers = {
   'figures.update': (input, ctx) => ctx.write((w) => upsertEnterpriseFigures(w, input.record, { id: input.id })),
   'figures.void': voidHandler('enterprise_figure'),
   'figures.restore': restoreHandler('enterprise_figure'),
-  'figures.get': (input, ctx) => getFigures(ctx.store.db, input.id),
-  'figures.list': (input, ctx) => listFigures(ctx.store.db, input, page(input)),
+  'figures.get': (input, ctx) => ctx.read((dialect) => getFigures(input.id, dialect)),
+  'figures.list': (input, ctx) => ctx.read((dialect) => listFigures(input, page(input), dialect)),
 
   'subsidies.create': createHandler(upsertSubsidy, (input) => [
     'subsidyNo',
@@ -156,6 +156,6 @@ export const recordHandlers = {
   'subsidies.update': updateHandler(upsertSubsidy),
   'subsidies.void': voidHandler('subsidy'),
   'subsidies.restore': restoreHandler('subsidy'),
-  'subsidies.get': (input, ctx) => getSubsidy(ctx.store.db, input.id),
-  'subsidies.list': (input, ctx) => listSubsidies(ctx.store.db, input, page(input)),
+  'subsidies.get': (input, ctx) => ctx.read((dialect) => getSubsidy(input.id, dialect)),
+  'subsidies.list': (input, ctx) => ctx.read((dialect) => listSubsidies(input, page(input), dialect)),
 } satisfies Partial<HandlersOf<Methods>>;

@@ -40,7 +40,7 @@ export const matchingHandlers = {
   'matching.forNeed': (input, ctx) => matchesForNeed(ctx.store.db, input.needId, input.limit),
   'matching.forSupply': (input, ctx) => enterprisesForSupply(ctx.store.db, input.supplyId, input.limit),
   'matching.matchmakings.save': save(upsertMatchmaking, () => ['id', '该对接记录已录入']),
-  'matching.matchmakings.list': (input, ctx) => listMatchmakings(ctx.store.db, input),
+  'matching.matchmakings.list': (input, ctx) => ctx.read(() => listMatchmakings(input)),
   'matching.matchmakings.get': (input, ctx) => getMatchmaking(ctx.store.db, input.id),
   'matching.recordDeal': (input, ctx) => {
     const regionCode = installationRegion(ctx.store.db);

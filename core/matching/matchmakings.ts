@@ -7,9 +7,10 @@ import type { RecordOptions } from '../filings/pledges';
 import { createDeal } from '../filings/recordHandlers';
 import { readRow, type Row, writeRecord } from '../filings/recordWriter';
 import type { Writer } from '../service/context';
+import { Conditions } from '../filings/queries/filterBuilder';
 import { newId } from '../store/ids';
+import { runPlan, select, type PlannedRead, type ReadPlan } from '../store/readPlan';
 import type { ReadHandle } from '../store/store';
-import { statement } from '../store/statements';
 import { MATCHMAKINGS, NEEDS, SUPPLY } from './tables';
 import { indexTerms } from './terms';
 
@@ -96,25 +97,26 @@ export function recordDealFromPool(
 }
 
 /** The live 对接 records of a need, a patent or a deal (or all, or one by id), latest first. */
-export function listMatchmakings(
-  db: ReadHandle,
-  filter: { id?: string | null; needId?: string | null; supplyId?: string | null; dealId?: string | null },
-): MatchmakingRow[] {
-  const rows = statement(
-    db,
+export function* listMatchmakings(filter: {
+  id?: string | null;
+  needId?: string | null;
+  supplyId?: string | null;
+  dealId?: string | null;
+}): ReadPlan<MatchmakingRow[]> {
+  const c = new Conditions().add('m.voided_at IS NULL');
+  c.when(filter.id, 'm.id = ?');
+  c.when(filter.needId, 'm.need_id = ?');
+  c.when(filter.supplyId, 'm.supply_id = ?');
+  c.when(filter.dealId, 'm.deal_id = ?');
+  const rows = yield* select<Record<string, unknown>>(
     `SELECT m.id, m.need_id, n.need_no, o.name AS enterprise_name, m.supply_id, s.patent_number, s.title AS patent_title,
             m.event_date, m.event, m.outcome, m.deal_id, d.contract_no AS deal_contract_no, m.version
        FROM matchmakings m JOIN tech_needs n ON n.id = m.need_id JOIN organizations o ON o.id = n.enterprise_id
        JOIN supply_patents s ON s.id = m.supply_id LEFT JOIN deals d ON d.id = m.deal_id
-      WHERE m.voided_at IS NULL AND (@id IS NULL OR m.id = @id) AND (@need IS NULL OR m.need_id = @need)
-        AND (@supply IS NULL OR m.supply_id = @supply) AND (@deal IS NULL OR m.deal_id = @deal)
+      WHERE ${c.where.join(' AND ')}
       ORDER BY m.event_date DESC, m.id DESC LIMIT 1000`,
-  ).all({
-    id: filter.id ?? null,
-    need: filter.needId ?? null,
-    supply: filter.supplyId ?? null,
-    deal: filter.dealId ?? null,
-  }) as Record<string, unknown>[];
+    c.params as PlannedRead['params'],
+  );
   return rows.map((r) => ({
     id: r.id as string,
     needId: r.need_id as string,
@@ -134,7 +136,7 @@ export function listMatchmakings(
 
 /** One live 对接, or a refusal: it may have been voided since the link to it was shown. */
 export function getMatchmaking(db: ReadHandle, id: string): MatchmakingRow {
-  const [row] = listMatchmakings(db, { id });
+  const [row] = runPlan(db, listMatchmakings({ id }));
   if (!row) throw refuse('id', '找不到该对接记录，可能已作废');
   return row;
 }

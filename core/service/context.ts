@@ -11,6 +11,7 @@ import type { LoginThrottle } from '../auth/loginThrottle';
 import type { KeyVault } from '../sync/keyVault';
 import { DeskError } from './errors';
 import type { ProvinceDb } from '../province/store/provinceDb';
+import type { ReadPlan, SqlDialect } from '../store/readPlan';
 import type { ProvinceWriter } from '../province/store/provinceWriter';
 
 /** Who acts. The CLI acts as a named administrator without a user row (id null). */
@@ -104,6 +105,11 @@ export interface ServiceContext {
    * read and write through it, so that one code serves its SQLite file and a data centre's PostgreSQL.
    */
   readonly province: ProvinceDb;
+  /**
+   * Runs a read written once for both stores (core/store/readPlan.ts): on the desk's SQLite store at once, on the
+   * province's PostgreSQL database through its pool.
+   */
+  read<T>(plan: (dialect: SqlDialect) => ReadPlan<T>): T | Promise<T>;
   /** Runs fn in one transaction of `province`; every change it records is audited as the acting user. */
   writeProvince<T>(fn: (w: ProvinceWriter) => Promise<T>): Promise<T>;
 }

@@ -4,6 +4,7 @@ import { PROVINCE_CODE } from '../../shared/domain/regions';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/index';
 import type { Result } from '../../shared/contract/result';
 import type { Store } from '../store/store';
+import { runPlan, runPlanAsync } from '../store/readPlan';
 import {
   type Actor,
   createWriter,
@@ -183,6 +184,7 @@ function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig):
         return (store ?? notOnPostgres()).transactionInSteps((db) => fn(createWriter(db, who, now().toISOString())));
       },
       province,
+      read: (plan) => (store ? runPlan(store.db, plan('sqlite')) : runPlanAsync(province, plan('postgres'))),
       writeProvince: (fn) => writeProvince(province, requireActorOf(actor), now().toISOString(), fn),
     };
     const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => unknown;

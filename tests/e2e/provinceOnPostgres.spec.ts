@@ -89,12 +89,31 @@ test("the province's workbench on PostgreSQL: set up in the browser, 太原's fi
     await screenshot(page, 'province-pg-drill-deals');
     await drawer.getByRole('button', { name: /Close|关闭/ }).click();
 
-    // A count of records says they are not listed one by one on the server database yet, instead of failing.
+    // A count of records opens that region's records, read from the server database page by page, and a record's
+    // detail with its parties and patents; the search box finds a deal by the start of its contract number.
     const reporting = page.getByTestId('reporting-table').getByRole('row').filter({ hasText: '太原市' });
+    const taiyuanDeals = (home.value as { regions: { region: string; records: { deals: number } }[] }).regions.find(
+      (r) => r.region === '140100',
+    )!.records.deals;
+    expect(taiyuanDeals).toBeGreaterThan(0);
     await reporting.getByRole('button', { name: '太原市交易' }).click();
-    await expect(page.getByText('地市报送记录的逐条查看暂未在省级服务器数据库上开放')).toBeVisible();
+    await expect(page.getByRole('heading', { name: '地市报送记录' })).toBeVisible();
+    await expect(page.getByTestId('list-total')).toHaveText(`共 ${taiyuanDeals} 条`);
     await screenshot(page, 'province-pg-records');
-    await page.getByText('返回首页').click();
+    const newest = await withClient(databaseUrl, (c) =>
+      c.query<{ contract_no: string }>(
+        "SELECT contract_no FROM deals WHERE region_code = '140100' AND voided_at IS NULL ORDER BY recordation_date DESC NULLS LAST, id DESC LIMIT 1",
+      ),
+    );
+    const contractNo = newest.rows[0]!.contract_no;
+    await page.getByPlaceholder(/^编号、单位名称/).fill(contractNo);
+    await expect(page.getByTestId('list-total')).toHaveText(/共 [1-9]\d* 条/);
+    await page.locator('.virtual-row').filter({ hasText: contractNo }).first().click();
+    await expect(page.getByRole('heading', { name: '专利交易详情' })).toBeVisible();
+    await expect(page.getByText(contractNo).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: '修改' })).toHaveCount(0);
+    await screenshot(page, 'province-pg-record-detail');
+    await page.getByRole('menuitem', { name: '首页' }).click();
     await expect(page.getByTestId('reporting-table')).toBeVisible({ timeout: 60_000 });
 
     // 设置: the audit log (the key enrolled, the setup, the administrator made) verifies on the server database …

@@ -1,3 +1,5 @@
+import type { SqlDialect } from '../../store/readPlan';
+
 /** Collects WHERE conditions with their parameters in order. */
 export class Conditions {
   readonly where: string[] = [];
@@ -23,9 +25,13 @@ export function statusCondition(c: Conditions, alias: string, status: RecordStat
   else if (status === 'voided') c.add(`${alias}.voided_at IS NOT NULL`);
 }
 
-/** Voided deals are few: start from them (migration 7's partial index) rather than walk the live ones. */
-export function dealStatusCondition(c: Conditions, status: RecordStatus): void {
-  if (status === 'voided') c.add('d.rowid IN (SELECT rowid FROM deals WHERE voided_at IS NOT NULL)');
+/**
+ * Voided deals are few: on SQLite, start from them (migration 7's partial index) rather than walk the live ones;
+ * PostgreSQL's planner finds its partial index by itself.
+ */
+export function dealStatusCondition(c: Conditions, status: RecordStatus, dialect: SqlDialect): void {
+  if (status === 'voided' && dialect === 'sqlite')
+    c.add('d.rowid IN (SELECT rowid FROM deals WHERE voided_at IS NOT NULL)');
   else statusCondition(c, 'd', status);
 }
 

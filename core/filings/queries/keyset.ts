@@ -1,4 +1,4 @@
-import type { ReadHandle } from '../../store/store';
+import { select, type PlannedRead, type ReadPlan } from '../../store/readPlan';
 
 /** A sort column of a list; `nullable` columns list their empty values last, whatever the direction. */
 export interface SortColumn {
@@ -54,29 +54,31 @@ function decodeCursor(cursor: string | null | undefined): Cursor | null {
   return null;
 }
 
+type Params = PlannedRead['params'];
+
 const SORT_VALUE = '__sort_value';
 const ROW_ID = '__row_id';
 
 /**
- * One page in (sort, id) order, resumed after the cursor with a row-value comparison so that SQLite walks the sort
- * index from where the last page ended: the cost of a page does not grow with its depth. Empty values of a nullable
- * sort column come after the others, walked in id order.
+ * One page in (sort, id) order, resumed after the cursor with a row-value comparison so that the database walks the
+ * sort index from where the last page ended: the cost of a page does not grow with its depth. Empty values of a
+ * nullable sort column come after the others, walked in id order. The SQL suits both dialects.
  */
-export function keysetPage<T extends Record<string, unknown>>(
-  db: ReadHandle,
+export function* keysetPage<T extends Record<string, unknown>>(
   pageRequest: PageRequest,
   q: KeysetQuery,
-): Page<T> {
+): ReadPlan<Page<T>> {
   const ascending = pageRequest.direction === 'asc';
   const dir = ascending ? 'ASC' : 'DESC';
   const cmp = ascending ? '>' : '<';
   const limit = pageRequest.limit ?? 100;
   const cursor = decodeCursor(pageRequest.cursor);
-  const select = `SELECT ${q.select}, ${q.sort.expr} AS ${SORT_VALUE}, ${q.idExpr} AS ${ROW_ID} FROM ${q.from}`;
-  const run = (extra: string[], extraParams: unknown[], order: string, rowCount: number) => {
+  const head = `SELECT ${q.select}, ${q.sort.expr} AS ${SORT_VALUE}, ${q.idExpr} AS ${ROW_ID} FROM ${q.from}`;
+  const run = (extra: string[], extraParams: unknown[], rowCount: number) => {
     const where = [...q.filter.where, ...extra];
-    const sql = `${select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${rowCount}`;
-    return db.prepare(sql).all(...q.filter.params, ...extraParams) as (T & Record<string, unknown>)[];
+    const order = `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`;
+    const sql = `${head}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${rowCount}`;
+    return select<T & Record<string, unknown>>(sql, [...q.filter.params, ...extraParams] as Params);
   };
 
   const rows: (T & Record<string, unknown>)[] = [];
@@ -88,7 +90,7 @@ export function keysetPage<T extends Record<string, unknown>>(
       extra.push(`(${q.sort.expr}, ${q.idExpr}) ${cmp} (?, ?)`);
       params.push(cursor[0], cursor[1]);
     }
-    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, limit + 1));
+    rows.push(...(yield* run(extra, params, limit + 1)));
   }
   if (q.sort.nullable && rows.length <= limit) {
     const extra = [`${q.sort.expr} IS NULL`];
@@ -97,18 +99,23 @@ export function keysetPage<T extends Record<string, unknown>>(
       extra.push(`${q.idExpr} ${cmp} ?`);
       params.push(cursor[1]);
     }
-    rows.push(...run(extra, params, `${q.sort.expr} ${dir}, ${q.idExpr} ${dir}`, limit + 1 - rows.length));
+    rows.push(...(yield* run(extra, params, limit + 1 - rows.length)));
   }
 
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const count = () => {
+  let total: number | null = cursor ? null : page.length;
+  if (!cursor && more) {
     const where = q.filter.where.length ? ` WHERE ${q.filter.where.join(' AND ')}` : '';
-    return (db.prepare(`SELECT count(*) AS n FROM ${q.from}${where}`).get(...q.filter.params) as { n: number }).n;
-  };
+    const [counted] = yield* select<{ n: number }>(
+      `SELECT count(*) AS n FROM ${q.from}${where}`,
+      q.filter.params as Params,
+    );
+    total = counted?.n ?? 0;
+  }
   return {
-    total: cursor ? null : more ? count() : page.length,
+    total,
     rows: page.map((row) => {
       const { [SORT_VALUE]: _sort, [ROW_ID]: _id, ...rest } = row;
       return rest as unknown as T;

@@ -1,10 +1,11 @@
 import type { DealListQuery, DealRow } from '../../../shared/contract/filings/deals';
-import type { ReadHandle } from '../../store/store';
+import { select, type PlannedRead, type ReadPlan, type SqlDialect } from '../../store/readPlan';
 import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
 import { Conditions, dealStatusCondition, flagCountSql, yearCondition } from './filterBuilder';
 import { organizationMatches, patentMatches, prefixRange } from './search';
 
 export type DealFilters = Partial<Omit<DealListQuery, 'cursor' | 'limit' | 'direction'>>;
+type Params = PlannedRead['params'];
 
 const SORTS: Record<DealListQuery['sort'], SortColumn> = {
   recordationDate: { expr: 'd.recordation_date', nullable: true },
@@ -13,34 +14,38 @@ const SORTS: Record<DealListQuery['sort'], SortColumn> = {
   updatedAt: { expr: 'd.updated_at', nullable: false },
 };
 
-const SELECT = `d.id, d.contract_no AS contractNo, d.kind, d.license_mode AS licenseMode, d.region_code AS regionCode,
-  d.contract_date AS contractDate, d.recordation_date AS recordationDate, d.amount_fen AS amountFen,
-  d.patent_count AS patentCount, d.industry, a.name AS assignorName, a.kind AS assignorKind, b.name AS assigneeName,
-  d.assignee_size AS assigneeSize, ${flagCountSql('deal', 'd.id')} AS flagCount, d.version, d.voided_at AS voidedAt`;
+const SELECT = `d.id, d.contract_no AS "contractNo", d.kind, d.license_mode AS "licenseMode", d.region_code AS "regionCode",
+  d.contract_date AS "contractDate", d.recordation_date AS "recordationDate", d.amount_fen AS "amountFen",
+  d.patent_count AS "patentCount", d.industry, a.name AS "assignorName", a.kind AS "assignorKind", b.name AS "assigneeName",
+  d.assignee_size AS "assigneeSize", ${flagCountSql('deal', 'd.id')} AS "flagCount", d.version, d.voided_at AS "voidedAt"`;
 
 /** Matching parties or patents above which walking the sort index (testing each deal) beats collecting their deals. */
 const WALK_ABOVE = 200;
 
-function countUpTo(db: ReadHandle, match: { sql: string; params: unknown[] } | null, cap: number): number {
+function* countUpTo(match: { sql: string; params: unknown[] } | null, cap: number): ReadPlan<number> {
   if (!match) return 0;
-  return db
-    .prepare(`SELECT count(*) FROM (${match.sql} LIMIT ${cap + 1})`)
-    .pluck()
-    .get(...match.params) as number;
+  const [counted] = yield* select<{ n: number }>(
+    `SELECT count(*) AS n FROM (${match.sql} LIMIT ${cap + 1}) found`,
+    match.params as Params,
+  );
+  return counted?.n ?? 0;
 }
 
 /**
- * Deals whose contract number starts with, or whose party or patent contains, the text. A rare text collects its few
- * deals by index and sorts them; a common one ("太原") instead walks the list's sort order testing each deal, and
- * stops as soon as a page is full: either way a page costs about the same.
+ * Deals whose contract number starts with, or whose party or patent contains, the text. On SQLite a rare text
+ * collects its few deals by index and sorts them; a common one ("太原") instead walks the list's sort order testing
+ * each deal, and stops as soon as a page is full: either way a page costs about the same. PostgreSQL's planner makes
+ * that choice itself (and has no unary + on text), so it is given the collecting form.
  */
-function searchCondition(db: ReadHandle, c: Conditions, text: string): void {
-  const orgs = organizationMatches(text);
-  const patents = patentMatches(text);
-  const common = countUpTo(db, orgs, WALK_ABOVE) > WALK_ABOVE || countUpTo(db, patents, WALK_ABOVE) > WALK_ABOVE;
+function* searchCondition(c: Conditions, text: string, dialect: SqlDialect): ReadPlan<void> {
+  const orgs = organizationMatches(text, dialect);
+  const patents = patentMatches(text, dialect);
+  const common =
+    dialect === 'sqlite' &&
+    ((yield* countUpTo(orgs, WALK_ABOVE)) > WALK_ABOVE || (yield* countUpTo(patents, WALK_ABOVE)) > WALK_ABOVE);
   if (common) {
     // Unary + keeps SQLite from driving the query by these columns' indexes: it walks the sort index instead.
-    const contract = prefixRange('+d.contract_no', text);
+    const contract = prefixRange('+d.contract_no', text, dialect);
     const terms = [`(${contract.sql})`, `+d.assignor_id IN (${orgs.sql})`, `+d.assignee_id IN (${orgs.sql})`];
     const params = [...contract.params, ...orgs.params, ...orgs.params];
     if (patents) {
@@ -51,20 +56,22 @@ function searchCondition(db: ReadHandle, c: Conditions, text: string): void {
     c.add(`(${terms.join(' OR ')})`, ...params);
     return;
   }
-  const contract = prefixRange('contract_no', text);
+  // SQLite finds a deal fastest by its rowid; PostgreSQL has none, and its primary key does as well.
+  const key = dialect === 'sqlite' ? 'rowid' : 'id';
+  const contract = prefixRange('contract_no', text, dialect);
   const parts = [
-    `SELECT rowid FROM deals WHERE ${contract.sql}`,
-    `SELECT rowid FROM deals WHERE assignor_id IN (${orgs.sql})`,
-    `SELECT rowid FROM deals WHERE assignee_id IN (${orgs.sql})`,
+    `SELECT ${key} FROM deals WHERE ${contract.sql}`,
+    `SELECT ${key} FROM deals WHERE assignor_id IN (${orgs.sql})`,
+    `SELECT ${key} FROM deals WHERE assignee_id IN (${orgs.sql})`,
   ];
   const params = [...contract.params, ...orgs.params, ...orgs.params];
   if (patents) {
     parts.push(
-      `SELECT x.rowid FROM deal_patents dp JOIN deals x ON x.id = dp.deal_id WHERE dp.patent_number IN (${patents.sql})`,
+      `SELECT x.${key} FROM deal_patents dp JOIN deals x ON x.id = dp.deal_id WHERE dp.patent_number IN (${patents.sql})`,
     );
     params.push(...patents.params);
   }
-  c.add(`d.rowid IN (${parts.join(' UNION ')})`, ...params);
+  c.add(`d.${key} IN (${parts.join(' UNION ')})`, ...params);
 }
 
 /** Flagged deals are few: collect them from the flags rather than asking every deal whether it has one. */
@@ -79,9 +86,13 @@ function flaggedCondition(c: Conditions, hasFlags: boolean | null | undefined): 
  * One page of the deal list with every filter of the list screen, executed in the store (keyset paging on the
  * sort's index), so that it stays instant at a million deals. Used by the list screen and by export.
  */
-export function listDeals(db: ReadHandle, filters: DealFilters = {}, page: PageRequest = {}): Page<DealRow> {
+export function* listDeals(
+  filters: DealFilters = {},
+  page: PageRequest = {},
+  dialect: SqlDialect = 'sqlite',
+): ReadPlan<Page<DealRow>> {
   const c = new Conditions();
-  dealStatusCondition(c, filters.status ?? 'active');
+  dealStatusCondition(c, filters.status ?? 'active', dialect);
   c.when(filters.regionCode, 'd.region_code = ?');
   yearCondition(c, 'd.recordation_date', filters.year);
   c.when(filters.kind, 'd.kind = ?');
@@ -91,8 +102,8 @@ export function listDeals(db: ReadHandle, filters: DealFilters = {}, page: PageR
   c.when(filters.assigneeKind, 'b.kind = ?');
   flaggedCondition(c, filters.hasFlags);
   const search = filters.search?.trim();
-  if (search) searchCondition(db, c, search);
-  return keysetPage<DealRow>(db, page, {
+  if (search) yield* searchCondition(c, search, dialect);
+  return yield* keysetPage<DealRow>(page, {
     select: SELECT,
     from: 'deals d JOIN organizations a ON a.id = d.assignor_id JOIN organizations b ON b.id = d.assignee_id',
     filter: c,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { figuresListInput, figuresRow } from '../../../shared/contract/filings/figures';
-import type { ReadHandle } from '../../store/store';
+import type { ReadPlan, SqlDialect } from '../../store/readPlan';
 import { Conditions, statusCondition } from './filterBuilder';
 import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
 import { organizationMatches } from './search';
@@ -14,23 +14,23 @@ const SORTS: Record<Query['sort'], SortColumn> = {
 };
 
 /** Enterprise yearly figures; the region is the enterprise's reporting region. */
-export function listFigures(
-  db: ReadHandle,
+export function* listFigures(
   filters: FiguresFilters = {},
   page: PageRequest = {},
-): Page<z.infer<typeof figuresRow>> {
+  dialect: SqlDialect = 'sqlite',
+): ReadPlan<Page<z.infer<typeof figuresRow>>> {
   const c = new Conditions();
   statusCondition(c, 'f', filters.status ?? 'active');
   c.when(filters.regionCode, 'o.city_code = ?');
   c.when(filters.year, 'f.year = ?');
   const search = filters.search?.trim();
   if (search) {
-    const orgs = organizationMatches(search);
+    const orgs = organizationMatches(search, dialect);
     c.add(`f.organization_id IN (${orgs.sql})`, ...orgs.params);
   }
-  return keysetPage(db, page, {
-    select: `f.id, o.name AS enterpriseName, o.uscc, o.city_code AS regionCode, f.year, f.revenue_fen AS revenueFen,
-      f.employees, coalesce(f.sector, o.sector) AS sector, f.version, f.voided_at AS voidedAt`,
+  return yield* keysetPage(page, {
+    select: `f.id, o.name AS "enterpriseName", o.uscc, o.city_code AS "regionCode", f.year, f.revenue_fen AS "revenueFen",
+      f.employees, coalesce(f.sector, o.sector) AS sector, f.version, f.voided_at AS "voidedAt"`,
     from: 'enterprise_figures f JOIN organizations o ON o.id = f.organization_id',
     filter: c,
     sort: SORTS[filters.sort ?? 'year'],

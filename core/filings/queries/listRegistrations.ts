@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { registrationListInput, registrationRow } from '../../../shared/contract/filings/registrations';
-import type { ReadHandle } from '../../store/store';
+import type { ReadPlan, SqlDialect } from '../../store/readPlan';
 import { Conditions, flagCountSql, hasFlagsCondition, statusCondition, yearCondition } from './filterBuilder';
 import { keysetPage, type Page, type PageRequest, type SortColumn } from './keyset';
-import { ftsPhrase, likePattern, organizationMatches, prefixRange } from './search';
+import { containsText, ftsPhrase, organizationMatches, prefixRange } from './search';
 
 type Query = z.output<typeof registrationListInput>;
 export type RegistrationFilters = Partial<Omit<Query, 'cursor' | 'limit' | 'direction'>>;
@@ -13,11 +13,11 @@ const SORTS: Record<Query['sort'], SortColumn> = {
   updatedAt: { expr: 'r.updated_at', nullable: false },
 };
 
-export function listRegistrations(
-  db: ReadHandle,
+export function* listRegistrations(
   filters: RegistrationFilters = {},
   page: PageRequest = {},
-): Page<z.infer<typeof registrationRow>> {
+  dialect: SqlDialect = 'sqlite',
+): ReadPlan<Page<z.infer<typeof registrationRow>>> {
   const c = new Conditions();
   statusCondition(c, 'r', filters.status ?? 'active');
   c.when(filters.regionCode, 'r.region_code = ?');
@@ -26,12 +26,12 @@ export function listRegistrations(
   hasFlagsCondition(c, 'registration', 'r.id', filters.hasFlags);
   const search = filters.search?.trim();
   if (search) {
-    const orgs = organizationMatches(search);
-    const no = prefixRange('r.registration_no', search);
+    const orgs = organizationMatches(search, dialect);
+    const no = prefixRange('r.registration_no', search, dialect);
     const product =
-      [...search].length >= 3
+      dialect === 'sqlite' && [...search].length >= 3
         ? { sql: 'r.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)', params: [ftsPhrase(search)] }
-        : { sql: "r.product_name LIKE ? ESCAPE '\\'", params: [likePattern(search)] };
+        : containsText('r.product_name', search, dialect);
     c.add(
       `(${no.sql} OR ${product.sql} OR r.enterprise_id IN (${orgs.sql}))`,
       ...no.params,
@@ -39,12 +39,12 @@ export function listRegistrations(
       ...orgs.params,
     );
   }
-  return keysetPage(db, page, {
-    select: `r.id, r.registration_no AS registrationNo, r.region_code AS regionCode, o.name AS enterpriseName,
-      r.enterprise_size AS enterpriseSize, r.product_name AS productName, r.registration_date AS registrationDate,
-      r.output_value_fen AS outputValueFen,
-      (SELECT count(*) FROM registration_patents rp WHERE rp.registration_id = r.id) AS patentCount,
-      ${flagCountSql('registration', 'r.id')} AS flagCount, r.version, r.voided_at AS voidedAt`,
+  return yield* keysetPage(page, {
+    select: `r.id, r.registration_no AS "registrationNo", r.region_code AS "regionCode", o.name AS "enterpriseName",
+      r.enterprise_size AS "enterpriseSize", r.product_name AS "productName", r.registration_date AS "registrationDate",
+      r.output_value_fen AS "outputValueFen",
+      (SELECT count(*) FROM registration_patents rp WHERE rp.registration_id = r.id) AS "patentCount",
+      ${flagCountSql('registration', 'r.id')} AS "flagCount", r.version, r.voided_at AS "voidedAt"`,
     from: 'product_registrations r JOIN organizations o ON o.id = r.enterprise_id',
     filter: c,
     sort: SORTS[filters.sort ?? 'registrationDate'],

@@ -7,6 +7,8 @@ import { listRegistrations } from './listRegistrations';
 import { listSubsidies } from './listSubsidies';
 import { listFigures } from './listFigures';
 import type { DealRow } from '../../../shared/contract/filings/deals';
+import { runPlan, type ReadPlan } from '../../store/readPlan';
+import type { Page } from './keyset';
 
 let desk: Awaited<ReturnType<typeof setUpStore>>;
 beforeAll(async () => {
@@ -16,12 +18,13 @@ beforeAll(async () => {
 afterAll(() => desk.close());
 
 const db = () => desk.service.store.db;
+const read = <T>(plan: ReadPlan<T>): T => runPlan(db(), plan);
 
 function walk(filters: DealFilters, direction: 'asc' | 'desc', limit = 70): DealRow[] {
   const rows: DealRow[] = [];
   let cursor: string | null = null;
   do {
-    const page = listDeals(db(), filters, { cursor, limit, direction });
+    const page: Page<DealRow> = read(listDeals(filters, { cursor, limit, direction }));
     rows.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor);
@@ -41,12 +44,12 @@ describe('listDeals', () => {
 
   it('says on the first page how many deals match in all (共 N 条), filters applied, and not again on later pages', () => {
     const filters: DealFilters = { regionCode: '140100', kind: '许可' };
-    const first = listDeals(db(), filters, { limit: 10 });
+    const first = read(listDeals(filters, { limit: 10 }));
     expect(first.nextCursor).not.toBeNull();
     expect(first.total).toBe(walk(filters, 'desc', 10).length);
-    expect(listDeals(db(), filters, { limit: 10, cursor: first.nextCursor }).total).toBeNull();
-    expect(listDeals(db(), {}, { limit: 10 }).total).toBe(1500);
-    expect(listPledges(db(), {}, { limit: 5 }).total).toBe(
+    expect(read(listDeals(filters, { limit: 10, cursor: first.nextCursor })).total).toBeNull();
+    expect(read(listDeals({}, { limit: 10 })).total).toBe(1500);
+    expect(read(listPledges({}, { limit: 5 })).total).toBe(
       db().prepare('SELECT count(*) FROM pledges WHERE voided_at IS NULL').pluck().get(),
     );
   });
@@ -72,7 +75,7 @@ describe('listDeals', () => {
       expect(r).toMatchObject({ regionCode: '140100', kind: '许可', assignorKind: '高校', assigneeSize: '小型' });
       expect(r.recordationDate?.slice(0, 4)).toBe('2022');
     }
-    expect(listDeals(db(), filters, { limit: rows.length + 1 }).nextCursor).toBeNull();
+    expect(read(listDeals(filters, { limit: rows.length + 1 })).nextCursor).toBeNull();
   });
 
   it('finds deals by a party name fragment (trigram and short), by contract number prefix and by patent number', () => {
@@ -91,7 +94,7 @@ describe('listDeals', () => {
   });
 
   it('hides voided deals by default and shows them with the voided filter', () => {
-    const first = listDeals(db(), {}, { limit: 1 }).rows[0] as DealRow;
+    const first = read(listDeals({}, { limit: 1 })).rows[0] as DealRow;
     db()
       .prepare("UPDATE deals SET voided_at = '2024-01-01T00:00:00Z', void_reason = '测试' WHERE id = ?")
       .run(first.id);
@@ -103,13 +106,13 @@ describe('listDeals', () => {
 describe('the other lists', () => {
   it('list pledges, registrations, figures and subsidies with a year filter', () => {
     for (const page of [
-      listPledges(db(), { year: 2023 }),
-      listRegistrations(db(), { year: 2023 }),
-      listSubsidies(db(), { year: 2023 }),
+      read(listPledges({ year: 2023 })),
+      read(listRegistrations({ year: 2023 })),
+      read(listSubsidies({ year: 2023 })),
     ]) {
       expect(page.rows.length).toBeGreaterThan(0);
     }
-    const figures = listFigures(db(), { year: 2022 });
+    const figures = read(listFigures({ year: 2022 }));
     expect(figures.rows.length).toBeGreaterThan(0);
     expect(figures.rows.every((r) => r.year === 2022)).toBe(true);
   });

@@ -1,25 +1,27 @@
 import type { AttachmentView } from '../../../shared/contract/filings/attachments';
-import type { ReadHandle } from '../../store/store';
+import { select, type ReadPlan, type SqlDialect } from '../../store/readPlan';
 import { notFound } from '../../service/errors';
 
-/** The active attachments of a record, oldest first. */
-export function attachmentsOf(db: ReadHandle, entity: string, id: string): AttachmentView[] {
-  return db
-    .prepare(
-      `SELECT id, file_name AS fileName, sha256, size_bytes AS sizeBytes, created_at AS createdAt FROM attachments
+/**
+ * The active attachments of a record, oldest first. The files stay on the desk that took them (they are not
+ * reported), so the province's PostgreSQL database has no attachments table: there a record has none.
+ */
+export function* attachmentsOf(entity: string, id: string, dialect: SqlDialect): ReadPlan<AttachmentView[]> {
+  if (dialect === 'postgres') return [];
+  return yield* select<AttachmentView>(
+    `SELECT id, file_name AS "fileName", sha256, size_bytes AS "sizeBytes", created_at AS "createdAt" FROM attachments
        WHERE entity = ? AND entity_id = ? AND voided_at IS NULL ORDER BY created_at, id`,
-    )
-    .all(entity, id) as AttachmentView[];
+    [entity, id],
+  );
 }
 
 /** The anomaly flags in force on a record (dismissed ones too: the detail shows the whole story). */
-export function flagsOf(db: ReadHandle, entity: string, id: string) {
-  return db
-    .prepare(
-      `SELECT f.id, f.rule_id AS ruleId, f.status, f.explanation FROM flag_subjects fs JOIN anomaly_flags f ON f.id = fs.flag_id
+export function flagsOf(entity: string, id: string) {
+  return select<{ id: string; ruleId: string; status: string; explanation: string }>(
+    `SELECT f.id, f.rule_id AS "ruleId", f.status, f.explanation FROM flag_subjects fs JOIN anomaly_flags f ON f.id = fs.flag_id
        WHERE fs.entity = ? AND fs.entity_id = ? AND f.active = 1 ORDER BY f.first_seen_at`,
-    )
-    .all(entity, id) as { id: string; ruleId: string; status: string; explanation: string }[];
+    [entity, id],
+  );
 }
 
 export function meta(row: Record<string, unknown>) {
@@ -33,8 +35,8 @@ export function meta(row: Record<string, unknown>) {
   };
 }
 
-export function requireRow(db: ReadHandle, table: string, id: string, what: string): Record<string, unknown> {
-  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+export function* requireRow(table: string, id: string, what: string): ReadPlan<Record<string, unknown>> {
+  const [row] = yield* select<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = ?`, [id]);
   if (!row) throw notFound(what);
   return row;
 }

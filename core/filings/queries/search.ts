@@ -1,30 +1,45 @@
 import { parsePatentNumber } from '../../../shared/domain/patentNumber';
 import { compactCell } from '../../../shared/domain/text';
+import type { SqlDialect } from '../../store/readPlan';
 
 /**
- * Chinese substring search: FTS5 trigram tables answer three characters or more; shorter input falls back to LIKE
- * over the (much smaller) organizations table only.
+ * Chinese substring search. On SQLite, FTS5 trigram tables answer three characters or more; shorter input falls back
+ * to LIKE over the (much smaller) organizations table only. On PostgreSQL, ILIKE (which the province's pg_trgm
+ * indexes serve where the server has the extension, core/province/store/postgres/migrations.ts).
  */
 export function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** The text with LIKE's wildcards and its escape character escaped (ESCAPE '\\'). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function likePattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
+type Match = { sql: string; params: unknown[] };
+
+/** The column contains the text, ASCII letters in either case as SQLite's LIKE compares them. */
+export function containsText(column: string, text: string, dialect: SqlDialect): Match {
+  return { sql: `${column} ${dialect === 'postgres' ? 'ILIKE' : 'LIKE'} ? ESCAPE '\\'`, params: [likePattern(text)] };
 }
 
 /** Organization ids whose name or USCC contains the text. */
-export function organizationMatches(text: string): { sql: string; params: unknown[] } {
-  if ([...text].length >= 3) {
+export function organizationMatches(text: string, dialect: SqlDialect): Match {
+  if (dialect === 'sqlite' && [...text].length >= 3) {
     return {
       sql: 'SELECT id FROM organizations WHERE rowid IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH ?)',
       params: [ftsPhrase(text)],
     };
   }
-  const like = likePattern(text);
+  const name = containsText('name', text, dialect);
+  const uscc = containsText('uscc', text, dialect);
   return {
-    sql: "SELECT id FROM organizations WHERE name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\'",
-    params: [like, like],
+    sql: `SELECT id FROM organizations WHERE ${name.sql} OR ${uscc.sql}`,
+    params: [...name.params, ...uscc.params],
   };
 }
 
@@ -43,21 +58,28 @@ function patentNumberPrefix(text: string): string | null {
  * Patent numbers whose number starts with the text (when it reads as a number), or whose title contains it (three
  * characters or more).
  */
-export function patentMatches(text: string): { sql: string; params: unknown[] } | null {
+export function patentMatches(text: string, dialect: SqlDialect): Match | null {
   const prefix = patentNumberPrefix(text);
-  if (prefix)
-    return {
-      sql: 'SELECT number FROM patents WHERE number >= ? AND number < ?',
-      params: [prefix, `${prefix}\u{10FFFF}`],
-    };
+  if (prefix) {
+    const starts = prefixRange('number', prefix, dialect);
+    return { sql: `SELECT number FROM patents WHERE ${starts.sql}`, params: starts.params };
+  }
   if ([...text].length < 3) return null;
+  if (dialect === 'postgres') {
+    const title = containsText('title', text, dialect);
+    return { sql: `SELECT number FROM patents WHERE ${title.sql}`, params: title.params };
+  }
   return {
     sql: 'SELECT number FROM patents WHERE rowid IN (SELECT rowid FROM patents_fts WHERE patents_fts MATCH ?)',
     params: [ftsPhrase(text)],
   };
 }
 
-/** A business number that starts with the text, as an index range (LIKE 'x%' would not use a plain index). */
-export function prefixRange(column: string, text: string): { sql: string; params: unknown[] } {
+/**
+ * A business number that starts with the text. On SQLite an index range (LIKE 'x%' would not use a plain index); on
+ * PostgreSQL LIKE, since a range's upper bound (U+10FFFF) is not reliably last in a server's collation.
+ */
+export function prefixRange(column: string, text: string, dialect: SqlDialect): Match {
+  if (dialect === 'postgres') return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`${escapeLike(text)}%`] };
   return { sql: `${column} >= ? AND ${column} < ?`, params: [text, `${text}\u{10FFFF}`] };
 }

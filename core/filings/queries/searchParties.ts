@@ -7,7 +7,7 @@ import { organizationMatches } from './search';
 export function searchParties(db: ReadHandle, query: string, limit = 20): PartyView[] {
   const text = query.trim();
   if (text === '') return [];
-  const match = organizationMatches(text);
+  const match = organizationMatches(text, 'sqlite');
   const rows = db
     .prepare(
       `SELECT * FROM organizations WHERE voided_at IS NULL AND id IN (${match.sql})

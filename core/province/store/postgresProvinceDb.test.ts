@@ -9,6 +9,7 @@ import { latestPostgresVersion } from './postgres/migrations';
 import { numberPlaceholders, openPostgresProvinceDb } from './postgresProvinceDb';
 import type { ProvinceDb, ProvinceTx } from './provinceDb';
 import { SYNC_ENTITIES } from '../../../shared/sync/records';
+import { organizationMatches } from '../../filings/queries/search';
 
 /** Every table of the province store the endpoint uses: the PostgreSQL schema must match SQLite's for all of them. */
 const TABLES = [
@@ -100,6 +101,33 @@ describe('the PostgreSQL province schema and its migrations', () => {
     expect(await organizationIds(second)).toEqual(['o1']);
     expect(await oid()).toEqual(before);
     expect(await second.get('SELECT count(*) AS n FROM province_schema_version')).toEqual({ n: 1 });
+  });
+
+  it("migrates for a user who may not create extensions: the records search goes without pg_trgm's indexes", async () => {
+    // A data centre's account that owns its schema but may not create extensions in the database (pg_trgm is trusted,
+    // so the database's owner or a user with CREATE on it could).
+    const url = await freshDatabase();
+    const name = new URL(url).pathname.slice(1);
+    await withClient(url, async (c) => {
+      await c.query("CREATE ROLE limited_owner LOGIN PASSWORD 'limited-pass'");
+      await c.query('CREATE SCHEMA AUTHORIZATION limited_owner');
+      await c.query(`REVOKE CREATE ON DATABASE ${name} FROM PUBLIC`);
+    });
+    const asLimited = new URL(url);
+    asLimited.username = 'limited_owner';
+    asLimited.password = 'limited-pass';
+    const db = await open(asLimited.toString());
+
+    expect((await db.describe()).schemaVersion).toBe(latestPostgresVersion);
+    expect(await db.all("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'")).toEqual([]);
+    expect(await db.all("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%\\_search'")).toEqual([]);
+    // The search still answers, by reading the rows.
+    await db.run(
+      `INSERT INTO organizations (id, name, name_norm, kind, version, created_at, updated_at)
+       VALUES ('o1', '山西示例科技有限公司', '山西示例科技有限公司', '企业', 1, 'now', 'now')`,
+    );
+    const match = organizationMatches('示例科技', 'postgres');
+    expect(await db.all(match.sql, match.params as string[])).toEqual([{ id: 'o1' }]);
   });
 
   it('refuses a database of a newer release with STORE_TOO_NEW, and leaves it as it was', async () => {

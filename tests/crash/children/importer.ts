@@ -14,6 +14,7 @@ import { LoginThrottle } from '../../../core/auth/loginThrottle';
 import { fileKeyVault, keyFilePath } from '../../../core/sync/keyVault';
 import { sqliteProvinceDb } from '../../../core/province/store/sqliteProvinceDb';
 import { writeProvince } from '../../../core/province/store/provinceWriter';
+import { runPlan } from '../../../core/store/readPlan';
 
 const [dbPath, dealsArg] = process.argv.slice(2);
 const actor: Actor = { id: null, name: '崩溃测试', role: '管理员' };
@@ -38,6 +39,7 @@ const ctx: ServiceContext = {
   write: (fn) => store.transaction((db) => fn(createWriter(db, actor, new Date().toISOString()))),
   writeInSteps: (fn) => store.transactionInSteps((db) => fn(createWriter(db, actor, new Date().toISOString()))),
   province,
+  read: (plan) => runPlan(store.db, plan('sqlite')),
   writeProvince: (fn) => writeProvince(province, actor, new Date().toISOString(), fn),
 };
 say('reading');

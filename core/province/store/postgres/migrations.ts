@@ -541,6 +541,33 @@ CREATE TABLE flag_decisions (
 CREATE INDEX flag_decisions_flag ON flag_decisions(flag_id, decided_at);
 `,
   },
+  {
+    version: 8,
+    name: 'records_search',
+    // 地市报送记录's search box (core/filings/queries/search.ts) asks PostgreSQL for names, titles and numbers that
+    // contain the text (ILIKE '%…%'), which no B-tree serves. pg_trgm's GIN indexes do, Chinese included. pg_trgm
+    // ships with PostgreSQL and is a trusted extension (13+): the database's owner may create it. Where the server
+    // lacks it or the user may not create it, the search works all the same, scanning; the README says how to add it.
+    sql: /* sql */ `
+DO $$
+BEGIN
+  BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'pg_trgm is not available (%): the records search scans instead of using an index', SQLERRM;
+  END;
+  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+    CREATE INDEX organizations_name_search ON organizations USING gin (name gin_trgm_ops);
+    CREATE INDEX organizations_uscc_search ON organizations USING gin (uscc gin_trgm_ops);
+    CREATE INDEX patents_number_search ON patents USING gin (number gin_trgm_ops);
+    CREATE INDEX patents_title_search ON patents USING gin (title gin_trgm_ops);
+    CREATE INDEX deals_contract_no_search ON deals USING gin (contract_no gin_trgm_ops);
+    CREATE INDEX product_registrations_name_search ON product_registrations USING gin (product_name gin_trgm_ops);
+  END IF;
+END
+$$;
+`,
+  },
 ];
 
 export const latestPostgresVersion = postgresMigrations.at(-1)!.version;

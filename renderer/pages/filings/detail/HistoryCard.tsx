@@ -1,4 +1,6 @@
-import { Card, Timeline, Typography } from 'antd';
+import { Card, Empty, Timeline, Typography } from 'antd';
+import { PROVINCE_CODE } from '../../../../shared/domain/regions';
+import { useSession } from '../../../app/session';
 import type { MethodOutput } from '../../../../shared/contract/index';
 import { useCall } from '../../../data/useCall';
 import { useShownError } from '../../../data/useShownError';
@@ -61,8 +63,18 @@ export function HistoryCard({ entity, id, refreshKey }: { entity: string; id: st
   const history = useCall('audit.history', { entity, entityId: id }, refreshKey);
   useShownError(history.error);
   const entries = history.latest ?? [];
+  // The province holds the versions the city reported, not the city's own log of who changed what.
+  const atProvince = useSession().status.region?.code === PROVINCE_CODE;
   return (
     <Card size="small" title="修改记录" style={{ marginBottom: 12 }} data-testid="history">
+      {history.latest && entries.length === 0 && (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={
+            atProvince ? '逐次修改的经过记录在报送该记录的地市工作台上；此处为地市报送的最新版本' : '暂无修改记录'
+          }
+        />
+      )}
       <Timeline
         items={entries.map((e) => ({
           children: (

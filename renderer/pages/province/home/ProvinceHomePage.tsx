@@ -5,7 +5,6 @@ import type { RegionOverview } from '../../../../shared/contract/provinceHome';
 import { INDICATOR_IDS, type IndicatorId } from '../../../../shared/indicators/ids';
 import { useSession } from '../../../app/session';
 import { Computing } from '../../../components/Computing';
-import { NotOnServerDatabase } from '../../../components/NotOnServerDatabase';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCall } from '../../../data/useCall';
 import { indicatorOptions } from '../../charts/charts';
@@ -138,25 +137,12 @@ function Record() {
   return <RecordDetail key={id} spec={KINDS[kind]} id={id} />;
 }
 
-/** On the province's PostgreSQL database the records lists (tuned to the SQLite store's indexes) are not served yet. */
-function RecordsNotOnServer() {
-  const navigate = useNavigate();
-  return (
-    <NotOnServerDatabase
-      title="地市报送记录的逐条查看暂未在省级服务器数据库上开放"
-      detail="记录已完整保存在省级数据库中，首页和统计图表的各项数字均由这些记录计算；需要逐条核对时，请在报送该记录的地市工作台上查看。"
-      extra={<a onClick={() => navigate('/home')}>返回首页</a>}
-    />
-  );
-}
-
 export function ProvinceHomePage() {
-  const onServer = useSession().status.database === 'postgres';
   return (
     <Routes>
       <Route index element={<Overview />} />
-      <Route path="records/:kind" element={onServer ? <RecordsNotOnServer /> : <Records />} />
-      <Route path="records/:kind/:id" element={onServer ? <RecordsNotOnServer /> : <Record />} />
+      <Route path="records/:kind" element={<Records />} />
+      <Route path="records/:kind/:id" element={<Record />} />
     </Routes>
   );
 }
