@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { matchesForNeed } from '../core/matching/rank';
+import { runPlan } from '../core/store/readPlan';
 import { anyOf, terms } from '../core/matching/segment';
 import { generateLabelledSet, type LabelledSet } from '../core/matching/testing/labelledSet';
 import { loadLabelledSet } from '../core/matching/testing/loadLabelledSet';
@@ -60,7 +61,7 @@ function fullRanking(set: LabelledSet): number {
     );
     const labelled = loadLabelledSet(store, set, { id: null, name: 'quality', role: '管理员' });
     const hits = labelled.filter(({ needId, rightPatent }) =>
-      matchesForNeed(store.db, needId, TOP).matches.some((m) => m.supply.patentNumber === rightPatent),
+      runPlan(store.db, matchesForNeed(needId, TOP)).matches.some((m) => m.supply.patentNumber === rightPatent),
     );
     return hits.length / labelled.length;
   } finally {

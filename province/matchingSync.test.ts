@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendOutbox } from '../core/outbox/outbox';
 import { runSyncPass } from '../core/sync/client';
 import { matchesForNeed } from '../core/matching/rank';
+import { runPlan } from '../core/store/readPlan';
 import { poolFunnel } from '../core/province/matching/poolFunnel';
 import type { PartyInput } from '../shared/contract/filings/parties';
 import { setUpStore } from '../tests/testing/tempStore';
@@ -78,7 +79,7 @@ describe('the pool travels to the province', () => {
     expect((await sync(taiyuan, prov)).rejected).toEqual([]);
     expect((await sync(changzhi, prov)).rejected).toEqual([]);
 
-    const { matches } = matchesForNeed(prov.store.db, need.id, 5);
+    const { matches } = runPlan(prov.store.db, matchesForNeed(need.id, 5));
     expect(matches[0]).toMatchObject({ supply: { id: offer.id, ownerName: '太原理工大学', ownerRegion: '140100' } });
     expect(matches[0]!.reasons.map((r) => r.text)).toContain('省内：太原市 ↔ 长治市');
 
@@ -181,7 +182,7 @@ describe("the province's 供需对接 funnel", () => {
     });
     for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
 
-    const funnel = poolFunnel(prov.store.db, year);
+    const funnel = runPlan(prov.store.db, poolFunnel(year, 'sqlite'));
     expect(funnel.regions).toHaveLength(12);
     const of = (region: string) => funnel.regions.find((r) => r.region === region);
     expect(of('140100')).toEqual({
@@ -220,7 +221,7 @@ describe("the province's 供需对接 funnel", () => {
       dealRate: 0.5,
     });
     // Another year has nothing.
-    expect(poolFunnel(prov.store.db, year - 1).total).toMatchObject({
+    expect(runPlan(prov.store.db, poolFunnel(year - 1, 'sqlite')).total).toMatchObject({
       supplies: 0,
       needs: 0,
       matchmakings: 0,
@@ -306,7 +307,7 @@ describe("the province's funnel has the city funnel's figures", () => {
     );
     for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
 
-    const funnel = poolFunnel(prov.store.db, year);
+    const funnel = runPlan(prov.store.db, poolFunnel(year, 'sqlite'));
     const of = (region: string) => funnel.regions.find((r) => r.region === region);
     const days = (from: string) => Math.round(between(from, today) * 10) / 10;
     expect(of('140100')).toMatchObject({

@@ -34,17 +34,18 @@ export const matchingHandlers = {
     'patentNumber',
     `专利 ${r.patentNumber} 已在供给库中，请在列表中打开该专利修改`,
   ]),
-  'matching.supply.list': (input, ctx) => listSupply(ctx.store.db, input),
+  'matching.supply.list': (input, ctx) => ctx.read((dialect) => listSupply(input, dialect)),
   'matching.needs.save': save(upsertNeed, (r) => ['needNo', `需求编号 ${r.needNo} 已录入，请在列表中打开该需求修改`]),
-  'matching.needs.list': (input, ctx) => listNeeds(ctx.store.db, input),
-  'matching.forNeed': (input, ctx) => matchesForNeed(ctx.store.db, input.needId, input.limit),
-  'matching.forSupply': (input, ctx) => enterprisesForSupply(ctx.store.db, input.supplyId, input.limit),
+  'matching.needs.list': (input, ctx) => ctx.read((dialect) => listNeeds(input, dialect)),
+  'matching.forNeed': (input, ctx) => ctx.read((dialect) => matchesForNeed(input.needId, input.limit, dialect)),
+  'matching.forSupply': (input, ctx) =>
+    ctx.read((dialect) => enterprisesForSupply(input.supplyId, input.limit, dialect)),
   'matching.matchmakings.save': save(upsertMatchmaking, () => ['id', '该对接记录已录入']),
   'matching.matchmakings.list': (input, ctx) => ctx.read(() => listMatchmakings(input)),
-  'matching.matchmakings.get': (input, ctx) => getMatchmaking(ctx.store.db, input.id),
+  'matching.matchmakings.get': (input, ctx) => ctx.read(() => getMatchmaking(input.id)),
   'matching.recordDeal': (input, ctx) => {
     const regionCode = installationRegion(ctx.store.db);
     return ctx.write((w) => recordDealFromPool(w, input, { regionCode, actorId: ctx.requireActor().id }));
   },
-  'matching.funnel': (input, ctx) => funnel(ctx.store.db, input.year),
+  'matching.funnel': (input, ctx) => ctx.read((dialect) => funnel(input.year, {}, dialect)),
 } satisfies HandlersOf<typeof matchingMethods>;

@@ -9,8 +9,7 @@ import { readRow, type Row, writeRecord } from '../filings/recordWriter';
 import type { Writer } from '../service/context';
 import { Conditions } from '../filings/queries/filterBuilder';
 import { newId } from '../store/ids';
-import { runPlan, select, type PlannedRead, type ReadPlan } from '../store/readPlan';
-import type { ReadHandle } from '../store/store';
+import { select, type PlannedRead, type ReadPlan } from '../store/readPlan';
 import { MATCHMAKINGS, NEEDS, SUPPLY } from './tables';
 import { indexTerms } from './terms';
 
@@ -135,8 +134,8 @@ export function* listMatchmakings(filter: {
 }
 
 /** One live 对接, or a refusal: it may have been voided since the link to it was shown. */
-export function getMatchmaking(db: ReadHandle, id: string): MatchmakingRow {
-  const [row] = runPlan(db, listMatchmakings({ id }));
+export function* getMatchmaking(id: string): ReadPlan<MatchmakingRow> {
+  const [row] = yield* listMatchmakings({ id });
   if (!row) throw refuse('id', '找不到该对接记录，可能已作废');
   return row;
 }

@@ -6,8 +6,7 @@ import type { RecordOptions } from '../filings/pledges';
 import { writeRecord } from '../filings/recordWriter';
 import type { Writer } from '../service/context';
 import { newId } from '../store/ids';
-import type { ReadHandle } from '../store/store';
-import { statement } from '../store/statements';
+import { select, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { NEEDS } from './tables';
 import { indexTerms } from './terms';
 
@@ -86,23 +85,24 @@ export function toNeedRow(r: NeedDbRow): NeedRow {
 const FROM = 'FROM tech_needs n JOIN organizations o ON o.id = n.enterprise_id WHERE n.voided_at IS NULL';
 
 /** The needs, newest first; search by number, enterprise or text. */
-export function listNeeds(
-  db: ReadHandle,
+export function* listNeeds(
   filter: { search?: string | null; limit: number },
-): { rows: NeedRow[]; total: number } {
+  dialect: SqlDialect = 'sqlite',
+): ReadPlan<{ rows: NeedRow[]; total: number }> {
+  const like = dialect === 'postgres' ? 'ILIKE' : 'LIKE';
   const search = filter.search
-    ? ' AND (n.need_no LIKE @like OR o.name LIKE @like OR n.need_text LIKE @like OR n.keywords LIKE @like)'
+    ? ` AND (n.need_no ${like} ? OR o.name ${like} ? OR n.need_text ${like} ? OR n.keywords ${like} ?)`
     : '';
-  const params = filter.search ? { like: `%${filter.search.replace(/[%_]/g, '')}%` } : {};
-  const rows = statement(
-    db,
-    `SELECT ${NEED_COLUMNS} ${FROM}${search} ORDER BY n.created_at DESC, n.id DESC LIMIT @limit`,
-  ).all({ ...params, limit: filter.limit }) as NeedDbRow[];
-  const total = statement(db, `SELECT count(*) ${FROM}${search}`, 'pluck').get(params) as number;
-  return { rows: rows.map(toNeedRow), total };
+  const params = filter.search ? Array<string>(4).fill(`%${filter.search.replace(/[%_]/g, '')}%`) : [];
+  const rows = yield* select<NeedDbRow>(
+    `SELECT ${NEED_COLUMNS} ${FROM}${search} ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
+    [...params, filter.limit],
+  );
+  const [counted] = yield* select<{ n: number }>(`SELECT count(*) AS n ${FROM}${search}`, params);
+  return { rows: rows.map(toNeedRow), total: counted?.n ?? 0 };
 }
 
-export function readNeed(db: ReadHandle, id: string): NeedRow | null {
-  const row = statement(db, `SELECT ${NEED_COLUMNS} ${FROM} AND n.id = ?`).get(id) as NeedDbRow | undefined;
+export function* readNeed(id: string): ReadPlan<NeedRow | null> {
+  const [row] = yield* select<NeedDbRow>(`SELECT ${NEED_COLUMNS} ${FROM} AND n.id = ?`, [id]);
   return row ? toNeedRow(row) : null;
 }

@@ -1,48 +1,45 @@
 import type { EnterpriseMatch, MatchReason, NeedRow, PatentMatch, SupplyRow } from '../../shared/contract/matching';
 import { refuse } from '../filings/checks';
-import type { ReadHandle } from '../store/store';
-import { statement } from '../store/statements';
+import { select, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { NEED_COLUMNS, readNeed, toNeedRow } from './needs';
 import { scoreMatch, type MatchFeatures } from './score';
-import { anyOf, terms } from './segment';
-import { readSupply, SUPPLY_COLUMNS, toSupplyRow } from './supply';
-
-/** How many text hits are scored in full; the other parts of the score can lift a candidate only this far. */
-const TEXT_HITS = 200;
-
-interface Hit {
-  bm25: number;
-  kw: string;
-  body: string;
-}
+import { terms } from './segment';
+import { readSupply, supplyColumns, toSupplyRow } from './supply';
+import type { TermSide } from './terms';
+import { anyOfferedPatentHolds, textHits, wordWeights, type TextHit } from './textHits';
 
 /**
  * One direction of matching: the record a ranking is for (`From`), the records ranked against it (`To`), and how
  * the two fill the score's features. The ranking itself (text hits, word weights, score, order) is the same both ways.
  */
 interface Direction<From, To, Row> {
-  /** The record the ranking is for, or a refusal naming the input field. */
-  read(db: ReadHandle, id: string): From | null;
+  /** The record the ranking is for, or null. */
+  read(id: string, dialect: SqlDialect): ReadPlan<From | null>;
   missing: [field: string, message: string];
   /** The text whose words are looked for among the candidates. */
   text(from: From): string;
-  /** The candidates' FTS table, their columns, and their joins onto the text hits (`hits`) with what keeps one. */
-  fts: 'supply_fts' | 'need_fts';
-  columns: string;
-  joins: string;
+  /** The candidates' side of the text index, their columns, and what keeps a candidate (by id, a JSON list). */
+  side: TermSide;
+  candidates(dialect: SqlDialect): string;
   toRow(row: Row): To;
   features(from: From, to: To): Omit<MatchFeatures, 'bm25' | 'bestBm25' | 'coverage' | 'sharedKeywords'>;
 }
 
+const IDS: Record<SqlDialect, string> = {
+  sqlite: 'SELECT value FROM json_each(?)',
+  postgres: 'SELECT json_array_elements_text(CAST(? AS json))',
+};
+
 /** A need's candidate patents: the pool's patents still offered (在库, 对接中). */
 const PATENTS_FOR_NEED: Direction<NeedRow, SupplyRow, Parameters<typeof toSupplyRow>[0]> = {
-  read: readNeed,
+  read: (id) => readNeed(id),
   missing: ['needId', '找不到该技术需求，可能已作废'],
   text: (need) => `${need.keywords} ${need.needText}`,
-  fts: 'supply_fts',
-  columns: SUPPLY_COLUMNS,
-  joins: `JOIN supply_patents s ON s.rowid = hits.rowid JOIN organizations o ON o.id = s.owner_id
-      WHERE s.voided_at IS NULL AND s.status IN ('在库', '对接中')`,
+  side: 'supply',
+  candidates: (
+    dialect,
+  ) => `SELECT ${supplyColumns(dialect)} FROM supply_patents s JOIN organizations o ON o.id = s.owner_id
+      WHERE s.id IN (${IDS[dialect]}) AND s.voided_at IS NULL AND s.status IN ('在库', '对接中')`,
   toRow: toSupplyRow,
   features: (need, supply) => ({
     needIndustry: need.industry,
@@ -58,9 +55,10 @@ const NEEDS_FOR_PATENT: Direction<SupplyRow, NeedRow, Parameters<typeof toNeedRo
   read: readSupply,
   missing: ['supplyId', '找不到该供给专利，可能已作废'],
   text: (supply) => `${supply.keywords} ${supply.title} ${supply.abstract}`,
-  fts: 'need_fts',
-  columns: NEED_COLUMNS,
-  joins: `JOIN tech_needs n ON n.rowid = hits.rowid JOIN organizations o ON o.id = n.enterprise_id WHERE n.voided_at IS NULL`,
+  side: 'need',
+  candidates: (dialect) =>
+    `SELECT ${NEED_COLUMNS} FROM tech_needs n JOIN organizations o ON o.id = n.enterprise_id
+      WHERE n.id IN (${IDS[dialect]}) AND n.voided_at IS NULL`,
   toRow: toNeedRow,
   features: (supply, need) => ({
     needIndustry: need.industry,
@@ -77,23 +75,8 @@ const shared = (words: readonly string[], keywordTerms: string) => {
   return words.filter((w) => kw.has(w));
 };
 
-/**
- * Each query word's weight, its inverse document frequency in the records searched (fts5vocab): a word every
- * record has says little, a rare one much. Words no record holds weigh nothing.
- */
-function wordWeights(db: ReadHandle, table: 'supply_fts' | 'need_fts', words: readonly string[]): Map<string, number> {
-  const docs = statement(db, `SELECT count(*) FROM ${table}_docsize`, 'pluck').get() as number;
-  const weights = new Map<string, number>();
-  const df = statement(db, `SELECT doc FROM ${table}_vocab WHERE term = ?`, 'pluck');
-  for (const w of words) {
-    const n = df.get(w) as number | undefined;
-    if (n) weights.set(w, Math.log(1 + docs / n));
-  }
-  return weights;
-}
-
 /** The share of the query's weight that a candidate's words cover. */
-function coverage(weights: Map<string, number>, hit: Hit): number {
+function coverage(weights: Map<string, number>, hit: TextHit): number {
   let total = 0;
   let covered = 0;
   const held = new Set(`${hit.kw} ${hit.body}`.split(' '));
@@ -104,64 +87,57 @@ function coverage(weights: Map<string, number>, hit: Hit): number {
   return total > 0 ? covered / total : 0;
 }
 
-/** Every candidate of `id` in `direction` with its score and reasons, best first. */
-function rank<From, To, Row>(
-  db: ReadHandle,
+/**
+ * Every candidate of `id` in `direction` with its score and reasons, best first (equal scores by bm25, then id): the
+ * text hits, the candidates among them that are still offered, and the score of each.
+ */
+function* rank<From, To extends { id: string }, Row>(
   direction: Direction<From, To, Row>,
   id: string,
-): { from: From; ranked: { to: To; score: number; reasons: MatchReason[] }[] } {
-  const from = direction.read(db, id);
+  dialect: SqlDialect,
+): ReadPlan<{ from: From; ranked: { to: To; score: number; reasons: MatchReason[] }[] }> {
+  const from = yield* direction.read(id, dialect);
   if (!from) throw refuse(...direction.missing);
   const words = terms(direction.text(from));
-  const query = anyOf(words);
-  if (!query) return { from, ranked: [] };
-  const { fts } = direction;
-  const rows = statement(
-    db,
-    `WITH hits AS (SELECT rowid, bm25(${fts}, 3.0, 1.0) AS bm25, keywords AS kw, body FROM ${fts}
-                   WHERE ${fts} MATCH ? ORDER BY bm25 LIMIT ${TEXT_HITS})
-     SELECT ${direction.columns}, hits.bm25, hits.kw, hits.body FROM hits ${direction.joins} ORDER BY hits.bm25`,
-  ).all(query) as (Row & Hit)[];
-  const best = rows[0]?.bm25 ?? 0;
-  const weights = wordWeights(db, fts, words);
-  const ranked = rows.map((r) => {
-    const to = direction.toRow(r);
+  if (words.length === 0) return { from, ranked: [] };
+  const hits = yield* textHits(dialect, direction.side, words);
+  const rows = yield* select<Row>(direction.candidates(dialect), [JSON.stringify(hits.map((h) => h.id))]);
+  const kept = new Map(rows.map((r) => direction.toRow(r)).map((to) => [to.id, to]));
+  const best = hits[0]?.bm25 ?? 0;
+  const weights = yield* wordWeights(dialect, direction.side, words);
+  const ranked = hits.flatMap((hit) => {
+    const to = kept.get(hit.id);
+    if (!to) return [];
     const scored = scoreMatch({
-      bm25: r.bm25,
+      bm25: hit.bm25,
       bestBm25: best,
-      coverage: coverage(weights, r),
-      sharedKeywords: shared(words, r.kw),
+      coverage: coverage(weights, hit),
+      sharedKeywords: shared(words, hit.kw),
       ...direction.features(from, to),
     });
-    return { to, ...scored };
+    return [{ to, ...scored }];
   });
   return { from, ranked: ranked.sort((a, b) => b.score - a.score) };
 }
 
 /**
  * Whether matching finds any candidate for the need: a pooled patent still offered that holds one of its words. The
- * ranking's own query and filter, without scoring (the province counts the needs its pool answers).
+ * ranking's own index and filter, without scoring (the province counts the needs its pool answers).
  */
-export function answersNeed(db: ReadHandle, needId: string): boolean {
-  const need = readNeed(db, needId);
-  const query = need && anyOf(terms(PATENTS_FOR_NEED.text(need)));
-  if (!query) return false;
-  return (
-    statement(
-      db,
-      `WITH hits AS (SELECT rowid FROM supply_fts WHERE supply_fts MATCH ?) SELECT 1 FROM hits ${PATENTS_FOR_NEED.joins} LIMIT 1`,
-      'pluck',
-    ).get(query) !== undefined
-  );
+export function* answersNeed(needId: string, dialect: SqlDialect): ReadPlan<boolean> {
+  const need = yield* readNeed(needId);
+  const words = need ? terms(PATENTS_FOR_NEED.text(need)) : [];
+  if (words.length === 0) return false;
+  return yield* anyOfferedPatentHolds(dialect, words);
 }
 
 /** A need's candidate patents, best first, from the pool's patents still offered (在库, 对接中). */
-export function matchesForNeed(
-  db: ReadHandle,
+export function* matchesForNeed(
   needId: string,
   limit: number,
-): { need: NeedRow; matches: PatentMatch[] } {
-  const { from, ranked } = rank(db, PATENTS_FOR_NEED, needId);
+  dialect: SqlDialect = 'sqlite',
+): ReadPlan<{ need: NeedRow; matches: PatentMatch[] }> {
+  const { from, ranked } = yield* rank(PATENTS_FOR_NEED, needId, dialect);
   return {
     need: from,
     matches: ranked.slice(0, limit).map(({ to, score, reasons }) => ({ supply: to, score, reasons })),
@@ -169,12 +145,12 @@ export function matchesForNeed(
 }
 
 /** A patent's likely licensees: the enterprises whose needs match it best, one line per enterprise (its best need). */
-export function enterprisesForSupply(
-  db: ReadHandle,
+export function* enterprisesForSupply(
   supplyId: string,
   limit: number,
-): { supply: SupplyRow; matches: EnterpriseMatch[] } {
-  const { from, ranked } = rank(db, NEEDS_FOR_PATENT, supplyId);
+  dialect: SqlDialect = 'sqlite',
+): ReadPlan<{ supply: SupplyRow; matches: EnterpriseMatch[] }> {
+  const { from, ranked } = yield* rank(NEEDS_FOR_PATENT, supplyId, dialect);
   const perEnterprise = new Map<string, EnterpriseMatch>();
   for (const { to, score, reasons } of ranked)
     if (!perEnterprise.has(to.enterpriseId)) perEnterprise.set(to.enterpriseId, { need: to, score, reasons });

@@ -9,8 +9,7 @@ import type { RecordOptions } from '../filings/pledges';
 import { writeRecord } from '../filings/recordWriter';
 import type { Writer } from '../service/context';
 import { newId } from '../store/ids';
-import type { ReadHandle } from '../store/store';
-import { statement } from '../store/statements';
+import { select, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { SUPPLY } from './tables';
 import { indexTerms } from './terms';
 
@@ -62,12 +61,20 @@ export function upsertSupply(w: Writer, input: ParsedSupply, options: RecordOpti
   return outcome;
 }
 
+/** The contract numbers of a pooled patent's live deals, in order, joined by 、 (the one part that differs by dialect). */
+const DEAL_CONTRACTS: Record<SqlDialect, string> = {
+  sqlite: `(SELECT group_concat(no, '、') FROM (SELECT d.contract_no AS no FROM deal_patents dp JOIN deals d ON d.id = dp.deal_id
+    WHERE dp.patent_number = s.patent_number AND d.voided_at IS NULL ORDER BY d.contract_no))`,
+  postgres: `(SELECT string_agg(d.contract_no, '、' ORDER BY d.contract_no) FROM deal_patents dp JOIN deals d ON d.id = dp.deal_id
+    WHERE dp.patent_number = s.patent_number AND d.voided_at IS NULL)`,
+};
+
 /** The columns of a supply row as the contract shows it (`s` = supply_patents, `o` = its owner). */
-export const SUPPLY_COLUMNS = `s.id, s.region_code, s.patent_number, s.title, s.owner_id, o.name AS owner_name, o.kind AS owner_kind,
+export const supplyColumns = (
+  dialect: SqlDialect,
+) => `s.id, s.region_code, s.patent_number, s.title, s.owner_id, o.name AS owner_name, o.kind AS owner_kind,
   CASE WHEN o.region_code IS NULL THEN s.region_code ELSE o.city_code END AS owner_region, s.industry, s.ipc_class, s.keywords, s.abstract, s.asking_terms,
-  s.open_license, s.open_license_fee_fen, s.open_license_years, s.status, s.version,
-  (SELECT group_concat(d.contract_no, '、') FROM deal_patents dp JOIN deals d ON d.id = dp.deal_id
-    WHERE dp.patent_number = s.patent_number AND d.voided_at IS NULL) AS deal_contracts`;
+  s.open_license, s.open_license_fee_fen, s.open_license_years, s.status, s.version, ${DEAL_CONTRACTS[dialect]} AS deal_contracts`;
 
 interface SupplyDbRow {
   id: string;
@@ -123,30 +130,35 @@ export interface SupplyFilter {
 }
 
 /** The pool, newest first: search by patent number, title or owner; open licenses only; by status. */
-export function listSupply(db: ReadHandle, filter: SupplyFilter): { rows: SupplyRow[]; total: number } {
+export function* listSupply(
+  filter: SupplyFilter,
+  dialect: SqlDialect = 'sqlite',
+): ReadPlan<{ rows: SupplyRow[]; total: number }> {
   const where = ['s.voided_at IS NULL'];
-  const params: Record<string, unknown> = {};
+  const params: (string | number)[] = [];
   if (filter.search) {
-    where.push('(s.patent_number LIKE @like OR s.title LIKE @like OR o.name LIKE @like OR s.keywords LIKE @like)');
-    params.like = `%${filter.search.replace(/[%_]/g, '')}%`;
+    const like = dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+    where.push(`(s.patent_number ${like} ? OR s.title ${like} ? OR o.name ${like} ? OR s.keywords ${like} ?)`);
+    params.push(...Array<string>(4).fill(`%${filter.search.replace(/[%_]/g, '')}%`));
   }
   if (filter.openLicenseOnly) where.push("s.open_license = 1 AND s.status IN ('在库', '对接中')");
   if (filter.status) {
-    where.push('s.status = @status');
-    params.status = filter.status;
+    where.push('s.status = ?');
+    params.push(filter.status);
   }
   const from = `FROM supply_patents s JOIN organizations o ON o.id = s.owner_id WHERE ${where.join(' AND ')}`;
-  const rows = statement(db, `SELECT ${SUPPLY_COLUMNS} ${from} ORDER BY s.created_at DESC, s.id DESC LIMIT @limit`).all(
-    { ...params, limit: filter.limit },
-  ) as SupplyDbRow[];
-  const total = statement(db, `SELECT count(*) ${from}`, 'pluck').get(params) as number;
-  return { rows: rows.map(toSupplyRow), total };
+  const rows = yield* select<SupplyDbRow>(
+    `SELECT ${supplyColumns(dialect)} ${from} ORDER BY s.created_at DESC, s.id DESC LIMIT ?`,
+    [...params, filter.limit],
+  );
+  const [counted] = yield* select<{ n: number }>(`SELECT count(*) AS n ${from}`, params);
+  return { rows: rows.map(toSupplyRow), total: counted?.n ?? 0 };
 }
 
-export function readSupply(db: ReadHandle, id: string): SupplyRow | null {
-  const row = statement(
-    db,
-    `SELECT ${SUPPLY_COLUMNS} FROM supply_patents s JOIN organizations o ON o.id = s.owner_id WHERE s.id = ? AND s.voided_at IS NULL`,
-  ).get(id) as SupplyDbRow | undefined;
+export function* readSupply(id: string, dialect: SqlDialect = 'sqlite'): ReadPlan<SupplyRow | null> {
+  const [row] = yield* select<SupplyDbRow>(
+    `SELECT ${supplyColumns(dialect)} FROM supply_patents s JOIN organizations o ON o.id = s.owner_id WHERE s.id = ? AND s.voided_at IS NULL`,
+    [id],
+  );
   return row ? toSupplyRow(row) : null;
 }

@@ -27,7 +27,6 @@ import { CrossReviewPage } from '../pages/province/review/CrossReviewPage';
 import { TargetsSendPage } from '../pages/province/targets/TargetsSendPage';
 import { ProvinceHomePage } from '../pages/province/home/ProvinceHomePage';
 import { ProvinceMatchingHome } from '../pages/province/matching/ProvinceMatchingHome';
-import { MatchingNotOnServer } from '../pages/province/matching/MatchingNotOnServer';
 import { InstallationsPage } from '../pages/province/installations/InstallationsPage';
 import { ReviewPage } from '../pages/review/ReviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -44,8 +43,6 @@ export interface Section {
    * both. The province never records or edits a city's records, so the filing sections are the city's alone.
    */
   scope: 'city' | 'province' | 'both';
-  /** What the section shows on the province's PostgreSQL database, where it is not served yet. */
-  notOnServer?: ReactNode;
 }
 
 /**
@@ -63,7 +60,6 @@ const allSections: Section[] = [
     icon: <NodeIndexOutlined />,
     element: <MatchingPage home={<ProvinceMatchingHome />} />,
     scope: 'province',
-    notOnServer: <MatchingNotOnServer />,
   },
   { path: 'review', label: '异常审核', icon: <AlertOutlined />, element: <ReviewPage />, scope: 'city' },
   { path: 'sync', label: '数据同步', icon: <CloudSyncOutlined />, element: <SyncPage />, scope: 'city' },
@@ -98,8 +94,5 @@ const allSections: Section[] = [
 /** The sections this installation shows: the province's workbench (on its SQLite file or server database) or a city's desk. */
 export function sectionsFor(status: SystemStatus): Section[] {
   const scope = status.region?.code === PROVINCE_CODE ? 'province' : 'city';
-  const onServer = status.database === 'postgres';
-  return allSections
-    .filter((s) => s.scope === scope || s.scope === 'both')
-    .map((s) => (onServer && s.notOnServer ? { ...s, element: s.notOnServer } : s));
+  return allSections.filter((s) => s.scope === scope || s.scope === 'both');
 }

@@ -36,7 +36,7 @@ function taiyuanReports(dir: string, databaseUrl: string): void {
   ok(runCli(provinceArgs(store, 'ingest', at('taiyuan.pdbatch'))));
 }
 
-test("the province's workbench on PostgreSQL: set up in the browser, 太原's figures as the CLI prints them, the audit log verified, backups left to the data centre", async ({
+test("the province's workbench on PostgreSQL: set up in the browser, 太原's figures as the CLI prints them, records and 供需对接 read from it, the audit log verified, backups left to the data centre", async ({
   page,
   postgres,
 }) => {
@@ -136,10 +136,24 @@ test("the province's workbench on PostgreSQL: set up in the browser, 太原's fi
     await expect(page.getByRole('button', { name: '立即备份' })).toHaveCount(0);
     await screenshot(page, 'province-pg-backups');
 
-    // 供需对接 says it is not served on the server database yet, instead of failing.
+    // 供需对接 on the server database: the funnel of 太原's pool, and a need's patents ranked with their reasons.
     await page.getByRole('menuitem', { name: '供需对接' }).click();
-    await expect(page.getByText('供需对接暂未在省级服务器数据库上开放')).toBeVisible();
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const funnel = (await callAsPage(page, 'province.poolFunnel', { year })).value as {
+      regions: { region: string; supplies: number }[];
+    };
+    const pooled = funnel.regions.find((r) => r.region === '140100')!.supplies;
+    expect(pooled).toBeGreaterThan(0);
+    const funnelTable = page.locator('.ant-card').filter({ hasText: '各地区供需对接漏斗' });
+    await expect(funnelTable.getByRole('row').filter({ hasText: '太原市' }).getByRole('cell').nth(1)).toHaveText(
+      String(pooled),
+    );
     await screenshot(page, 'province-pg-matching');
+    await page.getByRole('tab', { name: '技术需求（跨地市匹配）' }).click();
+    await page.getByRole('row').getByRole('button', { name: '匹配专利' }).first().click();
+    const candidates = page.locator('.ant-card').filter({ hasText: '候选专利' });
+    await expect(candidates.getByTestId('reasons').first()).toContainText('文本相似度');
+    await screenshot(page, 'province-pg-need-matches');
 
     // The account is kept in the database: out, and back in.
     await page.getByRole('button', { name: '退出登录' }).click();

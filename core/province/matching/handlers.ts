@@ -3,5 +3,5 @@ import type { HandlersOf } from '../../service/context';
 import { poolFunnel } from './poolFunnel';
 
 export const provinceMatchingHandlers = {
-  'province.poolFunnel': (input, ctx) => poolFunnel(ctx.store.db, input.year),
+  'province.poolFunnel': (input, ctx) => ctx.read((dialect) => poolFunnel(input.year, dialect)),
 } satisfies HandlersOf<typeof provinceMatchingMethods>;

@@ -8,19 +8,18 @@ import type { PoolFunnelRow } from '../../../shared/contract/provinceMatching';
 import { CITY_REGIONS, PROVINCE_CODE, regionName } from '../../../shared/domain/regions';
 import { funnel } from '../../matching/funnel';
 import { answersNeed } from '../../matching/rank';
-import type { ReadHandle } from '../../store/store';
-import { statement } from '../../store/statements';
+import { select, type ReadPlan, type SqlDialect } from '../../store/readPlan';
 
 type Stage = 'needs' | 'matchmakings' | 'deals';
 
 const COUNTS: Record<Stage, string> = {
   needs: `SELECT region_code AS region, count(*) AS n FROM tech_needs
-    WHERE voided_at IS NULL AND substr(created_at, 1, 4) = @y GROUP BY 1`,
+    WHERE voided_at IS NULL AND substr(created_at, 1, 4) = ? GROUP BY region_code`,
   matchmakings: `SELECT region_code AS region, count(*) AS n FROM matchmakings
-    WHERE voided_at IS NULL AND substr(event_date, 1, 4) = @y GROUP BY 1`,
+    WHERE voided_at IS NULL AND substr(event_date, 1, 4) = ? GROUP BY region_code`,
   // A deal several 对接 led to counts once, for the region of the 对接.
   deals: `SELECT m.region_code AS region, count(DISTINCT d.id) AS n FROM matchmakings m JOIN deals d ON d.id = m.deal_id
-    WHERE m.voided_at IS NULL AND d.voided_at IS NULL AND substr(d.contract_date, 1, 4) = @y GROUP BY 1`,
+    WHERE m.voided_at IS NULL AND d.voided_at IS NULL AND substr(d.contract_date, 1, 4) = ? GROUP BY m.region_code`,
 };
 
 const rate = (part: number, base: number) => (base > 0 ? part / base : null);
@@ -46,28 +45,28 @@ function row(region: string, counts: Counts, pool: FunnelRow | undefined): PoolF
   };
 }
 
-export function poolFunnel(
-  db: ReadHandle,
+export function* poolFunnel(
   year: number,
-): { year: number; regions: PoolFunnelRow[]; total: PoolFunnelRow } {
+  dialect: SqlDialect,
+): ReadPlan<{ year: number; regions: PoolFunnelRow[]; total: PoolFunnelRow }> {
   const y = String(year);
-  const byStage = Object.fromEntries(
-    (Object.keys(COUNTS) as Stage[]).map((stage) => {
-      const rows = statement(db, COUNTS[stage]).all({ y }) as { region: string; n: number }[];
-      return [stage, new Map(rows.map((r) => [r.region, r.n]))];
-    }),
-  ) as Record<Stage, Map<string, number>>;
-  const needs = statement(
-    db,
+  const byStage = {} as Record<Stage, Map<string, number>>;
+  for (const stage of Object.keys(COUNTS) as Stage[]) {
+    const rows = yield* select<{ region: string; n: number }>(COUNTS[stage], [y]);
+    byStage[stage] = new Map(rows.map((r) => [r.region, r.n]));
+  }
+  const needs = yield* select<{ id: string; region_code: string }>(
     `SELECT id, region_code FROM tech_needs WHERE voided_at IS NULL AND substr(created_at, 1, 4) = ?`,
-  ).all(y) as { id: string; region_code: string }[];
+    [y],
+  );
   const recommended = new Map<string, number>();
   for (const need of needs)
-    if (answersNeed(db, need.id)) recommended.set(need.region_code, (recommended.get(need.region_code) ?? 0) + 1);
+    if (yield* answersNeed(need.id, dialect))
+      recommended.set(need.region_code, (recommended.get(need.region_code) ?? 0) + 1);
 
   // 供给 → 对接 → 成交 is the city's funnel, one computation for both (DOMAIN §9): per region, and over all regions.
-  const pools = new Map(funnel(db, year).map((r) => [r.regionCode, r]));
-  const [all] = funnel(db, year, { together: PROVINCE_CODE });
+  const pools = new Map((yield* funnel(year, {}, dialect)).map((r) => [r.regionCode, r]));
+  const [all] = yield* funnel(year, { together: PROVINCE_CODE }, dialect);
 
   const regions = CITY_REGIONS.map(({ code }) =>
     row(

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../service/errors';
+import { indexSyncedRowOn, TERM_TABLES } from '../../matching/terms';
 import { copyTable, quoted, type TablePlan } from './migration/copyTable';
 import { moveIdentities } from './migration/moveIdentities';
 import { parentsFirst } from './migration/parentsFirst';
@@ -17,8 +18,22 @@ export interface MigrationReport {
   indicatorRegionYears: number;
 }
 
-/** The migration's own bookkeeping on PostgreSQL, made by its migrations and not a copy of anything in SQLite. */
-const NOT_COPIED = new Set(['province_schema_version']);
+/**
+ * What is not a copy of a SQLite table: the migrations' version mark, and 供需对接's text index, which SQLite keeps in
+ * FTS5 tables and PostgreSQL in tables of its own, rebuilt from the copied records (`indexPool`).
+ */
+const TEXT_INDEX = Object.values(TERM_TABLES).flatMap((t) => [t.docs, t.postings]);
+const NOT_COPIED = new Set(['province_schema_version', ...TEXT_INDEX]);
+
+/** 供需对接's text index on PostgreSQL, from the copied pool and needs, as the endpoint keeps it batch by batch. */
+async function indexPool(tx: ProvinceTx): Promise<void> {
+  for (const [table, entity] of [
+    ['supply_patents', 'supply_patent'],
+    ['tech_needs', 'tech_need'],
+  ] as const)
+    for (const row of await tx.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY id`))
+      await indexSyncedRowOn(tx, entity, row);
+}
 
 /** Every table of the PostgreSQL schema but its version mark, parents first, with the columns one may write. */
 async function plansOf(target: ProvinceDb): Promise<TablePlan[]> {
@@ -89,6 +104,7 @@ export async function migrateFromSqlite(file: string, databaseUrl: string): Prom
         source.exec('BEGIN');
         try {
           for (const plan of plans) await copyTable(source, tx, plan);
+          await indexPool(tx);
           const report = await verifyCopy(source, tx, plans);
           await moveIdentities(
             source,

@@ -10,6 +10,7 @@ import { numberPlaceholders, openPostgresProvinceDb } from './postgresProvinceDb
 import type { ProvinceDb, ProvinceTx } from './provinceDb';
 import { SYNC_ENTITIES } from '../../../shared/sync/records';
 import { organizationMatches } from '../../filings/queries/search';
+import { TERM_TABLES } from '../../matching/terms';
 
 /** Every table of the province store the endpoint uses: the PostgreSQL schema must match SQLite's for all of them. */
 const TABLES = [
@@ -86,7 +87,9 @@ describe('the PostgreSQL province schema and its migrations', () => {
   it('creates every table on a new database, records the version, and a second open changes nothing', async () => {
     const url = await freshDatabase();
     const first = await open(url);
-    expect(await tableNames(url)).toEqual([...TABLES, 'province_schema_version'].sort());
+    // Beside SQLite's tables: the version mark, and 供需对接's text index (SQLite keeps it in FTS5 tables).
+    const textIndex = Object.values(TERM_TABLES).flatMap((t) => [t.docs, t.postings]);
+    expect(await tableNames(url)).toEqual([...TABLES, ...textIndex, 'province_schema_version'].sort());
     expect(await first.describe()).toEqual({
       backend: 'postgres',
       serverVersion: expect.stringMatching(/^\d+\.\d+/),

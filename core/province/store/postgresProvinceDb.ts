@@ -9,6 +9,7 @@ import {
   readProvinceCountedDeals,
   readProvinceMonthFacts,
 } from './provinceFacts';
+import { indexSyncedRowOn } from '../../matching/terms';
 import type { ConstraintKind, ForeignKey, ProvinceDb, ProvinceSql, ProvinceTx, SqlValue } from './provinceDb';
 
 /**
@@ -269,7 +270,7 @@ export async function openPostgresProvinceDb(
     close: () => (closing ??= pool.end()),
     // Derived on PostgreSQL so far: the cross-city findings, with the province's thresholds and kept as its flags under
     // review, as on SQLite (crossCity.ts). The indicators are computed from the records (provinceFacts.ts) when read,
-    // so there are no facts to keep; no matching index yet.
+    // so there are no facts to keep; 供需对接's text index is kept as each batch's pool and needs arrive.
     derived: {
       readFacts: (query) => readProvinceFacts(sql, query),
       industryFacts: (year, regions) => readProvinceIndustryFacts(sql, year, regions),
@@ -277,7 +278,7 @@ export async function openPostgresProvinceDb(
       countedDeals: (filter) => readProvinceCountedDeals(sql, filter),
       cumulativeDistinct: (regions, from, toYear) => readProvinceCumulativeDistinct(sql, regions, from, toYear),
       deferFacts: async () => async () => {},
-      indexRow: async () => {},
+      indexRow: (tx, entity, row) => indexSyncedRowOn(tx, entity, row),
       crossCity: (dealIds, at) => transaction(pool, (tx) => publishCrossCityFindings(tx, dealIds, at)),
     },
   };

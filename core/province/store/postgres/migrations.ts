@@ -568,6 +568,34 @@ END
 $$;
 `,
   },
+  {
+    version: 9,
+    name: 'matching_terms',
+    // 供需对接's text index: what SQLite keeps in its FTS5 tables supply_fts and need_fts (city migration 22), kept
+    // here as plain tables so that bm25 can be computed as FTS5 computes it (core/matching/textHits.ts). Derived from
+    // supply_patents and tech_needs as batches bring them (core/matching/terms.ts) and rebuilt by migrate-from-sqlite.
+    sql: termTables('supply', 'supply_patents') + termTables('need', 'tech_needs'),
+  },
 ];
+
+/** One side's text index: each record's words (the FTS5 row) and, per token, its hits in each column. */
+function termTables(side: string, records: string): string {
+  return /* sql */ `
+CREATE TABLE ${side}_terms (
+  doc_id text PRIMARY KEY REFERENCES ${records}(id),
+  tokens bigint NOT NULL,
+  keywords text NOT NULL,
+  body text NOT NULL
+);
+CREATE TABLE ${side}_postings (
+  term text NOT NULL,
+  doc_id text NOT NULL REFERENCES ${side}_terms(doc_id),
+  keyword_hits bigint NOT NULL,
+  body_hits bigint NOT NULL,
+  PRIMARY KEY (term, doc_id)
+);
+CREATE INDEX ${side}_postings_doc ON ${side}_postings(doc_id);
+`;
+}
 
 export const latestPostgresVersion = postgresMigrations.at(-1)!.version;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBytes } from '../core/importing/testing';
@@ -9,17 +10,23 @@ import { keepFindingAsFlag } from '../core/province/review/findingFlag';
 import { sqliteTx } from '../core/province/store/sqliteProvinceDb';
 import { buildSampleWorkbook } from '../core/seed/sampleWorkbook';
 import type { Service } from '../core/service/dispatcher';
+import { createService } from '../core/service/createService';
+import { keyFilePath } from '../core/sync/keyVault';
+import { openProvinceDb } from '../core/province/store/openProvinceDb';
+import { generateLabelledSet } from '../core/matching/testing/labelledSet';
+import { loadLabelledSet } from '../core/matching/testing/loadLabelledSet';
+import { TERM_TABLES } from '../core/matching/terms';
 import type { MethodInput, MethodName } from '../shared/contract/index';
 import { createDatabase, startPostgres, withClient } from '../tests/testing/postgres';
 import { setUpStore, tempDir } from '../tests/testing/tempStore';
-import { syncCity } from './testing/sqliteProvinceWithHistory';
-import { startTestProvince } from './testing/testProvince';
+import { syncCity, type City } from './testing/sqliteProvinceWithHistory';
+import { startProvinceEndpoint, startTestProvince } from './testing/testProvince';
 import { openWorkbench, type Workbench } from './testing/workbench';
 
 /*
- * 地市报送记录 on the province's PostgreSQL database: the lists and details the province's 首页 opens (the city desk's
- * own list queries, written once for both dialects) give on PostgreSQL what they give on the SQLite store that was
- * moved there — every page, filter, sort and search of every kind of record, each record's detail, and the export.
+ * The province's workbench on PostgreSQL against the SQLite store that was moved there: 地市报送记录 (the city desk's own
+ * list queries, written once for both dialects) — every page, filter, sort and search of every kind of record, each
+ * record's detail, and the export — and 供需对接, whose ranking computes FTS5's bm25 on PostgreSQL's own text index.
  */
 
 const LIST_METHODS = ['deals.list', 'pledges.list', 'registrations.list', 'figures.list', 'subsidies.list'] as const;
@@ -32,17 +39,24 @@ const env = {} as {
   onSqlite: Workbench<Service>;
   onPostgres: Workbench<Service>;
   databaseUrl: string;
+  /** The same city's batches taken by an endpoint on PostgreSQL (not moved from SQLite). */
+  ingestUrl: string;
   /** Text a caseworker types into the search box, taken from the records themselves. */
   fragments: ReturnType<typeof fragmentsOf>;
 };
 
-/** 太原's desk imports a sample workbook (every kind of record), voids a deal and reports it all to the province. */
-async function reportedProvinceFile(dir: string): Promise<string> {
+/**
+ * 太原's desk imports a sample workbook (every kind of record) and a pool of 400 offered patents and 40 needs, voids a
+ * deal, and reports it all to a province on a SQLite file. A copy of the desk taken before it reported (its key
+ * file too: the same installation) reports the same batches to an endpoint on `ingestUrl`, a PostgreSQL database.
+ */
+async function reportedProvinceFile(dir: string, ingestUrl: string): Promise<string> {
   const city = await setUpStore('140100');
   try {
     const sample = await buildSampleWorkbook({ seed: 3, deals: 150 });
     const job = await importBytes(city.call, sample.bytes);
     expect(job.report?.rejected).toEqual([]);
+    loadLabelledSet(city.service.store, generateLabelledSet(5, 40, 400), city.adminActor);
     const [voided] = city.service.store.db
       .prepare('SELECT id FROM deals ORDER BY id LIMIT 1')
       .pluck()
@@ -52,7 +66,19 @@ async function reportedProvinceFile(dir: string): Promise<string> {
     const province = await startTestProvince(file);
     try {
       await province.enroll(city.service.store, city.adminActor);
+      const copy = path.join(dir, 'city-copy.db');
+      await city.service.store.db.backup(copy);
+      fs.copyFileSync(keyFilePath(city.dbPath), keyFilePath(copy));
       await syncCity(city, province);
+      const twin = { service: createService(copy), adminActor: city.adminActor };
+      const onPostgres = await startProvinceEndpoint(await openProvinceDb({ databaseUrl: ingestUrl }));
+      try {
+        await onPostgres.enroll(twin.service.store, twin.adminActor);
+        await syncCity(twin as City, onPostgres);
+      } finally {
+        await onPostgres.close();
+        twin.service.store.close();
+      }
     } finally {
       await province.close();
     }
@@ -123,7 +149,8 @@ function fragmentsOf(file: string) {
 beforeAll(async () => {
   env.folder = tempDir('province-records-');
   env.cluster = await startPostgres();
-  const file = await reportedProvinceFile(env.folder.dir);
+  env.ingestUrl = await createDatabase(env.cluster.url, 'ingested');
+  const file = await reportedProvinceFile(env.folder.dir, env.ingestUrl);
   await flagSome(file);
   env.fragments = fragmentsOf(file);
   const databaseUrl = await createDatabase(env.cluster.url, 'records');
@@ -281,5 +308,59 @@ describe("地市报送记录 on the province's PostgreSQL database", () => {
       expect(text, list).toBe(Buffer.from(onSqlite.base64, 'base64').toString('utf8'));
       expect(text.trim().split('\r\n').length, list).toBeGreaterThan(1);
     }
+  });
+});
+
+describe("供需对接 on the province's PostgreSQL database", () => {
+  const both = async <K extends MethodName>(method: K, input: MethodInput<K>) => {
+    const [onPostgres, onSqlite] = [await env.onPostgres.call(method, input), await env.onSqlite.call(method, input)];
+    expect(onPostgres, `${method} ${JSON.stringify(input)}`).toEqual(onSqlite);
+    return onPostgres;
+  };
+
+  it('ranks the patents for every need, and the enterprises for the patents, as FTS5 does on the SQLite store', async () => {
+    const needs = (await both('matching.needs.list', { limit: 500 })).rows;
+    expect(needs.length).toBeGreaterThanOrEqual(40);
+    let ranked = 0;
+    for (const need of needs) {
+      const { matches } = await both('matching.forNeed', { needId: need.id, limit: 20 });
+      ranked += matches.length;
+    }
+    // Not rankings of nothing: most needs find patents, with reasons.
+    expect(ranked).toBeGreaterThan(needs.length * 5);
+    const supplies = (await both('matching.supply.list', { openLicenseOnly: false, limit: 500 })).rows;
+    expect(supplies.length).toBeGreaterThanOrEqual(400);
+    let enterprises = 0;
+    for (const supply of supplies.filter((_, i) => i % 5 === 0))
+      enterprises += (await both('matching.forSupply', { supplyId: supply.id, limit: 10 })).matches.length;
+    expect(enterprises).toBeGreaterThan(0);
+  });
+
+  it('gives the same lists, searches and funnels', async () => {
+    const f = env.fragments;
+    await both('matching.supply.list', { openLicenseOnly: true, limit: 500 });
+    await both('matching.supply.list', { search: f.patentTitle, openLicenseOnly: false, limit: 500 });
+    await both('matching.supply.list', { search: f.nameShort.toUpperCase(), openLicenseOnly: false, limit: 50 });
+    await both('matching.needs.list', { search: f.nameShort, limit: 500 });
+    await both('matching.matchmakings.list', {});
+    let recommended = 0;
+    for (let year = 2021; year <= 2026; year++) {
+      recommended += (await both('province.poolFunnel', { year })).total.recommended;
+      await both('matching.funnel', { year });
+    }
+    expect(recommended).toBeGreaterThan(0);
+  });
+
+  it('keeps the same text index when batches arrive at PostgreSQL as when a SQLite store is moved there', async () => {
+    const snapshot = (url: string) =>
+      withClient(url, async (c) => {
+        const tables: Record<string, unknown[]> = {};
+        for (const table of Object.values(TERM_TABLES).flatMap((t) => [t.docs, t.postings]))
+          tables[table] = (await c.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows;
+        return tables;
+      });
+    const ingested = await snapshot(env.ingestUrl);
+    expect(ingested.supply_postings!.length).toBeGreaterThan(1000);
+    expect(await snapshot(env.databaseUrl)).toEqual(ingested);
   });
 });
