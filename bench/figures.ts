@@ -3,7 +3,13 @@ import { storeFigures } from './store.bench';
 import { listsFigures } from './lists.bench';
 import { importFigures } from './import.bench';
 import { scanFigures } from './scan.bench';
-import { indicatorsPostgresFigure, syncEightFigure, syncFigure, syncPostgresFigure } from './sync.bench';
+import {
+  indicatorsPostgresFigure,
+  recordsListPostgresFigure,
+  syncEightFigure,
+  syncFigure,
+  syncPostgresFigure,
+} from './sync.bench';
 import { indicatorsFigures } from './indicators.bench';
 import { evaluationPdfFigures } from './evaluationPdf.bench';
 import { matchingFigure } from './matching.bench';
@@ -19,7 +25,7 @@ export const figures: (BenchFigure | readonly BenchFigure[])[] = [
   listsFigures,
   importFigures,
   scanFigures,
-  [syncFigure, syncPostgresFigure, syncEightFigure, indicatorsPostgresFigure],
+  [syncFigure, syncPostgresFigure, syncEightFigure, indicatorsPostgresFigure, recordsListPostgresFigure],
   indicatorsFigures,
   evaluationPdfFigures,
   matchingFigure,

@@ -13,6 +13,9 @@ import { signingIdentity } from '../core/sync/installationKey';
 import { writeBulkOutbox } from '../core/sync/testing/bulkOutbox';
 import { enrollKey } from '../core/province/installations/keys';
 import { openProvinceDb, type ProvinceLocation } from '../core/province/store/openProvinceDb';
+import type { ProvinceDb } from '../core/province/store/provinceDb';
+import { listDeals } from '../core/filings/queries/listDeals';
+import { runPlan, runPlanAsync } from '../core/store/readPlan';
 import { provinceIndicatorReport } from '../core/province/store/provinceReport';
 import { computeReport } from '../core/indicators/report';
 import { createDatabase, startPostgres } from '../tests/testing/postgres';
@@ -226,6 +229,34 @@ export const syncEightFigure: BenchFigure = {
 const BULK_YEAR = 2023;
 
 /**
+ * One city's 100,000 records sent to a province on a SQLite file and to one on a throw-away PostgreSQL database, then
+ * `fn` with both stores open (the SQLite file read-only); both are closed after it.
+ */
+async function afterBulkSync<T>(
+  ctx: BenchContext,
+  fn: (sqlite: Database.Database, postgres: ProvinceDb) => Promise<T>,
+): Promise<T> {
+  const file = path.join(ctx.tmpDir, 'province.db');
+  await timeSync(ctx, 'sqlite', { file }, 1, RECORDS);
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    return await withPostgres(async (database) => {
+      const location = await database('province_reads');
+      await timeSync(ctx, 'postgres', location, 1, RECORDS);
+      const db = await openProvinceDb(location);
+      try {
+        // Awaited here: the store is closed in `finally`, after the timing, not while it runs.
+        return await fn(sqlite, db);
+      } finally {
+        await db.close();
+      }
+    });
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
  * The province's indicator report (I1–I5a, every region summed) on PostgreSQL, computed from the records
  * (core/province/store/provinceFacts.ts), after one city sent 100,000 records; against the same report on the SQLite
  * province store, which reads the fact tables its triggers keep. DESIGN §7's province-wide budget is the desk's.
@@ -234,30 +265,45 @@ export const indicatorsPostgresFigure: BenchFigure = {
   name: 'indicators on PostgreSQL: whole province computed from the records (33,333 synced deals), against SQLite fact tables',
   unit: 'ms',
   budget: 500,
-  async run(ctx) {
-    const file = path.join(ctx.tmpDir, 'province.db');
-    await timeSync(ctx, 'sqlite', { file }, 1, RECORDS);
-    const sqlite = new Database(file, { readonly: true });
-    try {
+  run: (ctx) =>
+    afterBulkSync(ctx, async (sqlite, db) => {
       const baseline = await ctx.time(() => computeReport(sqlite, '140000', BULK_YEAR));
-      const value = await withPostgres(async (database) => {
-        const location = await database('province_indicators');
-        await timeSync(ctx, 'postgres', location, 1, RECORDS);
-        const db = await openProvinceDb(location);
-        try {
-          const report = await provinceIndicatorReport(db, '140000', BULK_YEAR);
-          // The same figures as SQLite's, or the timing means nothing.
-          if (JSON.stringify(report) !== JSON.stringify(computeReport(sqlite, '140000', BULK_YEAR)))
-            throw new Error('indicators bench: the PostgreSQL report differs from the SQLite one');
-          // Awaited here: the store is closed in `finally`, after the timing, not while it runs.
-          return await ctx.time(() => provinceIndicatorReport(db, '140000', BULK_YEAR));
-        } finally {
-          await db.close();
-        }
-      });
+      const report = await provinceIndicatorReport(db, '140000', BULK_YEAR);
+      // The same figures as SQLite's, or the timing means nothing.
+      if (JSON.stringify(report) !== JSON.stringify(computeReport(sqlite, '140000', BULK_YEAR)))
+        throw new Error('indicators bench: the PostgreSQL report differs from the SQLite one');
+      const value = await ctx.time(() => provinceIndicatorReport(db, '140000', BULK_YEAR));
       return { value, baseline, baselineIs: 'the same report on the SQLite province store, read from its fact tables' };
-    } finally {
-      sqlite.close();
-    }
-  },
+    }),
+};
+
+/**
+ * 地市报送记录 on PostgreSQL (DESIGN §7: a list page ≤ 100 ms): the deal list's first page with its 共 N 条, and a search
+ * by the start of a contract number, after one city sent 100,000 records (33,333 deals); the slower of the two,
+ * against the same two on the SQLite province store. The pages must be equal, or the figure fails.
+ */
+export const recordsListPostgresFigure: BenchFigure = {
+  name: 'lists on PostgreSQL: 地市报送记录, first page or a contract-number search, the slower (33,333 synced deals)',
+  unit: 'ms',
+  budget: 100,
+  run: (ctx) =>
+    afterBulkSync(ctx, async (sqlite, db) => {
+      const contractNo = sqlite.prepare('SELECT contract_no FROM deals ORDER BY id LIMIT 1 OFFSET 777').pluck().get();
+      const queries = [{}, { search: String(contractNo).slice(0, -2) }];
+      let value = 0;
+      let baseline = 0;
+      for (const filters of queries) {
+        // Each store took its own city's records (ids of their own): the pages must hold the same deals otherwise.
+        const shown = ({ total, rows }: { total: number | null; rows: { id: string }[] }) =>
+          JSON.stringify({ total, rows: rows.map(({ id: _id, ...row }) => row) });
+        if (
+          shown(await runPlanAsync(db, listDeals(filters, {}, 'postgres'))) !==
+          shown(runPlan(sqlite, listDeals(filters)))
+        )
+          throw new Error(`lists bench: PostgreSQL lists ${JSON.stringify(filters)} otherwise than SQLite`);
+        value = Math.max(value, await ctx.time(() => runPlanAsync(db, listDeals(filters, {}, 'postgres'))));
+        baseline = Math.max(baseline, await ctx.time(() => runPlan(sqlite, listDeals(filters))));
+      }
+      return { value, baseline, baselineIs: 'the same two pages on the SQLite province store, the slower' };
+    }),
 };

@@ -8,6 +8,7 @@ import type { PartyInput } from '../shared/contract/filings/parties';
 import { setUpStore } from '../tests/testing/tempStore';
 import { startTestProvince, type TestProvince } from './testing/testProvince';
 import { openWorkbench } from './testing/workbench';
+import { countRows, PROVINCE_BACKENDS, provinceStores } from './testing/provinceBackends';
 
 const started: (() => unknown)[] = [];
 afterEach(async () => {
@@ -47,7 +48,7 @@ const anodeOffer = {
   keywords: '石墨烯，负极材料',
 } as const;
 
-const sync = async (c: City, p: TestProvince) => {
+const sync = async (c: City, p: { url: string }) => {
   const result = await runSyncPass(c.service.store, {
     endpoint: p.url,
     actor: c.adminActor,
@@ -345,12 +346,14 @@ describe("the province's funnel has the city funnel's figures", () => {
   });
 });
 
-describe("the province's workbench matches across cities through the contract, read-only", () => {
-  it("lists every city's needs and pool, ranks a 太原 patent for a 长治 need and back; refuses every pool-writing method", async () => {
-    const {
-      prov,
-      cities: [taiyuan, changzhi],
-    } = await provinceAnd('140100', '140400');
+const stores = provinceStores();
+
+describe.each(PROVINCE_BACKENDS)("the province's workbench on %s matches across cities, read-only", (backend) => {
+  it("lists every city's needs and pool, ranks a 太原 patent for a 长治 need and back, drops it once withdrawn; refuses every pool-writing method", async () => {
+    const prov = await stores.endpoint(backend);
+    started.push(prov.close);
+    const [taiyuan, changzhi] = [await city('140100'), await city('140400')];
+    for (const c of [taiyuan, changzhi]) await prov.enroll(c.service.store, c.adminActor);
     const owner = taiyuanUniversity;
     const enterprise = changzhiSme;
     const offer = await taiyuan.call('matching.supply.save', {
@@ -366,7 +369,7 @@ describe("the province's workbench matches across cities through the contract, r
     });
     for (const c of [taiyuan, changzhi]) expect((await sync(c, prov)).rejected).toEqual([]);
 
-    const wb = await openWorkbench(prov.dbPath);
+    const wb = await openWorkbench(prov.location);
     started.push(wb.close);
     // Read: every city's needs (searchable) and pool, and the ranking both ways, with the reasons and the regions.
     expect((await wb.call('matching.needs.list', { search: '长治' })).rows).toEqual([
@@ -388,43 +391,59 @@ describe("the province's workbench matches across cities through the contract, r
 
     // Write: the province never edits a city's pool, nor adds to it; nothing changes.
     const refused = [
-      wb.call('matching.supply.save', {
-        id: offer.id,
-        record: { patentNumber: '202311303481.9', title: '改名', owner, status: '撤回' },
-      }),
-      wb.call('matching.needs.save', { record: { needNo: 'SJ-1', enterprise, needText: '省里代录的需求' } }),
-      wb.call('matching.matchmakings.save', {
-        record: {
-          needId: need.id,
+      () =>
+        wb.call('matching.supply.save', {
+          id: offer.id,
+          record: { patentNumber: '202311303481.9', title: '改名', owner, status: '撤回' },
+        }),
+      () => wb.call('matching.needs.save', { record: { needNo: 'SJ-1', enterprise, needText: '省里代录的需求' } }),
+      () =>
+        wb.call('matching.matchmakings.save', {
+          record: {
+            needId: need.id,
+            supplyId: offer.id,
+            eventDate: new Date().toISOString().slice(0, 10),
+            event: '省级对接会',
+          },
+        }),
+      () =>
+        wb.call('matching.recordDeal', {
           supplyId: offer.id,
-          eventDate: new Date().toISOString().slice(0, 10),
-          event: '省级对接会',
-        },
-      }),
-      wb.call('matching.recordDeal', {
-        supplyId: offer.id,
-        deal: {
-          kind: '许可',
-          licenseMode: '开放许可',
-          contractNo: 'SJ-XK-1',
-          contractDate: new Date().toISOString().slice(0, 10),
-          industry: '碳基新材料',
-          amountFen: 100,
-          patents: [{ number: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法' }],
-          assignor: owner,
-          assignee: enterprise,
-        },
-      }),
+          deal: {
+            kind: '许可',
+            licenseMode: '开放许可',
+            contractNo: 'SJ-XK-1',
+            contractDate: new Date().toISOString().slice(0, 10),
+            industry: '碳基新材料',
+            amountFen: 100,
+            patents: [{ number: '202311303481.9', title: '一种石墨烯改性锂离子电池负极材料的制备方法' }],
+            assignor: owner,
+            assignee: enterprise,
+          },
+        }),
     ];
+    // One after the other: a refusal is awaited as soon as it is made.
     for (const call of refused)
-      await expect(call).rejects.toMatchObject({
+      await expect(call()).rejects.toMatchObject({
         code: 'WRONG_INSTALLATION',
         message: '省级工作台只查看各地市报送的记录，不能录入或修改',
       });
-    expect(
-      prov.store.db.prepare('SELECT title, status, version FROM supply_patents WHERE id = ?').get(offer.id),
-    ).toEqual({ title: '一种石墨烯改性锂离子电池负极材料的制备方法', status: '在库', version: 1 });
-    expect(prov.store.db.prepare('SELECT count(*) FROM tech_needs').pluck().get()).toBe(1);
-    expect(prov.store.db.prepare('SELECT count(*) FROM matchmakings').pluck().get()).toBe(0);
+    expect(await prov.db.get('SELECT title, status, version FROM supply_patents WHERE id = ?', [offer.id])).toEqual({
+      title: '一种石墨烯改性锂离子电池负极材料的制备方法',
+      status: '在库',
+      version: 1,
+    });
+    expect(await countRows(prov.db, 'tech_needs')).toBe(1);
+    expect(await countRows(prov.db, 'matchmakings')).toBe(0);
+
+    // 太原 withdraws its offer: once the batch is in, the province no longer offers it for the need.
+    await taiyuan.call('matching.supply.save', {
+      id: offer.id,
+      record: { ...anodeOffer, abstract: '提高锂离子电池的循环寿命。', status: '撤回' },
+    });
+    expect((await sync(taiyuan, prov)).rejected).toEqual([]);
+    expect((await wb.call('matching.forNeed', { needId: need.id, limit: 10 })).matches).toEqual([]);
+    const year = Number(new Date().toISOString().slice(0, 4));
+    expect((await wb.call('province.poolFunnel', { year })).total).toMatchObject({ needs: 1, recommended: 0 });
   });
 });

@@ -103,7 +103,7 @@ describe('province migrate-from-sqlite', () => {
 
     const target = await open(url);
     // Every table but 供需对接's text index, which is built from the copied pool instead (workbenchParity.test.ts).
-    const textIndex = Object.values(TERM_TABLES).flatMap((t) => [t.docs, t.postings]);
+    const textIndex: string[] = Object.values(TERM_TABLES).flatMap((t) => [t.docs, t.postings]);
     const tables = (await copiedTables(target)).filter((t) => !textIndex.includes(t));
     expect(report.tables.map((t) => t.table).sort()).toEqual(tables);
     const order = report.tables.map((t) => t.table);
