@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createProvinceService } from '../core/service/createService';
+import { withClient } from '../tests/testing/postgres';
 import type { Caller } from '../core/service/dispatcher';
 import { PROVINCE_BACKENDS, provinceStores } from './testing/provinceBackends';
 import { openWorkbench } from './testing/workbench';
@@ -94,6 +97,39 @@ describe.each(PROVINCE_BACKENDS)("the province workbench's accounts on %s", (bac
     });
     expect(await wb.session('later')('auth.login', { username: 'lingdao', password: 'leader-own-3' })).toMatchObject({
       ok: false,
+    });
+  });
+});
+
+describe("the province's workbench behind a load balancer, on PostgreSQL", () => {
+  it('keeps an officer signed in on every front end of one database, signs out on all of them, and stores no key', async () => {
+    const at = await stores.location('postgres');
+    if (!('databaseUrl' in at)) throw new Error('a PostgreSQL location was asked for');
+    const first = await openWorkbench(at);
+    opened.push(first.close);
+    const second = await createProvinceService(at.databaseUrl);
+    opened.push(second.close);
+
+    // Signed in through the first front end, as the browser is: the key comes from the server, in a cookie.
+    let key = '';
+    const login = await first.service.call(
+      'auth.login',
+      { username: 'sheng', password: 'sheng-pass-123' },
+      { sessionKey: 'before-login', onNewSession: (issued) => (key = issued) },
+    );
+    expect(login.ok).toBe(true);
+    // The next request lands on the second front end.
+    expect(await second.service.call('province.home', { year: 2024 }, { sessionKey: key })).toMatchObject({ ok: true });
+    const stored = await withClient(at.databaseUrl, (c) => c.query('SELECT key_hash FROM workbench_sessions'));
+    // The first-run setup's session is there too; neither key itself is.
+    expect(stored.rows).toContainEqual({ key_hash: createHash('sha256').update(key).digest('hex') });
+    expect(stored.rows.map((r: { key_hash: string }) => r.key_hash)).not.toContain(key);
+
+    // Signing out on one ends the session on all.
+    expect(await second.service.call('auth.logout', {}, { sessionKey: key })).toMatchObject({ ok: true });
+    expect(await first.service.call('province.home', { year: 2024 }, { sessionKey: key })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
     });
   });
 });

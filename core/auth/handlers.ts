@@ -6,8 +6,8 @@ import { logIn } from './login';
 export const authHandlers = {
   'auth.login': logIn,
 
-  'auth.logout': (_input, ctx) => {
-    ctx.setSessionUser(null);
+  'auth.logout': async (_input, ctx) => {
+    await ctx.setSessionUser(null);
     return {};
   },
 

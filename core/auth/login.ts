@@ -66,6 +66,6 @@ export async function logIn(input: { username: string; password: string }, ctx: 
   }
   ctx.loginThrottle.succeed(keys);
   if (!row.active) throw new DeskError('LOGIN_FAILED', '该账号已停用，请联系管理员');
-  ctx.setSessionUser(row.id);
+  await ctx.setSessionUser(row.id);
   return toUserView(row!);
 }

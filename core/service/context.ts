@@ -91,7 +91,7 @@ export interface ServiceContext {
   /** Where the call comes from (a browser's address, a desktop window), for slowing down guessed logins. */
   client: string;
   /** Binds a user to this caller (login: a new session key where the transport can carry one) or signs out. */
-  setSessionUser(userId: string | null): void;
+  setSessionUser(userId: string | null): Promise<void>;
   loginThrottle: LoginThrottle;
   now(): Date;
   /** The signed-in actor; throws 未登录 otherwise. */

@@ -16,7 +16,7 @@ import {
 import { DeskError, diskFullError, isDiskFull } from './errors';
 import { zodIssues } from './zodIssues';
 import { LoginThrottle } from '../auth/loginThrottle';
-import { idleLimitMs, SessionTable } from '../auth/sessions';
+import { DatabaseSessions, idleLimitMs, SessionTable, type Sessions } from '../auth/sessions';
 import type { ProvinceDb } from '../province/store/provinceDb';
 import { sqliteProvinceDb } from '../province/store/sqliteProvinceDb';
 import { writeProvince } from '../province/store/provinceWriter';
@@ -96,7 +96,8 @@ function databaseUnreachable(): DeskError {
 
 function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig): Service {
   const { store, province } = data;
-  const sessions = new SessionTable();
+  // One process holds a desk's sessions; the province's PostgreSQL database holds them for all its front ends.
+  const sessions: Sessions = province.dialect === 'postgres' ? new DatabaseSessions(province) : new SessionTable();
   const loginThrottle = new LoginThrottle();
   const now = config.now ?? (() => new Date());
 
@@ -105,7 +106,7 @@ function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig):
     sessionKey: string,
     access: Access,
   ): Promise<(Actor & { mustChangePassword: boolean }) | null> {
-    const found = sessions.lookup(sessionKey, now().getTime(), await idleLimitMs(province));
+    const found = await sessions.lookup(sessionKey, now().getTime(), await idleLimitMs(province));
     if (!found.userId) {
       if (found.expired && access !== 'public')
         throw new DeskError('UNAUTHENTICATED', '长时间未操作，已自动退出登录，请重新登录');
@@ -113,17 +114,17 @@ function dispatch(data: ServiceData, handlers: Handlers, config: ServiceConfig):
     }
     const row = await readUser(province, found.userId);
     if (!row || !row.active) {
-      sessions.drop(sessionKey);
+      await sessions.drop(sessionKey);
       return null;
     }
     return { id: row.id, name: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword === 1 };
   }
 
-  function setSessionUser(caller: Caller, sessionKey: string, userId: string | null): void {
+  async function setSessionUser(caller: Caller, sessionKey: string, userId: string | null): Promise<void> {
     if (!userId || !('sessionKey' in caller)) return sessions.drop(sessionKey);
     if (!caller.onNewSession) return sessions.bind(sessionKey, userId, now().getTime());
-    sessions.drop(sessionKey);
-    caller.onNewSession(sessions.issue(userId, now().getTime()));
+    await sessions.drop(sessionKey);
+    caller.onNewSession(await sessions.issue(userId, now().getTime()));
   }
 
   // The installation's region never changes once set up: read until it is there, then kept.

@@ -72,7 +72,7 @@ export const systemHandlers = {
       });
       return createUser.insert(w, user);
     });
-    ctx.setSessionUser(created.id);
+    await ctx.setSessionUser(created.id);
     return toUserView(created);
   },
 

@@ -19,11 +19,12 @@ export interface MigrationReport {
 }
 
 /**
- * What is not a copy of a SQLite table: the migrations' version mark, and 供需对接's text index, which SQLite keeps in
- * FTS5 tables and PostgreSQL in tables of its own, rebuilt from the copied records (`indexPool`).
+ * What is not a copy of a SQLite table: the migrations' version mark; 供需对接's text index, which SQLite keeps in
+ * FTS5 tables and PostgreSQL in tables of its own, rebuilt from the copied records (`indexPool`); and the workbench's
+ * sessions, which SQLite keeps in the process (everybody signs in again on the new database).
  */
 const TEXT_INDEX = Object.values(TERM_TABLES).flatMap((t) => [t.docs, t.postings]);
-const NOT_COPIED = new Set(['province_schema_version', ...TEXT_INDEX]);
+const NOT_COPIED = new Set(['province_schema_version', 'workbench_sessions', ...TEXT_INDEX]);
 
 /** 供需对接's text index on PostgreSQL, from the copied pool and needs, as the endpoint keeps it batch by batch. */
 async function indexPool(tx: ProvinceTx): Promise<void> {

@@ -87,9 +87,12 @@ describe('the PostgreSQL province schema and its migrations', () => {
   it('creates every table on a new database, records the version, and a second open changes nothing', async () => {
     const url = await freshDatabase();
     const first = await open(url);
-    // Beside SQLite's tables: the version mark, and 供需对接's text index (SQLite keeps it in FTS5 tables).
+    // Beside SQLite's tables: the version mark, 供需对接's text index (SQLite keeps it in FTS5 tables) and the
+    // workbench's sessions (kept in the process on SQLite).
     const textIndex = Object.values(TERM_TABLES).flatMap((t) => [t.docs, t.postings]);
-    expect(await tableNames(url)).toEqual([...TABLES, ...textIndex, 'province_schema_version'].sort());
+    expect(await tableNames(url)).toEqual(
+      [...TABLES, ...textIndex, 'workbench_sessions', 'province_schema_version'].sort(),
+    );
     expect(await first.describe()).toEqual({
       backend: 'postgres',
       serverVersion: expect.stringMatching(/^\d+\.\d+/),

@@ -33,7 +33,7 @@ const ctx: ServiceContext = {
   sessionKey: 'crash-test',
   client: 'crash-test',
   now: () => new Date(),
-  setSessionUser: () => {},
+  setSessionUser: async () => {},
   loginThrottle: new LoginThrottle(),
   requireActor: () => actor,
   write: (fn) => store.transaction((db) => fn(createWriter(db, actor, new Date().toISOString()))),

@@ -576,6 +576,20 @@ $$;
     // supply_patents and tech_needs as batches bring them (core/matching/terms.ts) and rebuilt by migrate-from-sqlite.
     sql: termTables('supply', 'supply_patents') + termTables('need', 'tech_needs'),
   },
+  {
+    version: 10,
+    name: 'workbench_sessions',
+    // The workbench's signed-in sessions, shared by every province web process on this database (core/auth/sessions.ts):
+    // a hash of each key, never the key; ended by signing out, by the idle limit, or when the user is deactivated.
+    sql: /* sql */ `
+CREATE TABLE workbench_sessions (
+  key_hash text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users(id),
+  last_seen_ms bigint NOT NULL
+);
+CREATE INDEX workbench_sessions_last_seen ON workbench_sessions(last_seen_ms);
+`,
+  },
 ];
 
 /** One side's text index: each record's words (the FTS5 row) and, per token, its hits in each column. */
