@@ -102,12 +102,13 @@ function* rank<From, To extends { id: string }, Row>(
   if (words.length === 0) return { from, ranked: [] };
   const hits = yield* textHits(dialect, direction.side, words);
   const rows = yield* select<Row>(direction.candidates(dialect), [JSON.stringify(hits.map((h) => h.id))]);
-  const kept = new Map(rows.map((r) => direction.toRow(r)).map((to) => [to.id, to]));
-  const best = hits[0]?.bm25 ?? 0;
+  const candidates = new Map(rows.map((r) => direction.toRow(r)).map((to) => [to.id, to]));
+  const kept = hits.filter((hit) => candidates.has(hit.id));
+  // Text similarity is relative to the best candidate kept.
+  const best = kept[0]?.bm25 ?? 0;
   const weights = yield* wordWeights(dialect, direction.side, words);
-  const ranked = hits.flatMap((hit) => {
-    const to = kept.get(hit.id);
-    if (!to) return [];
+  const ranked = kept.map((hit) => {
+    const to = candidates.get(hit.id)!;
     const scored = scoreMatch({
       bm25: hit.bm25,
       bestBm25: best,
@@ -115,7 +116,7 @@ function* rank<From, To extends { id: string }, Row>(
       sharedKeywords: shared(words, hit.kw),
       ...direction.features(from, to),
     });
-    return [{ to, ...scored }];
+    return { to, ...scored };
   });
   return { from, ranked: ranked.sort((a, b) => b.score - a.score) };
 }

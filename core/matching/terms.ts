@@ -62,7 +62,7 @@ export function unicode61Tokens(text: string): string[] {
   );
 }
 
-/** The PostgreSQL tables of each side (province migration 9) and the column that names the record. */
+/** The PostgreSQL tables of each side (province migration 9): its records' words, and their postings per key. */
 export const TERM_TABLES = {
   supply: { docs: 'supply_terms', postings: 'supply_postings' },
   need: { docs: 'need_terms', postings: 'need_postings' },
