@@ -112,6 +112,9 @@ test("the province's workbench on PostgreSQL: set up in the browser, 太原's fi
     await expect(page.getByRole('heading', { name: '专利交易详情' })).toBeVisible();
     await expect(page.getByText(contractNo).first()).toBeVisible();
     await expect(page.getByRole('button', { name: '修改' })).toHaveCount(0);
+    // What the province does not hold is said, not shown as empty: the files and the city's log of changes.
+    await expect(page.getByText('附件保存在报送该记录的地市工作台，不随数据报送到省级')).toBeVisible();
+    await expect(page.getByText('逐次修改的经过记录在报送该记录的地市工作台上')).toBeVisible();
     await screenshot(page, 'province-pg-record-detail');
     await page.getByRole('menuitem', { name: '首页' }).click();
     await expect(page.getByTestId('reporting-table')).toBeVisible({ timeout: 60_000 });

@@ -1,6 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Card, List, Upload } from 'antd';
 import type { AttachmentView } from '../../../../shared/contract/filings/attachments';
+import { PROVINCE_CODE } from '../../../../shared/domain/regions';
+import { useSession } from '../../../app/session';
 import { useAction } from '../../../data/useAction';
 import { call } from '../../../transport/desk';
 import { readFileBase64, saveDownload } from '../../../transport/files';
@@ -34,6 +36,8 @@ export function AttachmentsCard({
     onChange();
   };
   const remove = (a: AttachmentView) => call('attachments.void', { id: a.id }).then(onChange);
+  // Attachments stay on the desk that added them: they are not reported, so the province has none to show.
+  const atProvince = useSession().status.region?.code === PROVINCE_CODE;
   return (
     <Card
       size="small"
@@ -57,7 +61,7 @@ export function AttachmentsCard({
     >
       <List
         size="small"
-        locale={{ emptyText: '没有附件' }}
+        locale={{ emptyText: atProvince ? '附件保存在报送该记录的地市工作台，不随数据报送到省级' : '没有附件' }}
         dataSource={attachments}
         renderItem={(a) => (
           <List.Item
