@@ -71,7 +71,7 @@ export type TermSide = keyof typeof TERM_TABLES;
 
 /**
  * The keys a text's words are found under on PostgreSQL, with their hits in each column: each unicode61 token, as
- * FTS5 finds a one-token word; and a word that is several tokens (2.5, c++) under itself as well, as FTS5 finds it as
+ * FTS5 finds a one-token word; and a word that is several tokens (2.5, 4g-lte) under itself as well, as FTS5 finds it as
  * a phrase (FTS5 also finds the phrase across two neighbouring words; this index does not).
  */
 function postingsOf(keywords: string, body: string): Map<string, { keywordHits: number; bodyHits: number }> {
