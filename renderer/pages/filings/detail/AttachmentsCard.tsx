@@ -1,8 +1,6 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Card, List, Upload } from 'antd';
 import type { AttachmentView } from '../../../../shared/contract/filings/attachments';
-import { PROVINCE_CODE } from '../../../../shared/domain/regions';
-import { useSession } from '../../../app/session';
 import { useAction } from '../../../data/useAction';
 import { call } from '../../../transport/desk';
 import { readFileBase64, saveDownload } from '../../../transport/files';
@@ -14,12 +12,15 @@ export function AttachmentsCard({
   attachments,
   onChange,
   canEdit,
+  atProvince = false,
 }: {
   entity: string;
   id: string;
   attachments: AttachmentView[];
   onChange: () => void;
   canEdit: boolean;
+  /** Attachments stay on the desk that added them: they are not reported, so the province has none to show. */
+  atProvince?: boolean;
 }) {
   const { run } = useAction();
   const open = async (a: AttachmentView) => {
@@ -36,8 +37,6 @@ export function AttachmentsCard({
     onChange();
   };
   const remove = (a: AttachmentView) => call('attachments.void', { id: a.id }).then(onChange);
-  // Attachments stay on the desk that added them: they are not reported, so the province has none to show.
-  const atProvince = useSession().status.region?.code === PROVINCE_CODE;
   return (
     <Card
       size="small"

@@ -1,6 +1,4 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
-import { PROVINCE_CODE } from '../../../../shared/domain/regions';
-import { useSession } from '../../../app/session';
 import type { MethodOutput } from '../../../../shared/contract/index';
 import { useCall } from '../../../data/useCall';
 import { useShownError } from '../../../data/useShownError';
@@ -58,13 +56,22 @@ function describe(entry: Entry): string {
 }
 
 /** Who changed what, when: the record's versions from the audit log. */
-export function HistoryCard({ entity, id, refreshKey }: { entity: string; id: string; refreshKey: number }) {
+export function HistoryCard({
+  entity,
+  id,
+  refreshKey,
+  atProvince = false,
+}: {
+  entity: string;
+  id: string;
+  refreshKey: number;
+  /** The province holds the versions the city reported, not the city's own log of who changed what. */
+  atProvince?: boolean;
+}) {
   // Read again whenever the record is (refreshKey): a restore or an attachment adds a line.
   const history = useCall('audit.history', { entity, entityId: id }, refreshKey);
   useShownError(history.error);
   const entries = history.latest ?? [];
-  // The province holds the versions the city reported, not the city's own log of who changed what.
-  const atProvince = useSession().status.region?.code === PROVINCE_CODE;
   return (
     <Card size="small" title="修改记录" style={{ marginBottom: 12 }} data-testid="history">
       {history.latest && entries.length === 0 && (

@@ -199,8 +199,9 @@ export function RecordDetail({ spec, id }: { spec: KindSpec; id: string }) {
         attachments={detail.attachments}
         onChange={load}
         canEdit={canEdit && !voided}
+        atProvince={atProvince}
       />
-      <HistoryCard entity={spec.entity} id={id} refreshKey={round} />
+      <HistoryCard entity={spec.entity} id={id} refreshKey={round} atProvince={atProvince} />
     </div>
   );
 }
