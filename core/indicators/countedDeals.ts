@@ -1,9 +1,10 @@
 /** The counted deals behind a chart (I1 or I2 of a region and year, optionally one industry or month). */
+import type { SqlDialect } from '../store/readPlan';
 import type { z } from 'zod';
 import type { countedDeals, countedDealsQuery } from '../../shared/contract/indicators';
 import type { ProvinceDb } from '../province/store/provinceDb';
 import type { ReadHandle } from '../store/store';
-import { factQueries, inRegions, type FactsDialect } from './facts';
+import { factQueries, inRegions } from './facts';
 import { COUNTED_DEALS_FROM } from './factTables';
 import { regionsOf } from './report';
 
@@ -42,7 +43,7 @@ function countedDealsSql(from: string, filter: CountedDealsFilter) {
 }
 
 /** The counted deals from the records, by the definition (facts.ts), in either dialect. */
-export function countedDealsFromScratch(dialect: FactsDialect, filter: CountedDealsFilter) {
+export function countedDealsFromScratch(dialect: SqlDialect, filter: CountedDealsFilter) {
   const family = filter.family === 'I1' ? 'countedI1' : 'countedI2';
   return countedDealsSql(inRegions(factQueries(dialect)[family], filter.regions), filter);
 }

@@ -9,6 +9,7 @@
  * regions up. A deal counts when it is not voided, has a recordation date and no confirmed anomaly; its year is the
  * year of the recordation date; patents are counted as patent-deal pairs (deals.patent_count).
  */
+import type { SqlDialect } from '../store/readPlan';
 import type { ReadHandle } from '../store/store';
 
 const SME = `('微型','小型','中型')`;
@@ -24,14 +25,13 @@ const COUNTED_DEAL = `d.voided_at IS NULL AND d.recordation_date IS NOT NULL AND
  * `CROSS JOIN`, to walk a region's parties first whatever its statistics say (queryPlans.test.ts holds it to that);
  * PostgreSQL takes neither (no index hints; `CROSS JOIN` has no `ON`) and plans the same joins itself.
  */
-export type FactsDialect = 'sqlite' | 'postgres';
 interface JoinHints {
   /** A table read through the named index: `deals d INDEXED BY deals_counted_by_assignee` on SQLite. */
   via(table: string, index: string): string;
   /** The join that keeps the written order. */
   then: string;
 }
-const JOIN_HINTS: Record<FactsDialect, JoinHints> = {
+const JOIN_HINTS: Record<SqlDialect, JoinHints> = {
   sqlite: { via: (table, index) => `${table} INDEXED BY ${index}`, then: 'CROSS JOIN' },
   postgres: { via: (table) => table, then: 'JOIN' },
 };
@@ -107,7 +107,7 @@ export interface FactsQuery {
 type Row = Record<string, number | string | null>;
 
 /** The facts' queries in one dialect; `:name` parameters, `__REGIONS__` for the region list (inRegions). */
-export function factQueries(dialect: FactsDialect) {
+export function factQueries(dialect: SqlDialect) {
   const { via, then } = JOIN_HINTS[dialect];
   const parties = `FROM ${via('organizations o', 'organizations_region_parties')}`;
   /** I1: the assignee is a Shanxi SME (the deal's size snapshot first, else the organization's size). */
@@ -202,7 +202,7 @@ export interface IndustryFacts {
 }
 
 /** The industry map of `year` from scratch: a query per family, and the cell a row of it is. */
-export function industryFactsSteps(year: number, regions: readonly string[], dialect: FactsDialect) {
+export function industryFactsSteps(year: number, regions: readonly string[], dialect: SqlDialect) {
   const sql = factQueries(dialect);
   return (['I1', 'I2'] as const).map((family) => ({
     sql: inRegions(family === 'I1' ? sql.industriesI1 : sql.industriesI2, regions),
@@ -256,7 +256,7 @@ export interface FactsStep {
  */
 export function factsFromScratchSteps(
   query: FactsQuery,
-  dialect: FactsDialect,
+  dialect: SqlDialect,
 ): { facts: Map<string, RegionFacts>; steps: FactsStep[] } {
   const sql = factQueries(dialect);
   const params = {

@@ -6,6 +6,7 @@ import type { RecordOptions } from '../filings/pledges';
 import { writeRecord } from '../filings/recordWriter';
 import type { Writer } from '../service/context';
 import { newId } from '../store/ids';
+import { caseBlindLike } from '../filings/queries/search';
 import { select, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { NEEDS } from './tables';
 import { indexTerms } from './terms';
@@ -89,7 +90,7 @@ export function* listNeeds(
   filter: { search?: string | null; limit: number },
   dialect: SqlDialect = 'sqlite',
 ): ReadPlan<{ rows: NeedRow[]; total: number }> {
-  const like = dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+  const like = caseBlindLike(dialect);
   const search = filter.search
     ? ` AND (n.need_no ${like} ? OR o.name ${like} ? OR n.need_text ${like} ? OR n.keywords ${like} ?)`
     : '';

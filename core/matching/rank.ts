@@ -1,5 +1,6 @@
 import type { EnterpriseMatch, MatchReason, NeedRow, PatentMatch, SupplyRow } from '../../shared/contract/matching';
 import { refuse } from '../filings/checks';
+import { inJsonList } from '../province/store/provinceDb';
 import { select, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { NEED_COLUMNS, readNeed, toNeedRow } from './needs';
 import { scoreMatch, type MatchFeatures } from './score';
@@ -25,21 +26,19 @@ interface Direction<From, To, Row> {
   features(from: From, to: To): Omit<MatchFeatures, 'bm25' | 'bestBm25' | 'coverage' | 'sharedKeywords'>;
 }
 
-const IDS: Record<SqlDialect, string> = {
-  sqlite: 'SELECT value FROM json_each(?)',
-  postgres: 'SELECT json_array_elements_text(CAST(? AS json))',
-};
+/** The words a need is matched on. */
+const needText = (need: Pick<NeedRow, 'keywords' | 'needText'>) => `${need.keywords} ${need.needText}`;
 
 /** A need's candidate patents: the pool's patents still offered (在库, 对接中). */
 const PATENTS_FOR_NEED: Direction<NeedRow, SupplyRow, Parameters<typeof toSupplyRow>[0]> = {
   read: (id) => readNeed(id),
   missing: ['needId', '找不到该技术需求，可能已作废'],
-  text: (need) => `${need.keywords} ${need.needText}`,
+  text: (need) => needText(need),
   side: 'supply',
   candidates: (
     dialect,
   ) => `SELECT ${supplyColumns(dialect)} FROM supply_patents s JOIN organizations o ON o.id = s.owner_id
-      WHERE s.id IN (${IDS[dialect]}) AND s.voided_at IS NULL AND s.status IN ('在库', '对接中')`,
+      WHERE s.id ${inJsonList(dialect)} AND s.voided_at IS NULL AND s.status IN ('在库', '对接中')`,
   toRow: toSupplyRow,
   features: (need, supply) => ({
     needIndustry: need.industry,
@@ -58,7 +57,7 @@ const NEEDS_FOR_PATENT: Direction<SupplyRow, NeedRow, Parameters<typeof toNeedRo
   side: 'need',
   candidates: (dialect) =>
     `SELECT ${NEED_COLUMNS} FROM tech_needs n JOIN organizations o ON o.id = n.enterprise_id
-      WHERE n.id IN (${IDS[dialect]}) AND n.voided_at IS NULL`,
+      WHERE n.id ${inJsonList(dialect)} AND n.voided_at IS NULL`,
   toRow: toNeedRow,
   features: (supply, need) => ({
     needIndustry: need.industry,
@@ -125,11 +124,8 @@ function* rank<From, To extends { id: string }, Row>(
  * Whether matching finds any candidate for the need: a pooled patent still offered that holds one of its words. The
  * ranking's own index and filter, without scoring (the province counts the needs its pool answers).
  */
-export function* answersNeed(needId: string, dialect: SqlDialect): ReadPlan<boolean> {
-  const need = yield* readNeed(needId);
-  const words = need ? terms(PATENTS_FOR_NEED.text(need)) : [];
-  if (words.length === 0) return false;
-  return yield* anyOfferedPatentHolds(dialect, words);
+export function answersNeed(need: Pick<NeedRow, 'keywords' | 'needText'>, dialect: SqlDialect): ReadPlan<boolean> {
+  return anyOfferedPatentHolds(dialect, terms(needText(need)));
 }
 
 /** A need's candidate patents, best first, from the pool's patents still offered (在库, 对接中). */

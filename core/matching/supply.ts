@@ -9,6 +9,7 @@ import type { RecordOptions } from '../filings/pledges';
 import { writeRecord } from '../filings/recordWriter';
 import type { Writer } from '../service/context';
 import { newId } from '../store/ids';
+import { caseBlindLike } from '../filings/queries/search';
 import { select, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { SUPPLY } from './tables';
 import { indexTerms } from './terms';
@@ -137,7 +138,7 @@ export function* listSupply(
   const where = ['s.voided_at IS NULL'];
   const params: (string | number)[] = [];
   if (filter.search) {
-    const like = dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+    const like = caseBlindLike(dialect);
     where.push(`(s.patent_number ${like} ? OR s.title ${like} ? OR o.name ${like} ? OR s.keywords ${like} ?)`);
     params.push(...Array<string>(4).fill(`%${filter.search.replace(/[%_]/g, '')}%`));
   }

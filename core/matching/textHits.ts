@@ -1,3 +1,4 @@
+import { inJsonList } from '../province/store/provinceDb';
 import { select, type ReadPlan, type SqlDialect } from '../store/readPlan';
 import { anyOf } from './segment';
 import { TERM_TABLES, unicode61Tokens, type TermSide } from './terms';
@@ -79,35 +80,45 @@ export function* wordWeights(
   side: TermSide,
   words: readonly string[],
 ): ReadPlan<Map<string, number>> {
-  const weights = new Map<string, number>();
+  // How many records hold each word, and how many records there are.
+  const df = new Map<string, number>();
+  let docs: number;
   if (dialect === 'postgres') {
+    const { docs: table, postings } = TERM_TABLES[side];
     const rows = yield* select<{ term: string; docs: number; df: number }>(
-      `SELECT w.value AS term, (SELECT count(*) FROM ${TERM_TABLES[side].docs}) AS docs, count(*) AS df
-         FROM json_array_elements_text(CAST(? AS json)) w JOIN ${TERM_TABLES[side].postings} p ON p.term = w.value
-        GROUP BY w.value`,
+      `SELECT p.term, (SELECT count(*) FROM ${table}) AS docs, count(*) AS df
+         FROM ${postings} p WHERE p.term ${inJsonList(dialect)} GROUP BY p.term`,
       // fts5vocab lists tokens: a word that is not one token as it stands has no row there.
       [JSON.stringify(words.filter((w) => unicode61Tokens(w).join(' ') === w))],
     );
-    for (const r of rows) weights.set(r.term, Math.log(1 + r.docs / r.df));
-    return new Map(words.filter((w) => weights.has(w)).map((w) => [w, weights.get(w)!]));
+    for (const r of rows) df.set(r.term, r.df);
+    docs = rows[0]?.docs ?? 0;
+  } else {
+    const { fts } = FTS_TABLE[side];
+    [{ docs } = { docs: 0 }] = yield* select<{ docs: number }>(`SELECT count(*) AS docs FROM ${fts}_docsize`);
+    for (const w of words) {
+      const [found] = yield* select<{ df: number }>(`SELECT doc AS df FROM ${fts}_vocab WHERE term = ?`, [w]);
+      if (found) df.set(w, found.df);
+    }
   }
-  const { fts } = FTS_TABLE[side];
-  const [{ docs } = { docs: 0 }] = yield* select<{ docs: number }>(`SELECT count(*) AS docs FROM ${fts}_docsize`);
+  // In the query's order: the coverage sums the weights in it.
+  const weights = new Map<string, number>();
   for (const w of words) {
-    const [found] = yield* select<{ df: number }>(`SELECT doc AS df FROM ${fts}_vocab WHERE term = ?`, [w]);
-    if (found?.df) weights.set(w, Math.log(1 + docs / found.df));
+    const n = df.get(w);
+    if (n) weights.set(w, Math.log(1 + docs / n));
   }
   return weights;
 }
 
 /** Whether a pooled patent still offered (在库, 对接中) holds any of the words: the ranking's index, without scoring. */
 export function* anyOfferedPatentHolds(dialect: SqlDialect, words: readonly string[]): ReadPlan<boolean> {
+  if (words.length === 0) return false;
   const offered = "s.voided_at IS NULL AND s.status IN ('在库', '对接中')";
   const found =
     dialect === 'postgres'
       ? yield* select(
           `SELECT 1 AS found FROM supply_postings p JOIN supply_patents s ON s.id = p.doc_id
-            WHERE p.term IN (SELECT json_array_elements_text(CAST(? AS json))) AND ${offered} LIMIT 1`,
+            WHERE p.term ${inJsonList(dialect)} AND ${offered} LIMIT 1`,
           [JSON.stringify(words.map(keyOf))],
         )
       : yield* select(

@@ -22,9 +22,12 @@ function likePattern(text: string): string {
 
 type Match = { sql: string; params: unknown[] };
 
-/** The column contains the text, ASCII letters in either case as SQLite's LIKE compares them. */
+/** LIKE as SQLite's compares: ASCII letters in either case (PostgreSQL's LIKE minds case; its ILIKE does not). */
+export const caseBlindLike = (dialect: SqlDialect) => (dialect === 'postgres' ? 'ILIKE' : 'LIKE');
+
+/** The column contains the text, ASCII letters in either case. */
 export function containsText(column: string, text: string, dialect: SqlDialect): Match {
-  return { sql: `${column} ${dialect === 'postgres' ? 'ILIKE' : 'LIKE'} ? ESCAPE '\\'`, params: [likePattern(text)] };
+  return { sql: `${column} ${caseBlindLike(dialect)} ? ESCAPE '\\'`, params: [likePattern(text)] };
 }
 
 /** Organization ids whose name or USCC contains the text. */

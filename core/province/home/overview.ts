@@ -3,6 +3,7 @@
  * engine (core/indicators: the same report `patent-desk indicators --region R` prints, and the same 成效评价 rows);
  * the rest is what the province's own tables say about each region: batches, records held, findings, installations.
  */
+import type { SqlDialect } from '../../store/readPlan';
 import type { ProvinceHome, RegionOverview } from '../../../shared/contract/provinceHome';
 import { CITY_REGIONS, PROVINCE_CODE } from '../../../shared/domain/regions';
 import { PROGRAM_FIRST_YEAR } from '../../../shared/indicators/ids';
@@ -30,7 +31,7 @@ const JSON_READS = {
 } as const;
 
 /** Per region: one number each. Regions without a row count 0. */
-const countQueries = (dialect: ProvinceSql['dialect']): Record<string, string> => ({
+const countQueries = (dialect: SqlDialect): Record<string, string> => ({
   deals: `SELECT region_code AS region, count(*) AS n FROM deals WHERE voided_at IS NULL GROUP BY 1`,
   payments: `SELECT d.region_code AS region, count(*) AS n FROM payments p JOIN deals d ON d.id = p.deal_id
     WHERE p.voided_at IS NULL AND d.voided_at IS NULL GROUP BY 1`,

@@ -55,13 +55,14 @@ export function* poolFunnel(
     const rows = yield* select<{ region: string; n: number }>(COUNTS[stage], [y]);
     byStage[stage] = new Map(rows.map((r) => [r.region, r.n]));
   }
-  const needs = yield* select<{ id: string; region_code: string }>(
-    `SELECT id, region_code FROM tech_needs WHERE voided_at IS NULL AND substr(created_at, 1, 4) = ?`,
+  const needs = yield* select<{ region_code: string; keywords: string; needText: string }>(
+    `SELECT region_code, keywords, need_text AS "needText" FROM tech_needs
+      WHERE voided_at IS NULL AND substr(created_at, 1, 4) = ?`,
     [y],
   );
   const recommended = new Map<string, number>();
   for (const need of needs)
-    if (yield* answersNeed(need.id, dialect))
+    if (yield* answersNeed(need, dialect))
       recommended.set(need.region_code, (recommended.get(need.region_code) ?? 0) + 1);
 
   // 供给 → 对接 → 成交 is the city's funnel, one computation for both (DOMAIN §9): per region, and over all regions.

@@ -1,3 +1,4 @@
+import type { SqlDialect } from '../../store/readPlan';
 import type { CountedDealIds, CountedDealsFilter } from '../../indicators/countedDeals';
 import type { FactsQuery, IndustryFacts, MonthFacts, RegionFacts } from '../../indicators/facts';
 
@@ -19,10 +20,10 @@ export const JSON_LIST = {
 } as const;
 
 /** `IN (…)` over the JSON array of strings bound to its one `?`, in the dialect given. */
-export const inJsonList = (dialect: ProvinceSql['dialect']) => `IN (SELECT value FROM (${JSON_LIST[dialect]}) list)`;
+export const inJsonList = (dialect: SqlDialect) => `IN (SELECT value FROM (${JSON_LIST[dialect]}) list)`;
 
 export interface ProvinceSql {
-  readonly dialect: 'sqlite' | 'postgres';
+  readonly dialect: SqlDialect;
   /** The first row, or undefined. Integer columns come back as JS numbers on both backends. */
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
