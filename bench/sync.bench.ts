@@ -5,11 +5,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { createService } from '../core/service/createService';
 import type { Actor } from '../core/service/context';
-import type { DeskService } from '../core/service/dispatcher';
 import { envelopeText, type BatchRow } from '../core/sync/batches';
-import { runSyncPass } from '../core/sync/client';
 import { signingIdentity } from '../core/sync/installationKey';
 import { writeBulkOutbox } from '../core/sync/testing/bulkOutbox';
 import { enrollKey } from '../core/province/installations/keys';
@@ -22,6 +21,7 @@ import { computeReport } from '../core/indicators/report';
 import { createDatabase, startPostgres } from '../tests/testing/postgres';
 import type { BenchContext, BenchFigure } from './figure';
 import { busyCoresDuring } from './machineLoad';
+import type { SenderData, SenderMessage } from './syncSender';
 
 const RECORDS = 100_000;
 // Each bulk deal brings a patent, the deal and a payment; the two parties are shared.
@@ -46,6 +46,9 @@ async function postToSink(envelopes: string[]): Promise<void> {
 }
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'patent-desk.mjs');
+const SENDER = new URL('./syncSender.ts', import.meta.url).href;
+/** A worker thread's entry: Worker takes no TypeScript, so the thread loads `workerData.entry` through tsx. */
+const THROUGH_TSX = `import('tsx/esm/api').then(({ tsImport }) => tsImport(require('node:worker_threads').workerData.entry, __filename))`;
 
 /** `patent-desk province serve` in its own process, as at the province; resolves with its URL. */
 async function serveProvince(location: ProvinceLocation): Promise<{ url: string; child: ChildProcess }> {
@@ -68,7 +71,7 @@ async function serveProvince(location: ProvinceLocation): Promise<{ url: string;
 }
 
 interface BenchCity {
-  service: DeskService;
+  dbPath: string;
   actor: Actor;
   deals: number;
 }
@@ -80,52 +83,95 @@ async function cityWithOutbox(
   records: number,
   province: ProvinceLocation,
   first: number,
-) {
-  const service = createService(path.join(ctx.tmpDir, `${name}.db`));
-  const setup = await service.call(
-    'system.setup',
-    { regionCode: '140100', adminUsername: 'bench', adminDisplayName: '基准测试', password: 'bench-pass-1' },
-    { sessionKey: 'bench' },
-  );
-  if (!setup.ok) throw new Error(setup.error.message);
-  const actor: Actor = { id: (setup.value as { id: string }).id, name: '基准测试', role: '管理员' };
-  const deals = dealsFor(records);
-  writeBulkOutbox(service.store.db, '140100', deals, first);
-  const identity = await signingIdentity(service.store, actor);
-  const store = await openProvinceDb(province);
+): Promise<BenchCity> {
+  const dbPath = path.join(ctx.tmpDir, `${name}.db`);
+  const service = createService(dbPath);
   try {
-    await enrollKey(
-      store,
-      '140100',
-      identity.publicKeyPem,
-      { id: null, name: 'bench', role: '管理员' },
-      new Date().toISOString(),
+    const setup = await service.call(
+      'system.setup',
+      { regionCode: '140100', adminUsername: 'bench', adminDisplayName: '基准测试', password: 'bench-pass-1' },
+      { sessionKey: 'bench' },
     );
+    if (!setup.ok) throw new Error(setup.error.message);
+    const actor: Actor = { id: (setup.value as { id: string }).id, name: '基准测试', role: '管理员' };
+    const deals = dealsFor(records);
+    writeBulkOutbox(service.store.db, '140100', deals, first);
+    const identity = await signingIdentity(service.store, actor);
+    const store = await openProvinceDb(province);
+    try {
+      await enrollKey(
+        store,
+        '140100',
+        identity.publicKeyPem,
+        { id: null, name: 'bench', role: '管理员' },
+        new Date().toISOString(),
+      );
+    } finally {
+      await store.close();
+    }
+    // The sender thread opens the store itself (syncSender.ts).
+    return { dbPath, actor, deals };
   } finally {
-    await store.close();
+    service.store.close();
   }
-  return { service, actor, deals } satisfies BenchCity;
 }
 
-/** Seconds for the cities to send everything at once; checks that the province holds every deal. */
-async function syncAll(cities: BenchCity[], province: ProvinceLocation, url: string): Promise<number> {
-  const started = performance.now();
-  const results = await Promise.all(
-    cities.map((c) => runSyncPass(c.service.store, { endpoint: url, actor: c.actor, ignoreSchedule: true })),
+/** The next message from a sender thread; its error if it fails first. */
+function nextMessage(worker: Worker): Promise<SenderMessage> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * Seconds for the cities to send everything at once, city `i` to `urls[i % urls.length]`, each in a thread of its own
+ * (syncSender.ts) whose store is open before the clock starts; checks that the province holds every deal.
+ */
+async function syncAll(
+  cities: BenchCity[],
+  province: ProvinceLocation,
+  urls: string[],
+): Promise<{ seconds: number; busyCores: number | null }> {
+  const workers = cities.map(
+    (c, i) =>
+      new Worker(THROUGH_TSX, {
+        eval: true,
+        workerData: {
+          entry: SENDER,
+          dbPath: c.dbPath,
+          endpoint: urls[i % urls.length]!,
+          actor: c.actor,
+        } satisfies SenderData,
+      }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  let results: SenderMessage[];
+  let seconds: number;
+  let busyCores: number | null;
+  try {
+    await Promise.all(workers.map(nextMessage)); // every thread ready
+    const started = performance.now();
+    ({ result: results, busyCores } = await busyCoresDuring(() => {
+      const finished = Promise.all(workers.map(nextMessage));
+      for (const w of workers) w.postMessage('go');
+      return finished;
+    }));
+    seconds = (performance.now() - started) / 1000;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
   const store = await openProvinceDb(province);
   try {
     const held = (await store.get<{ n: number }>('SELECT count(*) AS n FROM deals'))!.n;
     const sent = cities.reduce((n, c) => n + c.deals, 0);
-    if (results.some((r) => !r.settled) || held !== sent)
+    if (results.some((r) => r.type !== 'done' || !r.settled) || held !== sent)
       throw new Error(
-        `sync bench: province holds ${held} of ${sent} deals; ${results.map((r) => r.lastError ?? 'settled').join(' | ')}`,
+        `sync bench: province holds ${held} of ${sent} deals; ${results.map((r) => (r.type === 'done' && r.lastError) || 'settled').join(' | ')}`,
       );
   } finally {
     await store.close();
   }
-  return seconds;
+  return { seconds, busyCores };
 }
 
 /** Cities sending to a fresh `province serve` on `province`; the cities' stores and the server are closed after. */
@@ -134,14 +180,22 @@ async function timeSync(ctx: BenchContext, label: string, province: ProvinceLoca
   // Each installation its own patents and contracts: the same region, no cross-city findings between them.
   for (let i = 0; i < cities; i++)
     senders.push(await cityWithOutbox(ctx, `${label}-city-${i}`, records, province, i * dealsFor(records)));
-  const { url, child } = await serveProvince(province);
+  // Several installations share two front ends on one PostgreSQL database, as behind a load balancer (a SQLite
+  // province is one process).
+  const frontEnds = cities > 1 && !('file' in province) ? 2 : 1;
+  const servers = await Promise.all(Array.from({ length: frontEnds }, () => serveProvince(province)));
   try {
-    ctx.log(`sync: ${cities} × ${records} records to ${'file' in province ? 'SQLite' : 'PostgreSQL'} …`);
-    const { result: seconds, busyCores } = await busyCoresDuring(() => syncAll(senders, province, url));
-    return { seconds, busyCores, senders };
+    ctx.log(
+      `sync: ${cities} × ${records} records to ${frontEnds} × ${'file' in province ? 'SQLite' : 'PostgreSQL'} serve …`,
+    );
+    const timing = await syncAll(
+      senders,
+      province,
+      servers.map((s) => s.url),
+    );
+    return { ...timing, senders };
   } finally {
-    child.kill();
-    for (const c of senders) c.service.store.close();
+    for (const s of servers) s.child.kill();
   }
 }
 
