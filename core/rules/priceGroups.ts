@@ -37,14 +37,18 @@ export const groupLabel = (kind: string, typeRank: number) => `${kind} · ${TYPE
 export const logPrice = (d: Pick<PricedDeal, 'amountFen' | 'patentCount'>) => Math.log(d.amountFen / d.patentCount);
 
 /**
- * Every priced deal as the full scan reads it: parallel lists of plain numbers — rowid, group (kind and type rank
- * packed as KIND_CODES + rank; null for a deal without patents, which has no group), amount and patent count.
+ * Every priced deal's group (kind and type rank packed as KIND_CODES + rank; null for a deal without patents, which
+ * has no group), amount and patent count, as parallel lists of plain numbers: what pricing the groups needs.
  */
-export interface PricedColumns {
-  rowids: number[];
+export interface GroupedPrices {
   groups: (number | null)[];
   amounts: number[];
   patentCounts: number[];
+}
+
+/** The same with each deal's rowid, as the full scan reads them to find the outliers again. */
+export interface PricedColumns extends GroupedPrices {
+  rowids: number[];
 }
 
 const KIND_CODES = `CASE d.kind ${DEAL_KINDS.map((kind, i) => `WHEN '${kind}' THEN ${i * 4}`).join(' ')} END`;
@@ -54,18 +58,33 @@ export const typeRankOfGroup = (group: number) => group & 3;
 /**
  * Reads the deals in turn (NOT INDEXED) and each one's patents through their primary key in the same order, instead
  * of aggregating the patents first and then fetching each deal through the id index. SQLite hands the numbers over
- * as four JSON arrays: a million rows crossing into JavaScript one by one cost several times more.
+ * as JSON arrays, one per column: a million rows crossing into JavaScript one by one cost several times more.
  */
-export function allPricedDeals(db: ReadHandle): PricedColumns {
+function pricedLists(db: ReadHandle, withRowids: boolean): number[][] {
+  const columns = ['pricedGroup', 'amount_fen', 'patent_count'];
+  if (withRowids) columns.unshift('rowid');
   const lists = statement(
     db,
-    `SELECT json_group_array(rowid), json_group_array(pricedGroup), json_group_array(amount_fen), json_group_array(patent_count) FROM (
+    `SELECT ${columns.map((c) => `json_group_array(${c})`).join(', ')} FROM (
          SELECT d.rowid, ${KIND_CODES} + (SELECT min(${typeRankOf('patent_number')}) FROM deal_patents WHERE deal_id = d.id) AS pricedGroup,
            d.amount_fen, d.patent_count
          FROM deals d NOT INDEXED WHERE ${PRICED})`,
     'raw',
-  ).get() as [string, string, string, string];
-  const [rowids, groups, amounts, patentCounts] = lists.map((json) => JSON.parse(json) as number[]);
+  ).get() as string[];
+  return lists.map((json) => JSON.parse(json) as number[]);
+}
+
+/**
+ * What pricing every group needs and no more: an import's checks price the groups of a million deals at the peak of
+ * its memory, where the rowids' list (in SQLite, as JSON text, and parsed) would cost about 25 MB more.
+ */
+export function allGroupedPrices(db: ReadHandle): GroupedPrices {
+  const [groups, amounts, patentCounts] = pricedLists(db, false);
+  return { groups: groups!, amounts: amounts!, patentCounts: patentCounts! };
+}
+
+export function allPricedDeals(db: ReadHandle): PricedColumns {
+  const [rowids, groups, amounts, patentCounts] = pricedLists(db, true);
   return { rowids: rowids!, groups: groups!, amounts: amounts!, patentCounts: patentCounts! };
 }
 
@@ -101,12 +120,14 @@ function medianOfSorted(values: Float64Array): number {
   return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
 
+/** Median and MAD of `values`, which it takes over: sorted, then overwritten with the deviations (no copies). */
 export function statsOf(values: Float64Array): GroupStats {
   if (values.length === 0) return { n: 0, median: 0, mad: 0 };
-  const sorted = Float64Array.from(values).sort();
-  const median = medianOfSorted(sorted);
-  const deviations = sorted.map((v) => Math.abs(v - median)).sort();
-  return { n: sorted.length, median, mad: medianOfSorted(deviations) };
+  values.sort();
+  const median = medianOfSorted(values);
+  for (let i = 0; i < values.length; i++) values[i] = Math.abs(values[i]! - median);
+  values.sort();
+  return { n: values.length, median, mad: medianOfSorted(values) };
 }
 
 // Group statistics from the last computation, per store connection. A checked deal moves the median and MAD of a

@@ -1,6 +1,7 @@
 import { formatWan } from '../../../shared/domain/money';
 import { candidate, dealSubject } from '../candidate';
 import {
+  allGroupedPrices,
   allPricedDeals,
   groupKey,
   groupLabel,
@@ -12,6 +13,7 @@ import {
   statsForGroup,
   statsOf,
   typeRankOfGroup,
+  type GroupedPrices,
   type GroupStats,
   type PricedDeal,
 } from '../priceGroups';
@@ -50,34 +52,38 @@ function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | 
   );
 }
 
-/** Every group's statistics from one pass over the priced deals, kept for the checks that follow saves. */
-function allGroupStats(run: RuleRun) {
-  const priced = allPricedDeals(run.db);
-  const { groups, amounts, patentCounts } = priced;
-  const logPrices = Float64Array.from(amounts, (amountFen, i) => Math.log(amountFen / patentCounts[i]!));
-  const valuesByGroup = new Map<number, number[]>();
+/**
+ * Every group's statistics from one pass over the priced deals, kept for the checks that follow saves. Each group's
+ * ln prices go straight into a typed array of its size (counted first), which statsOf sorts in place: at a million
+ * deals this runs at the peak of an import's memory.
+ */
+function groupStats(run: RuleRun, { groups, amounts, patentCounts }: GroupedPrices) {
+  const sizes = new Map<number, number>();
+  for (const group of groups) if (group !== null) sizes.set(group, (sizes.get(group) ?? 0) + 1);
+  const values = new Map([...sizes].map(([group, size]) => [group, { prices: new Float64Array(size), filled: 0 }]));
   groups.forEach((group, i) => {
     if (group === null) return;
-    let values = valuesByGroup.get(group);
-    if (!values) valuesByGroup.set(group, (values = []));
-    values.push(logPrices[i]!);
+    const g = values.get(group)!;
+    g.prices[g.filled++] = Math.log(amounts[i]! / patentCounts[i]!);
   });
-  const stats = new Map([...valuesByGroup].map(([group, values]) => [group, statsOf(Float64Array.from(values))]));
+  const stats = new Map([...values].map(([group, g]) => [group, statsOf(g.prices)]));
   const byKey = new Map([...stats].map(([group, s]) => [groupKey(kindOfGroup(group), typeRankOfGroup(group)), s]));
   rememberStats(run.db, byKey);
-  return { priced, logPrices, stats, byKey };
+  return { stats, byKey };
 }
 
 /** The full scan: judges every priced deal against its group's statistics. */
 function scanAll(run: RuleRun): FlagCandidate[] {
-  const { priced, logPrices, stats, byKey } = allGroupStats(run);
-  const { rowids, groups } = priced;
+  const priced = allPricedDeals(run.db);
+  const { stats, byKey } = groupStats(run, priced);
+  const { rowids, groups, amounts, patentCounts } = priced;
   const suspects = rowids.filter((_, i) => {
     const s = groups[i] === null ? undefined : stats.get(groups[i]!)!;
+    const logPrice = Math.log(amounts[i]! / patentCounts[i]!);
     return (
       s !== undefined &&
       s.mad > 0 &&
-      Math.abs((MODIFIED_Z_FACTOR * (logPrices[i]! - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove
+      Math.abs((MODIFIED_Z_FACTOR * (logPrice - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove
     );
   });
   return pricedDealsByRowids(run.db, suspects).flatMap(
@@ -96,7 +102,7 @@ export const r05PriceOutlier: RuleModule = {
     const deals = pricedDealsByIds(run.db, run.dealIds);
     // A batch (an import's touched deals) gets every group's statistics from one pass over the deals: reading the
     // groups one by one scans the deals once per group, several times the cost of the one pass.
-    const fresh = deals.length >= BATCH_DEALS ? allGroupStats(run).byKey : null;
+    const fresh = deals.length >= BATCH_DEALS ? groupStats(run, allGroupedPrices(run.db)).byKey : null;
     return deals.flatMap(
       (d) => judge(run, d, fresh?.get(groupKey(d.kind, d.typeRank)) ?? statsForGroup(run.db, d.kind, d.typeRank)) ?? [],
     );
