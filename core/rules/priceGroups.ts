@@ -46,6 +46,10 @@ export interface GroupedPrices {
   patentCounts: number[];
 }
 
+/** logPrice of the `i`th deal of the lists. */
+export const logPriceAt = ({ amounts, patentCounts }: GroupedPrices, i: number) =>
+  Math.log(amounts[i]! / patentCounts[i]!);
+
 /** The same with each deal's rowid, as the full scan reads them to find the outliers again. */
 export interface PricedColumns extends GroupedPrices {
   rowids: number[];

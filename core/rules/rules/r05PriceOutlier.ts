@@ -6,6 +6,7 @@ import {
   groupKey,
   groupLabel,
   logPrice,
+  logPriceAt,
   kindOfGroup,
   pricedDealsByIds,
   pricedDealsByRowids,
@@ -57,14 +58,15 @@ function judge(run: RuleRun, d: PricedDeal, stats: GroupStats): FlagCandidate | 
  * ln prices go straight into a typed array of its size (counted first), which statsOf sorts in place: at a million
  * deals this runs at the peak of an import's memory.
  */
-function groupStats(run: RuleRun, { groups, amounts, patentCounts }: GroupedPrices) {
+function groupStats(run: RuleRun, priced: GroupedPrices) {
+  const { groups } = priced;
   const sizes = new Map<number, number>();
   for (const group of groups) if (group !== null) sizes.set(group, (sizes.get(group) ?? 0) + 1);
   const values = new Map([...sizes].map(([group, size]) => [group, { prices: new Float64Array(size), filled: 0 }]));
   groups.forEach((group, i) => {
     if (group === null) return;
     const g = values.get(group)!;
-    g.prices[g.filled++] = Math.log(amounts[i]! / patentCounts[i]!);
+    g.prices[g.filled++] = logPriceAt(priced, i);
   });
   const stats = new Map([...values].map(([group, g]) => [group, statsOf(g.prices)]));
   const byKey = new Map([...stats].map(([group, s]) => [groupKey(kindOfGroup(group), typeRankOfGroup(group)), s]));
@@ -76,14 +78,13 @@ function groupStats(run: RuleRun, { groups, amounts, patentCounts }: GroupedPric
 function scanAll(run: RuleRun): FlagCandidate[] {
   const priced = allPricedDeals(run.db);
   const { stats, byKey } = groupStats(run, priced);
-  const { rowids, groups, amounts, patentCounts } = priced;
+  const { rowids, groups } = priced;
   const suspects = rowids.filter((_, i) => {
     const s = groups[i] === null ? undefined : stats.get(groups[i]!)!;
-    const logPrice = Math.log(amounts[i]! / patentCounts[i]!);
     return (
       s !== undefined &&
       s.mad > 0 &&
-      Math.abs((MODIFIED_Z_FACTOR * (logPrice - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove
+      Math.abs((MODIFIED_Z_FACTOR * (logPriceAt(priced, i) - s.median)) / s.mad) > run.thresholds.r05ZScoreAbove
     );
   });
   return pricedDealsByRowids(run.db, suspects).flatMap(
